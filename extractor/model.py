@@ -1,0 +1,185 @@
+"""Pydantic models of the output contract: Report, Field, Table, Row, checks and review items.
+
+What it does: defines the JSON that every route (text, DOCX, PDF, OCR) produces, and its JSON Schema.
+What it does not: extract anything; the stages fill these models.
+
+Amounts are `decimal.Decimal` inside the program and are written as JSON numbers with their
+printed precision (`400.20` stays `400.20`), never through binary floats.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field as PydField, WithJsonSchema
+from typing_extensions import Annotated
+
+from .jsonout import dumps
+
+SCHEMA_VERSION = "1.0"
+
+
+Amount = Annotated[
+    Decimal,
+    WithJsonSchema({"type": "number"}),
+]
+
+Value = Union[Amount, int, str, bool, None]
+
+
+class Source(BaseModel):
+    """Where a value was read: page (1-based, when the format has pages), line (1-based line of the
+    normalized text, or of the page for PDFs), bbox in PDF points or image pixels."""
+
+    model_config = ConfigDict(extra="forbid")
+    page: Optional[int] = None
+    line: Optional[int] = None
+    bbox: Optional[list[float]] = None
+
+
+class Field(BaseModel):
+    """One extracted leaf: the value, the raw printed text, a confidence in [0, 1], its source."""
+
+    model_config = ConfigDict(extra="forbid")
+    value: Value = None
+    raw: str = ""
+    confidence: float = 1.0
+    source: Source = PydField(default_factory=Source)
+    notes: list[str] = PydField(default_factory=list, description="repairs and doubts, in words")
+
+
+class SourceInfo(BaseModel):
+    path: str
+    sha256: str
+    format: str
+    route: str
+    pages: Optional[int] = None
+    encoding: Optional[str] = None
+    bytes: int = 0
+
+
+class ReportInfo(BaseModel):
+    department: Optional[Field] = None
+    year: Optional[Field] = None
+    kind: Optional[Field] = None
+    unit: Optional[Field] = None
+    title: Optional[Field] = None
+
+
+class Row(BaseModel):
+    code: Optional[Field] = None
+    name: Field
+    level: Optional[str] = PydField(None, description="类, 款 or 项 for 功能分类 codes; 类/款 for 经济分类")
+    block: Optional[str] = PydField(None, description="side of a multi-block table, e.g. 收入 / 支出")
+    line_no: Optional[int] = PydField(None, description="printed 行次, when the table has one")
+    values: dict[str, Field] = PydField(default_factory=dict)
+
+
+class Table(BaseModel):
+    code: Optional[str] = None
+    template: Optional[str] = PydField(None, description="known table template id, null for generic")
+    title: Optional[str] = None
+    unit: Optional[str] = None
+    page: Optional[int] = None
+    line: Optional[int] = None
+    columns: list[str] = PydField(default_factory=list)
+    rows: list[Row] = PydField(default_factory=list)
+    notes: list[str] = PydField(default_factory=list)
+
+
+class Explanation(BaseModel):
+    subject: Field
+    code: Optional[Field] = None
+    budget: Optional[Field] = None
+    actual: Optional[Field] = None
+    completion_rate: Optional[Field] = None
+    direction: Optional[Field] = None
+    reason: Optional[Field] = None
+
+
+class Project(BaseModel):
+    name: Field
+    aliases: list[str] = PydField(default_factory=list)
+    parent: Optional[str] = None
+    budget: Optional[Field] = None
+    actual: Optional[Field] = None
+    completion_rate: Optional[Field] = None
+    score: Optional[Field] = None
+    grade: Optional[Field] = None
+    description: Optional[Field] = None
+    mentions: list[Source] = PydField(default_factory=list)
+
+
+class Indicator(BaseModel):
+    level1: Optional[Field] = None
+    level2: Optional[Field] = None
+    name: Field
+    target: Optional[Field] = None
+    actual: Optional[Field] = None
+    weight: Optional[Field] = None
+    score: Optional[Field] = None
+    deviation: Optional[Field] = None
+
+
+class Performance(BaseModel):
+    score: Optional[Field] = None
+    grade: Optional[Field] = None
+    total_weight: Optional[Field] = None
+    indicators: list[Indicator] = PydField(default_factory=list)
+
+
+class Check(BaseModel):
+    rule: str
+    passed: bool
+    expected: Optional[Amount] = None
+    found: Optional[Amount] = None
+    tolerance: Optional[Amount] = None
+    message: str = ""
+    fields: list[str] = PydField(default_factory=list, description="JSON paths of the fields involved")
+
+
+class ReviewItem(BaseModel):
+    path: str
+    confidence: float
+    why: str
+    value: Value = None
+    raw: str = ""
+
+
+class Problem(BaseModel):
+    """A recorded warning or error: never printed, always kept in the result."""
+
+    stage: str
+    message: str
+    severity: str = "warning"
+
+
+class Report(BaseModel):
+    schema_version: str = SCHEMA_VERSION
+    status: str = PydField("ok", description="ok | partial | failed")
+    source: SourceInfo
+    report: ReportInfo = PydField(default_factory=ReportInfo)
+    unit: Optional[str] = PydField(None, description="amount unit of the narrative text (万元 or 元)")
+    tables: list[Table] = PydField(default_factory=list)
+    explanations: list[Explanation] = PydField(default_factory=list)
+    projects: list[Project] = PydField(default_factory=list)
+    totals: dict[str, Field] = PydField(default_factory=dict)
+    staff: dict[str, Field] = PydField(default_factory=dict)
+    three_public: dict[str, Field] = PydField(default_factory=dict)
+    procurement: dict[str, Field] = PydField(default_factory=dict)
+    assets: dict[str, Field] = PydField(default_factory=dict)
+    performance: Performance = PydField(default_factory=Performance)
+    contacts: list[dict[str, str]] = PydField(default_factory=list)
+    checks: list[Check] = PydField(default_factory=list)
+    review: list[ReviewItem] = PydField(default_factory=list)
+    problems: list[Problem] = PydField(default_factory=list)
+    timings: dict[str, float] = PydField(default_factory=dict, description="seconds per stage")
+
+    def model_dump_json(self, *, indent: Optional[int] = None, **kwargs: Any) -> str:  # type: ignore[override]
+        """The JSON document, as the command line writes it: amounts are JSON numbers with their
+        printed digits (pydantic alone would write Decimal as a string)."""
+        return dumps(self.model_dump(mode="python", **kwargs), indent=indent)
+
+
+def json_schema() -> dict:
+    return Report.model_json_schema()
