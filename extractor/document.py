@@ -1,0 +1,37 @@
+"""The Document: what ingest hands to the later stages.
+
+What it does: holds the lines of a report with their provenance (line number, page, bbox) and
+facts about the source file (format, encoding, sha256).
+What it does not: interpret anything; normalize/ and structure/ read it and add to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+
+@dataclass
+class Line:
+    """One line as ingested. `text` is the printed text, `no` its 1-based line number in the file
+    (or on the page for paged formats), `page` 1-based or None, `bbox` where the format has one."""
+
+    text: str
+    no: int
+    page: Optional[int] = None
+    bbox: Optional[tuple[float, float, float, float]] = None
+
+
+@dataclass
+class Document:
+    path: str
+    sha256: str
+    format: str  # text | markdown | docx | pdf | image
+    route: str  # text | pdf-text | ocr
+    lines: list[Line]
+    encoding: Optional[str] = None
+    pages: Optional[int] = None
+    size: int = 0
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, severity, message)
+
+    def warn(self, stage: str, message: str) -> None:
+        self.problems.append((stage, "warning", message))

@@ -1,0 +1,29 @@
+"""Ingest: file -> Document.
+
+What it does: picks the reader for a file by its extension and content, and returns a Document.
+What it does not: repair noise (normalize/) or find tables (structure/).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..document import Document
+from ..errors import ExtractionError
+from .text import read_text_file
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def load(path: str | Path, encoding: Optional[str] = None, max_bytes: int = 20_000_000) -> Document:
+    p = Path(path)
+    if not p.exists():
+        raise ExtractionError(str(p), "ingest", "file not found")
+    if p.is_dir():
+        raise ExtractionError(str(p), "ingest", "is a directory, not a file")
+    suffix = p.suffix.lower()
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        return read_text_file(p, encoding=encoding, max_bytes=max_bytes)
+    raise ExtractionError(
+        str(p), "ingest", f"unsupported file type '{suffix}' (supported: {', '.join(sorted(TEXT_SUFFIXES))})"
+    )

@@ -1,0 +1,115 @@
+"""Normalize: repairs on the ingested lines, keeping every line's provenance.
+
+What it does: removes converter debris (`[bookmark: …]`, `PAGEREF _Toc…`, TOC blocks, markdown
+marks, page footers), maps full-width digits and signs to ASCII one character for one, and keeps
+for each line both the cleaned text (`text`, for matching) and the same span before the character
+mapping (`orig`, same length, for a Field's raw value).
+What it does not: join broken lines or find tables (structure/), parse amounts (numbers.py offers
+the parser, the stages that find amounts call it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex as re
+
+from ..document import Document
+
+# one character for one character, so offsets in `text` are offsets in `orig`
+_FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
+_FULLWIDTH.update({"％": "%", "．": ".", "＋": "+", "－": "-", "\u3000": " ", "\xa0": " ", "，": "，"})
+_TRANSLATE = str.maketrans(_FULLWIDTH)
+
+_NOISE_SPANS = re.compile(
+    r"\[bookmark:[^\]]*\]"
+    r"|\s*PAGEREF\s+_Toc\d+(?:\s+\\?h)?(?:\s+\d+)?"
+    r"|HYPERLINK\s+\\l\s+\"?_Toc\d+\"?"
+    r"|TOC\s+\\o\s+\"[^\"]*\"(?:\s+\\[a-z])*"
+    r"|\*\*|__"
+)
+_MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+|[-*+]\s+(?=\S))")
+_FOOTER = re.compile(
+    r"^\s*(?:第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+_TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
+_DOT_LEADER = re.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")
+
+
+@dataclass
+class NLine:
+    """A normalized line. `text` and `orig` have equal length; `no`/`page`/`bbox` are provenance.
+    `cell` is True for a flattened-table cell line (it started with a TAB)."""
+
+    text: str
+    orig: str
+    no: int
+    page: Optional[int] = None
+    bbox: Optional[tuple] = None
+    repaired: bool = False  # characters were mapped (full-width)
+
+    @property
+    def cell(self) -> bool:
+        return self.orig.startswith("\t")
+
+
+@dataclass
+class NormalizedDocument:
+    doc: Document
+    lines: list[NLine]
+    removed: int = 0  # lines dropped as debris
+
+
+def _clean(raw: str) -> str:
+    s = _NOISE_SPANS.sub("", raw)
+    if not s.startswith("\t"):
+        s = _MARKDOWN_PREFIX.sub("", s)
+    return s
+
+
+def _toc_end(lines: list[str], start: int) -> int:
+    """Index after a table of contents that begins at `start` (the 目录 line)."""
+    first = None
+    for j in range(start + 1, min(len(lines), start + 300)):
+        key = re.sub(r"\s+", "", lines[j])
+        if not key:
+            continue
+        if first is None:
+            first = key
+            continue
+        if key == first:
+            return j
+    # no repeated heading: stop at the first long line (body text)
+    for j in range(start + 1, min(len(lines), start + 300)):
+        if len(lines[j].strip()) > 60:
+            return j
+    return start + 1
+
+
+def normalize(doc: Document) -> NormalizedDocument:
+    cleaned = [_clean(line.text) for line in doc.lines]
+    drop = [False] * len(cleaned)
+    i = 0
+    while i < len(cleaned):
+        if _TOC_TITLE.match(cleaned[i]):
+            end = _toc_end(cleaned, i)
+            for j in range(i, end):
+                drop[j] = True
+            i = end
+            continue
+        i += 1
+    out: list[NLine] = []
+    removed = 0
+    for line, text, skip in zip(doc.lines, cleaned, drop):
+        if skip or _FOOTER.match(text) or (not text.startswith("\t") and _DOT_LEADER.search(text)
+                                           and len(text) < 80):
+            if text.strip():
+                removed += 1
+            continue
+        if "PAGEREF" in line.text and not text.strip("\t "):
+            removed += 1
+            continue
+        mapped = text.translate(_TRANSLATE)
+        out.append(NLine(text=mapped, orig=text, no=line.no, page=line.page, bbox=line.bbox,
+                         repaired=mapped != text))
+    return NormalizedDocument(doc=doc, lines=out, removed=removed)

@@ -1,0 +1,56 @@
+"""Amounts, percentages and codes as printed -> exact values, with the repairs that were needed.
+
+What it does: `parse_amount("313. 08")` -> (Decimal("313.08"), ["space inside number"]); thousands
+separators, full-width digits (already mapped by normalize), signs, `%`, masked values (`****`).
+What it does not: decide what an amount means; recognize/ and structure/ do.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+import regex as re
+
+# A number as it may be printed in narrative: 1,234.56 | 313. 08 | 100 .0 | -5 | 0.5
+NUM = r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s?\.\s?\d+)?(?![\d])"
+NUM_RE = re.compile(NUM)
+_CELL_NUM = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*\.\s*\d+)?%?$")
+_MASK = re.compile(r"^\*{2,}$|^[xX]{3,}$")
+
+
+def parse_amount(text: str) -> tuple[Optional[Decimal], list[str]]:
+    """Parse a printed amount. Returns (value or None, repairs). `None` with no repairs means the
+    text is not a number."""
+    s = text.strip().strip("\u3000")
+    if not s:
+        return None, []
+    repairs: list[str] = []
+    compact = s
+    if re.search(r"\d\s+\.|\.\s+\d", s) or re.search(r"\d\s+\d", s):
+        compact = re.sub(r"(?<=[\d.])\s+(?=[\d.])", "", s)
+        repairs.append("space inside number")
+    if not _CELL_NUM.match(compact):
+        return None, []
+    if "," in compact:
+        compact = compact.replace(",", "")
+        repairs.append("thousands separator")
+    if compact.endswith("%"):
+        compact = compact[:-1]
+    try:
+        return Decimal(compact.lstrip("+")), repairs
+    except InvalidOperation:
+        return None, []
+
+
+def is_masked(text: str) -> bool:
+    return bool(_MASK.match(text.strip()))
+
+
+def to_decimal(text: str) -> Optional[Decimal]:
+    value, _ = parse_amount(text)
+    return value
+
+
+def decimals(value: Decimal) -> int:
+    exp = value.as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0

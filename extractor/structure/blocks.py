@@ -1,0 +1,202 @@
+"""Split normalized lines into table blocks and narrative lines.
+
+What it does: finds tables in the three text layouts — flattened one-cell-per-line (each cell line
+starts with a TAB, rows separated by blank lines, cell text continuing on untabbed lines), markdown
+pipe tables, and rows of TAB-separated cells — and turns each into a grid of Cells with the line
+each cell came from. Everything else stays narrative, in order.
+What it does not: name columns or recognise which table it is (templates.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+import regex as re
+
+from ..normalize import NLine
+
+
+@dataclass
+class Cell:
+    text: str  # normalized (full-width mapped), inner line breaks joined
+    orig: str  # the same before character mapping
+    line: int
+    page: Optional[int] = None
+    bbox: Optional[tuple] = None
+    repaired: bool = False
+    joined: bool = False  # text came from several printed lines
+
+    @property
+    def key(self) -> str:
+        return re.sub(r"\s+", "", self.text)
+
+
+@dataclass
+class GridBlock:
+    rows: list[list[Cell]]
+    first_line: int
+    last_line: int
+    layout: str  # flat | pipe | tsv
+    preamble: list[NLine] = field(default_factory=list)  # title / 公开表 / 部门 单位 lines before it
+    notes: list[NLine] = field(default_factory=list)  # 注：/说明： lines after it
+
+
+Block = Union[GridBlock, NLine]
+
+# A non-tab line that ends a flattened table instead of continuing its last cell
+_TABLE_END = re.compile(
+    r"^\s*(?:注[:：\d]|说明[:：]|填表人|附件|附表|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|"
+    r"（[一二三四五六七八九十]+）|\(?[一二三四五六七八九十]+\)|单位[:：]|部门[:：])"
+)
+_TITLE_LIKE = re.compile(r"(?:表|公开\d+表|单位[:：].*元)\s*$")
+_PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _cell(line: NLine, text: str, orig: str) -> Cell:
+    return Cell(text=text.strip(), orig=orig.strip(), line=line.no, page=line.page, bbox=line.bbox,
+                repaired=line.repaired)
+
+
+def _is_preamble(line: NLine) -> bool:
+    t = line.text.strip()
+    return bool(re.search(r"公开\s*\d+\s*表|单位[:：]\s*(?:万元|元|千元)|^部门[:：]", t))
+
+
+def _parse_flat(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    """Parse a flattened table starting at lines[i] (a cell line). Returns the block and the index
+    after it."""
+    rows: list[list[Cell]] = []
+    row: list[Cell] = []
+    blanks = 0
+    j = i
+    n = len(lines)
+    while j < n:
+        ln = lines[j]
+        t = ln.text
+        if t.startswith("\t") and not _is_preamble(ln):
+            parts_t = t.split("\t")[1:]
+            parts_o = ln.orig.split("\t")[1:]
+            if blanks and row:
+                rows.append(row)
+                row = []
+            for pt, po in zip(parts_t, parts_o):
+                row.append(_cell(ln, pt, po))
+            blanks = 0
+        elif not t.strip():
+            blanks += 1
+        else:
+            # untabbed text: continuation of the last cell, or the end of the table
+            if row and blanks <= 1 and not _TABLE_END.match(t) and not _is_preamble(ln) and (
+                blanks == 0 or len(t.strip()) <= 30
+            ):
+                last = row[-1]
+                last.text = (last.text + t.strip()).strip()
+                last.orig = (last.orig + ln.orig.strip()).strip()
+                last.joined = True
+                blanks = 0
+            else:
+                break
+        j += 1
+    if row:
+        rows.append(row)
+    # trailing blank lines belong to nobody; back up so the caller sees them
+    end = j
+    if not rows:
+        return None, i + 1
+    return GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, layout="flat"), end
+
+
+def _split_pipe(line: NLine) -> list[Cell]:
+    t, o = line.text.strip(), line.orig.strip()
+    if t.startswith("|"):
+        t, o = t[1:], o[1:]
+    if t.endswith("|"):
+        t, o = t[:-1], o[:-1]
+    ts, os_ = t.split("|"), o.split("|")
+    return [_cell(line, a, b) for a, b in zip(ts, os_)]
+
+
+def _parse_pipe(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    rows = []
+    j = i
+    while j < len(lines) and lines[j].text.strip().startswith("|"):
+        if not _PIPE_SEP.match(lines[j].text):
+            rows.append(_split_pipe(lines[j]))
+        j += 1
+    if len(rows) < 2:
+        return None, i + 1
+    return GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[j - 1].no, layout="pipe"), j
+
+
+def _tsv_cells(line: NLine) -> list[Cell]:
+    return [_cell(line, a, b) for a, b in zip(line.text.split("\t"), line.orig.split("\t"))]
+
+
+def _parse_tsv(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    rows = []
+    j = i
+    while j < len(lines):
+        t = lines[j].text
+        if "\t" in t and not t.startswith("\t") and not _is_preamble(lines[j]):
+            rows.append(_tsv_cells(lines[j]))
+        elif t.strip():
+            break
+        j += 1
+    if len(rows) < 2:
+        return None, i + 1
+    return GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[j - 1].no, layout="tsv"), j
+
+
+def split_blocks(lines: list[NLine]) -> list[Block]:
+    """Lines -> a list of GridBlocks and narrative NLines, in document order. The lines just before
+    a table that look like its title/unit line become its preamble; 注/说明 lines right after it
+    become its notes."""
+    out: list[Block] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        t = ln.text
+        block: Optional[GridBlock] = None
+        nxt = i + 1
+        if t.startswith("\t") and t.strip() and not _is_preamble(ln):
+            block, nxt = _parse_flat(lines, i)
+        elif t.startswith("\t") and not t.strip():
+            # an empty first cell: a flattened table starting with an empty cell
+            if i + 1 < n and lines[i + 1].text.startswith("\t"):
+                block, nxt = _parse_flat(lines, i)
+        elif t.lstrip().startswith("|") and t.count("|") >= 3:
+            block, nxt = _parse_pipe(lines, i)
+        elif "\t" in t.strip() and t.strip().count("\t") >= 2 and not _is_preamble(ln):
+            block, nxt = _parse_tsv(lines, i)
+        if block is None:
+            out.append(ln)
+            i = nxt if nxt > i else i + 1
+            continue
+        # pull the preamble: preceding narrative lines that look like the title block
+        pre: list[NLine] = []
+        k = len(out) - 1
+        taken = 0
+        while k >= 0 and isinstance(out[k], NLine) and taken < 6:
+            cand = out[k]
+            ct = cand.text.strip()
+            if not ct:
+                k -= 1
+                continue
+            if _is_preamble(cand) or (len(ct) <= 40 and _TITLE_LIKE.search(ct)):
+                pre.insert(0, cand)
+                out.pop(k)
+                taken += 1
+                k -= 1
+                continue
+            break
+        block.preamble = pre
+        out.append(block)
+        i = nxt
+        # notes after the table
+        while i < n and (not lines[i].text.strip() or re.match(r"^\s*(?:注|说明)\s*[:：\d]", lines[i].text)
+                         or (block.notes and re.match(r"^\s{2,}\d[.、．]", lines[i].text))):
+            if lines[i].text.strip():
+                block.notes.append(lines[i])
+            i += 1
+    return out

@@ -1,0 +1,94 @@
+"""Narrative text: broken lines joined into paragraphs, with a map back to the printed lines.
+
+What it does: joins the narrative lines (those not in tables) into one string with a newline
+between paragraphs. A line that ends without sentence punctuation and is followed by a line that
+does not start a new heading or item is a broken line and is joined (blank lines between them are
+converter debris). The split-word artefact (`交\n\n交通运输支出`) loses its repeated character.
+`source_at(offset)` gives the printed line (and page) of any character.
+What it does not: find values in the text (recognize/).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex as re
+
+from ..normalize import NLine
+
+HEADING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*[、.．]|（[一二三四五六七八九十]+）"
+    r"|\([一二三四五六七八九十]+\)|\d{1,2}\s*[、．.](?!\d)|（\d{1,2}）|\(\d{1,2}\)|附件\s*\d*|项目[一二三四五六七八九十]+[、，]"
+    r"|[①-⑳])"
+)
+_TERMINAL = re.compile(r"[。！？；：:;！?]\s*$")
+_CJK = re.compile(r"\p{Han}")
+
+
+@dataclass
+class Narrative:
+    text: str
+    orig: str
+    # (offset in text, line number, page, column in that line, line was repaired)
+    starts: list[int] = field(default_factory=list)
+    lines: list[NLine] = field(default_factory=list)
+    cols: list[int] = field(default_factory=list)
+    repaired_at: set[int] = field(default_factory=set)  # offsets where a join repair happened
+
+    def source_at(self, offset: int) -> Optional[NLine]:
+        if not self.starts:
+            return None
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.lines[max(k, 0)]
+
+    def lines_between(self, start: int, end: int) -> list[NLine]:
+        a = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        b = max(bisect.bisect_right(self.starts, max(end - 1, start)) - 1, 0)
+        return self.lines[a:b + 1]
+
+    def joined_between(self, start: int, end: int) -> bool:
+        """True if the span crosses a broken-line join or a repair."""
+        return len(self.lines_between(start, end)) > 1 or any(start <= r < end for r in self.repaired_at)
+
+
+def build_narrative(lines: list[NLine]) -> Narrative:
+    text_parts: list[str] = []
+    orig_parts: list[str] = []
+    nar = Narrative(text="", orig="")
+    pos = 0
+    prev: Optional[NLine] = None
+    prev_text = ""
+    for ln in lines:
+        t = ln.text.rstrip()
+        o = ln.orig[: len(t)]
+        # strip indentation but remember the column
+        stripped = t.lstrip()
+        col = len(t) - len(stripped)
+        t, o = stripped, o[col:]
+        if not t:
+            continue
+        sep = "\n"
+        if prev is not None and prev_text and not _TERMINAL.search(prev_text) and not HEADING.match(t) \
+                and not HEADING.match(prev_text) and len(prev_text) >= 2:
+            sep = ""
+            if _CJK.match(t[0]) and prev_text[-1] == t[0] and len(t) > 1:
+                # split word: the character was printed at the end of one line and again at the
+                # start of the next
+                t, o, col = t[1:], o[1:], col + 1
+                nar.repaired_at.add(pos)
+        if prev is not None:
+            text_parts.append(sep)
+            orig_parts.append(sep)
+            pos += len(sep)
+        nar.starts.append(pos)
+        nar.lines.append(ln)
+        nar.cols.append(col)
+        text_parts.append(t)
+        orig_parts.append(o)
+        pos += len(t)
+        prev = ln
+        prev_text = t
+    nar.text = "".join(text_parts)
+    nar.orig = "".join(orig_parts)
+    return nar

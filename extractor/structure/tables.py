@@ -1,0 +1,470 @@
+"""Grids -> Table models: header paths from spanning header rows, one row per subject.
+
+What it does: splits a grid into header rows and data rows, aligns header rows of different cell
+counts (spanning cells are printed once in flattened text) into printed header paths such as
+`本年支出/基本支出`, and builds rows by the template's layout: subject rows (code, name, amounts),
+two side-by-side blocks (公开01/04表), repeated code/name/amount groups (公开06表), a single row of
+amounts (公开09表), or a generic table. Every cell becomes a Field with its line as provenance.
+What it does not: check sums (validate/) or read narrative (recognize/).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+import regex as re
+
+from ..model import Field, Row, Source, Table
+from ..normalize.numbers import is_masked, parse_amount
+from .blocks import Cell, GridBlock
+from .templates import Template, identify, printed_code
+
+CLEAN_CONF = 0.97
+REPAIRED_CONF = 0.9
+UNCERTAIN_CONF = 0.6
+
+_CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
+_CODE_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s+(\S.*)$")
+_KEY_HEADER = re.compile(r"编码|代码|科目名称|^项目$|^名称$|^单位名称$|^科目$|功能分类|经济分类")
+_ITEM_LABEL = re.compile(r"^项目$|^项目名称$")
+_TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入合计|支出合计)")
+_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．](?!\d))\s*")
+_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _source(cell: Cell) -> Source:
+    return Source(page=cell.page, line=cell.line, bbox=list(cell.bbox) if cell.bbox else None)
+
+
+def amount_field(cell: Cell, uncertain: bool = False) -> Field:
+    """A value cell -> Field: exact Decimal for amounts, text otherwise, None when empty."""
+    raw = cell.orig.strip()
+    if not raw:
+        return Field(value=None, raw="", confidence=CLEAN_CONF if not uncertain else UNCERTAIN_CONF,
+                     source=_source(cell))
+    notes: list[str] = []
+    value, repairs = parse_amount(cell.text)
+    conf = CLEAN_CONF
+    if value is None:
+        if is_masked(raw):
+            return Field(value=None, raw=raw, confidence=0.5, source=_source(cell), notes=["masked value"])
+        val: object = _key(cell.text) if len(cell.text) < 40 else cell.text.strip()
+        if cell.joined:
+            notes.append("cell text joined from several lines")
+            conf = REPAIRED_CONF
+        return Field(value=val, raw=raw, confidence=conf if not uncertain else UNCERTAIN_CONF,
+                     source=_source(cell), notes=notes)
+    if repairs or cell.repaired:
+        notes.extend(repairs or ["full-width characters"])
+        conf = REPAIRED_CONF
+    if uncertain:
+        conf = UNCERTAIN_CONF
+        notes.append("column position uncertain")
+    return Field(value=value, raw=raw, confidence=conf, source=_source(cell), notes=notes)
+
+
+def text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
+    text = cell.text.strip()
+    notes = []
+    if strip_ordinal:
+        text = _ORDINAL.sub("", text)
+    value = text.strip()
+    if cell.joined:
+        notes.append("cell text joined from several lines")
+    return Field(value=value, raw=cell.orig.strip(), confidence=REPAIRED_CONF if cell.joined else CLEAN_CONF,
+                 source=_source(cell), notes=notes)
+
+
+def code_field(cell: Cell) -> Optional[Field]:
+    raw = cell.orig.strip()
+    compact = _key(cell.text)
+    if not compact or not compact.isdigit() or len(compact) not in (3, 5, 7):
+        return None
+    notes = ["spaces inside code"] if compact != cell.text.strip() else []
+    return Field(value=compact, raw=raw, confidence=REPAIRED_CONF if notes else CLEAN_CONF,
+                 source=_source(cell), notes=notes)
+
+
+def level_of(code: Optional[str]) -> Optional[str]:
+    if not code:
+        return None
+    return {3: "类", 5: "款", 7: "项"}.get(len(code))
+
+
+def _is_number(text: str) -> bool:
+    v, _ = parse_amount(text)
+    return v is not None
+
+
+def _is_lanci(row: list[Cell]) -> bool:
+    keys = [_key(c.text) for c in row if _key(c.text)]
+    if not keys:
+        return False
+    if keys[0] in ("栏次", "栏目") or keys[0].startswith("栏次"):
+        return True
+    if len(keys) >= 2 and all(k.isdigit() for k in keys):
+        nums = [int(k) for k in keys]
+        return nums == list(range(nums[0], nums[0] + len(nums))) and nums[0] in (1, 0)
+    return False
+
+
+def _is_data(row: list[Cell]) -> bool:
+    keys = [_key(c.text) for c in row]
+    nonempty = [k for k in keys if k]
+    if not nonempty:
+        return False
+    if any(_CODE.match(c.text.strip()) or _CODE_NAME.match(c.text.strip()) for c in row[:2]):
+        return True
+    if _TOTAL_LABEL.match(nonempty[0]) and any(_is_number(k) for k in nonempty[1:]):
+        return True
+    if any("." in k and _is_number(k) for k in nonempty):
+        return True
+    if _ORDINAL.match(nonempty[0]) and any(_is_number(k) for k in nonempty[1:]):
+        return True
+    return False
+
+
+def split_header(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
+    for i, row in enumerate(rows):
+        if _is_lanci(row):
+            return [r for r in rows[:i] if any(_key(c.text) for c in r)], rows[i + 1:]
+        if _is_data(row):
+            return [r for r in rows[:i] if any(_key(c.text) for c in r)], rows[i:]
+    return [], rows
+
+
+# --- header alignment -------------------------------------------------------------------------
+
+Span = tuple[str, int, int]  # label, first column, end column (exclusive)
+
+
+def _groups_for(parent_count: int, below: list[Span]) -> Optional[list[tuple[int, int]]]:
+    """Column ranges under each parent cell, from the spans of the row below."""
+    if parent_count == len(below):
+        return [(s, e) for _, s, e in below]
+    # runs: a blank span stands alone (the parent cell is merged down over it); consecutive
+    # labelled spans sit under one parent
+    runs: list[tuple[int, int]] = []
+    for label, s, e in below:
+        if label and runs and runs[-1][2]:
+            runs[-1] = (runs[-1][0], e, True)
+        else:
+            runs.append((s, e, bool(label)))
+    if len(runs) == parent_count:
+        return [(s, e) for s, e, _ in runs]
+    n = len(below)
+    if parent_count and n % parent_count == 0:
+        period = n // parent_count
+        labels = [lab for lab, _, _ in below]
+        if all(labels[i] == labels[i % period] for i in range(n)):
+            return [(below[k * period][1], below[k * period + period - 1][2]) for k in range(parent_count)]
+    if parent_count == 1 and below:
+        return [(below[0][1], below[-1][2])]
+    return None
+
+
+def header_paths(header: list[list[Cell]], ncols: int, key_cols: int) -> tuple[list[str], bool]:
+    """Printed header path of each value column (columns after the key columns). Returns the
+    paths and whether the alignment was certain."""
+    nval = ncols - key_cols
+    if nval <= 0:
+        return [], True
+    if not header:
+        return [f"列{i + 1}" for i in range(nval)], False
+    rows = [[_key(c.text) for c in r] for r in header]
+    # base: the lowest row that has a cell for every column
+    base_idx = max((i for i, r in enumerate(rows) if len(r) == ncols), default=None)
+    certain = True
+    if base_idx is None:
+        base_idx = max(range(len(rows)), key=lambda i: len(rows[i]))
+        certain = False
+        base = rows[base_idx][-nval:] if len(rows[base_idx]) >= nval else rows[base_idx] + [""] * (
+            nval - len(rows[base_idx]))
+    else:
+        base = rows[base_idx][key_cols:]
+    levels: list[list[Span]] = [[(lab, i, i + 1) for i, lab in enumerate(base)]]
+    for r in reversed(rows[:base_idx]):
+        cells = list(r)
+        if key_cols and cells and (_ITEM_LABEL.match(cells[0]) or _KEY_HEADER.search(cells[0]) or not cells[0]):
+            if len(cells) == ncols:
+                cells = cells[key_cols:]
+            else:
+                cells = cells[1:]
+        elif len(cells) == ncols:
+            cells = cells[key_cols:]
+        if not cells:
+            continue
+        groups = _groups_for(len(cells), levels[-1])
+        if groups is None:
+            certain = False
+            groups = [(i, i + 1) for i in range(min(len(cells), nval))]
+            cells = cells[: len(groups)]
+        levels.append([(lab, s, e) for lab, (s, e) in zip(cells, groups)])
+    paths = []
+    for col in range(nval):
+        parts: list[str] = []
+        for level in reversed(levels):
+            for lab, s, e in level:
+                if s <= col < e and lab and (not parts or parts[-1] != lab):
+                    parts.append(lab)
+        paths.append("/".join(parts) if parts else f"列{key_cols + col + 1}")
+    # duplicate paths: make them unique, printed order kept
+    seen: dict[str, int] = {}
+    for i, p in enumerate(paths):
+        if p in seen:
+            seen[p] += 1
+            paths[i] = f"{p}#{seen[p]}"
+        else:
+            seen[p] = 1
+    return paths, certain
+
+
+# --- table builders ---------------------------------------------------------------------------
+
+def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str]:
+    texts = [ln.text.strip() for ln in block.preamble]
+    joined = " ".join(texts)
+    unit = None
+    m = _UNIT.search(joined)
+    if m:
+        unit = m.group(1)
+    title = None
+    for t in texts:
+        t2 = re.sub(r"公开\s*\d+\s*表", "", t).strip()
+        if t2 and not re.match(r"^(?:部门|单位)[:：]", t2) and not _UNIT.search(t2):
+            title = re.sub(r"\s+", "", t2)
+    return title, unit, joined
+
+
+def _key_cols(header: list[list[Cell]], data: list[list[Cell]], ncols: int) -> int:
+    for r in reversed(header):
+        if len(r) == ncols:
+            k = 0
+            for c in r:
+                if _KEY_HEADER.search(_key(c.text)):
+                    k += 1
+                else:
+                    break
+            if k:
+                return k
+    full = [r for r in data if len(r) == ncols]
+    if not full:
+        return 0
+    k = 0
+    for col in range(ncols):
+        texts = [_key(r[col].text) for r in full if _key(r[col].text)]
+        if texts and sum(1 for t in texts if not _is_number(t) or _CODE.match(t)) >= len(texts) * 0.6:
+            k += 1
+        else:
+            break
+    return min(k, 2)
+
+
+def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: list[str],
+                  certain: bool, notes: list[str]) -> list[Row]:
+    rows: list[Row] = []
+    for r in data:
+        if not any(_key(c.text) for c in r):
+            continue
+        code_cell: Optional[Cell] = None
+        name_cell: Optional[Cell] = None
+        values: list[Cell]
+        uncertain = not certain
+        if len(r) == ncols:
+            if key_cols == 2:
+                code_cell, name_cell, values = r[0], r[1], r[2:]
+            elif key_cols == 1:
+                name_cell, values = r[0], r[1:]
+            else:
+                values = r
+        elif key_cols >= 1 and len(r) == ncols - 1 and key_cols == 2:
+            name_cell, values = r[0], r[1:]
+        else:
+            uncertain = True
+            nval = ncols - key_cols
+            values = r[-nval:] if len(r) >= nval else r
+            head = r[: len(r) - len(values)]
+            if head:
+                name_cell = head[-1]
+                if len(head) > 1:
+                    code_cell = head[0]
+            notes.append(f"row at line {r[0].line}: {len(r)} cells where {ncols} were expected")
+        code: Optional[Field] = None
+        name: Optional[Field] = None
+        if code_cell is not None:
+            code = code_field(code_cell)
+            if code is None and _key(code_cell.text) and name_cell is not None and not _key(name_cell.text):
+                name_cell = code_cell
+            elif code is None and _key(code_cell.text) and name_cell is not None:
+                # a label spread over the code column (e.g. 合计 printed in the code column)
+                name_cell = code_cell if not _key(name_cell.text) else name_cell
+        if name_cell is not None and code is None:
+            m = _CODE_NAME.match(name_cell.text.strip())
+            if m:
+                code = Field(value=_key(m.group(1)), raw=name_cell.orig.strip(), confidence=REPAIRED_CONF,
+                             source=_source(name_cell), notes=["code and name printed in one cell"])
+                name = Field(value=m.group(2).strip(), raw=name_cell.orig.strip(), confidence=REPAIRED_CONF,
+                             source=_source(name_cell), notes=["code and name printed in one cell"])
+        if name is None:
+            if name_cell is None:
+                name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=0.5)
+            else:
+                name = text_field(name_cell)
+        vals = {col: amount_field(c, uncertain) for col, c in zip(columns, values)}
+        for col in columns[len(values):]:
+            vals[col] = Field(value=None, raw="", confidence=UNCERTAIN_CONF, notes=["cell missing in print"])
+        code_value = code.value if code else None
+        rows.append(Row(code=code, name=name, level=level_of(code_value) if code_value else None, values=vals))
+    return rows
+
+
+def _two_sides(header: list[list[Cell]], data: list[list[Cell]], ncols: int, notes: list[str]
+               ) -> tuple[list[str], list[Row]]:
+    # where does the second block start? the second 项目 cell of the fullest header row
+    split = None
+    block_names = ["收入", "支出"]
+    col_names: list[list[str]] = [[], []]
+    for r in header:
+        keys = [_key(c.text) for c in r]
+        if len(keys) == 2 and all(keys):
+            block_names = keys
+        idx = [i for i, k in enumerate(keys) if k in ("项目", "项目名称") or k.startswith("项目")]
+        if len(idx) >= 2 and len(keys) == ncols:
+            split = idx[1]
+            col_names = [keys[idx[0] + 1: split], keys[split + 1:]]
+    if split is None:
+        split = ncols // 2
+        notes.append("side-by-side split not printed in the header; assumed half")
+        col_names = [[f"列{i}" for i in range(2, split + 1)], [f"列{i}" for i in range(split + 2, ncols + 1)]]
+    rows: list[Row] = []
+    columns: list[str] = []
+    for side, (lo, hi) in enumerate(((0, split), (split, ncols))):
+        names = col_names[side]
+        has_line_no = bool(names) and names[0] in ("行次", "栏次")
+        value_names = names[1:] if has_line_no else names
+        for n in value_names:
+            if n not in columns:
+                columns.append(n)
+        for r in data:
+            if len(r) != ncols:
+                continue
+            cells = r[lo:hi]
+            if not cells or not _key(cells[0].text):
+                continue
+            line_no = None
+            rest = cells[1:]
+            if has_line_no and rest:
+                ln = _key(rest[0].text)
+                line_no = int(ln) if ln.isdigit() else None
+                rest = rest[1:]
+            rows.append(Row(name=text_field(cells[0], strip_ordinal=True), block=block_names[side],
+                            line_no=line_no,
+                            values={n: amount_field(c) for n, c in zip(value_names, rest)}))
+    # rows of other lengths (e.g. a block that ran alone) are reported, not guessed
+    odd = [r for r in data if len(r) != ncols and any(_key(c.text) for c in r)]
+    if odd:
+        notes.append(f"{len(odd)} rows with a different cell count were not split into sides")
+    return columns, rows
+
+
+def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) -> tuple[list[str], list[Row]]:
+    width = 3
+    value_name = "决算数"
+    for r in header:
+        keys = [_key(c.text) for c in r]
+        codes = [i for i, k in enumerate(keys) if "编码" in k or "代码" in k]
+        if len(codes) >= 2:
+            width = codes[1] - codes[0]
+            value_name = keys[codes[0] + 2] if codes[0] + 2 < len(keys) else value_name
+            break
+    per_group: dict[int, list[Row]] = {}
+    totals: list[Row] = []
+    for r in data:
+        keys = [_key(c.text) for c in r]
+        if len(r) % width == 0 and any(code_field(r[i]) for i in range(0, len(r), width)) or (
+                len(r) % width == 0 and len(r) > width):
+            for g in range(len(r) // width):
+                cells = r[g * width:(g + 1) * width]
+                code = code_field(cells[0])
+                name_key = _key(cells[1].text) if len(cells) > 1 else ""
+                if code is None and not name_key:
+                    continue
+                if code is None and _TOTAL_LABEL.search(name_key) is None and "合计" not in name_key:
+                    # a label without a code inside a group: keep it as a row
+                    pass
+                row = Row(code=code, name=text_field(cells[1]), level=level_of(code.value if code else None),
+                          values={value_name: amount_field(cells[2])} if len(cells) > 2 else {})
+                per_group.setdefault(g, []).append(row)
+        else:
+            # total rows: label, amount, label, amount
+            k = 0
+            while k + 1 < len(r):
+                if keys[k] and not _is_number(keys[k]):
+                    totals.append(Row(name=text_field(r[k]), values={value_name: amount_field(r[k + 1])}))
+                    k += 2
+                else:
+                    k += 1
+    rows = [row for g in sorted(per_group) for row in per_group[g]] + totals
+    for row in rows:
+        if row.level == "项":  # economic codes have 类 (3) and 款 (5) only
+            row.level = None
+    return [value_name], rows
+
+
+def build_table(block: GridBlock) -> Table:
+    title, unit, title_text = _title_and_unit(block)
+    header, data = split_header(block.rows)
+    header_text = " ".join(c.text for r in header for c in r)
+    template: Optional[Template] = identify(title or title_text, header_text)
+    notes: list[str] = []
+    code = printed_code(title_text)
+    lengths = [len(r) for r in data if any(_key(c.text) for c in r)]
+    header_full = max((len(r) for r in header), default=0)
+    ncols = max([header_full] + lengths) if lengths or header_full else 0
+    layout = template.layout if template else "generic"
+    columns: list[str]
+    rows: list[Row]
+    if layout == "two_sides":
+        columns, rows = _two_sides(header, data, ncols, notes)
+    elif layout == "groups":
+        columns, rows = _groups(header, data, notes)
+    elif layout == "indicators":
+        key_cols = 0
+        columns, certain = header_paths(header, ncols, key_cols)
+        rows = _subject_rows(data, ncols, key_cols, columns, certain, notes)
+    else:
+        key_cols = 0 if layout == "flat_values" else _key_cols(header, data, ncols)
+        columns, certain = header_paths(header, ncols, key_cols)
+        if not certain:
+            notes.append("header alignment uncertain: column names guessed")
+        rows = _subject_rows(data, ncols, key_cols, columns, certain, notes)
+        if layout == "flat_values" and template and template.row_name:
+            for i, row in enumerate(rows):
+                if not row.name.raw:
+                    row.name = Field(value=template.row_name if len(rows) == 1 else f"{template.row_name}{i + 1}",
+                                     raw="", confidence=CLEAN_CONF, source=row.name.source)
+    first = block.rows[0][0] if block.rows and block.rows[0] else None
+    return Table(
+        code=code, template=template.id if template else None,
+        title=title or (template.title if template else None), unit=unit,
+        page=first.page if first else None, line=block.first_line, columns=columns, rows=rows,
+        notes=notes + [re.sub(r"\s+", " ", n.text.strip()) for n in block.notes],
+    )
+
+
+def total_row(table: Table) -> Optional[Row]:
+    for row in table.rows:
+        if row.code is None and isinstance(row.name.value, str) and _key(row.name.value) in ("合计", "总计"):
+            return row
+    return None
+
+
+def first_value(row: Row) -> Optional[Decimal]:
+    for f in row.values.values():
+        if isinstance(f.value, Decimal):
+            return f.value
+    return None
