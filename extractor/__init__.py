@@ -1,0 +1,12 @@
+"""extractor: Chinese public-finance disclosure reports (部门决算, 部门预算, 绩效自评) to validated JSON.
+
+    from extractor import extract
+    report = extract("report.txt")
+    print(report.model_dump_json())
+"""
+from .errors import ExtractionError
+from .model import Report, json_schema
+from .pipeline import Options, extract
+
+__all__ = ["extract", "Options", "Report", "ExtractionError", "json_schema"]
+__version__ = "0.1.0"

@@ -385,20 +385,25 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
     totals: list[Row] = []
     for r in data:
         keys = [_key(c.text) for c in r]
-        if len(r) % width == 0 and any(code_field(r[i]) for i in range(0, len(r), width)) or (
-                len(r) % width == 0 and len(r) > width):
-            for g in range(len(r) // width):
+        has_code = any(code_field(r[i]) for i in range(0, len(r), width))
+        if has_code or (len(r) % width == 0 and len(r) > width):
+            if len(r) % width:
+                notes.append(f"row at line {r[0].line}: {len(r)} cells, not a multiple of {width}")
+            for g in range((len(r) + width - 1) // width):
                 cells = r[g * width:(g + 1) * width]
                 code = code_field(cells[0])
                 name_key = _key(cells[1].text) if len(cells) > 1 else ""
                 if code is None and not name_key:
                     continue
-                if code is None and _TOTAL_LABEL.search(name_key) is None and "合计" not in name_key:
-                    # a label without a code inside a group: keep it as a row
-                    pass
-                row = Row(code=code, name=text_field(cells[1]), level=level_of(code.value if code else None),
-                          values={value_name: amount_field(cells[2])} if len(cells) > 2 else {})
+                values = {value_name: amount_field(cells[2])} if len(cells) > 2 else {
+                    value_name: Field(value=None, raw="", confidence=UNCERTAIN_CONF, notes=["cell missing in print"])}
+                row = Row(code=code, name=text_field(cells[1]) if len(cells) > 1 else Field(value="", confidence=0.5),
+                          level=level_of(code.value if code else None), values=values)
                 per_group.setdefault(g, []).append(row)
+        elif len(r) == 1 or not any(_is_number(k) for k in keys if k):
+            # converter debris (a nested cell printed again on its own): nothing to read
+            if any(keys):
+                notes.append(f"line {r[0].line}: cell without code or amount skipped: {''.join(keys)[:30]}")
         else:
             # total rows: label, amount, label, amount
             k = 0

@@ -1,0 +1,214 @@
+"""Field-level comparison of a Report with a truth file (hand-checked seeds, generated samples).
+
+What it does: matches truth items to extracted ones (table rows by code and name, explanations by
+subject, projects by name or alias, indicators by name) and counts each field as right, wrong,
+missing or spurious; gives precision, recall and F1, and the list of mismatches.
+What it does not: extract; it reads a finished Report.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Optional
+
+import regex as re
+
+from .model import Field, Report, Table
+
+
+def _norm_text(s: Any) -> str:
+    s = "" if s is None else str(s)
+    s = re.sub(r"\s+", "", s)
+    return s.replace("(", "（").replace(")", "）").replace("“", "").replace("”", "").replace('"', "")
+
+
+def _norm_name(s: Any) -> str:
+    return re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[、.．])", "", _norm_text(s))
+
+
+def _dec(s: Any) -> Optional[Decimal]:
+    if s is None or s == "":
+        return None
+    if isinstance(s, Decimal):
+        return s
+    try:
+        return Decimal(str(s).replace(",", "").replace("%", "").strip())
+    except InvalidOperation:
+        return None
+
+
+def _val(f: Optional[Field]) -> Any:
+    return None if f is None else f.value
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    mismatches: list[str] = field(default_factory=list)
+    # (confidence, correct) for every extracted field compared, to measure calibration
+    graded: list[tuple[float, bool]] = field(default_factory=list)
+
+    def add(self, where: str, truth: Any, got: Optional[Field], kind: str = "text") -> None:
+        value = _val(got)
+        if kind == "amount":
+            t, g = _dec(truth), _dec(value) if not isinstance(value, Decimal) else value
+            same = t == g
+            t_empty, g_empty = t is None, g is None
+        elif kind == "int":
+            same = (truth is None and value is None) or (truth is not None and value is not None and int(truth) == int(value))
+            t_empty, g_empty = truth is None, value is None
+        else:
+            t, g = _norm_text(truth), _norm_text(value)
+            same = t == g
+            t_empty, g_empty = not t, not g
+        if got is not None and not g_empty:
+            self.graded.append((got.confidence, same))
+        if same:
+            if not t_empty:
+                self.tp += 1
+            return
+        if not t_empty:
+            self.fn += 1
+        if not g_empty:
+            self.fp += 1
+        self.mismatches.append(f"{where}: expected {truth!r}, got {value!r}")
+
+    def merge(self, other: "Score") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.mismatches.extend(other.mismatches)
+        self.graded.extend(other.graded)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _find_table(report: Report, code: str) -> Optional[Table]:
+    m = re.search(r"(\d+)", code)
+    template = f"final.{int(m.group(1)):02d}" if m else None
+    for t in report.tables:
+        if t.code == code:
+            return t
+    for t in report.tables:
+        if template and t.template == template:
+            return t
+    return None
+
+
+def compare(report: Report, truth: dict) -> Score:
+    s = Score()
+    tr = truth.get("report", {})
+    info = report.report
+    if "department" in tr:
+        s.add("report.department", tr["department"], info.department)
+    if "year" in tr:
+        s.add("report.year", tr["year"], info.year, "int")
+    if "kind" in tr:
+        s.add("report.kind", tr["kind"], info.kind)
+    for code, tt in (truth.get("tables") or {}).items():
+        table = _find_table(report, code)
+        rows = list(table.rows) if table else []
+        used: set[int] = set()
+        for i, trow in enumerate(tt.get("rows", [])):
+            where = f"tables[{code}].rows[{i}]"
+            match = None
+            for j, r in enumerate(rows):
+                if j in used:
+                    continue
+                rc = str(r.code.value) if r.code is not None and r.code.value else None
+                if rc == trow.get("code") and _norm_name(r.name.value) == _norm_name(trow.get("name")) and (
+                        trow.get("block") in (None, r.block)):
+                    match = j
+                    break
+            if match is None:
+                for j, r in enumerate(rows):
+                    rc = str(r.code.value) if r.code is not None and r.code.value else None
+                    if j not in used and trow.get("code") and rc == trow.get("code"):
+                        match = j
+                        break
+            got = rows[match] if match is not None else None
+            if match is not None:
+                used.add(match)
+            s.add(where + ".code", trow.get("code"), got.code if got else None)
+            s.add(where + ".name", _norm_name(trow.get("name")),
+                  Field(value=_norm_name(got.name.value), confidence=got.name.confidence) if got else None)
+            for col, v in (trow.get("values") or {}).items():
+                s.add(f"{where}.values[{col}]", v, got.values.get(col) if got else None, "amount")
+    exps = list(report.explanations)
+    for i, te in enumerate(truth.get("explanations") or []):
+        where = f"explanations[{i}]"
+        got = None
+        for e in exps:
+            if _norm_text(e.subject.value) == _norm_text(te.get("subject")):
+                got = e
+                break
+        if got is None and i < len(exps):
+            got = exps[i]
+        s.add(where + ".subject", te.get("subject"), got.subject if got else None)
+        s.add(where + ".code", te.get("code"), got.code if got else None)
+        for k in ("budget", "actual", "completion_rate"):
+            s.add(f"{where}.{k}", te.get(k), getattr(got, k) if got else None, "amount")
+        s.add(where + ".direction", te.get("direction"), got.direction if got else None)
+        s.add(where + ".reason", te.get("reason"), got.reason if got else None)
+    n_truth = len(truth.get("explanations") or [])
+    for e in exps[n_truth:]:
+        s.add(f"explanations[extra].subject", None, e.subject)
+    projects = list(report.projects)
+    used_p: set[int] = set()
+    for i, tp in enumerate(truth.get("projects") or []):
+        where = f"projects[{tp.get('name')}]"
+        names = {_norm_text(tp.get("name"))} | {_norm_text(a) for a in tp.get("aliases", [])}
+        got = None
+        for j, p in enumerate(projects):
+            if j in used_p:
+                continue
+            pnames = {_norm_text(p.name.value)} | {_norm_text(a) for a in p.aliases}
+            if names & pnames and (tp.get("parent") is None or _norm_text(p.parent) == _norm_text(tp.get("parent"))):
+                got = p
+                used_p.add(j)
+                break
+        s.add(where + ".name", tp.get("name"),
+              Field(value=tp.get("name"), confidence=got.name.confidence) if got else None)
+        for k in ("budget", "actual", "completion_rate", "score"):
+            s.add(f"{where}.{k}", tp.get(k), getattr(got, k) if got else None, "amount")
+        s.add(where + ".grade", tp.get("grade"), got.grade if got else None)
+    for j, p in enumerate(projects):
+        if j not in used_p and truth.get("projects") is not None:
+            s.add(f"projects[extra:{p.name.value}]", None, p.name)
+    tperf = truth.get("performance") or {}
+    if tperf:
+        s.add("performance.score", tperf.get("score"), report.performance.score, "amount")
+        if "grade" in tperf:
+            s.add("performance.grade", tperf.get("grade"), report.performance.grade)
+        inds = list(report.performance.indicators)
+        for i, ti in enumerate(tperf.get("indicators") or []):
+            where = f"performance.indicators[{i}]"
+            got = inds[i] if i < len(inds) else None
+            for k in ("level1", "level2", "name", "target", "actual"):
+                s.add(f"{where}.{k}", ti.get(k), getattr(got, k) if got else None)
+            for k in ("weight", "score"):
+                s.add(f"{where}.{k}", ti.get(k), getattr(got, k) if got else None, "amount")
+    for k, v in (truth.get("totals") or {}).items():
+        s.add(f"totals.{k}", v, report.totals.get(k), "amount")
+    for k, v in (truth.get("staff") or {}).items():
+        s.add(f"staff.{k}", v, report.staff.get(k), "amount")
+    return s
+
+
+def load_truth(path: str | Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))

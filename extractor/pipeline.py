@@ -1,0 +1,161 @@
+"""The pipeline: ingest -> normalize -> structure -> recognize -> validate, one Report out.
+
+What it does: runs the stages in order on one file, timing each; a stage that fails after ingest
+leaves a partial Report with `status: partial` and the error recorded in `problems` instead of
+losing what earlier stages found. Ingest failures (unreadable file) raise ExtractionError.
+What it does not: write files or handle many inputs (cli.py, batch.py).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional
+
+from . import catalog
+from .document import Document
+from .errors import ExtractionError
+from .ingest import load
+from .model import Check, Field, Problem, Report, SourceInfo
+from .normalize import normalize
+from .recognize import (find_contacts, find_explanations, find_facts, find_indicators, find_meta,
+                        find_projects, narrative_unit)
+from .recognize.contacts import PHONE, redact
+from .structure import structure
+from .validate import REVIEW_THRESHOLD, validate
+from .validate.paths import iter_fields
+
+
+@dataclass
+class Options:
+    encoding: Optional[str] = None
+    keep_contacts: bool = False
+    review_threshold: float = REVIEW_THRESHOLD
+    max_bytes: int = 20_000_000
+
+
+def _source_info(doc: Document) -> SourceInfo:
+    return SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, route=doc.route, pages=doc.pages,
+                      encoding=doc.encoding, bytes=doc.size)
+
+
+def _catalog_codes(report: Report) -> None:
+    """Subject codes checked against the catalogue; unknown codes and name mismatches are noted."""
+    year = report.report.year.value if report.report.year else None
+    for t in report.tables:
+        economic = (t.template or "").endswith(".06") or "经济分类" in " ".join(t.columns)
+        kind = "economic" if economic else "function"
+        for r in t.rows:
+            if r.code is None or not r.code.value:
+                continue
+            code = str(r.code.value)
+            entry = catalog.lookup(code, kind=kind, year=year if isinstance(year, int) else None)
+            if entry is None:
+                other = catalog.lookup(code, kind="function" if economic else "economic")
+                if other is None:
+                    r.code.notes.append("code not in the subject catalogue")
+                    r.code.confidence = min(r.code.confidence, 0.75)
+                continue
+            printed = str(r.name.value)
+            if not catalog.name_matches(code, printed, kind=kind):
+                known = catalog.names(code, kind=kind)
+                prefix = next((n for n in known if printed.replace(" ", "").startswith(n) and n), None)
+                if prefix and r.name.notes:
+                    # a joined cell that holds the catalogue name plus converter debris
+                    r.name.notes.append(f"name repaired from the catalogue: printed {printed!r}")
+                    r.name.value = prefix
+                    r.name.confidence = min(r.name.confidence, 0.85)
+                else:
+                    r.name.notes.append(f"catalogue name of {code} is {entry.name}")
+
+
+def _project_conflict_checks(conflicts) -> list[Check]:
+    out = []
+    for p, attr, first, other in conflicts:
+        out.append(Check(
+            rule="project.mentions_agree", passed=False,
+            expected=first.value if isinstance(first.value, Decimal) else None,
+            found=other.value if isinstance(other.value, Decimal) else None,
+            message=f"{p.name.value}: {attr} printed as {first.raw} (line {first.source.line}) and {other.raw} "
+                    f"(line {other.source.line})", fields=[]))
+    return out
+
+
+def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Report:
+    """Extract one report file into a Report. Keyword arguments set Options fields."""
+    opts = options or Options(**kwargs)
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    doc = load(path, encoding=opts.encoding, max_bytes=opts.max_bytes)
+    timings["ingest"] = time.perf_counter() - t0
+    report = Report(source=_source_info(doc))
+    for stage, severity, message in doc.problems:
+        report.problems.append(Problem(stage=stage, severity=severity, message=message))
+    stage = "normalize"
+    conflicts = []
+    try:
+        t = time.perf_counter()
+        ndoc = normalize(doc)
+        timings["normalize"] = time.perf_counter() - t
+        stage = "structure"
+        t = time.perf_counter()
+        st = structure(ndoc)
+        report.tables = st.tables
+        timings["structure"] = time.perf_counter() - t
+        stage = "recognize"
+        t = time.perf_counter()
+        nar = st.narrative
+        report.report = find_meta(ndoc.lines, nar, st.tables)
+        report.unit = narrative_unit(nar)
+        facts = find_facts(nar)
+        report.totals = facts.get("totals", {})
+        report.staff = facts.get("staff", {})
+        report.three_public = facts.get("three_public", {})
+        report.procurement = facts.get("procurement", {})
+        report.assets = facts.get("assets", {})
+        perf = find_indicators(st.grids)
+        if perf is not None:
+            report.performance = perf
+        pf = facts.get("performance", {})
+        if "score" in pf and report.performance.score is None:
+            report.performance.score = pf["score"]
+        if "grade" in pf:
+            report.performance.grade = pf["grade"]
+        report.explanations = find_explanations(nar, st.tables, catalog.code_for_path)
+        report.projects, conflicts = find_projects(nar)
+        contacts = find_contacts(ndoc.doc and "\n".join(ln.text for ln in ndoc.lines))
+        if opts.keep_contacts:
+            report.contacts = contacts
+        timings["recognize"] = time.perf_counter() - t
+        stage = "catalog"
+        t = time.perf_counter()
+        _catalog_codes(report)
+        timings["catalog"] = time.perf_counter() - t
+        stage = "validate"
+        t = time.perf_counter()
+        if not opts.keep_contacts:
+            _redact(report, {c.get("name", "") for c in contacts})
+        validate(report, opts.review_threshold, _project_conflict_checks(conflicts))
+        timings["validate"] = time.perf_counter() - t
+        if report.report.kind is None and not report.tables and not report.explanations and not report.projects:
+            report.problems.append(Problem(stage="recognize", severity="warning",
+                                           message="no report structure found: not a finance disclosure report?"))
+            report.report.kind = Field(value="unknown", raw="", confidence=0.0,
+                                       notes=["no tables, explanations or report title recognised"])
+    except Exception as exc:  # a failing stage gives a partial result, never a lost file
+        report.status = "partial"
+        report.problems.append(Problem(stage=stage, severity="error", message=f"{type(exc).__name__}: {exc}"))
+    timings["total"] = time.perf_counter() - t0
+    report.timings = {k: round(v, 6) for k, v in timings.items()}
+    return report
+
+
+def _redact(report: Report, names: set[str]) -> None:
+    names = {n for n in names if n and len(n) >= 2}
+    for _, f in iter_fields(report):
+        if isinstance(f.value, str) and (PHONE.search(f.value) or any(n in f.value for n in names)):
+            f.value = redact(f.value, names)
+            f.raw = redact(f.raw, names)
+        elif f.raw and (PHONE.search(f.raw) or any(n in f.raw for n in names)):
+            f.raw = redact(f.raw, names)

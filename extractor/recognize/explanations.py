@@ -1,0 +1,138 @@
+"""Per-subject explanations of the narrative: budget, actual, completion rate, direction, reason.
+
+What it does: finds numbered items whose heading is a 类/款/项 path (`1、一般公共服务支出（类）…（款）
+…（项）。`), reads in the item's body the 决算 phrasing (年初预算为A万元，支出决算为B万元，完成年初预算的
+C%，决算数大于年初预算数的主要原因是：R) or the 预算 phrasing (预算数为A万元，比上年执行数增加B万元，…
+主要原因是：R), and fixes the subject code from the report's own tables by the printed names.
+What it does not: check the amounts against the tables (validate/).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex as re
+
+from ..model import Explanation, Field, Table
+from ..structure.narrative import HEADING, Narrative
+from .fields import amount_field, derived, group_amount, group_text, text_field
+from .patterns import NUM
+
+ITEM = re.compile(
+    r"(?m)^[ \t]*(?P<no>\d{1,2})\s*[、.．]\s*(?P<path>[^\n。]{0,120}?（项）)[ \t]*[。.]?[ \t]*"
+)
+PATH_PART = re.compile(r"(?P<name>[^（）]+?(?:（[^类款项）]*）[^（）]*?)*)（(?P<level>类|款|项)）")
+BUDGET = re.compile(rf"(?:年初预算(?:数)?|全年预算(?:数)?|预算数)\s*(?:为|是)?\s*(?P<v>{NUM})\s*万?元")
+ACTUAL = re.compile(rf"(?:支出决算(?:数)?|决算数|实际支出|执行数)\s*(?:为|是)?\s*(?P<v>{NUM})\s*万?元")
+RATE = re.compile(rf"完成(?:年初)?预算的\s*(?P<v>{NUM})\s*%")
+NO_RATE = re.compile(r"无法计算")
+DIRECTION = re.compile(r"决算数\s*(?P<d>大于|小于|等于|超过|低于)\s*(?:年初)?预算数?|(?P<eq>持平|一致)")
+REASON = re.compile(r"(?:主要)?原因(?:是|为)?\s*[：:]\s*")
+PREV_CHANGE = re.compile(rf"比上年(?:执行数|预算数|决算数)?(?P<d>增加|减少)\s*(?P<v>{NUM})\s*万?元")
+_DIR_MAP = {"大于": "大于", "超过": "大于", "小于": "小于", "低于": "小于", "等于": "等于"}
+
+
+def _split_path(path: str) -> list[tuple[str, str]]:
+    return [(m.group("name").strip(" 、，,"), m.group("level")) for m in PATH_PART.finditer(path)]
+
+
+def _body_end(nar: Narrative, start: int, next_item: int) -> int:
+    """The body of an item ends at the next item or the next section heading."""
+    end = next_item
+    pos = nar.text.find("\n", start)
+    while pos != -1 and pos < end:
+        line_start = pos + 1
+        head = nar.text[line_start:line_start + 40]
+        if HEADING.match(head) and not re.match(r"\s*\d", head):
+            return line_start - 1
+        pos = nar.text.find("\n", line_start)
+    return end
+
+
+def _code_from_tables(parts: list[tuple[str, str]], tables: list[Table]) -> Optional[tuple[str, Table]]:
+    """Find the code of the 项 by its name under its 款 in a subject table of this report."""
+    if not parts:
+        return None
+    names = [re.sub(r"\s+", "", n) for n, _ in parts]
+
+    def same(a: str, b: str) -> bool:
+        a, b = a.replace("(", "（").replace(")", "）"), b.replace("(", "（").replace(")", "）")
+        return a == b or a + "支出" == b or a == b + "支出"
+
+    for t in tables:
+        if not t.template or t.template not in ("final.05", "final.03", "final.02", "budget.general"):
+            continue
+        rows = [r for r in t.rows if r.code is not None]
+        for i, r in enumerate(rows):
+            code = str(r.code.value)
+            if len(code) != 7 or not same(re.sub(r"\s+", "", str(r.name.value)), names[-1]):
+                continue
+            if len(names) >= 2:
+                parent = next((p for p in rows if str(p.code.value) == code[:5]), None)
+                if parent is None or not same(re.sub(r"\s+", "", str(parent.name.value)), names[-2]):
+                    continue
+            return code, t
+    return None
+
+
+def find_explanations(nar: Narrative, tables: list[Table], catalog_lookup=None) -> list[Explanation]:
+    text = nar.text
+    items = list(ITEM.finditer(text))
+    out: list[Explanation] = []
+    for k, m in enumerate(items):
+        parts = _split_path(m.group("path"))
+        if not parts or parts[-1][1] != "项" and len(parts) < 2:
+            continue
+        next_start = items[k + 1].start() if k + 1 < len(items) else len(text)
+        body_start = m.end()
+        body_end = _body_end(nar, body_start, next_start)
+        body = text[body_start:body_end]
+        subject_value = "/".join(n for n, _ in parts)
+        subject = group_text(nar, m, "path", value=subject_value)
+        exp = Explanation(subject=subject)
+        b = BUDGET.search(body)
+        a = ACTUAL.search(body, b.end() if b else 0) or ACTUAL.search(body)
+        if b:
+            exp.budget = amount_field(nar, body_start + b.start("v"), body_start + b.end("v"))
+        if a:
+            exp.actual = amount_field(nar, body_start + a.start("v"), body_start + a.end("v"))
+        r = RATE.search(body)
+        if r:
+            exp.completion_rate = amount_field(nar, body_start + r.start("v"), body_start + r.end("v"))
+        d = DIRECTION.search(body)
+        if d:
+            word = "等于" if d.group("eq") else _DIR_MAP[d.group("d")]
+            exp.direction = text_field(nar, body_start + d.start(), body_start + d.end(), value=word)
+        else:
+            pc = PREV_CHANGE.search(body)
+            if pc:
+                exp.direction = text_field(nar, body_start + pc.start("d"), body_start + pc.end("d"),
+                                           value=pc.group("d"))
+        reason_m = REASON.search(body)
+        if reason_m:
+            rs = body_start + reason_m.end()
+            exp.reason = text_field(nar, rs, body_end, value=_clean_reason(text[rs:body_end]))
+        elif d and d.group("eq") or (d and _DIR_MAP.get(d.group("d") or "") == "等于"):
+            # “决算数与年初预算数一致，本部门严格按预算执行决算。” – the sentence after the verdict
+            rest_start = body_start + d.end()
+            rest = text[rest_start:body_end]
+            lead = re.match(r"^[，,。；;\s]*", rest)
+            rs = rest_start + (lead.end() if lead else 0)
+            if rs < body_end and text[rs:body_end].strip():
+                exp.reason = text_field(nar, rs, body_end, value=_clean_reason(text[rs:body_end]),
+                                        confidence=0.85)
+        found = _code_from_tables(parts, tables)
+        if found:
+            code, table = found
+            exp.code = derived(code, subject, f"code of the subject in {table.code or table.title}", 0.95)
+        elif catalog_lookup is not None:
+            code = catalog_lookup([n for n, _ in parts])
+            if code:
+                exp.code = derived(code, subject, "code from the subject catalogue by the printed path", 0.85)
+        out.append(exp)
+    return out
+
+
+def _clean_reason(s: str) -> str:
+    s = s.replace("\n", "").strip()
+    s = re.sub(r"(?<=\d)\s+(?=[.\d])|(?<=\.)\s+(?=\d)", "", s)
+    return s

@@ -1,0 +1,105 @@
+"""Rows of the 绩效自评表: 一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因.
+
+What it does: finds the grid whose header row names 三级指标 (or 指标 with 得分), maps columns by
+their header labels (rows are right-aligned to the header, since a merged 绩效指标 label column may
+precede them), rejoins a row that the converter broke in two, carries merged 一级/二级 cells down,
+and reads the 总分 row.
+What it does not: score anything itself.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex as re
+
+from ..model import Field, Indicator, Performance, Source
+from ..normalize.numbers import parse_amount
+from ..structure.blocks import Cell, GridBlock
+
+_LABELS = {
+    "一级指标": "level1", "二级指标": "level2", "三级指标": "name", "年度指标值": "target", "指标值": "target",
+    "年度目标值": "target", "实际完成值": "actual", "全年实际值": "actual", "完成值": "actual", "分值": "weight",
+    "得分": "score", "偏差原因分析及改进措施": "deviation",
+}
+_WEIGHT_SUFFIX = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+
+
+def _key(t: str) -> str:
+    return re.sub(r"\s+", "", t)
+
+
+def _field(cell: Cell, value=None, conf: float = 0.95) -> Field:
+    raw = cell.orig.strip()
+    v = value if value is not None else _key(cell.text) if len(cell.text) < 60 else cell.text.strip()
+    notes = ["cell text joined from several lines"] if cell.joined else []
+    return Field(value=v, raw=raw, confidence=conf - (0.05 if cell.joined else 0),
+                 source=Source(page=cell.page, line=cell.line), notes=notes)
+
+
+def _num_field(cell: Cell) -> Field:
+    value, repairs = parse_amount(cell.text)
+    f = _field(cell, value=value if value is not None else (_key(cell.text) or None))
+    if repairs:
+        f.notes.extend(repairs)
+        f.confidence -= 0.05
+    return f
+
+
+def find_indicators(grids: list[GridBlock]) -> Optional[Performance]:
+    for g in grids:
+        for hi, row in enumerate(g.rows):
+            keys = [_key(c.text) for c in row]
+            if "三级指标" not in keys and not ("得分" in keys and any("指标" in k for k in keys)):
+                continue
+            cols = [_LABELS.get(k) for k in keys]
+            if "name" not in cols:
+                continue
+            return _read(g.rows[hi + 1:], cols)
+    return None
+
+
+def _read(rows: list[list[Cell]], cols: list[Optional[str]]) -> Performance:
+    width = max((len(r) for r in rows), default=len(cols))
+    perf = Performance()
+    level1: Optional[Field] = None
+    level2: Optional[Field] = None
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        keys = [_key(c.text) for c in r]
+        if keys and keys[0].startswith("总分") or (len(keys) > 1 and not keys[0] and keys[1].startswith("总分")):
+            nums = [c for c in r[1:] if parse_amount(c.text)[0] is not None]
+            if len(nums) >= 2:
+                perf.total_weight, perf.score = _num_field(nums[0]), _num_field(nums[1])
+            elif nums:
+                perf.score = _num_field(nums[-1])
+            break
+        # a row broken in two by the converter: the parts add up to the full width
+        if len(r) < width and i + 1 < len(rows) and len(r) + len(rows[i + 1]) == width:
+            r = r + rows[i + 1]
+            i += 1
+        i += 1
+        if len(r) < len(cols):
+            continue
+        aligned = r[len(r) - len(cols):]
+        values = {}
+        for col, cell in zip(cols, aligned):
+            if col:
+                values[col] = cell
+        name_cell = values.get("name")
+        if name_cell is None or not _key(name_cell.text):
+            continue
+        if "level1" in values and _key(values["level1"].text):
+            level1 = _field(values["level1"], value=_WEIGHT_SUFFIX.sub("", _key(values["level1"].text)))
+        if "level2" in values and _key(values["level2"].text):
+            level2 = _field(values["level2"], value=_WEIGHT_SUFFIX.sub("", _key(values["level2"].text)))
+        ind = Indicator(name=_field(name_cell), level1=level1.model_copy() if level1 else None,
+                        level2=level2.model_copy() if level2 else None)
+        for col in ("target", "actual", "deviation"):
+            if col in values and _key(values[col].text):
+                setattr(ind, col, _field(values[col]))
+        for col in ("weight", "score"):
+            if col in values and _key(values[col].text):
+                setattr(ind, col, _num_field(values[col]))
+        perf.indicators.append(ind)
+    return perf

@@ -1,0 +1,130 @@
+"""Report identity: department, year, kind, unit of amounts and title.
+
+What it does: scores candidates from the places reports print them — `部门：X` lines of the tables,
+`部门（单位）名称：X`, titles such as `2024年度X部门决算` / `X整体支出绩效自评报告`, the first
+sentence `X（以下简称…）` — and picks the best; the year from titles and the most-cited fiscal year;
+the kind from the title words and the tables present.
+What it does not: validate the name against any registry of departments.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+import regex as re
+
+from ..model import Field, ReportInfo, Source, Table
+from ..normalize import NLine
+from ..structure.narrative import Narrative
+from .fields import text_field
+
+_ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
+DEPT_LINE = re.compile(r"^\s*(?:部门|单位|预算单位|部门（单位）|单位名称|部门名称|编制部门|填报单位)(?:名称)?\s*[:：]\s*"
+                       r"(?P<name>[^\s\t　:：（(]{3,40}?)(?:（盖章）|\(盖章\))?(?=\s|　|\t|$|单位[:：])")
+DEPT_NAMED = re.compile(r"(?:部门（单位）名称|单位名称|部门名称)\s*[:：]\s*(?P<name>[^\n（(：:]{3,40}?)(?:（盖章）|\(盖章\)|\n|$)")
+TITLE = re.compile(
+    rf"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<name>[^\n，。、]{{2,40}}?{_ORG_TAIL}(?:本级)?)\s*"
+    r"(?P<kind>部门决算|单位决算|部门预算|单位预算|整体支出绩效自评报告|项目支出绩效自评报告|部门整体支出绩效|决算)"
+)
+SELF_NAMED = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{_ORG_TAIL})（以下简称")
+SUBJECT_SENTENCE = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{_ORG_TAIL})[，,]\s*(?:单位性质|是|为|系)")
+YEAR = re.compile(r"(?<!\d)(?P<y>20\d\d)\s*年(?:度)?")
+KINDS = ["部门决算", "单位决算", "部门预算", "单位预算", "整体支出绩效自评", "项目支出绩效自评"]
+
+
+def _line_field(ln: NLine, start: int, end: int, value: str, conf: float) -> Field:
+    return Field(value=value, raw=ln.orig[start:end], confidence=conf,
+                 source=Source(page=ln.page, line=ln.no, bbox=list(ln.bbox) if ln.bbox else None))
+
+
+def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> ReportInfo:
+    info = ReportInfo()
+    # department: 部门：X lines (table preambles and cover pages) are the most reliable
+    dept_votes: Counter = Counter()
+    dept_first: dict[str, Field] = {}
+    for ln in lines:
+        m = DEPT_LINE.match(ln.text)
+        if m:
+            name = m.group("name").strip()
+            dept_votes[name] += 1
+            dept_first.setdefault(name, _line_field(ln, m.start("name"), m.end("name"), name, 0.95))
+    if dept_votes:
+        name, votes = dept_votes.most_common(1)[0]
+        f = dept_first[name]
+        if votes >= 2:
+            f.confidence = 0.98
+        info.department = f
+    text = nar.text
+    title_m = TITLE.search(text[:5000]) or TITLE.search(text)
+    if info.department is None:
+        m = DEPT_NAMED.search(text)
+        if m:
+            info.department = text_field(nar, m.start("name"), m.end("name"), confidence=0.95)
+        elif title_m:
+            info.department = text_field(nar, title_m.start("name"), title_m.end("name"), confidence=0.85)
+        else:
+            for pattern, conf in ((SELF_NAMED, 0.8), (SUBJECT_SENTENCE, 0.7)):
+                for line_m in re.finditer(r"(?m)^.*$", text[:6000]):
+                    m = pattern.match(line_m.group(0))
+                    if m:
+                        s = line_m.start() + m.start("name")
+                        info.department = text_field(nar, s, line_m.start() + m.end("name"), confidence=conf)
+                        break
+                if info.department is not None:
+                    break
+    # year: a title year wins; else the most cited 20xx年 near report words
+    if title_m:
+        info.year = text_field(nar, title_m.start("year"), title_m.end("year"), value=int(title_m.group("year")),
+                               confidence=0.95)
+    else:
+        counts: Counter = Counter()
+        first: dict[int, tuple[int, int]] = {}
+        for m in YEAR.finditer(text):
+            y = int(m.group("y"))
+            ctx = text[m.end(): m.end() + 12]
+            weight = 3 if re.match(r"(?:部门|单位)?(?:决算|预算|收、?支|收入|支出|财政拨款|整体支出|项目支出|度)", ctx) else 1
+            counts[y] += weight
+            first.setdefault(y, (m.start("y"), m.end("y")))
+        if counts:
+            y, _ = counts.most_common(1)[0]
+            s, e = first[y]
+            info.year = text_field(nar, s, e, value=y, confidence=0.85)
+    # kind
+    info.kind = _kind(nar, tables, title_m)
+    # title: the first line that names the kind
+    for m in re.finditer(r"(?m)^[^\n]{4,60}(?:部门决算|单位决算|部门预算|单位预算|自评报告)\s*$", text[:8000]):
+        info.title = text_field(nar, m.start(), m.end(), confidence=0.9)
+        break
+    return info
+
+
+def _kind(nar: Narrative, tables: list[Table], title_m) -> Optional[Field]:
+    text = nar.text
+    templates = {t.template or "" for t in tables}
+    counts = {k: len(re.findall(k, text)) for k in KINDS}
+    has_final_tables = any(t.startswith("final.") for t in templates)
+    has_budget_tables = any(t.startswith("budget.") for t in templates)
+
+    def pick(k: str, conf: float) -> Field:
+        m = re.search(k, text)
+        if m:
+            return text_field(nar, m.start(), m.end(), value=k, confidence=conf)
+        return Field(value=k, raw="", confidence=conf, notes=["inferred from the tables present"])
+
+    if has_final_tables or re.search(r"决算情况说明|部门决算表|决算总表", text):
+        k = "单位决算" if counts["单位决算"] > counts["部门决算"] else "部门决算"
+        return pick(k, 0.95)
+    if has_budget_tables or re.search(r"部门预算表|预算情况说明|收支预算总表", text):
+        k = "单位预算" if counts["单位预算"] > counts["部门预算"] else "部门预算"
+        return pick(k, 0.9)
+    if "自评" in text or "绩效评价" in text or re.search(r"整体支出绩效|项目支出绩效|绩效情况", text):
+        if counts["项目支出绩效自评"] and not counts["整体支出绩效自评"]:
+            return pick("项目支出绩效自评", 0.85)
+        if re.search(r"整体支出", text):
+            m = re.search(r"整体支出", text)
+            return text_field(nar, m.start(), m.end(), value="整体支出绩效自评", confidence=0.8)
+        return pick("项目支出绩效自评", 0.7)
+    if title_m:
+        k = title_m.group("kind")
+        return text_field(nar, title_m.start("kind"), title_m.end("kind"), value=k, confidence=0.7)
+    return None

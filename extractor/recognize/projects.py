@@ -1,0 +1,156 @@
+"""Projects named in the narrative, with their figures, merged across the places that name them.
+
+What it does: reads the phrasings reports use for projects —
+  “X”项目全年预算数A万元，执行数B万元，完成预算的C%，…得分D分，评价等级为“E” (部门评价结果);
+  年中追加项目“X”，金额A万元，实际支出B万元 / 年初预算项目“X”专项资金，…实际支出B万元;
+  项目“X”年初预算金额A万元，…实际支出B万元 (绩效自评, with numbered sub-projects （1）Y 项目支出C万元);
+  1、X项目支出A万元，主要用于… (numbered lists)
+— and merges mentions of one project (name variants kept as aliases). Disagreeing figures are kept
+as the first mention's and reported by validate/ as a failed check.
+What it does not: find project names with no fixed shape (the NER layer's job).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex as re
+
+from ..model import Field, Project
+from ..structure.narrative import Narrative
+from .fields import amount_field, dec, text_field
+from .patterns import NUM
+
+_Q = r"[“\"]"
+_QC = r"[”\"]"
+
+EVALUATED = re.compile(
+    rf"{_Q}(?P<name>[^”\"\n]{{2,80}}){_QC}项目(?:全年)?预算(?:数)?(?:为)?\s*(?P<budget>{NUM})\s*万元[，,]\s*"
+    rf"(?:执行数|实际支出|支出)(?:为)?\s*(?P<actual>{NUM})\s*万元"
+    rf"(?:[，,]\s*完成预算的\s*(?P<rate>{NUM})\s*%)?"
+    rf"(?:[^“。]{{0,40}}?得分\s*(?P<score>{NUM})\s*分)?"
+    rf"(?:[，,]\s*(?:评价)?等级为\s*{_Q}(?P<grade>[^”\"]{{1,6}}){_QC})?"
+)
+ADDED = re.compile(
+    rf"(?P<kind>年中追加|年初预算|年中新增|追加)项目\s*(?P<qname>{_Q}[^”\"\n]{{2,80}}{_QC}[^，,。“\n]{{0,40}}?)"
+    rf"(?:专项资金)?[，,]\s*(?:(?:金额|预算)(?:为)?\s*(?P<budget>{NUM})\s*万元[，,]\s*)?"
+    rf"(?:年中(?:执行)?调(?:减|增)\s*{NUM}\s*万元[，,]\s*)?"
+    rf"实际支出\s*(?P<actual>{NUM})\s*万元"
+)
+TOPLEVEL = re.compile(
+    rf"项目\s*{_Q}(?P<name>[^”\"\n]{{2,80}}){_QC}\s*年初预算(?:金额|数)?(?:为)?\s*(?P<budget>{NUM})\s*万元"
+    rf"[^。\n]*?实际支出\s*(?P<actual>{NUM})\s*万元"
+)
+NUMBERED = re.compile(
+    rf"(?:^|(?<=[；;。\n：:]))[ \t]*(?P<mark>\d{{1,2}}\s*[、.．]|[（(]\d{{1,2}}[)）])\s*(?:另外)?"
+    rf"(?P<name>[^，,。；;：:\n（(]{{2,60}}?(?:[（(][^）)\n]{{1,20}}[）)][^，,。；;：:\n（(]{{0,30}}?)?)\s*"
+    rf"(?:项目支出|项目|支出)?\s*(?P<actual>{NUM})\s*万元"
+)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s“”\"「」]", "", name)
+
+
+class _Book:
+    """Projects by key; merging mentions of the same project."""
+
+    def __init__(self) -> None:
+        self.projects: list[Project] = []
+        self.conflicts: list[tuple[Project, str, Field, Field]] = []
+
+    def find(self, name: str, parent: Optional[str]) -> Optional[Project]:
+        k = _key(name)
+        for p in self.projects:
+            if p.parent != parent:
+                continue
+            keys = [_key(str(p.name.value))] + [_key(a) for a in p.aliases]
+            for pk in keys:
+                if pk == k:
+                    return p
+                short, long_ = sorted((pk, k), key=len)
+                if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2:
+                    return p
+        return None
+
+    def add(self, name: Field, parent: Optional[str] = None, **figures: Optional[Field]) -> Project:
+        p = self.find(str(name.value), parent)
+        if p is None:
+            p = Project(name=name, parent=parent)
+            self.projects.append(p)
+        else:
+            printed = str(name.value)
+            if _key(printed) != _key(str(p.name.value)) and printed not in p.aliases:
+                p.aliases.append(printed)
+        if name.raw and _key(name.raw) != _key(str(name.value)) and name.raw.strip() not in p.aliases:
+            p.aliases.append(name.raw.strip())
+        p.mentions.append(name.source)
+        for key, f in figures.items():
+            if f is None:
+                continue
+            cur = getattr(p, key)
+            if cur is None:
+                setattr(p, key, f)
+            elif dec(cur) is not None and dec(f) is not None and dec(cur) != dec(f):
+                self.conflicts.append((p, key, cur, f))
+            elif dec(cur) is None and cur.value != f.value:
+                self.conflicts.append((p, key, cur, f))
+        return p
+
+
+def find_projects(nar: Narrative) -> tuple[list[Project], list[tuple[Project, str, Field, Field]]]:
+    text = nar.text
+    book = _Book()
+
+    def amt(m, g):
+        return amount_field(nar, m.start(g), m.end(g)) if m.group(g) is not None else None
+
+    for m in EVALUATED.finditer(text):
+        grade = None
+        if m.group("grade"):
+            grade = text_field(nar, m.start("grade"), m.end("grade"))
+        book.add(text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
+                 actual=amt(m, "actual"), completion_rate=amt(m, "rate"), score=amt(m, "score"), grade=grade)
+    for m in ADDED.finditer(text):
+        printed = m.group("qname")
+        value = re.sub(r"[“”\"]", "", printed).strip()
+        name = text_field(nar, m.start("qname"), m.end("qname"), value=value)
+        book.add(name, budget=amt(m, "budget"), actual=amt(m, "actual"))
+    tops = []
+    for m in TOPLEVEL.finditer(text):
+        p = book.add(text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
+                     actual=amt(m, "actual"))
+        tops.append((m.start(), p))
+    taken = [(m.start(), m.end()) for m in list(TOPLEVEL.finditer(text)) + list(ADDED.finditer(text))
+             + list(EVALUATED.finditer(text))]
+    for m in NUMBERED.finditer(text):
+        if any(s <= m.start("name") < e for s, e in taken):
+            continue
+        name_text = m.group("name").strip()
+        strong = bool(re.search(r"项目支出\s*$", text[m.start("name"):m.start("actual")]))
+        if _not_a_project(name_text, strong):
+            continue
+        parent = None
+        if m.group("mark").startswith(("（", "(")):
+            before = [p for pos, p in tops if pos < m.start()]
+            if before:
+                parent = str(before[-1].name.value)
+        start = m.start("name")
+        stripped = re.sub(r"项目支出$", "", name_text)
+        book.add(text_field(nar, start, start + len(m.group("name").rstrip()), value=stripped),
+                 parent=parent, actual=amt(m, "actual"))
+    return book.projects, book.conflicts
+
+
+_NOT_PROJECT = re.compile(
+    r"^(?:20\d\d\s*年度?(?:单位|部门|一般|项目|预算|决算|收入|支出)|本年|全年|年初|其中|合计|总计|基本支出|人员经费|"
+    r"公用经费|一般公共|政府性基金|国有资本|财政拨款|收入|支出|本部门|本单位|我单位|我部门|上级|事业收入|其他收入|预算|决算|"
+    r"因公出国|公务接待|公务用车|[“\"]?三公)|(?:支出合计|收入合计|为|是)$|预算数|决算数|预算为|决算为"
+)
+_PROJECT_TAIL = re.compile(r"(?:经费|项目|专项|资金|费|工程|建设|补贴|补助|奖励|服务)$")
+
+
+def _not_a_project(name: str, strong: bool) -> bool:
+    """`strong`: the amount was introduced by 项目支出, so any name shape is accepted."""
+    if len(name) < 3 or _NOT_PROJECT.search(name):
+        return True
+    return not strong and not _PROJECT_TAIL.search(name)

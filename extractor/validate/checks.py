@@ -1,0 +1,443 @@
+"""Accounting checks: sums within tables, column identities, cross-table and narrative agreement.
+
+What it does: each rule is a small function `(report) -> list[Check]`, registered in `RULES` by
+name. A check records the expected and found amounts and the JSON paths of the Fields involved.
+Sums are exact Decimal arithmetic. Where the report itself warns of rounding (尾数误差), a
+difference of at most 0.01 per addend passes, and the message says so.
+What it does not: change confidences (confidence.py does, from these checks).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable, Iterable, Optional
+
+import regex as re
+
+from ..model import Check, Field, Report, Row, Table
+from .paths import key
+
+CENT = Decimal("0.01")
+
+
+def _d(f: Optional[Field]) -> Optional[Decimal]:
+    if f is None or not isinstance(f.value, Decimal):
+        return None
+    return f.value
+
+
+def _rounding_allowed(report: Report, table: Optional[Table] = None) -> bool:
+    # 本套报表…可能存在尾数误差 is printed under one table but speaks for the whole set
+    notes = " ".join(n for t in report.tables for n in t.notes)
+    return "尾数" in notes or "四舍五入" in notes
+
+
+def _compare(rule: str, expected: Decimal, found: Decimal, paths: list[str], message: str,
+             addends: int = 2, rounding: bool = False) -> Check:
+    diff = abs(expected - found)
+    tol = CENT * max(addends - 1, 1) if rounding else Decimal(0)
+    passed = diff <= tol
+    msg = message
+    if passed and diff:
+        msg += f" (differs by {diff}, within the rounding the report warns of)"
+    elif not passed:
+        msg += f" (differs by {diff})"
+    return Check(rule=rule, passed=passed, expected=expected, found=found,
+                 tolerance=tol if tol else None, message=msg, fields=paths)
+
+
+def _sum_check(rule: str, total: Optional[Field], total_path: str,
+               parts: list[tuple[Optional[Field], str]], message: str, rounding: bool) -> Optional[Check]:
+    values = [_d(f) for f, _ in parts]
+    t = _d(total)
+    if t is None and all(v is None for v in values):
+        return None
+    if t is None and total is not None and total.value is None and all((v or 0) == 0 for v in values):
+        return None  # an empty total over empty or zero parts: nothing stated
+    s = sum((v for v in values if v is not None), Decimal(0))
+    return _compare(rule, s, t if t is not None else Decimal(0), [total_path] + [p for _, p in parts],
+                    message, addends=len(parts), rounding=rounding)
+
+
+def _tpath(ti: int, ri: int, col: str) -> str:
+    return f"tables[{ti}].rows[{ri}].values{key(col)}"
+
+
+def _code(row: Row) -> Optional[str]:
+    return str(row.code.value) if row.code is not None and row.code.value else None
+
+
+def _name(row: Row) -> str:
+    return re.sub(r"\s+", "", str(row.name.value or ""))
+
+
+# --- within a table ---------------------------------------------------------------------------
+
+def children_sum(report: Report) -> list[Check]:
+    out = []
+    for ti, t in enumerate(report.tables):
+        coded = [(ri, r) for ri, r in enumerate(t.rows) if _code(r)]
+        if not coded:
+            continue
+        rounding = _rounding_allowed(report, t)
+        for ri, r in coded:
+            code = _code(r)
+            child_len = {3: 5, 5: 7}.get(len(code))
+            if child_len is None:
+                continue
+            kids = [(ci, c) for ci, c in coded if len(_code(c)) == child_len and _code(c).startswith(code)]
+            if not kids:
+                continue
+            for col in t.columns:
+                c = _sum_check(
+                    f"table.children_sum", r.values.get(col), _tpath(ti, ri, col),
+                    [(k.values.get(col), _tpath(ti, ki, col)) for ki, k in kids],
+                    f"{t.code or t.title}: {code} {_name(r)} [{col}] = sum of its {len(kids)} sub-items", rounding)
+                if c:
+                    out.append(c)
+    return out
+
+
+def total_row_sum(report: Report) -> list[Check]:
+    out = []
+    for ti, t in enumerate(report.tables):
+        if t.template in ("final.06",):
+            continue
+        total = next(((ri, r) for ri, r in enumerate(t.rows) if not _code(r) and _name(r) in ("合计", "总计")), None)
+        classes = [(ri, r) for ri, r in enumerate(t.rows) if _code(r) and len(_code(r)) == 3]
+        if total is None or not classes:
+            continue
+        ri0, tr = total
+        for col in t.columns:
+            c = _sum_check("table.total_row", tr.values.get(col), _tpath(ti, ri0, col),
+                           [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in classes],
+                           f"{t.code or t.title}: 合计 [{col}] = sum of the 类 rows", _rounding_allowed(report, t))
+            if c:
+                out.append(c)
+    return out
+
+
+# column identities per template: (total column suffix, [part column suffixes])
+IDENTITIES: dict[str, list[tuple[str, list[str]]]] = {
+    "final.02": [("本年收入合计", ["财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"])],
+    "final.03": [("本年支出合计", ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"])],
+    "final.05": [("小计", ["基本支出", "项目支出"]), ("合计", ["基本支出", "项目支出"])],
+    "final.07": [("本年支出/小计", ["本年支出/基本支出", "本年支出/项目支出"])],
+    "final.08": [("合计", ["基本支出", "项目支出"]), ("小计", ["基本支出", "项目支出"])],
+    "final.09": [("预算数/合计", ["预算数/因公出国（境）费", "预算数/公务用车购置及运行维护费/小计", "预算数/公务接待费"]),
+                 ("预算数/公务用车购置及运行维护费/小计", ["预算数/公务用车购置及运行维护费/公务用车购置费",
+                                              "预算数/公务用车购置及运行维护费/公务用车运行维护费"]),
+                 ("决算数/合计", ["决算数/因公出国（境）费", "决算数/公务用车购置及运行维护费/小计", "决算数/公务接待费"]),
+                 ("决算数/公务用车购置及运行维护费/小计", ["决算数/公务用车购置及运行维护费/公务用车购置费",
+                                              "决算数/公务用车购置及运行维护费/公务用车运行维护费"])],
+}
+
+
+def _find_col(columns: list[str], suffix: str) -> Optional[str]:
+    for c in columns:
+        if c == suffix or c.endswith("/" + suffix):
+            return c
+    return None
+
+
+def column_identities(report: Report) -> list[Check]:
+    out = []
+    for ti, t in enumerate(report.tables):
+        for total_s, parts_s in IDENTITIES.get(t.template or "", []):
+            total_c = _find_col(t.columns, total_s)
+            part_cs = [_find_col(t.columns, p) for p in parts_s]
+            if total_c is None or any(p is None for p in part_cs):
+                continue
+            for ri, r in enumerate(t.rows):
+                c = _sum_check("table.column_identity", r.values.get(total_c), _tpath(ti, ri, total_c),
+                               [(r.values.get(p), _tpath(ti, ri, p)) for p in part_cs],
+                               f"{t.code or t.title}: {_name(r)} {total_c} = {' + '.join(part_cs)}",
+                               _rounding_allowed(report, t))
+                if c:
+                    out.append(c)
+    return out
+
+
+def side_totals(report: Report) -> list[Check]:
+    """公开01/04表: 本年收入合计 = Σ income lines; 本年支出合计 = Σ expenditure lines; 总计 identities."""
+    out = []
+    for ti, t in enumerate(report.tables):
+        if t.template not in ("final.01", "final.04", "budget.total", "budget.fiscal_total"):
+            continue
+        rounding = _rounding_allowed(report, t)
+        by_block: dict[str, list[tuple[int, Row]]] = {}
+        for ri, r in enumerate(t.rows):
+            by_block.setdefault(r.block or "", []).append((ri, r))
+        grand: dict[str, tuple[int, Row]] = {}
+        for block, rows in by_block.items():
+            idx_total = next((i for i, (_, r) in enumerate(rows) if re.match(r"^本年(收入|支出)合计$", _name(r))), None)
+            idx_grand = next((i for i, (_, r) in enumerate(rows) if _name(r) == "总计"), None)
+            for col in t.columns:
+                if idx_total is not None:
+                    ri_t, rt = rows[idx_total]
+                    c = _sum_check("table.side_total", rt.values.get(col), _tpath(ti, ri_t, col),
+                                   [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in rows[:idx_total]],
+                                   f"{t.code or t.title}: {_name(rt)} [{col}] = sum of the {block} lines", rounding)
+                    if c:
+                        out.append(c)
+                if idx_total is not None and idx_grand is not None and idx_grand > idx_total:
+                    ri_g, rg = rows[idx_grand]
+                    c = _sum_check("table.grand_total", rg.values.get(col), _tpath(ti, ri_g, col),
+                                   [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in rows[idx_total:idx_grand]],
+                                   f"{t.code or t.title}: {block}总计 [{col}] = {_name(rows[idx_total][1])} + "
+                                   "结余/结转 lines", rounding)
+                    if c:
+                        out.append(c)
+            if idx_grand is not None:
+                grand[block] = rows[idx_grand]
+        if len(grand) == 2:
+            (b1, (r1i, r1)), (b2, (r2i, r2)) = list(grand.items())
+            c1 = t.columns[0] if t.columns else None
+            v1 = next(((c, f) for c, f in r1.values.items() if _d(f) is not None), None)
+            v2 = next(((c, f) for c, f in r2.values.items() if _d(f) is not None), None)
+            if v1 and v2:
+                out.append(_compare("table.income_equals_expenditure", _d(v1[1]), _d(v2[1]),
+                                    [_tpath(ti, r1i, v1[0]), _tpath(ti, r2i, v2[0])],
+                                    f"{t.code or t.title}: {b1}总计 = {b2}总计"))
+    return out
+
+
+# --- across tables ----------------------------------------------------------------------------
+
+def _table(report: Report, template: str) -> Optional[tuple[int, Table]]:
+    for ti, t in enumerate(report.tables):
+        if t.template == template:
+            return ti, t
+    return None
+
+
+def _row_by_name(t: Table, *names: str) -> Optional[tuple[int, Row]]:
+    for ri, r in enumerate(t.rows):
+        if _name(r) in names:
+            return ri, r
+    return None
+
+
+def _row_by_code(t: Table, code: str) -> Optional[tuple[int, Row]]:
+    for ri, r in enumerate(t.rows):
+        if _code(r) == code:
+            return ri, r
+    return None
+
+
+def basic_detail(report: Report) -> list[Check]:
+    """06: 人员经费合计 = 301 + 303; 公用经费合计 = 302 + 307 + 310 + 399; 05 基本支出 = 人员 + 公用."""
+    out = []
+    t6 = _table(report, "final.06")
+    if not t6:
+        return out
+    ti, t = t6
+    col = t.columns[0] if t.columns else "决算数"
+    rounding = _rounding_allowed(report, t)
+    groups = {"人员经费合计": ["301", "303"], "公用经费合计": ["302", "307", "309", "310", "399"]}
+    totals = {}
+    for label, codes in groups.items():
+        tr = _row_by_name(t, label, label.replace("合计", ""))
+        if tr is None:
+            continue
+        totals[label] = tr
+        parts = [(r.values.get(col), _tpath(ti, ri, col)) for code in codes
+                 for ri, r in [(_row_by_code(t, code) or (None, None))] if r is not None]
+        c = _sum_check("table.basic_detail_groups", tr[1].values.get(col), _tpath(ti, tr[0], col), parts,
+                       f"{t.code or t.title}: {label} = " + " + ".join(codes), rounding)
+        if c:
+            out.append(c)
+    t5 = _table(report, "final.05")
+    if t5 and len(totals) == 2:
+        t5i, t5t = t5
+        tot = _row_by_name(t5t, "合计", "总计")
+        bcol = _find_col(t5t.columns, "基本支出")
+        if tot and bcol:
+            c = _sum_check("cross.basic_equals_detail", tot[1].values.get(bcol), _tpath(t5i, tot[0], bcol),
+                           [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in totals.values()],
+                           f"{t5t.code or t5t.title} 基本支出 = {t.code or t.title} 人员经费合计 + 公用经费合计",
+                           rounding)
+            if c:
+                out.append(c)
+    return out
+
+
+def same_subject(report: Report) -> list[Check]:
+    """A subject's amount agrees across 02/03/05 when the tables cover the same money (their totals
+    agree); otherwise 05 (fiscal money only) cannot exceed 03."""
+    out = []
+    pairs = [("final.03", "本年支出合计", "final.05", "小计"), ("final.02", "本年收入合计", "final.03", "本年支出合计"),
+             ("final.03", "基本支出", "final.05", "基本支出"), ("final.03", "项目支出", "final.05", "项目支出")]
+    for ta, ca, tb, cb in pairs:
+        a, b = _table(report, ta), _table(report, tb)
+        if not a or not b:
+            continue
+        (ai, at), (bi, bt) = a, b
+        col_a, col_b = _find_col(at.columns, ca), _find_col(bt.columns, cb) or _find_col(bt.columns, "合计")
+        if not col_a or not col_b:
+            continue
+        ta_tot, tb_tot = _row_by_name(at, "合计", "总计"), _row_by_name(bt, "合计", "总计")
+        if not ta_tot or not tb_tot:
+            continue
+        va, vb = _d(ta_tot[1].values.get(col_a)), _d(tb_tot[1].values.get(col_b))
+        if va is None or vb is None:
+            continue
+        out.append(_compare("cross.same_total", va, vb, [_tpath(ai, ta_tot[0], col_a), _tpath(bi, tb_tot[0], col_b)],
+                            f"合计 {at.code or at.title} [{col_a}] = {bt.code or bt.title} [{col_b}]"))
+        if va != vb:
+            continue
+        for ri, r in enumerate(bt.rows):
+            code = _code(r)
+            if not code:
+                continue
+            other = _row_by_code(at, code)
+            if not other:
+                continue
+            x, y = _d(other[1].values.get(col_a)), _d(r.values.get(col_b))
+            if x is None and y is None:
+                continue
+            out.append(_compare("cross.same_subject", x or Decimal(0), y or Decimal(0),
+                                [_tpath(ai, other[0], col_a), _tpath(bi, ri, col_b)],
+                                f"{code} {_name(r)}: {at.code or at.title} [{col_a}] = {bt.code or bt.title} [{col_b}]"))
+    return out
+
+
+def summary_vs_detail(report: Report) -> list[Check]:
+    """01 本年收入合计 = 02 合计; 01 本年支出合计 = 03 合计."""
+    out = []
+    t1 = _table(report, "final.01")
+    if not t1:
+        return out
+    i1, tab1 = t1
+    for label, tpl, col in (("本年收入合计", "final.02", "本年收入合计"), ("本年支出合计", "final.03", "本年支出合计")):
+        r1 = _row_by_name(tab1, label)
+        other = _table(report, tpl)
+        if not r1 or not other:
+            continue
+        oi, ot = other
+        rt = _row_by_name(ot, "合计", "总计")
+        c = _find_col(ot.columns, col)
+        v1 = next(((k, f) for k, f in r1[1].values.items() if _d(f) is not None), None)
+        if not rt or not c or not v1 or _d(rt[1].values.get(c)) is None:
+            continue
+        out.append(_compare("cross.summary_vs_detail", _d(v1[1]), _d(rt[1].values.get(c)),
+                            [_tpath(i1, r1[0], v1[0]), _tpath(oi, rt[0], c)],
+                            f"{tab1.code or tab1.title} {label} = {ot.code or ot.title} 合计 [{c}]"))
+    return out
+
+
+# --- narrative against tables -----------------------------------------------------------------
+
+def _table_value(report: Report, template: str, row_names: tuple, col_suffix: str
+                 ) -> Optional[tuple[Field, str]]:
+    t = _table(report, template)
+    if not t:
+        return None
+    ti, tab = t
+    r = _row_by_name(tab, *row_names)
+    if not r:
+        return None
+    col = _find_col(tab.columns, col_suffix) if col_suffix else (tab.columns[0] if tab.columns else None)
+    if col is None or r[1].values.get(col) is None:
+        return None
+    return r[1].values[col], _tpath(ti, r[0], col)
+
+
+NARRATIVE_TOTALS = [
+    ("income_total", "final.01", ("本年收入合计",), ""),
+    ("expenditure_total", "final.01", ("本年支出合计",), ""),
+    ("basic_expenditure", "final.03", ("合计",), "基本支出"),
+    ("project_expenditure", "final.03", ("合计",), "项目支出"),
+    ("basic_expenditure", "final.05", ("合计",), "基本支出"),
+    ("project_expenditure", "final.05", ("合计",), "项目支出"),
+    ("personnel_expenditure", "final.06", ("人员经费合计", "人员经费"), ""),
+    ("public_expenditure", "final.06", ("公用经费合计", "公用经费"), ""),
+    ("general_budget_expenditure", "final.05", ("合计",), "小计"),
+    ("general_budget_basic_expenditure", "final.05", ("合计",), "基本支出"),
+]
+
+
+def narrative_totals(report: Report) -> list[Check]:
+    out = []
+    for key_, tpl, rows, col in NARRATIVE_TOTALS:
+        f = report.totals.get(key_)
+        if f is None or _d(f) is None:
+            continue
+        tv = _table_value(report, tpl, rows, col)
+        if tv is None or _d(tv[0]) is None:
+            continue
+        out.append(_compare("narrative.total_matches_table", _d(tv[0]), _d(f), [f"totals{key(key_)}", tv[1]],
+                            f"narrative {key_} = {tpl} {rows[0]} {col}".strip()))
+    tv = _table_value(report, "final.09", ("三公经费",), "决算数/合计")
+    f = report.three_public.get("actual_total")
+    if tv and f is not None and _d(f) is not None and _d(tv[0]) is not None:
+        out.append(_compare("narrative.total_matches_table", _d(tv[0]), _d(f), ["three_public[\"actual_total\"]", tv[1]],
+                            "narrative 三公经费 决算 = 公开09表 决算数/合计"))
+    return out
+
+
+def explanations_vs_table(report: Report) -> list[Check]:
+    out = []
+    t5 = _table(report, "final.05") or _table(report, "budget.general")
+    for ei, e in enumerate(report.explanations):
+        base = f"explanations[{ei}]"
+        # stated rate agrees with the amounts
+        b, a, r = _d(e.budget), _d(e.actual), _d(e.completion_rate)
+        if b and a is not None and r is not None:
+            exact = a / b * 100
+            places = -r.as_tuple().exponent if r.as_tuple().exponent < 0 else 0
+            q = Decimal(1).scaleb(-places)
+            rounded = exact.quantize(q)
+            ok = abs(rounded - r) <= q  # half-up or truncation both accepted
+            out.append(Check(rule="narrative.rate_matches_amounts", passed=bool(ok), expected=rounded, found=r,
+                             message=f"{e.subject.value}: 完成率 = 决算 / 预算", fields=[f"{base}.completion_rate",
+                                                                                    f"{base}.actual", f"{base}.budget"]))
+        if b is not None and a is not None and e.direction is not None and e.direction.value in ("大于", "小于", "等于"):
+            truth = "大于" if a > b else "小于" if a < b else "等于"
+            out.append(Check(rule="narrative.direction_matches_amounts", passed=truth == e.direction.value,
+                             message=f"{e.subject.value}: 决算数{e.direction.value}预算数 (amounts say {truth})",
+                             fields=[f"{base}.direction", f"{base}.actual", f"{base}.budget"]))
+        if t5 and e.code is not None and a is not None:
+            ti, t = t5
+            row = _row_by_code(t, str(e.code.value))
+            col = _find_col(t.columns, "小计") or _find_col(t.columns, "合计") or (t.columns[0] if t.columns else None)
+            if row and col and _d(row[1].values.get(col)) is not None:
+                out.append(_compare("narrative.explanation_matches_table", _d(row[1].values[col]), a,
+                                    [f"{base}.actual", _tpath(ti, row[0], col)],
+                                    f"{e.subject.value}: 支出决算 = {t.code or t.title} {e.code.value} [{col}]"))
+    return out
+
+
+def project_rates(report: Report) -> list[Check]:
+    out = []
+    for pi, p in enumerate(report.projects):
+        b, a, r = _d(p.budget), _d(p.actual), _d(p.completion_rate)
+        if b and a is not None and r is not None:
+            exact = (a / b * 100)
+            ok = abs(exact - r) <= Decimal("0.5") or abs(exact.quantize(Decimal("0.01")) - r) <= Decimal("0.01")
+            out.append(Check(rule="project.rate_matches_amounts", passed=bool(ok),
+                             expected=exact.quantize(Decimal("0.01")), found=r,
+                             message=f"{p.name.value}: 完成预算的% = 执行数 / 预算数",
+                             fields=[f"projects[{pi}].completion_rate", f"projects[{pi}].actual",
+                                     f"projects[{pi}].budget"]))
+    return out
+
+
+RULES: dict[str, Callable[[Report], list[Check]]] = {
+    "table.children_sum": children_sum,
+    "table.total_row": total_row_sum,
+    "table.column_identity": column_identities,
+    "table.side_totals": side_totals,
+    "cross.basic_detail": basic_detail,
+    "cross.same_subject": same_subject,
+    "cross.summary_vs_detail": summary_vs_detail,
+    "narrative.totals": narrative_totals,
+    "narrative.explanations": explanations_vs_table,
+    "project.rates": project_rates,
+}
+
+
+def run_checks(report: Report, rules: Iterable[str] = RULES) -> list[Check]:
+    out: list[Check] = []
+    for name in rules:
+        out.extend(RULES[name](report))
+    return out

@@ -1,0 +1,47 @@
+"""Confidence from checks, and the review queue.
+
+What it does: a field confirmed by an exact passing check gains confidence (at least 0.99: two
+independent printed numbers agree); a field in a failing check drops to at most 0.5 and says why.
+Every field below the review threshold goes to `review` with its reasons.
+What it does not: decide what is right when a check fails; a person does, in the review page.
+"""
+from __future__ import annotations
+
+from ..model import Check, Report, ReviewItem
+from .paths import get_field, iter_fields
+
+REVIEW_THRESHOLD = 0.8
+CONFIRMED = 0.99
+FAILED = 0.5
+
+
+def apply_checks(report: Report, checks: list[Check]) -> None:
+    confirmed: set[str] = set()
+    failed: dict[str, list[str]] = {}
+    for c in checks:
+        if c.passed and not c.tolerance:
+            confirmed.update(c.fields)
+        elif not c.passed:
+            for p in c.fields:
+                failed.setdefault(p, []).append(f"failed check {c.rule}: {c.message}")
+    for p in confirmed - set(failed):
+        f = get_field(report, p)
+        if f is not None and f.value is not None and f.confidence >= 0.85:
+            f.confidence = max(f.confidence, CONFIRMED)
+    for p, whys in failed.items():
+        f = get_field(report, p)
+        if f is None:
+            continue
+        f.confidence = min(f.confidence, FAILED)
+        for w in whys:
+            if w not in f.notes:
+                f.notes.append(w)
+
+
+def build_review(report: Report, threshold: float = REVIEW_THRESHOLD) -> list[ReviewItem]:
+    items = []
+    for path, f in iter_fields(report):
+        if f.confidence < threshold:
+            items.append(ReviewItem(path=path, confidence=f.confidence,
+                                    why="; ".join(f.notes) or "low confidence", value=f.value, raw=f.raw))
+    return items
