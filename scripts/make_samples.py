@@ -14,8 +14,10 @@ only the public classification codes and names (功能分类 / 经济分类) and
 Pure standard library; deterministic from the seed. Command line:
 
     python scripts/make_samples.py --out DIR --count N [--seed S] [--noise X] [--layout flat|pipe|tsv|mixed]
+                                   [--name STEM]
 
-writes DIR/sample_0001.txt + DIR/sample_0001.truth.json, … (sample i uses seed S + i - 1).
+writes DIR/sample_0001.txt + DIR/sample_0001.truth.json, … (sample i uses seed S + i - 1; --name
+names the single file of --count 1).
 """
 from __future__ import annotations
 
@@ -857,7 +859,7 @@ def _tables(r: Report) -> tuple[list[TableSpec], dict]:
                     [[("预算数", 6), ("决算数", 6)], lvl2 + lvl2, lvl3 + lvl3, cells(*[str(i) for i in range(1, 13)])],
                     [cells(*[f.cell(v) for v in vals09])])
     truth["公开09表"] = {"columns": cols09, "rows": [
-        {"code": None, "name": None, "values": dict(zip(cols09, [None if v is None else f.money(v) for v in vals09]))}]}
+        {"code": None, "name": "三公经费", "values": dict(zip(cols09, [None if v is None else f.money(v) for v in vals09]))}]}
 
     return [t01, t02s, t03s, t04, t05s, t06s, t07, t08, t09], truth
 
@@ -1345,10 +1347,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="seed of the first report; report i uses seed+i-1")
     ap.add_argument("--noise", type=float, default=0.0, help="noise level, 0 = clean, 1 = heavy")
     ap.add_argument("--layout", choices=LAYOUTS, default="flat", help="table layout (default flat)")
+    ap.add_argument("--name", help="file stem instead of sample_NNNN (only with --count 1)")
     a = ap.parse_args(argv)
+    if a.name and a.count != 1:
+        ap.error("--name needs --count 1")
     a.out.mkdir(parents=True, exist_ok=True)
     for i in range(1, a.count + 1):
-        write_sample(a.out, f"sample_{i:04d}", a.seed + i - 1, a.noise, a.layout)
+        write_sample(a.out, a.name or f"sample_{i:04d}", a.seed + i - 1, a.noise, a.layout)
     return 0
 
 

@@ -22,6 +22,7 @@ from .templates import Template, identify, printed_code
 CLEAN_CONF = 0.97
 REPAIRED_CONF = 0.9
 UNCERTAIN_CONF = 0.6
+GUESSED_HEADER_CONF = 0.85  # the value is read right; its column name is a guess
 
 _CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
 _CODE_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s+(\S.*)$")
@@ -40,7 +41,7 @@ def _source(cell: Cell) -> Source:
     return Source(page=cell.page, line=cell.line, bbox=list(cell.bbox) if cell.bbox else None)
 
 
-def amount_field(cell: Cell, uncertain: bool = False) -> Field:
+def amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = False) -> Field:
     """A value cell -> Field: exact Decimal for amounts, text otherwise, None when empty."""
     raw = cell.orig.strip()
     if not raw:
@@ -64,6 +65,9 @@ def amount_field(cell: Cell, uncertain: bool = False) -> Field:
     if uncertain:
         conf = UNCERTAIN_CONF
         notes.append("column position uncertain")
+    elif guessed_header:
+        conf = min(conf, GUESSED_HEADER_CONF)
+        notes.append("column name guessed")
     return Field(value=value, raw=raw, confidence=conf, source=_source(cell), notes=notes)
 
 
@@ -273,7 +277,7 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
         code_cell: Optional[Cell] = None
         name_cell: Optional[Cell] = None
         values: list[Cell]
-        uncertain = not certain
+        uncertain = False
         if len(r) == ncols:
             if key_cols == 2:
                 code_cell, name_cell, values = r[0], r[1], r[2:]
@@ -314,7 +318,7 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
                 name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=0.5)
             else:
                 name = text_field(name_cell)
-        vals = {col: amount_field(c, uncertain) for col, c in zip(columns, values)}
+        vals = {col: amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
         for col in columns[len(values):]:
             vals[col] = Field(value=None, raw="", confidence=UNCERTAIN_CONF, notes=["cell missing in print"])
         code_value = code.value if code else None
@@ -385,8 +389,19 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
     totals: list[Row] = []
     for r in data:
         keys = [_key(c.text) for c in r]
-        has_code = any(code_field(r[i]) for i in range(0, len(r), width))
-        if has_code or (len(r) % width == 0 and len(r) > width):
+        first = next((k for k in keys if k), "")
+        is_total = bool(first) and code_field(r[keys.index(first)]) is None and ("合计" in first or "总计" in first)
+        has_code = not is_total and any(code_field(r[i]) for i in range(0, len(r), width))
+        if is_total:
+            # label, amount, label, amount (人员经费合计 | 340.64 | 公用经费合计 | 385.74)
+            k = 0
+            while k + 1 < len(r):
+                if keys[k] and not _is_number(keys[k]):
+                    totals.append(Row(name=text_field(r[k]), values={value_name: amount_field(r[k + 1])}))
+                    k += 2
+                else:
+                    k += 1
+        elif has_code or (len(r) % width == 0 and len(r) > width):
             if len(r) % width:
                 notes.append(f"row at line {r[0].line}: {len(r)} cells, not a multiple of {width}")
             for g in range((len(r) + width - 1) // width):
@@ -400,19 +415,9 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
                 row = Row(code=code, name=text_field(cells[1]) if len(cells) > 1 else Field(value="", confidence=0.5),
                           level=level_of(code.value if code else None), values=values)
                 per_group.setdefault(g, []).append(row)
-        elif len(r) == 1 or not any(_is_number(k) for k in keys if k):
+        elif any(keys):
             # converter debris (a nested cell printed again on its own): nothing to read
-            if any(keys):
-                notes.append(f"line {r[0].line}: cell without code or amount skipped: {''.join(keys)[:30]}")
-        else:
-            # total rows: label, amount, label, amount
-            k = 0
-            while k + 1 < len(r):
-                if keys[k] and not _is_number(keys[k]):
-                    totals.append(Row(name=text_field(r[k]), values={value_name: amount_field(r[k + 1])}))
-                    k += 2
-                else:
-                    k += 1
+            notes.append(f"line {r[0].line}: cells without code skipped: {''.join(keys)[:30]}")
     rows = [row for g in sorted(per_group) for row in per_group[g]] + totals
     for row in rows:
         if row.level == "项":  # economic codes have 类 (3) and 款 (5) only

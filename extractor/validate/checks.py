@@ -281,10 +281,15 @@ def same_subject(report: Report) -> list[Check]:
         va, vb = _d(ta_tot[1].values.get(col_a)), _d(tb_tot[1].values.get(col_b))
         if va is None or vb is None:
             continue
+        if va != vb:
+            # different money (e.g. 03 also spends non-fiscal funds): 05/03 can only be bounded
+            if (ta, tb) == ("final.03", "final.05"):
+                out.append(Check(rule="cross.fiscal_within_total", passed=vb <= va, expected=va, found=vb,
+                                 message=f"合计 {bt.code or bt.title} [{col_b}] <= {at.code or at.title} [{col_a}]",
+                                 fields=[_tpath(ai, ta_tot[0], col_a), _tpath(bi, tb_tot[0], col_b)]))
+            continue
         out.append(_compare("cross.same_total", va, vb, [_tpath(ai, ta_tot[0], col_a), _tpath(bi, tb_tot[0], col_b)],
                             f"合计 {at.code or at.title} [{col_a}] = {bt.code or bt.title} [{col_b}]"))
-        if va != vb:
-            continue
         for ri, r in enumerate(bt.rows):
             code = _code(r)
             if not code:
@@ -347,8 +352,6 @@ NARRATIVE_TOTALS = [
     ("expenditure_total", "final.01", ("本年支出合计",), ""),
     ("basic_expenditure", "final.03", ("合计",), "基本支出"),
     ("project_expenditure", "final.03", ("合计",), "项目支出"),
-    ("basic_expenditure", "final.05", ("合计",), "基本支出"),
-    ("project_expenditure", "final.05", ("合计",), "项目支出"),
     ("personnel_expenditure", "final.06", ("人员经费合计", "人员经费"), ""),
     ("public_expenditure", "final.06", ("公用经费合计", "公用经费"), ""),
     ("general_budget_expenditure", "final.05", ("合计",), "小计"),

@@ -41,6 +41,8 @@ def apply_checks(report: Report, checks: list[Check]) -> None:
 def build_review(report: Report, threshold: float = REVIEW_THRESHOLD) -> list[ReviewItem]:
     items = []
     for path, f in iter_fields(report):
+        if f.value is None and not f.raw and not any(n.startswith("failed check") for n in f.notes):
+            continue  # an empty cell: nothing printed to confirm or correct
         if f.confidence < threshold:
             items.append(ReviewItem(path=path, confidence=f.confidence,
                                     why="; ".join(f.notes) or "low confidence", value=f.value, raw=f.raw))

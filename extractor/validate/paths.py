@@ -9,6 +9,8 @@ from typing import Iterator, Optional
 
 import regex as re
 
+from pydantic import BaseModel
+
 from ..model import Field, Report
 
 _TOKEN = re.compile(r'\.?([A-Za-z_]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]')
@@ -27,7 +29,7 @@ def _walk(obj, path: str) -> Iterator[tuple[str, Field]]:
     elif isinstance(obj, list):
         for i, v in enumerate(obj):
             yield from _walk(v, f"{path}[{i}]")
-    elif hasattr(obj, "model_fields"):
+    elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             if name in ("source", "checks", "review", "problems", "timings"):
                 continue

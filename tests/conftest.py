@@ -1,0 +1,24 @@
+"""Shared test fixtures: where the real reports live (../shared, beside the repository)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+EXPECTED = ROOT / "tests" / "expected"
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def seed_path(prefix: str) -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"real seed reports not available: {SEEDS} is absent (they live in ../shared, outside the repo)")
+    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not found:
+        pytest.skip(f"seed {prefix} not found in {SEEDS}")
+    return found[0]

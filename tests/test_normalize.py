@@ -1,0 +1,61 @@
+"""Repairs of converted text: numbers, noise, broken lines."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from extractor.document import Document, Line
+from extractor.normalize import normalize
+from extractor.normalize.numbers import parse_amount
+from extractor.structure import structure
+
+
+@pytest.mark.parametrize("text,value,repaired", [
+    ("313. 08", Decimal("313.08"), True),
+    ("100. 0%", Decimal("100.0"), True),
+    ("1,234.56", Decimal("1234.56"), True),
+    ("204.60", Decimal("204.60"), False),
+    ("0", Decimal("0"), False),
+    ("-5.5", Decimal("-5.5"), False),
+    ("", None, False),
+    ("合计", None, False),
+    ("8个", None, False),
+])
+def test_parse_amount(text, value, repaired):
+    got, repairs = parse_amount(text)
+    assert got == value
+    assert bool(repairs) == repaired
+    if value is not None:
+        assert str(got) == str(value)  # printed precision kept
+
+
+def _doc(text: str) -> Document:
+    lines = [Line(text=t, no=i) for i, t in enumerate(text.split("\n"), start=1)]
+    return Document(path="t.txt", sha256="0", format="text", route="text", lines=lines)
+
+
+def test_noise_removed_and_fullwidth_mapped():
+    nd = normalize(_doc("[bookmark: _GoBack]**一、收入**\n本年收入合计３１３．０８万元，占１００％\n第 2 页,共 46 页\n"
+                        "一、部门职责\tPAGEREF _Toc25831 h 3"))
+    texts = [ln.text for ln in nd.lines]
+    assert texts[0] == "一、收入"
+    assert texts[1] == "本年收入合计313.08万元，占100%"
+    assert nd.lines[1].orig == "本年收入合计３１３．０８万元，占１００％"  # raw kept, same length
+    assert all("页" not in t for t in texts)
+    assert texts[2] == "一、部门职责"
+
+
+def test_toc_block_dropped():
+    nd = normalize(_doc("目 录\n第一部分 概况\n一、职责\n第一部分 概况\n正文开始。"))
+    assert [ln.text for ln in nd.lines] == ["第一部分 概况", "正文开始。"]
+
+
+def test_broken_lines_joined_with_provenance():
+    st = structure(normalize(_doc("主要用于以下方面：一般公共服务支出（类）289.07万元；交\n\n交通运输支出（类）24.01万元。\n"
+                                  "年初预算为146.5万元，完成年初预\n\n算的6.8%。")))
+    text = st.narrative.text
+    assert "；交通运输支出（类）24.01万元。" in text
+    assert "完成年初预算的6.8%。" in text
+    pos = text.index("算的6.8%")
+    assert st.narrative.source_at(pos).no == 6
