@@ -113,7 +113,13 @@ def _split_pipe(line: NLine) -> list[Cell]:
     if t.endswith("|"):
         t, o = t[:-1], o[:-1]
     ts, os_ = t.split("|"), o.split("|")
-    return [_cell(line, a, b) for a, b in zip(ts, os_)]
+    cells = [_cell(line, a, b) for a, b in zip(ts, os_)]
+    for c in cells:
+        if "<br" in c.text:
+            c.text = re.sub(r"<br\s*/?>", "", c.text)
+            c.orig = re.sub(r"<br\s*/?>", "", c.orig)
+            c.joined = True
+    return cells
 
 
 def _parse_pipe(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
@@ -133,17 +139,55 @@ def _tsv_cells(line: NLine) -> list[Cell]:
 
 
 def _parse_tsv(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    rows = []
+    """Rows of TAB-separated cells. A cell with a line break splits its row over several printed
+    lines; those are rejoined when the pieces add up to the table's usual row width."""
+    pieces: list[list[Cell]] = []
     j = i
     while j < len(lines):
-        t = lines[j].text
-        if "\t" in t and not t.startswith("\t") and not _is_preamble(lines[j]):
-            rows.append(_tsv_cells(lines[j]))
+        ln = lines[j]
+        t = ln.text
+        if _is_preamble(ln) and pieces:
+            break
+        if "\t" in t and (not t.startswith("\t") or t.count("\t") >= 2):
+            # (a row may start with an empty cell, hence a leading TAB; flattened one-cell lines
+            # have a single TAB and never reach here)
+            pieces.append(_tsv_cells(ln))
+        elif t.strip() and pieces and not _TABLE_END.match(t) and len(t.strip()) <= 30 and any(
+                "\t" in lines[x].text and (not lines[x].text.startswith("\t") or lines[x].text.count("\t") >= 2)
+                for x in range(j + 1, min(j + 3, len(lines)))):
+            pieces.append(_tsv_cells(ln))  # a line inside a broken cell
         elif t.strip():
             break
+        elif j + 1 < len(lines) and "\t" not in lines[j + 1].text:
+            break
         j += 1
-    if len(rows) < 2:
+    if len(pieces) < 2:
         return None, i + 1
+    counts: dict[int, int] = {}
+    for p in pieces:
+        counts[len(p)] = counts.get(len(p), 0) + 1
+    width = max(counts, key=lambda k: (counts[k], k))
+    rows: list[list[Cell]] = []
+    k = 0
+    while k < len(pieces):
+        row = list(pieces[k])
+        k += 1
+        if len(row) == 1 and rows and len(rows[-1]) == width and rows[-1][-1].text.strip() and (
+                k < len(pieces) and len(pieces[k]) == 1):
+            # a line inside a cell, followed by another such line: it ends the previous row's
+            # last cell (对附属单位 / 补助支出) while the next one starts the next row
+            last = rows[-1][-1]
+            last.text, last.orig, last.joined = last.text + row[0].text, last.orig + row[0].orig, True
+            continue
+        while len(row) < width and k < len(pieces) and len(row) + len(pieces[k]) - 1 <= width:
+            nxt = pieces[k]
+            last = row[-1]
+            last.text = last.text + nxt[0].text
+            last.orig = last.orig + nxt[0].orig
+            last.joined = True
+            row.extend(nxt[1:])
+            k += 1
+        rows.append(row)
     return GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[j - 1].no, layout="tsv"), j
 
 

@@ -24,6 +24,8 @@ HEADING = re.compile(
 )
 _TERMINAL = re.compile(r"[。！？；：:;！?]\s*$")
 _CJK = re.compile(r"\p{Han}")
+# an item heading whose 类/款/项 path is not closed yet: the line was broken inside the path
+_OPEN_PATH = re.compile(r"（类）(?!.*（项）)[^。]*$")
 
 
 @dataclass
@@ -69,10 +71,12 @@ def build_narrative(lines: list[NLine]) -> Narrative:
         if not t:
             continue
         sep = "\n"
+        split_word = bool(prev_text) and _CJK.match(t[0]) is not None and prev_text[-1] == t[0] and len(t) > 1
         if prev is not None and prev_text and not _TERMINAL.search(prev_text) and not HEADING.match(t) \
-                and not HEADING.match(prev_text) and len(prev_text) >= 2:
+                and (not HEADING.match(prev_text) or _OPEN_PATH.search(prev_text)) \
+                and (len(prev_text) >= 2 or split_word):
             sep = ""
-            if _CJK.match(t[0]) and prev_text[-1] == t[0] and len(t) > 1:
+            if split_word:
                 # split word: the character was printed at the end of one line and again at the
                 # start of the next
                 t, o, col = t[1:], o[1:], col + 1

@@ -193,6 +193,18 @@ def header_paths(header: list[list[Cell]], ncols: int, key_cols: int) -> tuple[l
     levels: list[list[Span]] = [[(lab, i, i + 1) for i, lab in enumerate(base)]]
     for r in reversed(rows[:base_idx]):
         cells = list(r)
+        if len(cells) == ncols and any(not c for c in cells[key_cols:]):
+            # a full-width row with empty cells (pipe/TSV print of a spanning cell): a label spans
+            # the empty cells to its right that have labels below them
+            below = {i: lab for lab, s0, e0 in levels[-1] for i in range(s0, e0)}
+            spans: list[Span] = []
+            for i, lab in enumerate(cells[key_cols:]):
+                if not lab and spans and spans[-1][0] and below.get(i):
+                    spans[-1] = (spans[-1][0], spans[-1][1], i + 1)
+                else:
+                    spans.append((lab, i, i + 1))
+            levels.append(spans)
+            continue
         if key_cols and cells and (_ITEM_LABEL.match(cells[0]) or _KEY_HEADER.search(cells[0]) or not cells[0]):
             if len(cells) == ncols:
                 cells = cells[key_cols:]
@@ -395,10 +407,16 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
         if is_total:
             # label, amount, label, amount (人员经费合计 | 340.64 | 公用经费合计 | 385.74)
             k = 0
-            while k + 1 < len(r):
+            while k < len(r):
                 if keys[k] and not _is_number(keys[k]):
-                    totals.append(Row(name=text_field(r[k]), values={value_name: amount_field(r[k + 1])}))
-                    k += 2
+                    # the amount is the next cell, skipping empty cells a side-by-side print left
+                    v = k + 1
+                    while v < len(r) - 1 and not keys[v] and not (v + 1 < len(r) and keys[v + 1]
+                                                                   and not _is_number(keys[v + 1])):
+                        v += 1
+                    if v < len(r):
+                        totals.append(Row(name=text_field(r[k]), values={value_name: amount_field(r[v])}))
+                    k = v + 1
                 else:
                     k += 1
         elif has_code or (len(r) % width == 0 and len(r) > width):
