@@ -61,7 +61,7 @@ FACTS: list[tuple[str, str, list[str]]] = [
     ("performance", "score", [rf"绩效自评得分\s*{V}\s*分", rf"整体支出[^。]{{0,40}}?自评得分(?:为)?\s*{V}\s*分"]),
 ]
 _COMPILED = [(sec, key, [re.compile(p) for p in pats]) for sec, key, pats in FACTS]
-GRADE = re.compile(r"绩效自评得分\s*[\d.]+\s*分[，,]\s*(?:评价)?等级为\s*[“\"](?P<g>[^”\"]{1,6})[”\"]")
+GRADE = re.compile(rf"绩效自评得分\s*{NUM}\s*分[，,]\s*(?:评价)?等级为\s*[“\"](?P<g>[^”\"]{{1,6}})[”\"]")
 
 
 def find_facts(nar: Narrative) -> dict[str, dict[str, Field]]:

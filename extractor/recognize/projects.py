@@ -136,6 +136,10 @@ def find_projects(nar: Narrative) -> tuple[list[Project], list[tuple[Project, st
                 parent = str(before[-1].name.value)
         start = m.start("name")
         stripped = re.sub(r"项目支出$", "", name_text)
+        tail = text[m.end("name"):m.start("actual")]
+        if tail.startswith("项目支出") and not _PROJECT_TAIL.search(stripped):
+            # “X建设项目支出”: 项目 ends the name unless the name already ends like one (经费, 专项…)
+            stripped += "项目"
         book.add(text_field(nar, start, start + len(m.group("name").rstrip()), value=stripped),
                  parent=parent, actual=amt(m, "actual"))
     return book.projects, book.conflicts
@@ -146,7 +150,7 @@ _NOT_PROJECT = re.compile(
     r"公用经费|一般公共|政府性基金|国有资本|财政拨款|收入|支出|本部门|本单位|我单位|我部门|上级|事业收入|其他收入|预算|决算|"
     r"因公出国|公务接待|公务用车|[“\"]?三公)|(?:支出合计|收入合计|为|是)$|预算数|决算数|预算为|决算为"
 )
-_PROJECT_TAIL = re.compile(r"(?:经费|项目|专项|资金|费|工程|建设|补贴|补助|奖励|服务)$")
+_PROJECT_TAIL = re.compile(r"(?:经费|项目|专项|资金|费|补贴|补助|奖励|奖金|保险|工程|服务)$")
 
 
 def _not_a_project(name: str, strong: bool) -> bool:

@@ -166,7 +166,10 @@ def _parse_tsv(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     counts: dict[int, int] = {}
     for p in pieces:
         counts[len(p)] = counts.get(len(p), 0) + 1
-    width = max(counts, key=lambda k: (counts[k], k))
+    # the row width: the longest piece length seen at least twice (broken rows give many short
+    # pieces, whole rows repeat the full width)
+    repeated = [k for k, c in counts.items() if c >= 2]
+    width = max(repeated) if repeated else max(counts)
     rows: list[list[Cell]] = []
     k = 0
     while k < len(pieces):

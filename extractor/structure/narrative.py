@@ -26,6 +26,8 @@ _TERMINAL = re.compile(r"[。！？；：:;！?]\s*$")
 _CJK = re.compile(r"\p{Han}")
 # an item heading whose 类/款/项 path is not closed yet: the line was broken inside the path
 _OPEN_PATH = re.compile(r"（类）(?!.*（项）)[^。]*$")
+_ITEM_START = re.compile(r"^\s*\d{1,2}\s*[、.．]")
+_PATH_NEXT = re.compile(r"^[^。，,]{0,40}（(?:类|款|项)）")
 
 
 @dataclass
@@ -73,7 +75,8 @@ def build_narrative(lines: list[NLine]) -> Narrative:
         sep = "\n"
         split_word = bool(prev_text) and _CJK.match(t[0]) is not None and prev_text[-1] == t[0] and len(t) > 1
         if prev is not None and prev_text and not _TERMINAL.search(prev_text) and not HEADING.match(t) \
-                and (not HEADING.match(prev_text) or _OPEN_PATH.search(prev_text)) \
+                and (not HEADING.match(prev_text) or _OPEN_PATH.search(prev_text)
+                     or (_ITEM_START.match(prev_text) and "（项）" not in prev_text and _PATH_NEXT.match(t))) \
                 and (len(prev_text) >= 2 or split_word):
             sep = ""
             if split_word:
