@@ -176,9 +176,9 @@ def _parse_tsv(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         row = list(pieces[k])
         k += 1
         if len(row) == 1 and rows and len(rows[-1]) == width and rows[-1][-1].text.strip() and (
-                k < len(pieces) and len(pieces[k]) == 1):
-            # a line inside a cell, followed by another such line: it ends the previous row's
-            # last cell (对附属单位 / 补助支出) while the next one starts the next row
+                k < len(pieces) and len(pieces[k]) in (1, width)):
+            # a line inside a cell, followed by another such line or by a whole row: it ends the
+            # previous row's last cell (对附属单位 / 补助支出); a following lone line starts the next row
             last = rows[-1][-1]
             last.text, last.orig, last.joined = last.text + row[0].text, last.orig + row[0].orig, True
             continue

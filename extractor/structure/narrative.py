@@ -26,8 +26,10 @@ _TERMINAL = re.compile(r"[。！？；：:;！?]\s*$")
 _CJK = re.compile(r"\p{Han}")
 # an item heading whose 类/款/项 path is not closed yet: the line was broken inside the path
 _OPEN_PATH = re.compile(r"（类）(?!.*（项）)[^。]*$")
-_ITEM_START = re.compile(r"^\s*\d{1,2}\s*[、.．]")
-_PATH_NEXT = re.compile(r"^[^。，,]{0,40}（(?:类|款|项)）")
+# an Arabic-numbered item (1、 2. （3）) that ends without punctuation continues on the next line
+_HEADING_END = re.compile(r"(?:情况|说明|分析|措施|问题|目标|职责|构成|设置|结果|概况|内容|依据|要求|原因|指标)\s*$")
+_SENTENCE_START = re.compile(r"^(?:20\d\d\s*年|本|我|根据|按照|为)")
+_ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[)）])")
 
 
 @dataclass
@@ -63,6 +65,7 @@ def build_narrative(lines: list[NLine]) -> Narrative:
     pos = 0
     prev: Optional[NLine] = None
     prev_text = ""
+    blank_gap = False
     for ln in lines:
         t = ln.text.rstrip()
         o = ln.orig[: len(t)]
@@ -71,12 +74,16 @@ def build_narrative(lines: list[NLine]) -> Narrative:
         col = len(t) - len(stripped)
         t, o = stripped, o[col:]
         if not t:
+            blank_gap = True
             continue
         sep = "\n"
-        split_word = bool(prev_text) and _CJK.match(t[0]) is not None and prev_text[-1] == t[0] and len(t) > 1
+        # the converter's split word (交\n\n交通运输支出) comes with a blank line between the halves;
+        # without one, 专项\n项目支出 is an ordinary line break
+        split_word = blank_gap and bool(prev_text) and _CJK.match(t[0]) is not None and prev_text[-1] == t[0] and len(t) > 1
         if prev is not None and prev_text and not _TERMINAL.search(prev_text) and not HEADING.match(t) \
                 and (not HEADING.match(prev_text) or _OPEN_PATH.search(prev_text)
-                     or (_ITEM_START.match(prev_text) and "（项）" not in prev_text and _PATH_NEXT.match(t))) \
+                     or (_ITEM_START.match(prev_text) and not _HEADING_END.search(prev_text)
+                         and not _SENTENCE_START.match(t))) \
                 and (len(prev_text) >= 2 or split_word):
             sep = ""
             if split_word:
@@ -96,6 +103,7 @@ def build_narrative(lines: list[NLine]) -> Narrative:
         pos += len(t)
         prev = ln
         prev_text = t
+        blank_gap = False
     nar.text = "".join(text_parts)
     nar.orig = "".join(orig_parts)
     return nar
