@@ -20,7 +20,7 @@ from .model import Field, Report, Table
 
 def _norm_text(s: Any) -> str:
     s = "" if s is None else str(s)
-    s = re.sub(r"\s+", "", s)
+    s = "".join((s).split())
     return s.replace("(", "（").replace(")", "）").replace("“", "").replace("”", "").replace('"', "")
 
 

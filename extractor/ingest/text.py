@@ -44,7 +44,9 @@ def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple[str, str]:
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with a byte-order mark: NUL and low bytes are normal there
+    if b"\x00" in sample:
         return True
     control = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return control > len(sample) * 0.01

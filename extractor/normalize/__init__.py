@@ -71,7 +71,7 @@ def _toc_end(lines: list[str], start: int) -> int:
     """Index after a table of contents that begins at `start` (the 目录 line)."""
     first = None
     for j in range(start + 1, min(len(lines), start + 300)):
-        key = re.sub(r"\s+", "", lines[j])
+        key = "".join((lines[j]).split())
         if not key:
             continue
         if first is None:

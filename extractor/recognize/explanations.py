@@ -52,7 +52,7 @@ def _code_from_tables(parts: list[tuple[str, str]], tables: list[Table]) -> Opti
     """Find the code of the 项 by its name under its 款 in a subject table of this report."""
     if not parts:
         return None
-    names = [re.sub(r"\s+", "", n) for n, _ in parts]
+    names = ["".join((n).split()) for n, _ in parts]
 
     def same(a: str, b: str) -> bool:
         a, b = a.replace("(", "（").replace(")", "）"), b.replace("(", "（").replace(")", "）")
@@ -64,11 +64,11 @@ def _code_from_tables(parts: list[tuple[str, str]], tables: list[Table]) -> Opti
         rows = [r for r in t.rows if r.code is not None]
         for i, r in enumerate(rows):
             code = str(r.code.value)
-            if len(code) != 7 or not same(re.sub(r"\s+", "", str(r.name.value)), names[-1]):
+            if len(code) != 7 or not same("".join((str(r.name.value)).split()), names[-1]):
                 continue
             if len(names) >= 2:
                 parent = next((p for p in rows if str(p.code.value) == code[:5]), None)
-                if parent is None or not same(re.sub(r"\s+", "", str(parent.name.value)), names[-2]):
+                if parent is None or not same("".join((str(parent.name.value)).split()), names[-2]):
                     continue
             return code, t
     return None

@@ -25,7 +25,7 @@ _WEIGHT_SUFFIX = re.compile(r"\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
 
 
 def _key(t: str) -> str:
-    return re.sub(r"\s+", "", t)
+    return "".join((t).split())
 
 
 def _field(cell: Cell, value=None, conf: float = 0.95) -> Field:

@@ -28,7 +28,7 @@ class Cell:
 
     @property
     def key(self) -> str:
-        return re.sub(r"\s+", "", self.text)
+        return "".join((self.text).split())
 
 
 @dataclass
@@ -57,9 +57,14 @@ def _cell(line: NLine, text: str, orig: str) -> Cell:
                 repaired=line.repaired)
 
 
+_PREAMBLE = re.compile(r"公开\s*\d+\s*表|单位[:：]\s*(?:万元|元|千元)|^部门[:：]")
+
+
 def _is_preamble(line: NLine) -> bool:
     t = line.text.strip()
-    return bool(re.search(r"公开\s*\d+\s*表|单位[:：]\s*(?:万元|元|千元)|^部门[:：]", t))
+    if "表" not in t and "单位" not in t and "部门" not in t:
+        return False
+    return bool(_PREAMBLE.search(t))
 
 
 def _parse_flat(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:

@@ -34,7 +34,7 @@ _UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join((text).split())
 
 
 def _source(cell: Cell) -> Source:
@@ -252,7 +252,7 @@ def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str
     for t in texts:
         t2 = re.sub(r"公开\s*\d+\s*表", "", t).strip()
         if t2 and not re.match(r"^(?:部门|单位)[:：]", t2) and not _UNIT.search(t2):
-            title = re.sub(r"\s+", "", t2)
+            title = "".join((t2).split())
     return title, unit, joined
 
 

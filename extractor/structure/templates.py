@@ -52,11 +52,11 @@ CODE_RE = re.compile(r"公开\s*(\d{1,2})\s*表|(?<![\p{Han}])表\s*(\d{1,2})(?!
 
 def identify(title_text: str, header_text: str) -> Optional[Template]:
     """Find the template from the preamble text (title, code) and, failing that, the header cells."""
-    t = re.sub(r"\s+", "", title_text)
+    t = "".join((title_text).split())
     for pattern, template in TEMPLATES:
         if pattern.search(t):
             return template
-    h = re.sub(r"\s+", "", header_text)
+    h = "".join((header_text).split())
     if "三级指标" in h or ("指标" in h and "得分" in h):
         return Template("performance", "绩效自评表", "indicators")
     if re.search(r"经济分类科目编码.*经济分类科目编码", h):

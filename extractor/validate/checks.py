@@ -67,7 +67,7 @@ def _code(row: Row) -> Optional[str]:
 
 
 def _name(row: Row) -> str:
-    return re.sub(r"\s+", "", str(row.name.value or ""))
+    return "".join((str(row.name.value or "")).split())
 
 
 # --- within a table ---------------------------------------------------------------------------

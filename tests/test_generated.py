@@ -1,0 +1,47 @@
+"""Field-level accuracy on generated reports with noise, every layout (truth from the generator)."""
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT
+from extractor import extract
+from extractor.evaluate import Score, compare
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_samples import generate  # noqa: E402
+
+
+@pytest.mark.parametrize("layout,noise", [("flat", 0.0), ("flat", 0.5), ("pipe", 0.5), ("tsv", 0.5), ("mixed", 1.0)])
+def test_field_f1_on_generated_reports(tmp_path, layout, noise):
+    total = Score()
+    for seed in range(1, 9):
+        text, truth = generate(seed, noise=noise, layout=layout)
+        p = tmp_path / f"r{seed}.txt"
+        p.write_text(text, encoding="utf-8")
+        total.merge(compare(extract(p), truth))
+    assert total.tp > 3000
+    assert total.f1 >= 0.99, total.mismatches[:10]
+
+
+def test_high_confidence_fields_are_right(tmp_path):
+    """Calibration: among fields with confidence >= 0.9, at most 1% are wrong."""
+    total = Score()
+    for seed in range(20, 26):
+        text, truth = generate(seed, noise=1.0, layout="mixed")
+        p = tmp_path / f"r{seed}.txt"
+        p.write_text(text, encoding="utf-8")
+        total.merge(compare(extract(p), truth))
+    confident = [ok for conf, ok in total.graded if conf >= 0.9]
+    assert len(confident) > 1000
+    assert confident.count(False) <= len(confident) * 0.01
+
+
+def test_bundled_sample_is_right():
+    import json
+
+    report = extract(ROOT / "samples" / "sample_report.txt")
+    truth = json.loads((ROOT / "samples" / "sample_report.truth.json").read_text(encoding="utf-8"))
+    score = compare(report, truth)
+    assert score.mismatches == [] and score.tp > 400
