@@ -42,13 +42,16 @@ def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple[str, str]:
     )
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with a byte-order mark: NUL and low bytes are normal there
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control > len(sample) * 0.01
 
 

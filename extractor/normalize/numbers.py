@@ -18,16 +18,25 @@ _CELL_NUM = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*\.\s*\d+)?%?$")
 _MASK = re.compile(r"^\*{2,}$|^[xX]{3,}$")
 
 
+_SIMPLE = re.compile(r"^-?\d+(?:\.\d+)?$")
+_SPACED = re.compile(r"\d\s+\.|\.\s+\d|\d\s+\d")
+_SPACE_IN_NUM = re.compile(r"(?<=[\d.])\s+(?=[\d.])")
+
+
 def parse_amount(text: str) -> tuple[Optional[Decimal], list[str]]:
     """Parse a printed amount. Returns (value or None, repairs). `None` with no repairs means the
     text is not a number."""
     s = text.strip().strip("\u3000")
     if not s:
         return None, []
+    if _SIMPLE.match(s):  # the common case, clean digits
+        return Decimal(s), []
+    if not any(ch.isdigit() for ch in s):
+        return None, []
     repairs: list[str] = []
     compact = s
-    if re.search(r"\d\s+\.|\.\s+\d", s) or re.search(r"\d\s+\d", s):
-        compact = re.sub(r"(?<=[\d.])\s+(?=[\d.])", "", s)
+    if _SPACED.search(s):
+        compact = _SPACE_IN_NUM.sub("", s)
         repairs.append("space inside number")
     if not _CELL_NUM.match(compact):
         return None, []

@@ -58,9 +58,8 @@ def _code_from_tables(parts: list[tuple[str, str]], tables: list[Table]) -> Opti
         a, b = a.replace("(", "（").replace(")", "）"), b.replace("(", "（").replace(")", "）")
         return a == b or a + "支出" == b or a == b + "支出"
 
-    for t in tables:
-        if not t.template or t.template not in ("final.05", "final.03", "final.02", "budget.general"):
-            continue
+    order = ("final.05", "budget.general", "final.03", "final.02")
+    for t in sorted((t for t in tables if t.template in order), key=lambda t: order.index(t.template)):
         rows = [r for r in t.rows if r.code is not None]
         for i, r in enumerate(rows):
             code = str(r.code.value)

@@ -79,12 +79,14 @@ def children_sum(report: Report) -> list[Check]:
         if not coded:
             continue
         rounding = _rounding_allowed(report, t)
+        children: dict[str, list[tuple[int, Row]]] = {}
+        for ci, c in coded:
+            code = _code(c)
+            if len(code) in (5, 7):
+                children.setdefault(code[: len(code) - 2], []).append((ci, c))
         for ri, r in coded:
             code = _code(r)
-            child_len = {3: 5, 5: 7}.get(len(code))
-            if child_len is None:
-                continue
-            kids = [(ci, c) for ci, c in coded if len(_code(c)) == child_len and _code(c).startswith(code)]
+            kids = children.get(code) if len(code) in (3, 5) else None
             if not kids:
                 continue
             for col in t.columns:
