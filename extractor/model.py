@@ -128,6 +128,16 @@ class Performance(BaseModel):
     indicators: list[Indicator] = PydField(default_factory=list)
 
 
+class Share(BaseModel):
+    """A stated share: “其中：基本支出93.72万元，占29.9%” — the part, the whole it is a share of, the
+    printed percentage."""
+
+    subject: str
+    amount: Field
+    total: Field
+    percent: Field
+
+
 class Check(BaseModel):
     rule: str
     passed: bool
@@ -169,6 +179,7 @@ class Report(BaseModel):
     procurement: dict[str, Field] = PydField(default_factory=dict)
     assets: dict[str, Field] = PydField(default_factory=dict)
     performance: Performance = PydField(default_factory=Performance)
+    shares: list[Share] = PydField(default_factory=list, description="stated shares (占…%) of a total")
     contacts: list[dict[str, str]] = PydField(default_factory=list)
     checks: list[Check] = PydField(default_factory=list)
     review: list[ReviewItem] = PydField(default_factory=list)

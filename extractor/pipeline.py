@@ -20,7 +20,7 @@ from .ingest import load
 from .model import Check, Field, Problem, Report, SourceInfo
 from .normalize import normalize
 from .recognize import (find_contacts, find_explanations, find_facts, find_indicators, find_meta,
-                        find_projects, narrative_unit)
+                        find_projects, find_shares, narrative_unit)
 from .recognize.contacts import PHONE, redact
 from .structure import structure
 from .validate import REVIEW_THRESHOLD, validate
@@ -70,15 +70,17 @@ def _catalog_codes(report: Report) -> None:
                     r.name.notes.append(f"catalogue name of {code} is {entry.name}")
 
 
-def _project_conflict_checks(conflicts) -> list[Check]:
+def _project_conflict_checks(conflicts, projects) -> list[Check]:
     out = []
     for p, attr, first, other in conflicts:
+        index = next((i for i, q in enumerate(projects) if q is p), None)
         out.append(Check(
             rule="project.mentions_agree", passed=False,
             expected=first.value if isinstance(first.value, Decimal) else None,
             found=other.value if isinstance(other.value, Decimal) else None,
             message=f"{p.name.value}: {attr} printed as {first.raw} (line {first.source.line}) and {other.raw} "
-                    f"(line {other.source.line})", fields=[]))
+                    f"(line {other.source.line})",
+            fields=[f"projects[{index}].{attr}"] if index is not None else []))
     return out
 
 
@@ -108,6 +110,10 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
         nar = st.narrative
         report.report = find_meta(ndoc.lines, nar, st.tables)
         report.unit = narrative_unit(nar)
+        if report.unit:
+            report.report.unit = Field(value=report.unit, raw="", confidence=0.9,
+                                       notes=["the unit most amounts of the text are written in"])
+        report.shares = find_shares(nar)
         facts = find_facts(nar)
         report.totals = facts.get("totals", {})
         report.staff = facts.get("staff", {})
@@ -136,7 +142,7 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
         t = time.perf_counter()
         if not opts.keep_contacts:
             _redact(report, {c.get("name", "") for c in contacts})
-        validate(report, opts.review_threshold, _project_conflict_checks(conflicts))
+        validate(report, opts.review_threshold, _project_conflict_checks(conflicts, report.projects))
         timings["validate"] = time.perf_counter() - t
         if report.report.kind is None and not report.tables and not report.explanations and not report.projects:
             report.problems.append(Problem(stage="recognize", severity="warning",

@@ -117,3 +117,11 @@ def test_contacts_stay_out_unless_asked(reports):
     assert "15873386679" not in text and "龙利" not in text
     kept = extract(path, keep_contacts=True)
     assert {"role": "填表人", "name": "龙利", "phone": "15873386679"} in kept.contacts
+
+
+def test_seed_001_stated_shares_checked(reports):
+    report = reports("001")
+    shares = {s.subject: s for s in report.shares}
+    assert shares["人员经费"].total.value == Decimal("93.72") and shares["人员经费"].percent.value == Decimal("83.6")
+    checks = [c for c in report.checks if c.rule == "narrative.share_matches_amounts"]
+    assert len(checks) == 7 and all(c.passed for c in checks)

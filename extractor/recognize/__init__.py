@@ -11,10 +11,10 @@ from typing import Callable
 
 from .contacts import find_contacts
 from .explanations import find_explanations
-from .facts import find_facts, narrative_unit
+from .facts import find_facts, find_shares, narrative_unit
 from .indicators import find_indicators
 from .meta import find_meta
 from .projects import find_projects
 
-__all__ = ["find_contacts", "find_explanations", "find_facts", "narrative_unit", "find_indicators",
+__all__ = ["find_contacts", "find_explanations", "find_facts", "find_shares", "narrative_unit", "find_indicators",
            "find_meta", "find_projects"]

@@ -88,3 +88,36 @@ def narrative_unit(nar: Narrative) -> Optional[str]:
     if not counts:
         return None
     return counts.most_common(1)[0][0]
+
+
+_SENTENCE = re.compile(r"[^。\n]+")
+_TOTAL_BEFORE = re.compile(rf"(?P<v>{NUM})\s*万元[，,]?\s*(?:其中[：:]|主要用于以下方面[：:]|主要用于)")
+_PART = re.compile(
+    rf"(?P<name>[^，,；;：:。（）]{{1,30}}?(?:（[类款项]）)?[^，,；;：:。]{{0,6}}?)\s*(?P<v>{NUM})\s*万元[，,]\s*"
+    rf"占(?:[^，,；;。%]{{0,12}}?的)?\s*(?P<p>{NUM})\s*%"
+)
+
+
+def find_shares(nar: Narrative) -> list:
+    """“…合计A万元，其中：X B万元，占P%；Y C万元，占Q%” -> shares of the sentence's total."""
+    from ..model import Share
+
+    out = []
+    text = nar.text
+    for sm in _SENTENCE.finditer(text):
+        sentence = sm.group(0)
+        tm = _TOTAL_BEFORE.search(sentence)
+        if not tm:
+            continue
+        base = sm.start()
+        total = amount_field(nar, base + tm.start("v"), base + tm.end("v"))
+        if total is None:
+            continue
+        for pm in _PART.finditer(sentence, tm.end()):
+            amount = amount_field(nar, base + pm.start("v"), base + pm.end("v"))
+            pct = amount_field(nar, base + pm.start("p"), base + pm.end("p"))
+            if amount is None or pct is None:
+                continue
+            name = pm.group("name").strip()
+            out.append(Share(subject=name, amount=amount, total=total.model_copy(deep=True), percent=pct))
+    return out

@@ -25,6 +25,31 @@ def _d(f: Optional[Field]) -> Optional[Decimal]:
     return f.value
 
 
+UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def _in_unit(value: Decimal, from_unit: Optional[str], to_unit: Optional[str]) -> tuple[Decimal, bool]:
+    """`value` printed in `from_unit` expressed in `to_unit`; True when a conversion happened."""
+    if not from_unit or not to_unit or from_unit == to_unit or from_unit not in UNIT_FACTORS \
+            or to_unit not in UNIT_FACTORS:
+        return value, False
+    return value * UNIT_FACTORS[from_unit] / UNIT_FACTORS[to_unit], True
+
+
+def _compare_units(rule: str, table_value: Decimal, table_unit: Optional[str], stated: Decimal,
+                   stated_unit: Optional[str], paths: list[str], message: str) -> Check:
+    """Narrative against a table that may be in another unit (text in 万元, tables in 元): the
+    table value is converted and rounded to the narrative's printed precision."""
+    converted, changed = _in_unit(table_value, table_unit, stated_unit)
+    if not changed:
+        return _compare(rule, table_value, stated, paths, message)
+    exp = stated.as_tuple().exponent
+    q = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
+    expected = converted.quantize(q)
+    c = _compare(rule, expected, stated, paths, message + f" (table in {table_unit}, text in {stated_unit})")
+    return c
+
+
 def _rounding_allowed(report: Report, table: Optional[Table] = None) -> bool:
     # 本套报表…可能存在尾数误差 is printed under one table but speaks for the whole set
     notes = " ".join(n for t in report.tables for n in t.notes)
@@ -335,7 +360,7 @@ def summary_vs_detail(report: Report) -> list[Check]:
 # --- narrative against tables -----------------------------------------------------------------
 
 def _table_value(report: Report, template: str, row_names: tuple, col_suffix: str
-                 ) -> Optional[tuple[Field, str]]:
+                 ) -> Optional[tuple[Field, str, Optional[str]]]:
     t = _table(report, template)
     if not t:
         return None
@@ -346,7 +371,7 @@ def _table_value(report: Report, template: str, row_names: tuple, col_suffix: st
     col = _find_col(tab.columns, col_suffix) if col_suffix else (tab.columns[0] if tab.columns else None)
     if col is None or r[1].values.get(col) is None:
         return None
-    return r[1].values[col], _tpath(ti, r[0], col)
+    return r[1].values[col], _tpath(ti, r[0], col), tab.unit
 
 
 NARRATIVE_TOTALS = [
@@ -370,13 +395,13 @@ def narrative_totals(report: Report) -> list[Check]:
         tv = _table_value(report, tpl, rows, col)
         if tv is None or _d(tv[0]) is None:
             continue
-        out.append(_compare("narrative.total_matches_table", _d(tv[0]), _d(f), [f"totals{key(key_)}", tv[1]],
-                            f"narrative {key_} = {tpl} {rows[0]} {col}".strip()))
+        out.append(_compare_units("narrative.total_matches_table", _d(tv[0]), tv[2], _d(f), report.unit,
+                                  [f"totals{key(key_)}", tv[1]], f"narrative {key_} = {tpl} {rows[0]} {col}".strip()))
     tv = _table_value(report, "final.09", ("三公经费",), "决算数/合计")
     f = report.three_public.get("actual_total")
     if tv and f is not None and _d(f) is not None and _d(tv[0]) is not None:
-        out.append(_compare("narrative.total_matches_table", _d(tv[0]), _d(f), ["three_public[\"actual_total\"]", tv[1]],
-                            "narrative 三公经费 决算 = 公开09表 决算数/合计"))
+        out.append(_compare_units("narrative.total_matches_table", _d(tv[0]), tv[2], _d(f), report.unit,
+                                  ["three_public[\"actual_total\"]", tv[1]], "narrative 三公经费 决算 = 公开09表 决算数/合计"))
     return out
 
 
@@ -406,9 +431,9 @@ def explanations_vs_table(report: Report) -> list[Check]:
             row = _row_by_code(t, str(e.code.value))
             col = _find_col(t.columns, "小计") or _find_col(t.columns, "合计") or (t.columns[0] if t.columns else None)
             if row and col and _d(row[1].values.get(col)) is not None:
-                out.append(_compare("narrative.explanation_matches_table", _d(row[1].values[col]), a,
-                                    [f"{base}.actual", _tpath(ti, row[0], col)],
-                                    f"{e.subject.value}: 支出决算 = {t.code or t.title} {e.code.value} [{col}]"))
+                out.append(_compare_units("narrative.explanation_matches_table", _d(row[1].values[col]), t.unit, a,
+                                          report.unit, [f"{base}.actual", _tpath(ti, row[0], col)],
+                                          f"{e.subject.value}: 支出决算 = {t.code or t.title} {e.code.value} [{col}]"))
     return out
 
 
@@ -427,6 +452,23 @@ def project_rates(report: Report) -> list[Check]:
     return out
 
 
+def shares(report: Report) -> list[Check]:
+    """A stated percentage agrees with part / total (one unit in its last printed digit)."""
+    out = []
+    for si, sh in enumerate(report.shares):
+        a, t, p = _d(sh.amount), _d(sh.total), _d(sh.percent)
+        if a is None or not t or p is None:
+            continue
+        exp = p.as_tuple().exponent
+        q = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
+        exact = a / t * 100
+        out.append(Check(rule="narrative.share_matches_amounts", passed=abs(exact - p) <= q,
+                         expected=exact.quantize(q), found=p, tolerance=q,
+                         message=f"{sh.subject}: 占{p}% of {t} = {a} / {t}",
+                         fields=[f"shares[{si}].percent", f"shares[{si}].amount"]))
+    return out
+
+
 RULES: dict[str, Callable[[Report], list[Check]]] = {
     "table.children_sum": children_sum,
     "table.total_row": total_row_sum,
@@ -438,6 +480,7 @@ RULES: dict[str, Callable[[Report], list[Check]]] = {
     "narrative.totals": narrative_totals,
     "narrative.explanations": explanations_vs_table,
     "project.rates": project_rates,
+    "narrative.shares": shares,
 }
 
 
