@@ -139,6 +139,10 @@ def _parse_pipe(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     return GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[j - 1].no, layout="pipe"), j
 
 
+# header labels of the key columns, which a line break inside the cell may split (功能分类 / 科目编码)
+_KEY_LABEL = re.compile(r"^(?:(?:支出)?功能分类|(?:部门预算支出)?经济分类|政府预算支出经济分类)?科目(?:编码|代码|名称)$")
+
+
 def _tsv_cells(line: NLine) -> list[Cell]:
     return [_cell(line, a, b) for a, b in zip(line.text.split("\t"), line.orig.split("\t"))]
 
@@ -181,7 +185,8 @@ def _parse_tsv(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         row = list(pieces[k])
         k += 1
         if len(row) == 1 and rows and len(rows[-1]) == width and rows[-1][-1].text.strip() and (
-                k < len(pieces) and len(pieces[k]) in (1, width)):
+                k < len(pieces) and len(pieces[k]) in (1, width)) and not (
+                _KEY_LABEL.match("".join((row[0].text + pieces[k][0].text).split()))):
             # a line inside a cell, followed by another such line or by a whole row: it ends the
             # previous row's last cell (对附属单位 / 补助支出); a following lone line starts the next row
             last = rows[-1][-1]
