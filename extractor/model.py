@@ -88,13 +88,22 @@ class Table(BaseModel):
 
 
 class Explanation(BaseModel):
+    """One subject's explanation. 决算: budget (年初预算), actual (支出决算), completion_rate, direction
+    (大于/小于/等于). 预算: budget (this year's 预算数), previous (上年执行数 or 上年预算数), change and
+    change_rate against it, direction (增加/减少/持平)."""
+
     subject: Field
     code: Optional[Field] = None
     budget: Optional[Field] = None
     actual: Optional[Field] = None
     completion_rate: Optional[Field] = None
+    previous: Optional[Field] = None
+    change: Optional[Field] = None
+    change_rate: Optional[Field] = None
     direction: Optional[Field] = None
     reason: Optional[Field] = None
+    purpose: Optional[Field] = PydField(None, description="主要用于：… as printed")
+    amount: Optional[Field] = PydField(None, description="the amount printed with the subject heading, if any")
 
 
 class Project(BaseModel):

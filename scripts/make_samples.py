@@ -403,6 +403,17 @@ def render_table(t: TableSpec, layout: str, dept: str, rng: random.Random) -> li
     pad = rng.choice(["\t\t\t", "\t" * 8, " " * 60 + "\t", "　\t" * 6])
     dept_pad = rng.choice(["\t\t\t\t\t" + " " * 40, "\t　\t　\t　\t", " " * 30])
     out = [t.title, pad + t.code + rng.choice(["", "  "]), f"部门：{dept}{dept_pad}单位：万元"]
+    out += _table_body(t, layout)
+    out.append("")
+    out.append(t.note)
+    if t.after:
+        out.append(t.after)
+    return out
+
+
+def _table_body(t: TableSpec, layout: str) -> list[str]:
+    """The header and data rows of t in one of the layouts (no title, no note)."""
+    out: list[str] = []
     allrows = t.header + t.rows
     width = max(_width(r) for r in allrows)
     if layout == "flat":
@@ -424,10 +435,6 @@ def render_table(t: TableSpec, layout: str, dept: str, rng: random.Random) -> li
         out.append("")
     else:
         raise ValueError(f"unknown layout {layout!r}")
-    out.append("")
-    out.append(t.note)
-    if t.after:
-        out.append(t.after)
     return out
 
 
@@ -1189,7 +1196,25 @@ def _bookmark(rng: random.Random) -> str:
 _DATA_FIRST = re.compile(r"(栏\s*次|\d)")
 
 
-def _header_ends(lines: list[str], k: int) -> bool:
+class NoiseProfile:
+    """Where a kind of report keeps its tables, for the noise injector: `start` finds the first line
+    of a table (its code or title line), `end` the line that closes it (at its start, after
+    indentation), `data_first` the first cell of the first data row, `figure` a cell that holds an
+    amount, `breakable` the header words that converters break over two lines."""
+
+    def __init__(self, start: re.Pattern, end: re.Pattern = re.compile("注："), data_first: re.Pattern = _DATA_FIRST,
+                 figure: re.Pattern = re.compile(r"[\d.]+"), breakable: Optional[dict] = None):
+        self.start = start
+        self.end = end
+        self.data_first = data_first
+        self.figure = figure
+        self.breakable = BREAKABLE if breakable is None else breakable
+
+
+FINAL_NOISE = NoiseProfile(TABLE_START_RE)
+
+
+def _header_ends(lines: list[str], k: int, profile: NoiseProfile = FINAL_NOISE) -> bool:
     """True when line k belongs to the first row after a table's header (the 栏次 row, a coded or
     numbered row, a 合计 row with figures, a pipe separator), whatever the layout."""
     ln = lines[k]
@@ -1207,19 +1232,20 @@ def _header_ends(lines: list[str], k: int) -> bool:
             j += 1
     else:
         return False
-    if _DATA_FIRST.match(row[0]):
+    if profile.data_first.match(row[0]):
         return True
-    return row[0] == "合计" and any(re.fullmatch(r"[\d.]+", c) for c in row[1:])
+    return row[0] == "合计" and any(profile.figure.fullmatch(c) for c in row[1:])
 
 
-def _table_regions(lines: list[str]) -> list[tuple[int, int]]:
+def _table_regions(lines: list[str], profile: NoiseProfile = FINAL_NOISE) -> list[tuple[int, int]]:
     regions = []
     i = 0
+    start = profile.start
     while i < len(lines):
-        if TABLE_START_RE.search(lines[i]) and _is_table_line(lines[i]) or \
-                (TABLE_START_RE.fullmatch(lines[i].strip()) is not None):
+        if start.search(lines[i]) and _is_table_line(lines[i]) or \
+                (start.fullmatch(lines[i].strip()) is not None):
             j = i + 1
-            while j < len(lines) and not lines[j].lstrip().startswith("注："):
+            while j < len(lines) and not profile.end.match(lines[j].lstrip()):
                 j += 1
             regions.append((i, j))
             i = j
@@ -1227,13 +1253,14 @@ def _table_regions(lines: list[str]) -> list[tuple[int, int]]:
     return regions
 
 
-def add_noise(text: str, rng: random.Random, level: float) -> str:
+def add_noise(text: str, rng: random.Random, level: float, profile: NoiseProfile = FINAL_NOISE) -> str:
     """Damage `text` the way document converters do, each kind at a rate scaled by `level` (0..1+).
-    Every change can be undone by a careful reader; no figure is lost or altered in meaning."""
+    Every change can be undone by a careful reader; no figure is lost or altered in meaning.
+    `profile` tells where the report's tables are (the 决算 tables by default)."""
     if level <= 0:
         return text
     lines = text.split("\n")
-    regions = _table_regions(lines)
+    regions = _table_regions(lines, profile)
     in_table = [False] * len(lines)
     for a, b in regions:
         for k in range(a + 1, b):
@@ -1242,10 +1269,10 @@ def add_noise(text: str, rng: random.Random, level: float) -> str:
     # 1. header cells broken over lines (inside table headers only)
     for a, b in regions:
         for k in range(a + 2, b):
-            if _header_ends(lines, k):
+            if _header_ends(lines, k, profile):
                 break
             ln = lines[k]
-            for word, (p, q) in BREAKABLE.items():
+            for word, (p, q) in profile.breakable.items():
                 if word not in ln or rng.random() >= 0.6 * level:
                     continue
                 if ln.startswith("|"):
@@ -1280,7 +1307,7 @@ def add_noise(text: str, rng: random.Random, level: float) -> str:
     lines = "\n".join(out).split("\n")
 
     # 3. page footers between table rows
-    regions = _table_regions(lines)
+    regions = _table_regions(lines, profile)
     total_pages = max(2, len(lines) // 45 + rng.randint(1, 8))
     inserts: list[tuple[int, list[str]]] = []
     for a, b in regions:
@@ -1291,7 +1318,7 @@ def add_noise(text: str, rng: random.Random, level: float) -> str:
         for k in range(a + 2, b):
             ln, prev = lines[k], lines[k - 1]
             if not done:
-                done = _header_ends(lines, k)
+                done = _header_ends(lines, k, profile)
                 continue
             if ln.startswith("|"):
                 if not ln.startswith("|-") and prev.startswith("|") and not prev.startswith("|-"):

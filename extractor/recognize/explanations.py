@@ -18,21 +18,41 @@ from .fields import amount_field, derived, group_amount, group_text, text_field
 from .patterns import NUM
 
 ITEM = re.compile(
-    r"(?m)^[ \t]*(?P<no>\d{1,2})\s*[、.．]\s*(?P<path>[^\n。]{0,120}?（项）)[ \t]*[。.]?[ \t]*"
+    r"(?m)^[ \t]*(?P<no>\d{1,2})\s*[、.．]\s*(?P<path>[^\n。]{0,120}?（\d{0,3}\s*项）)[ \t]*[。.]?[ \t]*"
 )
-PATH_PART = re.compile(r"(?P<name>[^（）]+?(?:（[^类款项）]*）[^（）]*?)*)（(?P<level>类|款|项)）")
+PATH_PART = re.compile(r"(?P<name>[^（）]+?(?:（[^类款项）]*）[^（）]*?)*)（(?P<code>\d{2,3})?\s*(?P<level>类|款|项)）")
 BUDGET = re.compile(rf"(?:年初预算(?:数)?|全年预算(?:数)?|预算数)\s*(?:为|是)?\s*(?P<v>{NUM})\s*万?元")
 ACTUAL = re.compile(rf"(?:支出决算(?:数)?|决算数|实际支出|执行数)\s*(?:为|是)?\s*(?P<v>{NUM})\s*万?元")
 RATE = re.compile(rf"完成(?:年初)?预算的\s*(?P<v>{NUM})\s*%")
 NO_RATE = re.compile(r"无法计算")
 DIRECTION = re.compile(r"决算数\s*(?P<d>大于|小于|等于|超过|低于)\s*(?:年初)?预算数?|(?P<eq>持平|一致)")
 REASON = re.compile(r"(?:主要)?原因(?:是|为)?\s*[：:]\s*")
+HEAD_AMOUNT = re.compile(rf"\s*(?P<v>{NUM})\s*万?元")
+PURPOSE = re.compile(r"主要用于[：:]\s*(?P<v>[^。]*。)")
+# 预算 phrasing
+BUDGET_NOW = re.compile(rf"(?:20\d\d\s*年)?(?:预算安排|预算数为|预算为)\s*(?P<v>{NUM})\s*万?元")
+PREVIOUS = re.compile(rf"(?:上年|20\d\d\s*年)(?:当年)?(?:预算)?执行数(?:为)?\s*(?P<v>{NUM})\s*万?元")
+CHANGE = re.compile(
+    rf"比(?:上年|20\d\d\s*年)(?:当年)?(?:预算)?(?:执行数|预算数|决算数|预算)?\s*(?P<d>增加|减少|增长|下降)\s*"
+    rf"(?:(?P<amt>{NUM})\s*万?元[，,]?\s*(?:增长|下降|降低|减少|增加)?\s*)?(?:(?P<pct>{NUM})\s*%)?"
+)
+FLAT = re.compile(r"与(?:上年|20\d\d\s*年)(?:当年)?(?:预算)?(?:执行数|预算数)?持平")
 PREV_CHANGE = re.compile(rf"比上年(?:执行数|预算数|决算数)?(?P<d>增加|减少)\s*(?P<v>{NUM})\s*万?元")
 _DIR_MAP = {"大于": "大于", "超过": "大于", "小于": "小于", "低于": "小于", "等于": "等于"}
 
 
 def _split_path(path: str) -> list[tuple[str, str]]:
     return [(m.group("name").strip(" 、，,"), m.group("level")) for m in PATH_PART.finditer(path)]
+
+
+def _printed_code(path: str) -> Optional[str]:
+    """`公共安全支出（204类）司法（06款）行政运行（01项）` -> 2040601."""
+    parts = [(m.group("code"), m.group("level")) for m in PATH_PART.finditer(path)]
+    if len(parts) == 3 and all(c for c, _ in parts):
+        (c1, _), (c2, _), (c3, _) = parts
+        if len(c1) == 3 and len(c2) == 2 and len(c3) == 2:
+            return c1 + c2 + c3
+    return None
 
 
 def _body_end(nar: Narrative, start: int, next_item: int) -> int:
@@ -79,7 +99,7 @@ def find_explanations(nar: Narrative, tables: list[Table], catalog_lookup=None) 
     out: list[Explanation] = []
     for k, m in enumerate(items):
         parts = _split_path(m.group("path"))
-        if not parts or parts[-1][1] != "项" and len(parts) < 2:
+        if not parts or (parts[-1][1] != "项" and len(parts) < 2):
             continue
         next_start = items[k + 1].start() if k + 1 < len(items) else len(text)
         body_start = m.end()
@@ -88,6 +108,17 @@ def find_explanations(nar: Narrative, tables: list[Table], catalog_lookup=None) 
         subject_value = "/".join(n for n, _ in parts)
         subject = group_text(nar, m, "path", value=subject_value)
         exp = Explanation(subject=subject)
+        head = HEAD_AMOUNT.match(body)
+        if head:
+            exp.amount = amount_field(nar, body_start + head.start("v"), body_start + head.end("v"))
+        pu = PURPOSE.search(body)
+        if pu:
+            exp.purpose = text_field(nar, body_start + pu.start("v"), body_start + pu.end("v"))
+        if BUDGET_NOW.search(body) and (PREVIOUS.search(body) or CHANGE.search(body) or FLAT.search(body)):
+            _budget_phrasing(nar, exp, body, body_start, body_end)
+            _fix_code(exp, m, parts, tables, catalog_lookup, subject, nar)
+            out.append(exp)
+            continue
         b = BUDGET.search(body)
         a = ACTUAL.search(body, b.end() if b else 0) or ACTUAL.search(body)
         if b:
@@ -119,16 +150,46 @@ def find_explanations(nar: Narrative, tables: list[Table], catalog_lookup=None) 
             if rs < body_end and text[rs:body_end].strip():
                 exp.reason = text_field(nar, rs, body_end, value=_clean_reason(text[rs:body_end]),
                                         confidence=0.85)
-        found = _code_from_tables(parts, tables)
-        if found:
-            code, table = found
-            exp.code = derived(code, subject, f"code of the subject in {table.code or table.title}", 0.95)
-        elif catalog_lookup is not None:
-            code = catalog_lookup([n for n, _ in parts])
-            if code:
-                exp.code = derived(code, subject, "code from the subject catalogue by the printed path", 0.85)
+        _fix_code(exp, m, parts, tables, catalog_lookup, subject, nar)
         out.append(exp)
     return out
+
+
+def _fix_code(exp: Explanation, m, parts, tables, catalog_lookup, subject: Field, nar: Narrative) -> None:
+    printed = _printed_code(m.group("path"))
+    if printed:
+        exp.code = derived(printed, subject, "code printed in the path (类/款/项 numbers)", 0.95)
+        return
+    found = _code_from_tables(parts, tables)
+    if found:
+        code, table = found
+        exp.code = derived(code, subject, f"code of the subject in {table.code or table.title}", 0.95)
+    elif catalog_lookup is not None:
+        code = catalog_lookup([n for n, _ in parts])
+        if code:
+            exp.code = derived(code, subject, "code from the subject catalogue by the printed path", 0.85)
+
+
+def _budget_phrasing(nar: Narrative, exp: Explanation, body: str, body_start: int, body_end: int) -> None:
+    def amt(mm, g):
+        return amount_field(nar, body_start + mm.start(g), body_start + mm.end(g)) if mm and mm.group(g) else None
+
+    exp.budget = amt(BUDGET_NOW.search(body), "v")
+    exp.previous = amt(PREVIOUS.search(body), "v")
+    ch = CHANGE.search(body)
+    if ch:
+        exp.change = amt(ch, "amt")
+        exp.change_rate = amt(ch, "pct")
+        word = {"增长": "增加", "下降": "减少"}.get(ch.group("d"), ch.group("d"))
+        exp.direction = text_field(nar, body_start + ch.start("d"), body_start + ch.end("d"), value=word)
+    else:
+        fl = FLAT.search(body)
+        if fl:
+            exp.direction = text_field(nar, body_start + fl.start(), body_start + fl.end(), value="持平")
+    reason_m = REASON.search(body)
+    if reason_m:
+        rs = body_start + reason_m.end()
+        exp.reason = text_field(nar, rs, body_end, value=_clean_reason(nar.text[rs:body_end]))
 
 
 def _clean_reason(s: str) -> str:

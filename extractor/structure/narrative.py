@@ -25,7 +25,7 @@ HEADING = re.compile(
 _TERMINAL = re.compile(r"[。！？；：:;！?]\s*$")
 _CJK = re.compile(r"\p{Han}")
 # an item heading whose 类/款/项 path is not closed yet: the line was broken inside the path
-_OPEN_PATH = re.compile(r"（类）(?!.*（项）)[^。]*$")
+_OPEN_PATH = re.compile(r"（\d{0,3}类）(?!.*（\d{0,3}项）)[^。]*$")
 # an Arabic-numbered item (1、 2. （3）) that ends without punctuation continues on the next line
 _HEADING_END = re.compile(r"(?:情况|说明|分析|措施|问题|目标|职责|构成|设置|结果|概况|内容|依据|要求|原因|指标)\s*$")
 _SENTENCE_START = re.compile(r"^(?:20\d\d\s*年|本|我|根据|按照|为)")

@@ -437,6 +437,39 @@ def explanations_vs_table(report: Report) -> list[Check]:
     return out
 
 
+def budget_explanations(report: Report) -> list[Check]:
+    """预算 explanations: the heading amount equals 预算数; the stated change agrees with 预算数 and
+    上年执行数; the direction agrees with them."""
+    out = []
+    for ei, e in enumerate(report.explanations):
+        base = f"explanations[{ei}]"
+        b, prev, amt = _d(e.budget), _d(e.previous), _d(e.amount)
+        if amt is not None and b is not None and e.previous is not None:
+            out.append(_compare("narrative.heading_amount_matches_budget", b, amt, [f"{base}.amount", f"{base}.budget"],
+                                f"{e.subject.value}: amount in the heading = 预算数"))
+        if b is None or prev is None:
+            continue
+        ch, rate = _d(e.change), _d(e.change_rate)
+        if ch is not None:
+            out.append(_compare("narrative.change_matches_amounts", abs(b - prev), ch,
+                                [f"{base}.change", f"{base}.budget", f"{base}.previous"],
+                                f"{e.subject.value}: 增减额 = |预算数 - 上年数|"))
+        if rate is not None and prev:
+            exact = abs(b - prev) / prev * 100
+            exp = rate.as_tuple().exponent
+            q = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
+            out.append(Check(rule="narrative.change_rate_matches_amounts", passed=abs(exact - rate) <= q,
+                             expected=exact.quantize(q), found=rate, tolerance=q,
+                             message=f"{e.subject.value}: 增减% = |预算数 - 上年数| / 上年数",
+                             fields=[f"{base}.change_rate", f"{base}.budget", f"{base}.previous"]))
+        if e.direction is not None and e.direction.value in ("增加", "减少", "持平"):
+            truth = "增加" if b > prev else "减少" if b < prev else "持平"
+            out.append(Check(rule="narrative.direction_matches_amounts", passed=truth == e.direction.value,
+                             message=f"{e.subject.value}: {e.direction.value} (amounts say {truth})",
+                             fields=[f"{base}.direction", f"{base}.budget", f"{base}.previous"]))
+    return out
+
+
 def project_rates(report: Report) -> list[Check]:
     out = []
     for pi, p in enumerate(report.projects):
@@ -480,6 +513,7 @@ RULES: dict[str, Callable[[Report], list[Check]]] = {
     "narrative.totals": narrative_totals,
     "narrative.explanations": explanations_vs_table,
     "project.rates": project_rates,
+    "narrative.budget_explanations": budget_explanations,
     "narrative.shares": shares,
 }
 
