@@ -22,3 +22,13 @@ def seed_path(prefix: str) -> Path:
     if not found:
         pytest.skip(f"seed {prefix} not found in {SEEDS}")
     return found[0]
+
+
+def flat(rows: list[list[str]]) -> str:
+    """A table in the flattened layout of converted reports: one cell per line after a TAB, a blank
+    line between rows."""
+    out = []
+    for r in rows:
+        out.extend("\t" + c for c in r)
+        out.append("")
+    return "\n".join(out)

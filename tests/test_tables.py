@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from conftest import flat
 from extractor.document import Document, Line
 from extractor.normalize import normalize
 from extractor.structure import structure
@@ -11,14 +12,6 @@ from extractor.structure import structure
 def _structure(text: str):
     lines = [Line(text=t, no=i) for i, t in enumerate(text.split("\n"), start=1)]
     return structure(normalize(Document(path="t", sha256="0", format="text", route="text", lines=lines)))
-
-
-def flat(rows):
-    out = []
-    for r in rows:
-        out.extend("\t" + c for c in r)
-        out.append("")
-    return "\n".join(out)
 
 
 TITLE05 = "一般公共预算财政拨款支出决算表\n\t\t\t公开05表\n部门：测试局\t\t单位：万元\n"

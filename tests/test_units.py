@@ -3,15 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from conftest import flat as _flat
 from extractor import extract
-
-
-def _flat(rows):
-    out = []
-    for r in rows:
-        out.extend("\t" + c for c in r)
-        out.append("")
-    return "\n".join(out)
 
 
 REPORT = "\n".join([
