@@ -105,7 +105,13 @@ def _find_table(report: Report, code: str) -> Optional[Table]:
         if t.code == code:
             return t
     for t in report.tables:
-        if template and t.template == template:
+        if template and t.template == template and code.startswith("公开"):
+            return t
+    from .structure.templates import TEMPLATES  # titles of the templates, for unnumbered tables
+
+    titles = {tpl.id: tpl.title for _, tpl in TEMPLATES}
+    for t in report.tables:
+        if t.code is None and (titles.get(t.template or "") == code or (t.title or "").endswith(code)):
             return t
     return None
 
@@ -161,8 +167,9 @@ def compare(report: Report, truth: dict) -> Score:
             got = exps[i]
         s.add(where + ".subject", te.get("subject"), got.subject if got else None)
         s.add(where + ".code", te.get("code"), got.code if got else None)
-        for k in ("budget", "actual", "completion_rate"):
-            s.add(f"{where}.{k}", te.get(k), getattr(got, k) if got else None, "amount")
+        for k in ("budget", "actual", "completion_rate", "change", "change_rate"):
+            if k in te:
+                s.add(f"{where}.{k}", te.get(k), getattr(got, k) if got else None, "amount")
         s.add(where + ".direction", te.get("direction"), got.direction if got else None)
         s.add(where + ".reason", te.get("reason"), got.reason if got else None)
     n_truth = len(truth.get("explanations") or [])
@@ -203,6 +210,13 @@ def compare(report: Report, truth: dict) -> Score:
                 s.add(f"{where}.{k}", ti.get(k), getattr(got, k) if got else None)
             for k in ("weight", "score"):
                 s.add(f"{where}.{k}", ti.get(k), getattr(got, k) if got else None, "amount")
+    targets = list(report.targets)
+    for i, tt in enumerate(truth.get("targets") or []):
+        where = f"targets[{i}]"
+        got = targets[i] if i < len(targets) else None
+        s.add(where + ".project", tt.get("project"), Field(value=got.project) if got else None)
+        for k in ("level1", "level2", "name", "target"):
+            s.add(f"{where}.{k}", tt.get(k), getattr(got, k) if got else None)
     for k, v in (truth.get("totals") or {}).items():
         s.add(f"totals.{k}", v, report.totals.get(k), "amount")
     for k, v in (truth.get("staff") or {}).items():

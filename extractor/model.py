@@ -120,6 +120,7 @@ class Project(BaseModel):
 
 
 class Indicator(BaseModel):
+    project: Optional[str] = PydField(None, description="the project a 绩效目标表 row belongs to")
     level1: Optional[Field] = None
     level2: Optional[Field] = None
     name: Field
@@ -188,6 +189,7 @@ class Report(BaseModel):
     procurement: dict[str, Field] = PydField(default_factory=dict)
     assets: dict[str, Field] = PydField(default_factory=dict)
     performance: Performance = PydField(default_factory=Performance)
+    targets: list[Indicator] = PydField(default_factory=list, description="rows of 项目支出绩效目标表 (budgets)")
     shares: list[Share] = PydField(default_factory=list, description="stated shares (占…%) of a total")
     contacts: list[dict[str, str]] = PydField(default_factory=list)
     checks: list[Check] = PydField(default_factory=list)

@@ -120,16 +120,17 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
         report.three_public = facts.get("three_public", {})
         report.procurement = facts.get("procurement", {})
         report.assets = facts.get("assets", {})
-        perf = find_indicators(st.grids)
-        if perf is not None:
-            report.performance = perf
+        indicators = find_indicators(st.grids)
+        if indicators.performance is not None:
+            report.performance = indicators.performance
+        report.targets = indicators.targets
         pf = facts.get("performance", {})
         if "score" in pf and report.performance.score is None:
             report.performance.score = pf["score"]
         if "grade" in pf:
             report.performance.grade = pf["grade"]
         report.explanations = find_explanations(nar, st.tables, catalog.code_for_path)
-        report.projects, conflicts = find_projects(nar)
+        report.projects, conflicts = find_projects(nar, indicators.projects)
         contacts = find_contacts(ndoc.doc and "\n".join(ln.text for ln in ndoc.lines))
         if opts.keep_contacts:
             report.contacts = contacts

@@ -8,6 +8,7 @@ What it does not: score anything itself.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Optional
 
 import regex as re
@@ -28,7 +29,7 @@ def _key(t: str) -> str:
     return "".join((t).split())
 
 
-def _field(cell: Cell, value=None, conf: float = 0.95) -> Field:
+def _field(cell: Cell, value=None, conf: float = 0.95) -> Field:  # noqa: D401
     raw = cell.orig.strip()
     v = value if value is not None else _key(cell.text) if len(cell.text) < 60 else cell.text.strip()
     notes = ["cell text joined from several lines"] if cell.joined else []
@@ -45,7 +46,36 @@ def _num_field(cell: Cell) -> Field:
     return f
 
 
-def find_indicators(grids: list[GridBlock]) -> Optional[Performance]:
+_PROJECT_NAME = re.compile(r"^项目名称$")
+_PROJECT_MONEY = re.compile(r"^(?:项目资金|预算金额|项目预算|资金总额|年度资金总额|项目金额)")
+
+
+@dataclass
+class IndicatorFindings:
+    performance: Optional[Performance] = None  # the scored 自评表 (得分), first one found
+    targets: list[Indicator] = field(default_factory=list)  # rows of 绩效目标表
+    projects: list[tuple[Field, Optional[Field]]] = field(default_factory=list)  # (name, budget) from those tables
+
+
+def _project_meta(rows: list[list[Cell]]) -> tuple[Optional[Field], Optional[Field]]:
+    name = money = None
+    for r in rows:
+        keys = [_key(c.text) for c in r]
+        for i, k in enumerate(keys[:-1]):
+            nxt = next((c for c in r[i + 1:] if _key(c.text)), None)
+            if nxt is None:
+                continue
+            if name is None and _PROJECT_NAME.match(k):
+                name = _field(nxt)
+            elif money is None and _PROJECT_MONEY.match(k):
+                value, _ = parse_amount(nxt.text)
+                if value is not None:
+                    money = _num_field(nxt)
+    return name, money
+
+
+def find_indicators(grids: list[GridBlock]) -> IndicatorFindings:
+    found = IndicatorFindings()
     for g in grids:
         for hi, row in enumerate(g.rows):
             keys = [_key(c.text) for c in row]
@@ -54,8 +84,19 @@ def find_indicators(grids: list[GridBlock]) -> Optional[Performance]:
             cols = [_LABELS.get(k) for k in keys]
             if "name" not in cols:
                 continue
-            return _read(g.rows[hi + 1:], cols)
-    return None
+            perf = _read(g.rows[hi + 1:], cols)
+            if "score" in cols or "actual" in cols:
+                if found.performance is None:
+                    found.performance = perf
+            else:
+                name, money = _project_meta(g.rows[:hi])
+                for ind in perf.indicators:
+                    ind.project = str(name.value) if name else None
+                found.targets.extend(perf.indicators)
+                if name is not None:
+                    found.projects.append((name, money))
+            break
+    return found
 
 
 def _read(rows: list[list[Cell]], cols: list[Optional[str]]) -> Performance:

@@ -97,9 +97,13 @@ class _Book:
         return p
 
 
-def find_projects(nar: Narrative) -> tuple[list[Project], list[tuple[Project, str, Field, Field]]]:
+def find_projects(nar: Narrative, from_tables: Optional[list] = None
+                  ) -> tuple[list[Project], list[tuple[Project, str, Field, Field]]]:
+    """`from_tables`: (name, budget) pairs read from 绩效目标表 grids, merged like any mention."""
     text = nar.text
     book = _Book()
+    for name, budget in from_tables or []:
+        book.add(name, budget=budget)
 
     def amt(m, g):
         return amount_field(nar, m.start(g), m.end(g)) if m.group(g) is not None else None

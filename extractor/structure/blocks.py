@@ -57,12 +57,13 @@ def _cell(line: NLine, text: str, orig: str) -> Cell:
                 repaired=line.repaired)
 
 
-_PREAMBLE = re.compile(r"公开\s*\d+\s*表|单位[:：]\s*(?:万元|元|千元)|^部门[:：]")
+_PREAMBLE = re.compile(r"公开\s*\d+\s*表|单位[:：]\s*(?:万元|元|千元)|^(?:编制|填报)?部门[:：]|^(?:编制|填报)单位[:：]"
+                       r"|^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
 
 
 def _is_preamble(line: NLine) -> bool:
     t = line.text.strip()
-    if "表" not in t and "单位" not in t and "部门" not in t:
+    if "表" not in t and "单位" not in t and "部门" not in t:  # cheap test first: this runs on every line
         return False
     return bool(_PREAMBLE.search(t))
 
@@ -204,6 +205,21 @@ def _parse_tsv(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     return GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[j - 1].no, layout="tsv"), j
 
 
+def _tsv_like(line: NLine) -> bool:
+    t = line.text
+    return "\t" in t and not t.startswith("\t") and bool(t.strip()) and not _is_preamble(line)
+
+
+def _tsv_start(lines: list[NLine], i: int) -> bool:
+    """A row of TAB-separated cells starts here: two or more TABs (trailing ones are empty cells),
+    or one TAB with more such rows right after it."""
+    if not _tsv_like(lines[i]):
+        return False
+    if lines[i].text.count("\t") >= 2:
+        return True
+    return any(_tsv_like(lines[j]) for j in range(i + 1, min(i + 3, len(lines))))
+
+
 def split_blocks(lines: list[NLine]) -> list[Block]:
     """Lines -> a list of GridBlocks and narrative NLines, in document order. The lines just before
     a table that look like its title/unit line become its preamble; 注/说明 lines right after it
@@ -224,7 +240,7 @@ def split_blocks(lines: list[NLine]) -> list[Block]:
                 block, nxt = _parse_flat(lines, i)
         elif t.lstrip().startswith("|") and t.count("|") >= 3:
             block, nxt = _parse_pipe(lines, i)
-        elif "\t" in t.strip() and t.strip().count("\t") >= 2 and not _is_preamble(ln):
+        elif _tsv_start(lines, i):
             block, nxt = _parse_tsv(lines, i)
         if block is None:
             out.append(ln)

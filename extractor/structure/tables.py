@@ -31,6 +31,8 @@ _ITEM_LABEL = re.compile(r"^项目$|^项目名称$")
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入合计|支出合计)")
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．](?!\d))\s*")
 _UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
+_CODE_MARK = re.compile(r"公开\s*\d+\s*表|^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
+_WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)[:：]")
 
 
 def _key(text: str) -> str:
@@ -129,6 +131,8 @@ def _is_data(row: list[Cell]) -> bool:
         return True
     if _ORDINAL.match(nonempty[0]) and any(_is_number(k) for k in nonempty[1:]):
         return True
+    if len(nonempty) >= 2 and all(_is_number(k) for k in nonempty):
+        return True  # a row of amounts only (三公 tables), e.g. all zeros
     return False
 
 
@@ -250,8 +254,8 @@ def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str
         unit = m.group(1)
     title = None
     for t in texts:
-        t2 = re.sub(r"公开\s*\d+\s*表", "", t).strip()
-        if t2 and not re.match(r"^(?:部门|单位)[:：]", t2) and not _UNIT.search(t2):
+        t2 = _CODE_MARK.sub("", t).strip()
+        if t2 and not _WHO.match(t2) and not _UNIT.search(t2):
             title = "".join((t2).split())
     return title, unit, joined
 
@@ -347,7 +351,9 @@ def _two_sides(header: list[list[Cell]], data: list[list[Cell]], ncols: int, not
     for r in header:
         keys = [_key(c.text) for c in r]
         if len(keys) == 2 and all(keys):
-            block_names = keys
+            # 本年收入 / 财政拨款收入 … -> 收入 / 支出 when the labels say so
+            block_names = ["收入" if "收入" in k and "支出" not in k else "支出" if "支出" in k and "收入" not in k else k
+                           for k in keys]
         idx = [i for i, k in enumerate(keys) if k in ("项目", "项目名称") or k.startswith("项目")]
         if len(idx) >= 2 and len(keys) == ncols:
             split = idx[1]

@@ -35,15 +35,16 @@ TEMPLATES: list[tuple[re.Pattern, Template]] = [
     (re.compile(r"[“\"]?三公[”\"]?经费支出决算"), Template("final.09", "财政拨款“三公”经费支出决算表", "flat_values", "公开09表", "三公经费")),
     (re.compile(r"收入决算表"), Template("final.02", "收入决算表", "subject", "公开02表")),
     (re.compile(r"支出决算表"), Template("final.03", "支出决算表", "subject", "公开03表")),
-    # budgets (部门预算 / 单位预算)
+    # budgets (部门预算 / 单位预算); short titles such as 部门收入总表 / 一般公共预算基本支出表 too
     (re.compile(r"财政拨款收支(?:预算)?总表"), Template("budget.fiscal_total", "财政拨款收支预算总表", "two_sides")),
     (re.compile(r"收支(?:预算)?总表"), Template("budget.total", "收支预算总表", "two_sides")),
-    (re.compile(r"一般公共预算(?:财政拨款)?基本支出(?:预算|经济分类)"), Template("budget.basic", "一般公共预算基本支出预算表", "subject")),
-    (re.compile(r"[“\"]?三公[”\"]?经费(?:支出)?预算"), Template("budget.three_public", "“三公”经费支出预算表", "flat_values", None, "三公经费")),
+    (re.compile(r"[“\"]?三公[”\"]?经费(?:支出)?(?:预算)?表"), Template("budget.three_public", "一般公共预算“三公”经费支出预算表", "flat_values", None, "三公经费")),
+    (re.compile(r"一般公共预算(?:财政拨款)?基本支出(?:预算|经济分类)?(?:明细)?表"), Template("budget.basic", "一般公共预算基本支出预算表", "subject")),
+    (re.compile(r"政府性基金(?:预算)?(?:财政拨款)?支出(?:预算)?表"), Template("budget.fund", "政府性基金预算支出表", "subject")),
+    (re.compile(r"国有资本经营(?:预算)?(?:财政拨款)?支出(?:预算)?表"), Template("budget.state_capital", "国有资本经营预算支出表", "subject")),
     (re.compile(r"一般公共预算(?:财政拨款)?支出(?:预算)?表"), Template("budget.general", "一般公共预算支出预算表", "subject")),
-    (re.compile(r"收入(?:预算)?表"), Template("budget.income", "收入预算表", "subject")),
-    (re.compile(r"支出(?:预算)?表"), Template("budget.expenditure", "支出预算表", "subject")),
-    (re.compile(r"政府性基金(?:预算)?支出(?:预算)?表"), Template("budget.fund", "政府性基金预算支出表", "subject")),
+    (re.compile(r"收入(?:预算)?(?:总)?表"), Template("budget.income", "收入预算表", "subject")),
+    (re.compile(r"支出(?:预算)?(?:总)?表"), Template("budget.expenditure", "支出预算表", "subject")),
     (re.compile(r"绩效(?:目标|自评)表"), Template("performance", "绩效自评表", "indicators")),
 ]
 
@@ -57,6 +58,8 @@ def identify(title_text: str, header_text: str) -> Optional[Template]:
         if pattern.search(t):
             return template
     h = "".join((header_text).split())
+    if re.search(r"收入.*支出", h) and len(re.findall(r"项目", h)) >= 2:
+        return Template("two_sides", "收入支出表", "two_sides")
     if "三级指标" in h or ("指标" in h and "得分" in h):
         return Template("performance", "绩效自评表", "indicators")
     if re.search(r"经济分类科目编码.*经济分类科目编码", h):
@@ -68,7 +71,7 @@ def printed_code(title_text: str) -> Optional[str]:
     m = re.search(r"公开\s*(\d{1,2})\s*表", title_text)
     if m:
         return f"公开{int(m.group(1)):02d}表"
-    m = re.search(r"(?:^|\s)表\s*(\d{1,2})(?!\d)", title_text)
+    m = re.search(r"(?:^|\s)(附?)表\s*(\d{1,2})(?:\s*[-－]\s*(\d{1,2}))?(?!\d)", title_text)
     if m:
-        return f"表{int(m.group(1))}"
+        return f"{m.group(1)}表{int(m.group(2))}" + (f"-{int(m.group(3))}" if m.group(3) else "")
     return None
