@@ -58,6 +58,7 @@ def _cell(line: NLine, text: str, orig: str) -> Cell:
 
 
 _PREAMBLE = re.compile(r"公开\s*\d+\s*表|单位[:：]\s*(?:万元|元|千元)|^(?:编制|填报)?部门[:：]|^(?:编制|填报)单位[:：]"
+                       r"|^(?:单位|部门)名称[:：]"
                        r"|^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
 
 
@@ -246,6 +247,13 @@ def split_blocks(lines: list[NLine]) -> list[Block]:
             out.append(ln)
             i = nxt if nxt > i else i + 1
             continue
+        if block.layout == "tsv" and out and isinstance(out[-1], NLine) and block.rows and block.rows[0]:
+            # the first header cell broken over lines before the first TAB (功能分类 / 科目编码…)
+            head, first = out[-1], block.rows[0][0]
+            if _KEY_LABEL.match("".join((head.text + first.text).split())):
+                first.text, first.orig, first.joined = head.text.strip() + first.text, head.orig.strip() + first.orig, True
+                block.first_line = head.no
+                out.pop()
         # pull the preamble: preceding narrative lines that look like the title block
         pre: list[NLine] = []
         k = len(out) - 1

@@ -32,7 +32,7 @@ _TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年�
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．](?!\d))\s*")
 _UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
 _CODE_MARK = re.compile(r"公开\s*\d+\s*表|^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
-_WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)[:：]")
+_WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]")
 
 
 def _key(text: str) -> str:
