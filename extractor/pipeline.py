@@ -114,7 +114,8 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
             report.report.unit = Field(value=report.unit, raw="", confidence=0.9,
                                        notes=["the unit most amounts of the text are written in"])
         report.shares = find_shares(nar)
-        facts = find_facts(nar)
+        kind = str(report.report.kind.value) if report.report.kind else ""
+        facts = find_facts(nar, budget_report="预算" in kind)
         report.totals = facts.get("totals", {})
         report.staff = facts.get("staff", {})
         report.three_public = facts.get("three_public", {})
@@ -130,7 +131,9 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
         if "grade" in pf:
             report.performance.grade = pf["grade"]
         report.explanations = find_explanations(nar, st.tables, catalog.code_for_path)
-        report.projects, conflicts = find_projects(nar, indicators.projects)
+        year = report.report.year.value if report.report.year else None
+        report.projects, conflicts = find_projects(nar, indicators.projects, st.grids,
+                                                   year if isinstance(year, int) else None)
         contacts = find_contacts(ndoc.doc and "\n".join(ln.text for ln in ndoc.lines))
         if opts.keep_contacts:
             report.contacts = contacts

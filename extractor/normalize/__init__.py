@@ -68,22 +68,34 @@ def _clean(raw: str) -> str:
 
 
 def _toc_end(lines: list[str], start: int) -> int:
-    """Index after a table of contents that begins at `start` (the 目录 line)."""
+    """Index after a table of contents that begins at `start` (the 目录 line): the TOC runs to its
+    last entry, an entry being a line printed again later in the body (its heading). Lines after the
+    last entry (a cover title between the TOC and the body) are kept."""
     first = None
+    end = None
     for j in range(start + 1, min(len(lines), start + 300)):
-        key = "".join((lines[j]).split())
+        key = "".join(lines[j].split())
         if not key:
             continue
         if first is None:
             first = key
             continue
         if key == first:
-            return j
-    # no repeated heading: stop at the first long line (body text)
-    for j in range(start + 1, min(len(lines), start + 300)):
-        if len(lines[j].strip()) > 60:
-            return j
-    return start + 1
+            end = j
+            break
+    if end is None:
+        # no repeated heading: stop at the first long line (body text)
+        for j in range(start + 1, min(len(lines), start + 300)):
+            if len(lines[j].strip()) > 60:
+                return j
+        return start + 1
+    body = {"".join(x.split()) for x in lines[end: end + 5000]}
+    last = start
+    for j in range(start + 1, end):
+        key = "".join(lines[j].split())
+        if key and (key in body or len(key) <= 4 or re.match(r"^第[一二三四五六七八九十]+部分", key)):
+            last = j
+    return last + 1
 
 
 def normalize(doc: Document) -> NormalizedDocument:

@@ -64,12 +64,29 @@ _COMPILED = [(sec, key, [re.compile(p) for p in pats]) for sec, key, pats in FAC
 GRADE = re.compile(rf"绩效自评得分\s*{NUM}\s*分[，,]\s*(?:评价)?等级为\s*[“\"](?P<g>[^”\"]{{1,6}})[”\"]")
 
 
-def find_facts(nar: Narrative) -> dict[str, dict[str, Field]]:
+# spending figures of a 决算 or 自评 report are not read from a sentence about the budget
+# (“全年预算数1263.46万元，其中：…项目支出168.2万元”)
+_SPENDING_KEYS = {"basic_expenditure", "project_expenditure", "personnel_expenditure", "public_expenditure"}
+_BUDGET_CONTEXT = re.compile(r"预算数|预算资金|年初预算|全年预算|预算安排")
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos)) + 1
+    return text[start:pos]
+
+
+def find_facts(nar: Narrative, budget_report: bool = False) -> dict[str, dict[str, Field]]:
     out: dict[str, dict[str, Field]] = {}
     text = nar.text
     for sec, key, patterns in _COMPILED:
         for pat in patterns:
-            m = pat.search(text)
+            m = None
+            for cand in pat.finditer(text):
+                if not budget_report and key in _SPENDING_KEYS and _BUDGET_CONTEXT.search(
+                        _sentence_before(text, cand.start())):
+                    continue
+                m = cand
+                break
             if m:
                 f = amount_field(nar, m.start("v"), m.end("v"))
                 if f is not None:

@@ -19,6 +19,7 @@ from ..structure.narrative import Narrative
 from .fields import text_field
 
 _ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
+_ORG_END = re.compile(rf"{_ORG_TAIL}(?:本级)?$")
 DEPT_LINE = re.compile(r"^\s*(?:部门|单位|预算单位|部门（单位）|单位名称|部门名称|编制部门|填报单位)(?:名称)?\s*[:：]\s*"
                        r"(?P<name>[^\s\t　:：（(]{3,40}?)(?:（盖章）|\(盖章\))?(?=\s|　|\t|$|单位[:：])")
 DEPT_NAMED = re.compile(r"(?:部门（单位）名称|单位名称|部门名称)\s*[:：]\s*(?P<name>[^\n（(：:]{3,40}?)(?:（盖章）|\(盖章\)|\n|$)")
@@ -44,6 +45,8 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
     dept_first: dict[str, Field] = {}
     for ln in lines:
         m = DEPT_LINE.match(ln.text)
+        if m and not _ORG_END.search(m.group("name")):
+            m = None  # cut by a line break (部门名称：某县\n\n某局): the narrative has it whole
         if m:
             name = m.group("name").strip()
             dept_votes[name] += 1

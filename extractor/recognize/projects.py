@@ -26,7 +26,7 @@ _QC = r"[”\"]"
 EVALUATED = re.compile(
     rf"{_Q}(?P<name>[^”\"\n]{{2,80}}){_QC}项目(?:全年)?预算(?:数)?(?:为)?\s*(?P<budget>{NUM})\s*万元[，,]\s*"
     rf"(?:执行数|实际支出|支出)(?:为)?\s*(?P<actual>{NUM})\s*万元"
-    rf"(?:[，,]\s*完成预算的\s*(?P<rate>{NUM})\s*%)?"
+    rf"(?:[，,]\s*(?:完成预算的|预算执行率(?:为)?)\s*(?P<rate>{NUM})\s*%)?"
     rf"(?:[^“。]{{0,40}}?得分\s*(?P<score>{NUM})\s*分)?"
     rf"(?:[，,]\s*(?:评价)?等级为\s*{_Q}(?P<grade>[^”\"]{{1,6}}){_QC})?"
 )
@@ -97,9 +97,11 @@ class _Book:
         return p
 
 
-def find_projects(nar: Narrative, from_tables: Optional[list] = None
-                  ) -> tuple[list[Project], list[tuple[Project, str, Field, Field]]]:
-    """`from_tables`: (name, budget) pairs read from 绩效目标表 grids, merged like any mention."""
+def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Optional[list] = None,
+                  year: Optional[int] = None) -> tuple[list[Project], list[tuple[Project, str, Field, Field]]]:
+    """`from_tables`: (name, budget) pairs read from 绩效目标表 grids, merged like any mention.
+    `grids` and `year`: rows of a 基础数据表 (上年决算数 | 本年预算数 | 本年决算数) add the budget and
+    actual of projects already named elsewhere."""
     text = nar.text
     book = _Book()
     for name, budget in from_tables or []:
@@ -146,7 +148,36 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None
             stripped += "项目"
         book.add(text_field(nar, start, start + len(m.group("name").rstrip()), value=stripped),
                  parent=parent, actual=amt(m, "actual"))
+    if grids and year:
+        for name, budget, actual in _basic_data_rows(grids, year):
+            p = book.find(str(name.value), None)
+            if p is not None:
+                book.add(name, budget=budget, actual=actual)
     return book.projects, book.conflicts
+
+
+_ORDINAL = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])\s*")
+
+
+def _basic_data_rows(grids: list, year: int):
+    """(name, budget, actual) of the rows under a header that names {year}年预算数 and {year}年决算数."""
+    from ..structure.tables import amount_field as cell_amount, text_field as cell_text
+
+    for g in grids:
+        cols = None
+        for row in g.rows:
+            keys = ["".join(c.text.split()) for c in row]
+            b = next((i for i, k in enumerate(keys) if k == f"{year}年预算数"), None)
+            a = next((i for i, k in enumerate(keys) if k == f"{year}年决算数"), None)
+            if b is not None and a is not None:
+                cols = (b, a, len(row))
+                continue
+            if cols is None or len(row) != cols[2] or not keys[0]:
+                continue
+            name_cell = row[0]
+            name = cell_text(name_cell)
+            name.value = _ORDINAL.sub("", str(name.value)).strip()
+            yield name, cell_amount(row[cols[0]]), cell_amount(row[cols[1]])
 
 
 _NOT_PROJECT = re.compile(
