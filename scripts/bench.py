@@ -62,15 +62,16 @@ def main() -> int:
     sets: list[tuple[str, list[Path], list[dict] | None]] = []
     if seeds:
         sets.append(("seeds (real, 5)", seeds, None))
-    for layout, noise in (("flat", 0.3), ("pipe", 0.3), ("tsv", 0.3), ("mixed", 1.0)):
+    for kind, layout, noise in (("final", "flat", 0.3), ("final", "pipe", 0.3), ("final", "tsv", 0.3),
+                                ("final", "mixed", 1.0), ("budget", "mixed", 0.5), ("self_eval", "mixed", 0.5)):
         paths, truths = [], []
         for i in range(1, args.count + 1):
-            text, truth = generate(i, noise=noise, layout=layout)
-            p = tmp / f"{layout}_{i:04d}.txt"
+            text, truth = generate(i, noise=noise, layout=layout, kind=kind)
+            p = tmp / f"{kind}_{layout}_{i:04d}.txt"
             p.write_text(text, encoding="utf-8")
             paths.append(p)
             truths.append(truth)
-        sets.append((f"generated {layout} noise {noise} ({args.count})", paths, truths))
+        sets.append((f"generated {kind} {layout} noise {noise} ({args.count})", paths, truths))
     for name, paths, truths in sets:
         size = sum(p.stat().st_size for p in paths)
         secs, stages = _time(paths, args.repeat)

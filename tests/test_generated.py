@@ -13,23 +13,27 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from make_samples import generate  # noqa: E402
 
 
-@pytest.mark.parametrize("layout,noise", [("flat", 0.0), ("flat", 0.5), ("pipe", 0.5), ("tsv", 0.5), ("mixed", 1.0)])
-def test_field_f1_on_generated_reports(tmp_path, layout, noise):
+@pytest.mark.parametrize("kind,layout,noise", [
+    ("final", "flat", 0.0), ("final", "flat", 0.5), ("final", "pipe", 0.5), ("final", "tsv", 0.5),
+    ("final", "mixed", 1.0), ("budget", "flat", 0.3), ("budget", "mixed", 1.0), ("self_eval", "mixed", 1.0),
+])
+def test_field_f1_on_generated_reports(tmp_path, kind, layout, noise):
     total = Score()
     for seed in range(1, 9):
-        text, truth = generate(seed, noise=noise, layout=layout)
+        text, truth = generate(seed, noise=noise, layout=layout, kind=kind)
         p = tmp_path / f"r{seed}.txt"
         p.write_text(text, encoding="utf-8")
         total.merge(compare(extract(p), truth))
-    assert total.tp > 3000
+    assert total.tp > 600
     assert total.f1 >= 0.99, total.mismatches[:10]
 
 
 def test_high_confidence_fields_are_right(tmp_path):
-    """Calibration: among fields with confidence >= 0.9, at most 1% are wrong."""
+    """Calibration: among fields with confidence >= 0.9, at most 1% are wrong; every wrong field is
+    below the review threshold or in a failed check."""
     total = Score()
-    for seed in range(20, 26):
-        text, truth = generate(seed, noise=1.0, layout="mixed")
+    for seed in range(20, 29):
+        text, truth = generate(seed, noise=1.0, layout="mixed", kind=("final", "budget", "self_eval")[seed % 3])
         p = tmp_path / f"r{seed}.txt"
         p.write_text(text, encoding="utf-8")
         total.merge(compare(extract(p), truth))

@@ -28,7 +28,7 @@ _CJK = re.compile(r"\p{Han}")
 _OPEN_PATH = re.compile(r"（\d{0,3}类）(?!.*（\d{0,3}项）)[^。]*$")
 # an Arabic-numbered item (1、 2. （3）) that ends without punctuation continues on the next line
 _HEADING_END = re.compile(r"(?:情况|说明|分析|措施|问题|目标|职责|构成|设置|结果|概况|内容|依据|要求|原因|指标)\s*$")
-_SENTENCE_START = re.compile(r"^(?:20\d\d\s*年|本|我|根据|按照|为)")
+_SENTENCE_START = re.compile(r"^(?:20\d\d\s*年|本|我|根据|按照)")
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[)）])")
 
 
