@@ -174,7 +174,7 @@ def compare(report: Report, truth: dict) -> Score:
         s.add(where + ".reason", te.get("reason"), got.reason if got else None)
     n_truth = len(truth.get("explanations") or [])
     for e in exps[n_truth:]:
-        s.add(f"explanations[extra].subject", None, e.subject)
+        s.add("explanations[extra].subject", None, e.subject)
     projects = list(report.projects)
     used_p: set[int] = set()
     for i, tp in enumerate(truth.get("projects") or []):

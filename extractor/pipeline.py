@@ -15,12 +15,10 @@ from typing import Optional
 
 from . import catalog
 from .document import Document
-from .errors import ExtractionError
 from .ingest import load
 from .model import Check, Field, Problem, Report, SourceInfo
 from .normalize import normalize
-from .recognize import (find_contacts, find_explanations, find_facts, find_indicators, find_meta,
-                        find_projects, find_shares, narrative_unit)
+from .recognize import RECOGNIZERS, Context
 from .recognize.contacts import PHONE, redact
 from .structure import structure
 from .validate import REVIEW_THRESHOLD, validate
@@ -95,7 +93,6 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
     for stage, severity, message in doc.problems:
         report.problems.append(Problem(stage=stage, severity=severity, message=message))
     stage = "normalize"
-    conflicts = []
     try:
         t = time.perf_counter()
         ndoc = normalize(doc)
@@ -105,39 +102,23 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
         st = structure(ndoc)
         report.tables = st.tables
         timings["structure"] = time.perf_counter() - t
-        stage = "recognize"
-        t = time.perf_counter()
-        nar = st.narrative
-        report.report = find_meta(ndoc.lines, nar, st.tables)
-        report.unit = narrative_unit(nar)
-        if report.unit:
-            report.report.unit = Field(value=report.unit, raw="", confidence=0.9,
-                                       notes=["the unit most amounts of the text are written in"])
-        report.shares = find_shares(nar)
-        kind = str(report.report.kind.value) if report.report.kind else ""
-        facts = find_facts(nar, budget_report="预算" in kind)
-        report.totals = facts.get("totals", {})
-        report.staff = facts.get("staff", {})
-        report.three_public = facts.get("three_public", {})
-        report.procurement = facts.get("procurement", {})
-        report.assets = facts.get("assets", {})
-        indicators = find_indicators(st.grids)
-        if indicators.performance is not None:
-            report.performance = indicators.performance
-        report.targets = indicators.targets
-        pf = facts.get("performance", {})
-        if "score" in pf and report.performance.score is None:
-            report.performance.score = pf["score"]
-        if "grade" in pf:
-            report.performance.grade = pf["grade"]
-        report.explanations = find_explanations(nar, st.tables, catalog.code_for_path)
-        year = report.report.year.value if report.report.year else None
-        report.projects, conflicts = find_projects(nar, indicators.projects, st.grids,
-                                                   year if isinstance(year, int) else None)
-        contacts = find_contacts(ndoc.doc and "\n".join(ln.text for ln in ndoc.lines))
-        if opts.keep_contacts:
-            report.contacts = contacts
-        timings["recognize"] = time.perf_counter() - t
+        ctx = Context(structured=st, report=report, keep_contacts=opts.keep_contacts)
+        for name, step in RECOGNIZERS.items():
+            stage = f"recognize.{name}"
+            t = time.perf_counter()
+            try:
+                step(ctx)
+            except Exception as exc:  # one recognizer failing leaves the others' findings
+                report.status = "partial"
+                report.problems.append(Problem(stage=stage, severity="error", message=f"{type(exc).__name__}: {exc}"))
+            timings[stage] = time.perf_counter() - t
+        conflicts = ctx.scratch.get("project_conflicts", [])
+        contacts = ctx.scratch.get("contacts", [])
+        if report.report.kind is None and not report.tables and not report.explanations and not report.projects:
+            report.problems.append(Problem(stage="recognize", severity="warning",
+                                           message="no report structure found: not a finance disclosure report?"))
+            report.report.kind = Field(value="unknown", raw="", confidence=0.0,
+                                       notes=["no tables, explanations or report title recognised"])
         stage = "catalog"
         t = time.perf_counter()
         _catalog_codes(report)
@@ -148,11 +129,6 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
             _redact(report, {c.get("name", "") for c in contacts})
         validate(report, opts.review_threshold, _project_conflict_checks(conflicts, report.projects))
         timings["validate"] = time.perf_counter() - t
-        if report.report.kind is None and not report.tables and not report.explanations and not report.projects:
-            report.problems.append(Problem(stage="recognize", severity="warning",
-                                           message="no report structure found: not a finance disclosure report?"))
-            report.report.kind = Field(value="unknown", raw="", confidence=0.0,
-                                       notes=["no tables, explanations or report title recognised"])
     except Exception as exc:  # a failing stage gives a partial result, never a lost file
         report.status = "partial"
         report.problems.append(Problem(stage=stage, severity="error", message=f"{type(exc).__name__}: {exc}"))

@@ -157,3 +157,17 @@ def test_batch_cli_with_workers(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "files 3  ok 3" in proc.stderr and "files/s" in proc.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+
+
+def test_failing_recognizer_gives_partial_result(monkeypatch):
+    from extractor import recognize
+
+    def broken(ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(recognize.RECOGNIZERS, "explanations", broken)
+    report = extract(SAMPLE)
+    assert report.status == "partial"
+    assert any(p.stage == "recognize.explanations" and "boom" in p.message for p in report.problems)
+    assert report.tables and report.projects and report.report.department  # the rest is kept
+    assert main(["extract", str(SAMPLE), "-o", "-"]) == 1

@@ -14,7 +14,7 @@ import regex as re
 
 from ..model import Explanation, Field, Table
 from ..structure.narrative import HEADING, Narrative
-from .fields import amount_field, derived, group_amount, group_text, text_field
+from .fields import amount_field, derived, group_text, text_field
 from .patterns import NUM
 
 ITEM = re.compile(

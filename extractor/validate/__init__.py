@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from ..model import Report
 from .checks import RULES, run_checks
+
+__all__ = ["RULES", "REVIEW_THRESHOLD", "validate", "run_checks"]
 from .confidence import REVIEW_THRESHOLD, apply_checks, build_review
 
 

@@ -116,7 +116,7 @@ def children_sum(report: Report) -> list[Check]:
                 continue
             for col in t.columns:
                 c = _sum_check(
-                    f"table.children_sum", r.values.get(col), _tpath(ti, ri, col),
+                    "table.children_sum", r.values.get(col), _tpath(ti, ri, col),
                     [(k.values.get(col), _tpath(ti, ki, col)) for ki, k in kids],
                     f"{t.code or t.title}: {code} {_name(r)} [{col}] = sum of its {len(kids)} sub-items", rounding)
                 if c:
@@ -218,7 +218,6 @@ def side_totals(report: Report) -> list[Check]:
                 grand[block] = rows[idx_grand]
         if len(grand) == 2:
             (b1, (r1i, r1)), (b2, (r2i, r2)) = list(grand.items())
-            c1 = t.columns[0] if t.columns else None
             v1 = next(((c, f) for c, f in r1.values.items() if _d(f) is not None), None)
             v2 = next(((c, f) for c, f in r2.values.items() if _d(f) is not None), None)
             if v1 and v2:
