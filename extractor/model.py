@@ -48,6 +48,18 @@ class Field(BaseModel):
     notes: list[str] = PydField(default_factory=list, description="repairs and doubts, in words")
 
 
+def make_source(page: Optional[int] = None, line: Optional[int] = None, bbox=None) -> Source:
+    """A Source (one per extracted value)."""
+    return Source(page=page, line=line, bbox=list(bbox) if bbox else None)
+
+
+def make_field(value: Any = None, raw: str = "", confidence: float = 1.0, source: Optional[Source] = None,
+               notes: Optional[list[str]] = None) -> Field:
+    """A Field (one per extracted value). Values are Decimal, int, str, bool or None."""
+    return Field(value=value, raw=raw, confidence=confidence, source=source if source is not None else Source(),
+                 notes=notes if notes is not None else [])
+
+
 class SourceInfo(BaseModel):
     path: str
     sha256: str

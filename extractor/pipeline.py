@@ -125,7 +125,7 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
         timings["catalog"] = time.perf_counter() - t
         stage = "validate"
         t = time.perf_counter()
-        if not opts.keep_contacts:
+        if not opts.keep_contacts and (contacts or any(PHONE.search(ln.text) for ln in ndoc.lines)):
             _redact(report, {c.get("name", "") for c in contacts})
         validate(report, opts.review_threshold, _project_conflict_checks(conflicts, report.projects))
         timings["validate"] = time.perf_counter() - t

@@ -60,8 +60,11 @@ class NormalizedDocument:
     removed: int = 0  # lines dropped as debris
 
 
+_NOISE_HINTS = ("[", "PAGEREF", "HYPERLINK", "TOC", "*", "__")
+
+
 def _clean(raw: str) -> str:
-    s = _NOISE_SPANS.sub("", raw)
+    s = _NOISE_SPANS.sub("", raw) if any(h in raw for h in _NOISE_HINTS) else raw
     if not s.startswith("\t"):
         s = _MARKDOWN_PREFIX.sub("", s)
     return s

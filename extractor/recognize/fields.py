@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Optional
 
-from ..model import Field, Source
+from ..model import Field, Source, make_field, make_source
 from ..normalize.numbers import parse_amount
 from ..structure.narrative import Narrative
 
@@ -21,8 +21,8 @@ REPAIR_PENALTY = 0.05  # per kind of repair needed
 def _source(nar: Narrative, start: int) -> Source:
     ln = nar.source_at(start)
     if ln is None:
-        return Source()
-    return Source(page=ln.page, line=ln.no, bbox=list(ln.bbox) if ln.bbox else None)
+        return make_source()
+    return make_source(ln.page, ln.no, ln.bbox)
 
 
 def text_field(nar: Narrative, start: int, end: int, value: Optional[str] = None,
@@ -34,7 +34,7 @@ def text_field(nar: Narrative, start: int, end: int, value: Optional[str] = None
     if nar.joined_between(start, end):
         notes.append("text joined across printed lines")
         confidence -= REPAIR_PENALTY
-    return Field(value=value, raw=raw, confidence=round(confidence, 3), source=_source(nar, start), notes=notes)
+    return make_field(value=value, raw=raw, confidence=round(confidence, 3), source=_source(nar, start), notes=notes)
 
 
 def amount_field(nar: Narrative, start: int, end: int, confidence: float = PATTERN_CONF,
@@ -51,7 +51,7 @@ def amount_field(nar: Narrative, start: int, end: int, confidence: float = PATTE
     if nar.joined_between(start, end):
         notes.append("number joined across printed lines")
         conf -= REPAIR_PENALTY
-    return Field(value=value, raw=raw, confidence=round(conf, 3), source=_source(nar, start), notes=notes)
+    return make_field(value=value, raw=raw, confidence=round(conf, 3), source=_source(nar, start), notes=notes)
 
 
 def group_amount(nar: Narrative, m: Any, name: str, confidence: float = PATTERN_CONF) -> Optional[Field]:

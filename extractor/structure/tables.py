@@ -14,7 +14,7 @@ from typing import Optional
 
 import regex as re
 
-from ..model import Field, Row, Source, Table
+from ..model import Field, Row, Source, Table, make_field, make_source
 from ..normalize.numbers import is_masked, parse_amount
 from .blocks import Cell, GridBlock
 from .templates import Template, identify, printed_code
@@ -40,26 +40,26 @@ def _key(text: str) -> str:
 
 
 def _source(cell: Cell) -> Source:
-    return Source(page=cell.page, line=cell.line, bbox=list(cell.bbox) if cell.bbox else None)
+    return make_source(cell.page, cell.line, cell.bbox)
 
 
 def amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = False) -> Field:
     """A value cell -> Field: exact Decimal for amounts, text otherwise, None when empty."""
     raw = cell.orig.strip()
     if not raw:
-        return Field(value=None, raw="", confidence=CLEAN_CONF if not uncertain else UNCERTAIN_CONF,
+        return make_field(value=None, raw="", confidence=CLEAN_CONF if not uncertain else UNCERTAIN_CONF,
                      source=_source(cell))
     notes: list[str] = []
     value, repairs = parse_amount(cell.text)
     conf = CLEAN_CONF
     if value is None:
         if is_masked(raw):
-            return Field(value=None, raw=raw, confidence=0.5, source=_source(cell), notes=["masked value"])
+            return make_field(value=None, raw=raw, confidence=0.5, source=_source(cell), notes=["masked value"])
         val: object = _key(cell.text) if len(cell.text) < 40 else cell.text.strip()
         if cell.joined:
             notes.append("cell text joined from several lines")
             conf = REPAIRED_CONF
-        return Field(value=val, raw=raw, confidence=conf if not uncertain else UNCERTAIN_CONF,
+        return make_field(value=val, raw=raw, confidence=conf if not uncertain else UNCERTAIN_CONF,
                      source=_source(cell), notes=notes)
     if repairs or cell.repaired:
         notes.extend(repairs or ["full-width characters"])
@@ -70,7 +70,7 @@ def amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = Fal
     elif guessed_header:
         conf = min(conf, GUESSED_HEADER_CONF)
         notes.append("column name guessed")
-    return Field(value=value, raw=raw, confidence=conf, source=_source(cell), notes=notes)
+    return make_field(value=value, raw=raw, confidence=conf, source=_source(cell), notes=notes)
 
 
 def text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
@@ -81,7 +81,7 @@ def text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
     value = text.strip()
     if cell.joined:
         notes.append("cell text joined from several lines")
-    return Field(value=value, raw=cell.orig.strip(), confidence=REPAIRED_CONF if cell.joined else CLEAN_CONF,
+    return make_field(value=value, raw=cell.orig.strip(), confidence=REPAIRED_CONF if cell.joined else CLEAN_CONF,
                  source=_source(cell), notes=notes)
 
 
@@ -91,7 +91,7 @@ def code_field(cell: Cell) -> Optional[Field]:
     if not compact or not compact.isdigit() or len(compact) not in (3, 5, 7):
         return None
     notes = ["spaces inside code"] if compact != cell.text.strip() else []
-    return Field(value=compact, raw=raw, confidence=REPAIRED_CONF if notes else CLEAN_CONF,
+    return make_field(value=compact, raw=raw, confidence=REPAIRED_CONF if notes else CLEAN_CONF,
                  source=_source(cell), notes=notes)
 
 
