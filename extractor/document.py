@@ -22,6 +22,30 @@ class Line:
 
 
 @dataclass
+class TableCell:
+    """One printed cell of a table read from a structured format (DOCX, PDF). A cell spanning
+    several columns is one TableCell; the positions a vertically merged cell covers below its first
+    row are empty cells — the same shape converted text has."""
+
+    text: str
+    no: Optional[int] = None
+    page: Optional[int] = None
+    bbox: Optional[tuple[float, float, float, float]] = None
+
+
+@dataclass
+class SourceTable:
+    """A table as the format gave it: rows of cells, placed before `lines[at]` of the Document."""
+
+    at: int
+    rows: list[list[TableCell]]
+    method: str  # docx | lattice | stream
+    page: Optional[int] = None
+    bbox: Optional[tuple[float, float, float, float]] = None
+    accuracy: Optional[float] = None  # the table finder's own score, when it has one
+
+
+@dataclass
 class Document:
     path: str
     sha256: str
@@ -31,6 +55,7 @@ class Document:
     encoding: Optional[str] = None
     pages: Optional[int] = None
     size: int = 0
+    tables: list[SourceTable] = field(default_factory=list)
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, severity, message)
 
     def warn(self, stage: str, message: str) -> None:

@@ -13,6 +13,9 @@ from ..errors import ExtractionError
 from .text import read_text_file
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+WORD_SUFFIXES = {".docx", ".doc", ".wps"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED = TEXT_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES
 
 
 def load(path: str | Path, encoding: Optional[str] = None, max_bytes: int = 20_000_000) -> Document:
@@ -24,6 +27,14 @@ def load(path: str | Path, encoding: Optional[str] = None, max_bytes: int = 20_0
     suffix = p.suffix.lower()
     if suffix in TEXT_SUFFIXES or suffix == "":
         return read_text_file(p, encoding=encoding, max_bytes=max_bytes)
+    if suffix in WORD_SUFFIXES:
+        from .docx import read_docx
+
+        return read_docx(p)
+    if suffix in PDF_SUFFIXES:
+        from .pdf import read_pdf
+
+        return read_pdf(p)
     raise ExtractionError(
-        str(p), "ingest", f"unsupported file type '{suffix}' (supported: {', '.join(sorted(TEXT_SUFFIXES))})"
+        str(p), "ingest", f"unsupported file type '{suffix}' (supported: {', '.join(sorted(SUPPORTED))})"
     )

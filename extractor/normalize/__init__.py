@@ -9,7 +9,7 @@ the parser, the stages that find amounts call it).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 import regex as re
@@ -54,10 +54,22 @@ class NLine:
 
 
 @dataclass
+class NTable:
+    """A table read from a structured format, its cells normalized like lines (one NLine a cell),
+    placed before `lines[at]` of the normalized document."""
+
+    at: int
+    rows: list[list[NLine]]
+    method: str
+    accuracy: Optional[float] = None
+
+
+@dataclass
 class NormalizedDocument:
     doc: Document
     lines: list[NLine]
     removed: int = 0  # lines dropped as debris
+    tables: list[NTable] = field(default_factory=list)
 
 
 _NOISE_HINTS = ("[", "PAGEREF", "HYPERLINK", "TOC", "*", "__")
@@ -115,7 +127,9 @@ def normalize(doc: Document) -> NormalizedDocument:
         i += 1
     out: list[NLine] = []
     removed = 0
+    kept_before: list[int] = []  # for each original index, how many lines were kept before it
     for line, text, skip in zip(doc.lines, cleaned, drop):
+        kept_before.append(len(out))
         if skip or _FOOTER.match(text) or (not text.startswith("\t") and _DOT_LEADER.search(text)
                                            and len(text) < 80):
             if text.strip():
@@ -127,4 +141,17 @@ def normalize(doc: Document) -> NormalizedDocument:
         mapped = text.translate(_TRANSLATE)
         out.append(NLine(text=mapped, orig=text, no=line.no, page=line.page, bbox=line.bbox,
                          repaired=mapped != text))
-    return NormalizedDocument(doc=doc, lines=out, removed=removed)
+    tables = []
+    for t in doc.tables:
+        at = kept_before[t.at] if t.at < len(kept_before) else len(out)
+        rows = []
+        for r in t.rows:
+            row = []
+            for c in r:
+                orig = _NOISE_SPANS.sub("", c.text) if any(h in c.text for h in _NOISE_HINTS) else c.text
+                mapped = orig.translate(_TRANSLATE)
+                row.append(NLine(text=mapped, orig=orig, no=c.no if c.no is not None else 0, page=c.page,
+                                 bbox=c.bbox, repaired=mapped != orig))
+            rows.append(row)
+        tables.append(NTable(at=at, rows=rows, method=t.method, accuracy=t.accuracy))
+    return NormalizedDocument(doc=doc, lines=out, removed=removed, tables=tables)

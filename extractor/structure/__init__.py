@@ -23,7 +23,7 @@ class Structured:
 
 
 def structure(ndoc: NormalizedDocument) -> Structured:
-    blocks = split_blocks(ndoc.lines)
+    blocks = split_blocks(ndoc.lines, ndoc.tables)
     narrative_lines: list[NLine] = []
     tables: list[Table] = []
     grids: list[GridBlock] = []

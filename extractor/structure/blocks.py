@@ -9,11 +9,14 @@ What it does not: name columns or recognise which table it is (templates.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 import regex as re
 
 from ..normalize import NLine
+
+if TYPE_CHECKING:
+    from ..normalize import NTable
 
 
 @dataclass
@@ -221,14 +224,74 @@ def _tsv_start(lines: list[NLine], i: int) -> bool:
     return any(_tsv_like(lines[j]) for j in range(i + 1, min(i + 3, len(lines))))
 
 
-def split_blocks(lines: list[NLine]) -> list[Block]:
-    """Lines -> a list of GridBlocks and narrative NLines, in document order. The lines just before
-    a table that look like its title/unit line become its preamble; 注/说明 lines right after it
-    become its notes."""
+def _grid_from_source(table: "NTable") -> Optional[GridBlock]:
+    rows: list[list[Cell]] = []
+    for r in table.rows:
+        row = []
+        for c in r:
+            joined = "\n" in c.text
+            text = "".join(part.strip() for part in c.text.split("\n")) if joined else c.text.strip()
+            orig = "".join(part.strip() for part in c.orig.split("\n")) if joined else c.orig.strip()
+            row.append(Cell(text=text, orig=orig, line=c.no, page=c.page, bbox=c.bbox, repaired=c.repaired,
+                            joined=joined))
+        rows.append(row)
+    rows = [r for r in rows if r]
+    if not rows:
+        return None
+    first = rows[0][0]
+    last = rows[-1][-1]
+    return GridBlock(rows=rows, first_line=first.line, last_line=last.line, layout=table.method)
+
+
+def _pull_preamble(out: list, block: GridBlock) -> None:
+    """The narrative lines just before a table that look like its title / code / unit lines."""
+    pre: list[NLine] = []
+    k = len(out) - 1
+    taken = 0
+    while k >= 0 and isinstance(out[k], NLine) and taken < 6:
+        cand = out[k]
+        ct = cand.text.strip()
+        if not ct:
+            k -= 1
+            continue
+        if _is_preamble(cand) or (len(ct) <= 40 and _TITLE_LIKE.search(ct)):
+            pre.insert(0, cand)
+            out.pop(k)
+            taken += 1
+            k -= 1
+            continue
+        break
+    block.preamble = pre
+
+
+def _take_notes(lines: list[NLine], i: int, block: GridBlock) -> int:
+    n = len(lines)
+    while i < n and (not lines[i].text.strip() or re.match(r"^\s*(?:注|说明)\s*[:：\d]", lines[i].text)
+                     or (block.notes and re.match(r"^\s{2,}\d[.、．]", lines[i].text))):
+        if lines[i].text.strip():
+            block.notes.append(lines[i])
+        i += 1
+    return i
+
+
+def split_blocks(lines: list[NLine], tables: Sequence["NTable"] = ()) -> list[Block]:
+    """Lines -> a list of GridBlocks and narrative NLines, in document order. Tables that the format
+    gave as tables (DOCX, PDF) are placed where they stood. The lines just before a table that look
+    like its title/unit line become its preamble; 注/说明 lines right after it become its notes."""
     out: list[Block] = []
     i = 0
     n = len(lines)
-    while i < n:
+    pending = sorted(tables, key=lambda t: t.at)
+    ti = 0
+    while i < n or ti < len(pending):
+        if ti < len(pending) and (pending[ti].at <= i or i >= n):
+            block = _grid_from_source(pending[ti])
+            ti += 1
+            if block is not None:
+                _pull_preamble(out, block)
+                out.append(block)
+                i = _take_notes(lines, i, block)
+            continue
         ln = lines[i]
         t = ln.text
         block: Optional[GridBlock] = None
@@ -254,30 +317,7 @@ def split_blocks(lines: list[NLine]) -> list[Block]:
                 first.text, first.orig, first.joined = head.text.strip() + first.text, head.orig.strip() + first.orig, True
                 block.first_line = head.no
                 out.pop()
-        # pull the preamble: preceding narrative lines that look like the title block
-        pre: list[NLine] = []
-        k = len(out) - 1
-        taken = 0
-        while k >= 0 and isinstance(out[k], NLine) and taken < 6:
-            cand = out[k]
-            ct = cand.text.strip()
-            if not ct:
-                k -= 1
-                continue
-            if _is_preamble(cand) or (len(ct) <= 40 and _TITLE_LIKE.search(ct)):
-                pre.insert(0, cand)
-                out.pop(k)
-                taken += 1
-                k -= 1
-                continue
-            break
-        block.preamble = pre
+        _pull_preamble(out, block)
         out.append(block)
-        i = nxt
-        # notes after the table
-        while i < n and (not lines[i].text.strip() or re.match(r"^\s*(?:注|说明)\s*[:：\d]", lines[i].text)
-                         or (block.notes and re.match(r"^\s{2,}\d[.、．]", lines[i].text))):
-            if lines[i].text.strip():
-                block.notes.append(lines[i])
-            i += 1
+        i = _take_notes(lines, nxt, block)
     return out
