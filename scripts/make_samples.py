@@ -400,13 +400,37 @@ def partition(rng: random.Random, total: int, k: int) -> list[int]:
 # ---------------------------------------------------------------------------------------------
 
 class TableSpec:
-    def __init__(self, code: str, title: str, note: str, header: list, rows: list, after: str = ""):
+    def __init__(self, code: str, title: str, note: str, header: list, rows: list, after: str = "",
+                 vmerge: tuple = ()):
         self.code = code          # 公开01表 …
         self.title = title
         self.note = note          # the 注： line(s)
         self.header = header      # list of rows; row = list of (text, colspan)
         self.rows = rows          # data rows
         self.after = after        # 说明： line printed after the note, "" for none
+        # data columns whose empty cells continue the cell above them (merged cells of forms such as
+        # the 绩效自评表); used by the DOCX / PDF renderers only, the text layouts ignore it
+        self.vmerge = tuple(vmerge)
+
+
+class _Recorder:
+    """Notes, while a report's lines are written, where its tables sit among them, so that
+    `render_docs` can lay the same report out as DOCX / PDF. Writing the text never depends on it."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.tables: list[dict] = []
+        self.model = None          # Report, BudgetReport or SelfEval
+        self.kind = ""
+
+    def table(self, lines: list[str], start: int, n_head: int, spec: "TableSpec", layout: str, **meta) -> None:
+        """The table written as lines[start:] (now ending at len(lines)): n_head title / code / unit
+        lines, the body of `spec` in `layout`, then the note lines. meta: unit, dept_label, key,
+        code_first, doc_spec (the spec to draw when it differs from the text's)."""
+        body_start = start + n_head
+        body_end = body_start + len(_table_body(spec, layout))
+        self.tables.append({"start": start, "body_start": body_start, "body_end": body_end, "end": len(lines),
+                            "spec": meta.pop("doc_spec", None) or spec, **meta})
 
 
 def _width(row: list) -> int:
@@ -1077,7 +1101,7 @@ def _annex(r: Report) -> list[str]:
     return L
 
 
-def _render(r: Report, layout: str, lay_rng: random.Random) -> tuple[str, dict]:
+def _render(r: Report, layout: str, lay_rng: random.Random, rec: Optional[_Recorder] = None) -> tuple[str, dict]:
     rng = r.rng
     tables, ttruth = _tables(r)
     L: list[str] = [" 第一部分", f"{r.department}部门概况"] + _blank(rng, 3, 15)
@@ -1092,7 +1116,10 @@ def _render(r: Report, layout: str, lay_rng: random.Random) -> tuple[str, dict]:
     L += [" 第二部分", rng.choice(["部门决算表", f"{r.year}年度部门决算表"])] + _blank(rng, 2, 12)
     for t in tables:
         lay = layout if layout != "mixed" else lay_rng.choice(["flat", "pipe", "tsv"])
+        start = len(L)
         L += render_table(t, lay, r.department, lay_rng)
+        if rec is not None:
+            rec.table(L, start, 3, t, lay, unit="万元", dept_label="部门：", key=t.code)
         L += _blank(rng, 1, 6)
     L += _narrative(r)
     L += _blank(rng, 3, 10) + ["第四部分    名词解释"] + _blank(rng, 1, 5)
@@ -1100,6 +1127,8 @@ def _render(r: Report, layout: str, lay_rng: random.Random) -> tuple[str, dict]:
         L.append(f"{cn_num(i)}、{d}")
     L += _blank(rng, 3, 10)
     L += _annex(r)
+    if rec is not None:
+        rec.lines, rec.model, rec.kind = L, r, "final"
     text = "\n".join(L) + "\n"
 
     f = r.fmt
@@ -1158,6 +1187,11 @@ def generate(seed: int, noise: float = 0.0, layout: str = "flat", kind: str = "f
     """(report text, truth dict) for one synthetic report. The same seed gives the same report and
     the same truth whatever the layout and noise; noise only damages the text. `kind`: final
     (部门决算), budget (部门预算), self_eval (整体支出绩效自评报告) or mixed (kind_for(seed))."""
+    return _generate(seed, noise, layout, kind)
+
+
+def _generate(seed: int, noise: float, layout: str, kind: str, rec: Optional[_Recorder] = None) -> tuple[str, dict]:
+    """generate(), noting in `rec` (when given) where the tables sit among the lines."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {layout!r}")
     if kind not in KINDS:
@@ -1165,9 +1199,9 @@ def generate(seed: int, noise: float = 0.0, layout: str = "flat", kind: str = "f
     if kind == "mixed":
         kind = kind_for(seed)
     if kind == "budget":
-        return _generate_budget(seed, noise, layout)
+        return _generate_budget(seed, noise, layout, rec)
     if kind == "self_eval":
-        return _generate_self_eval(seed, noise, layout)
+        return _generate_self_eval(seed, noise, layout, rec)
     rng = random.Random(seed)
     r = Report(rng)
     for e in r.expl:
@@ -1175,7 +1209,7 @@ def generate(seed: int, noise: float = 0.0, layout: str = "flat", kind: str = "f
             e["rate"] = r.fmt.rate(e["actual"], e["budget"])
         else:
             e["rate"] = None
-    text, truth = _render(r, layout, random.Random(f"layout-{seed}"))
+    text, truth = _render(r, layout, random.Random(f"layout-{seed}"), rec)
     if noise > 0:
         text = add_noise(text, random.Random(f"noise-{seed}"), noise)
     return text, truth
@@ -2004,7 +2038,7 @@ def _budget_tables(r: BudgetReport) -> list[tuple[str, TableSpec, str, Optional[
                               ind["level2"] if (ind["level2"], ind["level1"]) != (last2, last1) else "",
                               ind["name"], ind["target"]))
             last1, last2 = ind["level1"], ind["level2"]
-        t = TableSpec(pcode, title, "注：本表反映本部门本年度重点项目的绩效目标。", rows[:1], rows[1:])
+        t = TableSpec(pcode, title, "注：本表反映本部门本年度重点项目的绩效目标。", rows[:1], rows[1:], vmerge=(0, 1))
         out.append((key, t, "万元", None))
     return out
 
@@ -2193,7 +2227,8 @@ BUDGET_NOISE = NoiseProfile(
 )
 
 
-def _render_budget(r: BudgetReport, layout: str, lay_rng: random.Random) -> tuple[str, dict]:
+def _render_budget(r: BudgetReport, layout: str, lay_rng: random.Random,
+                   rec: Optional[_Recorder] = None) -> tuple[str, dict]:
     rng = r.rng
     y = r.year
     tables = _budget_tables(r)
@@ -2214,7 +2249,11 @@ def _render_budget(r: BudgetReport, layout: str, lay_rng: random.Random) -> tupl
     ttruth: dict = {}
     for key, t, unit, truth in tables:
         lay = layout if layout != "mixed" else lay_rng.choice(["flat", "pipe", "tsv"])
+        start = len(L)
         L += _render_budget_table(r, t, unit, lay, lay_rng)
+        if rec is not None:
+            rec.table(L, start, 3 if t.code else 2, t, lay, unit=unit, dept_label=r.dept_label, key=key,
+                      code_first=r.code_first)
         L += _blank(rng, 1, 5)
         if truth is not None:
             ttruth[key] = {"unit": unit, **truth}
@@ -2224,6 +2263,8 @@ def _render_budget(r: BudgetReport, layout: str, lay_rng: random.Random) -> tupl
     for i, d in enumerate(DEFINITIONS, 1):
         L.append(f"{cn_num(i)}、{d}")
     L.append(f"{cn_num(len(DEFINITIONS) + 1)}、上年结转：指以前年度尚未完成、结转到本年按有关规定继续使用的资金。")
+    if rec is not None:
+        rec.lines, rec.model, rec.kind = L, r, "budget"
     text = "\n".join(L) + "\n"
     f = r.fmt
     W = lambda fen: f.money(_wan(fen))  # noqa: E731
@@ -2250,9 +2291,9 @@ def _render_budget(r: BudgetReport, layout: str, lay_rng: random.Random) -> tupl
     return text, truth
 
 
-def _generate_budget(seed: int, noise: float, layout: str) -> tuple[str, dict]:
+def _generate_budget(seed: int, noise: float, layout: str, rec: Optional[_Recorder] = None) -> tuple[str, dict]:
     r = BudgetReport(random.Random(f"budget-{seed}"))
-    text, truth = _render_budget(r, layout, random.Random(f"budget-layout-{seed}"))
+    text, truth = _render_budget(r, layout, random.Random(f"budget-layout-{seed}"), rec)
     if noise > 0:
         text = add_noise(text, random.Random(f"budget-noise-{seed}"), noise, BUDGET_NOISE)
     return text, truth
@@ -2389,7 +2430,7 @@ def _self_tables(s: SelfEval, layout: str) -> tuple[TableSpec, TableSpec]:
     rows.append(cells("政府采购金额", *three(prev(proc, "proc"), int(proc * s.proc_budget), proc)))
     rows.append(cells("部门基本支出预算调整", "——", "0", "0"))
     base = TableSpec("附件1", "", "说明：“项目支出”填报基本支出以外的所有项目支出情况，“公用经费”填报基本支出中的一般商品和服务支出。",
-                     [cells("财政供养人员情况（人）", "编制数", f"{y}年实际在职人数", "控制率")], rows)
+                     [cells("财政供养人员情况（人）", "编制数", f"{y}年实际在职人数", "控制率")], rows, vmerge=(0,))
 
     # 自评表
     label = f"绩{nl}效{nl}指{nl}标"
@@ -2427,11 +2468,12 @@ def _self_tables(s: SelfEval, layout: str) -> tuple[TableSpec, TableSpec]:
         body.append(cells("", l1, l2, ind["name"], ind["target"], ind["actual"], str(ind["weight"]),
                           _score(ind["score_tenths"]), dev))
     body.append([("总分", 6), ("100", 1), (s.score, 1), ("", 1)])
-    form = TableSpec("附件2", "", "", top[:1], top[1:] + body)
+    form = TableSpec("附件2", "", "", top[:1], top[1:] + body, vmerge=(0, 1, 2))
     return base, form
 
 
-def _render_self_eval(s: SelfEval, layout: str, lay_rng: random.Random) -> tuple[str, dict]:
+def _render_self_eval(s: SelfEval, layout: str, lay_rng: random.Random,
+                      rec: Optional[_Recorder] = None) -> tuple[str, dict]:
     r = s.r
     rng = s.rng
     f = r.fmt
@@ -2496,9 +2538,17 @@ def _render_self_eval(s: SelfEval, layout: str, lay_rng: random.Random) -> tuple
     lays = [layout if layout != "mixed" else lay_rng.choice(["flat", "pipe", "tsv"]) for _ in range(2)]
     base, form = _self_tables(s, lays[0])[0], _self_tables(s, lays[1])[1]
     sign = f"填表人：        填报日期：{y + 1}.{rng.randint(3, 10)}.{rng.randint(1, 28)}  联系电话：          单位负责人签字："
-    for head, title, t, lay, tail in (("附件1", t1, base, lays[0], [base.note, sign]), ("附件2", t2, form, lays[1], [sign])):
+    drawn = _self_tables(s, "pipe") if rec is not None else (None, None)   # merged cells with line breaks
+    for head, title, t, lay, tail, doc_spec in (("附件1", t1, base, lays[0], [base.note, sign], drawn[0]),
+                                                ("附件2", t2, form, lays[1], [sign], drawn[1])):
+        start = len(L)
         L += [head, title] + _table_body(t, lay)
-        L += [""] + tail + _blank(rng, 2, 6)
+        L += [""] + tail
+        if rec is not None:
+            rec.table(L, start, 2, t, lay, doc_spec=doc_spec, key=head)
+        L += _blank(rng, 2, 6)
+    if rec is not None:
+        rec.lines, rec.model, rec.kind = L, s, "self_eval"
     text = "\n".join(L) + "\n"
 
     projects = [{"name": p["name"], "parent": None, "budget": f.money(p["budget"]), "actual": f.money(p["actual"]),
@@ -2541,9 +2591,9 @@ SELF_NOISE = NoiseProfile(
 )
 
 
-def _generate_self_eval(seed: int, noise: float, layout: str) -> tuple[str, dict]:
+def _generate_self_eval(seed: int, noise: float, layout: str, rec: Optional[_Recorder] = None) -> tuple[str, dict]:
     s = SelfEval(random.Random(f"self-eval-{seed}"))
-    text, truth = _render_self_eval(s, layout, random.Random(f"self-eval-layout-{seed}"))
+    text, truth = _render_self_eval(s, layout, random.Random(f"self-eval-layout-{seed}"), rec)
     if noise > 0:
         text = add_noise(text, random.Random(f"self-eval-noise-{seed}"), noise, SELF_NOISE)
     return text, truth

@@ -27,6 +27,11 @@ TITLE = re.compile(
     rf"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<name>[^\n，。、]{{2,40}}?{_ORG_TAIL}(?:本级)?)\s*"
     r"(?P<kind>部门决算|单位决算|部门预算|单位预算|整体支出绩效自评报告|项目支出绩效自评报告|部门整体支出绩效|决算)"
 )
+# a cover printing the name on one line and the year and kind on the next
+TITLE2 = re.compile(
+    rf"(?m)^(?P<name>[^\n，。、\d]{{2,40}}?{_ORG_TAIL}(?:本级)?)\s*\n?\s*(?P<year>20\d\d)\s*年(?:度)?\s*"
+    r"(?P<kind>部门决算|单位决算|部门预算|单位预算|整体支出绩效自评报告|项目支出绩效自评报告)"
+)
 SELF_NAMED = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{_ORG_TAIL})（以下简称")
 SUBJECT_SENTENCE = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{_ORG_TAIL})[，,]\s*(?:单位性质|是|为|系)")
 YEAR = re.compile(r"(?<!\d)(?P<y>20\d\d)\s*年(?:度)?")
@@ -58,7 +63,7 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
             f.confidence = 0.98
         info.department = f
     text = nar.text
-    title_m = TITLE.search(text[:5000]) or TITLE.search(text)
+    title_m = TITLE.search(text[:5000]) or TITLE2.search(text[:5000]) or TITLE.search(text)
     if info.department is None:
         m = DEPT_NAMED.search(text)
         if m:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..model import Table
 from ..normalize import NLine, NormalizedDocument
 from .blocks import GridBlock, split_blocks
+from .continuation import join_continued
 from .narrative import Narrative, build_narrative
 from .tables import build_table
 
@@ -23,7 +24,7 @@ class Structured:
 
 
 def structure(ndoc: NormalizedDocument) -> Structured:
-    blocks = split_blocks(ndoc.lines, ndoc.tables)
+    blocks = join_continued(split_blocks(ndoc.lines, ndoc.tables))
     narrative_lines: list[NLine] = []
     tables: list[Table] = []
     grids: list[GridBlock] = []

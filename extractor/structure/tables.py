@@ -142,6 +142,11 @@ def split_header(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Ce
             return [r for r in rows[:i] if any(_key(c.text) for c in r)], rows[i + 1:]
         if _is_data(row):
             return [r for r in rows[:i] if any(_key(c.text) for c in r)], rows[i:]
+    if not any(_is_number(c.text) for r in rows for c in r):
+        # an empty table (无数据): the header, then at most a 合计 row with nothing in it
+        rows = [r for r in rows if any(_key(c.text) for c in r)]
+        total = next((i for i, r in enumerate(rows) if _TOTAL_LABEL.match(_key(r[0].text))), len(rows))
+        return rows[:total], rows[total:]
     return [], rows
 
 
@@ -261,7 +266,8 @@ def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str
 
 
 def _key_cols(header: list[list[Cell]], data: list[list[Cell]], ncols: int) -> int:
-    for r in reversed(header):
+    best = 0
+    for r in header:
         if len(r) == ncols:
             k = 0
             for c in r:
@@ -269,8 +275,9 @@ def _key_cols(header: list[list[Cell]], data: list[list[Cell]], ncols: int) -> i
                     k += 1
                 else:
                     break
-            if k:
-                return k
+            best = max(best, k)
+    if best:
+        return best
     full = [r for r in data if len(r) == ncols]
     if not full:
         return 0
@@ -398,10 +405,15 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
     value_name = "决算数"
     for r in header:
         keys = [_key(c.text) for c in r]
-        codes = [i for i, k in enumerate(keys) if "编码" in k or "代码" in k]
+        codes = [i for i, k in enumerate(keys) if "编码" in k or "代码" in k or k == "经济分类"]
         if len(codes) >= 2:
             width = codes[1] - codes[0]
-            value_name = keys[codes[0] + 2] if codes[0] + 2 < len(keys) else value_name
+            # the amount column's label: the first header row that prints one there
+            for hr in header:
+                hk = [_key(c.text) for c in hr]
+                if len(hk) == len(keys) and codes[0] + width - 1 < len(hk) and hk[codes[0] + width - 1]:
+                    value_name = hk[codes[0] + width - 1]
+                    break
             break
     per_group: dict[int, list[Row]] = {}
     totals: list[Row] = []
@@ -449,9 +461,46 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
     return [value_name], rows
 
 
+_CODE_PARTS = (("类", "款", "项"), ("类", "款"))
+
+
+def merge_code_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Codes printed over 类 | 款 | 项 columns (201 | 06 | 01) become one code cell (2010601) in
+    every row of that width; the label row's cells become one empty cell."""
+    for r in rows:
+        keys = [_key(c.text) for c in r]
+        for parts in _CODE_PARTS:
+            k = len(parts)
+            starts = [j for j in range(len(keys) - k + 1) if tuple(keys[j:j + k]) == parts]
+            if starts:
+                width = len(r)
+                return [_merge_parts(row, starts, k) if len(row) == width else row for row in rows]
+    return rows
+
+
+def _merge_parts(row: list[Cell], starts: list[int], k: int) -> list[Cell]:
+    out: list[Cell] = []
+    j = 0
+    while j < len(row):
+        if j in starts:
+            group = row[j:j + k]
+            texts = [_key(c.text) for c in group]
+            if all(t.isdigit() or not t for t in texts) and texts[0]:
+                merged = Cell(text="".join(texts), orig=" ".join(c.orig.strip() for c in group if c.orig.strip()),
+                              line=group[0].line, page=group[0].page, bbox=group[0].bbox)
+            else:
+                merged = Cell(text="", orig="", line=group[0].line, page=group[0].page, bbox=group[0].bbox)
+            out.append(merged)
+            j += k
+        else:
+            out.append(row[j])
+            j += 1
+    return out
+
+
 def build_table(block: GridBlock) -> Table:
     title, unit, title_text = _title_and_unit(block)
-    header, data = split_header(block.rows)
+    header, data = split_header(merge_code_columns(block.rows))
     header_text = " ".join(c.text for r in header for c in r)
     template: Optional[Template] = identify(title or title_text, header_text)
     notes: list[str] = []

@@ -51,9 +51,12 @@ def _compare_units(rule: str, table_value: Decimal, table_unit: Optional[str], s
 
 
 def _rounding_allowed(report: Report, table: Optional[Table] = None) -> bool:
-    # 本套报表…可能存在尾数误差 is printed under one table but speaks for the whole set
+    """Sums may be off by rounding when the report says so (本套报表…可能存在尾数误差, printed under
+    one table but speaking for the set) or when a table is in 万元: its amounts were rounded from 元."""
     notes = " ".join(n for t in report.tables for n in t.notes)
-    return "尾数" in notes or "四舍五入" in notes
+    if "尾数" in notes or "四舍五入" in notes:
+        return True
+    return table is not None and table.unit in ("万元", "亿元")
 
 
 def _compare(rule: str, expected: Decimal, found: Decimal, paths: list[str], message: str,
@@ -208,8 +211,11 @@ def side_totals(report: Report) -> list[Check]:
                         out.append(c)
                 if idx_total is not None and idx_grand is not None and idx_grand > idx_total:
                     ri_g, rg = rows[idx_grand]
+                    # 本年合计 plus the carry-over lines (结转/结余…), not their breakdown lines
+                    between = [rows[idx_total]] + [(ri, r) for ri, r in rows[idx_total + 1:idx_grand]
+                                                   if "结" in _name(r) or "调入" in _name(r) or "上年" in _name(r)]
                     c = _sum_check("table.grand_total", rg.values.get(col), _tpath(ti, ri_g, col),
-                                   [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in rows[idx_total:idx_grand]],
+                                   [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in between],
                                    f"{t.code or t.title}: {block}总计 [{col}] = {_name(rows[idx_total][1])} + "
                                    "结余/结转 lines", rounding)
                     if c:

@@ -1,0 +1,261 @@
+"""Read PDF reports with a text layer: lines in reading order, ruled tables with camelot.
+
+What it does: checks the file (encrypted, corrupt, truncated, no pages: a clear error), reads each
+page's text lines with their boxes (pdfplumber), finds ruled tables with camelot's lattice parser on
+the pages that have ruling lines, turns each camelot table into rows of printed cells (a cell
+spanning columns is one cell, the rows a vertically merged cell covers below its first row hold an
+empty cell — the shape every route shares; text camelot put in a covered grid cell goes to the
+merged cell), and leaves the tables' text out of the narrative lines. Running headers, footers and
+page numbers are dropped. Pages without a usable text layer (scanned, or glyph garbage) are named
+in a warning: they need OCR.
+What it does not: OCR (ocr/), or join a table that runs over several pages (structure/ does that).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import warnings
+from collections import Counter
+from pathlib import Path
+from typing import Optional
+
+from ..document import Document, Line, SourceTable, TableCell
+from ..errors import ExtractionError
+
+log = logging.getLogger(__name__)
+
+MIN_RULES = 6  # ruling line segments on a page before camelot is asked for tables
+_GARBAGE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+_HEADER_BAND = 0.08
+
+
+def _open_checked(path: Path):
+    spath = str(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise ExtractionError(spath, "ingest", "empty file (0 bytes)")
+    head = path.read_bytes()[:1024]
+    if b"%PDF" not in head:
+        raise ExtractionError(spath, "ingest", "not a PDF file (no %PDF header)")
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(spath)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise ExtractionError(spath, "ingest", "encrypted PDF: it needs a password to open") from None
+        raise ExtractionError(spath, "ingest", f"corrupt or truncated PDF: {msg}") from None
+    n = len(pdf)
+    pdf.close()
+    if n == 0:
+        raise ExtractionError(spath, "ingest", "the PDF has no pages")
+    return n
+
+
+def _lines_of(chars: list[dict], exclude: list[tuple[float, float, float, float]]) -> list[dict]:
+    """Characters -> text lines in reading order. A character joins a line when its vertical middle
+    falls inside the line's band (so digits set in another font or size stay on their line); a gap
+    wider than a character becomes a space."""
+    if exclude:
+        chars = [ch for ch in chars if not any(
+            x0 - 1 <= (ch["x0"] + ch["x1"]) / 2 <= x1 + 1 and t - 1 <= (ch["top"] + ch["bottom"]) / 2 <= b + 1
+            for x0, t, x1, b in exclude)]
+    chars = [ch for ch in chars if ch["text"].strip() or ch["text"] == " "]
+    chars.sort(key=lambda ch: (ch["top"], ch["x0"]))
+    bands: list[dict] = []
+    for ch in chars:
+        mid = (ch["top"] + ch["bottom"]) / 2
+        for band in reversed(bands[-3:]):
+            if band["top"] - 0.5 <= mid <= band["bottom"] + 0.5:
+                band["chars"].append(ch)
+                band["top"] = min(band["top"], ch["top"])
+                band["bottom"] = max(band["bottom"], ch["bottom"])
+                break
+        else:
+            bands.append({"top": ch["top"], "bottom": ch["bottom"], "chars": [ch]})
+    out = []
+    for band in sorted(bands, key=lambda b: b["top"]):
+        cs = sorted(band["chars"], key=lambda ch: ch["x0"])
+        parts = []
+        prev = None
+        for ch in cs:
+            if prev is not None:
+                gap = ch["x0"] - prev["x1"]
+                width = max(min(prev["x1"] - prev["x0"], ch["x1"] - ch["x0"]), 1.0)
+                if gap > width * 0.9 and (not parts or parts[-1] != " "):
+                    parts.append(" ")
+            parts.append(ch["text"])
+            prev = ch
+        text = "".join(parts).strip()
+        if text:
+            out.append({"text": text, "x0": cs[0]["x0"], "x1": cs[-1]["x1"], "top": band["top"],
+                        "bottom": band["bottom"]})
+    return out
+
+
+def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]:
+    """camelot grid cells -> printed cells (spans collapsed as in converted text)."""
+    grid = table.cells
+    origin: dict[tuple[int, int], tuple[int, int]] = {}  # grid position -> (row, col) of its merged cell
+    rows: list[list[TableCell]] = []
+    emitted: dict[tuple[int, int], TableCell] = {}
+    for r, grow in enumerate(grid):
+        row: list[TableCell] = []
+        for c, cell in enumerate(grow):
+            text = (cell.text or "").strip()
+            if c > 0 and not cell.left and (r, c - 1) in origin:
+                o = origin[(r, c - 1)]
+                origin[(r, c)] = o
+                if text and o in emitted:
+                    emitted[o].text = (emitted[o].text + text).strip()
+                continue
+            if r > 0 and not cell.top and (r - 1, c) in origin:
+                o = origin[(r - 1, c)]
+                origin[(r, c)] = o
+                if text and o in emitted:
+                    emitted[o].text = (emitted[o].text + "\n" + text).strip()
+                row.append(TableCell(text="", page=page_no,
+                                     bbox=(cell.x1, page_height - cell.y2, cell.x2, page_height - cell.y1)))
+                continue
+            origin[(r, c)] = (r, c)
+            tc = TableCell(text=text, page=page_no,
+                           bbox=(cell.x1, page_height - cell.y2, cell.x2, page_height - cell.y1))
+            emitted[(r, c)] = tc
+            row.append(tc)
+        rows.append(row)
+    return rows
+
+
+def _drop_running(pages: list[list[dict]], heights: list[float]) -> int:
+    """Remove lines repeated in the top or bottom band of many pages (running headers, footers)."""
+    if len(pages) < 3:
+        return 0
+    seen: Counter = Counter()
+    for lines, h in zip(pages, heights):
+        keys = set()
+        for ln in lines:
+            if ln["top"] < h * _HEADER_BAND or ln["bottom"] > h * (1 - _HEADER_BAND):
+                keys.add(re.sub(r"\d+", "#", "".join(ln["text"].split())))
+        seen.update(keys)
+    repeated = {k for k, n in seen.items() if n >= max(3, len(pages) // 3)}
+    dropped = 0
+    for lines, h in zip(pages, heights):
+        keep = []
+        for ln in lines:
+            band = ln["top"] < h * _HEADER_BAND or ln["bottom"] > h * (1 - _HEADER_BAND)
+            key = re.sub(r"\d+", "#", "".join(ln["text"].split()))
+            if band and (key in repeated or re.fullmatch(r"[-—#\s/第页共,，]*", key)):
+                dropped += 1
+                continue
+            keep.append(ln)
+        lines[:] = keep
+    return dropped
+
+
+def read_pdf(path: Path, tables: bool = True) -> Document:
+    spath = str(path)
+    n_pages = _open_checked(path)
+    data = path.read_bytes()
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(spath)
+    except Exception as exc:  # pdfminer raises many types on broken files
+        raise ExtractionError(spath, "ingest", f"corrupt PDF: {type(exc).__name__}: {exc}") from None
+    problems: list[tuple[str, str, str]] = []
+    page_lines: list[list[dict]] = []
+    heights: list[float] = []
+    no_text: list[int] = []
+    ruled: list[int] = []
+    with pdf:
+        for i, page in enumerate(pdf.pages, start=1):
+            heights.append(float(page.height))
+            chars = page.chars
+            text = "".join(ch["text"] for ch in chars)
+            garbage = bool(text) and len(_GARBAGE.findall(text)) > 0.3 * len(text)
+            if garbage or (len(text.strip()) < 5 and page.images):
+                no_text.append(i)  # scanned, or a text layer of glyph garbage: OCR's job
+                page_lines.append([])
+                continue
+            if len(page.lines) + len(page.rects) >= MIN_RULES:
+                ruled.append(i)
+            page_lines.append([])
+        found: dict[int, list] = {}
+        if tables and ruled:
+            found = _camelot_tables(spath, ruled, problems)
+        for i, page in enumerate(pdf.pages, start=1):
+            if i in no_text:
+                continue
+            boxes = [t["bbox"] for t in found.get(i, [])]
+            page_lines[i - 1] = _lines_of(page.chars, boxes)
+    if len(no_text) == n_pages:
+        raise ExtractionError(spath, "ingest", f"no usable text layer on any of its {n_pages} pages (a scanned "
+                                               "PDF): it needs OCR, which this version does not do yet")
+    if no_text:
+        problems.append(("ingest", "warning", f"pages {_ranges(no_text)} have no usable text layer (scanned or "
+                                              "glyph garbage): they need OCR and were not read"))
+    _drop_running(page_lines, heights)
+    lines: list[Line] = []
+    source_tables: list[SourceTable] = []
+    for i, plines in enumerate(page_lines, start=1):
+        ptables = sorted(found.get(i, []), key=lambda t: t["bbox"][1])
+        ti = 0
+        for k, ln in enumerate(plines, start=1):
+            while ti < len(ptables) and ptables[ti]["bbox"][1] <= ln["top"]:
+                source_tables.append(SourceTable(at=len(lines), rows=ptables[ti]["rows"], method="lattice", page=i,
+                                                 bbox=ptables[ti]["bbox"], accuracy=ptables[ti]["accuracy"]))
+                ti += 1
+            lines.append(Line(text=ln["text"], no=k, page=i, bbox=(ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
+        for t in ptables[ti:]:
+            source_tables.append(SourceTable(at=len(lines), rows=t["rows"], method="lattice", page=i,
+                                             bbox=t["bbox"], accuracy=t["accuracy"]))
+        lines.append(Line(text="", no=len(plines) + 1, page=i))  # page break
+    doc = Document(path=spath, sha256=hashlib.sha256(data).hexdigest(), format="pdf", route="pdf-text",
+                   lines=lines, tables=source_tables, pages=n_pages, size=len(data))
+    doc.problems.extend(problems)
+    return doc
+
+
+def _camelot_tables(spath: str, pages: list[int], problems: list) -> dict[int, list]:
+    try:
+        import camelot
+    except ImportError:  # pragma: no cover - camelot is a dependency
+        problems.append(("ingest", "warning", "camelot is not installed: tables were not read"))
+        return {}
+    out: dict[int, list] = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            found = camelot.read_pdf(spath, pages=",".join(map(str, pages)), flavor="lattice", line_scale=40,
+                                     split_text=True)
+        except Exception as exc:  # a table finder failing must not lose the text
+            problems.append(("ingest", "warning", f"camelot failed on pages {_ranges(pages)}: {exc}"))
+            return {}
+    for t in found:
+        page_no = int(t.page)
+        h = float(t.pdf_size[1]) if getattr(t, "pdf_size", None) else 842.0
+        x1, y1, x2, y2 = t._bbox
+        out.setdefault(page_no, []).append({
+            "bbox": (x1, h - y2, x2, h - y1),
+            "rows": _cell_rows(t, h, page_no),
+            "accuracy": float(t.accuracy) if t.accuracy is not None else None,
+        })
+    return out
+
+
+def _ranges(nums: list[int]) -> str:
+    out = []
+    start = prev = None
+    for n in sorted(nums):
+        if start is None:
+            start = prev = n
+        elif n == prev + 1:
+            prev = n
+        else:
+            out.append(f"{start}-{prev}" if start != prev else str(start))
+            start = prev = n
+    if start is not None:
+        out.append(f"{start}-{prev}" if start != prev else str(start))
+    return ", ".join(out)

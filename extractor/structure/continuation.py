@@ -1,0 +1,71 @@
+"""Tables that run over several pages become one table.
+
+What it does: a PDF table whose next page starts with another table of the same width — no title
+of its own between them (a unit line or a “续表” mark may stand there), the first without its 注
+lines yet — is the same table continued: its rows are appended, a header repeated on the new
+page is dropped, and the table remembers every page it covers.
+What it does not: join tables of text or DOCX routes (their tables are not cut by pages).
+"""
+from __future__ import annotations
+
+import regex as re
+
+from ..normalize import NLine
+from .blocks import Block, GridBlock
+
+_CONTINUED_MARK = re.compile(r"续表|（续）|\(续\)|续上表")
+_ALLOWED_PREAMBLE = re.compile(r"^\s*(?:单位[:：].*|(?:编制|填报)?(?:部门|单位)(?:名称)?[:：].*|续表.*|（续）|\(续\))\s*$")
+PAGED = ("lattice", "stream")
+
+
+def _width(b: GridBlock) -> int:
+    return max((len(r) for r in b.rows), default=0)
+
+
+def _key(row) -> tuple:
+    return tuple("".join(c.text.split()) for c in row)
+
+
+def _page(b: GridBlock, last: bool) -> int | None:
+    row = b.rows[-1] if last else b.rows[0]
+    return row[0].page if row else None
+
+
+def _continues(a: GridBlock, b: GridBlock) -> bool:
+    if a.layout not in PAGED or b.layout not in PAGED or a.notes:
+        return False
+    pa, pb = _page(a, True), _page(b, False)
+    if pa is None or pb is None or pb != pa + 1:
+        return False
+    if _width(a) != _width(b):
+        return False
+    for ln in b.preamble:
+        t = ln.text.strip()
+        if t and not _ALLOWED_PREAMBLE.match(t) and not _CONTINUED_MARK.search(t):
+            a_title = "".join(x.text.split() for x in a.preamble)
+            if "".join(t.split()) not in a_title:
+                return False
+    return True
+
+
+def join_continued(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, GridBlock):
+            # the previous table, with only blank lines between
+            k = len(out) - 1
+            while k >= 0 and isinstance(out[k], NLine) and not out[k].text.strip():
+                k -= 1
+            if k >= 0 and isinstance(out[k], GridBlock) and _continues(out[k], b):
+                a = out[k]
+                rows = list(b.rows)
+                head = [_key(r) for r in a.rows[:6]]
+                while rows and _key(rows[0]) in head:
+                    rows.pop(0)  # the header printed again on the new page
+                a.rows.extend(rows)
+                a.last_line = b.last_line
+                a.notes.extend(b.notes)
+                del out[k + 1:]
+                continue
+        out.append(b)
+    return out
