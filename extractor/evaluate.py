@@ -113,6 +113,9 @@ def _find_table(report: Report, code: str) -> Optional[Table]:
     for t in report.tables:
         if t.code is None and (titles.get(t.template or "") == code or (t.title or "").endswith(code)):
             return t
+    for t in report.tables:  # truth keyed by the printed title
+        if t.title and "".join(t.title.split()) == "".join(code.split()):
+            return t
     return None
 
 

@@ -38,6 +38,7 @@ CHANGE = re.compile(
 )
 FLAT = re.compile(r"与(?:上年|20\d\d\s*年)(?:当年)?(?:预算)?(?:执行数|预算数)?持平")
 PREV_CHANGE = re.compile(rf"比上年(?:执行数|预算数|决算数)?(?P<d>增加|减少)\s*(?P<v>{NUM})\s*万?元")
+_PUNCT = re.compile(r"[，。；：,;:%\d]")
 _DIR_MAP = {"大于": "大于", "超过": "大于", "小于": "小于", "低于": "小于", "等于": "等于"}
 
 
@@ -64,6 +65,10 @@ def _body_end(nar: Narrative, start: int, next_item: int) -> int:
         head = nar.text[line_start:line_start + 40]
         if HEADING.match(head) and not re.match(r"\s*\d", head):
             return line_start - 1
+        nl = nar.text.find("\n", line_start)
+        line = nar.text[line_start: nl if nl != -1 else len(nar.text)]
+        if 2 <= len(line.strip()) <= 15 and not _PUNCT.search(line):
+            return line_start - 1  # a title line (其他相关情况说明) ends the item
         pos = nar.text.find("\n", line_start)
     return end
 

@@ -22,9 +22,9 @@ W = r"\s*万元"
 
 FACTS: list[tuple[str, str, list[str]]] = [
     ("totals", "grand_total", [rf"收、?支总计\s*{V}{W}"]),
-    ("totals", "income_total", [rf"本年收入合计\s*{V}{W}", rf"20\d\d\s*年(?:度)?收入预算(?:总计)?(?:为)?\s*{V}{W}", rf"(?:年度)?收入合计\s*{V}{W}", rf"年(?:度)?预算收入\s*{V}{W}",
+    ("totals", "income_total", [rf"本年收入合计\s*{V}{W}", rf"20\d\d\s*年(?:度)?收入预算(?:总计)?(?:为)?\s*{V}{W}", rf"收入预算(?:总计)?(?:为)?\s*{V}{W}", rf"(?:年度)?收入合计\s*{V}{W}", rf"年(?:度)?预算收入\s*{V}{W}",
                                 rf"收入总计\s*{V}{W}"]),
-    ("totals", "expenditure_total", [rf"本年支出合计\s*{V}{W}", rf"(?:20\d\d\s*年(?:度)?|[，,]\s*)支出预算(?:总计)?(?:为)?\s*{V}{W}", rf"(?:年度)?支出合计\s*{V}{W}",
+    ("totals", "expenditure_total", [rf"本年支出合计\s*{V}{W}", rf"(?:20\d\d\s*年(?:度)?|[，,]\s*|(?m:^)\s*)支出预算(?:总计)?(?:为)?\s*{V}{W}", rf"(?:年度)?支出合计\s*{V}{W}",
                                      rf"20\d\d年(?:度)?支出\s*{V}{W}",
                                      rf"(?:单位)?一般公共预算财政拨款支出\s*{V}{W}"]),
     ("totals", "fiscal_appropriation_income", [rf"财政拨款收入\s*{V}{W}"]),
@@ -36,7 +36,7 @@ FACTS: list[tuple[str, str, list[str]]] = [
     ("totals", "general_budget_basic_expenditure", [rf"一般公共预算财政拨款基本支出\s*(?:决算)?(?:为)?\s*{V}{W}"]),
     ("totals", "general_budget_initial", [rf"一般公共预算财政拨款支出年初预算数为\s*{V}{W}",
                                           rf"财政拨款支出年初预算数为\s*{V}{W}"]),
-    ("totals", "operating_expenses", [rf"机关运行经费(?:支出)?\s*{V}{W}"]),
+    ("totals", "operating_expenses", [rf"机关运行经费(?:支出)?\s*{V}{W}", rf"机关运行经费(?:预算|支出)?(?:数)?为\s*{V}{W}"]),
     ("totals", "three_public_total", [rf"[“\"]三公[”\"]经费财政拨款支出(?:决算)?(?:预算为\s*{NUM}\s*万元[，,]\s*支出决算为)?\s*{V}{W}", rf"[“\"]三公[”\"]经费(?:财政拨款)?(?:支出)?预算(?:数)?(?:为)?\s*{V}{W}"]),
     ("three_public", "budget_total", [rf"[“\"]三公[”\"]经费财政拨款支出预算为\s*{V}{W}"]),
     ("three_public", "actual_total", [rf"[“\"]三公[”\"]经费财政拨款支出(?:预算为\s*{NUM}\s*万元[，,]\s*)?(?:支出)?决算(?:为)?\s*{V}{W}"]),

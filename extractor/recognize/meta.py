@@ -20,7 +20,7 @@ from .fields import text_field
 
 _ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
 _ORG_END = re.compile(rf"{_ORG_TAIL}(?:本级)?$")
-DEPT_LINE = re.compile(r"^\s*(?:部门|单位|预算单位|部门（单位）|单位名称|部门名称|编制部门|填报单位)(?:名称)?\s*[:：]\s*"
+DEPT_LINE = re.compile(r"^\s*(?:部门|单位|预算单位|部门（单位）|单位名称|部门名称|编制部门|填报单位|预算主管部门|主管部门|预算单位名称)(?:名称)?\s*[:：]\s*"
                        r"(?P<name>[^\s\t　:：（(]{3,40}?)(?:（盖章）|\(盖章\))?(?=\s|　|\t|$|单位[:：])")
 DEPT_NAMED = re.compile(r"(?:部门（单位）名称|单位名称|部门名称)\s*[:：]\s*(?P<name>[^\n（(：:]{3,40}?)(?:（盖章）|\(盖章\)|\n|$)")
 TITLE = re.compile(
@@ -90,7 +90,12 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
         for m in YEAR.finditer(text):
             y = int(m.group("y"))
             ctx = text[m.end(): m.end() + 12]
-            weight = 3 if re.match(r"(?:部门|单位)?(?:决算|预算|收、?支|收入|支出|财政拨款|整体支出|项目支出|度)", ctx) else 1
+            if re.match(r"(?:度)?\s*(?:区级|市级|县级|省级|镇级)?(?:部门|单位)(?:决算|预算)", ctx):
+                weight = 20  # the report's own title: 2026年区级部门预算
+            elif re.match(r"(?:部门|单位)?(?:决算|预算|收、?支|收入|支出|财政拨款|整体支出|项目支出|度)", ctx):
+                weight = 3
+            else:
+                weight = 1
             counts[y] += weight
             first.setdefault(y, (m.start("y"), m.end("y")))
         if counts:

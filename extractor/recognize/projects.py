@@ -40,6 +40,9 @@ TOPLEVEL = re.compile(
     rf"项目\s*{_Q}(?P<name>[^”\"\n]{{2,80}}){_QC}\s*年初预算(?:金额|数)?(?:为)?\s*(?P<budget>{NUM})\s*万元"
     rf"[^。\n]*?实际支出\s*(?P<actual>{NUM})\s*万元"
 )
+# a project sheet of a budget: “X项目经费情况说明 … 六、年度预算安排 795万元”
+PROJECT_SHEET = re.compile(r"(?m)^(?P<name>[^\n，。、：:]{2,40}?项目)(?:经费|资金|支出)?(?:情况说明|绩效目标|概况)\s*$")
+SHEET_BUDGET = re.compile(rf"(?:年度预算安排|预算安排|项目预算|预算金额|资金总额)[^\n\d]{{0,6}}\n?\s*(?P<v>{NUM})\s*万元")
 NUMBERED = re.compile(
     rf"(?:^|(?<=[；;。\n：:]))[ \t]*(?P<mark>\d{{1,2}}\s*[、.．]|[（(]\d{{1,2}}[)）])\s*(?:另外)?"
     rf"(?P<name>[^，,。；;：:\n（(]{{2,60}}?(?:[（(][^）)\n]{{1,20}}[）)][^，,。；;：:\n（(]{{0,30}}?)?)\s*"
@@ -121,6 +124,12 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
         value = re.sub(r"[“”\"]", "", printed).strip()
         name = text_field(nar, m.start("qname"), m.end("qname"), value=value)
         book.add(name, budget=amt(m, "budget"), actual=amt(m, "actual"))
+    sheets = list(PROJECT_SHEET.finditer(text))
+    for k, m in enumerate(sheets):
+        end = sheets[k + 1].start() if k + 1 < len(sheets) else min(len(text), m.end() + 6000)
+        b = SHEET_BUDGET.search(text, m.end(), end)
+        book.add(text_field(nar, m.start("name"), m.end("name")),
+                 budget=amount_field(nar, b.start("v"), b.end("v")) if b else None)
     tops = []
     for m in TOPLEVEL.finditer(text):
         p = book.add(text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),

@@ -42,7 +42,7 @@ def _continues(a: GridBlock, b: GridBlock) -> bool:
     for ln in b.preamble:
         t = ln.text.strip()
         if t and not _ALLOWED_PREAMBLE.match(t) and not _CONTINUED_MARK.search(t):
-            a_title = "".join(x.text.split() for x in a.preamble)
+            a_title = "".join("".join(x.text.split()) for x in a.preamble)
             if "".join(t.split()) not in a_title:
                 return False
     return True
