@@ -177,6 +177,12 @@ def _groups_for(parent_count: int, below: list[Span]) -> Optional[list[tuple[int
             return [(below[k * period][1], below[k * period + period - 1][2]) for k in range(parent_count)]
     if parent_count == 1 and below:
         return [(below[0][1], below[-1][2])]
+    # side-by-side blocks: the first child label (项目) starts each block again
+    first = below[0][0] if below else ""
+    starts = [i for i, (lab, _, _) in enumerate(below) if lab and lab == first]
+    if first and len(starts) == parent_count and starts[0] == 0:
+        ends = starts[1:] + [len(below)]
+        return [(below[a][1], below[b - 1][2]) for a, b in zip(starts, ends)]
     return None
 
 
@@ -349,51 +355,55 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
     return rows
 
 
+_ITEM_COL = re.compile(r"^(?:项目|项目名称|收入项目|支出项目|科目名称)$")
+_LINE_NO_COL = re.compile(r"^(?:行次|栏次)$")
+
+
+def _side_name(label: str) -> str:
+    """本年收入 / 财政拨款收入 … -> 收入; the same for 支出."""
+    if "收入" in label and "支出" not in label:
+        return "收入"
+    if "支出" in label and "收入" not in label:
+        return "支出"
+    return label
+
+
 def _two_sides(header: list[list[Cell]], data: list[list[Cell]], ncols: int, notes: list[str]
                ) -> tuple[list[str], list[Row]]:
-    # where does the second block start? the second 项目 cell of the fullest header row
-    split = None
-    block_names = ["收入", "支出"]
-    col_names: list[list[str]] = [[], []]
-    for r in header:
-        keys = [_key(c.text) for c in r]
-        if len(keys) == 2 and all(keys):
-            # 本年收入 / 财政拨款收入 … -> 收入 / 支出 when the labels say so
-            block_names = ["收入" if "收入" in k and "支出" not in k else "支出" if "支出" in k and "收入" not in k else k
-                           for k in keys]
-        idx = [i for i, k in enumerate(keys) if k in ("项目", "项目名称") or k.startswith("项目")]
-        if len(idx) >= 2 and len(keys) == ncols:
-            split = idx[1]
-            col_names = [keys[idx[0] + 1: split], keys[split + 1:]]
-    if split is None:
-        split = ncols // 2
+    """Income and expenditure printed side by side: one row per printed item, with its block."""
+    paths, certain = header_paths(header, ncols, 0)
+    leaves = [p.split("/")[-1] for p in paths]
+    items = [i for i, leaf in enumerate(leaves) if _ITEM_COL.match(leaf)]
+    if len(items) < 2:
+        items = [0, ncols // 2]
         notes.append("side-by-side split not printed in the header; assumed half")
-        col_names = [[f"列{i}" for i in range(2, split + 1)], [f"列{i}" for i in range(split + 2, ncols + 1)]]
+    bounds = list(zip(items, items[1:] + [ncols]))
     rows: list[Row] = []
     columns: list[str] = []
-    for side, (lo, hi) in enumerate(((0, split), (split, ncols))):
-        names = col_names[side]
-        has_line_no = bool(names) and names[0] in ("行次", "栏次")
-        value_names = names[1:] if has_line_no else names
-        for n in value_names:
+    for lo, hi in bounds:
+        first = paths[lo].split("/")
+        block = _side_name(first[0]) if len(first) > 1 else ("收入" if lo == items[0] else "支出")
+        prefix = first[0] + "/" if len(first) > 1 else ""
+        cols = list(range(lo + 1, hi))
+        line_col = next((c for c in cols if _LINE_NO_COL.match(leaves[c])), None)
+        value_cols = [c for c in cols if c != line_col]
+        names = [paths[c][len(prefix):] if prefix and paths[c].startswith(prefix) else paths[c] for c in value_cols]
+        for n in names:
             if n not in columns:
                 columns.append(n)
         for r in data:
             if len(r) != ncols:
                 continue
-            cells = r[lo:hi]
-            if not cells or not _key(cells[0].text):
+            label = r[lo]
+            if not _key(label.text):
                 continue
             line_no = None
-            rest = cells[1:]
-            if has_line_no and rest:
-                ln = _key(rest[0].text)
+            if line_col is not None:
+                ln = _key(r[line_col].text)
                 line_no = int(ln) if ln.isdigit() else None
-                rest = rest[1:]
-            rows.append(Row(name=text_field(cells[0], strip_ordinal=True), block=block_names[side],
-                            line_no=line_no,
-                            values={n: amount_field(c) for n, c in zip(value_names, rest)}))
-    # rows of other lengths (e.g. a block that ran alone) are reported, not guessed
+            rows.append(Row(name=text_field(label, strip_ordinal=True), block=block, line_no=line_no,
+                            values={n: amount_field(r[c], guessed_header=not certain)
+                                    for n, c in zip(names, value_cols)}))
     odd = [r for r in data if len(r) != ncols and any(_key(c.text) for c in r)]
     if odd:
         notes.append(f"{len(odd)} rows with a different cell count were not split into sides")
