@@ -35,10 +35,12 @@ only the public classification codes and names (功能分类 / 经济分类) and
 Pure standard library; deterministic from the seed. Command line:
 
     python scripts/make_samples.py --out DIR --count N [--seed S] [--noise X] [--layout flat|pipe|tsv|mixed]
-                                   [--kind final|budget|self_eval|mixed] [--name STEM]
+                                   [--kind final|budget|self_eval|mixed] [--name STEM] [--format txt|docx|pdf|all]
 
 writes DIR/sample_0001.txt + DIR/sample_0001.truth.json, … (sample i uses seed S + i - 1; --name
-names the single file of --count 1).
+names the single file of --count 1). `--format docx|pdf|all` also (or only) writes sample_0001.docx /
+.pdf: the same clean report laid out by scripts/render_docs.py (python-docx, fpdf2, a CJK font),
+with the same truth.
 """
 from __future__ import annotations
 
@@ -2603,10 +2605,35 @@ def _generate_self_eval(seed: int, noise: float, layout: str, rec: Optional[_Rec
 # Command line
 # ---------------------------------------------------------------------------------------------
 
-def write_sample(out_dir: Path, stem: str, seed: int, noise: float, layout: str, kind: str = "final") -> None:
+FORMATS = ("txt", "docx", "pdf", "all")
+
+
+def _render_docs():
+    """scripts/render_docs.py (DOCX / PDF; needs python-docx, fpdf2 and a CJK font), imported on demand
+    so that the text generator keeps to the standard library."""
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    import render_docs
+    return render_docs
+
+
+def write_sample(out_dir: Path, stem: str, seed: int, noise: float, layout: str, kind: str = "final",
+                 fmt: str = "txt") -> None:
+    """DIR/stem.txt (and/or .docx / .pdf, by fmt: txt, docx, pdf or all) and DIR/stem.truth.json. The
+    DOCX and PDF lay out the clean report (noise and layout apply to the text only); the truth is
+    the same for every format, its "file" names the first file written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
+    formats = ("txt", "docx", "pdf") if fmt == "all" else (fmt,)
     text, truth = generate(seed, noise=noise, layout=layout, kind=kind)
-    truth["file"] = f"{stem}.txt"
-    (out_dir / f"{stem}.txt").write_text(text, encoding="utf-8")
+    truth["file"] = f"{stem}.{formats[0]}"
+    if "txt" in formats:
+        (out_dir / f"{stem}.txt").write_text(text, encoding="utf-8")
+    if "docx" in formats:
+        _render_docs().write_docx(seed, kind, out_dir / f"{stem}.docx")
+    if "pdf" in formats:
+        _render_docs().write_pdf(seed, kind, out_dir / f"{stem}.pdf")
     (out_dir / f"{stem}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n",
                                                  encoding="utf-8")
 
@@ -2622,12 +2649,15 @@ def main(argv: Optional[list[str]] = None) -> int:
                     help="final (部门决算, default), budget (部门预算), self_eval (整体支出绩效自评), "
                          "mixed (by seed: final, budget, self_eval in turn)")
     ap.add_argument("--name", help="file stem instead of sample_NNNN (only with --count 1)")
+    ap.add_argument("--format", choices=FORMATS, default="txt", dest="fmt",
+                    help="txt (default), docx, pdf or all: DOCX / PDF files of the clean report beside the "
+                         "truth (scripts/render_docs.py; needs python-docx, fpdf2 and a CJK font)")
     a = ap.parse_args(argv)
     if a.name and a.count != 1:
         ap.error("--name needs --count 1")
     a.out.mkdir(parents=True, exist_ok=True)
     for i in range(1, a.count + 1):
-        write_sample(a.out, a.name or f"sample_{i:04d}", a.seed + i - 1, a.noise, a.layout, a.kind)
+        write_sample(a.out, a.name or f"sample_{i:04d}", a.seed + i - 1, a.noise, a.layout, a.kind, a.fmt)
     return 0
 
 

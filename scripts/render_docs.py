@@ -186,10 +186,10 @@ def _table_block(L: list[str], t: dict) -> Tab:
         m = UNIT_RE.match(s)
         if m:
             pre.append(Para(m.group(1).strip(), "unit", right=m.group(2)))
+        elif re.fullmatch(r"附件\d*", s):
+            pre.append(Para(s, "note"))
         elif spec.code and s == spec.code:
             pre.append(Para(s, "right"))
-        elif re.fullmatch(r"附件\d*", s):
-            pre.append(Para(s, "body"))
         else:
             pre.append(Para(s, "center"))
     post = [Para(ln.strip(), "note") for ln in L[t["body_end"]:t["end"]] if ln.strip()]
@@ -366,8 +366,8 @@ def col_widths(grid: list[list[GCell]], ncols: int, nhead: int, measure: Callabl
             want[g.col] = max(want[g.col], w if ri >= nhead else min(w, four * 1.6))
     want = [max(a, b) for a, b in zip(want, need)]
     if sum(want) <= avail:
-        extra = avail - sum(want)
-        return [w + extra * w / sum(want) for w in want]
+        extra = avail - sum(want)                  # half shared evenly, half by width
+        return [w + extra / 2 / ncols + extra / 2 * w / sum(want) for w in want]
     if sum(need) <= avail:
         room = avail - sum(need)
         slack = sum(w - n for w, n in zip(want, need))
@@ -375,9 +375,28 @@ def col_widths(grid: list[list[GCell]], ncols: int, nhead: int, measure: Callabl
     return [n * avail / sum(need) for n in need]
 
 
-def _align(g: GCell, nhead: int) -> str:
+def column_kinds(grid: list[list[GCell]], nhead: int) -> dict[int, str]:
+    """Columns under a 编码 / 代码 / 类 款 项 header ("code", left-aligned) or a 行次 header ("line",
+    centred); amounts elsewhere are right-aligned."""
+    kinds: dict[int, str] = {}
+    for row in grid[:nhead]:
+        for g in row:
+            t = re.sub(r"\s", "", g.text)
+            if g.span == 1 and (t.endswith(("编码", "代码")) or t in ("类", "款", "项")):
+                kinds[g.col] = "code"
+            elif g.span == 1 and t == "行次":
+                kinds[g.col] = "line"
+    return kinds
+
+
+def _align(g: GCell, nhead: int, kinds: Optional[dict] = None) -> str:
     t = g.text.strip()
     if g.row < nhead:
+        return "C"
+    kind = (kinds or {}).get(g.col) if g.span == 1 else None
+    if kind == "code":
+        return "L"
+    if kind == "line":
         return "C"
     if AMOUNT_RE.match(t):
         return "R"
@@ -523,6 +542,7 @@ def _tbl_xml(tab: Tab, avail_mm: float, repeat_header: bool) -> str:
     out += [f'<w:gridCol w:w="{d}"/>' for d in dxa]
     out.append("</w:tblGrid>")
     rpr = '<w:rPr><w:sz w:val="18"/></w:rPr>'
+    kinds = column_kinds(grid, nhead)
     for ri, row in enumerate(grid):
         trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if ri < nhead and repeat_header else "")
         out.append(f"<w:tr><w:trPr>{trpr}</w:trPr>")
@@ -536,7 +556,7 @@ def _tbl_xml(tab: Tab, avail_mm: float, repeat_header: bool) -> str:
             elif g.down > 1:
                 tcpr += '<w:vMerge w:val="restart"/>'
             tcpr += '<w:vAlign w:val="center"/>'
-            jc = {"C": "center", "R": "right", "L": "left"}[_align(g, nhead)]
+            jc = {"C": "center", "R": "right", "L": "left"}[_align(g, nhead, kinds)]
             text = "" if g.cont else g.text
             out.append(f'<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0"/>'
                        f'<w:jc w:val="{jc}"/>{rpr}</w:pPr>{_runs(text, rpr)}</w:p></w:tc>')
@@ -826,6 +846,7 @@ class _PdfWriter:
         pad, lh = 1.2, size * PT * 1.35
         avail = pdf.w - pdf.l_margin - pdf.r_margin
         widths = col_widths(grid, ncols, nhead, self.measure, avail, pad)
+        kinds = column_kinds(grid, nhead)
         xs = [pdf.l_margin]
         for w in widths:
             xs.append(xs[-1] + w)
@@ -865,7 +886,7 @@ class _PdfWriter:
                         continue
                     ls = lines[id(g)]
                     ty = top + (h - len(ls) * lh) / 2 + lh * 0.76
-                    al = _align(g, nhead)
+                    al = _align(g, nhead, kinds)
                     for line in ls:
                         lw = self.measure(line)
                         tx = x + pad if al == "L" else (x + w - pad - lw if al == "R" else x + (w - lw) / 2)

@@ -43,7 +43,7 @@ class NLine:
 
     text: str
     orig: str
-    no: int
+    no: Optional[int]  # None for a table cell of a paged format (page and bbox say where)
     page: Optional[int] = None
     bbox: Optional[tuple] = None
     repaired: bool = False  # characters were mapped (full-width)
@@ -150,7 +150,7 @@ def normalize(doc: Document) -> NormalizedDocument:
             for c in r:
                 orig = _NOISE_SPANS.sub("", c.text) if any(h in c.text for h in _NOISE_HINTS) else c.text
                 mapped = orig.translate(_TRANSLATE)
-                row.append(NLine(text=mapped, orig=orig, no=c.no if c.no is not None else 0, page=c.page,
+                row.append(NLine(text=mapped, orig=orig, no=c.no, page=c.page,
                                  bbox=c.bbox, repaired=mapped != orig))
             rows.append(row)
         tables.append(NTable(at=at, rows=rows, method=t.method, accuracy=t.accuracy))
