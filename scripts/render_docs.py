@@ -983,6 +983,15 @@ def _fv(f) -> object:
     return f
 
 
+def _name_text(f) -> str:
+    """A row name as printed: empty when the tool made the name up (raw ""), e.g. 三公经费 or 第1行."""
+    if isinstance(f, dict):
+        if f.get("raw") == "":
+            return ""
+        f = f.get("value")
+    return "" if f is None else str(f)
+
+
 def _num_text(v) -> str:
     if v is None:
         return ""
@@ -1064,24 +1073,25 @@ def _json_table(t: dict, dept: str) -> Tab:
             for _, br, bc in sides:
                 if i < len(br):
                     r = br[i]
-                    row.append((str(_fv(r.get("name")) or ""), 1))
+                    row.append((_name_text(r.get("name")), 1))
                     row += [(field_text((r.get("values") or {}).get(c)), 1) for c in bc]
                 else:
                     row += [("", 1)] * (1 + len(bc))
             data.append(row)
     else:
         has_code = any(_fv(r.get("code")) for r in rows)
-        lead = ["科目编码", "科目名称"] if has_code else ["项目"]
+        has_name = any(_name_text(r.get("name")) for r in rows)
+        lead = ["科目编码", "科目名称"] if has_code else (["项目"] if has_name else [])
         depth = max((len(c.split("/")) for c in cols), default=1)
         header = _path_header(cols, lead, depth)
         data = []
         for r in rows:
-            code, name = _fv(r.get("code")), str(_fv(r.get("name")) or "")
+            code, name = _fv(r.get("code")), _name_text(r.get("name"))
             vals = [(field_text((r.get("values") or {}).get(c)), 1) for c in cols]
             if has_code:
                 lead_cells = [(str(code), 1), (name, 1)] if code else [(name, 2)]
             else:
-                lead_cells = [(name, 1)]
+                lead_cells = [(name, 1)] if has_name else []
             data.append(lead_cells + vals)
     title = t.get("title") or ""
     code = t.get("code") or ""
@@ -1113,6 +1123,10 @@ def _explanation_paras(i: int, e: dict, budget_kind: bool, year) -> list[Para]:
             body += f"，比上年执行数{direction}{change}万元"
             if crate:
                 body += f"，{'增长' if direction == '增加' else '下降'}{crate}%"
+        elif direction in ("增加", "减少") and crate:
+            body += f"，比上年执行数{direction}{crate}%"
+        elif direction in ("增加", "减少"):
+            body += f"，比上年执行数有所{direction}"
         if reason:
             body += f"，主要原因是：{reason}"
         body = body.lstrip("，")
@@ -1129,7 +1143,7 @@ def _explanation_paras(i: int, e: dict, budget_kind: bool, year) -> list[Para]:
     if direction in ("大于", "小于"):
         parts.append(f"决算数{direction}年初预算数" + (f"的主要原因是：{reason}" if reason else ""))
     elif direction == "等于":
-        parts.append("决算数与年初预算数持平")
+        parts.append("决算数与年初预算数持平" + (f"，{reason}" if reason else ""))
     elif reason:
         parts.append(f"主要原因是：{reason}")
     body = "，".join(parts)
@@ -1170,7 +1184,10 @@ def report_json_doc(report: dict) -> Doc:
         n += 1
         blocks.append(Para(f"{ms.cn_num(n)}、{text}", "h1", num=("multi", 0, n), prefix=f"{ms.cn_num(n)}、"))
 
+    perf = report.get("performance") or {}
     tables = report.get("tables") or []
+    if perf.get("indicators"):      # the 自评表 is drawn from performance.indicators below
+        tables = [t for t in tables if t.get("template") != "performance"]
     if tables:
         head("报表")
         for t in tables:
@@ -1183,11 +1200,19 @@ def report_json_doc(report: dict) -> Doc:
         n += 1
         for i, e in enumerate(expl, 1):
             blocks += _explanation_paras(i, e, budget_kind, year)
-    projects = [pp for pp in (_project_para(p) for p in (report.get("projects") or [])) if pp]
-    if projects:
+    projects = report.get("projects") or []
+    listed = [p for p in projects if _fv(p.get("actual")) is not None and _fv(p.get("budget")) is None
+              and _fv(p.get("name"))]
+    evaluated = [pp for pp in (_project_para(p) for p in projects if p not in listed) if pp]
+    if listed:
+        head("项目支出情况")
+        for k, p in enumerate(listed, 1):
+            name = str(_fv(p.get("name")))
+            label = name + ("支出" if name.endswith("项目") else "项目支出")
+            blocks.append(Para(f"{k}、{label}{field_text(p.get('actual'))}万元。", "body", num=("dec", 0, k), prefix=f"{k}、"))
+    if evaluated:
         head("项目支出绩效情况")
-        blocks += projects
-    perf = report.get("performance") or {}
+        blocks += evaluated
     score, grade = field_text(perf.get("score")), field_text(perf.get("grade"))
     inds = perf.get("indicators") or []
     if score or inds:

@@ -230,6 +230,8 @@ def read_docx(path: Path, max_bytes: int = 200_000_000) -> Document:
     elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ExtractionError(spath, "ingest", "password-protected (encrypted) Word file, or a legacy .doc saved "
                                                 "as .docx: cannot read it")
+    if not zipfile.is_zipfile(str(source)):
+        raise ExtractionError(spath, "ingest", "not a valid DOCX file (corrupt or truncated: not a zip package)")
     try:
         import docx  # python-docx
 

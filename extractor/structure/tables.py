@@ -220,13 +220,17 @@ def header_paths(header: list[list[Cell]], ncols: int, key_cols: int) -> tuple[l
                     spans.append((lab, i, i + 1))
             levels.append(spans)
             continue
-        if key_cols and cells and (_ITEM_LABEL.match(cells[0]) or _KEY_HEADER.search(cells[0]) or not cells[0]):
-            if len(cells) == ncols:
-                cells = cells[key_cols:]
-            else:
-                cells = cells[1:]
-        elif len(cells) == ncols:
+        if len(cells) == ncols:
             cells = cells[key_cols:]
+        elif key_cols and cells:
+            # the key columns' header: 项目 spanning them all, or one label (or a merged blank) each
+            k = 0
+            while k < min(key_cols, len(cells)) and (_KEY_HEADER.search(cells[k]) or not cells[k]):
+                if _ITEM_LABEL.match(cells[k]):
+                    k += 1
+                    break
+                k += 1
+            cells = cells[k:]
         if not cells:
             continue
         groups = _groups_for(len(cells), levels[-1])
