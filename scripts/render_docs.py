@@ -781,13 +781,19 @@ class _PdfWriter:
         self.pdf, self.doc, self.style = pdf, doc, style
         self.y = None                       # None: no open narrative page
         self.size = 10.5
+        self.widths: dict[tuple[float, str], float] = {}
+        self.log: list[dict] = []           # per table: key, first page, pages, landscape, header repeated
 
     def font(self, size: float) -> None:
         self.pdf.set_font("cjk", size=size)
         self.size = size
 
     def measure(self, s: str) -> float:
-        return self.pdf.get_string_width(s)
+        key = (self.size, s)
+        w = self.widths.get(key)
+        if w is None:
+            w = self.widths[key] = self.pdf.get_string_width(s)
+        return w
 
     def new_page(self, landscape: bool = False, margin: float = 25) -> None:
         self.pdf.set_margins(margin, self.TOP, margin)
@@ -838,6 +844,7 @@ class _PdfWriter:
         grid, ncols, nhead = grid_of(header, rows, tab.vmerge)
         landscape = bool(st.get("landscape")) and ncols >= 8
         self.new_page(landscape, 15)
+        first_page = pdf.page_no()
         for p in tab.pre:
             self.para(p)
         self.y += 1
@@ -918,6 +925,9 @@ class _PdfWriter:
             r = r1
             if r < len(grid):
                 self.new_page(landscape, 15)
+        self.log.append({"key": tab.key, "first_page": first_page, "pages": pdf.page_no() - first_page + 1,
+                         "landscape": landscape, "repeat_header": bool(st.get("repeat_header")),
+                         "columns": ncols, "header_rows": nhead})
         self.y += 1.5
         for p in tab.post:
             self.para(p)
@@ -936,9 +946,14 @@ class _PdfWriter:
         return bytes(self.pdf.output())
 
 
-def pdf_bytes(doc: Doc, style: dict, font: Optional[str] = None) -> bytes:
-    """The PDF file of a document model laid out with `style` (see pdf_style)."""
-    return _PdfWriter(doc, style, font).build()
+def pdf_bytes(doc: Doc, style: dict, font: Optional[str] = None, log: Optional[list] = None) -> bytes:
+    """The PDF file of a document model laid out with `style` (see pdf_style). `log` (a list) receives
+    one dict per table: key, first_page, pages, landscape, repeat_header, columns, header_rows."""
+    w = _PdfWriter(doc, style, font)
+    data = w.build()
+    if log is not None:
+        log.extend(w.log)
+    return data
 
 
 # ---------------------------------------------------------------------------------------------

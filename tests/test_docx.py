@@ -133,3 +133,19 @@ def test_broken_and_legacy_word_files(tmp_path):
     else:
         with pytest.raises(ExtractionError, match="needs LibreOffice"):
             extract(legacy)
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
+                    reason="LibreOffice (soffice) is not installed: the legacy .doc route cannot run here")
+def test_legacy_doc_through_libreoffice(tmp_path):
+    import subprocess
+
+    p = tmp_path / "r.docx"
+    make_report(p)
+    subprocess.run([shutil.which("soffice") or shutil.which("libreoffice"), "--headless", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(p)], check=True, capture_output=True, timeout=180)
+    r = extract(tmp_path / "r.doc")
+    assert r.source.format == "doc" and r.status == "ok"
+    (t,) = r.tables
+    assert t.rows[3].code.value == "2010301" and t.rows[3].values["本年支出/项目支出"].value == Decimal("2.50")
+    assert r.explanations[0].actual.value == Decimal("10.50")

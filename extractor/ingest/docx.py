@@ -198,13 +198,12 @@ def _table(tbl, fields: _Fields, counter: list[int]) -> list[list[TableCell]]:
     return rows
 
 
-def _convert_legacy(path: Path) -> Path:
+def _convert_legacy(path: Path, out: Path) -> Path:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         raise ExtractionError(str(path), "ingest",
                               f"legacy {path.suffix} file: converting it needs LibreOffice (soffice), which is not "
                               "installed (apt-get install libreoffice-writer-nogui), or save it as .docx")
-    out = Path(tempfile.mkdtemp(prefix="extractor-doc-"))
     try:
         proc = subprocess.run([soffice, "--headless", "--convert-to", "docx", "--outdir", str(out), str(path)],
                               capture_output=True, text=True, timeout=180)
@@ -224,12 +223,21 @@ def read_docx(path: Path, max_bytes: int = 200_000_000) -> Document:
     if max_bytes and size > max_bytes:
         raise ExtractionError(spath, "ingest", f"file too large: {size / 1e6:.1f} MB exceeds {max_bytes / 1e6:.0f} MB")
     data = path.read_bytes()
-    source = path
     if path.suffix.lower() in (".doc", ".wps"):
-        source = _convert_legacy(path)
-    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        with tempfile.TemporaryDirectory(prefix="extractor-doc-") as tmp:
+            converted = _convert_legacy(path, Path(tmp))
+            doc = _read_package(path, converted, data, size)
+        doc.format = path.suffix.lower().lstrip(".")
+        doc.route = "docx (converted by LibreOffice)"
+        return doc
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ExtractionError(spath, "ingest", "password-protected (encrypted) Word file, or a legacy .doc saved "
                                                 "as .docx: cannot read it")
+    return _read_package(path, path, data, size)
+
+
+def _read_package(path: Path, source: Path, data: bytes, size: int) -> Document:
+    spath = str(path)
     if not zipfile.is_zipfile(str(source)):
         raise ExtractionError(spath, "ingest", "not a valid DOCX file (corrupt or truncated: not a zip package)")
     try:
