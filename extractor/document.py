@@ -56,6 +56,7 @@ class Document:
     pages: Optional[int] = None
     size: int = 0
     tables: list[SourceTable] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds of sub-steps (e.g. the table finder)
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, severity, message)
 
     def warn(self, stage: str, message: str) -> None:

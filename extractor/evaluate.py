@@ -49,6 +49,7 @@ class Score:
     fp: int = 0
     fn: int = 0
     mismatches: list[str] = field(default_factory=list)
+    by_part: dict[str, list[int]] = field(default_factory=dict)  # "tables" -> [tp, fp, fn]
     # (confidence, correct) for every extracted field compared, to measure calibration
     graded: list[tuple[float, bool]] = field(default_factory=list)
 
@@ -67,14 +68,18 @@ class Score:
             t_empty, g_empty = not t, not g
         if got is not None and not g_empty:
             self.graded.append((got.confidence, same))
+        part = self.by_part.setdefault(where.split("[")[0].split(".")[0], [0, 0, 0])
         if same:
             if not t_empty:
                 self.tp += 1
+                part[0] += 1
             return
         if not t_empty:
             self.fn += 1
+            part[2] += 1
         if not g_empty:
             self.fp += 1
+            part[1] += 1
         self.mismatches.append(f"{where}: expected {truth!r}, got {value!r}")
 
     def merge(self, other: "Score") -> None:
@@ -83,6 +88,16 @@ class Score:
         self.fn += other.fn
         self.mismatches.extend(other.mismatches)
         self.graded.extend(other.graded)
+        for k, (a, b, c) in other.by_part.items():
+            mine = self.by_part.setdefault(k, [0, 0, 0])
+            mine[0] += a
+            mine[1] += b
+            mine[2] += c
+
+    def part_accuracy(self, part: str) -> float:
+        """Share of the truth's fields of one part (e.g. "tables") extracted right."""
+        tp, _, fn = self.by_part.get(part, [0, 0, 0])
+        return tp / (tp + fn) if tp + fn else 1.0
 
     @property
     def precision(self) -> float:

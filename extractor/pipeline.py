@@ -89,6 +89,8 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
     t0 = time.perf_counter()
     doc = load(path, encoding=opts.encoding, max_bytes=opts.max_bytes)
     timings["ingest"] = time.perf_counter() - t0
+    for k, v in doc.timings.items():
+        timings[f"ingest.{k}"] = v
     report = Report(source=_source_info(doc))
     for stage, severity, message in doc.problems:
         report.problems.append(Problem(stage=stage, severity=severity, message=message))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import resource
 import sys
 import tempfile
@@ -52,10 +53,130 @@ def _peak_alloc(path: Path) -> float:
     return peak / 1e6
 
 
+def _print_table(head, rows) -> None:
+    widths = [max(len(str(h)), *(len(f"{r[i]:.2f}" if isinstance(r[i], float) else str(r[i])) for r in rows))
+              for i, h in enumerate(head)]
+
+    def fmt(vals):
+        return " | ".join((f"{v:.2f}" if isinstance(v, float) else str(v)).ljust(w) for v, w in zip(vals, widths))
+
+    print(fmt(head))
+    print("-|-".join("-" * w for w in widths))
+    for r in rows:
+        print(fmt(r))
+
+
+def _norm(s) -> str:
+    return "".join(str(s or "").split()).replace(",", "")
+
+
+def camelot_baseline(pdf: Path, truth: dict) -> tuple[float, int]:
+    """Share of a truth's table cells that raw camelot lattice output holds: for each truth table
+    the single camelot table (one per page) holding most of its cells; a cell counts when a camelot
+    row holds the row's code or name and the value anywhere in that row (lenient: columns are not
+    checked)."""
+    import warnings
+
+    import camelot
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = camelot.read_pdf(str(pdf), pages="all", flavor="lattice")
+    grids = [[[_norm(c) for c in row] for row in t.df.values.tolist()] for t in found]
+    right = total = 0
+    for tt in (truth.get("tables") or {}).values():
+        cells = []
+        for r in tt.get("rows", []):
+            ident = r.get("code") or _norm(r.get("name"))
+            values = [_norm(v) for v in (r.get("values") or {}).values() if v is not None]
+            cells.append((ident, _norm(r.get("name")), values))
+        n = sum(1 + len(v) for _, _, v in cells)
+        total += n
+        best = 0
+        for g in grids:
+            hit = 0
+            for ident, name, values in cells:
+                for row in g:
+                    joined = "".join(row)
+                    digits = "".join(c for c in row[:3] if c.isdigit())
+                    if (ident and (ident == digits or ident in row)) or (name and name in joined):
+                        hit += 1 + sum(1 for v in values if v in row)
+                        break
+            best = max(best, hit)
+        right += best
+    return (right / total if total else 1.0), total
+
+
+def _document_routes(args, tmp: Path) -> None:
+    import warnings
+
+    warnings.simplefilter("ignore")
+    print("\nDocument routes (one process, one core)")
+    rows = []
+    real = sorted((ROOT.parent / "shared" / "real-pdfs").glob("*.pdf"))
+    for p in real:
+        t0 = time.perf_counter()
+        r = extract(p)
+        dt = time.perf_counter() - t0
+        cam = r.timings.get("ingest.tables (camelot)", 0.0)
+        rows.append((f"real PDF {p.name[:38]}", r.source.pages, dt, r.source.pages / dt, cam, dt - cam))
+    try:
+        import make_samples as ms
+
+        writers = [(fmt, getattr(ms, f"write_{fmt}")) for fmt in ("docx", "pdf") if hasattr(ms, f"write_{fmt}")]
+    except ImportError:
+        writers = []
+    for fmt, write in writers:
+        paths = []
+        for i in range(1, args.docs + 1):
+            p = tmp / f"doc_{i:03d}.{fmt}"
+            write(i, "final", p)
+            paths.append(p)
+        t0 = time.perf_counter()
+        pages = 0
+        cam = 0.0
+        for p in paths:
+            r = extract(p)
+            pages += r.source.pages or 0
+            cam += r.timings.get("ingest.tables (camelot)", 0.0)
+        dt = time.perf_counter() - t0
+        label = f"generated {fmt} ({len(paths)} reports)"
+        rows.append((label, pages or "-", dt, (pages / dt) if pages else len(paths) / dt, cam, dt - cam))
+    _print_table(("set", "pages", "seconds", "pages/s (docx: reports/s)", "camelot s", "rest s"), rows)
+
+    print("\nTable-cell accuracy: raw camelot lattice output vs this project's tables")
+    acc = []
+    truth_file = ROOT / "tests" / "expected" / "pdf_sifaju_bumen_2026.json"
+    pdf = ROOT.parent / "shared" / "real-pdfs" / "shanghai-putuo-sifaju-2026-bumen-yusuan.pdf"
+    if truth_file.exists() and pdf.exists():
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        base, n = camelot_baseline(pdf, truth)
+        score = compare(extract(pdf), truth)
+        acc.append(("real 2026 部门预算 PDF (hand-checked truth)", n, base, score.part_accuracy("tables")))
+    for fmt, write in writers:
+        if fmt != "pdf":
+            continue
+        base_right = base_total = 0.0
+        ours = Score()
+        for i in range(1, args.docs + 1):
+            p = tmp / f"doc_{i:03d}.pdf"
+            _, truth = generate(i, kind="final")
+            b, n = camelot_baseline(p, truth)
+            base_right += b * n
+            base_total += n
+            ours.merge(compare(extract(p), truth))
+        acc.append((f"generated PDFs ({args.docs})", int(base_total), base_right / base_total if base_total else 1.0,
+                    ours.part_accuracy("tables")))
+    if acc:
+        _print_table(("set", "truth cells", "camelot alone", "this project"), acc)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--count", type=int, default=200, help="generated reports per layout row")
     ap.add_argument("--repeat", type=int, default=3, help="timing repeats (best is kept)")
+    ap.add_argument("--docs", type=int, default=10, help="generated DOCX and PDF reports to time")
+    ap.add_argument("--text-only", action="store_true", help="only the text route")
     args = ap.parse_args()
     rows = []
     seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
@@ -98,6 +219,8 @@ def main() -> int:
     print("-|-".join("-" * w for w in widths))
     for r in rows:
         print(fmt(r))
+    if not args.text_only:
+        _document_routes(args, tmp)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS of this process: {rss:.0f} MB; one process = one core; python {sys.version.split()[0]}")
     return 0

@@ -35,6 +35,7 @@ wqy-microhei.ttc; or set MAKE_SAMPLES_CJK_FONT to a .ttf/.ttc/.otf file).
 """
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import os
@@ -702,6 +703,13 @@ def docx_bytes(doc: Doc, style: dict, seed_label: str = "") -> bytes:
     sect = body.sectPr
     for el in list(frag):
         sect.addprevious(el)
+    # every section shows the running header and the page footer: Word gives a section without
+    # header / footer references none at all, so the inner sections get copies of the last one's
+    refs = [el for el in sect if el.tag in (qn("w:headerReference"), qn("w:footerReference"))]
+    for inner in body.iter(qn("w:sectPr")):
+        if inner is not sect:
+            for ref in reversed(refs):
+                inner.insert(0, copy.deepcopy(ref))
     if numbering and numbering.nums:
         np_el = d.part.numbering_part.element
         abstracts, nums = numbering.xml()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -183,8 +184,10 @@ def read_pdf(path: Path, tables: bool = True) -> Document:
                 ruled.append(i)
             page_lines.append([])
         found: dict[int, list] = {}
+        t0 = time.perf_counter()
         if tables and ruled:
             found = _camelot_tables(spath, ruled, problems)
+        camelot_seconds = time.perf_counter() - t0
         for i, page in enumerate(pdf.pages, start=1):
             if i in no_text:
                 continue
@@ -215,6 +218,7 @@ def read_pdf(path: Path, tables: bool = True) -> Document:
     doc = Document(path=spath, sha256=hashlib.sha256(data).hexdigest(), format="pdf", route="pdf-text",
                    lines=lines, tables=source_tables, pages=n_pages, size=len(data))
     doc.problems.extend(problems)
+    doc.timings["tables (camelot)"] = camelot_seconds
     return doc
 
 
