@@ -147,3 +147,40 @@ def test_scanned_pages_are_named(tmp_path):
     pdf.output(str(scanned))
     with pytest.raises(ExtractionError, match="needs OCR"):
         extract(scanned)
+
+
+CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+
+
+@pytest.mark.skipif(not __import__("os").path.exists(CJK_FONT),
+                    reason="CJK font fonts-wqy-microhei not installed (scripts/install_system_packages.sh)")
+def test_unruled_table_by_column_alignment(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L")
+    pdf.add_font("wqy", fname=CJK_FONT)
+    pdf.set_font("wqy", size=11)
+    pdf.add_page()
+    pdf.cell(0, 8, "一般公共预算财政拨款支出决算表", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 8, "部门：测试局                         单位：万元", new_x="LMARGIN", new_y="NEXT")
+    rows = [["功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            ["", "合计", "30.50", "20.00", "10.50"],
+            ["201", "一般公共服务支出", "30.50", "20.00", "10.50"],
+            ["20103", "政府办公厅（室）及相关机构事务", "30.50", "20.00", "10.50"],
+            ["2010301", "行政运行", "20.00", "20.00", ""],
+            ["2010302", "一般行政管理事务", "10.50", "", "10.50"]]
+    for n, r in enumerate(rows):  # no ruling lines at all
+        for j, (w, c) in enumerate(zip([40, 80, 35, 35, 35], r)):
+            pdf.cell(w, 8, c, align="C" if n == 0 else ("R" if j >= 2 else "L"))
+        pdf.ln(8)
+    pdf.ln(4)
+    pdf.cell(0, 8, "注：本表反映一般公共预算财政拨款支出情况。", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "unruled.pdf"
+    pdf.output(str(path))
+    r = extract(path)
+    (t,) = r.tables
+    assert t.template == "final.05" and t.columns == ["合计", "基本支出", "项目支出"]
+    got = {(x.code.value if x.code else None, x.name.value): {k: v.value for k, v in x.values.items()} for x in t.rows}
+    assert got[("2010302", "一般行政管理事务")] == {"合计": Decimal("10.50"), "基本支出": None, "项目支出": Decimal("10.50")}
+    assert got[(None, "合计")]["合计"] == Decimal("30.50")
+    assert r.checks and all(c.passed for c in r.checks)

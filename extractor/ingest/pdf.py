@@ -92,8 +92,83 @@ def _lines_of(chars: list[dict], exclude: list[tuple[float, float, float, float]
         text = "".join(parts).strip()
         if text:
             out.append({"text": text, "x0": cs[0]["x0"], "x1": cs[-1]["x1"], "top": band["top"],
-                        "bottom": band["bottom"]})
+                        "bottom": band["bottom"], "tokens": _tokens(cs)})
     return out
+
+
+def _tokens(cs: list[dict]) -> list[tuple[str, float, float]]:
+    """Words of a line: characters split where the gap is wider than a character."""
+    out: list[list] = []
+    for ch in cs:
+        if not ch["text"].strip():
+            continue
+        if out:
+            prev = out[-1]
+            width = max(min(prev[3], ch["x1"] - ch["x0"]), 1.0)
+            if ch["x0"] - prev[2] <= width * 0.9:
+                prev[0] += ch["text"]
+                prev[2] = ch["x1"]
+                continue
+        out.append([ch["text"], ch["x0"], ch["x1"], ch["x1"] - ch["x0"]])
+    return [(t, a, b) for t, a, b, _ in out]
+
+
+_NUMBER_TOKEN = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+_TITLE = re.compile(r"表\s*$")
+_NOTE = re.compile(r"^\s*(?:注|说明)[:：\d]")
+_UNIT_LINE = re.compile(r"单位[:：]|^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]|^(?:公开)?\s*(?:附)?表\s*\d")
+
+
+def _numeric_tokens(line: dict) -> int:
+    return sum(1 for t, _, _ in line["tokens"] if _NUMBER_TOKEN.match(t))
+
+
+def _stream_tables(lines: list[dict], page_no: int) -> list[dict]:
+    """Unruled tables: a title line (…表), then rows whose words line up in columns. Columns are
+    the bands the words of the amount rows occupy; header words go to the band they overlap."""
+    found = []
+    i = 0
+    while i < len(lines):
+        if not (_TITLE.search(lines[i]["text"]) and len(lines[i]["text"]) <= 60):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and _UNIT_LINE.search(lines[j]["text"]):
+            j += 1
+        start = j
+        k = j
+        last_data = None
+        while k < len(lines) and not _NOTE.match(lines[k]["text"]) and not _TITLE.search(lines[k]["text"]):
+            if _numeric_tokens(lines[k]) >= 1 and len(lines[k]["tokens"]) >= 2:
+                last_data = k
+            elif last_data is not None and k - last_data > 1:
+                break
+            k += 1
+        if last_data is None or sum(1 for x in lines[start:last_data + 1] if _numeric_tokens(x)) < 2:
+            i += 1
+            continue
+        region = lines[start:last_data + 1]
+        data = [ln for ln in region if _numeric_tokens(ln)]
+        spans = sorted((a, b) for ln in data for _, a, b in ln["tokens"])
+        bands: list[list[float]] = []
+        for a, b in spans:
+            if bands and a <= bands[-1][1] + 2:
+                bands[-1][1] = max(bands[-1][1], b)
+            else:
+                bands.append([a, b])
+        rows = []
+        for ln in region:
+            cells = [""] * len(bands)
+            for t, a, b in ln["tokens"]:
+                best = max(range(len(bands)), key=lambda n: min(b, bands[n][1]) - max(a, bands[n][0]))
+                if min(b, bands[best][1]) - max(a, bands[best][0]) <= 0:
+                    best = min(range(len(bands)), key=lambda n: abs((a + b) / 2 - sum(bands[n]) / 2))
+                cells[best] += t
+            rows.append([TableCell(text=c, page=page_no) for c in cells])
+        bbox = (min(ln["x0"] for ln in region), region[0]["top"], max(ln["x1"] for ln in region), region[-1]["bottom"])
+        found.append({"bbox": bbox, "rows": rows, "accuracy": None, "method": "stream"})
+        i = last_data + 1
+    return found
 
 
 def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]:
@@ -193,6 +268,12 @@ def read_pdf(path: Path, tables: bool = True) -> Document:
                 continue
             boxes = [t["bbox"] for t in found.get(i, [])]
             page_lines[i - 1] = _lines_of(page.chars, boxes)
+            if tables and i not in found:
+                stream = _stream_tables(page_lines[i - 1], i)
+                if stream:
+                    found[i] = stream
+                    page_lines[i - 1] = [ln for ln in page_lines[i - 1] if not any(
+                        t["bbox"][1] - 1 <= ln["top"] and ln["bottom"] <= t["bbox"][3] + 1 for t in stream)]
     if len(no_text) == n_pages:
         raise ExtractionError(spath, "ingest", f"no usable text layer on any of its {n_pages} pages (a scanned "
                                                "PDF): it needs OCR, which this version does not do yet")
@@ -207,12 +288,13 @@ def read_pdf(path: Path, tables: bool = True) -> Document:
         ti = 0
         for k, ln in enumerate(plines, start=1):
             while ti < len(ptables) and ptables[ti]["bbox"][1] <= ln["top"]:
-                source_tables.append(SourceTable(at=len(lines), rows=ptables[ti]["rows"], method="lattice", page=i,
+                source_tables.append(SourceTable(at=len(lines), rows=ptables[ti]["rows"],
+                                                 method=ptables[ti].get("method", "lattice"), page=i,
                                                  bbox=ptables[ti]["bbox"], accuracy=ptables[ti]["accuracy"]))
                 ti += 1
             lines.append(Line(text=ln["text"], no=k, page=i, bbox=(ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
         for t in ptables[ti:]:
-            source_tables.append(SourceTable(at=len(lines), rows=t["rows"], method="lattice", page=i,
+            source_tables.append(SourceTable(at=len(lines), rows=t["rows"], method=t.get("method", "lattice"), page=i,
                                              bbox=t["bbox"], accuracy=t["accuracy"]))
         lines.append(Line(text="", no=len(plines) + 1, page=i))  # page break
     doc = Document(path=spath, sha256=hashlib.sha256(data).hexdigest(), format="pdf", route="pdf-text",
