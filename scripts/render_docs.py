@@ -536,10 +536,10 @@ def _tbl_xml(tab: Tab, avail_mm: float, repeat_header: bool) -> str:
     dxa = [max(200, int(w * DXA_PER_MM)) for w in widths]
     border = "".join(f'<w:{b} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                      for b in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(dxa)}" w:type="dxa"/><w:jc w:val="center"/>'
-           f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-           '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
-           '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>']
+    out = [(f'<w:tbl><w:tblPr><w:tblW w:w="{sum(dxa)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>')]
     out += [f'<w:gridCol w:w="{d}"/>' for d in dxa]
     out.append("</w:tblGrid>")
     rpr = '<w:rPr><w:sz w:val="18"/></w:rPr>'
@@ -665,6 +665,7 @@ def docx_bytes(doc: Doc, style: dict, seed_label: str = "") -> bytes:
                 tail = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if k == len(toc_entries) - 1 else ""
                 toc_xml.append(_p(head + link + tail, tabs))
         else:
+            toc_xml.append(_p('<w:fldSimple w:instr=" TOC \\o &quot;1-3&quot; \\h \\z \\u "/>'))
             for (p, name), page in zip(toc_entries, pages):
                 toc_xml.append(_p(_runs(p.text) + '<w:r><w:tab/></w:r>'
                                   f'<w:fldSimple w:instr=" PAGEREF {name} \\h "><w:r><w:t>{page}</w:t></w:r></w:fldSimple>',
@@ -1104,7 +1105,7 @@ def _json_table(t: dict, dept: str) -> Tab:
     else:
         has_code = any(_fv(r.get("code")) for r in rows)
         has_name = any(_name_text(r.get("name")) for r in rows)
-        lead = ["科目编码", "科目名称"] if has_code else (["项目"] if has_name else [])
+        lead = ["科目编码", "科目名称"] if has_code else (["项目"] if has_name or not cols else [])
         depth = max((len(c.split("/")) for c in cols), default=1)
         header = _path_header(cols, lead, depth)
         data = []

@@ -113,7 +113,7 @@ def test_grid_merges():
 # ---- DOCX --------------------------------------------------------------------------------------
 
 def test_docx_tables_merges_and_values(final_docx):
-    seed, truth, data = final_docx
+    _, truth, data = final_docx
     d = docx.Document(io.BytesIO(data))
     assert len(d.tables) == 9
     t01 = d.tables[0]

@@ -264,8 +264,9 @@ def _pull_preamble(out: list, block: GridBlock) -> None:
     block.preamble = pre
 
 
-def _take_notes(lines: list[NLine], i: int, block: GridBlock) -> int:
-    n = len(lines)
+def _take_notes(lines: list[NLine], i: int, block: GridBlock, limit: Optional[int] = None) -> int:
+    """注/说明 lines right after a table become its notes (up to `limit`, where the next table stands)."""
+    n = len(lines) if limit is None else min(limit, len(lines))
     while i < n and (not lines[i].text.strip() or re.match(r"^\s*(?:注|说明)\s*[:：\d]", lines[i].text)
                      or (block.notes and re.match(r"^\s{2,}\d[.、．]", lines[i].text))):
         if lines[i].text.strip():
@@ -290,7 +291,7 @@ def split_blocks(lines: list[NLine], tables: Sequence["NTable"] = ()) -> list[Bl
             if block is not None:
                 _pull_preamble(out, block)
                 out.append(block)
-                i = _take_notes(lines, i, block)
+                i = _take_notes(lines, i, block, pending[ti].at if ti < len(pending) else None)
             continue
         ln = lines[i]
         t = ln.text
@@ -319,5 +320,5 @@ def split_blocks(lines: list[NLine], tables: Sequence["NTable"] = ()) -> list[Bl
                 out.pop()
         _pull_preamble(out, block)
         out.append(block)
-        i = _take_notes(lines, nxt, block)
+        i = _take_notes(lines, nxt, block, pending[ti].at if ti < len(pending) else None)
     return out
