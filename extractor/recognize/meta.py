@@ -30,7 +30,7 @@ TITLE = re.compile(
 # a cover printing the name on one line and the year and kind on the next
 TITLE2 = re.compile(
     rf"(?m)^(?P<name>[^\n，。、\d]{{2,40}}?{_ORG_TAIL}(?:本级)?)\s*\n?\s*(?P<year>20\d\d)\s*年(?:度)?\s*"
-    r"(?P<kind>部门决算|单位决算|部门预算|单位预算|整体支出绩效自评报告|项目支出绩效自评报告)"
+    r"(?P<kind>部门决算|单位决算|部门预算|单位预算|整体支出绩效自评(?:报告)?|项目支出绩效自评(?:报告)?)"
 )
 SELF_NAMED = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{_ORG_TAIL})（以下简称")
 SUBJECT_SENTENCE = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{_ORG_TAIL})[，,]\s*(?:单位性质|是|为|系)")

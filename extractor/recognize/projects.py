@@ -152,7 +152,7 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
         start = m.start("name")
         stripped = re.sub(r"项目支出$", "", name_text)
         tail = text[m.end("name"):m.start("actual")]
-        if tail.startswith("项目支出") and not _PROJECT_TAIL.search(stripped):
+        if tail.startswith("项目支出") and not _PROJECT_TAIL.search(stripped) and "项目" not in stripped:
             # “X建设项目支出”: 项目 ends the name unless the name already ends like one (经费, 专项…)
             stripped += "项目"
         book.add(text_field(nar, start, start + len(m.group("name").rstrip()), value=stripped),
