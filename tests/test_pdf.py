@@ -184,3 +184,27 @@ def test_unruled_table_by_column_alignment(tmp_path):
     assert got[("2010302", "一般行政管理事务")] == {"合计": Decimal("10.50"), "基本支出": None, "项目支出": Decimal("10.50")}
     assert got[(None, "合计")]["合计"] == Decimal("30.50")
     assert r.checks and all(c.passed for c in r.checks)
+
+
+@pytest.mark.skipif(not __import__("os").path.exists(CJK_FONT),
+                    reason="CJK font fonts-wqy-microhei not installed (scripts/install_system_packages.sh)")
+def test_rotated_pages(tmp_path):
+    import sys
+
+    from pypdf import PdfReader, PdfWriter
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import render_docs
+
+    truth = render_docs.write_pdf(1, "final", tmp_path / "src.pdf")
+    w = PdfWriter()
+    for i, page in enumerate(PdfReader(str(tmp_path / "src.pdf")).pages):
+        if i % 3 == 1:
+            page.rotate(90)  # shown sideways
+        w.add_page(page)
+    w.write(str(tmp_path / "rotated.pdf"))
+    r = extract(tmp_path / "rotated.pdf")
+    assert compare(r, truth).mismatches == []
+    assert any("rotated" in p.message for p in r.problems)

@@ -230,9 +230,55 @@ def _drop_running(pages: list[list[dict]], heights: list[float]) -> int:
     return dropped
 
 
+def _sideways_pages(spath: str) -> list[int]:
+    """Pages whose /Rotate turns their text sideways (upright text drawn, then rotated for display)."""
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(spath) as pdf:
+        for i, page in enumerate(pdf.pages):
+            if not page.rotation:
+                continue
+            chars = page.chars[:200]
+            if chars and sum(1 for c in chars if not c.get("upright", True)) > len(chars) / 2:
+                out.append(i)
+    return out
+
+
+def _unrotated_copy(spath: str, pages: list[int], folder: str) -> str:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(spath)
+    for i in pages:
+        pdf[i].set_rotation(0)
+    out = str(Path(folder) / "unrotated.pdf")
+    pdf.save(out)
+    pdf.close()
+    return out
+
+
 def read_pdf(path: Path, tables: bool = True) -> Document:
     spath = str(path)
     n_pages = _open_checked(path)
+    data = path.read_bytes()
+    sideways = _sideways_pages(spath)
+    if sideways:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="extractor-pdf-") as tmp:
+            doc = _read_pdf(Path(_unrotated_copy(spath, sideways, tmp)), tables, n_pages)
+        doc.path = spath
+        doc.sha256 = hashlib.sha256(data).hexdigest()
+        doc.size = len(data)
+        doc.problems.append(("ingest", "info", f"pages {_ranges([i + 1 for i in sideways])} are rotated so that their "
+                                               "text reads sideways: read without that rotation (boxes are in "
+                                               "the unrotated page)"))
+        return doc
+    return _read_pdf(path, tables, n_pages)
+
+
+def _read_pdf(path: Path, tables: bool, n_pages: int) -> Document:
+    spath = str(path)
     data = path.read_bytes()
     import pdfplumber
 
