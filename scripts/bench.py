@@ -121,10 +121,11 @@ def _document_routes(args, tmp: Path) -> None:
         cam = r.timings.get("ingest.tables (camelot)", 0.0)
         rows.append((f"real PDF {p.name[:38]}", r.source.pages, dt, r.source.pages / dt, cam, dt - cam))
     try:
-        import make_samples as ms
+        import render_docs
 
-        writers = [(fmt, getattr(ms, f"write_{fmt}")) for fmt in ("docx", "pdf") if hasattr(ms, f"write_{fmt}")]
-    except ImportError:
+        writers = [(fmt, getattr(render_docs, f"write_{fmt}")) for fmt in ("docx", "pdf")]
+    except (ImportError, SystemExit, OSError) as exc:  # python-docx / fpdf2 / the CJK font missing
+        print(f"(generated DOCX/PDF not timed: {exc})")
         writers = []
     for fmt, write in writers:
         paths = []
@@ -177,6 +178,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timing repeats (best is kept)")
     ap.add_argument("--docs", type=int, default=10, help="generated DOCX and PDF reports to time")
     ap.add_argument("--text-only", action="store_true", help="only the text route")
+    ap.add_argument("--documents-only", action="store_true", help="only the DOCX and PDF routes")
     args = ap.parse_args()
     rows = []
     seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
@@ -194,6 +196,8 @@ def main() -> int:
             paths.append(p)
             truths.append(truth)
         sets.append((f"generated {kind} {layout} noise {noise} ({args.count})", paths, truths))
+    if args.documents_only:
+        sets = []
     for name, paths, truths in sets:
         size = sum(p.stat().st_size for p in paths)
         secs, stages = _time(paths, args.repeat)
@@ -209,16 +213,8 @@ def main() -> int:
                      " ".join(f"{k}:{1e3 * v / len(paths):.1f}" for k, v in stages.items() if k != "total")))
     head = ("set", "reports", "KB/report", "reports/s", "MB/s", "ms/report", "peak alloc MB", "field F1",
             "ms per stage")
-    widths = [max(len(str(h)), *(len(f"{r[i]:.2f}" if isinstance(r[i], float) else str(r[i])) for r in rows))
-              for i, h in enumerate(head)]
-
-    def fmt(vals):
-        return " | ".join((f"{v:.2f}" if isinstance(v, float) else str(v)).ljust(w) for v, w in zip(vals, widths))
-
-    print(fmt(head))
-    print("-|-".join("-" * w for w in widths))
-    for r in rows:
-        print(fmt(r))
+    if rows:
+        _print_table(head, rows)
     if not args.text_only:
         _document_routes(args, tmp)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
