@@ -7,7 +7,7 @@ What it does not: interpret anything; normalize/ and structure/ read it and add 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Callable, Optional
 
 
 @dataclass
@@ -16,9 +16,10 @@ class Line:
     (or on the page for paged formats), `page` 1-based or None, `bbox` where the format has one."""
 
     text: str
-    no: int
+    no: Optional[int]
     page: Optional[int] = None
     bbox: Optional[tuple[float, float, float, float]] = None
+    conf: Optional[float] = None  # recognition confidence (OCR); None when the text was printed text
 
 
 @dataclass
@@ -31,6 +32,19 @@ class TableCell:
     no: Optional[int] = None
     page: Optional[int] = None
     bbox: Optional[tuple[float, float, float, float]] = None
+    conf: Optional[float] = None
+    repairs: list[str] = field(default_factory=list)  # what OCR repair changed (O->0 …)
+
+
+@dataclass
+class ScanPage:
+    """A page that is an image (a scan, or a PDF page without a text layer): the OCR stage reads it
+    and puts its lines before `lines[at]` of the Document."""
+
+    page: int
+    at: int
+    load: Callable[[], Any]  # -> numpy array (H, W[, 3]) uint8
+    dpi: int = 200
 
 
 @dataclass
@@ -56,6 +70,7 @@ class Document:
     pages: Optional[int] = None
     size: int = 0
     tables: list[SourceTable] = field(default_factory=list)
+    scans: list[ScanPage] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds of sub-steps (e.g. the table finder)
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, severity, message)
 

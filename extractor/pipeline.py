@@ -15,6 +15,7 @@ from typing import Optional
 
 from . import catalog
 from .document import Document
+from .errors import ExtractionError
 from .ingest import load
 from .model import Check, Field, Problem, Report, SourceInfo
 from .normalize import normalize
@@ -28,6 +29,9 @@ from .validate.paths import iter_fields
 @dataclass
 class Options:
     encoding: Optional[str] = None
+    ocr: bool = True  # read pages without a text layer (scans, images) by OCR
+    ocr_engine: str = "rapid"  # rapid (PP-OCR on ONNX Runtime) | paddle (optional extra)
+    dpi: int = 200  # rasterisation of PDF pages for OCR
     keep_contacts: bool = False
     review_threshold: float = REVIEW_THRESHOLD
     max_bytes: int = 20_000_000
@@ -38,20 +42,47 @@ def _source_info(doc: Document) -> SourceInfo:
                       encoding=doc.encoding, bytes=doc.size)
 
 
+def _norm_name(s: str) -> str:
+    return "".join(str(s).split()).replace("(", "（").replace(")", "）")
+
+
+def _repair_code(r, kind: str, prefix: str, readable: bool = False) -> bool:
+    """A code OCR could not read (or that the catalogue does not know): the catalogue entry under the
+    readable prefix whose name is the printed name."""
+    name = _norm_name(r.name.value)
+    for length in (7, 5, 3):
+        if len(prefix) >= length:
+            continue
+        cands = [e for e in catalog.all_entries(kind) if len(e.code) == length and e.code.startswith(prefix)
+                 and _norm_name(e.name) == name]
+        if len({e.code for e in cands}) == 1:
+            old = r.code.raw
+            r.code.value = cands[0].code
+            r.code.confidence = 0.75 if readable else 0.8  # a printed code changed goes to review
+            r.code.notes.append(f"code repaired from the catalogue by its name (printed {old!r})")
+            r.level = {3: "类", 5: "款", 7: "项"}[length] if kind == "function" else ("类" if length == 3 else "款")
+            return True
+    return False
+
+
 def _catalog_codes(report: Report) -> None:
-    """Subject codes checked against the catalogue; unknown codes and name mismatches are noted."""
+    """Subject codes checked against the catalogue; unreadable or unknown codes repaired by the
+    printed name where the catalogue makes it unique; name mismatches are noted."""
     year = report.report.year.value if report.report.year else None
     for t in report.tables:
         economic = (t.template or "").endswith(".06") or "经济分类" in " ".join(t.columns)
         kind = "economic" if economic else "function"
         for r in t.rows:
+            if r.code is not None and r.code.value is None and r.code.raw:
+                digits = "".join(ch for ch in r.code.raw if ch.isdigit())
+                _repair_code(r, kind, digits[:5] if len(digits) >= 5 else digits[:3])
             if r.code is None or not r.code.value:
                 continue
             code = str(r.code.value)
             entry = catalog.lookup(code, kind=kind, year=year if isinstance(year, int) else None)
             if entry is None:
                 other = catalog.lookup(code, kind="function" if economic else "economic")
-                if other is None:
+                if other is None and not _repair_code(r, kind, code[:-2], readable=True):
                     r.code.notes.append("code not in the subject catalogue")
                     r.code.confidence = min(r.code.confidence, 0.75)
                 continue
@@ -87,8 +118,19 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
     opts = options or Options(**kwargs)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    doc = load(path, encoding=opts.encoding, max_bytes=opts.max_bytes)
+    doc = load(path, encoding=opts.encoding, max_bytes=opts.max_bytes, ocr=opts.ocr, dpi=opts.dpi)
     timings["ingest"] = time.perf_counter() - t0
+    if doc.scans:
+        if not opts.ocr:
+            raise ExtractionError(doc.path, "ocr", "the file is a page image: it needs OCR, which was turned off")
+        t = time.perf_counter()
+        try:
+            from .ocr import read_scans
+
+            read_scans(doc, opts.ocr_engine)
+        except (ImportError, RuntimeError, ValueError) as exc:
+            raise ExtractionError(doc.path, "ocr", f"OCR engine {opts.ocr_engine!r} unavailable: {exc}") from None
+        timings["ocr"] = time.perf_counter() - t
     for k, v in doc.timings.items():
         timings[f"ingest.{k}"] = v
     report = Report(source=_source_info(doc))

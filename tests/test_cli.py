@@ -91,10 +91,14 @@ def test_huge_file_refused(tmp_path):
 
 
 def test_wrong_extension_refused(tmp_path):
-    p = tmp_path / "scan.png"
+    p = tmp_path / "report.xyz"
     p.write_bytes(b"\x89PNG\r\n\x1a\n")
     with pytest.raises(ExtractionError, match="unsupported file type"):
         extract(p)
+    broken = tmp_path / "scan.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n")
+    with pytest.raises(ExtractionError, match="not an image file|broken"):
+        extract(broken)
 
 
 def test_text_that_is_no_report(tmp_path):

@@ -145,8 +145,12 @@ def test_scanned_pages_are_named(tmp_path):
         pdf.image(str(img), x=10, y=10, w=180)
     scanned = tmp_path / "scanned.pdf"
     pdf.output(str(scanned))
-    with pytest.raises(ExtractionError, match="needs OCR"):
-        extract(scanned)
+    with pytest.raises(ExtractionError, match="needs OCR, which was turned off"):
+        extract(scanned, ocr=False)
+    r = extract(scanned)  # blank scans: OCR finds nothing, and says so
+    assert [p.message for p in r.problems if p.stage == "ocr" and p.severity == "warning"] == [
+        "page 1: no text found", "page 2: no text found"]
+    assert r.report.kind.value == "unknown"
 
 
 CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"

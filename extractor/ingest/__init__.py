@@ -15,10 +15,12 @@ from .text import read_text_file
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 WORD_SUFFIXES = {".docx", ".doc", ".wps"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED = TEXT_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
+SUPPORTED = TEXT_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES
 
 
-def load(path: str | Path, encoding: Optional[str] = None, max_bytes: int = 20_000_000) -> Document:
+def load(path: str | Path, encoding: Optional[str] = None, max_bytes: int = 20_000_000, ocr: bool = True,
+         dpi: int = 200) -> Document:
     p = Path(path)
     if not p.exists():
         raise ExtractionError(str(p), "ingest", "file not found")
@@ -34,7 +36,11 @@ def load(path: str | Path, encoding: Optional[str] = None, max_bytes: int = 20_0
     if suffix in PDF_SUFFIXES:
         from .pdf import read_pdf
 
-        return read_pdf(p)
+        return read_pdf(p, ocr=ocr, dpi=dpi)
+    if suffix in IMAGE_SUFFIXES:
+        from .image import read_image
+
+        return read_image(p)
     raise ExtractionError(
         str(p), "ingest", f"unsupported file type '{suffix}' (supported: {', '.join(sorted(SUPPORTED))})"
     )

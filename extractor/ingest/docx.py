@@ -17,7 +17,6 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Optional
 
 from ..document import Document, Line, SourceTable, TableCell
 from ..errors import ExtractionError

@@ -19,9 +19,9 @@ import time
 import warnings
 from collections import Counter
 from pathlib import Path
-from typing import Optional
 
-from ..document import Document, Line, SourceTable, TableCell
+from ..document import Document, Line, ScanPage, SourceTable, TableCell
+from ..layout import stream_tables, tokens_of_chars
 from ..errors import ExtractionError
 
 log = logging.getLogger(__name__)
@@ -92,83 +92,8 @@ def _lines_of(chars: list[dict], exclude: list[tuple[float, float, float, float]
         text = "".join(parts).strip()
         if text:
             out.append({"text": text, "x0": cs[0]["x0"], "x1": cs[-1]["x1"], "top": band["top"],
-                        "bottom": band["bottom"], "tokens": _tokens(cs)})
+                        "bottom": band["bottom"], "tokens": tokens_of_chars(cs)})
     return out
-
-
-def _tokens(cs: list[dict]) -> list[tuple[str, float, float]]:
-    """Words of a line: characters split where the gap is wider than a character."""
-    out: list[list] = []
-    for ch in cs:
-        if not ch["text"].strip():
-            continue
-        if out:
-            prev = out[-1]
-            width = max(min(prev[3], ch["x1"] - ch["x0"]), 1.0)
-            if ch["x0"] - prev[2] <= width * 0.9:
-                prev[0] += ch["text"]
-                prev[2] = ch["x1"]
-                continue
-        out.append([ch["text"], ch["x0"], ch["x1"], ch["x1"] - ch["x0"]])
-    return [(t, a, b) for t, a, b, _ in out]
-
-
-_NUMBER_TOKEN = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
-_TITLE = re.compile(r"表\s*$")
-_NOTE = re.compile(r"^\s*(?:注|说明)[:：\d]")
-_UNIT_LINE = re.compile(r"单位[:：]|^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]|^(?:公开)?\s*(?:附)?表\s*\d")
-
-
-def _numeric_tokens(line: dict) -> int:
-    return sum(1 for t, _, _ in line["tokens"] if _NUMBER_TOKEN.match(t))
-
-
-def _stream_tables(lines: list[dict], page_no: int) -> list[dict]:
-    """Unruled tables: a title line (…表), then rows whose words line up in columns. Columns are
-    the bands the words of the amount rows occupy; header words go to the band they overlap."""
-    found = []
-    i = 0
-    while i < len(lines):
-        if not (_TITLE.search(lines[i]["text"]) and len(lines[i]["text"]) <= 60):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(lines) and _UNIT_LINE.search(lines[j]["text"]):
-            j += 1
-        start = j
-        k = j
-        last_data = None
-        while k < len(lines) and not _NOTE.match(lines[k]["text"]) and not _TITLE.search(lines[k]["text"]):
-            if _numeric_tokens(lines[k]) >= 1 and len(lines[k]["tokens"]) >= 2:
-                last_data = k
-            elif last_data is not None and k - last_data > 1:
-                break
-            k += 1
-        if last_data is None or sum(1 for x in lines[start:last_data + 1] if _numeric_tokens(x)) < 2:
-            i += 1
-            continue
-        region = lines[start:last_data + 1]
-        data = [ln for ln in region if _numeric_tokens(ln)]
-        spans = sorted((a, b) for ln in data for _, a, b in ln["tokens"])
-        bands: list[list[float]] = []
-        for a, b in spans:
-            if bands and a <= bands[-1][1] + 2:
-                bands[-1][1] = max(bands[-1][1], b)
-            else:
-                bands.append([a, b])
-        rows = []
-        for ln in region:
-            cells = [""] * len(bands)
-            for t, a, b in ln["tokens"]:
-                best = max(range(len(bands)), key=lambda n: min(b, bands[n][1]) - max(a, bands[n][0]))
-                if min(b, bands[best][1]) - max(a, bands[best][0]) <= 0:
-                    best = min(range(len(bands)), key=lambda n: abs((a + b) / 2 - sum(bands[n]) / 2))
-                cells[best] += t
-            rows.append([TableCell(text=c, page=page_no) for c in cells])
-        bbox = (min(ln["x0"] for ln in region), region[0]["top"], max(ln["x1"] for ln in region), region[-1]["bottom"])
-        found.append({"bbox": bbox, "rows": rows, "accuracy": None, "method": "stream"})
-        i = last_data + 1
-    return found
 
 
 def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]:
@@ -202,6 +127,8 @@ def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]
             row.append(tc)
         rows.append(row)
     return rows
+
+
 
 
 def _drop_running(pages: list[list[dict]], heights: list[float]) -> int:
@@ -257,7 +184,7 @@ def _unrotated_copy(spath: str, pages: list[int], folder: str) -> str:
     return out
 
 
-def read_pdf(path: Path, tables: bool = True) -> Document:
+def read_pdf(path: Path, tables: bool = True, ocr: bool = True, dpi: int = 200) -> Document:
     spath = str(path)
     n_pages = _open_checked(path)
     data = path.read_bytes()
@@ -266,7 +193,7 @@ def read_pdf(path: Path, tables: bool = True) -> Document:
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="extractor-pdf-") as tmp:
-            doc = _read_pdf(Path(_unrotated_copy(spath, sideways, tmp)), tables, n_pages)
+            doc = _read_pdf(Path(_unrotated_copy(spath, sideways, tmp)), tables, n_pages, ocr=False, dpi=dpi)
         doc.path = spath
         doc.sha256 = hashlib.sha256(data).hexdigest()
         doc.size = len(data)
@@ -274,10 +201,22 @@ def read_pdf(path: Path, tables: bool = True) -> Document:
                                                "text reads sideways: read without that rotation (boxes are in "
                                                "the unrotated page)"))
         return doc
-    return _read_pdf(path, tables, n_pages)
+    return _read_pdf(path, tables, n_pages, ocr=ocr, dpi=dpi)
 
 
-def _read_pdf(path: Path, tables: bool, n_pages: int) -> Document:
+def _page_loader(spath: str, index: int, dpi: int):
+    def load():
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(spath)
+        try:
+            return pdf[index].render(scale=dpi / 72).to_numpy()
+        finally:
+            pdf.close()
+    return load
+
+
+def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int = 200) -> Document:
     spath = str(path)
     data = path.read_bytes()
     import pdfplumber
@@ -315,21 +254,27 @@ def _read_pdf(path: Path, tables: bool, n_pages: int) -> Document:
             boxes = [t["bbox"] for t in found.get(i, [])]
             page_lines[i - 1] = _lines_of(page.chars, boxes)
             if tables and i not in found:
-                stream = _stream_tables(page_lines[i - 1], i)
+                stream = stream_tables(page_lines[i - 1], i)
                 if stream:
                     found[i] = stream
                     page_lines[i - 1] = [ln for ln in page_lines[i - 1] if not any(
                         t["bbox"][1] - 1 <= ln["top"] and ln["bottom"] <= t["bbox"][3] + 1 for t in stream)]
-    if len(no_text) == n_pages:
-        raise ExtractionError(spath, "ingest", f"no usable text layer on any of its {n_pages} pages (a scanned "
-                                               "PDF): it needs OCR, which this version does not do yet")
-    if no_text:
+    if no_text and not ocr:
+        if len(no_text) == n_pages:
+            raise ExtractionError(spath, "ingest", f"no usable text layer on any of its {n_pages} pages (a scanned "
+                                                   "PDF): it needs OCR, which was turned off")
         problems.append(("ingest", "warning", f"pages {_ranges(no_text)} have no usable text layer (scanned or "
-                                              "glyph garbage): they need OCR and were not read"))
+                                              "glyph garbage): they need OCR, which was turned off; not read"))
+    elif no_text:
+        problems.append(("ingest", "info", f"pages {_ranges(no_text)} have no usable text layer: read by OCR"))
     _drop_running(page_lines, heights)
     lines: list[Line] = []
     source_tables: list[SourceTable] = []
+    scans: list[ScanPage] = []
     for i, plines in enumerate(page_lines, start=1):
+        if i in no_text and ocr:
+            scans.append(ScanPage(page=i, at=len(lines), load=_page_loader(spath, i - 1, dpi), dpi=dpi))
+            continue
         ptables = sorted(found.get(i, []), key=lambda t: t["bbox"][1])
         ti = 0
         for k, ln in enumerate(plines, start=1):
@@ -344,7 +289,7 @@ def _read_pdf(path: Path, tables: bool, n_pages: int) -> Document:
                                              bbox=t["bbox"], accuracy=t["accuracy"]))
         lines.append(Line(text="", no=len(plines) + 1, page=i))  # page break
     doc = Document(path=spath, sha256=hashlib.sha256(data).hexdigest(), format="pdf", route="pdf-text",
-                   lines=lines, tables=source_tables, pages=n_pages, size=len(data))
+                   lines=lines, tables=source_tables, pages=n_pages, size=len(data), scans=scans)
     doc.problems.extend(problems)
     doc.timings["tables (camelot)"] = camelot_seconds
     return doc

@@ -47,6 +47,8 @@ class NLine:
     page: Optional[int] = None
     bbox: Optional[tuple] = None
     repaired: bool = False  # characters were mapped (full-width)
+    conf: Optional[float] = None  # OCR recognition confidence; None for printed text
+    notes: Optional[list] = None  # repairs made before this stage (OCR lookalikes)
 
     @property
     def cell(self) -> bool:
@@ -140,7 +142,7 @@ def normalize(doc: Document) -> NormalizedDocument:
             continue
         mapped = text.translate(_TRANSLATE)
         out.append(NLine(text=mapped, orig=text, no=line.no, page=line.page, bbox=line.bbox,
-                         repaired=mapped != text))
+                         repaired=mapped != text, conf=line.conf))
     tables = []
     for t in doc.tables:
         at = kept_before[t.at] if t.at < len(kept_before) else len(out)
@@ -151,7 +153,7 @@ def normalize(doc: Document) -> NormalizedDocument:
                 orig = _NOISE_SPANS.sub("", c.text) if any(h in c.text for h in _NOISE_HINTS) else c.text
                 mapped = orig.translate(_TRANSLATE)
                 row.append(NLine(text=mapped, orig=orig, no=c.no, page=c.page,
-                                 bbox=c.bbox, repaired=mapped != orig))
+                                 bbox=c.bbox, repaired=mapped != orig, conf=c.conf, notes=list(c.repairs) or None))
             rows.append(row)
         tables.append(NTable(at=at, rows=rows, method=t.method, accuracy=t.accuracy))
     return NormalizedDocument(doc=doc, lines=out, removed=removed, tables=tables)

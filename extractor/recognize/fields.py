@@ -25,6 +25,16 @@ def _source(nar: Narrative, start: int) -> Source:
     return make_source(ln.page, ln.no, ln.bbox)
 
 
+def _ocr_cap(nar: Narrative, start: int, end: int, confidence: float, notes: list[str]) -> float:
+    confs = [ln.conf for ln in nar.lines_between(start, end) if ln.conf is not None]
+    if confs:
+        low = min(confs)
+        if low < 0.9:
+            notes.append(f"OCR score {low:.2f}")
+        return min(confidence, low)
+    return confidence
+
+
 def text_field(nar: Narrative, start: int, end: int, value: Optional[str] = None,
                confidence: float = PATTERN_CONF, notes: Optional[list[str]] = None) -> Field:
     notes = list(notes or [])
@@ -34,6 +44,7 @@ def text_field(nar: Narrative, start: int, end: int, value: Optional[str] = None
     if nar.joined_between(start, end):
         notes.append("text joined across printed lines")
         confidence -= REPAIR_PENALTY
+    confidence = _ocr_cap(nar, start, end, confidence, notes)
     return make_field(value=value, raw=raw, confidence=round(confidence, 3), source=_source(nar, start), notes=notes)
 
 
@@ -51,6 +62,7 @@ def amount_field(nar: Narrative, start: int, end: int, confidence: float = PATTE
     if nar.joined_between(start, end):
         notes.append("number joined across printed lines")
         conf -= REPAIR_PENALTY
+    conf = _ocr_cap(nar, start, end, conf, notes)
     return make_field(value=value, raw=raw, confidence=round(conf, 3), source=_source(nar, start), notes=notes)
 
 

@@ -28,6 +28,8 @@ class Cell:
     bbox: Optional[tuple] = None
     repaired: bool = False
     joined: bool = False  # text came from several printed lines
+    conf: Optional[float] = None  # OCR confidence of the cell's text
+    notes: Optional[list] = None  # repairs made before structure (OCR lookalikes)
 
     @property
     def key(self) -> str:
@@ -233,7 +235,7 @@ def _grid_from_source(table: "NTable") -> Optional[GridBlock]:
             text = "".join(part.strip() for part in c.text.split("\n")) if joined else c.text.strip()
             orig = "".join(part.strip() for part in c.orig.split("\n")) if joined else c.orig.strip()
             row.append(Cell(text=text, orig=orig, line=c.no, page=c.page, bbox=c.bbox, repaired=c.repaired,
-                            joined=joined))
+                            joined=joined, conf=c.conf, notes=c.notes))
         rows.append(row)
     rows = [r for r in rows if r]
     if not rows:

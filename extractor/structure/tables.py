@@ -43,8 +43,24 @@ def _source(cell: Cell) -> Source:
     return make_source(cell.page, cell.line, cell.bbox)
 
 
+def _ocr(field: Field, cell: Cell) -> Field:
+    """A cell read by OCR: its recognition score caps the confidence; its repairs are noted."""
+    if cell.conf is not None and cell.text:
+        field.confidence = round(min(field.confidence, cell.conf), 3)
+        if cell.conf < 0.9:
+            field.notes.append(f"OCR score {cell.conf:.2f}")
+    if cell.notes:
+        field.notes.extend(cell.notes)
+        field.confidence = round(min(field.confidence, 0.85), 3)
+    return field
+
+
 def amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = False) -> Field:
     """A value cell -> Field: exact Decimal for amounts, text otherwise, None when empty."""
+    return _ocr(_amount_field(cell, uncertain, guessed_header), cell)
+
+
+def _amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = False) -> Field:
     raw = cell.orig.strip()
     if not raw:
         return make_field(value=None, raw="", confidence=CLEAN_CONF if not uncertain else UNCERTAIN_CONF,
@@ -74,6 +90,10 @@ def amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = Fal
 
 
 def text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
+    return _ocr(_text_field(cell, strip_ordinal), cell)
+
+
+def _text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
     text = cell.text.strip()
     notes = []
     if strip_ordinal:
@@ -86,6 +106,11 @@ def text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
 
 
 def code_field(cell: Cell) -> Optional[Field]:
+    f = _code_field(cell)
+    return _ocr(f, cell) if f is not None else None
+
+
+def _code_field(cell: Cell) -> Optional[Field]:
     raw = cell.orig.strip()
     compact = _key(cell.text)
     if not compact or not compact.isdigit() or len(compact) not in (3, 5, 7):
@@ -334,6 +359,11 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
         name: Optional[Field] = None
         if code_cell is not None:
             code = code_field(code_cell)
+            digits = _key(code_cell.text)
+            if code is None and digits.isdigit() and len(digits) >= 3:
+                # an unreadable code (OCR lost or doubled a digit): kept for the catalogue to repair
+                code = make_field(value=None, raw=code_cell.orig.strip(), confidence=0.3, source=_source(code_cell),
+                                  notes=[f"code not readable: {len(digits)} digits"])
             if code is None and _key(code_cell.text) and name_cell is not None and not _key(name_cell.text):
                 name_cell = code_cell
             elif code is None and _key(code_cell.text) and name_cell is not None:
@@ -500,8 +530,11 @@ def _merge_parts(row: list[Cell], starts: list[int], k: int) -> list[Cell]:
             group = row[j:j + k]
             texts = [_key(c.text) for c in group]
             if all(t.isdigit() or not t for t in texts) and texts[0]:
+                confs = [c.conf for c in group if c.conf is not None]
+                notes = [n for c in group for n in (c.notes or [])]
                 merged = Cell(text="".join(texts), orig=" ".join(c.orig.strip() for c in group if c.orig.strip()),
-                              line=group[0].line, page=group[0].page, bbox=group[0].bbox)
+                              line=group[0].line, page=group[0].page, bbox=group[0].bbox,
+                              conf=min(confs) if confs else None, notes=notes or None)
             else:
                 merged = Cell(text="", orig="", line=group[0].line, page=group[0].page, bbox=group[0].bbox)
             out.append(merged)

@@ -1,0 +1,125 @@
+"""OCR: page images -> lines and table cells with confidence, into the same Document.
+
+What it does: for each ScanPage of a Document (an image file's pages, or PDF pages without a text
+layer) prepares the image (seal ink removed, upright, deskewed), runs the PP-OCR engine, settles a
+page turned 180° by the better recognition score, finds ruled tables from their lines and puts each
+recognised word in its cell, rebuilds unruled tables by column alignment, repairs numeric words,
+and inserts the page's lines and tables where the page stands. Every line and cell keeps its OCR
+score as its confidence and its box (in pixels of the image as given) as provenance.
+What it does not: interpret the text (normalize/ and later stages do, as for any route).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..document import Document, Line, SourceTable, TableCell
+from ..layout import lines_of_boxes, stream_tables
+from .engines import Engine, TextBox, get_engine
+from .grid import cell_rows, find_grids, place
+from .preprocess import prepare, turn_180
+from .repair import repair_line, repair_number
+
+LOW_SCORE = 0.85  # mean recognition score under which a page is also tried turned 180°
+
+
+def _mean(boxes: list[TextBox]) -> float:
+    return sum(b.score for b in boxes) / len(boxes) if boxes else 0.0
+
+
+def ocr_page(image, engine: Engine, page: int) -> tuple[list[Line], list[tuple[int, SourceTable]], list[str]]:
+    """One page image -> (lines, [(index among the lines, table)], notes)."""
+    prep = prepare(image)
+    notes = list(prep.notes)
+    gray = prep.image
+    boxes = engine.recognize(gray)
+    if boxes and _mean(boxes) < LOW_SCORE:
+        turned = turn_180(gray)
+        other = engine.recognize(turned)
+        if _mean(other) > _mean(boxes) + 0.05:
+            gray, boxes = turned, other
+            notes.append("page read turned by 180°")
+    if prep.rotation:
+        notes.append(f"page turned by {prep.rotation}° to read it")
+    if prep.skew:
+        notes.append(f"page deskewed by {prep.skew}°")
+    scale = prep.scale
+    grids = find_grids(gray)
+    free: list[TextBox] = []
+    for b in boxes:
+        if not any(place(g, b) for g in grids):
+            free.append(b)
+    tables: list[tuple[float, SourceTable]] = []
+    for g in grids:
+        rows = cell_rows(g, scale, page)
+        for row in rows:
+            for cell in row:
+                fixed, rep = repair_number(cell.text)
+                if rep:
+                    cell.text, cell.repairs = fixed, rep
+        bbox = (g.x0 / scale, g.y0 / scale, g.x1 / scale, g.y1 / scale)
+        tables.append((g.y0, SourceTable(at=0, rows=rows, method="ocr-grid", page=page, bbox=bbox)))
+    line_dicts = lines_of_boxes([(b.text, *b.box, b.score) for b in free])
+    for t in stream_tables(line_dicts, page):
+        top, bottom = t["bbox"][1], t["bbox"][3]
+        for row in t["rows"]:
+            for cell in row:
+                fixed, rep = repair_number(cell.text)
+                cell.text, cell.repairs = fixed, rep
+                cell.conf = min((ln["score"] for ln in line_dicts if top - 1 <= ln["top"] <= bottom + 1), default=1.0)
+        tables.append((top, SourceTable(at=0, rows=t["rows"], method="ocr-stream", page=page,
+                                        bbox=tuple(v / scale for v in t["bbox"]))))
+        line_dicts = [ln for ln in line_dicts if not (top - 1 <= ln["top"] and ln["bottom"] <= bottom + 1)]
+    lines: list[Line] = []
+    placed: list[tuple[int, SourceTable]] = []
+    tables.sort(key=lambda t: t[0])
+    ti = 0
+    for k, ln in enumerate(line_dicts, start=1):
+        while ti < len(tables) and tables[ti][0] <= ln["top"]:
+            placed.append((len(lines), tables[ti][1]))
+            ti += 1
+        text, rep = repair_line(ln["text"])
+        lines.append(Line(text=text, no=k, page=page, conf=ln["score"] * (0.95 if rep else 1.0),
+                          bbox=tuple(v / scale for v in (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))))
+    for _, t in tables[ti:]:
+        placed.append((len(lines), t))
+    return lines, placed, notes
+
+
+def read_scans(doc: Document, engine_name: str = "rapid", engine: Optional[Engine] = None) -> None:
+    """OCR every ScanPage of `doc` and insert its lines and tables in place."""
+    if not doc.scans:
+        return
+    engine = engine or get_engine(engine_name)
+    inserts: dict[int, list] = {}
+    for scan in sorted(doc.scans, key=lambda s: (s.at, s.page)):
+        try:
+            image = scan.load()
+        except Exception as exc:  # a page that cannot be decoded is recorded, the others go on
+            doc.problems.append(("ocr", "error", f"page {scan.page}: cannot read the image: {exc}"))
+            continue
+        lines, placed, notes = ocr_page(image, engine, scan.page)
+        for n in notes:
+            doc.problems.append(("ocr", "info", f"page {scan.page}: {n}"))
+        if not lines and not placed:
+            doc.problems.append(("ocr", "warning", f"page {scan.page}: no text found"))
+        inserts.setdefault(scan.at, []).append((lines, placed))
+    new_lines: list[Line] = []
+    shift: list[int] = []
+    new_tables: list[SourceTable] = []
+    for i in range(len(doc.lines) + 1):
+        for lines, placed in inserts.get(i, []):
+            base = len(new_lines)
+            new_lines.extend(lines)
+            new_lines.append(Line(text="", no=None, page=lines[0].page if lines else None))
+            for at, t in placed:
+                t.at = base + at
+                new_tables.append(t)
+        shift.append(len(new_lines))
+        if i < len(doc.lines):
+            new_lines.append(doc.lines[i])
+    for t in doc.tables:
+        t.at = shift[t.at] if t.at < len(shift) else len(new_lines)
+        new_tables.append(t)
+    doc.lines = new_lines
+    doc.tables = sorted(new_tables, key=lambda t: t.at)
+    doc.route = doc.route if doc.route != "pdf-text" else "pdf-text+ocr"

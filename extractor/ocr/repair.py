@@ -1,0 +1,45 @@
+"""Repairs of OCR text in numeric context: letters that look like digits, commas for points.
+
+What it does: in a cell or word that is mostly digits, O/o→0, l/I/|→1, S/s→5, B→8, Z→2, and a
+，/。/, between digits with two digits after it (the decimals) → . ; each repair is named so the
+Field records it and loses confidence. Text that is not numeric is left alone.
+What it does not: fix a lost or doubled decimal point — only a failing check can show that one
+(validate/), and the reviewer decides.
+"""
+from __future__ import annotations
+
+import regex as re
+
+_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5",
+                            "B": "8", "Z": "2"})
+_NUMERICISH = re.compile(r"^[-+]?[\dOolI|SsBZ〇][\dOolI|SsBZ〇,，。.]*%?$")
+_DECIMAL_COMMA = re.compile(r"(?<=\d)[，。](?=\d{2}(?!\d))")
+
+
+def repair_number(text: str) -> tuple[str, list[str]]:
+    """`313.O8` -> (`313.08`, ["OCR: O read as 0"]) — only when the token is numeric-looking."""
+    s = text.strip()
+    if not s or not _NUMERICISH.match(s) or sum(ch.isdigit() for ch in s) < max(1, len(s) // 2):
+        return text, []
+    repairs: list[str] = []
+    fixed = s.translate(_LOOKALIKE)
+    if fixed != s:
+        changed = sorted({a for a, b in zip(s, fixed) if a != b})
+        repairs.append("OCR: " + ", ".join(f"{a} read as {a.translate(_LOOKALIKE)}" for a in changed))
+    fixed2 = _DECIMAL_COMMA.sub(".", fixed)
+    if fixed2 != fixed:
+        repairs.append("OCR: comma read as decimal point")
+    return fixed2, repairs
+
+
+def repair_line(text: str) -> tuple[str, list[str]]:
+    """Numeric words inside a narrative line (between spaces or before 万元/元/%)."""
+    repairs: list[str] = []
+
+    def fix(m):
+        new, rep = repair_number(m.group(0))
+        repairs.extend(rep)
+        return new
+
+    out = re.sub(r"(?<![\p{Han}A-Za-z])[\dOolI|SB〇][\dOolI|SB〇,，。.]*\d(?=\s*(?:万元|元|%|％|\s|$|[，。；]))", fix, text)
+    return out, repairs
