@@ -30,7 +30,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _options(args) -> Options:
     return Options(encoding=args.encoding, keep_contacts=args.keep_contacts, review_threshold=args.review_threshold,
-                   max_bytes=int(args.max_mb * 1_000_000))
+                   max_bytes=int(args.max_mb * 1_000_000), ocr=not args.no_ocr, ocr_engine=args.ocr_engine,
+                   dpi=args.dpi)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -40,6 +41,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--review-threshold", type=float, default=0.8,
                    help="fields below this confidence go to the review queue (default 0.8)")
     p.add_argument("--max-mb", type=float, default=20.0, help="refuse text files larger than this (default 20 MB)")
+    p.add_argument("--ocr-engine", choices=["rapid", "paddle"], default="rapid",
+                   help="OCR engine for scans and images: rapid (PP-OCR on ONNX Runtime, default) or paddle "
+                        "(PaddleOCR, optional extra)")
+    p.add_argument("--dpi", type=int, default=200, help="resolution PDF pages are rendered at for OCR (default 200)")
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
     p.add_argument("-v", "--verbose", action="store_true", help="progress logs on stderr")
 
 

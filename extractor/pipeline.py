@@ -65,10 +65,21 @@ def _repair_code(r, kind: str, prefix: str, readable: bool = False) -> bool:
     return False
 
 
+def _closest_name(candidates: list[str], printed: str):
+    """The catalogue name an OCR-misread name is closest to (one or two characters off)."""
+    from rapidfuzz import fuzz
+
+    scored = sorted(((fuzz.ratio(_norm_name(c), _norm_name(printed)), c) for c in candidates), reverse=True)
+    if scored and scored[0][0] >= 80:
+        return scored[0][1]
+    return None
+
+
 def _catalog_codes(report: Report) -> None:
     """Subject codes checked against the catalogue; unreadable or unknown codes repaired by the
     printed name where the catalogue makes it unique; name mismatches are noted."""
     year = report.report.year.value if report.report.year else None
+    ocr_route = "ocr" in report.source.route  # names read by OCR may be a character off: fuzzy-matched
     for t in report.tables:
         economic = (t.template or "").endswith(".06") or "经济分类" in " ".join(t.columns)
         kind = "economic" if economic else "function"
@@ -87,6 +98,13 @@ def _catalog_codes(report: Report) -> None:
                     r.code.confidence = min(r.code.confidence, 0.75)
                 continue
             printed = str(r.name.value)
+            if not catalog.name_matches(code, printed, kind=kind) and ocr_route:
+                best = _closest_name(catalog.names(code, kind=kind), printed)
+                if best is not None:
+                    r.name.notes.append(f"name repaired from the catalogue (read as {printed!r})")
+                    r.name.value = best
+                    r.name.confidence = min(r.name.confidence, 0.8)
+                    continue
             if not catalog.name_matches(code, printed, kind=kind):
                 known = catalog.names(code, kind=kind)
                 prefix = next((n for n in known if printed.replace(" ", "").startswith(n) and n), None)

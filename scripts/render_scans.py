@@ -471,7 +471,7 @@ def write_scan(seed: int, kind: str, path: Union[str, Path], dpi: Optional[int] 
         path.write_bytes(image_pdf(out_pages))
     elif fmt == "tiff":
         frames = [Image.fromarray(img) for img, _, _ in out_pages]
-        frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:], compression="tiff_deflate",
+        frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:], compression="tiff_lzw",
                        dpi=(dpi_, dpi_))
     else:
         for (img, jpeg, _), p in zip(out_pages, log):
@@ -518,7 +518,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--degrade", type=float, default=0.5, help="0 = clean raster, 0.3-0.5 mild, 1 = hard (default 0.5)")
     ap.add_argument("--format", choices=FORMATS, default="pdf", dest="fmt",
                     help="pdf (image-only, default), png / jpeg (one file per page), tiff (multi-page)")
-    ap.add_argument("--pages", type=_pages_arg, help="1-based pages to write, e.g. 1,3 (default all)")
+    ap.add_argument("--pages", type=_pages_arg,
+                    help="1-based pages to write, e.g. 1,3 (default all; pages past a report's end are left out)")
     ap.add_argument("--color", choices=("auto", "gray", "rgb"), default="auto",
                     help="grayscale or colour scan (default auto: per report)")
     a = ap.parse_args(argv)
@@ -529,7 +530,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     for i in range(1, a.count + 1):
         seed, stem = a.seed + i - 1, f"sample_{i:04d}"
         target = a.out / f"{stem}{EXTENSIONS[a.fmt]}"
-        truth, log = write_scan(seed, a.kind, target, a.dpi, a.degrade, a.fmt, a.pages, color)
+        pages = a.pages
+        if pages is not None:                          # pages past a report's last page are left out
+            n = len(pdfium.PdfDocument(clean_pdf(seed, a.kind)[0]))
+            pages = [p for p in pages if p <= n]
+            if not pages:
+                print(f"{stem}: seed {seed} has {n} pages, none of --pages; skipped", file=sys.stderr)
+                continue
+        truth, log = write_scan(seed, a.kind, target, a.dpi, a.degrade, a.fmt, pages, color)
         first = log[0].get("file", target.name) if log else target.name
         truth["file"] = first
         (a.out / f"{stem}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n",
