@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..document import Document, Line, SourceTable, TableCell
+from ..document import Document, Line, SourceTable
 from ..layout import lines_of_boxes, stream_tables
 from .engines import Engine, TextBox, get_engine
 from .grid import cell_rows, find_grids, place
