@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import regex as re
 
+from collections import Counter
+
 from .document import TableCell
+
+_HEADER_BAND = 0.08
 
 
 def tokens_of_chars(cs: list[dict]) -> list[tuple[str, float, float]]:
@@ -118,3 +122,30 @@ def lines_of_boxes(boxes: list[tuple[str, float, float, float, float, float]]) -
                     "bottom": band["bottom"], "tokens": [(t, x0, x1) for t, x0, x1, _, _, _ in items],
                     "score": min(it[5] for it in items)})
     return out
+
+
+def drop_running(pages: list[list[dict]], heights: list[float]) -> int:
+    """Remove lines repeated in the top or bottom band of many pages (running headers, footers)."""
+    if len(pages) < 3:
+        return 0
+    seen: Counter = Counter()
+    for lines, h in zip(pages, heights):
+        keys = set()
+        for ln in lines:
+            if ln["top"] < h * _HEADER_BAND or ln["bottom"] > h * (1 - _HEADER_BAND):
+                keys.add(re.sub(r"\d+", "#", "".join(ln["text"].split())))
+        seen.update(keys)
+    repeated = {k for k, n in seen.items() if n >= max(3, len(pages) // 3)}
+    dropped = 0
+    for lines, h in zip(pages, heights):
+        keep = []
+        for ln in lines:
+            band = ln["top"] < h * _HEADER_BAND or ln["bottom"] > h * (1 - _HEADER_BAND)
+            key = re.sub(r"\d+", "#", "".join(ln["text"].split()))
+            if band and (key in repeated or re.fullmatch(r"[-—#\s/第页共,，]*", key)):
+                dropped += 1
+                continue
+            keep.append(ln)
+        lines[:] = keep
+    return dropped
+

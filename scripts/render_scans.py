@@ -269,14 +269,18 @@ def _seal_centre(gray: np.ndarray, rng: np.random.Generator, r: float) -> tuple[
         y = int(rng.choice(low[-max(1, len(low) // 3):]))
         band = ink[max(0, y - int(r / 3)):y + int(r / 3)]
         cols = np.flatnonzero(band.any(axis=0))
-        x = int(rng.uniform(np.quantile(cols, 0.3), np.quantile(cols, 0.95))) if len(cols) else int(rng.uniform(0.5, 0.75) * w)
+        if len(cols):
+            x = int(rng.uniform(np.quantile(cols, 0.3), np.quantile(cols, 0.95)))
+        else:
+            x = int(rng.uniform(0.5, 0.75) * w)
     else:
         y, x = int(0.75 * h), int(rng.uniform(0.5, 0.75) * w)
     m = int(r) + 4
     return int(np.clip(x, m, max(m, w - m))), int(np.clip(y, m, max(m, h - m)))
 
 
-def stamp_seal(img: np.ndarray, rng: np.random.Generator, dpi: int, gray: Optional[np.ndarray] = None) -> tuple[int, int]:
+def stamp_seal(img: np.ndarray, rng: np.random.Generator, dpi: int,
+               gray: Optional[np.ndarray] = None) -> tuple[int, int]:
     """Stamp a semi-transparent red seal over text near the bottom of img (float32 RGB 0..255, in
     place, multiplied: black text under it stays black); `gray` (uint8) is where to look for the
     text (default: img). Returns its centre (x, y) in px."""
@@ -434,8 +438,13 @@ def write_scan(seed: int, kind: str, path: Union[str, Path], dpi: Optional[int] 
     page: `path` with _p01 … before the extension) or "tiff" (one multi-page TIFF). dpi None: picked
     per report (150 / 200 / 240 / 300). pages: the 1-based pages to write (default all). color: RGB
     (True) or grayscale (False) scan; None picks per report. Returns (truth, page_log), page_log one
-    dict per written page: page, dpi, skew_deg, rotation, blur, noise, jpeg_quality, seal, fold (and
-    salt_pepper, contrast, brightness, fold_dir, fold_pos, seal_xy, mode, size)."""
+    dict per written page: page (1-based, in the report), dpi, skew_deg (degrees, positive =
+    counter-clockwise), rotation (0 / 90 / 180 / 270: the page image turned clockwise by that much),
+    blur (Gaussian sigma, px), noise (Gaussian std, grey levels), jpeg_quality (None: not JPEG
+    encoded), seal, fold (bools); and salt_pepper (fraction of pixels), contrast, brightness,
+    fold_dir ("v" / "h"), fold_pos (fraction of the width / height), seal_xy (the seal's centre in
+    px on the page before skew and rotation), mode ("L" / "RGB"), size ([width, height] px) and, for
+    png / jpeg, file (the page's file name)."""
     if fmt not in FORMATS:
         raise ValueError(f"fmt must be one of {FORMATS}, not {fmt!r}")
     data, truth = clean_pdf(seed, kind)

@@ -17,18 +17,16 @@ import logging
 import re
 import time
 import warnings
-from collections import Counter
 from pathlib import Path
 
 from ..document import Document, Line, ScanPage, SourceTable, TableCell
-from ..layout import stream_tables, tokens_of_chars
+from ..layout import drop_running, stream_tables, tokens_of_chars
 from ..errors import ExtractionError
 
 log = logging.getLogger(__name__)
 
 MIN_RULES = 6  # ruling line segments on a page before camelot is asked for tables
 _GARBAGE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
-_HEADER_BAND = 0.08
 
 
 def _open_checked(path: Path):
@@ -129,32 +127,6 @@ def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]
     return rows
 
 
-
-
-def _drop_running(pages: list[list[dict]], heights: list[float]) -> int:
-    """Remove lines repeated in the top or bottom band of many pages (running headers, footers)."""
-    if len(pages) < 3:
-        return 0
-    seen: Counter = Counter()
-    for lines, h in zip(pages, heights):
-        keys = set()
-        for ln in lines:
-            if ln["top"] < h * _HEADER_BAND or ln["bottom"] > h * (1 - _HEADER_BAND):
-                keys.add(re.sub(r"\d+", "#", "".join(ln["text"].split())))
-        seen.update(keys)
-    repeated = {k for k, n in seen.items() if n >= max(3, len(pages) // 3)}
-    dropped = 0
-    for lines, h in zip(pages, heights):
-        keep = []
-        for ln in lines:
-            band = ln["top"] < h * _HEADER_BAND or ln["bottom"] > h * (1 - _HEADER_BAND)
-            key = re.sub(r"\d+", "#", "".join(ln["text"].split()))
-            if band and (key in repeated or re.fullmatch(r"[-—#\s/第页共,，]*", key)):
-                dropped += 1
-                continue
-            keep.append(ln)
-        lines[:] = keep
-    return dropped
 
 
 def _sideways_pages(spath: str) -> list[int]:
@@ -267,7 +239,7 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
                                               "glyph garbage): they need OCR, which was turned off; not read"))
     elif no_text:
         problems.append(("ingest", "info", f"pages {_ranges(no_text)} have no usable text layer: read by OCR"))
-    _drop_running(page_lines, heights)
+    drop_running(page_lines, heights)
     lines: list[Line] = []
     source_tables: list[SourceTable] = []
     scans: list[ScanPage] = []

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Document, Line, SourceTable
-from ..layout import lines_of_boxes, stream_tables
+from ..layout import drop_running, lines_of_boxes, stream_tables
 from .engines import Engine, TextBox, get_engine
 from .grid import cell_rows, find_grids, place
 from .preprocess import prepare, turn_180
@@ -26,8 +26,8 @@ def _mean(boxes: list[TextBox]) -> float:
     return sum(b.score for b in boxes) / len(boxes) if boxes else 0.0
 
 
-def ocr_page(image, engine: Engine, page: int) -> tuple[list[Line], list[tuple[int, SourceTable]], list[str]]:
-    """One page image -> (lines, [(index among the lines, table)], notes)."""
+def ocr_page(image, engine: Engine, page: int) -> tuple[list[dict], list[tuple[float, SourceTable]], list[str], float]:
+    """One page image -> (text line dicts, [(top, table)], notes, page height in pixels)."""
     prep = prepare(image)
     notes = list(prep.notes)
     gray = prep.image
@@ -69,20 +69,27 @@ def ocr_page(image, engine: Engine, page: int) -> tuple[list[Line], list[tuple[i
         tables.append((top, SourceTable(at=0, rows=t["rows"], method="ocr-stream", page=page,
                                         bbox=tuple(v / scale for v in t["bbox"]))))
         line_dicts = [ln for ln in line_dicts if not (top - 1 <= ln["top"] and ln["bottom"] <= bottom + 1)]
+    for ln in line_dicts:
+        ln["scale"] = scale
+    return line_dicts, sorted(tables, key=lambda t: t[0]), notes, float(gray.shape[0])
+
+
+def _page_lines(line_dicts: list[dict], tables: list[tuple[float, SourceTable]], page: int
+                ) -> tuple[list[Line], list[tuple[int, SourceTable]]]:
     lines: list[Line] = []
     placed: list[tuple[int, SourceTable]] = []
-    tables.sort(key=lambda t: t[0])
     ti = 0
     for k, ln in enumerate(line_dicts, start=1):
         while ti < len(tables) and tables[ti][0] <= ln["top"]:
             placed.append((len(lines), tables[ti][1]))
             ti += 1
         text, rep = repair_line(ln["text"])
+        scale = ln.get("scale", 1.0)
         lines.append(Line(text=text, no=k, page=page, conf=ln["score"] * (0.95 if rep else 1.0),
                           bbox=tuple(v / scale for v in (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))))
     for _, t in tables[ti:]:
         placed.append((len(lines), t))
-    return lines, placed, notes
+    return lines, placed
 
 
 def read_scans(doc: Document, engine_name: str = "rapid", engine: Optional[Engine] = None) -> None:
@@ -90,19 +97,24 @@ def read_scans(doc: Document, engine_name: str = "rapid", engine: Optional[Engin
     if not doc.scans:
         return
     engine = engine or get_engine(engine_name)
-    inserts: dict[int, list] = {}
+    pages = []
     for scan in sorted(doc.scans, key=lambda s: (s.at, s.page)):
         try:
             image = scan.load()
         except Exception as exc:  # a page that cannot be decoded is recorded, the others go on
             doc.problems.append(("ocr", "error", f"page {scan.page}: cannot read the image: {exc}"))
             continue
-        lines, placed, notes = ocr_page(image, engine, scan.page)
+        line_dicts, tables, notes, height = ocr_page(image, engine, scan.page)
         for n in notes:
             doc.problems.append(("ocr", "info", f"page {scan.page}: {n}"))
-        if not lines and not placed:
+        if not line_dicts and not tables:
             doc.problems.append(("ocr", "warning", f"page {scan.page}: no text found"))
-        inserts.setdefault(scan.at, []).append((lines, placed))
+        pages.append((scan, line_dicts, tables, height))
+    # running headers and page numbers of the scanned pages, as for a text layer
+    drop_running([p[1] for p in pages], [p[3] for p in pages])
+    inserts: dict[int, list] = {}
+    for scan, line_dicts, tables, _ in pages:
+        inserts.setdefault(scan.at, []).append(_page_lines(line_dicts, tables, scan.page))
     new_lines: list[Line] = []
     shift: list[int] = []
     new_tables: list[SourceTable] = []

@@ -114,6 +114,22 @@ def place(g: Grid, box: TextBox) -> bool:
         return False
     inner = [x for x in g.xs[1:-1] if x0 + 4 < x < x1 - 4]
     parts = box.text.split()
+    if inner and len(parts) == 1 and len(box.text) > 1:
+        # one word laid over drawn borders (类款项 read as one box): its characters go to the
+        # cells under them, taking the characters as evenly wide
+        width = (x1 - x0) / len(box.text)
+        groups: dict[tuple[int, int], list[str]] = {}
+        for k, ch in enumerate(box.text):
+            loc = _locate(g, x0 + width * (k + 0.5), cy)
+            if loc:
+                groups.setdefault(loc, []).append(ch)
+        if len(groups) > 1:
+            for (r, c), chars in groups.items():
+                first = next(k for k, ch in enumerate(box.text) if _locate(g, x0 + width * (k + 0.5), cy) == (r, c))
+                g.texts[r][c].append(TextBox(text="".join(chars), box=(x0 + width * first, y0,
+                                                                        x0 + width * (first + len(chars)), y1),
+                                             score=box.score * 0.95))
+            return True
     if inner and len(parts) > 1:
         total = sum(len(p) for p in parts) or 1
         pos = x0

@@ -13,12 +13,18 @@ import regex as re
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5",
                             "B": "8", "Z": "2"})
 _NUMERICISH = re.compile(r"^[-+]?[\dOolI|SsBZ〇][\dOolI|SsBZ〇,，。.]*%?$")
-_DECIMAL_COMMA = re.compile(r"(?<=\d)[，。](?=\d{2}(?!\d))")
+_DECIMAL_COMMA = re.compile(r"(?<=\d)(?:[，。]|,(?=\d{2}$))(?=\d{2}(?!\d))")
 
 
 def repair_number(text: str) -> tuple[str, list[str]]:
     """`313.O8` -> (`313.08`, ["OCR: O read as 0"]) — only when the token is numeric-looking."""
     s = text.strip()
+    if "\n" in s or " " in s:
+        squeezed = "".join(s.split())
+        if sum(ch.isdigit() for ch in squeezed) >= max(1, len(squeezed) * 2 // 3):
+            s = squeezed  # one number read as several pieces (a speck, a broken stroke)
+    if len(s) > 1 and s[-1] in ".。，," and s[:-1].replace(",", "").replace(".", "").isdigit():
+        s = s[:-1]  # a speck after the number read as a point
     if not s or not _NUMERICISH.match(s) or sum(ch.isdigit() for ch in s) < max(1, len(s) // 2):
         return text, []
     repairs: list[str] = []
@@ -32,9 +38,14 @@ def repair_number(text: str) -> tuple[str, list[str]]:
     return fixed2, repairs
 
 
+_HALF_PARENS = re.compile(r"\((?=[\p{Han}\d]{0,12}\))|(?<=\(\s*[\p{Han}\d]{0,12})\)")
+
+
 def repair_line(text: str) -> tuple[str, list[str]]:
-    """Numeric words inside a narrative line (between spaces or before 万元/元/%)."""
+    """Numeric words inside a narrative line (between spaces or before 万元/元/%); half-width
+    brackets around Chinese words (OCR reads （项） as (项)) made full-width again."""
     repairs: list[str] = []
+    text = _HALF_PARENS.sub(lambda m: "（" if m.group(0) == "(" else "）", text)
 
     def fix(m):
         new, rep = repair_number(m.group(0))
