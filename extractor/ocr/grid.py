@@ -31,6 +31,9 @@ class Grid:
     texts: list[list[list[TextBox]]] = field(default_factory=list)  # [row][col] boxes
 
 
+MAX_LINE_WIDTH = 14  # pixels at 200 dpi; a fold shadow or a smudge is wider than a ruling line
+
+
 def _positions(profile: np.ndarray, min_len: float) -> list[float]:
     idx = np.where(profile >= min_len)[0]
     if len(idx) == 0:
@@ -41,7 +44,18 @@ def _positions(profile: np.ndarray, min_len: float) -> list[float]:
             groups[-1].append(i)
         else:
             groups.append([i])
-    return [float(np.mean(g)) for g in groups]
+    return [float(np.mean(g)) for g in groups if len(g) <= MAX_LINE_WIDTH]
+
+
+def _dark(strip: np.ndarray, mask: np.ndarray, axis: int, level: int = 150) -> bool:
+    """Where the line was found, it is dark ink (the darkest pixel across its width)."""
+    if strip.size == 0:
+        return False
+    darkest = strip.min(axis=axis)
+    found = mask.max(axis=axis) > 0
+    if not found.any():
+        return False
+    return float(np.median(darkest[found])) < level
 
 
 def _coverage(mask: np.ndarray, horizontal: bool, at: float, a: float, b: float) -> float:
@@ -80,7 +94,23 @@ def find_grids(gray: np.ndarray) -> list[Grid]:
         hs = horiz[y:y + bh, x:x + bw]
         vs = vert[y:y + bh, x:x + bw]
         ys = [y + p for p in _positions((hs > 0).sum(axis=1), bw * 0.05)]
-        xs = [x + p for p in _positions((vs > 0).sum(axis=0), bh * 0.05)]
+        # a column line runs through at least one whole row (text strokes, brackets do not)
+        row_h = float(np.median(np.diff(ys))) if len(ys) >= 3 else bh * 0.05
+        xs = [x + p for p in _positions((vs > 0).sum(axis=0), max(bh * 0.05, row_h * 0.9))]
+        # ruling lines are dark ink; the edge of a fold shadow or of a smudge is mid-grey
+        xs = [p for p in xs if _dark(gray[y:y + bh, max(int(p) - 2, 0):int(p) + 3],
+                                     vert[y:y + bh, max(int(p) - 2, 0):int(p) + 3], axis=1)]
+        ys = [p for p in ys if _dark(gray[max(int(p) - 2, 0):int(p) + 3, x:x + bw],
+                                     horiz[max(int(p) - 2, 0):int(p) + 3, x:x + bw], axis=0)]
+        if len(ys) >= 3 and len(xs) > 2:
+            # an inner column line runs through many rows; a seal stroke or a fold crosses a few
+            rows_n = len(ys) - 1
+            keep = [xs[0]]
+            for p in xs[1:-1]:
+                present = sum(1 for r in range(rows_n) if _coverage(vert, False, p, ys[r], ys[r + 1]) > 0.5)
+                if present >= max(1, 0.4 * rows_n):
+                    keep.append(p)
+            xs = keep + [xs[-1]]
         if len(ys) < 2 or len(xs) < 2:
             continue
         rows, cols = len(ys) - 1, len(xs) - 1
