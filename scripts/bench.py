@@ -172,6 +172,86 @@ def _document_routes(args, tmp: Path) -> None:
         _print_table(("set", "truth cells", "camelot alone", "this project"), acc)
 
 
+def _cer(ref: str, hyp: str) -> tuple[int, int]:
+    """Character edit distance between two texts with all whitespace removed, and the reference
+    length (for the character error rate)."""
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = "".join(ref.split()), "".join(hyp.split())
+    return Levenshtein.distance(a, b), len(a)
+
+
+def _ocr_route(args, tmp: Path) -> None:
+    """Scans of generated reports: OCR character error rate (this project's PP-OCR stage and
+    Tesseract chi_sim, the baseline, on the same page images), table-cell accuracy, field F1,
+    calibration and pages/s."""
+    import shutil
+    import subprocess
+
+    try:
+        import render_scans
+    except (ImportError, SystemExit, OSError) as exc:
+        print(f"(OCR route not measured: {exc})")
+        return
+    from extractor.ocr import ocr_page
+    from extractor.ocr.engines import get_engine
+
+    engine = get_engine("rapid")
+    print(f"\nOCR route: {args.scans} generated reports scanned at 200 dpi, degradation {args.degrade} "
+          "(one process, 2 cores for ONNX Runtime)")
+    score = Score()
+    pages = 0
+    seconds = 0.0
+    err = {"pp-ocr": [0, 0], "tesseract": [0, 0]}
+    tess = shutil.which("tesseract")
+    tess_seconds = 0.0
+    for i in range(1, args.scans + 1):
+        kind = ("final", "budget", "self_eval")[i % 3]
+        path = tmp / f"scan_{i:03d}.pdf"
+        truth, log = render_scans.write_scan(i, kind, path, dpi=200, degrade=args.degrade)
+        t0 = time.perf_counter()
+        r = extract(path)
+        seconds += time.perf_counter() - t0
+        pages += r.source.pages or 0
+        score.merge(compare(r, truth))
+        texts = render_scans.page_texts(i, kind)
+        for k in (1, 2):  # the character error rate on two pages of each report
+            if k > len(texts):
+                continue
+            png = tmp / f"scan_{i:03d}_p{k}.png"
+            render_scans.write_scan(i, kind, png, dpi=200, degrade=args.degrade, fmt="png", pages=[k])
+            png = next(tmp.glob(f"scan_{i:03d}_p{k}*_p*.png"), png)
+            import numpy as np
+            from PIL import Image
+
+            img = np.asarray(Image.open(png).convert("RGB"))
+            lines, tables, _, _ = ocr_page(img, engine, k)
+            text = "".join(ln["text"] for ln in lines) + "".join(
+                c.text for _, t in tables for row in t.rows for c in row)
+            d, n = _cer(texts[k - 1], text)
+            err["pp-ocr"][0] += d
+            err["pp-ocr"][1] += n
+            if tess:
+                t1 = time.perf_counter()
+                out = subprocess.run([tess, str(png), "-", "-l", "chi_sim"], capture_output=True,
+                                     text=True).stdout
+                tess_seconds += time.perf_counter() - t1
+                d, n = _cer(texts[k - 1], out)
+                err["tesseract"][0] += d
+                err["tesseract"][1] += n
+    confident = [ok for c, ok in score.graded if c >= 0.9]
+    wrong = [c for c, ok in score.graded if not ok]
+    rows = [("PP-OCR (rapidocr, this project)", f"{err['pp-ocr'][0] / max(err['pp-ocr'][1], 1):.2%}",
+             score.part_accuracy("tables"), score.f1, confident.count(False) / max(len(confident), 1),
+             (sum(1 for c in wrong if c < 0.8) / len(wrong)) if wrong else 1.0, seconds / max(pages, 1))]
+    if tess:
+        n_tess = sum(1 for i in range(1, args.scans + 1) for _ in (1, 2))
+        rows.append(("Tesseract chi_sim (baseline, text only)", f"{err['tesseract'][0] / max(err['tesseract'][1], 1):.2%}",
+                     "-", "-", "-", "-", tess_seconds / max(n_tess, 1)))
+    _print_table(("engine", "char error rate", "table cells right", "field F1", "wrong among conf>=0.9",
+                  "wrong fields in review", "s/page (end to end)"), rows)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--count", type=int, default=200, help="generated reports per layout row")
@@ -179,6 +259,8 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=10, help="generated DOCX and PDF reports to time")
     ap.add_argument("--text-only", action="store_true", help="only the text route")
     ap.add_argument("--documents-only", action="store_true", help="only the DOCX and PDF routes")
+    ap.add_argument("--scans", type=int, default=6, help="generated reports to scan and OCR (0: skip)")
+    ap.add_argument("--degrade", type=float, default=0.5, help="scan degradation (0 clean .. 1 hard)")
     args = ap.parse_args()
     rows = []
     seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
@@ -217,6 +299,8 @@ def main() -> int:
         _print_table(head, rows)
     if not args.text_only:
         _document_routes(args, tmp)
+        if args.scans:
+            _ocr_route(args, tmp)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS of this process: {rss:.0f} MB; one process = one core; python {sys.version.split()[0]}")
     return 0
