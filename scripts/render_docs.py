@@ -1225,15 +1225,29 @@ def report_json_doc(report: dict) -> Doc:
         for i, e in enumerate(expl, 1):
             blocks += _explanation_paras(i, e, budget_kind, year)
     projects = report.get("projects") or []
+    children = [p for p in projects if p.get("parent")]
+    parents = {str(p.get("parent")) for p in children}
     listed = [p for p in projects if _fv(p.get("actual")) is not None and _fv(p.get("budget")) is None
-              and _fv(p.get("name"))]
-    evaluated = [pp for pp in (_project_para(p) for p in projects if p not in listed) if pp]
+              and _fv(p.get("name")) and not p.get("parent")]
+    tops = [p for p in projects if not p.get("parent") and str(_fv(p.get("name"))) in parents]
+    evaluated = [pp for pp in (_project_para(p) for p in projects if p not in listed and p not in tops
+                               and not p.get("parent")) if pp]
     if listed:
         head("项目支出情况")
         for k, p in enumerate(listed, 1):
             name = str(_fv(p.get("name")))
-            label = name + ("支出" if name.endswith("项目") else "项目支出")
-            blocks.append(Para(f"{k}、{label}{field_text(p.get('actual'))}万元。", "body", num=("dec", 0, k), prefix=f"{k}、"))
+            blocks.append(Para(f"{k}、{name}项目支出{field_text(p.get('actual'))}万元。", "body",
+                               num=("dec", 0, k), prefix=f"{k}、"))
+    if tops:
+        # projects with sub-projects, in the 绩效自评 phrasing: 项目“P”年初预算金额…（1）X 项目支出…
+        head("项目实施情况")
+        for p in tops:
+            name = str(_fv(p.get("name")))
+            blocks.append(Para(f"项目“{name}”年初预算金额{field_text(p.get('budget')) or 0}万元，实际支出"
+                               f"{field_text(p.get('actual')) or 0}万元。项目实施及绩效情况如下：", "body"))
+            for k, c in enumerate([c for c in children if str(c.get("parent")) == name], 1):
+                blocks.append(Para(f"（{k}）{_fv(c.get('name'))}", "body"))
+                blocks.append(Para(f"项目支出{field_text(c.get('actual')) or 0}万元。", "body"))
     if evaluated:
         head("项目支出绩效情况")
         blocks += evaluated
