@@ -15,7 +15,7 @@ from .blocks import Block, GridBlock
 
 _CONTINUED_MARK = re.compile(r"续表|（续）|\(续\)|续上表")
 _ALLOWED_PREAMBLE = re.compile(r"^\s*(?:单位[:：].*|(?:编制|填报)?(?:部门|单位)(?:名称)?[:：].*|续表.*|（续）|\(续\))\s*$")
-PAGED = ("lattice", "stream")
+PAGED = ("lattice", "stream", "ocr-grid", "ocr-stream")
 
 
 def _width(b: GridBlock) -> int:
@@ -48,6 +48,18 @@ def _continues(a: GridBlock, b: GridBlock) -> bool:
     return True
 
 
+def _same_header(row, head) -> bool:
+    """A repeated header row that OCR read slightly differently (a 栏次 number missed)."""
+    k = _key(row)
+    for h in head:
+        if len(h) == len(row):
+            hk = _key(h)
+            same = sum(1 for a, b in zip(k, hk) if a == b)
+            if same >= len(k) - 1 and any(hk) and not any(ch.isdigit() and "." in ch for ch in k):
+                return True
+    return False
+
+
 def join_continued(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
@@ -60,7 +72,7 @@ def join_continued(blocks: list[Block]) -> list[Block]:
                 a = out[k]
                 rows = list(b.rows)
                 head = [_key(r) for r in a.rows[:6]]
-                while rows and _key(rows[0]) in head:
+                while rows and (_key(rows[0]) in head or _same_header(rows[0], a.rows[:6])):
                     rows.pop(0)  # the header printed again on the new page
                 a.rows.extend(rows)
                 a.last_line = b.last_line

@@ -113,6 +113,11 @@ def code_field(cell: Cell) -> Optional[Field]:
 def _code_field(cell: Cell) -> Optional[Field]:
     raw = cell.orig.strip()
     compact = _key(cell.text)
+    if cell.conf is not None and "." in compact and compact.replace(".", "").isdigit() \
+            and len(compact.replace(".", "")) in (3, 5, 7) and not re.search(r"\.\d{2}$", compact):
+        # OCR read a speck inside a code as a point (3010.1)
+        return make_field(value=compact.replace(".", ""), raw=raw, confidence=0.85, source=_source(cell),
+                          notes=["OCR: stray point inside a code removed"])
     if not compact or not compact.isdigit() or len(compact) not in (3, 5, 7):
         return None
     notes = ["spaces inside code"] if compact != cell.text.strip() else []
