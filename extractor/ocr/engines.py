@@ -39,7 +39,7 @@ class RapidEngine:
 
     name = "rapid"
 
-    def __init__(self, det_limit: int = 1280, threads: Optional[int] = None) -> None:
+    def __init__(self, det_limit: int = 1600, threads: Optional[int] = None) -> None:
         from rapidocr import RapidOCR
 
         # the line-direction classifier is off: pages are turned upright before OCR (preprocess.py),
