@@ -142,7 +142,8 @@ def place(g: Grid, box: TextBox) -> bool:
     cx = (x0 + x1) / 2
     if _locate(g, cx, cy) is None:
         return False
-    inner = [x for x in g.xs[1:-1] if x0 + 4 < x < x1 - 4]
+    # a border well inside the box, not just under its padding
+    inner = [x for x in g.xs[1:-1] if x0 + 0.3 * (x1 - x0) < x < x1 - 0.3 * (x1 - x0)]
     parts = box.text.split()
     if inner and len(parts) == 1 and len(box.text) > 1:
         # one word laid over drawn borders (类款项 read as one box): its characters go to the

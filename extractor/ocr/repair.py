@@ -23,11 +23,21 @@ def repair_number(text: str) -> tuple[str, list[str]]:
         squeezed = "".join(s.split())
         if sum(ch.isdigit() for ch in squeezed) >= max(1, len(squeezed) * 2 // 3):
             s = squeezed  # one number read as several pieces (a speck, a broken stroke)
+    repairs_pre: list[str] = []
     if len(s) > 1 and s[-1] in ".。，," and s[:-1].replace(",", "").replace(".", "").isdigit():
-        s = s[:-1]  # a speck after the number read as a point
+        s = s[:-1]  # a speck after the number read as a point — or a lost digit: to be confirmed
+        repairs_pre.append("OCR: mark after the number dropped (unconfirmed)")
+    m = re.match(r"^[A-Za-z'`~_\\/]([\d][\d,.]*)$|^([\d][\d,.]*)[A-Za-z'`~_\\/]$", s)
+    if m and len(s) > 2:
+        s = m.group(1) or m.group(2)  # a stray mark (seal ink, dirt) beside the number
+        repairs_pre.append("OCR: stray mark beside the number dropped (unconfirmed)")
+    if s.count(".") == 2 and re.fullmatch(r"\d+\.\d+\.\d{1,2}", s):
+        head, _, tail = s.rpartition(".")
+        s = head.replace(".", "") + "." + tail  # a doubled decimal point: the last one kept
+        repairs_pre.append("OCR: doubled decimal point (unconfirmed)")
     if not s or not _NUMERICISH.match(s) or sum(ch.isdigit() for ch in s) < max(1, len(s) // 2):
-        return text, []
-    repairs: list[str] = []
+        return (s, repairs_pre) if repairs_pre else (text, [])
+    repairs: list[str] = list(repairs_pre)
     fixed = s.translate(_LOOKALIKE)
     if fixed != s:
         changed = sorted({a for a, b in zip(s, fixed) if a != b})

@@ -51,7 +51,12 @@ def _ocr(field: Field, cell: Cell) -> Field:
             field.notes.append(f"OCR score {cell.conf:.2f}")
     if cell.notes:
         field.notes.extend(cell.notes)
-        field.confidence = round(min(field.confidence, 0.85), 3)
+        unconfirmed = any("unconfirmed" in n for n in cell.notes)
+        field.confidence = round(min(field.confidence, 0.6 if unconfirmed else 0.85), 3)
+    if cell.conf is not None and isinstance(field.value, str) and any(ch.isdigit() for ch in field.value) \
+            and not any(ch >= "\u4e00" for ch in field.value) and len(field.value) < 20:
+        field.confidence = round(min(field.confidence, 0.5), 3)  # digits that are no number: misread
+        field.notes.append("OCR: digits that do not form a number")
     return field
 
 

@@ -24,10 +24,17 @@ def apply_checks(report: Report, checks: list[Check]) -> None:
         elif not c.passed:
             for p in c.fields:
                 failed.setdefault(p, []).append(f"failed check {c.rule}: {c.message}")
+    rules = {p: c.rule for c in checks if c.passed and not c.tolerance for p in c.fields}
     for p in confirmed - set(failed):
         f = get_field(report, p)
-        if f is not None and f.value is not None and f.confidence >= 0.85:
+        if f is None or f.value is None:
+            continue
+        if f.confidence >= 0.85:
             f.confidence = max(f.confidence, CONFIRMED)
+        elif any("unconfirmed" in n for n in f.notes):
+            # an uncertain OCR repair that the amounts confirm
+            f.confidence = max(f.confidence, 0.9)
+            f.notes.append(f"repair confirmed by check {rules.get(p, '')}")
     for p, whys in failed.items():
         f = get_field(report, p)
         if f is None:
