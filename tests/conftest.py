@@ -1,6 +1,7 @@
 """Shared test fixtures: where the real reports live (../shared, beside the repository)."""
 from __future__ import annotations
 
+import socket
 import sys
 from pathlib import Path
 
@@ -32,3 +33,19 @@ def flat(rows: list[list[str]]) -> str:
         out.extend("\t" + c for c in r)
         out.append("")
     return "\n".join(out)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network():
+    """Every test runs with the network unavailable: nothing may download models or data at run
+    time (tests/test_ocr.py also runs the command line under `unshare -n` where it can)."""
+
+    def refuse(*args, **kwargs):
+        raise OSError("network access is disabled in the tests")
+
+    saved = (socket.socket.connect, socket.socket.connect_ex, socket.create_connection)
+    socket.socket.connect = refuse
+    socket.socket.connect_ex = refuse
+    socket.create_connection = refuse
+    yield
+    socket.socket.connect, socket.socket.connect_ex, socket.create_connection = saved

@@ -48,7 +48,7 @@ def repair_number(text: str) -> tuple[str, list[str]]:
     return fixed2, repairs
 
 
-_HALF_PARENS = re.compile(r"\((?=[\p{Han}\d]{0,12}\))|(?<=\(\s*[\p{Han}\d]{0,12})\)")
+_HALF_PARENS = re.compile(r"\((?=[\p{Han}\d]{0,12}[)）])|(?<=[(（]\s*[\p{Han}\d]{0,12})\)")
 
 
 def repair_line(text: str) -> tuple[str, list[str]]:

@@ -18,7 +18,7 @@ from .fields import amount_field, derived, group_text, text_field
 from .patterns import NUM
 
 ITEM = re.compile(
-    r"(?m)^[ \t]*(?P<no>\d{1,2})\s*[、.．]\s*(?P<path>[^\n。]{0,120}?（\d{0,3}\s*项）)[ \t]*[。.]?[ \t]*"
+    r"(?m)(?:^|(?<=[。；]))[ \t]*(?P<no>\d{1,2})\s*[、.．]\s*(?P<path>[^\n。]{0,120}?（\d{0,3}\s*项）)[ \t]*[。.]?[ \t]*"
 )
 PATH_PART = re.compile(r"(?P<name>[^（）]+?(?:（[^类款项）]*）[^（）]*?)*)（(?P<code>\d{2,3})?\s*(?P<level>类|款|项)）")
 BUDGET = re.compile(rf"(?:年初预算(?:数)?|全年预算(?:数)?|预算数)\s*(?:为|是)?\s*(?P<v>{NUM})\s*万?元")
