@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from . import catalog
+from .catalog.apply import apply_catalogue
 from .document import Document
 from .errors import ExtractionError
 from .ingest import load
@@ -40,81 +40,6 @@ class Options:
 def _source_info(doc: Document) -> SourceInfo:
     return SourceInfo(path=doc.path, sha256=doc.sha256, format=doc.format, route=doc.route, pages=doc.pages,
                       encoding=doc.encoding, bytes=doc.size)
-
-
-def _norm_name(s: str) -> str:
-    return "".join(str(s).split()).replace("(", "（").replace(")", "）")
-
-
-def _repair_code(r, kind: str, prefix: str, readable: bool = False) -> bool:
-    """A code OCR could not read (or that the catalogue does not know): the catalogue entry under the
-    readable prefix whose name is the printed name."""
-    name = _norm_name(r.name.value)
-    for length in (7, 5, 3):
-        if len(prefix) >= length:
-            continue
-        cands = [e for e in catalog.all_entries(kind) if len(e.code) == length and e.code.startswith(prefix)
-                 and _norm_name(e.name) == name]
-        if len({e.code for e in cands}) == 1:
-            old = r.code.raw
-            r.code.value = cands[0].code
-            r.code.confidence = 0.75 if readable else 0.8  # a printed code changed goes to review
-            r.code.notes.append(f"code repaired from the catalogue by its name (printed {old!r})")
-            r.level = {3: "类", 5: "款", 7: "项"}[length] if kind == "function" else ("类" if length == 3 else "款")
-            return True
-    return False
-
-
-def _closest_name(candidates: list[str], printed: str):
-    """The catalogue name an OCR-misread name is closest to (one or two characters off)."""
-    from rapidfuzz import fuzz
-
-    scored = sorted(((fuzz.ratio(_norm_name(c), _norm_name(printed)), c) for c in candidates), reverse=True)
-    if scored and scored[0][0] >= 80:
-        return scored[0][1]
-    return None
-
-
-def _catalog_codes(report: Report) -> None:
-    """Subject codes checked against the catalogue; unreadable or unknown codes repaired by the
-    printed name where the catalogue makes it unique; name mismatches are noted."""
-    year = report.report.year.value if report.report.year else None
-    ocr_route = "ocr" in report.source.route  # names read by OCR may be a character off: fuzzy-matched
-    for t in report.tables:
-        economic = (t.template or "").endswith(".06") or "经济分类" in " ".join(t.columns)
-        kind = "economic" if economic else "function"
-        for r in t.rows:
-            if r.code is not None and r.code.value is None and r.code.raw:
-                digits = "".join(ch for ch in r.code.raw if ch.isdigit())
-                _repair_code(r, kind, digits[:5] if len(digits) >= 5 else digits[:3])
-            if r.code is None or not r.code.value:
-                continue
-            code = str(r.code.value)
-            entry = catalog.lookup(code, kind=kind, year=year if isinstance(year, int) else None)
-            if entry is None:
-                other = catalog.lookup(code, kind="function" if economic else "economic")
-                if other is None and not _repair_code(r, kind, code[:-2], readable=True):
-                    r.code.notes.append("code not in the subject catalogue")
-                    r.code.confidence = min(r.code.confidence, 0.75)
-                continue
-            printed = str(r.name.value)
-            if not catalog.name_matches(code, printed, kind=kind) and ocr_route:
-                best = _closest_name(catalog.names(code, kind=kind), printed)
-                if best is not None:
-                    r.name.notes.append(f"name repaired from the catalogue (read as {printed!r})")
-                    r.name.value = best
-                    r.name.confidence = min(r.name.confidence, 0.8)
-                    continue
-            if not catalog.name_matches(code, printed, kind=kind):
-                known = catalog.names(code, kind=kind)
-                prefix = next((n for n in known if printed.replace(" ", "").startswith(n) and n), None)
-                if prefix and r.name.notes:
-                    # a joined cell that holds the catalogue name plus converter debris
-                    r.name.notes.append(f"name repaired from the catalogue: printed {printed!r}")
-                    r.name.value = prefix
-                    r.name.confidence = min(r.name.confidence, 0.85)
-                else:
-                    r.name.notes.append(f"catalogue name of {code} is {entry.name}")
 
 
 def _project_conflict_checks(conflicts, projects) -> list[Check]:
@@ -183,7 +108,7 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
                                        notes=["no tables, explanations or report title recognised"])
         stage = "catalog"
         t = time.perf_counter()
-        _catalog_codes(report)
+        apply_catalogue(report)
         timings["catalog"] = time.perf_counter() - t
         stage = "validate"
         t = time.perf_counter()

@@ -18,10 +18,10 @@ if str(ROOT) not in sys.path:
 
 def seed_path(prefix: str) -> Path:
     if not SEEDS.is_dir():
-        pytest.skip(f"real seed reports not available: {SEEDS} is absent (they live in ../shared, outside the repo)")
+        pytest.skip(reason=f"real seed reports not available: {SEEDS} is absent (they live in ../shared, outside the repo)")
     found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     if not found:
-        pytest.skip(f"seed {prefix} not found in {SEEDS}")
+        pytest.skip(reason=f"seed {prefix} not found in {SEEDS}")
     return found[0]
 
 

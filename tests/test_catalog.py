@@ -380,10 +380,10 @@ def _seed_pairs() -> list[tuple[str, str, str]]:
 
 def test_seed_codes_known():
     if not SEEDS.is_dir():
-        pytest.skip(f"seed folder {SEEDS} is absent (shared/ not laid beside the repo)")
+        pytest.skip(reason=f"seed folder {SEEDS} is absent (shared/ not laid beside the repo)")
     pairs = _seed_pairs()
     if not pairs:
-        pytest.skip(f"no code/name cells found in {SEEDS}")
+        pytest.skip(reason=f"no code/name cells found in {SEEDS}")
     unknown = [p for p in pairs if guess_kind(p[1], p[2]) is None]
     assert not unknown, unknown
     # the 3-digit economic 类 rows are recognised as economic

@@ -22,7 +22,7 @@ REAL = SHARED / "real-pdfs" / "shanghai-putuo-sifaju-2026-bumen-yusuan.pdf"
 
 def _page_png(tmp_path, page: int, dpi: int = 200):
     if not REAL.exists():
-        pytest.skip(f"real PDF reports not available: {REAL} is absent")
+        pytest.skip(reason=f"real PDF reports not available: {REAL} is absent")
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(REAL))
@@ -125,7 +125,7 @@ def test_ocr_runs_without_network(tmp_path):
     png = _page_png(tmp_path, 12)
     probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
     if probe.returncode != 0:
-        pytest.skip(f"unshare -n not permitted here: {probe.stderr.decode().strip()}")
+        pytest.skip(reason=f"unshare -n not permitted here: {probe.stderr.decode().strip()}")
     proc = subprocess.run(["unshare", "-n", sys.executable, "-m", "extractor", "extract", str(png)],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr

@@ -15,7 +15,7 @@ REAL = SHARED / "real-pdfs"
 def real_pdf(name: str):
     path = REAL / name
     if not path.exists():
-        pytest.skip(f"real PDF reports not available: {path} is absent (they live in ../shared, outside the repo)")
+        pytest.skip(reason=f"real PDF reports not available: {path} is absent (they live in ../shared, outside the repo)")
     return path
 
 
