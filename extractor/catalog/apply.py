@@ -68,6 +68,10 @@ def apply_catalogue(report: Report) -> None:
                     r.code.confidence = min(r.code.confidence, 0.75)
                 continue
             printed = str(r.name.value)
+            if any("unconfirmed" in n for n in r.code.notes) and name_matches(code, printed, kind=kind):
+                # an uncertain OCR repair of the code that the catalogue confirms by the printed name
+                r.code.confidence = max(r.code.confidence, 0.9)
+                r.code.notes.append("repair confirmed by the catalogue (code and name agree)")
             if not name_matches(code, printed, kind=kind) and ocr_route:
                 best = _closest_name(names(code, kind=kind), printed)
                 if best is not None:
@@ -85,5 +89,8 @@ def apply_catalogue(report: Report) -> None:
                     r.name.confidence = min(r.name.confidence, 0.85)
                 else:
                     r.name.notes.append(f"catalogue name of {code} is {entry.name}")
+                    if ocr_route:  # a code misread as another code: the name disagrees
+                        r.code.confidence = min(r.code.confidence, 0.75)
+                        r.code.notes.append(f"printed name differs from the catalogue's ({entry.name})")
 
 

@@ -15,9 +15,10 @@ from typing import Optional
 from ..document import Document, Line, SourceTable
 from ..layout import drop_running, lines_of_boxes, stream_tables
 from .engines import Engine, TextBox, get_engine
+from .cells import reread_empty_cells
 from .grid import cell_rows, find_grids, place
 from .preprocess import prepare, turn_180
-from .repair import repair_line, repair_number
+from .repair import repair_brackets, repair_line, repair_number, repair_ordinals
 
 LOW_SCORE = 0.85  # mean recognition score under which a page is also tried turned 180°
 
@@ -50,12 +51,22 @@ def ocr_page(image, engine: Engine, page: int) -> tuple[list[dict], list[tuple[f
             free.append(b)
     tables: list[tuple[float, SourceTable]] = []
     for g in grids:
+        reread = reread_empty_cells(g, gray, engine.read_line)
+        if reread:
+            notes.append(f"{reread} empty cell(s) with ink read again")
         rows = cell_rows(g, scale, page)
         for row in rows:
             for cell in row:
                 fixed, rep = repair_number(cell.text)
                 if rep:
                     cell.text, cell.repairs = fixed, rep
+                else:
+                    cell.text = repair_brackets(cell.text)
+        for c in range(max((len(r) for r in rows), default=0)):
+            at = [k for k, r in enumerate(rows) if c < len(r)]
+            for k, (fixed, rep) in repair_ordinals([rows[i][c].text for i in at]).items():
+                cell = rows[at[k]][c]
+                cell.text, cell.repairs = fixed, list(cell.repairs or []) + [rep]
         bbox = (g.x0 / scale, g.y0 / scale, g.x1 / scale, g.y1 / scale)
         tables.append((g.y0, SourceTable(at=0, rows=rows, method="ocr-grid", page=page, bbox=bbox)))
     line_dicts = lines_of_boxes([(b.text, *b.box, b.score) for b in free])

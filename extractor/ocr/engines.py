@@ -20,12 +20,17 @@ class TextBox:
     text: str
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels
     score: float
+    # the pieces of the text with their horizontal extent (x0, x1), when the engine gives them
+    # (rapidocr: one per Chinese character, one per run of digits or letters)
+    pieces: tuple[tuple[str, float, float], ...] = ()
 
 
 class Engine(Protocol):
     name: str
 
     def recognize(self, image: np.ndarray) -> list[TextBox]: ...
+
+    def read_line(self, crop: np.ndarray) -> tuple[str, float]: ...
 
 
 def _quad_to_box(quad) -> tuple[float, float, float, float]:
@@ -51,11 +56,35 @@ class RapidEngine:
         self._ocr = RapidOCR(params=params)
 
     def recognize(self, image: np.ndarray) -> list[TextBox]:
-        res = self._ocr(image)
+        # word boxes cost nothing measurable and place characters in table cells exactly
+        res = self._ocr(image, use_det=True, use_cls=False, use_rec=True, return_word_box=True)
         if res is None or res.boxes is None or res.txts is None:
             return []
-        return [TextBox(text=str(t), box=_quad_to_box(b), score=float(s))
-                for b, t, s in zip(res.boxes, res.txts, res.scores) if str(t).strip()]
+        words = getattr(res, "word_results", None) or [()] * len(res.txts)
+        out = []
+        for b, t, s, w in zip(res.boxes, res.txts, res.scores, words):
+            if not str(t).strip():
+                continue
+            pieces = []
+            for item in w or ():
+                try:
+                    piece, _, quad = item
+                    x0, _, x1, _ = _quad_to_box(quad)
+                except (TypeError, ValueError):
+                    pieces = []
+                    break
+                pieces.append((str(piece), x0, x1))
+            out.append(TextBox(text=str(t), box=_quad_to_box(b), score=float(s), pieces=tuple(pieces)))
+        return out
+
+
+    def read_line(self, crop: np.ndarray) -> tuple[str, float]:
+        """Recognition alone on a crop that holds one short line (no detection)."""
+        res = self._ocr(crop, use_det=False, use_cls=False, use_rec=True)
+        txts, scores = getattr(res, "txts", None), getattr(res, "scores", None)
+        if not txts:
+            return "", 0.0
+        return str(txts[0]), float(scores[0])
 
 
 class PaddleEngine:
@@ -86,6 +115,15 @@ class PaddleEngine:
                 if str(text).strip():
                     out.append(TextBox(text=str(text), box=_quad_to_box(quad), score=float(score)))
         return out
+
+
+    def read_line(self, crop: np.ndarray) -> tuple[str, float]:
+        """Recognition alone on a crop that holds one short line (no detection)."""
+        result = self._ocr.ocr(crop, det=False, cls=False) or []
+        for page in result:
+            for text, score in page or []:
+                return str(text), float(score)
+        return "", 0.0
 
 
 _ENGINES: dict[str, Engine] = {}

@@ -134,6 +134,56 @@ def _locate(g: Grid, x: float, y: float) -> tuple[int, int] | None:
     return min(r, len(g.ys) - 2), min(c, len(g.xs) - 2)
 
 
+def _spans(text: str, pieces) -> list[tuple[int, int, float, float]] | None:
+    """Where each engine piece stands in the box's text: (start, end, x0, x1); None when the
+    pieces do not spell the text."""
+    out, at = [], 0
+    for piece, px0, px1 in pieces:
+        k = text.find(piece, at)
+        if k < 0 or text[at:k].strip():
+            return None
+        out.append((k, k + len(piece), px0, px1))
+        at = k + len(piece)
+    return out if not text[at:].strip() else None
+
+
+def _place_pieces(g: Grid, box: TextBox, cy: float) -> bool:
+    """A box over a drawn column border, split where the border runs between its pieces (a
+    character, or a run of digits); a run of digits laid over a border itself (类款项 codes read
+    as one number) is split evenly. False when the box lies in one cell (or its pieces are not
+    usable)."""
+    spans = _spans(box.text, box.pieces)
+    if not spans:
+        return False
+    chars: list[tuple[int, tuple[int, int]]] = []  # (index in text, cell)
+    for start, end, px0, px1 in spans:
+        width = (px1 - px0) / max(end - start, 1)
+        inner = [x for x in g.xs[1:-1] if px0 + 0.3 * (px1 - px0) < x < px1 - 0.3 * (px1 - px0)]
+        for k in range(start, end):
+            x = px0 + width * (k - start + 0.5) if inner else (px0 + px1) / 2
+            loc = _locate(g, x, cy)
+            if loc is None:
+                return False
+            chars.append((k, loc))
+    if len({loc for _, loc in chars}) < 2:
+        return False
+    x0, y0, x1, y1 = box.box
+    runs: list[list] = []  # consecutive characters in one cell
+    for k, loc in chars:
+        if runs and runs[-1][0] == loc and runs[-1][2] == k - 1:
+            runs[-1][2] = k
+        else:
+            runs.append([loc, k, k])
+    pos = {k: (px0 + (px1 - px0) * (k - start) / max(end - start, 1),
+               px0 + (px1 - px0) * (k - start + 1) / max(end - start, 1))
+           for start, end, px0, px1 in spans for k in range(start, end)}
+    for (r, c), a, b in runs:
+        text = box.text[a:b + 1].strip()
+        if text:
+            g.texts[r][c].append(TextBox(text=text, box=(pos[a][0], y0, pos[b][1], y1), score=box.score))
+    return True
+
+
 def place(g: Grid, box: TextBox) -> bool:
     """Put a text box in the cell under it; a box laid over a drawn column border with spaces in
     its text is split at the spaces first. Returns False when the box is not in this grid."""
@@ -142,6 +192,8 @@ def place(g: Grid, box: TextBox) -> bool:
     cx = (x0 + x1) / 2
     if _locate(g, cx, cy) is None:
         return False
+    if box.pieces and _place_pieces(g, box, cy):
+        return True
     # a border well inside the box, not just under its padding
     inner = [x for x in g.xs[1:-1] if x0 + 0.3 * (x1 - x0) < x < x1 - 0.3 * (x1 - x0)]
     parts = box.text.split()

@@ -51,11 +51,16 @@ def repair_number(text: str) -> tuple[str, list[str]]:
 _HALF_PARENS = re.compile(r"\((?=[\p{Han}\d]{0,12}[)）])|(?<=[(（]\s*[\p{Han}\d]{0,12})\)")
 
 
+def repair_brackets(text: str) -> str:
+    """Half-width brackets around Chinese words (OCR reads （境） as (境)) made full-width again."""
+    return _HALF_PARENS.sub(lambda m: "（" if m.group(0) == "(" else "）", text)
+
+
 def repair_line(text: str) -> tuple[str, list[str]]:
     """Numeric words inside a narrative line (between spaces or before 万元/元/%); half-width
-    brackets around Chinese words (OCR reads （项） as (项)) made full-width again."""
+    brackets around Chinese words made full-width again."""
     repairs: list[str] = []
-    text = _HALF_PARENS.sub(lambda m: "（" if m.group(0) == "(" else "）", text)
+    text = repair_brackets(text)
 
     def fix(m):
         new, rep = repair_number(m.group(0))
@@ -64,3 +69,44 @@ def repair_line(text: str) -> tuple[str, list[str]]:
 
     out = re.sub(r"(?<![\p{Han}A-Za-z])[\dOolI|SB〇][\dOolI|SB〇,，。.]*\d(?=\s*(?:万元|元|%|％|\s|$|[，。；]))", fix, text)
     return out, repairs
+
+
+_NUMERALS = "一二三四五六七八九十"
+_ORDINAL_MARKED = re.compile(rf"^\s*([{_NUMERALS}]{{1,3}})[、.．]")
+_ORDINAL_BARE = re.compile(rf"^\s*([{_NUMERALS}]{{1,3}})(?=\p{{Han}})")
+
+
+def _numeral_value(s: str) -> int:
+    """一..九十九 as an int (0 when it is not a plain numeral)."""
+    digits = {ch: i for i, ch in enumerate(_NUMERALS[:9], start=1)}
+    if s == "十":
+        return 10
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        return digits.get(head, 1 if not head else 0) * 10 + digits.get(tail, 0)
+    return digits.get(s, 0) if len(s) == 1 else 0
+
+
+def repair_ordinals(column: list[str]) -> dict[int, tuple[str, str]]:
+    """Item numbers in one table column whose 、 OCR dropped (`二社会保障…` between `一、…` and
+    `三、…`): {row index: (repaired text, repair note)}. Only where a neighbouring row of the column
+    carries the number before or after it, and never for 一, so a name that starts with a numeral
+    (一般…) is kept."""
+    marked = {}
+    for i, text in enumerate(column):
+        m = _ORDINAL_MARKED.match(text or "")
+        if m:
+            marked[i] = _numeral_value(m.group(1))
+    out = {}
+    for i, text in enumerate(column):
+        if i in marked:
+            continue
+        m = _ORDINAL_BARE.match(text or "")
+        if not m:
+            continue
+        n = _numeral_value(m.group(1))
+        before = next((marked[j] for j in range(i - 1, -1, -1) if j in marked), None)
+        after = next((marked[j] for j in range(i + 1, len(column)) if j in marked), None)
+        if n >= 2 and (before == n - 1 or after == n + 1):  # 一 starts too many names (一般…)
+            out[i] = (text[:m.end()] + "、" + text[m.end():], "OCR: 、 after the item number restored")
+    return out

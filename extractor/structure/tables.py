@@ -43,8 +43,9 @@ def _source(cell: Cell) -> Source:
     return make_source(cell.page, cell.line, cell.bbox)
 
 
-def _ocr(field: Field, cell: Cell) -> Field:
-    """A cell read by OCR: its recognition score caps the confidence; its repairs are noted."""
+def _ocr(field: Field, cell: Cell, code: bool = False) -> Field:
+    """A cell read by OCR: its recognition score caps the confidence; its repairs are noted.
+    Digits that form neither a number nor (in a code cell) a code are a misreading."""
     if cell.conf is not None and cell.text:
         field.confidence = round(min(field.confidence, cell.conf), 3)
         if cell.conf < 0.9:
@@ -53,7 +54,7 @@ def _ocr(field: Field, cell: Cell) -> Field:
         field.notes.extend(cell.notes)
         unconfirmed = any("unconfirmed" in n for n in cell.notes)
         field.confidence = round(min(field.confidence, 0.6 if unconfirmed else 0.85), 3)
-    if cell.conf is not None and isinstance(field.value, str) and any(ch.isdigit() for ch in field.value) \
+    if cell.conf is not None and not code and isinstance(field.value, str) and any(ch.isdigit() for ch in field.value) \
             and not any(ch >= "\u4e00" for ch in field.value) and len(field.value) < 20:
         field.confidence = round(min(field.confidence, 0.5), 3)  # digits that are no number: misread
         field.notes.append("OCR: digits that do not form a number")
@@ -112,7 +113,7 @@ def _text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
 
 def code_field(cell: Cell) -> Optional[Field]:
     f = _code_field(cell)
-    return _ocr(f, cell) if f is not None else None
+    return _ocr(f, cell, code=True) if f is not None else None
 
 
 def _code_field(cell: Cell) -> Optional[Field]:
@@ -532,6 +533,17 @@ def merge_code_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
     return rows
 
 
+def _code_part(text: str, width: int) -> Optional[str]:
+    """One 类 (3 digits) or 款/项 (2 digits) part as printed, with marks an OCR speck adds removed;
+    None when it is not such a part."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not text:
+        return text
+    if len(digits) == width and all(ch.isdigit() or ch in ".,·'`:-_" for ch in text):
+        return digits
+    return None
+
+
 def _merge_parts(row: list[Cell], starts: list[int], k: int) -> list[Cell]:
     out: list[Cell] = []
     j = 0
@@ -539,9 +551,14 @@ def _merge_parts(row: list[Cell], starts: list[int], k: int) -> list[Cell]:
         if j in starts:
             group = row[j:j + k]
             texts = [_key(c.text) for c in group]
+            notes = [n for c in group for n in (c.notes or [])]
+            cleaned = [_code_part(t, 3 if i == 0 else 2) for i, t in enumerate(texts)]
+            if group[0].conf is not None and cleaned != texts and all(t is not None for t in cleaned):
+                # read by OCR with a speck in a code part (20.1 for 201): to be confirmed by the catalogue
+                texts = cleaned
+                notes.append("OCR: stray mark in the code dropped (unconfirmed)")
             if all(t.isdigit() or not t for t in texts) and texts[0]:
                 confs = [c.conf for c in group if c.conf is not None]
-                notes = [n for c in group for n in (c.notes or [])]
                 merged = Cell(text="".join(texts), orig=" ".join(c.orig.strip() for c in group if c.orig.strip()),
                               line=group[0].line, page=group[0].page, bbox=group[0].bbox,
                               conf=min(confs) if confs else None, notes=notes or None)

@@ -1,0 +1,87 @@
+"""Empty cells with ink in them, read again: a word the detector missed (a lone `0` against a ruling
+line) is recognised from a tight crop of the cell's ink.
+
+What it does: for each printed cell of a ruled grid that got no text, looks for ink inside its
+borders (dark connected components, ignoring specks and border remnants); crops the ink tightly
+and runs recognition alone on it. Only numeric readings (digits, a point, a comma, a dash) with a
+good score are kept, and their confidence is capped below "certain" so a check must confirm them.
+What it does not: detect text lines (engines.py) or place detected words (grid.py).
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import cv2
+import numpy as np
+import regex as re
+
+from .engines import TextBox
+from .grid import Grid
+
+NUMERIC = re.compile(r"^-?[\d][\d,.]*$|^[-—–]$")
+MIN_SCORE = 0.8     # a reading under this score is not kept
+CAP = 0.85          # confidence of a cell read again: a passing check confirms it
+BORDER_PAD = 5      # pixels kept clear of the ruling lines
+MIN_INK = 25        # dark pixels, after specks are dropped, for a cell to hold a word
+
+
+def _spanned(g: Grid, r: int, c: int) -> bool:
+    """The cell is part of a merged cell (a border around it is not drawn)."""
+    rows, cols = g.left.shape
+    return (not g.left[r, c] or (c + 1 < cols and not g.left[r, c + 1])
+            or not g.top[r, c] or (r + 1 < rows and not g.top[r + 1, c]))
+
+
+def ink_box(gray: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> Optional[tuple[int, int, int, int]]:
+    """The box around the ink inside (x0, y0, x1, y1), specks and ruling-line remnants left out;
+    None when the cell is blank."""
+    a, b = int(x0) + BORDER_PAD, int(x1) - BORDER_PAD
+    c, d = int(y0) + BORDER_PAD, int(y1) - BORDER_PAD
+    if b - a < 6 or d - c < 6:
+        return None
+    crop = gray[c:d, a:b]
+    dark = (crop < 128).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    h, w = dark.shape
+    keep = []
+    for i in range(1, n):
+        x, y, bw, bh, area = stats[i]
+        if area < 6:
+            continue  # a speck of noise
+        if (bh >= 0.8 * h and bw <= 4) or (bw >= 0.8 * w and bh <= 4):
+            continue  # what is left of a ruling line
+        keep.append((x, y, x + bw, y + bh, area))
+    if sum(k[4] for k in keep) < MIN_INK:
+        return None
+    top = min(k[1] for k in keep)
+    bottom = max(k[3] for k in keep)
+    if bottom - top < 0.25 * h:
+        return None  # a dash of dirt, not a character
+    return a + min(k[0] for k in keep), c + top, a + max(k[2] for k in keep), c + bottom
+
+
+def reread_empty_cells(g: Grid, gray: np.ndarray, read: Callable[[np.ndarray], tuple[str, float]]) -> int:
+    """Read the ink of the grid's empty cells again; returns how many cells got text."""
+    found = 0
+    rows, cols = g.left.shape
+    for r in range(rows):
+        if not any(g.texts[r][c] for c in range(cols)):
+            continue  # a row with no text at all is a blank row or a header band: left as it is
+        for c in range(cols):
+            if g.texts[r][c] or _spanned(g, r, c):
+                continue
+            box = ink_box(gray, g.xs[c], g.ys[r], g.xs[c + 1], g.ys[r + 1])
+            if box is None:
+                continue
+            x0, y0, x1, y1 = box
+            pad = 6
+            crop = gray[max(y0 - pad, 0): y1 + pad, max(x0 - pad, 0): x1 + pad]
+            crop = cv2.copyMakeBorder(crop, 4, 4, 8, 8, cv2.BORDER_CONSTANT, value=255)
+            text, score = read(crop)
+            text = "".join(text.split())
+            if score < MIN_SCORE or not NUMERIC.match(text):
+                continue
+            g.texts[r][c].append(TextBox(text=text, box=(float(x0), float(y0), float(x1), float(y1)),
+                                         score=min(score, CAP)))
+            found += 1
+    return found
