@@ -15,7 +15,7 @@ from typing import Optional
 from ..document import Document, Line, SourceTable
 from ..layout import drop_running, lines_of_boxes, stream_tables
 from .engines import Engine, TextBox, get_engine
-from .cells import reread_empty_cells
+from .cells import flag_unread_ink, reread_empty_cells
 from .grid import cell_rows, find_grids, place
 from .preprocess import prepare, turn_180
 from .repair import repair_brackets, repair_line, repair_number, repair_ordinals
@@ -54,12 +54,15 @@ def ocr_page(image, engine: Engine, page: int) -> tuple[list[dict], list[tuple[f
         reread = reread_empty_cells(g, gray, engine.read_line)
         if reread:
             notes.append(f"{reread} empty cell(s) with ink read again")
+        unread = flag_unread_ink(g, gray)
+        if unread:
+            notes.append(f"{unread} cell(s) with ink no word covers: sent to review")
         rows = cell_rows(g, scale, page)
         for row in rows:
             for cell in row:
                 fixed, rep = repair_number(cell.text)
                 if rep:
-                    cell.text, cell.repairs = fixed, rep
+                    cell.text, cell.repairs = fixed, list(cell.repairs) + rep
                 else:
                     cell.text = repair_brackets(cell.text)
         for c in range(max((len(r) for r in rows), default=0)):

@@ -32,32 +32,63 @@ def _spanned(g: Grid, r: int, c: int) -> bool:
             or not g.top[r, c] or (r + 1 < rows and not g.top[r + 1, c]))
 
 
-def ink_box(gray: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> Optional[tuple[int, int, int, int]]:
-    """The box around the ink inside (x0, y0, x1, y1), specks and ruling-line remnants left out;
-    None when the cell is blank."""
+def ink(gray: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int, int, int, int]]:
+    """The ink inside a cell's borders as (x0, y0, x1, y1, area) in page pixels, specks of noise
+    and what is left of the ruling lines left out."""
     a, b = int(x0) + BORDER_PAD, int(x1) - BORDER_PAD
     c, d = int(y0) + BORDER_PAD, int(y1) - BORDER_PAD
     if b - a < 6 or d - c < 6:
-        return None
-    crop = gray[c:d, a:b]
-    dark = (crop < 128).astype(np.uint8)
+        return []
+    dark = (gray[c:d, a:b] < 128).astype(np.uint8)
     n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     h, w = dark.shape
-    keep = []
+    out = []
     for i in range(1, n):
-        x, y, bw, bh, area = stats[i]
+        x, y, bw, bh, area = (int(v) for v in stats[i])
         if area < 6:
             continue  # a speck of noise
         if (bh >= 0.8 * h and bw <= 4) or (bw >= 0.8 * w and bh <= 4):
             continue  # what is left of a ruling line
-        keep.append((x, y, x + bw, y + bh, area))
-    if sum(k[4] for k in keep) < MIN_INK:
+        out.append((a + x, c + y, a + x + bw, c + y + bh, area))
+    return out
+
+
+def _word_like(parts: list[tuple[int, int, int, int, int]], cell_height: float) -> bool:
+    """Enough ink, tall enough, to be a character rather than dirt."""
+    if sum(k[4] for k in parts) < MIN_INK:
+        return False
+    return max(k[3] for k in parts) - min(k[1] for k in parts) >= 0.25 * (cell_height - 2 * BORDER_PAD)
+
+
+def ink_box(gray: np.ndarray, x0: float, y0: float, x1: float, y1: float) -> Optional[tuple[int, int, int, int]]:
+    """The box around the ink inside (x0, y0, x1, y1); None when the cell is blank."""
+    parts = ink(gray, x0, y0, x1, y1)
+    if not parts or not _word_like(parts, y1 - y0):
         return None
-    top = min(k[1] for k in keep)
-    bottom = max(k[3] for k in keep)
-    if bottom - top < 0.25 * h:
-        return None  # a dash of dirt, not a character
-    return a + min(k[0] for k in keep), c + top, a + max(k[2] for k in keep), c + bottom
+    return (min(k[0] for k in parts), min(k[1] for k in parts), max(k[2] for k in parts), max(k[3] for k in parts))
+
+
+UNREAD = "OCR: ink in the cell that no word covers (a word may be missing)"
+
+
+def flag_unread_ink(g: Grid, gray: np.ndarray) -> int:
+    """Cells with text and, beside it, ink no recognised word covers (a word the detector missed,
+    e.g. under a seal): noted in `g.notes` so their confidence drops. Returns how many."""
+    flagged = 0
+    rows, cols = g.left.shape
+    for r in range(rows):
+        for c in range(cols):
+            boxes = g.texts[r][c]
+            if not boxes or _spanned(g, r, c):
+                continue
+            grown = [(b.box[0] - 4, b.box[1] - 4, b.box[2] + 4, b.box[3] + 4) for b in boxes]
+            loose = [k for k in ink(gray, g.xs[c], g.ys[r], g.xs[c + 1], g.ys[r + 1])
+                     if not any(x0 <= (k[0] + k[2]) / 2 <= x1 and y0 <= (k[1] + k[3]) / 2 <= y1
+                                for x0, y0, x1, y1 in grown)]
+            if loose and _word_like(loose, g.ys[r + 1] - g.ys[r]):
+                g.notes[(r, c)] = UNREAD
+                flagged += 1
+    return flagged
 
 
 def reread_empty_cells(g: Grid, gray: np.ndarray, read: Callable[[np.ndarray], tuple[str, float]]) -> int:

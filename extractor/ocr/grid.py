@@ -29,8 +29,10 @@ class Grid:
     left: np.ndarray  # [rows, cols] bool: the cell's left border is drawn
     top: np.ndarray  # [rows, cols] bool: the cell's top border is drawn
     texts: list[list[list[TextBox]]] = field(default_factory=list)  # [row][col] boxes
+    notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> doubt about the cell
 
 
+NOTED_CAP = 0.7  # confidence of a cell with a doubt noted (ink no word covers): it goes to review
 MAX_LINE_WIDTH = 14  # pixels at 200 dpi; a fold shadow or a smudge is wider than a ruling line
 
 
@@ -44,7 +46,16 @@ def _positions(profile: np.ndarray, min_len: float) -> list[float]:
             groups[-1].append(i)
         else:
             groups.append([i])
-    return [float(np.mean(g)) for g in groups if len(g) <= MAX_LINE_WIDTH]
+    out = []
+    for g in groups:
+        # the line is the band's peak (a seal arc or a smudge beside it adds shorter runs); a fold
+        # shadow or a smear has no sharp peak, is wider than a ruling line and is dropped
+        peak = profile[g].max()
+        g = [i for i in g if profile[i] >= 0.6 * peak]
+        if len(g) > MAX_LINE_WIDTH or g[-1] - g[0] > MAX_LINE_WIDTH:
+            continue
+        out.append(float(np.mean(g)))
+    return out
 
 
 def _dark(strip: np.ndarray, mask: np.ndarray, axis: int, level: int = 150) -> bool:
@@ -107,10 +118,22 @@ def find_grids(gray: np.ndarray) -> list[Grid]:
             rows_n = len(ys) - 1
             keep = [xs[0]]
             for p in xs[1:-1]:
-                present = sum(1 for r in range(rows_n) if _coverage(vert, False, p, ys[r], ys[r + 1]) > 0.5)
-                if present >= max(1, 0.4 * rows_n):
+                cover = [_coverage(vert, False, p, ys[r], ys[r + 1]) for r in range(rows_n)]
+                present = sum(1 for v in cover if v > 0.5)
+                # or, in a small table, drawn whole through a row (a column of that row alone)
+                if present >= max(1, 0.4 * rows_n) or (rows_n <= 4 and max(cover) >= 0.97):
                     keep.append(p)
             xs = keep + [xs[-1]]
+        if len(ys) >= 3 and len(xs) >= 3:
+            # an inner row line runs across many columns, or whole across the cells it divides (a
+            # header's sub-line); a seal stroke crosses part of a cell or two
+            cols_n = len(xs) - 1
+            keep = [ys[0]]
+            for p in ys[1:-1]:
+                cover = [_coverage(horiz, True, p, xs[c], xs[c + 1]) for c in range(cols_n)]
+                if sum(1 for v in cover if v > 0.5) >= max(1, 0.4 * cols_n) or max(cover) >= 0.9:
+                    keep.append(p)
+            ys = keep + [ys[-1]]
         if len(ys) < 2 or len(xs) < 2:
             continue
         rows, cols = len(ys) - 1, len(xs) - 1
@@ -274,6 +297,9 @@ def cell_rows(g: Grid, scale_back: float, page: int):
                 continue
             origin[(r, c)] = (r, c)
             cell = TableCell(text=text, page=page, bbox=bbox, conf=score if text else 1.0)
+            if text and (r, c) in g.notes:
+                cell.conf = min(cell.conf, NOTED_CAP)
+                cell.repairs = [g.notes[(r, c)]]
             emitted[(r, c)] = cell
             row.append(cell)
         rows.append(row)

@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex as re
 
-from ..model import Field, Indicator, Performance, Source
+from ..model import Field, Indicator, Performance, make_source
 from ..normalize.numbers import parse_amount
 from ..structure.blocks import Cell, GridBlock
 
@@ -33,8 +33,17 @@ def _field(cell: Cell, value=None, conf: float = 0.95) -> Field:  # noqa: D401
     raw = cell.orig.strip()
     v = value if value is not None else _key(cell.text) if len(cell.text) < 60 else cell.text.strip()
     notes = ["cell text joined from several lines"] if cell.joined else []
-    return Field(value=v, raw=raw, confidence=conf - (0.05 if cell.joined else 0),
-                 source=Source(page=cell.page, line=cell.line), notes=notes)
+    f = Field(value=v, raw=raw, confidence=conf - (0.05 if cell.joined else 0),
+              source=make_source(cell.page, cell.line, cell.bbox), notes=notes)
+    if cell.conf is not None and cell.text.strip():  # read by OCR: its score caps the confidence
+        if cell.conf < 0.9:
+            f.notes.append(f"OCR score {cell.conf:.2f}")
+        f.confidence = min(f.confidence, cell.conf)
+    if cell.notes:  # OCR repairs and doubts
+        f.notes.extend(cell.notes)
+        f.confidence = min(f.confidence, 0.6 if any("unconfirmed" in n for n in cell.notes) else 0.85)
+    f.confidence = round(f.confidence, 3)
+    return f
 
 
 def _num_field(cell: Cell) -> Field:
