@@ -31,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 def _options(args) -> Options:
     return Options(encoding=args.encoding, keep_contacts=args.keep_contacts, review_threshold=args.review_threshold,
                    max_bytes=int(args.max_mb * 1_000_000), ocr=not args.no_ocr, ocr_engine=args.ocr_engine,
-                   dpi=args.dpi)
+                   dpi=args.dpi, ner=not args.no_ner)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -46,6 +46,7 @@ def _common(p: argparse.ArgumentParser) -> None:
                         "(PaddleOCR, optional extra)")
     p.add_argument("--dpi", type=int, default=200, help="resolution PDF pages are rendered at for OCR (default 200)")
     p.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
+    p.add_argument("--no-ner", action="store_true", help="rules alone: do not run the NER layer (models/ner-zh)")
     p.add_argument("-v", "--verbose", action="store_true", help="progress logs on stderr")
 
 

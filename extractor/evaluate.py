@@ -244,3 +244,23 @@ def compare(report: Report, truth: dict) -> Score:
 
 def load_truth(path: str | Path) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def span_scores(pred: list[list[tuple[int, int, str]]], gold: list[list[tuple[int, int, str]]],
+                labels) -> dict[str, dict[str, float]]:
+    """Exact-span entity precision / recall / F1 per label (and "ALL") over paired documents;
+    `n` is the number of gold spans."""
+    out = {}
+    for label in list(labels) + ["ALL"]:
+        tp = fp = fn = 0
+        for p, g in zip(pred, gold):
+            ps = {tuple(x) for x in p if label == "ALL" or x[2] == label}
+            gs = {tuple(x) for x in g if label == "ALL" or x[2] == label}
+            tp += len(ps & gs)
+            fp += len(ps - gs)
+            fn += len(gs - ps)
+        prec = tp / (tp + fp) if tp + fp else 1.0
+        rec = tp / (tp + fn) if tp + fn else 1.0
+        out[label] = {"p": round(prec, 4), "r": round(rec, 4),
+                      "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0, "n": tp + fn}
+    return out

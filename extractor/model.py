@@ -16,7 +16,7 @@ from typing_extensions import Annotated
 
 from .jsonout import dumps
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 Amount = Annotated[
@@ -160,6 +160,17 @@ class Share(BaseModel):
     percent: Field
 
 
+class Entity(BaseModel):
+    """A named mention in the narrative: PROJECT, ORG, SUBJECT, DOC_NO, DATE, MONEY or PERCENT.
+    `origin` says who found it: rules (patterns, catalogue), ner (the statistical model alone) or
+    both; the text Field carries the confidence (agreement raises it, a NER-only find is uncertain)
+    and where it stands."""
+
+    label: str
+    text: Field
+    origin: str = PydField(description="rules | ner | both")
+
+
 class Check(BaseModel):
     rule: str
     passed: bool
@@ -202,6 +213,7 @@ class Report(BaseModel):
     assets: dict[str, Field] = PydField(default_factory=dict)
     performance: Performance = PydField(default_factory=Performance)
     targets: list[Indicator] = PydField(default_factory=list, description="rows of 项目支出绩效目标表 (budgets)")
+    entities: list[Entity] = PydField(default_factory=list, description="named mentions in the narrative (NER layer)")
     shares: list[Share] = PydField(default_factory=list, description="stated shares (占…%) of a total")
     contacts: list[dict[str, str]] = PydField(default_factory=list)
     checks: list[Check] = PydField(default_factory=list)

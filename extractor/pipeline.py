@@ -33,6 +33,7 @@ class Options:
     ocr_engine: str = "rapid"  # rapid (PP-OCR on ONNX Runtime) | paddle (optional extra)
     dpi: int = 200  # rasterisation of PDF pages for OCR
     keep_contacts: bool = False
+    ner: bool = True  # the NER layer (models/ner-zh) merged with the rules; False: rules alone
     review_threshold: float = REVIEW_THRESHOLD
     max_bytes: int = 20_000_000
 
@@ -89,7 +90,7 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
         st = structure(ndoc)
         report.tables = st.tables
         timings["structure"] = time.perf_counter() - t
-        ctx = Context(structured=st, report=report, keep_contacts=opts.keep_contacts)
+        ctx = Context(structured=st, report=report, keep_contacts=opts.keep_contacts, ner=opts.ner)
         for name, step in RECOGNIZERS.items():
             stage = f"recognize.{name}"
             t = time.perf_counter()

@@ -182,11 +182,15 @@ def _cer(ref: str, hyp: str) -> tuple[int, int]:
 
 
 def _ocr_route(args, tmp: Path) -> None:
-    """Scans of generated reports: OCR character error rate (this project's PP-OCR stage and
-    Tesseract chi_sim, the baseline, on the same page images), table-cell accuracy, field F1,
-    calibration and pages/s."""
+    """Scans of generated reports: OCR character error rate (this project's PP-OCR stage, the
+    optional PaddleOCR engine when it is installed, and Tesseract chi_sim, the baseline, on the same
+    page images), table-cell accuracy, field F1, calibration and pages/s."""
+    import importlib.util
     import shutil
     import subprocess
+
+    import numpy as np
+    from PIL import Image
 
     try:
         import render_scans
@@ -196,60 +200,129 @@ def _ocr_route(args, tmp: Path) -> None:
     from extractor.ocr import ocr_page
     from extractor.ocr.engines import get_engine
 
-    engine = get_engine("rapid")
+    engines = ["rapid"] + (["paddle"] if importlib.util.find_spec("paddleocr") else [])
+    labels = {"rapid": "PP-OCRv6 on ONNX Runtime (rapidocr, default)", "paddle": "PP-OCRv4 on PaddleOCR 2.10 (--ocr-engine paddle)"}
     print(f"\nOCR route: {args.scans} generated reports scanned at 200 dpi, degradation {args.degrade} "
-          "(one process, 2 cores for ONNX Runtime)")
-    score = Score()
-    pages = 0
-    seconds = 0.0
-    err = {"pp-ocr": [0, 0], "tesseract": [0, 0]}
-    tess = shutil.which("tesseract")
-    tess_seconds = 0.0
+          "(one process, 2 cores)")
+    scans = []
     for i in range(1, args.scans + 1):
         kind = ("final", "budget", "self_eval")[i % 3]
         path = tmp / f"scan_{i:03d}.pdf"
-        truth, log = render_scans.write_scan(i, kind, path, dpi=200, degrade=args.degrade)
-        t0 = time.perf_counter()
-        r = extract(path)
-        seconds += time.perf_counter() - t0
-        pages += r.source.pages or 0
-        score.merge(compare(r, truth))
+        truth, _ = render_scans.write_scan(i, kind, path, dpi=200, degrade=args.degrade)
         texts = render_scans.page_texts(i, kind)
+        pngs = []
         for k in (1, 2):  # the character error rate on two pages of each report
             if k > len(texts):
                 continue
             png = tmp / f"scan_{i:03d}_p{k}.png"
             render_scans.write_scan(i, kind, png, dpi=200, degrade=args.degrade, fmt="png", pages=[k])
-            png = next(tmp.glob(f"scan_{i:03d}_p{k}*_p*.png"), png)
-            import numpy as np
-            from PIL import Image
-
-            img = np.asarray(Image.open(png).convert("RGB"))
-            lines, tables, _, _ = ocr_page(img, engine, k)
-            text = "".join(ln["text"] for ln in lines) + "".join(
-                c.text for _, t in tables for row in t.rows for c in row)
-            d, n = _cer(texts[k - 1], text)
-            err["pp-ocr"][0] += d
-            err["pp-ocr"][1] += n
-            if tess:
-                t1 = time.perf_counter()
-                out = subprocess.run([tess, str(png), "-", "-l", "chi_sim"], capture_output=True,
-                                     text=True).stdout
-                tess_seconds += time.perf_counter() - t1
-                d, n = _cer(texts[k - 1], out)
-                err["tesseract"][0] += d
-                err["tesseract"][1] += n
-    confident = [ok for c, ok in score.graded if c >= 0.9]
-    wrong = [c for c, ok in score.graded if not ok]
-    rows = [("PP-OCR (rapidocr, this project)", f"{err['pp-ocr'][0] / max(err['pp-ocr'][1], 1):.2%}",
-             score.part_accuracy("tables"), score.f1, confident.count(False) / max(len(confident), 1),
-             (sum(1 for c in wrong if c < 0.8) / len(wrong)) if wrong else 1.0, seconds / max(pages, 1))]
+            pngs.append((next(tmp.glob(f"scan_{i:03d}_p{k}*_p*.png"), png), texts[k - 1]))
+        scans.append((path, truth, pngs))
+    rows = []
+    for name in engines:
+        engine = get_engine(name)
+        score, pages, seconds, err = Score(), 0, 0.0, [0, 0]
+        for path, truth, pngs in scans:
+            t0 = time.perf_counter()
+            r = extract(path, ocr_engine=name)
+            seconds += time.perf_counter() - t0
+            pages += r.source.pages or 0
+            score.merge(compare(r, truth))
+            for png, ref in pngs:
+                img = np.asarray(Image.open(png).convert("RGB"))
+                lines, tables, _, _ = ocr_page(img, engine, 1)
+                text = "".join(ln["text"] for ln in lines) + "".join(
+                    c.text for _, t in tables for row in t.rows for c in row)
+                d, n = _cer(ref, text)
+                err[0] += d
+                err[1] += n
+        confident = [ok for c, ok in score.graded if c >= 0.9]
+        wrong = [c for c, ok in score.graded if not ok]
+        rows.append((labels[name], f"{err[0] / max(err[1], 1):.2%}", f"{score.part_accuracy('tables'):.2%}",
+                     f"{score.f1:.4f}", f"{confident.count(False) / max(len(confident), 1):.2%} of {len(confident)}",
+                     f"{sum(1 for c in wrong if c < 0.8)} of {len(wrong)}", f"{seconds / max(pages, 1):.2f}"))
+    tess = shutil.which("tesseract")
     if tess:
-        n_tess = sum(1 for i in range(1, args.scans + 1) for _ in (1, 2))
-        rows.append(("Tesseract chi_sim (baseline, text only)", f"{err['tesseract'][0] / max(err['tesseract'][1], 1):.2%}",
-                     "-", "-", "-", "-", tess_seconds / max(n_tess, 1)))
+        err, n_pages, tess_seconds = [0, 0], 0, 0.0
+        for _, _, pngs in scans:
+            for png, ref in pngs:
+                t1 = time.perf_counter()
+                out = subprocess.run([tess, str(png), "-", "-l", "chi_sim"], capture_output=True, text=True).stdout
+                tess_seconds += time.perf_counter() - t1
+                d, n = _cer(ref, out)
+                err[0] += d
+                err[1] += n
+                n_pages += 1
+        rows.append(("Tesseract chi_sim (baseline, text only)", f"{err[0] / max(err[1], 1):.2%}",
+                     "-", "-", "-", "-", f"{tess_seconds / max(n_pages, 1):.2f}"))
     _print_table(("engine", "char error rate", "table cells right", "field F1", "wrong among conf>=0.9",
                   "wrong fields in review", "s/page (end to end)"), rows)
+
+
+def _ner_eval_sets(tmp: Path):
+    """(name, [(doc id, text, gold spans)], {doc id: rules' names}) for the hand-annotated seeds
+    and for generated sentences in phrasings the model never saw."""
+    from extractor.normalize import map_chars
+    from extractor.recognize.entities import rule_names
+    import ner_data
+
+    sets = []
+    ann = ROOT / "tests" / "ner" / "eval_seeds.jsonl"
+    seeds = {p.name[:3]: p for p in (ROOT.parent / "shared" / "seeds").glob("*.txt")}
+    if ann.exists() and seeds:
+        rows = [json.loads(x) for x in ann.read_text(encoding="utf-8").splitlines() if x.strip()]
+        names = {}
+        for doc in sorted({r["doc"] for r in rows}):
+            names[doc] = rule_names(extract(seeds[doc[-3:]], ner=False))
+        sets.append(("hand-annotated seeds", [(r["doc"], map_chars(r["text"]), [tuple(e) for e in r["entities"]])
+                                              for r in rows], names))
+    held = ner_data.sentences(400, seed=1, split="unseen")
+    path = tmp / "unseen.txt"
+    path.write_text("\n".join(t for t, _ in held) + "\n", encoding="utf-8")
+    sets.append(("generated, unseen phrasing (400)", [("unseen", t, g) for t, g in held],
+                 {"unseen": rule_names(extract(path, ner=False))}))
+    return sets
+
+
+def _ner_route(args, tmp: Path) -> None:
+    """Entity precision / recall / F1 per label, rules alone against rules + NER (as the extractor
+    merges them), on the hand-annotated seeds and on unseen generated phrasings; NER characters/s."""
+    try:
+        from extractor.recognize import ner
+        from extractor.recognize.entities import combined, rule_mentions
+
+        nlp = ner.load()
+    except (ImportError, RuntimeError) as exc:
+        print(f"(NER not measured: {exc})")
+        return
+    from extractor.evaluate import span_scores
+
+    labels = ner.LABELS
+    for name, rows, names in _ner_eval_sets(tmp):
+        gold, rules_only, both, ner_alone = [], [], [], []
+        chars, secs = 0, 0.0
+        for doc, text, spans in rows:
+            t0 = time.perf_counter()
+            ner_spans, rule_spans = ner.views(nlp, text)
+            secs += time.perf_counter() - t0
+            chars += len(text)
+            rules = rule_mentions(text, names[doc], rule_spans)
+            gold.append(spans)
+            rules_only.append([(a, b, lab) for a, b, lab, _ in rules])
+            both.append(combined(text, rules, ner_spans))
+            ner_alone.append(ner_spans)
+        r, c, n = (span_scores(x, gold, labels) for x in (rules_only, both, ner_alone))
+        print(f"\nNER, {name}: {len(rows)} lines, exact spans; NER stage {chars / max(secs, 1e-9):,.0f} chars/s "
+              "(tokenizer, ner, ruler and shapes)")
+        table = []
+        for label in list(labels) + ["ALL"]:
+            if r[label]["n"] == 0:
+                continue
+            table.append((label, r[label]["n"], f"{r[label]['p']:.3f}", f"{r[label]['r']:.3f}", f"{r[label]['f1']:.3f}",
+                          f"{c[label]['p']:.3f}", f"{c[label]['r']:.3f}", f"{c[label]['f1']:.3f}",
+                          f"{n[label]['p']:.3f}", f"{n[label]['r']:.3f}"))
+        _print_table(("label", "gold", "rules P", "rules R", "rules F1", "rules+NER P", "rules+NER R",
+                      "rules+NER F1", "NER alone P", "NER alone R"), table)
 
 
 def main() -> int:
@@ -259,6 +332,8 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=10, help="generated DOCX and PDF reports to time")
     ap.add_argument("--text-only", action="store_true", help="only the text route")
     ap.add_argument("--documents-only", action="store_true", help="only the DOCX and PDF routes")
+    ap.add_argument("--ocr-only", action="store_true", help="only the OCR route")
+    ap.add_argument("--ner-only", action="store_true", help="only the NER measures")
     ap.add_argument("--scans", type=int, default=6, help="generated reports to scan and OCR (0: skip)")
     ap.add_argument("--degrade", type=float, default=0.5, help="scan degradation (0 clean .. 1 hard)")
     args = ap.parse_args()
@@ -278,7 +353,7 @@ def main() -> int:
             paths.append(p)
             truths.append(truth)
         sets.append((f"generated {kind} {layout} noise {noise} ({args.count})", paths, truths))
-    if args.documents_only:
+    if args.documents_only or args.ocr_only or args.ner_only:
         sets = []
     for name, paths, truths in sets:
         size = sum(p.stat().st_size for p in paths)
@@ -297,8 +372,11 @@ def main() -> int:
             "ms per stage")
     if rows:
         _print_table(head, rows)
-    if not args.text_only:
-        _document_routes(args, tmp)
+    if not (args.documents_only or args.ocr_only):
+        _ner_route(args, tmp)
+    if not (args.text_only or args.ner_only):
+        if not args.ocr_only:
+            _document_routes(args, tmp)
         if args.scans:
             _ocr_route(args, tmp)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -77,6 +77,11 @@ class NormalizedDocument:
 _NOISE_HINTS = ("[", "PAGEREF", "HYPERLINK", "TOC", "*", "__")
 
 
+def map_chars(text: str) -> str:
+    """Full-width digits and marks to ASCII, one character for one (offsets are kept)."""
+    return text.translate(_TRANSLATE)
+
+
 def _clean(raw: str) -> str:
     s = _NOISE_SPANS.sub("", raw) if any(h in raw for h in _NOISE_HINTS) else raw
     if not s.startswith("\t"):

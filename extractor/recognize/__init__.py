@@ -15,6 +15,7 @@ from .. import catalog
 from ..model import Field, Report
 from ..structure import Structured
 from .contacts import find_contacts
+from .entities import merge_entities
 from .explanations import find_explanations
 from .facts import find_facts, find_shares, narrative_unit
 from .indicators import find_indicators
@@ -27,6 +28,7 @@ class Context:
     structured: Structured
     report: Report
     keep_contacts: bool = False
+    ner: bool = True  # run the NER layer (entities)
     # what recognizers hand to later ones or to validate/
     scratch: dict[str, Any] = field(default_factory=dict)
 
@@ -93,6 +95,25 @@ def _projects(ctx: Context) -> None:
     r.projects, ctx.scratch["project_conflicts"] = find_projects(
         ctx.structured.narrative, ctx.scratch.get("target_projects"), ctx.structured.grids,
         year if isinstance(year, int) else None)
+
+
+@recognizer("entities")
+def _entities(ctx: Context) -> None:
+    """The NER layer merged with the rules' findings (entities.py). Without the model (or with
+    `ner=False`) the report is the rules' alone, and a missing model is recorded as a problem."""
+    if not ctx.ner:
+        return
+    from ..model import Problem
+
+    try:
+        from . import ner
+
+        nlp = ner.load()
+    except (ImportError, RuntimeError, OSError) as exc:
+        ctx.report.problems.append(Problem(stage="recognize.entities", severity="warning",
+                                           message=f"NER layer not used: {exc}"))
+        return
+    merge_entities(ctx.report, ctx.structured.narrative, nlp)
 
 
 @recognizer("contacts")

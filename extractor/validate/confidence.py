@@ -48,6 +48,8 @@ def apply_checks(report: Report, checks: list[Check]) -> None:
 def build_review(report: Report, threshold: float = REVIEW_THRESHOLD) -> list[ReviewItem]:
     items = []
     for path, f in iter_fields(report):
+        if path.startswith("entities["):
+            continue  # a mention index: the field a mention supports is what a person reviews
         if f.value is None and not f.raw and not any(n.startswith("failed check") for n in f.notes):
             continue  # an empty cell: nothing printed to confirm or correct
         if f.confidence < threshold:

@@ -1,0 +1,146 @@
+"""The NER layer: the spaCy pipeline in models/ner-zh, its training, and how the extractor merges its
+findings with the rules'."""
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from conftest import ROOT
+from extractor import extract
+from extractor.recognize import ner
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return ner.load()  # from models/ner-zh, with the network refused (conftest)
+
+
+def test_model_is_in_the_repository_and_small():
+    files = [p for p in ner.MODEL_DIR.rglob("*") if p.is_file()]
+    assert (ner.MODEL_DIR / "meta.json").exists() and (ner.MODEL_DIR / "training.json").exists()
+    assert sum(p.stat().st_size for p in files) < 10_000_000
+    record = json.loads((ner.MODEL_DIR / "training.json").read_text(encoding="utf-8"))
+    assert record["seed"] == 0 and record["unseen_phrasing_ner_only"]["ALL"]["f1"] > 0.7
+
+
+def test_pipeline_components_and_labels(nlp):
+    assert nlp.pipe_names == ["ner", "entity_ruler", "finreport_shapes"]
+    assert set(nlp.get_pipe("ner").labels) == set(ner.LABELS)
+    doc = nlp("根据渌财通〔2025〕4号文件，2024年一般公共服务支出年初预算为313. 08万元，完成年初预算的70.1%。")
+    got = {(e.text, e.label_) for e in doc.ents}
+    assert {("渌财通〔2025〕4号", "DOC_NO"), ("2024年", "DATE"), ("一般公共服务支出", "SUBJECT"),
+            ("313. 08万元", "MONEY"), ("70.1%", "PERCENT")} <= got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("1、网格化工作第二阶段经费项目支出90.04万元，主要用于网格员办公装备。", "网格化工作第二阶段经费"),
+    ("（1）网格信息化建设专项项目支出64.76万元。", "网格信息化建设专项"),
+    ("年中追加项目“纪委调剂办案经费”，金额5万元。", "纪委调剂办案经费"),
+    ("4、网格化服务管理联动专项经费项目支出66.34万元，主要用于视频会议设备购置。", "网格化服务管理联动专项经费"),
+])
+def test_unquoted_project_names_found(nlp, text, name):
+    ner_spans, _ = ner.views(nlp, text)
+    assert (text.index(name), text.index(name) + len(name), "PROJECT") in ner_spans, ner_spans
+
+
+def test_training_is_reproducible(tmp_path):
+    import train_ner
+
+    runs = []
+    for k in range(2):
+        nlp_k, record = train_ner.train(sentences=120, report_seeds=1, epochs=1, seed=7, log=lambda *_: None)
+        runs.append((record["unseen_phrasing_ner_only"], nlp_k.get_pipe("ner").to_bytes()))
+    assert runs[0][0] == runs[1][0]
+    assert runs[0][1] == runs[1][1]  # the same weights, byte for byte
+
+
+def _report_text(tmp_path, body: str):
+    p = tmp_path / "r.txt"
+    p.write_text("青渚市云泽县档案馆2023年部门决算\n" + body, encoding="utf-8")
+    return p
+
+
+def test_ner_only_project_goes_to_review_and_agreement_raises_confidence(tmp_path):
+    body = ("（二）项目支出情况\n"
+            "2023年项目支出为80.10万元。1、河道保洁专项经费项目支出34.10万元，主要用于设备购置和日常维护。\n"
+            "经区政府批准，追加农村饮水提质工程补助资金46万元，用于保障相关工作正常开展。\n")
+    r = extract(_report_text(tmp_path, body))
+    by_name = {p.name.value: p for p in r.projects}
+    rules_alone = {p.name.value for p in extract(_report_text(tmp_path, body), ner=False).projects}
+    assert rules_alone == {"河道保洁专项经费"}  # the numbered phrasing: a pattern finds it
+    p = by_name["河道保洁专项经费"]
+    assert p.name.confidence >= 0.97 and any("NER agrees" in n for n in p.name.notes)
+    # no pattern names the project in the second sentence: the NER finds it, and it goes to review
+    found = by_name.get("农村饮水提质工程补助资金")
+    assert found is not None and found.name.confidence == 0.7
+    assert str(found.actual.value) == "46" and found.actual.confidence == 0.7
+    assert any(i.path.endswith("].name") and i.value == "农村饮水提质工程补助资金" for i in r.review)
+    labels = {(e.label, e.text.value, e.origin) for e in r.entities}
+    assert ("PROJECT", "河道保洁专项经费", "both") in labels
+    assert ("PROJECT", "农村饮水提质工程补助资金", "ner") in labels
+    assert ("MONEY", "34.10万元", "both") in labels and ("ORG", "区政府", "ner") in labels
+    assert ("ORG", "青渚市云泽县档案馆", "both") in labels  # the department, confirmed
+    assert r.report.department.confidence >= 0.97
+    assert all(e.text.source.line for e in r.entities)
+    assert not any(i.path.startswith("entities[") for i in r.review)
+
+
+def test_disagreement_sends_the_rule_field_to_review(tmp_path):
+    """The NER reads the words of a rule-found name with other boundaries: the name goes to review."""
+    from extractor.model import Project, make_field
+    from extractor.recognize.entities import merge_entities
+    from extractor.structure.narrative import build_narrative
+    from extractor.normalize import NLine
+
+    text = "1、湿地公园维护专项经费项目支出60.10万元，主要用于设备购置和日常维护。"
+    nar = build_narrative([NLine(text=text, orig=text, no=1)])
+    from extractor.model import Report, SourceInfo
+
+    r = Report(source=SourceInfo(path="x.txt", sha256="0", format="text", route="text"))
+    r.projects = [Project(name=make_field(value="湿地公园维护专项经费项目", raw="", confidence=0.95))]
+
+    class Fixed:  # a stand-in pipeline that reads a shorter name there
+        def make_doc(self, t):
+            return t
+
+    import extractor.recognize.ner as ner_mod
+
+    real = ner_mod.views
+    ner_mod.views = lambda nlp, t: ([(2, 12, "PROJECT")], [])
+    try:
+        merge_entities(r, nar, Fixed())
+    finally:
+        ner_mod.views = real
+    name = r.projects[0].name
+    assert name.confidence == 0.75 and "NER reads '湿地公园维护专项经费' as PROJECT" in name.notes
+    (e,) = r.entities
+    assert e.origin == "rules" and e.text.confidence == 0.75
+
+
+def test_rules_alone_without_ner_and_a_missing_model_is_recorded(tmp_path, monkeypatch):
+    body = "1、河道保洁专项经费项目支出60.10万元，主要用于设备购置和日常维护。\n"
+    r = extract(_report_text(tmp_path, body), ner=False)
+    assert r.entities == [] and [p.name.value for p in r.projects] == ["河道保洁专项经费"]
+    monkeypatch.setenv("EXTRACTOR_NER_MODEL", str(tmp_path / "none"))
+    r = extract(_report_text(tmp_path, body))
+    assert r.entities == [] and any("NER layer not used" in p.message for p in r.problems)
+    assert [p.name.value for p in r.projects] == ["河道保洁专项经费"]
+
+
+def test_annotated_evaluation_set_is_consistent():
+    rows = [json.loads(x) for x in (ROOT / "tests" / "ner" / "eval_seeds.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["doc"] for r in rows} == {"seed_001", "seed_002", "seed_003"}
+    for r in rows:
+        prev = 0
+        for a, b, label in r["entities"]:
+            assert prev <= a < b <= len(r["text"]) and label in ner.LABELS
+            prev = b
+    seeds = ROOT.parent / "shared" / "seeds"
+    if seeds.exists():  # every annotated line is the seed's line, as printed
+        for r in rows:
+            (path,) = seeds.glob(r["doc"][-3:] + "_*.txt")
+            assert path.read_text(encoding="utf-8").splitlines()[r["line"] - 1] == r["text"]
