@@ -7,7 +7,7 @@ reports labelled from their truth. The hand-annotated seeds (tests/ner/eval_seed
 used here. After training, the entity_ruler gets the subject catalogue's names and the pipeline is
 saved with a `training.json` that records the settings and the scores on held-out phrasings.
 
-    python scripts/train_ner.py                      # writes models/ner-zh (about 1-2 min on 2 cores)
+    python scripts/train_ner.py                      # writes models/ner-zh (about 4 min on 2 cores)
     python scripts/train_ner.py --out /tmp/ner --sentences 300 --epochs 2
 """
 from __future__ import annotations

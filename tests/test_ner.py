@@ -109,12 +109,12 @@ def test_disagreement_sends_the_rule_field_to_review(tmp_path):
 
     import extractor.recognize.ner as ner_mod
 
-    real = ner_mod.views
-    ner_mod.views = lambda nlp, t: ([(2, 12, "PROJECT")], [])
+    real = ner_mod.views_many
+    ner_mod.views_many = lambda nlp, texts: iter([([(2, 12, "PROJECT")], [])] * len(texts))
     try:
         merge_entities(r, nar, Fixed())
     finally:
-        ner_mod.views = real
+        ner_mod.views_many = real
     name = r.projects[0].name
     assert name.confidence == 0.75 and "NER reads '湿地公园维护专项经费' as PROJECT" in name.notes
     (e,) = r.entities

@@ -9,9 +9,9 @@ department, the catalogue ruler's subjects, the regex shapes):
 - overlapping spans that differ (other boundaries, another label): disagreement — the rules' span
   is kept, and the field it supports drops under the review threshold with a note saying how the
   NER read it;
-- a PROJECT only the NER finds (an unquoted name no pattern knows) becomes a project at 0.7, with an
-  amount printed right after it when there is one, so it goes to review; other NER-only mentions
-  are listed at 0.7.
+- a PROJECT only the NER finds (an unquoted name no pattern knows) with an amount printed right
+  after it becomes a project at 0.7, so it goes to review; without an amount it stays a mention
+  (a name in passing, 人民调解经费保障体系, is no project); NER-only mentions are listed at 0.7.
 NER silence about a rule finding changes nothing.
 What it does not: train or load the model (ner.py, scripts/train_ner.py); decide anything a check
 must settle (validate/).
@@ -84,7 +84,8 @@ def plausible(text: str, ner_spans) -> list[tuple[int, int, str]]:
     """The NER spans the extractor will use alone: never a shape (amounts, percentages, dates and
     document numbers are the rules' call) nor a subject (the catalogue's), and a PROJECT only if it reads like a project name —
     4–40 characters, no sentence punctuation, ending like one (经费, 项目, 专项, 资金, 补助 …), not a
-    generic phrase (项目资金, 公用经费 …), not an item of a 、-separated list."""
+    generic phrase (项目资金, 公用经费 …), not an item of a 、-separated list, not inside a
+    《document title》."""
     from .ner import SHAPE_LABELS
 
     out = []
@@ -94,8 +95,9 @@ def plausible(text: str, ner_spans) -> list[tuple[int, int, str]]:
         if label == "PROJECT":
             name = text[a:b].strip()
             in_list = (a > 0 and text[a - 1] == "、") or (b < len(text) and text[b] == "、")
+            in_title = text.rfind("《", 0, a) > text.rfind("》", 0, a)  # inside a 《document title》
             if not (4 <= len(name) <= 40) or _NO_NAME.search(name) or not _PROJECT_TAIL.search(name) \
-                    or _GENERIC.match(name) or in_list:
+                    or _GENERIC.match(name) or in_list or in_title:
                 continue  # an item of a list of expense kinds (办公费、印刷费、…) is no project
         out.append((a, b, label))
     return out
@@ -145,13 +147,13 @@ def _doubt(f: Optional[Field], ner_text: str, label: str) -> None:
 
 def merge_entities(report: Report, nar: Narrative, nlp) -> None:
     """Add `report.entities`, adjust the supported fields, add NER-only projects."""
-    from .ner import views
+    from .ner import views_many
 
     names = rule_names(report)
     known = {_bare(n) for p in report.projects for n in [p.name.value] + list(p.aliases) if n}
     added: dict[str, Project] = {}
-    for base, para in _paragraphs(nar):
-        ner_spans, rule_spans = views(nlp, para)
+    paragraphs = list(_paragraphs(nar))
+    for (base, para), (ner_spans, rule_spans) in zip(paragraphs, views_many(nlp, [p for _, p in paragraphs])):
         rules = rule_mentions(para, names, rule_spans)
         ner_set = set(ner_spans)
         for a, b, label, owner in rules:
@@ -173,7 +175,9 @@ def merge_entities(report: Report, nar: Narrative, nlp) -> None:
                                            ["found by the NER layer only"]))
             name = _bare(para[a:b])
             if label == "PROJECT" and name not in added and not any(name in k or k in name for k in known):
-                added[name] = _new_project(nar, base, para, a, b)  # not a part of a known name either
+                project = _new_project(nar, base, para, a, b)  # not a part of a known name either
+                if project.actual is not None:  # a name with its amount: a project, to review
+                    added[name] = project
     report.projects.extend(added.values())
 
 

@@ -105,6 +105,16 @@ def _register() -> None:
         return doc
 
 
+# spaCy's transition-based ner with its default CNN (a half-size one, width 64 and depth 2, ran
+# 1.4x faster but found a quarter fewer unseen project names)
+NER_MODEL = {
+    "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+    "hidden_width": 64, "maxout_pieces": 2, "use_upper": True, "nO": None,
+    "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "pretrained_vectors": None, "width": 96, "depth": 4,
+                "embed_size": 2000, "window_size": 1, "maxout_pieces": 3, "subword_features": True},
+}
+
+
 def build_blank():
     """The untrained pipeline: tokenizer, ner (labels added), an empty entity_ruler,
     finreport_shapes. `add_rules` fills the ruler once the ner is initialized (initializing a
@@ -114,7 +124,7 @@ def build_blank():
     _register()
     _teach_segmenter()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    ner = nlp.add_pipe("ner")
+    ner = nlp.add_pipe("ner", config={"model": NER_MODEL})
     for label in LABELS:
         ner.add_label(label)
     nlp.add_pipe("entity_ruler", config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
@@ -149,6 +159,17 @@ def load(path: Optional[Path] = None):
     if not (p / "meta.json").exists():
         raise RuntimeError(f"NER model not found in {p} (make it with: python scripts/train_ner.py)")
     return _load(str(p.resolve()))
+
+
+def views_many(nlp, texts: list[str], batch_size: int = 256):
+    """`views` for many paragraphs, the ner run in batches (several times faster than one by one)."""
+    docs = [nlp.make_doc(t) for t in texts]
+    ner_docs = nlp.get_pipe("ner").pipe([d.copy() for d in docs], batch_size=batch_size)
+    ruler, shapes = nlp.get_pipe("entity_ruler"), nlp.get_pipe("finreport_shapes")
+    for doc, ner_doc in zip(docs, ner_docs):
+        rule_doc = shapes(ruler(doc))
+        yield ([(e.start_char, e.end_char, e.label_) for e in ner_doc.ents],
+               [(e.start_char, e.end_char, e.label_) for e in rule_doc.ents])
 
 
 def views(nlp, text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
