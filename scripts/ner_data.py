@@ -129,6 +129,17 @@ def _subject(rng: random.Random) -> str:
     return rng.choice(_catalogue_names())
 
 
+_ENTITY_SLOTS = {  # template slot -> (filler, label)
+    "P": (_project, "PROJECT"),
+    "O": (lambda rng, _: _org(rng), "ORG"),
+    "S": (lambda rng, _: _subject(rng), "SUBJECT"),
+    "D": (lambda rng, _: _doc_no(rng), "DOC_NO"),
+    "T": (lambda rng, _: _date(rng), "DATE"),
+    "M": (lambda rng, _: _money(rng), "MONEY"),
+    "R": (lambda rng, _: _percent(rng), "PERCENT"),
+}
+
+
 def _fill(template: str, rng: random.Random, topics: list[str]) -> tuple[str, list[tuple[int, int, str]]]:
     b = _Builder()
     k = 0
@@ -140,20 +151,9 @@ def _fill(template: str, rng: random.Random, topics: list[str]) -> tuple[str, li
         slot = part[1:-1] if part.startswith("{") and part.endswith("}") else None
         if slot is None:
             b.add(part)
-        elif slot == "P":
-            b.add(_project(rng, topics), "PROJECT")
-        elif slot == "O":
-            b.add(_org(rng), "ORG")
-        elif slot == "S":
-            b.add(_subject(rng), "SUBJECT")
-        elif slot == "D":
-            b.add(_doc_no(rng), "DOC_NO")
-        elif slot == "T":
-            b.add(_date(rng), "DATE")
-        elif slot == "M":
-            b.add(_money(rng), "MONEY")
-        elif slot == "R":
-            b.add(_percent(rng), "PERCENT")
+        elif slot in _ENTITY_SLOTS:
+            make, label = _ENTITY_SLOTS[slot]
+            b.add(make(rng, topics), label)
         elif slot == "N":
             k += 1
             b.add(str(k))
