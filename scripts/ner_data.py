@@ -306,3 +306,26 @@ def report_paragraphs(seeds, kind: str = "final") -> list[tuple[str, list[tuple[
                     spans.append((a, b, label))
             out.append((line, sorted(spans)))
     return out
+
+
+def real_paragraphs(paths) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Weak labels from the pattern layer on real narrative: the prose paragraphs of real reports
+    (e.g. ../shared/real-pdfs), with the projects and department the rules found there and the
+    shapes labelled. Paragraphs are what the NER sees at run time (broken lines joined)."""
+    from extractor import extract
+    from extractor.ingest import load
+    from extractor.normalize import normalize
+    from extractor.recognize.entities import rule_mentions, rule_names
+    from extractor.recognize.ner import shape_spans
+    from extractor.structure import structure
+
+    out = []
+    for path in paths:
+        names = {n: v for n, v in rule_names(extract(path, ner=False)).items() if v[0] in ("PROJECT", "ORG")}
+        nar = structure(normalize(load(path))).narrative
+        for para in nar.text.split("\n"):
+            if len(para) < 12 or not any(p in para for p in "，。；"):
+                continue
+            spans = [(a, b, label) for a, b, label, _ in rule_mentions(para, names, shape_spans(para))]
+            out.append((para, sorted(spans)))
+    return out

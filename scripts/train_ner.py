@@ -2,9 +2,12 @@
 """Train the NER layer's spaCy pipeline and write it to models/ner-zh (deterministic: fixed seed).
 
 Training text is what the project makes and labels itself (scripts/ner_data.py): narrative
-phrasings filled from word lists with every span known, and the narrative paragraphs of generated
-reports labelled from their truth. The hand-annotated seeds (tests/ner/eval_seeds.jsonl) are never
-used here. After training, the entity_ruler gets the subject catalogue's names and the pipeline is
+phrasings filled from word lists with every span known, the narrative paragraphs of generated
+reports labelled from their truth, and — weak labels — the prose of the real PDFs in
+../shared/real-pdfs with what the pattern layer finds there (department, projects, shapes; tokens
+that could belong to another organisation's name left unknown). Without ../shared the model is
+trained on the rest and differs; `training.json` lists the PDFs used. The hand-annotated seeds
+(tests/ner/eval_seeds.jsonl) are never used here. After training, the entity_ruler gets the subject catalogue's names and the pipeline is
 saved with a `training.json` that records the settings and the scores on held-out phrasings.
 
     python scripts/train_ner.py                      # writes models/ner-zh (about 4 min on 2 cores)
@@ -30,19 +33,33 @@ from extractor.recognize import ner  # noqa: E402
 import ner_data  # noqa: E402
 
 
-def examples_of(nlp, data):
-    from spacy.training import Example
+# words that may be (part of) an organisation's name: in weakly labelled real prose, where only the
+# department is labelled, these tokens are "unknown" rather than "no entity"
+_ORG_END = ("局", "委", "办", "中心", "政府", "院", "所", "处", "科", "股", "室", "站", "队", "会", "部", "厅")
+
+
+def examples_of(nlp, data, partial: bool = False):
+    """spaCy Examples; `partial`: only the labelled spans are certain, and tokens that could be part
+    of an unlabelled organisation name are left unknown."""
+    from spacy.training import Example, offsets_to_biluo_tags
 
     out = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # spans not on token boundaries become "missing", not wrong
         for text, spans in data:
             doc = nlp.make_doc(text)
-            out.append(Example.from_dict(doc, {"entities": [(a, b, label) for a, b, label in spans]}))
+            ents = [(a, b, label) for a, b, label in spans]
+            if partial:
+                tags = offsets_to_biluo_tags(doc, ents)
+                tags = ["-" if t == "O" and tok.text.endswith(_ORG_END) else t for t, tok in zip(tags, doc)]
+                out.append(Example.from_dict(doc, {"entities": tags}))
+            else:
+                out.append(Example.from_dict(doc, {"entities": ents}))
     return out
 
 
-def train(sentences: int = 4000, report_seeds: int = 25, epochs: int = 8, seed: int = 0, log=print):
+def train(sentences: int = 4000, report_seeds: int = 25, epochs: int = 8, seed: int = 0, log=print,
+          real_pdfs: bool = True):
     """The trained pipeline and a record of how it was made."""
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
@@ -53,7 +70,10 @@ def train(sentences: int = 4000, report_seeds: int = 25, epochs: int = 8, seed: 
     data = ner_data.sentences(sentences, seed=seed, split="train")
     for kind in ("final", "budget", "self_eval"):
         data += ner_data.report_paragraphs(range(5000, 5000 + report_seeds), kind=kind)
+    real = sorted((ROOT.parent / "shared" / "real-pdfs").glob("*.pdf")) if real_pdfs else []
     train_examples = examples_of(nlp, data)
+    # weak labels from the pattern layer on real prose (the seeds are never used: they are the test)
+    train_examples += examples_of(nlp, ner_data.real_paragraphs(real), partial=True)
     optimizer = nlp.initialize(lambda: train_examples[:300])
     rng = random.Random(seed)
     for epoch in range(epochs):
@@ -68,7 +88,8 @@ def train(sentences: int = 4000, report_seeds: int = 25, epochs: int = 8, seed: 
     pred = [ner.views(nlp, text)[0] for text, _ in held]
     record = {
         "spacy": spacy.__version__, "seed": seed, "sentences": sentences, "report_seeds": report_seeds,
-        "epochs": epochs, "examples": len(train_examples), "seconds": round(time.perf_counter() - t0, 1),
+        "epochs": epochs, "examples": len(train_examples), "real_pdfs": [p.name for p in real],
+        "seconds": round(time.perf_counter() - t0, 1),
         "unseen_phrasing_ner_only": span_scores(pred, [g for _, g in held], ner.LABELS),
     }
     return nlp, record
