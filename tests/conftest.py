@@ -12,8 +12,9 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 EXPECTED = ROOT / "tests" / "expected"
 
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _p in (ROOT, ROOT / "scripts"):  # the package, and the generators tests import (make_samples …)
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
 
 
 def seed_path(prefix: str) -> Path:

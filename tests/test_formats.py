@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from decimal import Decimal
 
 import pytest
 
-from conftest import ROOT, seed_path
+from conftest import seed_path
 from extractor import extract
 from extractor.evaluate import compare
 
-sys.path.insert(0, str(ROOT / "scripts"))
 from make_samples import generate  # noqa: E402
 
 FONT = os.environ.get("MAKE_SAMPLES_CJK_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")

@@ -1,7 +1,6 @@
 """Field-level accuracy on generated reports with noise, every layout (truth from the generator)."""
 from __future__ import annotations
 
-import sys
 
 import pytest
 
@@ -9,7 +8,6 @@ from conftest import ROOT
 from extractor import extract
 from extractor.evaluate import Score, compare
 
-sys.path.insert(0, str(ROOT / "scripts"))
 from make_samples import generate  # noqa: E402
 
 

@@ -3,15 +3,12 @@ findings with the rules'."""
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
 from conftest import ROOT
 from extractor import extract
 from extractor.recognize import ner
-
-sys.path.insert(0, str(ROOT / "scripts"))
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ from conftest import EXPECTED, ROOT, SHARED
 from extractor import ExtractionError, extract
 from extractor.evaluate import Score, compare, load_truth
 
-sys.path.insert(0, str(ROOT / "scripts"))
 FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 REAL = SHARED / "real-pdfs" / "shanghai-putuo-sifaju-2026-bumen-yusuan.pdf"
 

@@ -3,19 +3,16 @@ empty inked cells read again, unread ink sent to review, code specks, dropped ã€
 from __future__ import annotations
 
 import os
-import sys
 
 import cv2
 import numpy as np
 import pytest
 
-from conftest import ROOT
 from extractor.ocr.cells import UNREAD, flag_unread_ink, reread_empty_cells
 from extractor.ocr.engines import TextBox
 from extractor.ocr.grid import Grid, _positions, cell_rows, find_grids, place
 from extractor.ocr.repair import repair_ordinals
 
-sys.path.insert(0, str(ROOT / "scripts"))
 FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import sys
 from decimal import Decimal
 
 import pytest
 
-from conftest import EXPECTED, ROOT, SHARED
+from conftest import EXPECTED, SHARED
 from extractor import ExtractionError, extract
 from extractor.evaluate import load_truth
 
@@ -18,7 +17,6 @@ pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("paddleocr") is None or importlib.util.find_spec("rapidocr_paddle") is None,
     reason="optional paddle engine not installed (pip install -e '.[paddle]'; CI tests it in .venv-paddle)")
 
-sys.path.insert(0, str(ROOT / "scripts"))
 FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 REAL = SHARED / "real-pdfs" / "shanghai-putuo-sifaju-2026-bumen-yusuan.pdf"
 

@@ -193,13 +193,10 @@ def test_unruled_table_by_column_alignment(tmp_path):
 @pytest.mark.skipif(not __import__("os").path.exists(CJK_FONT),
                     reason="CJK font fonts-wqy-microhei not installed (scripts/install_system_packages.sh)")
 def test_rotated_pages(tmp_path):
-    import sys
 
     from pypdf import PdfReader, PdfWriter
 
-    from conftest import ROOT
 
-    sys.path.insert(0, str(ROOT / "scripts"))
     import render_docs
 
     truth = render_docs.write_pdf(1, "final", tmp_path / "src.pdf")

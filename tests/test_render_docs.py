@@ -7,9 +7,7 @@ import decimal
 import io
 import json
 import re
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +15,6 @@ docx = pytest.importorskip("docx")
 pytest.importorskip("fpdf")
 pdfium = pytest.importorskip("pypdfium2")
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT / "scripts") not in sys.path:
-    sys.path.insert(0, str(ROOT / "scripts"))
 import make_samples as ms  # noqa: E402
 import render_docs as rd  # noqa: E402
 

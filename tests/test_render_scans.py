@@ -4,8 +4,6 @@ the extractor itself). Small dpi and a few pages keep them fast."""
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +13,6 @@ pytest.importorskip("fpdf")
 pdfium = pytest.importorskip("pypdfium2")
 Image = pytest.importorskip("PIL.Image")
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT / "scripts") not in sys.path:
-    sys.path.insert(0, str(ROOT / "scripts"))
 import render_docs as rd  # noqa: E402
 import render_scans as rs  # noqa: E402
 
