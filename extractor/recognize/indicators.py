@@ -16,6 +16,7 @@ import regex as re
 from ..model import Field, Indicator, Performance, make_source
 from ..normalize.numbers import parse_amount
 from ..structure.blocks import Cell, GridBlock
+from ..structure.tables import ocr_evidence
 
 _LABELS = {
     "一级指标": "level1", "二级指标": "level2", "三级指标": "name", "年度指标值": "target", "指标值": "target",
@@ -35,15 +36,7 @@ def _field(cell: Cell, value=None, conf: float = 0.95) -> Field:  # noqa: D401
     notes = ["cell text joined from several lines"] if cell.joined else []
     f = Field(value=v, raw=raw, confidence=conf - (0.05 if cell.joined else 0),
               source=make_source(cell.page, cell.line, cell.bbox), notes=notes)
-    if cell.conf is not None and cell.text.strip():  # read by OCR: its score caps the confidence
-        if cell.conf < 0.9:
-            f.notes.append(f"OCR score {cell.conf:.2f}")
-        f.confidence = min(f.confidence, cell.conf)
-    if cell.notes:  # OCR repairs and doubts
-        f.notes.extend(cell.notes)
-        f.confidence = min(f.confidence, 0.6 if any("unconfirmed" in n for n in cell.notes) else 0.85)
-    f.confidence = round(f.confidence, 3)
-    return f
+    return ocr_evidence(f, cell, digits_check=False)  # read by OCR: its score and repairs count
 
 
 def _num_field(cell: Cell) -> Field:

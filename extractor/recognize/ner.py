@@ -175,8 +175,4 @@ def views_many(nlp, texts: list[str], batch_size: int = 256):
 def views(nlp, text: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """One paragraph seen twice on one tokenization: (what the trained ner finds, what the rules —
     the catalogue ruler and the shapes — find), each as (start, end, label) character spans."""
-    doc = nlp.make_doc(text)
-    ner_doc = nlp.get_pipe("ner")(doc.copy())
-    rule_doc = nlp.get_pipe("finreport_shapes")(nlp.get_pipe("entity_ruler")(doc))
-    return ([(e.start_char, e.end_char, e.label_) for e in ner_doc.ents],
-            [(e.start_char, e.end_char, e.label_) for e in rule_doc.ents])
+    return next(views_many(nlp, [text]))

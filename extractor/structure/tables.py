@@ -43,9 +43,10 @@ def _source(cell: Cell) -> Source:
     return make_source(cell.page, cell.line, cell.bbox)
 
 
-def _ocr(field: Field, cell: Cell, code: bool = False) -> Field:
-    """A cell read by OCR: its recognition score caps the confidence; its repairs are noted.
-    Digits that form neither a number nor (in a code cell) a code are a misreading."""
+def ocr_evidence(field: Field, cell: Cell, digits_check: bool = True) -> Field:
+    """A cell read by OCR: its recognition score caps the confidence; its repairs are noted (an
+    unconfirmed one keeps it under review). With `digits_check`, digits that form no number are a
+    misreading (off for codes and for indicator texts such as ≥86%)."""
     if cell.conf is not None and cell.text:
         field.confidence = round(min(field.confidence, cell.conf), 3)
         if cell.conf < 0.9:
@@ -54,7 +55,7 @@ def _ocr(field: Field, cell: Cell, code: bool = False) -> Field:
         field.notes.extend(cell.notes)
         unconfirmed = any("unconfirmed" in n for n in cell.notes)
         field.confidence = round(min(field.confidence, 0.6 if unconfirmed else 0.85), 3)
-    if cell.conf is not None and not code and isinstance(field.value, str) and any(ch.isdigit() for ch in field.value) \
+    if cell.conf is not None and digits_check and isinstance(field.value, str) and any(ch.isdigit() for ch in field.value) \
             and not any(ch >= "\u4e00" for ch in field.value) and len(field.value) < 20:
         field.confidence = round(min(field.confidence, 0.5), 3)  # digits that are no number: misread
         field.notes.append("OCR: digits that do not form a number")
@@ -63,7 +64,7 @@ def _ocr(field: Field, cell: Cell, code: bool = False) -> Field:
 
 def amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = False) -> Field:
     """A value cell -> Field: exact Decimal for amounts, text otherwise, None when empty."""
-    return _ocr(_amount_field(cell, uncertain, guessed_header), cell)
+    return ocr_evidence(_amount_field(cell, uncertain, guessed_header), cell)
 
 
 def _amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = False) -> Field:
@@ -96,7 +97,7 @@ def _amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = Fa
 
 
 def text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
-    return _ocr(_text_field(cell, strip_ordinal), cell)
+    return ocr_evidence(_text_field(cell, strip_ordinal), cell)
 
 
 def _text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
@@ -113,7 +114,7 @@ def _text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
 
 def code_field(cell: Cell) -> Optional[Field]:
     f = _code_field(cell)
-    return _ocr(f, cell, code=True) if f is not None else None
+    return ocr_evidence(f, cell, digits_check=False) if f is not None else None
 
 
 def _code_field(cell: Cell) -> Optional[Field]:
