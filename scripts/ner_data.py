@@ -3,8 +3,11 @@
 reports with names drawn from word lists, every entity's span known by construction.
 
 - `sentences(n, seed, split="train")` -> [(text, [(start, end, label)])]: `split="train"` uses the
-  training phrasings and names; `split="unseen"` uses other phrasings and other project topics (the
-  held-out set `scripts/bench.py` measures NER on). Deterministic from the seed.
+  training phrasings (hand-written frames, and sentences composed from parts: lead, verb, name, what
+  follows, end) and names (topics from word lists, field + activity, and random nouns of jieba's
+  dictionary); `split="unseen"` uses other phrasings and other project topics (the held-out set
+  `scripts/bench.py` measures NER on; no training topic contains one of its words). Deterministic
+  from the seed.
 - `report_paragraphs(seeds)` -> the same from generated reports (`make_samples.generate`): their
   narrative paragraphs, with the truth's project names and department and the shapes labelled.
 
@@ -111,9 +114,55 @@ def _org(rng: random.Random) -> str:
     return rng.choice(OFFICES)
 
 
+# words of the held-out topics: no training topic may contain one
+_UNSEEN_WORDS = ("湿地", "电梯", "营商", "信访", "积案", "饮水", "秸秆", "古树", "外网", "红色", "卫生服务站",
+                 "营养餐", "孵化", "反诈", "燃气")
+
+
+def _catalogue_topics() -> tuple[str, ...]:
+    """Function-classification names that read as a field of work (专利审批, 体育竞赛, 人民防空 …),
+    for topics the word lists do not have: the model meets many words it knows nothing of in a
+    project's place and learns the place, not the words."""
+    from extractor import catalog
+
+    generic = ("其他", "行政运行", "一般行政管理事务", "机关服务", "事业运行", "机构运行", "支出")
+    names = {e.name for e in catalog.all_entries("function")}
+    return tuple(sorted(n for n in names if 3 <= len(n) <= 8 and not any(g in n for g in generic)
+                        and not any(w in n for w in _UNSEEN_WORDS)))
+
+
+_WORDS: list[str] = []
+
+
+def _random_nouns() -> list[str]:
+    """Two-character nouns of jieba's own dictionary (in its wheel): words the model has met in no
+    other training name, so a topic made of them teaches the name's place and ending, not its words."""
+    if not _WORDS:
+        import os
+
+        import jieba
+
+        with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+            rows = [line.split() for line in f]
+        _WORDS.extend(sorted(w for w, freq, tag in (r for r in rows if len(r) == 3)
+                             if tag in ("n", "vn") and len(w) == 2 and 2000 <= int(freq) <= 50000
+                             and not any(u in w or w in u for u in _UNSEEN_WORDS)
+                             and not any(w in t for t in TOPICS_UNSEEN)))
+    return _WORDS
+
+
 def _project(rng: random.Random, topics: list[str]) -> str:
-    topic = rng.choice(topics) if topics is not TOPICS_TRAIN or rng.random() < 0.4 else \
-        rng.choice(TOPIC_FIELDS) + rng.choice(TOPIC_ACTS)
+    if topics is not TOPICS_TRAIN:
+        topic = rng.choice(topics)
+    else:
+        r = rng.random()
+        if r < 0.3:
+            topic = rng.choice(topics)
+        elif r < 0.6:
+            topic = rng.choice(TOPIC_FIELDS) + rng.choice(TOPIC_ACTS)
+        else:  # words of no other name: 2 or 3 nouns, an activity half the time
+            topic = "".join(rng.choice(_random_nouns()) for _ in range(rng.choice((2, 2, 3)))) + \
+                (rng.choice(TOPIC_ACTS) if rng.random() < 0.5 else "")
     name = topic + rng.choice(SUFFIXES)
     r = rng.random()
     if r < 0.12:
@@ -226,6 +275,18 @@ TRAIN_TEMPLATES = [
     "主要用于{P}，金额{M}。",
     "{P}（{M}）",
     "{O}：{P}{M}。",
+    "{P}全年支出{M}，较上年增加{M}，{W}。",
+    "{P}，年初预算{M}，实际支出{M}，{W}。",
+    "{P}执行{M}，执行率{R}。",
+    "用于{P}的资金{M}已拨付到位。",
+    "关于{P}：全年完成支出{M}，{U}。",
+    "{O}申请{P}{M}，经{O}审核同意。",
+    "{P}的预算执行率为{R}，较上年提高{R}。",
+    "{P}：项目预算{M}，执行数{M}，自评得分{Q}分。",
+    "{N}.{P}（金额{M}）",
+    "{T}{P}支出{M}，{U}，项目已于{T}完成验收。",
+    "本单位承担{P}，涉及资金{M}。",
+    "{P}主要绩效：{U}，群众满意度{R}。",
     # no project in these: generic phrases, titles of rules, honours, plans
     "{T}项目支出{M}，占总支出的{R}，主要是{W}。",
     "本年度专项资金{M}全部用于保障重点工作。",
@@ -252,13 +313,37 @@ UNSEEN_TEMPLATES = [
 ]
 
 
+# parts of composed training sentences (lead, verb, name, what follows, end): thousands of contexts
+# around a project name, so the model learns where a name starts and stops rather than a few
+# frames. None of the held-out frames (另安排, 共计投入, 在…方面, 新增, 实施…全年支出, 下达…计划,
+# 绩效目标完成情况) is among them.
+_LEADS = ["", "", "{T}，", "{T}", "{O}", "{O}{T}", "经{O}同意，", "按照{O}要求，", "本年度", "年内", "截至{T}，",
+          "根据{O}《关于下达{T}项目资金的通知》（{D}），", "其中，", "此外，", "同时，"]
+_VERBS = ["", "", "", "开展", "推进", "使用", "列支", "支付", "申报", "争取到", "拨付", "完成", "组织开展", "收到",
+          "用于", "承担", "执行", "保障"]
+_AFTERS = ["{M}", "项目支出{M}", "支出{M}", "资金{M}", "，支出{M}", "，金额{M}", "（{M}）", "，年初预算{M}",
+           "，执行{M}", "，结余{M}", "，已支付{M}", "，预算{M}，实际支出{M}", "合计{M}", "，涉及金额{M}",
+           "，已完成", "，进展顺利", "的实施", "，尚未完成验收", "预算{M}", "拨款{M}"]
+_ENDS = ["。", "，{U}。", "，{W}。", "，执行率{R}。", "；", "，资金到位率{R}。", "，绩效自评得分{Q}分。", ""]
+# in a project's place, words that are no project's name (the model must leave them alone)
+_NOT_NAMES = ["项目资金", "专项资金", "公用经费", "工作经费", "相关经费", "人员经费", "上年结转资金", "财政拨款",
+              "办公费、印刷费", "基本支出", "一般公共预算财政拨款"]
+
+
+def _composed(rng: random.Random) -> str:
+    name = "{P}" if rng.random() > 0.15 else rng.choice(_NOT_NAMES)
+    if rng.random() < 0.2:
+        name = f"“{name}”"
+    return rng.choice(_LEADS) + rng.choice(_VERBS) + name + rng.choice(_AFTERS) + rng.choice(_ENDS)
+
+
 def sentences(n: int, seed: int = 0, split: str = "train") -> list[tuple[str, list[tuple[int, int, str]]]]:
     rng = random.Random(f"ner-{split}-{seed}")
     templates = TRAIN_TEMPLATES if split == "train" else UNSEEN_TEMPLATES
     topics = TOPICS_TRAIN if split == "train" else TOPICS_UNSEEN
     out = []
     for _ in range(n):
-        t = rng.choice(templates)
+        t = _composed(rng) if split == "train" and rng.random() < 0.4 else rng.choice(templates)
         text, spans = _fill(t, rng, topics)
         # a line broken where a converter broke it: the narrative joins it back, so the NER sees
         # the joined text (a \n in a template stands for that)
