@@ -260,8 +260,10 @@ def _ocr_route(args, tmp: Path) -> None:
 
 
 def _ner_eval_sets(tmp: Path):
-    """(name, [(doc id, text, gold spans)], {doc id: rules' names}) for the hand-annotated seeds
-    and for generated sentences in phrasings the model never saw."""
+    """(name, [(doc id, text, gold spans)], {doc id: rules' names}, labels annotated) for the
+    hand-annotated seeds, for hand-written sentences with their project names (never looked at
+    while the model or the merge rules were made), and for generated sentences in phrasings the
+    model never saw."""
     from extractor.normalize import map_chars
     from extractor.recognize.entities import rule_names
     import ner_data
@@ -278,12 +280,20 @@ def _ner_eval_sets(tmp: Path):
         for doc in sorted({r["doc"] for r in rows}):
             names[doc] = rule_names(extract(seeds[doc[-3:]], ner=False))
         sets.append((title, [(r["doc"], map_chars(r["text"]), [tuple(e) for e in r["entities"]])
-                             for r in rows], names))
+                             for r in rows], names, None))
+    blind = ROOT / "tests" / "ner" / "blind_projects.jsonl"
+    if blind.exists():
+        rows = [json.loads(x) for x in blind.read_text(encoding="utf-8").splitlines() if x.strip()]
+        path = tmp / "blind.txt"
+        path.write_text("\n".join(r["text"] for r in rows) + "\n", encoding="utf-8")
+        sets.append((f"hand-written sentences, projects only ({len(rows)})",
+                     [("blind", map_chars(r["text"]), [tuple(e) for e in r["entities"]]) for r in rows],
+                     {"blind": rule_names(extract(path, ner=False))}, ("PROJECT",)))
     held = ner_data.sentences(400, seed=1, split="unseen")
     path = tmp / "unseen.txt"
     path.write_text("\n".join(t for t, _ in held) + "\n", encoding="utf-8")
     sets.append(("generated, unseen phrasing (400)", [("unseen", t, g) for t, g in held],
-                 {"unseen": rule_names(extract(path, ner=False))}))
+                 {"unseen": rule_names(extract(path, ner=False))}, None))
     return sets
 
 
@@ -300,8 +310,8 @@ def _ner_route(args, tmp: Path) -> None:
         return
     from extractor.evaluate import span_scores
 
-    labels = ner.LABELS
-    for name, rows, names in _ner_eval_sets(tmp):
+    for name, rows, names, only in _ner_eval_sets(tmp):
+        labels = only or ner.LABELS
         gold, rules_only, both, ner_alone = [], [], [], []
         chars = sum(len(text) for _, text, _ in rows)
         t0 = time.perf_counter()  # in batches, as the extractor runs it over a report's paragraphs
@@ -313,7 +323,8 @@ def _ner_route(args, tmp: Path) -> None:
             rules_only.append([(a, b, lab) for a, b, lab, _ in rules])
             both.append(combined(text, rules, ner_spans, project_keys(names[doc])))
             ner_alone.append(ner_spans)
-        r, c, n = (span_scores(x, gold, labels) for x in (rules_only, both, ner_alone))
+        r, c, n = (span_scores([[e for e in doc if e[2] in labels] for doc in x], gold, labels)
+                   for x in (rules_only, both, ner_alone))
         print(f"\nNER, {name}: {len(rows)} lines, exact spans; NER stage {chars / max(secs, 1e-9):,.0f} chars/s "
               "(tokenizer, ner, ruler and shapes; batched as in extraction)")
         table = []

@@ -164,6 +164,10 @@ def test_ner_project_spans_lose_a_verb_in_front_and_a_word_after():
     d = text.index("，金额")
     assert text[slice(*trimmed(text, c, d))] == "社区卫生服务站专项资金"
     assert trimmed("追加补贴", 0, 4) == (0, 4)  # 补贴 alone would be too short for a name
+    quoted = "年初预算中安排“放管服”改革保障经费35万元"
+    k = quoted.index("改革")
+    assert quoted[slice(*trimmed(quoted, k, quoted.index("35")))] == "“放管服”改革保障经费"
+    assert plausible(quoted, [(k, quoted.index("35"), "PROJECT")]) == [(7, 18, "PROJECT")]
     got = plausible(text, [(a, b, "PROJECT"), (c, d, "PROJECT")])
     assert [text[x:y] for x, y, _ in got] == ["秸秆综合利用工作专项经费", "社区卫生服务站专项资金"]
 
@@ -210,3 +214,14 @@ def test_a_known_project_spelled_differently_becomes_an_alias_not_a_second_proje
     assert r.projects[0].aliases == ["网格化平台2.5维地图质保金"]
     assert any("also printed as" in n for n in r.projects[0].name.notes)
     assert ("PROJECT", "网格化平台2.5维地图质保金", "ner") in {(e.label, e.text.value, e.origin) for e in r.entities}
+
+
+def test_hand_written_project_sentences_are_well_formed():
+    rows = [json.loads(x) for x in (ROOT / "tests" / "ner" / "blind_projects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 120 and sum(len(r["entities"]) for r in rows) == 110
+    assert sum(1 for r in rows if not r["entities"]) == 30  # sentences with no project name
+    for r in rows:
+        prev = 0
+        for a, b, label in r["entities"]:
+            assert prev <= a < b <= len(r["text"]) and label == "PROJECT"
+            prev = b

@@ -96,7 +96,7 @@ _GENERIC = re.compile(r"^(?:(?:\d{4}\s?年度?)?(?:项目|专项|预算|财政|�
                       r"部门|单位|其他|相关|上年|年初|当年|机关|该|此|本)*(?:预算资金|结转资金|财政资金|专项资金|项目资金|"
                       r"公用经费|人员经费|运行经费|“?三公”?经费|费用)"
                       r"|(?:工作|业务|日常|办公|专项工作)经费)$")
-_NO_NAME = re.compile(r"[，。；：！？、《》\n]|^(?:\d{1,2}[.．)）]|[(（*“])|[(（]$"
+_NO_NAME = re.compile(r"[，。；：！？、《》\n]|^(?:\d{1,2}[.．)）]|[(（*]|“[^”]*$)|[(（]$"
                       r"|^(?:主要|其中|包括|以及|为|切实|做好|加强|进一步|确保|加快|提高|该|此|本|各|上述|相关|充分|认真|积极|"
                       r"不断|持续|严格|及时|有效|深入|大力)"
                       r"|尤其|以及|并且|其中|主要|用于|通过|进行")  # discourse words are in no project's name
@@ -109,9 +109,14 @@ _TAIL_WORD = re.compile(r"(?<=经费|项目|专项|资金|补贴|补助|工程|�
 
 def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     """A NER project span without a verb the model took in front (2021年新增…经费 -> …经费) or a
-    word after the name (…专项资金计划 -> …专项资金): the name as the rules would print it."""
+    word after the name (…专项资金计划 -> …专项资金), and with the quoted word in front that the
+    model left out (改革保障经费 -> “放管服”改革保障经费): the name as the rules would print it."""
     if 0 < a < b and text[a - 1].isdigit() and text[a] in "年月日号":
         a += 1  # the model began inside a date (3月4日冷弯生产线…)
+    if a > 0 and text[a - 1] == "”":  # a quoted word in front belongs to the name: “放管服”改革保障经费
+        k = text.rfind("“", max(0, a - 10), a - 1)
+        if k >= 0 and not re.search(r"[，。；：、\s]", text[k:a]):
+            a = k
     m = _LEAD_VERB.match(text[a:b])
     if m and b - (a + m.end()) >= 4:
         a += m.end()
