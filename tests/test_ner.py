@@ -225,3 +225,26 @@ def test_hand_written_project_sentences_are_well_formed():
         for a, b, label in r["entities"]:
             assert prev <= a < b <= len(r["text"]) and label == "PROJECT"
             prev = b
+
+
+def test_only_a_reading_shaped_like_a_name_disagrees(monkeypatch):
+    """A NER reading across a 、 (two names run together) or an ORG ending in 经费 is no opinion:
+    the rule-found name keeps its confidence; a name-shaped reading with other edges still doubts."""
+    from extractor.model import Project, Report, SourceInfo, make_field
+    from extractor.normalize import NLine
+    from extractor.recognize.entities import merge_entities, readings
+    from extractor.structure.narrative import build_narrative
+    import extractor.recognize.ner as ner_mod
+
+    text = "其中网格员人身意外保险、网格工作经费12万元，业务性专项经费5万元。"
+    across = (2, 18, "PROJECT")
+    org = (text.index("业务性"), text.index("业务性") + 7, "ORG")
+    assert text[across[0]:across[1]] == "网格员人身意外保险、网格工作经费" and text[org[0]:org[1]] == "业务性专项经费"
+    assert readings(text, [across, org]) == []
+    nar = build_narrative([NLine(text=text, orig=text, no=1)])
+    r = Report(source=SourceInfo(path="x.txt", sha256="0", format="text", route="text"))
+    r.projects = [Project(name=make_field(value=v, raw="", confidence=0.95)) for v in ("网格工作经费", "业务性专项经费")]
+    monkeypatch.setattr(ner_mod, "views_many", lambda nlp, texts: iter([([across, org], [])] * len(texts)))
+    merge_entities(r, nar, object())
+    assert [p.name.confidence for p in r.projects] == [0.95, 0.95]
+    assert not any("NER reads" in n for p in r.projects for n in p.name.notes)

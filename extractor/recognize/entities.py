@@ -4,11 +4,13 @@ explanation subjects.
 What it does: runs the NER pipeline (ner.py) over each narrative paragraph and compares, span by
 span, what the statistical model finds with what the rules find (the pattern layer's projects and
 department, the catalogue ruler's subjects, the regex shapes):
-- the same span with the same label: agreement — the mention is `both`, and the project name,
-  department or explanation subject it supports gains confidence (at least 0.97);
-- overlapping spans that differ (other boundaries, another label): disagreement — the rules' span
-  is kept, and the field it supports drops under the review threshold with a note saying how the
-  NER read it;
+- the same span with the same label (also once `trimmed` has repaired the NER's edge): agreement —
+  the mention is `both`, and the project name, department or explanation subject it supports gains
+  confidence (at least 0.97);
+- an overlapping reading that reads like a name (`readings`) with other boundaries or another
+  label: disagreement — the rules' span is kept, and the field it supports drops under the review
+  threshold with a note saying how the NER read it; a reading that reads like no name (across a
+  、, an ORG ending in 经费, a shape) is no opinion;
 - a PROJECT only the NER finds (an unquoted name no pattern knows) with an amount printed right
   after it becomes a project at 0.7, so it goes to review; without an amount it stays a mention
   (a name in passing, 人民调解经费保障体系, is no project); NER-only mentions are listed at 0.7.
@@ -103,7 +105,7 @@ _NO_NAME = re.compile(r"[，。；：！？、《》\n]|^(?:\d{1,2}[.．)）]|[(
 
 
 _LEAD_VERB = re.compile(r"^(?:(?:19|20)\d{2}\s?年(?:度|底|末|\d{1,2}月(?:\d{1,2}日)?)?\s?)?"
-                        r"(?:新增|追加|实施|安排|下达|拨付|开展|推进|完成|解决|用于|支付|保障|落实|申请)")
+                        r"(?:新增|追加|实施|安排|下达|拨付|开展|推进|完成|解决|用于|支付|保障|落实|申请|另外|此外)")
 _TAIL_WORD = re.compile(r"(?<=经费|项目|专项|资金|补贴|补助|工程|服务费)(?:计划|的通知)$")
 
 
@@ -113,6 +115,8 @@ def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     model left out (改革保障经费 -> “放管服”改革保障经费): the name as the rules would print it."""
     if 0 < a < b and text[a - 1].isdigit() and text[a] in "年月日号":
         a += 1  # the model began inside a date (3月4日冷弯生产线…)
+    if a > 0 and text[a - 1] == "“" and text[a:b].count("”") > text[a:b].count("“"):
+        a -= 1  # the opening mark of a word quoted inside the name: 湘易办”超级… -> “湘易办”超级…
     if a > 0 and text[a - 1] == "”":  # a quoted word in front belongs to the name: “放管服”改革保障经费
         k = text.rfind("“", max(0, a - 10), a - 1)
         if k >= 0 and not re.search(r"[，。；：、\s]", text[k:a]):
@@ -139,27 +143,49 @@ def _money_around(text: str, a: int, b: int) -> bool:
     return bool(_MONEY_WORDS.search(text[start:a]) or _MONEY_WORDS.search(text[b:end]))
 
 
-def plausible(text: str, ner_spans) -> list[tuple[int, int, str]]:
-    """The NER spans the extractor will use alone: never a shape (amounts, percentages, dates and
-    document numbers are the rules' call) nor a subject (the catalogue's), and a PROJECT only if it reads like a project name —
-    4–40 characters, no sentence punctuation, ending like one (经费, 项目, 专项, 资金, 补助 …), not a
-    generic phrase (项目资金, 公用经费 …), not a short item of a 、-separated list, not inside a
-    《document title》, in a sentence that speaks of money (an amount, 预算, 支出, 资金 …); a verb the
-    model took in front, or 计划 after, is cut off first (`trimmed`)."""
-    from .ner import SHAPE_LABELS
+_ORG_TAIL = re.compile(r"(?:局|委|办|中心|政府|院|所|处|科|股|室|站|队|会|部|厅|馆|组|社区|街道|办事处|镇|乡|公司|"
+                       r"集团|银行|法院|检察院|分局|支队|大队|总队)$")
 
+
+def _project_shaped(name: str) -> bool:
+    return 4 <= len(name) <= 40 and not _NO_NAME.search(name) and bool(_PROJECT_TAIL.search(name)) \
+        and not _GENERIC.match(name)
+
+
+def readings(text: str, ner_spans) -> list[tuple[int, int, str]]:
+    """The NER's readings that read like names, repaired (`trimmed`): a PROJECT of 4–40 characters,
+    no sentence punctuation, not opening with a discourse word, ending like one (经费, 项目, 专项,
+    资金, 补助 …), not a generic phrase (项目资金, 公用经费 …); an ORG ending like an organisation
+    (局, 委, 中心, 办公室 …). Never a shape (amounts, percentages, dates and document numbers are the
+    rules' call) nor a subject (the catalogue's). Only such a reading can agree or disagree with
+    the rules (a reading across 、 or an ORG ending in 经费 says nothing)."""
     out = []
     for a, b, label in ner_spans:
-        if label in SHAPE_LABELS or label == "SUBJECT":
-            continue  # shapes are the regexes' call, subjects the catalogue's
         if label == "PROJECT":
             a, b = trimmed(text, a, b)
+            if not _project_shaped(text[a:b].strip()):
+                continue
+        elif label == "ORG":
+            if not (2 <= b - a <= 30 and _ORG_TAIL.search(text[a:b]) and not _NO_NAME.search(text[a:b])):
+                continue
+        else:
+            continue
+        out.append((a, b, label))
+    return out
+
+
+def plausible(text: str, ner_spans) -> list[tuple[int, int, str]]:
+    """The NER readings (`readings`) the extractor will use alone; a PROJECT also not a short item
+    of a 、-separated list (办公费、印刷费), not inside a 《document title》, and in a sentence that
+    speaks of money (an amount, 预算, 支出, 资金 …)."""
+    out = []
+    for a, b, label in readings(text, ner_spans):
+        if label == "PROJECT":
             name = text[a:b].strip()
             # a short item of a 、-list is an expense kind (办公费、印刷费、…), a long one may be a project
             in_list = len(name) < 6 and ((a > 0 and text[a - 1] == "、") or (b < len(text) and text[b] == "、"))
             in_title = text.rfind("《", 0, a) > text.rfind("》", 0, a)  # inside a 《document title》
-            if not (4 <= len(name) <= 40) or _NO_NAME.search(name) or not _PROJECT_TAIL.search(name) \
-                    or _GENERIC.match(name) or in_list or in_title or not _money_around(text, a, b):
+            if in_list or in_title or not _money_around(text, a, b):
                 continue
         out.append((a, b, label))
     return out
@@ -241,14 +267,16 @@ def merge_entities(report: Report, nar: Narrative, nlp) -> None:
     for (base, para), (ner_spans, rule_spans) in zip(paragraphs, views_many(nlp, [p for _, p in paragraphs])):
         found = plausible(para, ner_spans)
         rules = _inside_projects(rule_mentions(para, names, rule_spans), found)
+        read = readings(para, ner_spans)
         ner_set = set(ner_spans)
         for a, b, label, owner in rules:
             origin, conf, notes = "rules", RULES, []
-            if (a, b, label) in ner_set:
+            if (a, b, label) in ner_set or (a, b, label) in read:
                 origin, conf = "both", AGREED
-                _agree(_supported(owner), "same words, same label")
-            else:
-                other = [s for s in ner_spans if s[0] < b and a < s[1]]
+                _agree(_supported(owner), "same words, same label" if (a, b, label) in ner_set
+                       else "the same name once a verb or quotation mark at its edge is repaired")
+            else:  # a reading of the same words that reads like a name, other than the rules'
+                other = [s for s in read if s[0] < b and a < s[1]]
                 if other and owner is not None:
                     x, y, lab = other[0]
                     _doubt(_supported(owner), para[x:y], lab)
