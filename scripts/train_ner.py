@@ -96,6 +96,7 @@ def train(sentences: int = 4000, report_seeds: int = 25, epochs: int = 8, seed: 
     record = {
         "spacy": spacy.__version__, "seed": seed, "sentences": sentences, "report_seeds": report_seeds,
         "epochs": epochs, "examples": len(train_examples), "real_pdfs": [p.name for p in real],
+        "optimizer": "Adam lr 0.001, L2 0.01, grad clip 1.0; the averaged weights are saved",
         "seconds": round(time.perf_counter() - t0, 1),
         "unseen_phrasing_ner_only": span_scores(pred, [g for _, g in held], ner.LABELS),
     }
