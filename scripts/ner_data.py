@@ -119,18 +119,6 @@ _UNSEEN_WORDS = ("湿地", "电梯", "营商", "信访", "积案", "饮水", "�
                  "营养餐", "孵化", "反诈", "燃气")
 
 
-def _catalogue_topics() -> tuple[str, ...]:
-    """Function-classification names that read as a field of work (专利审批, 体育竞赛, 人民防空 …),
-    for topics the word lists do not have: the model meets many words it knows nothing of in a
-    project's place and learns the place, not the words."""
-    from extractor import catalog
-
-    generic = ("其他", "行政运行", "一般行政管理事务", "机关服务", "事业运行", "机构运行", "支出")
-    names = {e.name for e in catalog.all_entries("function")}
-    return tuple(sorted(n for n in names if 3 <= len(n) <= 8 and not any(g in n for g in generic)
-                        and not any(w in n for w in _UNSEEN_WORDS)))
-
-
 _WORDS: list[str] = []
 
 
