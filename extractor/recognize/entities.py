@@ -28,6 +28,7 @@ import regex as re
 from ..model import Entity, Field, Project, Report, make_field, make_source
 from ..normalize.numbers import parse_amount
 from ..structure.narrative import Narrative
+from .meta import ORG_TAIL
 
 AGREED = 0.97          # rules and NER found the same span
 NER_ONLY = 0.7         # the statistical model alone: review
@@ -143,8 +144,8 @@ def _money_around(text: str, a: int, b: int) -> bool:
     return bool(_MONEY_WORDS.search(text[start:a]) or _MONEY_WORDS.search(text[b:end]))
 
 
-_ORG_TAIL = re.compile(r"(?:局|委|办|中心|政府|院|所|处|科|股|室|站|队|会|部|厅|馆|组|社区|街道|办事处|镇|乡|公司|"
-                       r"集团|银行|法院|检察院|分局|支队|大队|总队)$")
+# the report-identity endings (meta.ORG_TAIL), and those of units, places and firms a report names
+_ORG_TAIL = re.compile(rf"(?:{ORG_TAIL}|科|股|组|社区|街道|镇|乡|公司|集团|银行)$")
 
 
 def _project_shaped(name: str) -> bool:
@@ -178,8 +179,12 @@ def plausible(text: str, ner_spans) -> list[tuple[int, int, str]]:
     """The NER readings (`readings`) the extractor will use alone; a PROJECT also not a short item
     of a 、-separated list (办公费、印刷费), not inside a 《document title》, and in a sentence that
     speaks of money (an amount, 预算, 支出, 资金 …)."""
+    return _usable_alone(text, readings(text, ner_spans))
+
+
+def _usable_alone(text: str, read) -> list[tuple[int, int, str]]:
     out = []
-    for a, b, label in readings(text, ner_spans):
+    for a, b, label in read:
         if label == "PROJECT":
             name = text[a:b].strip()
             # a short item of a 、-list is an expense kind (办公费、印刷费、…), a long one may be a project
@@ -265,9 +270,9 @@ def merge_entities(report: Report, nar: Narrative, nlp) -> None:
     added: dict[str, Project] = {}
     paragraphs = list(_paragraphs(nar))
     for (base, para), (ner_spans, rule_spans) in zip(paragraphs, views_many(nlp, [p for _, p in paragraphs])):
-        found = plausible(para, ner_spans)
-        rules = _inside_projects(rule_mentions(para, names, rule_spans), found)
         read = readings(para, ner_spans)
+        found = _usable_alone(para, read)
+        rules = _inside_projects(rule_mentions(para, names, rule_spans), found)
         ner_set = set(ner_spans)
         for a, b, label, owner in rules:
             origin, conf, notes = "rules", RULES, []

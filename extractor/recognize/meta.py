@@ -18,22 +18,23 @@ from ..normalize import NLine
 from ..structure.narrative import Narrative
 from .fields import text_field
 
-_ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
-_ORG_END = re.compile(rf"{_ORG_TAIL}(?:本级)?$")
+# how an organisation's name ends (also what entities.py asks of an ORG the NER finds)
+ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
+_ORG_END = re.compile(rf"{ORG_TAIL}(?:本级)?$")
 DEPT_LINE = re.compile(r"^\s*(?:部门|单位|预算单位|部门（单位）|单位名称|部门名称|编制部门|填报单位|预算主管部门|主管部门|预算单位名称)(?:名称)?\s*[:：]\s*"
                        r"(?P<name>[^\s\t　:：（(]{3,40}?)(?:（盖章）|\(盖章\))?(?=\s|　|\t|$|单位[:：])")
 DEPT_NAMED = re.compile(r"(?:部门（单位）名称|单位名称|部门名称)\s*[:：]\s*(?P<name>[^\n（(：:]{3,40}?)(?:（盖章）|\(盖章\)|\n|$)")
 TITLE = re.compile(
-    rf"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<name>[^\n，。、]{{2,40}}?{_ORG_TAIL}(?:本级)?)\s*"
+    rf"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<name>[^\n，。、]{{2,40}}?{ORG_TAIL}(?:本级)?)\s*"
     r"(?P<kind>部门决算|单位决算|部门预算|单位预算|整体支出绩效自评报告|项目支出绩效自评报告|部门整体支出绩效|决算)"
 )
 # a cover printing the name on one line and the year and kind on the next
 TITLE2 = re.compile(
-    rf"(?m)^(?P<name>[^\n，。、\d]{{2,40}}?{_ORG_TAIL}(?:本级)?)\s*\n?\s*(?P<year>20\d\d)\s*年(?:度)?\s*"
+    rf"(?m)^(?P<name>[^\n，。、\d]{{2,40}}?{ORG_TAIL}(?:本级)?)\s*\n?\s*(?P<year>20\d\d)\s*年(?:度)?\s*"
     r"(?P<kind>部门决算|单位决算|部门预算|单位预算|整体支出绩效自评(?:报告)?|项目支出绩效自评(?:报告)?)"
 )
-SELF_NAMED = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{_ORG_TAIL})（以下简称")
-SUBJECT_SENTENCE = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{_ORG_TAIL})[，,]\s*(?:单位性质|是|为|系)")
+SELF_NAMED = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{ORG_TAIL})（以下简称")
+SUBJECT_SENTENCE = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{ORG_TAIL})[，,]\s*(?:单位性质|是|为|系)")
 YEAR = re.compile(r"(?<!\d)(?P<y>20\d\d)\s*年(?:度)?")
 KINDS = ["部门决算", "单位决算", "部门预算", "单位预算", "整体支出绩效自评", "项目支出绩效自评"]
 
