@@ -6,9 +6,10 @@ phrasings filled from word lists with every span known, the narrative paragraphs
 reports labelled from their truth, and — weak labels — the prose of the real PDFs in
 ../shared/real-pdfs with what the pattern layer finds there (department, projects, shapes; tokens
 that could belong to another organisation's name left unknown). Without ../shared the model is
-trained on the rest and differs; `training.json` lists the PDFs used. The hand-annotated seeds
-(tests/ner/eval_seeds.jsonl) are never used here. After training, the entity_ruler gets the subject catalogue's names and the pipeline is
-saved with a `training.json` that records the settings and the scores on held-out phrasings.
+trained on the rest and differs; `training.json` lists the PDFs used. The evaluation sets in
+tests/ner/ (hand-annotated seeds, blind sentences) are never used here. After training, the
+entity_ruler gets the subject catalogue's names and the pipeline is saved with a `training.json`
+that records the settings and the scores on held-out phrasings.
 
     python scripts/train_ner.py                      # writes models/ner-zh (about 4 min on 2 cores)
     python scripts/train_ner.py --out /tmp/ner --sentences 300 --epochs 2
