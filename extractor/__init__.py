@@ -5,7 +5,7 @@
     print(report.model_dump_json())
 """
 from .errors import ExtractionError
-from .model import Report, json_schema
+from .datamodel import Report, json_schema
 from .pipeline import Options, extract
 
 __all__ = ["extract", "Options", "Report", "ExtractionError", "json_schema"]

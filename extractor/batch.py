@@ -9,7 +9,6 @@ What it does not: retry successful files or delete anything a user did not ask t
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import os
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .errors import ExtractionError
-from .ingest import TEXT_SUFFIXES
+from .ingest.files import TEXT_SUFFIXES, sha256_file
 from .pipeline import Options, extract
 
 
@@ -69,17 +68,6 @@ def expand_inputs(inputs: Iterable[str]) -> list[Path]:
     return unique
 
 
-def sha256_of(path: Path) -> Optional[str]:
-    try:
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
-    except OSError:
-        return None
-
-
 def _done_hashes(output: Path) -> set[str]:
     done: set[str] = set()
     if not output.exists():
@@ -118,14 +106,14 @@ def _work(path: str, options: Options) -> tuple[str, str, int, int, str]:
     try:
         report = extract(path, options)
     except ExtractionError as exc:
-        line = json.dumps({"file": path, "sha256": sha256_of(Path(path)), "status": "failed", "stage": exc.stage,
+        line = json.dumps({"file": path, "sha256": sha256_file(Path(path)), "status": "failed", "stage": exc.stage,
                            "message": exc.cause}, ensure_ascii=False)
         return path, "failed", 0, 0, line
     except Exception as exc:  # a bug must not stop the batch; the line says what happened
-        line = json.dumps({"file": path, "sha256": sha256_of(Path(path)), "status": "failed", "stage": "internal",
+        line = json.dumps({"file": path, "sha256": sha256_file(Path(path)), "status": "failed", "stage": "internal",
                            "message": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False)
         return path, "failed", 0, 0, line
-    from .validate.paths import iter_fields
+    from .datamodel.paths import iter_fields
 
     fields = sum(1 for _, f in iter_fields(report) if f.value is not None)
     return path, report.status, fields, len(report.review), report.model_dump_json()
@@ -138,7 +126,7 @@ def run_batch(inputs: Iterable[str], output: Optional[Path], options: Options, w
     start = time.perf_counter()
     todo: list[Path] = files
     if output is not None:
-        hashes = {str(p): sha256_of(p) for p in files}
+        hashes = {str(p): sha256_file(p) for p in files}
         if force:
             _drop_hashes(output, {h for h in hashes.values() if h})
         else:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import ExtractionError
-from .model import json_schema
+from .datamodel import json_schema
 from .pipeline import Options, extract
 
 log = logging.getLogger("extractor")

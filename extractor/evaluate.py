@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 import regex as re
 
-from .model import Field, Report, Table
+from .datamodel import Field, Report, Table
 
 
 def _norm_text(s: Any) -> str:

@@ -14,16 +14,16 @@ from pathlib import Path
 from typing import Optional
 
 from .catalog.apply import apply_catalogue
-from .document import Document
+from .datamodel import Check, Document, Field, Problem, Report, SourceInfo
+from .datamodel.paths import iter_fields
 from .errors import ExtractionError
+from .evidence import policy
 from .ingest import load
-from .model import Check, Field, Problem, Report, SourceInfo
 from .normalize import normalize
 from .recognize import RECOGNIZERS, Context
 from .recognize.contacts import PHONE, redact
 from .structure import structure
-from .validate import REVIEW_THRESHOLD, validate
-from .validate.paths import iter_fields
+from .validate import validate
 
 
 @dataclass
@@ -34,7 +34,7 @@ class Options:
     dpi: int = 200  # rasterisation of PDF pages for OCR
     keep_contacts: bool = False
     ner: bool = True  # the NER layer (models/ner-zh) merged with the rules; False: rules alone
-    review_threshold: float = REVIEW_THRESHOLD
+    review_threshold: float = policy.REVIEW_THRESHOLD
     max_bytes: int = 20_000_000
 
 
@@ -105,7 +105,7 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
         if report.report.kind is None and not report.tables and not report.explanations and not report.projects:
             report.problems.append(Problem(stage="recognize", severity="warning",
                                            message="no report structure found: not a finance disclosure report?"))
-            report.report.kind = Field(value="unknown", raw="", confidence=0.0,
+            report.report.kind = Field(value="unknown", raw="", confidence=policy.KIND_UNKNOWN,
                                        notes=["no tables, explanations or report title recognised"])
         stage = "catalog"
         t = time.perf_counter()

@@ -20,11 +20,10 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from extractor import extract  # noqa: E402
 from extractor.evaluate import Score, compare  # noqa: E402
-from make_samples import generate  # noqa: E402
+from samplegen import generate  # noqa: E402
 
 
 def _time(paths: list[Path], repeat: int) -> tuple[float, dict[str, float]]:
@@ -121,7 +120,7 @@ def _document_routes(args, tmp: Path) -> None:
         cam = r.timings.get("ingest.tables (camelot)", 0.0)
         rows.append((f"real PDF {p.name[:38]}", r.source.pages, dt, r.source.pages / dt, cam, dt - cam))
     try:
-        import render_docs
+        import samplegen as render_docs  # write_docx, write_pdf
 
         writers = [(fmt, getattr(render_docs, f"write_{fmt}")) for fmt in ("docx", "pdf")]
     except (ImportError, SystemExit, OSError) as exc:  # python-docx / fpdf2 / the CJK font missing
@@ -193,7 +192,7 @@ def _ocr_route(args, tmp: Path) -> None:
     from PIL import Image
 
     try:
-        import render_scans
+        from samplegen import scans as render_scans
     except (ImportError, SystemExit, OSError) as exc:
         print(f"(OCR route not measured: {exc})")
         return

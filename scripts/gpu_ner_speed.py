@@ -37,7 +37,6 @@ def _texts(min_chars: int) -> tuple[list[str], int]:
 
 
 def _import_ner():
-    sys.path.insert(0, str(ROOT))
     try:
         from extractor.recognize import ner
     except ImportError as exc:  # some non-NER dependency of the package missing: load ner.py alone

@@ -8,7 +8,7 @@ reports with names drawn from word lists, every entity's span known by construct
   dictionary); `split="unseen"` uses other phrasings and other project topics (the held-out set
   `scripts/bench.py` measures NER on; no training topic contains one of its words). Deterministic
   from the seed.
-- `report_paragraphs(seeds)` -> the same from generated reports (`make_samples.generate`): their
+- `report_paragraphs(seeds)` -> the same from generated reports (`samplegen.generate`): their
   narrative paragraphs, with the truth's project names and department and the shapes labelled.
 
 No seed report's names are in these lists: the hand-annotated seeds stay an independent test.
@@ -16,11 +16,6 @@ No seed report's names are in these lists: the hand-annotated seeds stay an inde
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
-
-_HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(_HERE), str(_HERE.parent)]
 
 PLACES = ["青渚市云泽县", "澄平市禾安区", "楠丰市鹤阳区", "青川市岚丰县", "临江市东湖区", "安澜县", "白石镇",
           "松溪市", "梧桐区", "北岭县", "南塘市望江区", "河西新区"]
@@ -349,7 +344,7 @@ def _shift_for_joins(template: str, text: str, spans):
 def report_paragraphs(seeds, kind: str = "final") -> list[tuple[str, list[tuple[int, int, str]]]]:
     """Narrative paragraphs of generated reports, labelled from their truth (projects, department)
     and the shapes; subjects of the explanations by their names."""
-    from make_samples import generate
+    from samplegen import generate
 
     from extractor.recognize.ner import shape_spans
 

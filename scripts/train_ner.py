@@ -20,18 +20,15 @@ import argparse
 import json
 import logging
 import random
-import sys
 import time
 import warnings
 from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
-ROOT = _HERE.parent
-sys.path[:0] = [str(_HERE), str(ROOT)]
+import ner_data
+from extractor.evaluate import span_scores
+from extractor.recognize import ner
 
-from extractor.evaluate import span_scores  # noqa: E402
-from extractor.recognize import ner  # noqa: E402
-import ner_data  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 # words that may be (part of) an organisation's name: in weakly labelled real prose, where only the

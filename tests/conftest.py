@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import socket
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,10 +10,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 EXPECTED = ROOT / "tests" / "expected"
-
-for _p in (ROOT, ROOT / "scripts"):  # the package, and the generators tests import (make_samples …)
-    if str(_p) not in sys.path:
-        sys.path.insert(0, str(_p))
 
 
 def seed_path(prefix: str) -> Path:

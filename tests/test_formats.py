@@ -12,7 +12,7 @@ from conftest import seed_path
 from extractor import extract
 from extractor.evaluate import compare
 
-from make_samples import generate  # noqa: E402
+from samplegen import generate  # noqa: E402
 
 FONT = os.environ.get("MAKE_SAMPLES_CJK_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 needs_font = pytest.mark.skipif(not os.path.exists(FONT),
@@ -50,13 +50,13 @@ def _values(report) -> dict:
 @needs_font
 @pytest.mark.parametrize("kind,seed", [("final", 1), ("final", 2), ("budget", 3), ("self_eval", 4)])
 def test_text_docx_pdf_give_the_same_values(tmp_path, kind, seed):
-    import render_docs
+    from samplegen import write_docx, write_pdf
 
     text, truth = generate(seed, kind=kind)
     txt = tmp_path / "r.txt"
     txt.write_text(text, encoding="utf-8")
-    render_docs.write_docx(seed, kind, tmp_path / "r.docx")
-    render_docs.write_pdf(seed, kind, tmp_path / "r.pdf")
+    write_docx(seed, kind, tmp_path / "r.docx")
+    write_pdf(seed, kind, tmp_path / "r.pdf")
     reports = {fmt: extract(tmp_path / f"r.{fmt}") for fmt in ("txt", "docx", "pdf")}
     for fmt, r in reports.items():
         score = compare(r, truth)
@@ -78,11 +78,11 @@ def test_text_docx_pdf_give_the_same_values(tmp_path, kind, seed):
 @pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_seed_json_round_trips_through_docx_and_pdf(tmp_path, seed, fmt):
-    import render_docs
+    from support.roundtrip import render_report_json
 
     original = extract(seed_path(seed))
     path = tmp_path / f"r.{fmt}"
-    render_docs.render_report_json(json.loads(original.model_dump_json()), path, fmt)
+    render_report_json(json.loads(original.model_dump_json()), path, fmt)
     again = extract(path)
     a, b = _values(original), _values(again)
     assert len(a) > 40

@@ -8,7 +8,7 @@ from conftest import ROOT
 from extractor import extract
 from extractor.evaluate import Score, compare
 
-from make_samples import generate  # noqa: E402
+from samplegen import generate  # noqa: E402
 
 
 @pytest.mark.parametrize("kind,layout,noise", [

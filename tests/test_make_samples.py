@@ -1,22 +1,21 @@
-"""Tests of scripts/make_samples.py: the synthetic reports are deterministic, their truth is
-internally consistent, the truth is what the text says, and noise damages only the form."""
+"""Tests of the sample generator (scripts/samplegen, scripts/make_samples.py): the synthetic
+reports are deterministic, their truth is internally consistent, the truth is what the text says,
+and noise damages only the form."""
 from __future__ import annotations
 
-import importlib.util
 import json
+import random
 import re
-import sys
 import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+import samplegen as ms
+from samplegen import __main__ as cli
+
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("make_samples", ROOT / "scripts" / "make_samples.py")
-ms = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("make_samples", ms)
-_spec.loader.exec_module(ms)
 
 SEEDS = list(range(40))
 
@@ -259,7 +258,7 @@ def test_noise_zero_leaves_no_marks():
                 assert not mark.search(text), (seed, layout, mark.pattern)
             # header cells are whole when clean
             assert "功能分类\n科目编码" not in text
-    assert ms.add_noise("abc 1.5万元", ms.random.Random(1), 0.0) == "abc 1.5万元"
+    assert ms.add_noise("abc 1.5万元", random.Random(1), 0.0) == "abc 1.5万元"
 
 
 def test_noise_full_produces_marks():
@@ -318,7 +317,7 @@ def test_layouts():
 
 def test_cli(tmp_path):
     t0 = time.perf_counter()
-    assert ms.main(["--out", str(tmp_path), "--count", "3", "--seed", "10", "--noise", "0.2", "--layout", "mixed"]) == 0
+    assert cli.main(["--out", str(tmp_path), "--count", "3", "--seed", "10", "--noise", "0.2", "--layout", "mixed"]) == 0
     assert time.perf_counter() - t0 < 5
     for i in (1, 2, 3):
         txt = tmp_path / f"sample_{i:04d}.txt"
@@ -673,8 +672,8 @@ def test_new_kinds_noise():
 
 def test_cli_kinds(tmp_path):
     t0 = time.perf_counter()
-    assert ms.main(["--out", str(tmp_path), "--count", "60", "--seed", "3", "--noise", "0.3", "--layout", "mixed",
-                    "--kind", "mixed"]) == 0
+    assert cli.main(["--out", str(tmp_path), "--count", "60", "--seed", "3", "--noise", "0.3", "--layout", "mixed",
+                     "--kind", "mixed"]) == 0
     assert time.perf_counter() - t0 < 5
     kinds = set()
     for i in (1, 2, 3, 60):
@@ -686,5 +685,5 @@ def test_cli_kinds(tmp_path):
         assert truth == t
         kinds.add(truth["report"]["kind"])
     assert kinds == {"部门决算", "部门预算", "整体支出绩效自评"}
-    assert ms.main(["--out", str(tmp_path / "b"), "--count", "1", "--kind", "budget", "--name", "b"]) == 0
+    assert cli.main(["--out", str(tmp_path / "b"), "--count", "1", "--kind", "budget", "--name", "b"]) == 0
     assert json.loads((tmp_path / "b" / "b.truth.json").read_text(encoding="utf-8"))["report"]["kind"] == "部门预算"

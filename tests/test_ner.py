@@ -96,14 +96,14 @@ def test_ner_only_project_goes_to_review_and_agreement_raises_confidence(tmp_pat
 
 def test_disagreement_sends_the_rule_field_to_review(tmp_path):
     """The NER reads the words of a rule-found name with other boundaries: the name goes to review."""
-    from extractor.model import Project, make_field
+    from extractor.datamodel import Project, make_field
     from extractor.recognize.entities import merge_entities
     from extractor.structure.narrative import build_narrative
-    from extractor.normalize import NLine
+    from extractor.datamodel import NLine
 
     text = "1、湿地公园维护专项经费项目支出60.10万元，主要用于设备购置和日常维护。"
     nar = build_narrative([NLine(text=text, orig=text, no=1)])
-    from extractor.model import Report, SourceInfo
+    from extractor.datamodel import Report, SourceInfo
 
     r = Report(source=SourceInfo(path="x.txt", sha256="0", format="text", route="text"))
     r.projects = [Project(name=make_field(value="湿地公园维护专项经费项目", raw="", confidence=0.95))]
@@ -196,8 +196,8 @@ def test_a_catalogue_name_inside_a_ner_project_is_no_subject_mention():
 def test_a_known_project_spelled_differently_becomes_an_alias_not_a_second_project(monkeypatch):
     """The NER finds 网格化平台2.5维地图质保金 with an amount; the rules know the project as
     网格化平台2.5维地图项目质保金: the spelling is recorded as an alias, no duplicate project is made."""
-    from extractor.model import Project, Report, SourceInfo, make_field
-    from extractor.normalize import NLine
+    from extractor.datamodel import Project, Report, SourceInfo, make_field
+    from extractor.datamodel import NLine
     from extractor.recognize.entities import merge_entities
     from extractor.structure.narrative import build_narrative
     import extractor.recognize.ner as ner_mod
@@ -230,8 +230,8 @@ def test_hand_written_project_sentences_are_well_formed():
 def test_only_a_reading_shaped_like_a_name_disagrees(monkeypatch):
     """A NER reading across a 、 (two names run together) or an ORG ending in 经费 is no opinion:
     the rule-found name keeps its confidence; a name-shaped reading with other edges still doubts."""
-    from extractor.model import Project, Report, SourceInfo, make_field
-    from extractor.normalize import NLine
+    from extractor.datamodel import Project, Report, SourceInfo, make_field
+    from extractor.datamodel import NLine
     from extractor.recognize.entities import merge_entities, readings
     from extractor.structure.narrative import build_narrative
     import extractor.recognize.ner as ner_mod

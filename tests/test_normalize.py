@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from extractor.document import Document, Line
+from extractor.datamodel import Document, Line
 from extractor.normalize import normalize
-from extractor.normalize.numbers import parse_amount
+from extractor.evidence.numbers import parse_amount
 from extractor.structure import structure
 
 

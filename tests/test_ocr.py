@@ -52,10 +52,10 @@ def test_scanned_real_table_page(tmp_path):
 
 @pytest.mark.skipif(not os.path.exists(FONT), reason="CJK font fonts-wqy-microhei not installed")
 def test_mild_scan_of_a_generated_report(tmp_path):
-    import render_scans
+    from samplegen import write_scan
 
     total = Score()
-    truth, _ = render_scans.write_scan(2, "final", tmp_path / "scan.pdf", dpi=200, degrade=0.5)
+    truth, _ = write_scan(2, "final", tmp_path / "scan.pdf", dpi=200, degrade=0.5)
     r = extract(tmp_path / "scan.pdf")
     assert r.source.route == "ocr" or "ocr" in r.source.route
     total.merge(compare(r, truth))

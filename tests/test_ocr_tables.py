@@ -11,6 +11,7 @@ import pytest
 from extractor.ocr.cells import UNREAD, flag_unread_ink, reread_empty_cells
 from extractor.ocr.engines import TextBox
 from extractor.ocr.grid import Grid, _positions, cell_rows, find_grids, place
+from extractor.datamodel import Repair
 from extractor.ocr.repair import repair_ordinals
 
 FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -92,13 +93,15 @@ def test_ink_no_word_covers_sends_the_cell_to_review():
     assert flag_unread_ink(g, gray) == 1
     assert g.notes == {(0, 0): UNREAD}
     rows = cell_rows(g, 1.0, 1)
-    assert rows[0][0].conf == 0.7 and rows[0][0].repairs == [UNREAD]
+    assert rows[0][0].conf == 0.7 and [r.note for r in rows[0][0].repairs] == [UNREAD]
+    assert rows[0][0].repairs[0].status == "doubt"  # no check can clear it: a person looks
     assert rows[0][2].conf == 0.99 and not rows[0][2].repairs
 
 
 def test_dropped_enumeration_mark_restored_only_between_numbers():
     column = ["一般公共服务支出", "二社会保障和就业支出", "三、卫生健康支出", "一般性支出"]
-    assert repair_ordinals(column) == {1: ("二、社会保障和就业支出", "OCR: 、 after the item number restored")}
+    assert repair_ordinals(column) == {1: ("二、社会保障和就业支出", Repair(kind="ocr.ordinal_mark",
+                                                                  note="OCR: 、 after the item number restored"))}
     # 一 is never repaired (一般…), and a numeral without a neighbour in sequence is left alone
     assert repair_ordinals(["一般公共预算拨款", "二、政府性基金"]) == {}
     assert repair_ordinals(["五、事业收入", "三十里铺项目"]) == {}
@@ -129,8 +132,9 @@ def test_seal_stroke_across_part_of_a_cell_is_no_row_line():
 
 
 def test_speck_in_a_code_part_dropped_but_unconfirmed():
-    from extractor.structure.blocks import Cell
-    from extractor.structure.tables import code_field, merge_code_columns
+    from extractor.datamodel import Cell
+    from extractor.evidence.cells import cell_code_field as code_field
+    from extractor.structure.tables import merge_code_columns
 
     def row(*texts, conf=0.9):
         return [Cell(text=t, orig=t, line=1, page=1, conf=conf) for t in texts]
@@ -139,7 +143,7 @@ def test_speck_in_a_code_part_dropped_but_unconfirmed():
             row("2O1", "9", "", "x")]
     merged = merge_code_columns(rows)
     assert merged[1][0].text == "2019999"
-    assert merged[1][0].notes == ["OCR: stray mark in the code dropped (unconfirmed)"]
+    assert [r.describe() for r in merged[1][0].repairs] == ["OCR: stray mark in the code dropped (unconfirmed)"]
     f = code_field(merged[1][0])
     assert f.value == "2019999" and f.confidence == 0.6  # the catalogue must confirm it
     assert merged[2][0].text == ""  # a letter in the code, a one-digit 款: not a speck, not repaired
@@ -149,14 +153,17 @@ def test_speck_in_a_code_part_dropped_but_unconfirmed():
 
 def test_catalogue_confirms_or_doubts_ocr_codes():
     from extractor.catalog.apply import apply_catalogue
-    from extractor.model import Report, Row, SourceInfo, Table, make_field
+    from extractor.datamodel import Report, Row, SourceInfo, Table, make_field
 
-    def row(code, name, notes=()):
-        return Row(code=make_field(value=code, raw=code, confidence=0.6 if notes else 0.99, notes=list(notes)),
-                   name=make_field(value=name, raw=name, confidence=0.99))
+    def row(code, name, repairs=()):
+        code_f = make_field(value=code, raw=code, confidence=0.6 if repairs else 0.99,
+                            notes=[r.describe() for r in repairs])
+        code_f.repairs = list(repairs)
+        return Row(code=code_f, name=make_field(value=name, raw=name, confidence=0.99))
 
     t = Table(template="final.03", rows=[
-        row("2019999", "其他一般公共服务支出", ["OCR: stray mark in the code dropped (unconfirmed)"]),
+        row("2019999", "其他一般公共服务支出", [Repair(kind="ocr.code_mark", note="OCR: stray mark in the code dropped",
+                                                 status="unconfirmed")]),
         row("2010101", "行政运行"),             # code and name agree
         row("2010102", "行政运行"),             # a code misread as another code: the name disagrees
     ])
@@ -164,5 +171,6 @@ def test_catalogue_confirms_or_doubts_ocr_codes():
     apply_catalogue(r)
     a, b, c = t.rows
     assert a.code.confidence == 0.9 and "repair confirmed by the catalogue" in a.code.notes[-1]
+    assert a.code.repairs[0].status == "confirmed" and a.code.repairs[0].by == "catalogue"
     assert b.code.confidence == 0.99
     assert c.code.confidence == 0.75 and "differs from the catalogue" in c.code.notes[-1]

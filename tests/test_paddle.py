@@ -52,9 +52,9 @@ def test_paddle_reads_a_real_table_page(tmp_path):
 
 @pytest.mark.skipif(not os.path.exists(FONT), reason="CJK font fonts-wqy-microhei not installed")
 def test_paddle_reads_a_generated_scan(tmp_path):
-    import render_scans
+    from samplegen import write_scan
 
-    render_scans.write_scan(6, "final", tmp_path / "s.png", dpi=200, degrade=0.5, fmt="png", pages=[12])
+    write_scan(6, "final", tmp_path / "s.png", dpi=200, degrade=0.5, fmt="png", pages=[12])
     (png,) = tmp_path.glob("s*.png")
     r = extract(png, ocr_engine="paddle")
     (t,) = r.tables

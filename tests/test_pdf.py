@@ -197,9 +197,9 @@ def test_rotated_pages(tmp_path):
     from pypdf import PdfReader, PdfWriter
 
 
-    import render_docs
+    from samplegen import write_pdf
 
-    truth = render_docs.write_pdf(1, "final", tmp_path / "src.pdf")
+    truth = write_pdf(1, "final", tmp_path / "src.pdf")
     w = PdfWriter()
     for i, page in enumerate(PdfReader(str(tmp_path / "src.pdf")).pages):
         if i % 3 == 1:

@@ -1,6 +1,7 @@
-"""Tests of scripts/render_docs.py: the synthetic reports as DOCX and PDF (same truth as the text),
-and extracted report JSON rendered back into a document. Skipped when python-docx, fpdf2,
-pypdfium2 or a CJK font are not installed (they are not dependencies of the extractor)."""
+"""Tests of the DOCX and PDF renderers of samplegen: the synthetic reports as DOCX and PDF (same
+truth as the text), and extracted report JSON rendered back into a document (support/roundtrip.py).
+Skipped when python-docx, fpdf2, pypdfium2 or a CJK font are not installed (they are not
+dependencies of the extractor)."""
 from __future__ import annotations
 
 import decimal
@@ -15,10 +16,11 @@ docx = pytest.importorskip("docx")
 pytest.importorskip("fpdf")
 pdfium = pytest.importorskip("pypdfium2")
 
-import make_samples as ms  # noqa: E402
-import render_docs as rd  # noqa: E402
+import samplegen as ms  # noqa: E402
+from samplegen import __main__ as cli  # noqa: E402
+from support.roundtrip import render_report_json  # noqa: E402
 
-needs_font = pytest.mark.skipif(rd.find_cjk_font() is None,
+needs_font = pytest.mark.skipif(ms.find_cjk_font() is None,
                                 reason="no CJK font (apt-get install fonts-wqy-microhei, or set MAKE_SAMPLES_CJK_FONT)")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -68,9 +70,9 @@ def pdf_text(data: bytes) -> tuple[str, list]:
 
 @pytest.fixture(scope="module")
 def final_docx():
-    seed = seed_with("final", rd.docx_style, numbering=True, toc="field")
-    doc, truth = rd.report_doc(seed, "final")
-    return seed, truth, rd.docx_bytes(doc, rd.docx_style(seed, "final"), f"final-{seed}")
+    seed = seed_with("final", ms.docx_style, numbering=True, toc="field")
+    doc, truth = ms.report_doc(seed, "final")
+    return seed, truth, ms.docx_bytes(doc, ms.docx_style(seed, "final"), f"final-{seed}")
 
 
 # ---- the model and the text -------------------------------------------------------------------
@@ -78,31 +80,31 @@ def final_docx():
 def test_recording_leaves_the_text_unchanged():
     for seed, kind in ((7, "final"), (8, "budget"), (9, "self_eval")):
         for layout in ("flat", "mixed"):
-            rec = ms._Recorder()
-            assert ms._generate(seed, 0.3, layout, kind, rec) == ms.generate(seed, 0.3, layout, kind)
+            rec = ms.Recorder()
+            assert ms.generate_recorded(seed, 0.3, layout, kind, rec) == ms.generate(seed, 0.3, layout, kind)
             assert rec.lines and rec.tables
 
 
 def test_model_truth_is_the_text_truth():
     for seed, kind in ((3, "final"), (4, "budget"), (5, "self_eval"), (6, "mixed")):
-        doc, truth = rd.report_doc(seed, kind)
+        doc, truth = ms.report_doc(seed, kind)
         assert truth == ms.generate(seed, 0.0, "flat", kind)[1]
         assert doc.department == truth["report"]["department"] and doc.year == truth["report"]["year"]
-        assert any(isinstance(b, rd.Tab) for b in doc.blocks)
+        assert any(isinstance(b, ms.Tab) for b in doc.blocks)
 
 
 def test_grid_merges():
     spec_h = [[("项目", 2), ("本年支出", 3)], ms.cells("功能分类科目编码", "科目名称", "小计", "基本支出", "项目支出"),
               ms.cells("", "", "", "", "")]
-    grid, ncols, nhead = rd.grid_of(spec_h, [ms.cells("201", "一般公共服务支出", "1", "2", "")])
+    grid, ncols, nhead = ms.grid_of(spec_h, [ms.cells("201", "一般公共服务支出", "1", "2", "")])
     assert (ncols, nhead) == (5, 3)
     assert grid[0][0].span == 2 and grid[0][1].span == 3
     assert all(g.cont for g in grid[2]) and grid[1][0].down == 2
     assert not grid[3][4].cont                    # an empty data cell is not merged
-    h, rows = rd.split_codes(spec_h, [ms.cells("2010350", "事业运行", "1", "2", "")])
+    h, rows = ms.split_codes(spec_h, [ms.cells("2010350", "事业运行", "1", "2", "")])
     assert rows[0][:3] == [("201", 1), ("03", 1), ("50", 1)] and h[0][0] == ("项目", 4)
     assert ["类", "款", "项"] == [c for c, _ in h[3][:3]]
-    assert rd.spaced_codes(spec_h, [ms.cells("2010350", "x")])[1][0][0] == ("201 03 50", 1)
+    assert ms.spaced_codes(spec_h, [ms.cells("2010350", "x")])[1][0][0] == ("201 03 50", 1)
 
 
 # ---- DOCX --------------------------------------------------------------------------------------
@@ -182,9 +184,9 @@ def test_docx_automatic_numbering_restores_the_text(final_docx):
 
 def test_docx_deterministic_and_kinds():
     for seed, kind in ((2, "budget"), (3, "self_eval")):
-        doc, truth = rd.report_doc(seed, kind)
-        a = rd.docx_bytes(doc, rd.docx_style(seed, kind), f"{kind}-{seed}")
-        b = rd.docx_bytes(rd.report_doc(seed, kind)[0], rd.docx_style(seed, kind), f"{kind}-{seed}")
+        doc, truth = ms.report_doc(seed, kind)
+        a = ms.docx_bytes(doc, ms.docx_style(seed, kind), f"{kind}-{seed}")
+        b = ms.docx_bytes(ms.report_doc(seed, kind)[0], ms.docx_style(seed, kind), f"{kind}-{seed}")
         assert a == b
         d = docx.Document(io.BytesIO(a))
         text = docx_text(d)
@@ -202,10 +204,10 @@ def test_docx_deterministic_and_kinds():
 
 @needs_font
 def test_pdf_pages_landscape_continued_tables_and_amounts():
-    seed = seed_with("final", rd.pdf_style, landscape=True, repeat_header=False, row_h=8.0)
-    doc, truth = rd.report_doc(seed, "final")
+    seed = seed_with("final", ms.pdf_style, landscape=True, repeat_header=False, row_h=8.0)
+    doc, truth = ms.report_doc(seed, "final")
     log: list = []
-    data = rd.pdf_bytes(doc, rd.pdf_style(seed, "final"), log=log)
+    data = ms.pdf_bytes(doc, ms.pdf_style(seed, "final"), log=log)
     text, pages = pdf_text(data)
     assert len(pages) > 9
     assert any(w > h for (w, h), _ in pages) and any(w < h for (w, h), _ in pages)
@@ -218,31 +220,31 @@ def test_pdf_pages_landscape_continued_tables_and_amounts():
     for e in continued:                                 # the continued page starts with data rows
         head = header_line(pages[e["first_page"] - 1][1])
         assert head not in pages[e["first_page"]][1]
-    assert rd.pdf_bytes(doc, rd.pdf_style(seed, "final")) == data                                     # deterministic
+    assert ms.pdf_bytes(doc, ms.pdf_style(seed, "final")) == data                                     # deterministic
 
 
 @needs_font
 def test_pdf_repeated_header_and_code_styles():
-    seed = seed_with("final", rd.pdf_style, repeat_header=True, row_h=8.0, codes="spaced")
-    doc, truth = rd.report_doc(seed, "final")
+    seed = seed_with("final", ms.pdf_style, repeat_header=True, row_h=8.0, codes="spaced")
+    doc, truth = ms.report_doc(seed, "final")
     log: list = []
-    text, pages = pdf_text(rd.pdf_bytes(doc, rd.pdf_style(seed, "final"), log=log))
+    text, pages = pdf_text(ms.pdf_bytes(doc, ms.pdf_style(seed, "final"), log=log))
     e = next(e for e in log if e["pages"] > 1)
     cont = pages[e["first_page"]][1]
     assert header_line(pages[e["first_page"] - 1][1]) in cont     # the header rows again on the continued page
     codes = [r["code"] for r in truth["tables"]["公开05表"]["rows"] if r["code"] and len(r["code"]) == 7]
     assert f"{codes[0][:3]} {codes[0][3:5]} {codes[0][5:]}" in text
-    seed = seed_with("final", rd.pdf_style, codes="split")
-    doc, truth = rd.report_doc(seed, "final")
-    text, _ = pdf_text(rd.pdf_bytes(doc, rd.pdf_style(seed, "final")))
+    seed = seed_with("final", ms.pdf_style, codes="split")
+    doc, truth = ms.report_doc(seed, "final")
+    text, _ = pdf_text(ms.pdf_bytes(doc, ms.pdf_style(seed, "final")))
     assert re.search(r"类\s*款\s*项", text)
 
 
 @needs_font
 def test_pdf_budget_and_self_eval():
     for seed, kind in ((1, "budget"), (1, "self_eval")):
-        doc, truth = rd.report_doc(seed, kind)
-        text, pages = pdf_text(rd.pdf_bytes(doc, rd.pdf_style(seed, kind)))
+        doc, truth = ms.report_doc(seed, kind)
+        text, pages = pdf_text(ms.pdf_bytes(doc, ms.pdf_style(seed, kind)))
         assert len(pages) > 1
         assert not [v for v in table_amounts(truth) if not has_amount(text, v)]
 
@@ -251,14 +253,14 @@ def test_pdf_budget_and_self_eval():
 
 @needs_font
 def test_cli_formats(tmp_path):
-    assert ms.main(["--out", str(tmp_path), "--count", "1", "--seed", "5", "--kind", "self_eval", "--format", "all"]) == 0
+    assert cli.main(["--out", str(tmp_path), "--count", "1", "--seed", "5", "--kind", "self_eval", "--format", "all"]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["sample_0001.docx", "sample_0001.pdf", "sample_0001.truth.json", "sample_0001.txt"]
     truth = json.loads((tmp_path / "sample_0001.truth.json").read_text(encoding="utf-8"))
     assert truth["file"] == "sample_0001.txt"
     assert {k: v for k, v in truth.items() if k != "file"} == \
         {k: v for k, v in ms.generate(5, 0.0, "flat", "self_eval")[1].items() if k != "file"}
-    assert ms.main(["--out", str(tmp_path / "d"), "--count", "1", "--kind", "budget", "--format", "docx"]) == 0
+    assert cli.main(["--out", str(tmp_path / "d"), "--count", "1", "--kind", "budget", "--format", "docx"]) == 0
     assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["sample_0001.docx", "sample_0001.truth.json"]
     assert json.loads((tmp_path / "d" / "sample_0001.truth.json").read_text(encoding="utf-8"))["file"] == "sample_0001.docx"
 
@@ -306,8 +308,8 @@ def test_render_report_json(tmp_path):
     src = tmp_path / "r.txt"
     src.write_text(text, encoding="utf-8")
     report = json.loads(extract(src).model_dump_json(), parse_float=decimal.Decimal)
-    rd.render_report_json(report, tmp_path / "r.docx", "docx")
-    rd.render_report_json(report, tmp_path / "r.pdf", "pdf")
+    render_report_json(report, tmp_path / "r.docx", "docx")
+    render_report_json(report, tmp_path / "r.pdf", "pdf")
     data = (tmp_path / "r.docx").read_bytes()
     d = docx.Document(io.BytesIO(data))
     assert len(d.tables) == len(report["tables"])

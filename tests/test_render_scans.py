@@ -1,6 +1,6 @@
-"""Tests of scripts/render_scans.py: scanned (rasterised, degraded) versions of the synthetic reports.
-Skipped when numpy, opencv, pillow, pypdfium2, fpdf2 or a CJK font are missing (they are not needed by
-the extractor itself). Small dpi and a few pages keep them fast."""
+"""Tests of samplegen.scans (scripts/render_scans.py): scanned (rasterised, degraded) versions of
+the synthetic reports. Skipped when numpy, opencv, pillow, pypdfium2, fpdf2 or a CJK font are
+missing (they are not needed by the extractor itself). Small dpi and a few pages keep them fast."""
 from __future__ import annotations
 
 import json
@@ -13,10 +13,10 @@ pytest.importorskip("fpdf")
 pdfium = pytest.importorskip("pypdfium2")
 Image = pytest.importorskip("PIL.Image")
 
-import render_docs as rd  # noqa: E402
-import render_scans as rs  # noqa: E402
+import samplegen as ms  # noqa: E402
+from samplegen import scans as rs  # noqa: E402
 
-pytestmark = pytest.mark.skipif(rd.find_cjk_font() is None,
+pytestmark = pytest.mark.skipif(ms.find_cjk_font() is None,
                                 reason="no CJK font (apt-get install fonts-wqy-microhei, or set MAKE_SAMPLES_CJK_FONT)")
 
 DPI = 72          # small rasters: fast tests
@@ -61,7 +61,7 @@ def test_scanned_pdf_has_no_text_layer(tmp_path):
     seed, kind = 3, "final"
     path = tmp_path / "scan.pdf"
     truth, log = rs.write_scan(seed, kind, path, dpi=DPI, degrade=0.5, pages=[1, 6, 9])
-    assert truth == rd.write_pdf(seed, kind, tmp_path / "clean.pdf")
+    assert truth == ms.write_pdf(seed, kind, tmp_path / "clean.pdf")
     clean = pdfium.PdfDocument(tmp_path / "clean.pdf")
     doc = pdfium.PdfDocument(path)
     assert len(doc) == 3 == len(log)

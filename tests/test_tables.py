@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from conftest import flat
-from extractor.document import Document, Line
+from extractor.datamodel import Document, Line
 from extractor.normalize import normalize
 from extractor.structure import structure
 

@@ -90,7 +90,7 @@ class _Catalogue:
         # normalized name -> codes at that level, keyed by level length
         self.children: dict[tuple[int, str], set[str]] = {}
         for e in entries:
-            n = _norm_name(e.name)
+            n = norm_name(e.name)
             p = _parent(e.code) or ""
             self.by_norm_name.setdefault((p, n), set()).add(e.code)
             self.children.setdefault((len(e.code), n), set()).add(e.code)
@@ -145,9 +145,9 @@ def _read_tsv(path: Path, kind: str) -> list[Entry]:
 _BRACKETS = str.maketrans({"（": "(", "）": ")"})
 
 
-def _norm_name(name: str) -> str:
-    """Whitespace removed, full-width round brackets folded to ASCII."""
-    return "".join(name.split()).translate(_BRACKETS)
+def norm_name(name) -> str:
+    """A subject name as compared: whitespace removed, full-width round brackets folded to ASCII."""
+    return "".join(str(name).split()).translate(_BRACKETS)
 
 
 def _parent(code: str) -> str | None:
@@ -257,15 +257,15 @@ def name_matches(code: str, name: str, kind: str = "function") -> bool:
     lst = _load(kind).by_code.get(c)
     if not lst:
         return False
-    n = _norm_name(name)
-    return any(_norm_name(e.name) == n for e in lst)
+    n = norm_name(name)
+    return any(norm_name(e.name) == n for e in lst)
 
 
 _LEVEL_SUFFIXES = ("(类)", "(款)", "(项)")
 
 
 def _path_name(name: str) -> str:
-    n = _norm_name(name)
+    n = norm_name(name)
     for s in _LEVEL_SUFFIXES:
         if n.endswith(s) and len(n) > len(s):
             return n[: -len(s)]
@@ -314,7 +314,7 @@ def _resolve(
         if year is not None and len(level_codes) > 1:
             in_force = {
                 c for c in level_codes
-                if any(e.valid_in(year) and _norm_name(e.name) == n for e in cat.by_code[c])
+                if any(e.valid_in(year) and norm_name(e.name) == n for e in cat.by_code[c])
             }
             if in_force:
                 level_codes = in_force

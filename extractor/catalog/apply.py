@@ -4,16 +4,22 @@ What it does: notes codes the catalogue does not know; repairs a code OCR could 
 the catalogue does not know) from the printed name when the catalogue makes it unique under the
 readable prefix; on the OCR route fuzzy-matches names a character or two off to the catalogue name;
 notes names that differ from the catalogue's. Every repair lowers the confidence and says so.
+Each repair is recorded on the Field as a Repair and in its notes; confidences come from
+evidence/policy.py.
 What it does not: change amounts, or decide anything a check must settle (validate/).
 """
 from __future__ import annotations
 
-from ..model import Report
-from . import all_entries, lookup, name_matches, names
+from ..datamodel import Field, Repair, Report
+from ..evidence import policy
+from . import all_entries, lookup, name_matches, names, norm_name as _norm_name
 
 
-def _norm_name(s: str) -> str:
-    return "".join(str(s).split()).replace("(", "（").replace(")", "）")
+def _repaired(field: Field, kind: str, note: str, confidence: float) -> None:
+    """A value the catalogue replaced: the repair as data and in words, the confidence lowered."""
+    field.repairs.append(Repair(kind=kind, note=note))
+    field.notes.append(note)
+    field.confidence = confidence
 
 
 def _repair_code(r, kind: str, prefix: str, readable: bool = False) -> bool:
@@ -28,8 +34,9 @@ def _repair_code(r, kind: str, prefix: str, readable: bool = False) -> bool:
         if len({e.code for e in cands}) == 1:
             old = r.code.raw
             r.code.value = cands[0].code
-            r.code.confidence = 0.75 if readable else 0.8  # a printed code changed goes to review
-            r.code.notes.append(f"code repaired from the catalogue by its name (printed {old!r})")
+            # a printed code changed goes to review
+            _repaired(r.code, "catalog.code_by_name", f"code repaired from the catalogue by its name (printed {old!r})",
+                      policy.CATALOG_CODE_REPLACED if readable else policy.CATALOG_CODE_FROM_NAME)
             r.level = {3: "类", 5: "款", 7: "项"}[length] if kind == "function" else ("类" if length == 3 else "款")
             return True
     return False
@@ -65,32 +72,33 @@ def apply_catalogue(report: Report) -> None:
                 other = lookup(code, kind="function" if economic else "economic")
                 if other is None and not _repair_code(r, kind, code[:-2], readable=True):
                     r.code.notes.append("code not in the subject catalogue")
-                    r.code.confidence = min(r.code.confidence, 0.75)
+                    r.code.confidence = min(r.code.confidence, policy.CATALOG_CODE_UNKNOWN)
                 continue
             printed = str(r.name.value)
-            if any("unconfirmed" in n for n in r.code.notes) and name_matches(code, printed, kind=kind):
+            if r.code.unconfirmed() and name_matches(code, printed, kind=kind):
                 # an uncertain OCR repair of the code that the catalogue confirms by the printed name
-                r.code.confidence = max(r.code.confidence, 0.9)
+                r.code.confidence = max(r.code.confidence, policy.REPAIR_CONFIRMED)
                 r.code.notes.append("repair confirmed by the catalogue (code and name agree)")
+                policy.confirm_repairs(r.code, "catalogue")
             if not name_matches(code, printed, kind=kind) and ocr_route:
                 best = _closest_name(names(code, kind=kind), printed)
                 if best is not None:
-                    r.name.notes.append(f"name repaired from the catalogue (read as {printed!r})")
                     r.name.value = best
-                    r.name.confidence = min(r.name.confidence, 0.8)
+                    _repaired(r.name, "catalog.name_fuzzy", f"name repaired from the catalogue (read as {printed!r})",
+                              min(r.name.confidence, policy.CATALOG_NAME_FUZZY))
                     continue
             if not name_matches(code, printed, kind=kind):
                 known = names(code, kind=kind)
                 prefix = next((n for n in known if printed.replace(" ", "").startswith(n) and n), None)
                 if prefix and r.name.notes:
                     # a joined cell that holds the catalogue name plus converter debris
-                    r.name.notes.append(f"name repaired from the catalogue: printed {printed!r}")
                     r.name.value = prefix
-                    r.name.confidence = min(r.name.confidence, 0.85)
+                    _repaired(r.name, "catalog.name_prefix", f"name repaired from the catalogue: printed {printed!r}",
+                              min(r.name.confidence, policy.CATALOG_NAME_PREFIX))
                 else:
                     r.name.notes.append(f"catalogue name of {code} is {entry.name}")
                     if ocr_route:  # a code misread as another code: the name disagrees
-                        r.code.confidence = min(r.code.confidence, 0.75)
+                        r.code.confidence = min(r.code.confidence, policy.CATALOG_NAME_DIFFERS)
                         r.code.notes.append(f"printed name differs from the catalogue's ({entry.name})")
 
 

@@ -1,22 +1,21 @@
 """Ingest: file -> Document.
 
 What it does: picks the reader for a file by its extension and content, and returns a Document.
-What it does not: repair noise (normalize/) or find tables (structure/).
+Formats that carry tables as tables give them to the Document already read: DOCX tables
+(docx.py) and, for PDFs, the lattice reader (camelot, pdf_tables.py) and the alignment reader
+(paged/alignment.py), each table with its reader's parsing report.
+What it does not: repair noise (normalize/), OCR page images (ocr/), or find tables in converted
+text (structure/).
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
 
-from ..document import Document
+from ..datamodel import Document
 from ..errors import ExtractionError
+from .files import IMAGE_SUFFIXES, PDF_SUFFIXES, SUPPORTED, TEXT_SUFFIXES, WORD_SUFFIXES
 from .text import read_text_file
-
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-WORD_SUFFIXES = {".docx", ".doc", ".wps"}
-PDF_SUFFIXES = {".pdf"}
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
-SUPPORTED = TEXT_SUFFIXES | WORD_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES
 
 
 def load(path: str | Path, encoding: Optional[str] = None, max_bytes: int = 20_000_000, ocr: bool = True,

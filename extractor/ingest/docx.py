@@ -11,15 +11,16 @@ What it does not: read headers, footers, text boxes or comments.
 """
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
-from ..document import Document, Line, SourceTable, TableCell
+from ..datamodel import Document, Line, SourceTable, TableCell
+from ..datamodel.readers import grid_report, register
 from ..errors import ExtractionError
+from .files import sha256_bytes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CN = "零一二三四五六七八九"
@@ -197,6 +198,20 @@ def _table(tbl, fields: _Fields, counter: list[int]) -> list[list[TableCell]]:
     return rows
 
 
+@register
+class DocxTableReader:
+    """A Word table (w:tbl) -> SourceTable: one cell per printed cell (gridSpan is one cell, a vMerge
+    continuation an empty cell), with its parsing report."""
+
+    name = "docx"
+
+    def read(self, tbl, fields: _Fields, counter: list[int], at: int) -> SourceTable:
+        rows = _table(tbl, fields, counter)
+        return SourceTable(at=at, rows=rows, method=self.name,
+                           report=grid_report(self.name, ([c.text for c in r] for r in rows),
+                                              joined_cells=sum(1 for r in rows for c in r if "\n" in c.text)))
+
+
 def _convert_legacy(path: Path, out: Path) -> Path:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
@@ -264,11 +279,10 @@ def _read_package(path: Path, source: Path, data: bytes, size: int) -> Document:
                 counter[0] += 1
                 lines.append(Line(text=piece, no=counter[0]))
         elif child.tag == W + "tbl":
-            rows = _table(child, fields, counter)
-            tables.append(SourceTable(at=len(lines), rows=rows, method="docx"))
+            tables.append(DocxTableReader().read(child, fields, counter, at=len(lines)))
             lines.append(Line(text="", no=counter[0]))  # a break after the table
     if not any(ln.text.strip() for ln in lines) and not tables:
         raise ExtractionError(spath, "ingest", "the DOCX file holds no text")
-    return Document(path=spath, sha256=hashlib.sha256(data).hexdigest(), format="docx", route="docx",
+    return Document(path=spath, sha256=sha256_bytes(data), format="docx", route="docx",
                     lines=lines, tables=tables, size=size,
                     encoding=None)

@@ -7,15 +7,14 @@ What it does not: OCR (ocr/).
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import numpy as np
 
-from ..document import Document, ScanPage
+from ..datamodel import Document, ScanPage
 from ..errors import ExtractionError
+from .files import sha256_bytes
 
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
 MAX_PIXELS = 120_000_000  # 12k x 10k; beyond that decoding alone needs gigabytes
 
 
@@ -50,5 +49,5 @@ def read_image(path: Path) -> Document:
 
     scans = [ScanPage(page=i + 1, at=0, load=loader(i)) for i in range(frames)]
     data = path.read_bytes()
-    return Document(path=spath, sha256=hashlib.sha256(data).hexdigest(), format="image", route="ocr", lines=[],
+    return Document(path=spath, sha256=sha256_bytes(data), format="image", route="ocr", lines=[],
                     scans=scans, pages=frames, size=size)

@@ -1,27 +1,27 @@
 """Read PDF reports with a text layer: lines in reading order, ruled tables with camelot.
 
 What it does: checks the file (encrypted, corrupt, truncated, no pages: a clear error), reads each
-page's text lines with their boxes (pdfplumber), finds ruled tables with camelot's lattice parser on
-the pages that have ruling lines, turns each camelot table into rows of printed cells (a cell
-spanning columns is one cell, the rows a vertically merged cell covers below its first row hold an
-empty cell — the shape every route shares; text camelot put in a covered grid cell goes to the
-merged cell), and leaves the tables' text out of the narrative lines. Running headers, footers and
+page's text lines with their boxes (pdfplumber), has the table readers find tables — the lattice
+reader (pdf_tables.py, camelot) on the pages that have ruling lines, the alignment reader
+(paged/alignment.py) on the others — and leaves the tables' text out of the narrative lines. Running headers, footers and
 page numbers are dropped. Pages without a usable text layer (scanned, or glyph garbage) are named
 in a warning: they need OCR.
 What it does not: OCR (ocr/), or join a table that runs over several pages (structure/ does that).
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import time
-import warnings
 from pathlib import Path
 
-from ..document import Document, Line, ScanPage, SourceTable, TableCell
-from ..layout import drop_running, stream_tables, tokens_of_chars
+from ..datamodel import Document, Line, ScanPage, SourceTable
 from ..errors import ExtractionError
+from ..paged.alignment import stream_tables
+from ..paged.lines import drop_running, place_tables, tokens_of_chars
+from .files import sha256_bytes
+from .pages import page_ranges
+from .pdf_tables import LatticeReader
 
 log = logging.getLogger(__name__)
 
@@ -94,41 +94,6 @@ def _lines_of(chars: list[dict], exclude: list[tuple[float, float, float, float]
     return out
 
 
-def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]:
-    """camelot grid cells -> printed cells (spans collapsed as in converted text)."""
-    grid = table.cells
-    origin: dict[tuple[int, int], tuple[int, int]] = {}  # grid position -> (row, col) of its merged cell
-    rows: list[list[TableCell]] = []
-    emitted: dict[tuple[int, int], TableCell] = {}
-    for r, grow in enumerate(grid):
-        row: list[TableCell] = []
-        for c, cell in enumerate(grow):
-            text = (cell.text or "").strip()
-            if c > 0 and not cell.left and (r, c - 1) in origin:
-                o = origin[(r, c - 1)]
-                origin[(r, c)] = o
-                if text and o in emitted:
-                    emitted[o].text = (emitted[o].text + text).strip()
-                continue
-            if r > 0 and not cell.top and (r - 1, c) in origin:
-                o = origin[(r - 1, c)]
-                origin[(r, c)] = o
-                if text and o in emitted:
-                    emitted[o].text = (emitted[o].text + "\n" + text).strip()
-                row.append(TableCell(text="", page=page_no,
-                                     bbox=(cell.x1, page_height - cell.y2, cell.x2, page_height - cell.y1)))
-                continue
-            origin[(r, c)] = (r, c)
-            tc = TableCell(text=text, page=page_no,
-                           bbox=(cell.x1, page_height - cell.y2, cell.x2, page_height - cell.y1))
-            emitted[(r, c)] = tc
-            row.append(tc)
-        rows.append(row)
-    return rows
-
-
-
-
 def _sideways_pages(spath: str) -> list[int]:
     """Pages whose /Rotate turns their text sideways (upright text drawn, then rotated for display)."""
     import pdfplumber
@@ -167,9 +132,9 @@ def read_pdf(path: Path, tables: bool = True, ocr: bool = True, dpi: int = 200) 
         with tempfile.TemporaryDirectory(prefix="extractor-pdf-") as tmp:
             doc = _read_pdf(Path(_unrotated_copy(spath, sideways, tmp)), tables, n_pages, ocr=False, dpi=dpi)
         doc.path = spath
-        doc.sha256 = hashlib.sha256(data).hexdigest()
+        doc.sha256 = sha256_bytes(data)
         doc.size = len(data)
-        doc.problems.append(("ingest", "info", f"pages {_ranges([i + 1 for i in sideways])} are rotated so that their "
+        doc.problems.append(("ingest", "info", f"pages {page_ranges([i + 1 for i in sideways])} are rotated so that their "
                                                "text reads sideways: read without that rotation (boxes are in "
                                                "the unrotated page)"))
         return doc
@@ -218,27 +183,27 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
         found: dict[int, list] = {}
         t0 = time.perf_counter()
         if tables and ruled:
-            found = _camelot_tables(spath, ruled, problems)
+            found = LatticeReader().read(spath, ruled, problems)
         camelot_seconds = time.perf_counter() - t0
         for i, page in enumerate(pdf.pages, start=1):
             if i in no_text:
                 continue
-            boxes = [t["bbox"] for t in found.get(i, [])]
+            boxes = [t.bbox for t in found.get(i, [])]
             page_lines[i - 1] = _lines_of(page.chars, boxes)
             if tables and i not in found:
                 stream = stream_tables(page_lines[i - 1], i)
                 if stream:
                     found[i] = stream
                     page_lines[i - 1] = [ln for ln in page_lines[i - 1] if not any(
-                        t["bbox"][1] - 1 <= ln["top"] and ln["bottom"] <= t["bbox"][3] + 1 for t in stream)]
+                        t.bbox[1] - 1 <= ln["top"] and ln["bottom"] <= t.bbox[3] + 1 for t in stream)]
     if no_text and not ocr:
         if len(no_text) == n_pages:
             raise ExtractionError(spath, "ingest", f"no usable text layer on any of its {n_pages} pages (a scanned "
                                                    "PDF): it needs OCR, which was turned off")
-        problems.append(("ingest", "warning", f"pages {_ranges(no_text)} have no usable text layer (scanned or "
+        problems.append(("ingest", "warning", f"pages {page_ranges(no_text)} have no usable text layer (scanned or "
                                               "glyph garbage): they need OCR, which was turned off; not read"))
     elif no_text:
-        problems.append(("ingest", "info", f"pages {_ranges(no_text)} have no usable text layer: read by OCR"))
+        problems.append(("ingest", "info", f"pages {page_ranges(no_text)} have no usable text layer: read by OCR"))
     drop_running(page_lines, heights)
     lines: list[Line] = []
     source_tables: list[SourceTable] = []
@@ -247,64 +212,19 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
         if i in no_text and ocr:
             scans.append(ScanPage(page=i, at=len(lines), load=_page_loader(spath, i - 1, dpi), dpi=dpi))
             continue
-        ptables = sorted(found.get(i, []), key=lambda t: t["bbox"][1])
-        ti = 0
-        for k, ln in enumerate(plines, start=1):
-            while ti < len(ptables) and ptables[ti]["bbox"][1] <= ln["top"]:
-                source_tables.append(SourceTable(at=len(lines), rows=ptables[ti]["rows"],
-                                                 method=ptables[ti].get("method", "lattice"), page=i,
-                                                 bbox=ptables[ti]["bbox"], accuracy=ptables[ti]["accuracy"]))
-                ti += 1
-            lines.append(Line(text=ln["text"], no=k, page=i, bbox=(ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
-        for t in ptables[ti:]:
-            source_tables.append(SourceTable(at=len(lines), rows=t["rows"], method=t.get("method", "lattice"), page=i,
-                                             bbox=t["bbox"], accuracy=t["accuracy"]))
+        ptables = sorted(found.get(i, []), key=lambda t: t.bbox[1])
+        base = len(lines)
+        page, placed = place_tables(plines, [(t.bbox[1], t) for t in ptables], lambda k, ln: Line(
+            text=ln["text"], no=k, page=i, bbox=(ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
+        lines.extend(page)
+        for at, t in placed:
+            t.at = base + at
+            source_tables.append(t)
         lines.append(Line(text="", no=len(plines) + 1, page=i))  # page break
-    doc = Document(path=spath, sha256=hashlib.sha256(data).hexdigest(), format="pdf", route="pdf-text",
+    doc = Document(path=spath, sha256=sha256_bytes(data), format="pdf", route="pdf-text",
                    lines=lines, tables=source_tables, pages=n_pages, size=len(data), scans=scans)
     doc.problems.extend(problems)
     doc.timings["tables (camelot)"] = camelot_seconds
     return doc
 
 
-def _camelot_tables(spath: str, pages: list[int], problems: list) -> dict[int, list]:
-    try:
-        import camelot
-    except ImportError:  # pragma: no cover - camelot is a dependency
-        problems.append(("ingest", "warning", "camelot is not installed: tables were not read"))
-        return {}
-    out: dict[int, list] = {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            found = camelot.read_pdf(spath, pages=",".join(map(str, pages)), flavor="lattice", line_scale=40,
-                                     split_text=True)
-        except Exception as exc:  # a table finder failing must not lose the text
-            problems.append(("ingest", "warning", f"camelot failed on pages {_ranges(pages)}: {exc}"))
-            return {}
-    for t in found:
-        page_no = int(t.page)
-        h = float(t.pdf_size[1]) if getattr(t, "pdf_size", None) else 842.0
-        x1, y1, x2, y2 = t._bbox
-        out.setdefault(page_no, []).append({
-            "bbox": (x1, h - y2, x2, h - y1),
-            "rows": _cell_rows(t, h, page_no),
-            "accuracy": float(t.accuracy) if t.accuracy is not None else None,
-        })
-    return out
-
-
-def _ranges(nums: list[int]) -> str:
-    out = []
-    start = prev = None
-    for n in sorted(nums):
-        if start is None:
-            start = prev = n
-        elif n == prev + 1:
-            prev = n
-        else:
-            out.append(f"{start}-{prev}" if start != prev else str(start))
-            start = prev = n
-    if start is not None:
-        out.append(f"{start}-{prev}" if start != prev else str(start))
-    return ", ".join(out)

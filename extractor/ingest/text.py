@@ -6,12 +6,12 @@ What it does not: clean the text; normalize/ does that.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Optional
 
-from ..document import Document, Line
+from ..datamodel import Document, Line
 from ..errors import ExtractionError
+from .files import sha256_bytes
 
 
 def _decode(data: bytes, path: str, encoding: Optional[str]) -> tuple[str, str]:
@@ -76,6 +76,6 @@ def read_text_file(path: Path, encoding: Optional[str] = None, max_bytes: int = 
     lines = [Line(text=t, no=i) for i, t in enumerate(text.split("\n"), start=1)]
     fmt = "markdown" if path.suffix.lower() in (".md", ".markdown") else "text"
     return Document(
-        path=spath, sha256=hashlib.sha256(data).hexdigest(), format=fmt, route="text",
+        path=spath, sha256=sha256_bytes(data), format=fmt, route="text",
         lines=lines, encoding=used, size=size,
     )

@@ -4,17 +4,15 @@ What it does: removes converter debris (`[bookmark: …]`, `PAGEREF _Toc…`, TO
 marks, page footers), maps full-width digits and signs to ASCII one character for one, and keeps
 for each line both the cleaned text (`text`, for matching) and the same span before the character
 mapping (`orig`, same length, for a Field's raw value).
-What it does not: join broken lines or find tables (structure/), parse amounts (numbers.py offers
-the parser, the stages that find amounts call it).
+What it does not: join broken lines or find tables (structure/), parse amounts (evidence/numbers.py
+offers the parser, the stages that find amounts call it). NLine and NormalizedDocument live in
+datamodel/.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional
-
 import regex as re
 
-from ..document import Document
+from ..datamodel import Document, NLine, NormalizedDocument, NTable
 
 # one character for one character, so offsets in `text` are offsets in `orig`
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -34,44 +32,6 @@ _FOOTER = re.compile(
 )
 _TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 _DOT_LEADER = re.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")
-
-
-@dataclass
-class NLine:
-    """A normalized line. `text` and `orig` have equal length; `no`/`page`/`bbox` are provenance.
-    `cell` is True for a flattened-table cell line (it started with a TAB)."""
-
-    text: str
-    orig: str
-    no: Optional[int]  # None for a table cell of a paged format (page and bbox say where)
-    page: Optional[int] = None
-    bbox: Optional[tuple] = None
-    repaired: bool = False  # characters were mapped (full-width)
-    conf: Optional[float] = None  # OCR recognition confidence; None for printed text
-    notes: Optional[list] = None  # repairs made before this stage (OCR lookalikes)
-
-    @property
-    def cell(self) -> bool:
-        return self.orig.startswith("\t")
-
-
-@dataclass
-class NTable:
-    """A table read from a structured format, its cells normalized like lines (one NLine a cell),
-    placed before `lines[at]` of the normalized document."""
-
-    at: int
-    rows: list[list[NLine]]
-    method: str
-    accuracy: Optional[float] = None
-
-
-@dataclass
-class NormalizedDocument:
-    doc: Document
-    lines: list[NLine]
-    removed: int = 0  # lines dropped as debris
-    tables: list[NTable] = field(default_factory=list)
 
 
 _NOISE_HINTS = ("[", "PAGEREF", "HYPERLINK", "TOC", "*", "__")
@@ -158,7 +118,7 @@ def normalize(doc: Document) -> NormalizedDocument:
                 orig = _NOISE_SPANS.sub("", c.text) if any(h in c.text for h in _NOISE_HINTS) else c.text
                 mapped = orig.translate(_TRANSLATE)
                 row.append(NLine(text=mapped, orig=orig, no=c.no, page=c.page,
-                                 bbox=c.bbox, repaired=mapped != orig, conf=c.conf, notes=list(c.repairs) or None))
+                                 bbox=c.bbox, repaired=mapped != orig, conf=c.conf, repairs=list(c.repairs) or None))
             rows.append(row)
-        tables.append(NTable(at=at, rows=rows, method=t.method, accuracy=t.accuracy))
+        tables.append(NTable(at=at, rows=rows, method=t.method, report=t.report))
     return NormalizedDocument(doc=doc, lines=out, removed=removed, tables=tables)

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..document import Document, Line, SourceTable
-from ..layout import drop_running, lines_of_boxes, stream_tables
-from .engines import Engine, TextBox, get_engine
+from ..datamodel import Document, Line, SourceTable
+from ..datamodel.readers import grid_report, register
+from ..evidence.policy import OCR_LINE_REPAIR_FACTOR
+from ..paged.alignment import stream_tables
+from ..paged.lines import drop_running, lines_of_boxes, place_tables
 from .cells import flag_unread_ink, reread_empty_cells
+from .engines import Engine, TextBox, get_engine
 from .grid import cell_rows, find_grids, place
 from .preprocess import prepare, turn_180
 from .repair import repair_brackets, repair_line, repair_number, repair_ordinals
@@ -25,6 +28,53 @@ LOW_SCORE = 0.85  # mean recognition score under which a page is also tried turn
 
 def _mean(boxes: list[TextBox]) -> float:
     return sum(b.score for b in boxes) / len(boxes) if boxes else 0.0
+
+
+@register
+class GridReader:
+    """Ruled tables of a page image: the grid from its ruling lines (grid.py), each recognised word
+    in the cell under it, empty cells with ink read again, cells with ink no word covers flagged,
+    numbers and item numbers repaired. Returns ([(top, SourceTable)], the words outside every grid,
+    notes)."""
+
+    name = "ocr-grid"
+
+    def read(self, gray, boxes: list[TextBox], engine: Engine, scale: float, page: int
+             ) -> tuple[list[tuple[float, SourceTable]], list[TextBox], list[str]]:
+        notes: list[str] = []
+        grids = find_grids(gray)
+        free: list[TextBox] = []
+        for b in boxes:
+            if not any(place(g, b) for g in grids):
+                free.append(b)
+        tables: list[tuple[float, SourceTable]] = []
+        for g in grids:
+            reread = reread_empty_cells(g, gray, engine.read_line)
+            if reread:
+                notes.append(f"{reread} empty cell(s) with ink read again")
+            unread = flag_unread_ink(g, gray)
+            if unread:
+                notes.append(f"{unread} cell(s) with ink no word covers: sent to review")
+            rows = cell_rows(g, scale, page)
+            for row in rows:
+                for cell in row:
+                    fixed, rep = repair_number(cell.text)
+                    if rep:
+                        cell.text, cell.repairs = fixed, list(cell.repairs) + rep
+                    else:
+                        cell.text = repair_brackets(cell.text)
+            for c in range(max((len(r) for r in rows), default=0)):
+                at = [k for k, r in enumerate(rows) if c < len(r)]
+                for k, (fixed, rep) in repair_ordinals([rows[i][c].text for i in at]).items():
+                    cell = rows[at[k]][c]
+                    cell.text, cell.repairs = fixed, list(cell.repairs or []) + [rep]
+            bbox = (g.x0 / scale, g.y0 / scale, g.x1 / scale, g.y1 / scale)
+            scores = [b.score for row in g.texts for cell in row for b in cell]
+            report = grid_report(self.name, ([c.text for c in r] for r in rows), [page],
+                                 joined_cells=sum(1 for r in rows for c in r if "\n" in c.text),
+                                 ocr_score=sum(scores) / len(scores) if scores else None)
+            tables.append((g.y0, SourceTable(at=0, rows=rows, method=self.name, page=page, bbox=bbox, report=report)))
+        return tables, free, notes
 
 
 def ocr_page(image, engine: Engine, page: int) -> tuple[list[dict], list[tuple[float, SourceTable]], list[str], float]:
@@ -44,44 +94,20 @@ def ocr_page(image, engine: Engine, page: int) -> tuple[list[dict], list[tuple[f
     if prep.skew:
         notes.append(f"page deskewed by {prep.skew}°")
     scale = prep.scale
-    grids = find_grids(gray)
-    free: list[TextBox] = []
-    for b in boxes:
-        if not any(place(g, b) for g in grids):
-            free.append(b)
-    tables: list[tuple[float, SourceTable]] = []
-    for g in grids:
-        reread = reread_empty_cells(g, gray, engine.read_line)
-        if reread:
-            notes.append(f"{reread} empty cell(s) with ink read again")
-        unread = flag_unread_ink(g, gray)
-        if unread:
-            notes.append(f"{unread} cell(s) with ink no word covers: sent to review")
-        rows = cell_rows(g, scale, page)
-        for row in rows:
-            for cell in row:
-                fixed, rep = repair_number(cell.text)
-                if rep:
-                    cell.text, cell.repairs = fixed, list(cell.repairs) + rep
-                else:
-                    cell.text = repair_brackets(cell.text)
-        for c in range(max((len(r) for r in rows), default=0)):
-            at = [k for k, r in enumerate(rows) if c < len(r)]
-            for k, (fixed, rep) in repair_ordinals([rows[i][c].text for i in at]).items():
-                cell = rows[at[k]][c]
-                cell.text, cell.repairs = fixed, list(cell.repairs or []) + [rep]
-        bbox = (g.x0 / scale, g.y0 / scale, g.x1 / scale, g.y1 / scale)
-        tables.append((g.y0, SourceTable(at=0, rows=rows, method="ocr-grid", page=page, bbox=bbox)))
+    tables, free, grid_notes = GridReader().read(gray, boxes, engine, scale, page)
+    notes.extend(grid_notes)
     line_dicts = lines_of_boxes([(b.text, *b.box, b.score) for b in free])
-    for t in stream_tables(line_dicts, page):
-        top, bottom = t["bbox"][1], t["bbox"][3]
-        for row in t["rows"]:
+    for t in stream_tables(line_dicts, page, name="ocr-stream"):
+        top, bottom = t.bbox[1], t.bbox[3]
+        score = min((ln["score"] for ln in line_dicts if top - 1 <= ln["top"] <= bottom + 1), default=1.0)
+        for row in t.rows:
             for cell in row:
                 fixed, rep = repair_number(cell.text)
                 cell.text, cell.repairs = fixed, rep
-                cell.conf = min((ln["score"] for ln in line_dicts if top - 1 <= ln["top"] <= bottom + 1), default=1.0)
-        tables.append((top, SourceTable(at=0, rows=t["rows"], method="ocr-stream", page=page,
-                                        bbox=tuple(v / scale for v in t["bbox"]))))
+                cell.conf = score
+        t.report.ocr_score = round(score, 3)
+        t.bbox = tuple(v / scale for v in t.bbox)
+        tables.append((top, t))
         line_dicts = [ln for ln in line_dicts if not (top - 1 <= ln["top"] and ln["bottom"] <= bottom + 1)]
     for ln in line_dicts:
         ln["scale"] = scale
@@ -90,20 +116,13 @@ def ocr_page(image, engine: Engine, page: int) -> tuple[list[dict], list[tuple[f
 
 def _page_lines(line_dicts: list[dict], tables: list[tuple[float, SourceTable]], page: int
                 ) -> tuple[list[Line], list[tuple[int, SourceTable]]]:
-    lines: list[Line] = []
-    placed: list[tuple[int, SourceTable]] = []
-    ti = 0
-    for k, ln in enumerate(line_dicts, start=1):
-        while ti < len(tables) and tables[ti][0] <= ln["top"]:
-            placed.append((len(lines), tables[ti][1]))
-            ti += 1
+    def make_line(k: int, ln: dict) -> Line:
         text, rep = repair_line(ln["text"])
         scale = ln.get("scale", 1.0)
-        lines.append(Line(text=text, no=k, page=page, conf=ln["score"] * (0.95 if rep else 1.0),
-                          bbox=tuple(v / scale for v in (ln["x0"], ln["top"], ln["x1"], ln["bottom"]))))
-    for _, t in tables[ti:]:
-        placed.append((len(lines), t))
-    return lines, placed
+        return Line(text=text, no=k, page=page, conf=ln["score"] * (OCR_LINE_REPAIR_FACTOR if rep else 1.0),
+                    bbox=tuple(v / scale for v in (ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
+
+    return place_tables(line_dicts, tables, make_line)
 
 
 def read_scans(doc: Document, engine_name: str = "rapid", engine: Optional[Engine] = None) -> None:

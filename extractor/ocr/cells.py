@@ -15,12 +15,12 @@ import cv2
 import numpy as np
 import regex as re
 
+from ..evidence.policy import OCR_REREAD_CAP
 from .engines import TextBox
 from .grid import Grid
 
-NUMERIC = re.compile(r"^-?[\d][\d,.]*$|^[-—–]$")
-MIN_SCORE = 0.8     # a reading under this score is not kept
-CAP = 0.85          # confidence of a cell read again: a passing check confirms it
+NUMERIC = re.compile(r"^-?[\d][\d,.]*$|^[-—–]$")  # what a re-read may hold: digits, point, comma, a dash
+MIN_SCORE = 0.8     # an engine reading under this score is not kept
 BORDER_PAD = 5      # pixels kept clear of the ruling lines
 MIN_INK = 25        # dark pixels, after specks are dropped, for a cell to hold a word
 
@@ -113,6 +113,6 @@ def reread_empty_cells(g: Grid, gray: np.ndarray, read: Callable[[np.ndarray], t
             if score < MIN_SCORE or not NUMERIC.match(text):
                 continue
             g.texts[r][c].append(TextBox(text=text, box=(float(x0), float(y0), float(x1), float(y1)),
-                                         score=min(score, CAP)))
+                                         score=min(score, OCR_REREAD_CAP)))
             found += 1
     return found

@@ -5,8 +5,8 @@ table regions, takes the line positions as the grid, decides for each grid cell 
 and top borders are drawn (a missing border means the cell is merged with its neighbour), and
 assigns each OCR text box to the cell under its centre. The result has the shape every route
 shares: one cell per printed cell, empty cells under a vertically merged one.
-What it does not: read text (engines.py) or tables without rulings (the column-alignment rebuild in
-layout.py does those).
+What it does not: read text (engines.py) or tables without rulings (the column-alignment reader in
+paged/alignment.py does those).
 """
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from ..datamodel import Repair, TableCell
+from ..evidence.policy import OCR_DOUBT_CAP
 from .engines import TextBox
 
 
@@ -32,7 +34,6 @@ class Grid:
     notes: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) -> doubt about the cell
 
 
-NOTED_CAP = 0.7  # confidence of a cell with a doubt noted (ink no word covers): it goes to review
 MAX_LINE_WIDTH = 14  # pixels at 200 dpi; a fold shadow or a smudge is wider than a ruling line
 
 
@@ -254,8 +255,6 @@ def place(g: Grid, box: TextBox) -> bool:
 
 def cell_rows(g: Grid, scale_back: float, page: int):
     """The grid's printed cells: (text, score, bbox in original pixels) with spans collapsed."""
-    from ..document import TableCell
-
     rows_n, cols_n = g.left.shape
     origin: dict[tuple[int, int], tuple[int, int]] = {}
     emitted: dict[tuple[int, int], TableCell] = {}
@@ -298,8 +297,8 @@ def cell_rows(g: Grid, scale_back: float, page: int):
             origin[(r, c)] = (r, c)
             cell = TableCell(text=text, page=page, bbox=bbox, conf=score if text else 1.0)
             if text and (r, c) in g.notes:
-                cell.conf = min(cell.conf, NOTED_CAP)
-                cell.repairs = [g.notes[(r, c)]]
+                cell.conf = min(cell.conf, OCR_DOUBT_CAP)
+                cell.repairs = [Repair(kind="ocr.unread_ink", note=g.notes[(r, c)], status="doubt")]
             emitted[(r, c)] = cell
             row.append(cell)
         rows.append(row)

@@ -10,41 +10,46 @@ from __future__ import annotations
 
 import regex as re
 
+from ..datamodel import Repair
+
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "〇": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5",
                             "B": "8", "Z": "2"})
 _NUMERICISH = re.compile(r"^[-+]?[\dOolI|SsBZ〇][\dOolI|SsBZ〇,，。.]*%?$")
 _DECIMAL_COMMA = re.compile(r"(?<=\d)(?:[，。]|,(?=\d{2}$))(?=\d{2}(?!\d))")
 
 
-def repair_number(text: str) -> tuple[str, list[str]]:
-    """`313.O8` -> (`313.08`, ["OCR: O read as 0"]) — only when the token is numeric-looking."""
+def repair_number(text: str) -> tuple[str, list[Repair]]:
+    """`313.O8` -> (`313.08`, [Repair(kind="ocr.lookalike", note="OCR: O read as 0")]) — only when the token is numeric-looking."""
     s = text.strip()
     if "\n" in s or " " in s:
         squeezed = "".join(s.split())
         if sum(ch.isdigit() for ch in squeezed) >= max(1, len(squeezed) * 2 // 3):
             s = squeezed  # one number read as several pieces (a speck, a broken stroke)
-    repairs_pre: list[str] = []
+    repairs_pre: list[Repair] = []
     if len(s) > 1 and s[-1] in ".。，," and s[:-1].replace(",", "").replace(".", "").isdigit():
         s = s[:-1]  # a speck after the number read as a point — or a lost digit: to be confirmed
-        repairs_pre.append("OCR: mark after the number dropped (unconfirmed)")
+        repairs_pre.append(Repair(kind="ocr.mark_dropped", note="OCR: mark after the number dropped",
+                                  status="unconfirmed"))
     m = re.match(r"^[A-Za-z'`~_\\/]([\d][\d,.]*)$|^([\d][\d,.]*)[A-Za-z'`~_\\/]$", s)
     if m and len(s) > 2:
         s = m.group(1) or m.group(2)  # a stray mark (seal ink, dirt) beside the number
-        repairs_pre.append("OCR: stray mark beside the number dropped (unconfirmed)")
+        repairs_pre.append(Repair(kind="ocr.stray_mark", note="OCR: stray mark beside the number dropped",
+                                  status="unconfirmed"))
     if s.count(".") == 2 and re.fullmatch(r"\d+\.\d+\.\d{1,2}", s):
         head, _, tail = s.rpartition(".")
         s = head.replace(".", "") + "." + tail  # a doubled decimal point: the last one kept
-        repairs_pre.append("OCR: doubled decimal point (unconfirmed)")
+        repairs_pre.append(Repair(kind="ocr.doubled_point", note="OCR: doubled decimal point", status="unconfirmed"))
     if not s or not _NUMERICISH.match(s) or sum(ch.isdigit() for ch in s) < max(1, len(s) // 2):
         return (s, repairs_pre) if repairs_pre else (text, [])
-    repairs: list[str] = list(repairs_pre)
+    repairs: list[Repair] = list(repairs_pre)
     fixed = s.translate(_LOOKALIKE)
     if fixed != s:
         changed = sorted({a for a, b in zip(s, fixed) if a != b})
-        repairs.append("OCR: " + ", ".join(f"{a} read as {a.translate(_LOOKALIKE)}" for a in changed))
+        repairs.append(Repair(kind="ocr.lookalike",
+                              note="OCR: " + ", ".join(f"{a} read as {a.translate(_LOOKALIKE)}" for a in changed)))
     fixed2 = _DECIMAL_COMMA.sub(".", fixed)
     if fixed2 != fixed:
-        repairs.append("OCR: comma read as decimal point")
+        repairs.append(Repair(kind="ocr.decimal_comma", note="OCR: comma read as decimal point"))
     return fixed2, repairs
 
 
@@ -56,10 +61,10 @@ def repair_brackets(text: str) -> str:
     return _HALF_PARENS.sub(lambda m: "（" if m.group(0) == "(" else "）", text)
 
 
-def repair_line(text: str) -> tuple[str, list[str]]:
+def repair_line(text: str) -> tuple[str, list[Repair]]:
     """Numeric words inside a narrative line (between spaces or before 万元/元/%); half-width
     brackets around Chinese words made full-width again."""
-    repairs: list[str] = []
+    repairs: list[Repair] = []
     text = repair_brackets(text)
 
     def fix(m):
@@ -87,7 +92,7 @@ def _numeral_value(s: str) -> int:
     return digits.get(s, 0) if len(s) == 1 else 0
 
 
-def repair_ordinals(column: list[str]) -> dict[int, tuple[str, str]]:
+def repair_ordinals(column: list[str]) -> dict[int, tuple[str, Repair]]:
     """Item numbers in one table column whose 、 OCR dropped (`二社会保障…` between `一、…` and
     `三、…`): {row index: (repaired text, repair note)}. Only where a neighbouring row of the column
     carries the number before or after it, and never for 一, so a name that starts with a numeral
@@ -108,5 +113,6 @@ def repair_ordinals(column: list[str]) -> dict[int, tuple[str, str]]:
         before = next((marked[j] for j in range(i - 1, -1, -1) if j in marked), None)
         after = next((marked[j] for j in range(i + 1, len(column)) if j in marked), None)
         if n >= 2 and (before == n - 1 or after == n + 1):  # 一 starts too many names (一般…)
-            out[i] = (text[:m.end()] + "、" + text[m.end():], "OCR: 、 after the item number restored")
+            out[i] = (text[:m.end()] + "、" + text[m.end():],
+                      Repair(kind="ocr.ordinal_mark", note="OCR: 、 after the item number restored"))
     return out

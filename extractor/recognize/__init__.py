@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .. import catalog
-from ..model import Field, Report
-from ..structure import Structured
+from ..datamodel import Field, Problem, Report, Structured
+from ..evidence import policy
 from .contacts import find_contacts
 from .entities import merge_entities
 from .explanations import find_explanations
@@ -50,7 +50,7 @@ def _meta(ctx: Context) -> None:
     r.report = find_meta(st.ndoc.lines, st.narrative, st.tables)
     r.unit = narrative_unit(st.narrative)
     if r.unit:
-        r.report.unit = Field(value=r.unit, raw="", confidence=0.9,
+        r.report.unit = Field(value=r.unit, raw="", confidence=policy.NARRATIVE_UNIT,
                               notes=["the unit most amounts of the text are written in"])
 
 
@@ -103,8 +103,6 @@ def _entities(ctx: Context) -> None:
     `ner=False`) the report is the rules' alone, and a missing model is recorded as a problem."""
     if not ctx.ner:
         return
-    from ..model import Problem
-
     try:
         from . import ner
 

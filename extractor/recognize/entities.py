@@ -25,17 +25,17 @@ from typing import Optional
 
 import regex as re
 
-from ..model import Entity, Field, Project, Report, make_field, make_source
-from ..normalize.numbers import parse_amount
-from ..structure.narrative import Narrative
+from ..datamodel import Entity, Field, Narrative, Project, Report, make_field, make_source
+from ..evidence import policy
+from ..evidence.numbers import LOOSE_NUM, parse_amount
 from .meta import ORG_TAIL
 
-AGREED = 0.97          # rules and NER found the same span
-NER_ONLY = 0.7         # the statistical model alone: review
-DISAGREED = 0.75       # rules and NER read the same words differently: review
-RULES = 0.9
+AGREED = policy.NER_AGREED
+NER_ONLY = policy.NER_ONLY
+DISAGREED = policy.NER_DISAGREED
+RULES = policy.RULES
 _AMOUNT_AFTER = re.compile(r"^(?:项目支出|项目资金|支出|资金|金额|共计|为|：|:|，|\s){0,3}"
-                           r"(?P<v>-?\d[\d,]*(?:\s?\.\s?\d+)?)\s?(?P<u>万元|元)")
+                           rf"(?P<v>-?{LOOSE_NUM})\s?(?P<u>万元|元)")
 
 
 def _norm(s: str) -> str:
@@ -246,7 +246,7 @@ def _agree(f: Optional[Field], how: str) -> None:
     if f is None or f.value is None:
         return
     if f.confidence < AGREED:
-        f.confidence = max(f.confidence, AGREED) if f.confidence >= 0.8 else f.confidence
+        f.confidence = max(f.confidence, AGREED) if f.confidence >= policy.NER_AGREE_RAISES_FROM else f.confidence
     note = f"NER agrees ({how})"
     if note not in f.notes:
         f.notes.append(note)

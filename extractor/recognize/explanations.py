@@ -12,10 +12,11 @@ from typing import Optional
 
 import regex as re
 
-from ..model import Explanation, Field, Table
-from ..structure.narrative import HEADING, Narrative
-from .fields import amount_field, derived, group_text, text_field
-from .patterns import NUM
+from ..datamodel import Explanation, Field, Narrative, Table
+from ..evidence import policy
+from ..evidence.numbers import NUM
+from ..evidence.printed import HEADING
+from ..evidence.spans import derived, group_text, span_amount_field, span_text_field
 
 ITEM = re.compile(
     r"(?m)(?:^|(?<=[。；]))[ \t]*(?P<no>\d{1,2})\s*[、.．]\s*(?P<path>[^\n。]{0,120}?（\d{0,3}\s*项）)[ \t]*[。.]?[ \t]*"
@@ -115,10 +116,10 @@ def find_explanations(nar: Narrative, tables: list[Table], catalog_lookup=None) 
         exp = Explanation(subject=subject)
         head = HEAD_AMOUNT.match(body)
         if head:
-            exp.amount = amount_field(nar, body_start + head.start("v"), body_start + head.end("v"))
+            exp.amount = span_amount_field(nar, body_start + head.start("v"), body_start + head.end("v"))
         pu = PURPOSE.search(body)
         if pu:
-            exp.purpose = text_field(nar, body_start + pu.start("v"), body_start + pu.end("v"))
+            exp.purpose = span_text_field(nar, body_start + pu.start("v"), body_start + pu.end("v"))
         if BUDGET_NOW.search(body) and (PREVIOUS.search(body) or CHANGE.search(body) or FLAT.search(body)):
             _budget_phrasing(nar, exp, body, body_start, body_end)
             _fix_code(exp, m, parts, tables, catalog_lookup, subject, nar)
@@ -127,25 +128,25 @@ def find_explanations(nar: Narrative, tables: list[Table], catalog_lookup=None) 
         b = BUDGET.search(body)
         a = ACTUAL.search(body, b.end() if b else 0) or ACTUAL.search(body)
         if b:
-            exp.budget = amount_field(nar, body_start + b.start("v"), body_start + b.end("v"))
+            exp.budget = span_amount_field(nar, body_start + b.start("v"), body_start + b.end("v"))
         if a:
-            exp.actual = amount_field(nar, body_start + a.start("v"), body_start + a.end("v"))
+            exp.actual = span_amount_field(nar, body_start + a.start("v"), body_start + a.end("v"))
         r = RATE.search(body)
         if r:
-            exp.completion_rate = amount_field(nar, body_start + r.start("v"), body_start + r.end("v"))
+            exp.completion_rate = span_amount_field(nar, body_start + r.start("v"), body_start + r.end("v"))
         d = DIRECTION.search(body)
         if d:
             word = "等于" if d.group("eq") else _DIR_MAP[d.group("d")]
-            exp.direction = text_field(nar, body_start + d.start(), body_start + d.end(), value=word)
+            exp.direction = span_text_field(nar, body_start + d.start(), body_start + d.end(), value=word)
         else:
             pc = PREV_CHANGE.search(body)
             if pc:
-                exp.direction = text_field(nar, body_start + pc.start("d"), body_start + pc.end("d"),
+                exp.direction = span_text_field(nar, body_start + pc.start("d"), body_start + pc.end("d"),
                                            value=pc.group("d"))
         reason_m = REASON.search(body)
         if reason_m:
             rs = body_start + reason_m.end()
-            exp.reason = text_field(nar, rs, body_end, value=_clean_reason(text[rs:body_end]))
+            exp.reason = span_text_field(nar, rs, body_end, value=_clean_reason(text[rs:body_end]))
         elif d and d.group("eq") or (d and _DIR_MAP.get(d.group("d") or "") == "等于"):
             # “决算数与年初预算数一致，本部门严格按预算执行决算。” – the sentence after the verdict
             rest_start = body_start + d.end()
@@ -153,8 +154,8 @@ def find_explanations(nar: Narrative, tables: list[Table], catalog_lookup=None) 
             lead = re.match(r"^[，,。；;\s]*", rest)
             rs = rest_start + (lead.end() if lead else 0)
             if rs < body_end and text[rs:body_end].strip():
-                exp.reason = text_field(nar, rs, body_end, value=_clean_reason(text[rs:body_end]),
-                                        confidence=0.85)
+                exp.reason = span_text_field(nar, rs, body_end, value=_clean_reason(text[rs:body_end]),
+                                        confidence=policy.REASON)
         _fix_code(exp, m, parts, tables, catalog_lookup, subject, nar)
         out.append(exp)
     return out
@@ -163,21 +164,21 @@ def find_explanations(nar: Narrative, tables: list[Table], catalog_lookup=None) 
 def _fix_code(exp: Explanation, m, parts, tables, catalog_lookup, subject: Field, nar: Narrative) -> None:
     printed = _printed_code(m.group("path"))
     if printed:
-        exp.code = derived(printed, subject, "code printed in the path (类/款/项 numbers)", 0.95)
+        exp.code = derived(printed, subject, "code printed in the path (类/款/项 numbers)", policy.CODE_PRINTED_IN_PATH)
         return
     found = _code_from_tables(parts, tables)
     if found:
         code, table = found
-        exp.code = derived(code, subject, f"code of the subject in {table.code or table.title}", 0.95)
+        exp.code = derived(code, subject, f"code of the subject in {table.code or table.title}", policy.CODE_FROM_TABLE)
     elif catalog_lookup is not None:
         code = catalog_lookup([n for n, _ in parts])
         if code:
-            exp.code = derived(code, subject, "code from the subject catalogue by the printed path", 0.85)
+            exp.code = derived(code, subject, "code from the subject catalogue by the printed path", policy.CODE_FROM_CATALOGUE_PATH)
 
 
 def _budget_phrasing(nar: Narrative, exp: Explanation, body: str, body_start: int, body_end: int) -> None:
     def amt(mm, g):
-        return amount_field(nar, body_start + mm.start(g), body_start + mm.end(g)) if mm and mm.group(g) else None
+        return span_amount_field(nar, body_start + mm.start(g), body_start + mm.end(g)) if mm and mm.group(g) else None
 
     exp.budget = amt(BUDGET_NOW.search(body), "v")
     exp.previous = amt(PREVIOUS.search(body), "v")
@@ -186,15 +187,15 @@ def _budget_phrasing(nar: Narrative, exp: Explanation, body: str, body_start: in
         exp.change = amt(ch, "amt")
         exp.change_rate = amt(ch, "pct")
         word = {"增长": "增加", "下降": "减少"}.get(ch.group("d"), ch.group("d"))
-        exp.direction = text_field(nar, body_start + ch.start("d"), body_start + ch.end("d"), value=word)
+        exp.direction = span_text_field(nar, body_start + ch.start("d"), body_start + ch.end("d"), value=word)
     else:
         fl = FLAT.search(body)
         if fl:
-            exp.direction = text_field(nar, body_start + fl.start(), body_start + fl.end(), value="持平")
+            exp.direction = span_text_field(nar, body_start + fl.start(), body_start + fl.end(), value="持平")
     reason_m = REASON.search(body)
     if reason_m:
         rs = body_start + reason_m.end()
-        exp.reason = text_field(nar, rs, body_end, value=_clean_reason(nar.text[rs:body_end]))
+        exp.reason = span_text_field(nar, rs, body_end, value=_clean_reason(nar.text[rs:body_end]))
 
 
 def _clean_reason(s: str) -> str:

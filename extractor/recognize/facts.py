@@ -12,10 +12,9 @@ from typing import Optional
 
 import regex as re
 
-from ..model import Field
-from ..structure.narrative import Narrative
-from .fields import amount_field, text_field
-from .patterns import NUM
+from ..datamodel import Field, Narrative
+from ..evidence.numbers import NUM
+from ..evidence.spans import span_amount_field, span_text_field
 
 V = rf"(?P<v>{NUM})"
 W = r"\s*万元"
@@ -88,7 +87,7 @@ def find_facts(nar: Narrative, budget_report: bool = False) -> dict[str, dict[st
                 m = cand
                 break
             if m:
-                f = amount_field(nar, m.start("v"), m.end("v"))
+                f = span_amount_field(nar, m.start("v"), m.end("v"))
                 if f is not None:
                     if sec in ("staff", "assets") or key == "vehicles_held":
                         f.value = int(f.value) if f.value == int(f.value) else f.value
@@ -96,7 +95,7 @@ def find_facts(nar: Narrative, budget_report: bool = False) -> dict[str, dict[st
                 break
     g = GRADE.search(text)
     if g:
-        out.setdefault("performance", {})["grade"] = text_field(nar, g.start("g"), g.end("g"))
+        out.setdefault("performance", {})["grade"] = span_text_field(nar, g.start("g"), g.end("g"))
     return out
 
 
@@ -117,7 +116,7 @@ _PART = re.compile(
 
 def find_shares(nar: Narrative) -> list:
     """“…合计A万元，其中：X B万元，占P%；Y C万元，占Q%” -> shares of the sentence's total."""
-    from ..model import Share
+    from ..datamodel import Share
 
     out = []
     text = nar.text
@@ -127,12 +126,12 @@ def find_shares(nar: Narrative) -> list:
         if not tm:
             continue
         base = sm.start()
-        total = amount_field(nar, base + tm.start("v"), base + tm.end("v"))
+        total = span_amount_field(nar, base + tm.start("v"), base + tm.end("v"))
         if total is None:
             continue
         for pm in _PART.finditer(sentence, tm.end()):
-            amount = amount_field(nar, base + pm.start("v"), base + pm.end("v"))
-            pct = amount_field(nar, base + pm.start("p"), base + pm.end("p"))
+            amount = span_amount_field(nar, base + pm.start("v"), base + pm.end("v"))
+            pct = span_amount_field(nar, base + pm.start("p"), base + pm.end("p"))
             if amount is None or pct is None:
                 continue
             name = pm.group("name").strip()

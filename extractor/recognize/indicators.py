@@ -13,10 +13,10 @@ from typing import Optional
 
 import regex as re
 
-from ..model import Field, Indicator, Performance, make_source
-from ..normalize.numbers import parse_amount
-from ..structure.blocks import Cell, GridBlock
-from ..structure.tables import ocr_evidence
+from ..datamodel import Cell, Field, GridBlock, Indicator, Performance, make_source
+from ..evidence import policy
+from ..evidence.cells import ocr_evidence
+from ..evidence.numbers import parse_amount
 
 _LABELS = {
     "一级指标": "level1", "二级指标": "level2", "三级指标": "name", "年度指标值": "target", "指标值": "target",
@@ -30,11 +30,11 @@ def _key(t: str) -> str:
     return "".join((t).split())
 
 
-def _field(cell: Cell, value=None, conf: float = 0.95) -> Field:  # noqa: D401
+def _field(cell: Cell, value=None, conf: float = policy.INDICATOR_CELL) -> Field:  # noqa: D401
     raw = cell.orig.strip()
     v = value if value is not None else _key(cell.text) if len(cell.text) < 60 else cell.text.strip()
     notes = ["cell text joined from several lines"] if cell.joined else []
-    f = Field(value=v, raw=raw, confidence=conf - (0.05 if cell.joined else 0),
+    f = Field(value=v, raw=raw, confidence=conf - (policy.REPAIR_PENALTY if cell.joined else 0),
               source=make_source(cell.page, cell.line, cell.bbox), notes=notes)
     return ocr_evidence(f, cell, digits_check=False)  # read by OCR: its score and repairs count
 
@@ -44,7 +44,7 @@ def _num_field(cell: Cell) -> Field:
     f = _field(cell, value=value if value is not None else (_key(cell.text) or None))
     if repairs:
         f.notes.extend(repairs)
-        f.confidence -= 0.05
+        f.confidence -= policy.REPAIR_PENALTY
     return f
 
 

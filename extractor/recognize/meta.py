@@ -13,10 +13,9 @@ from typing import Optional
 
 import regex as re
 
-from ..model import Field, ReportInfo, Source, Table
-from ..normalize import NLine
-from ..structure.narrative import Narrative
-from .fields import text_field
+from ..datamodel import Field, Narrative, NLine, ReportInfo, Source, Table
+from ..evidence import policy
+from ..evidence.spans import span_text_field
 
 # how an organisation's name ends (also what entities.py asks of an ORG the NER finds)
 ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
@@ -56,35 +55,35 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
         if m:
             name = m.group("name").strip()
             dept_votes[name] += 1
-            dept_first.setdefault(name, _line_field(ln, m.start("name"), m.end("name"), name, 0.95))
+            dept_first.setdefault(name, _line_field(ln, m.start("name"), m.end("name"), name, policy.DEPT_LINE))
     if dept_votes:
         name, votes = dept_votes.most_common(1)[0]
         f = dept_first[name]
         if votes >= 2:
-            f.confidence = 0.98
+            f.confidence = policy.DEPT_LINE_REPEATED
         info.department = f
     text = nar.text
     title_m = TITLE.search(text[:5000]) or TITLE2.search(text[:5000]) or TITLE.search(text)
     if info.department is None:
         m = DEPT_NAMED.search(text)
         if m:
-            info.department = text_field(nar, m.start("name"), m.end("name"), confidence=0.95)
+            info.department = span_text_field(nar, m.start("name"), m.end("name"), confidence=policy.DEPT_NAMED)
         elif title_m:
-            info.department = text_field(nar, title_m.start("name"), title_m.end("name"), confidence=0.85)
+            info.department = span_text_field(nar, title_m.start("name"), title_m.end("name"), confidence=policy.DEPT_IN_TITLE)
         else:
-            for pattern, conf in ((SELF_NAMED, 0.8), (SUBJECT_SENTENCE, 0.7)):
+            for pattern, conf in ((SELF_NAMED, policy.DEPT_SELF_NAMED), (SUBJECT_SENTENCE, policy.DEPT_SUBJECT_SENTENCE)):
                 for line_m in re.finditer(r"(?m)^.*$", text[:6000]):
                     m = pattern.match(line_m.group(0))
                     if m:
                         s = line_m.start() + m.start("name")
-                        info.department = text_field(nar, s, line_m.start() + m.end("name"), confidence=conf)
+                        info.department = span_text_field(nar, s, line_m.start() + m.end("name"), confidence=conf)
                         break
                 if info.department is not None:
                     break
     # year: a title year wins; else the most cited 20xx年 near report words
     if title_m:
-        info.year = text_field(nar, title_m.start("year"), title_m.end("year"), value=int(title_m.group("year")),
-                               confidence=0.95)
+        info.year = span_text_field(nar, title_m.start("year"), title_m.end("year"), value=int(title_m.group("year")),
+                                    confidence=policy.YEAR_IN_TITLE)
     else:
         counts: Counter = Counter()
         first: dict[int, tuple[int, int]] = {}
@@ -102,12 +101,12 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
         if counts:
             y, _ = counts.most_common(1)[0]
             s, e = first[y]
-            info.year = text_field(nar, s, e, value=y, confidence=0.85)
+            info.year = span_text_field(nar, s, e, value=y, confidence=policy.YEAR_MOST_CITED)
     # kind
     info.kind = _kind(nar, tables, title_m)
     # title: the first line that names the kind
     for m in re.finditer(r"(?m)^[^\n]{4,60}(?:部门决算|单位决算|部门预算|单位预算|自评报告)\s*$", text[:8000]):
-        info.title = text_field(nar, m.start(), m.end(), confidence=0.9)
+        info.title = span_text_field(nar, m.start(), m.end(), confidence=policy.TITLE)
         break
     return info
 
@@ -122,23 +121,23 @@ def _kind(nar: Narrative, tables: list[Table], title_m) -> Optional[Field]:
     def pick(k: str, conf: float) -> Field:
         m = re.search(k, text)
         if m:
-            return text_field(nar, m.start(), m.end(), value=k, confidence=conf)
+            return span_text_field(nar, m.start(), m.end(), value=k, confidence=conf)
         return Field(value=k, raw="", confidence=conf, notes=["inferred from the tables present"])
 
     if has_final_tables or re.search(r"决算情况说明|部门决算表|决算总表", text):
         k = "单位决算" if counts["单位决算"] > counts["部门决算"] else "部门决算"
-        return pick(k, 0.95)
+        return pick(k, policy.KIND_FINAL)
     if has_budget_tables or re.search(r"部门预算表|预算情况说明|收支预算总表", text):
         k = "单位预算" if counts["单位预算"] > counts["部门预算"] else "部门预算"
-        return pick(k, 0.9)
+        return pick(k, policy.KIND_BUDGET)
     if "自评" in text or "绩效评价" in text or re.search(r"整体支出绩效|项目支出绩效|绩效情况", text):
         if counts["项目支出绩效自评"] and not counts["整体支出绩效自评"]:
-            return pick("项目支出绩效自评", 0.85)
+            return pick("项目支出绩效自评", policy.KIND_PROJECT_EVAL)
         if re.search(r"整体支出", text):
             m = re.search(r"整体支出", text)
-            return text_field(nar, m.start(), m.end(), value="整体支出绩效自评", confidence=0.8)
-        return pick("项目支出绩效自评", 0.7)
+            return span_text_field(nar, m.start(), m.end(), value="整体支出绩效自评", confidence=policy.KIND_WHOLE_EVAL)
+        return pick("项目支出绩效自评", policy.KIND_GUESSED)
     if title_m:
         k = title_m.group("kind")
-        return text_field(nar, title_m.start("kind"), title_m.end("kind"), value=k, confidence=0.7)
+        return span_text_field(nar, title_m.start("kind"), title_m.end("kind"), value=k, confidence=policy.KIND_GUESSED)
     return None

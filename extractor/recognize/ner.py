@@ -20,12 +20,14 @@ from typing import Optional
 
 import regex as re
 
+from ..evidence.numbers import LOOSE_NUM
+
 LABELS = ("PROJECT", "ORG", "SUBJECT", "DOC_NO", "DATE", "MONEY", "PERCENT")
 SHAPE_LABELS = ("MONEY", "PERCENT", "DATE", "DOC_NO")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner-zh"
 
 # the pattern layer's shapes, on normalized text (full-width digits already mapped)
-_N = r"\d[\d,]*(?:\s?[.．]\s?\d+)?"
+_N = LOOSE_NUM
 SHAPES = {
     "MONEY": re.compile(rf"(?<![\d.])-?{_N}\s?(?:亿元|万元|元)"),
     "PERCENT": re.compile(rf"(?<![\d.])-?{_N}\s?[%％]"),

@@ -5,7 +5,7 @@ What it does not: match anything by itself.
 """
 from __future__ import annotations
 
-from ..normalize.numbers import NUM
+from ..evidence.numbers import NUM
 
 N = f"(?:{NUM})"
 WAN = r"\s*(?P<unit>万元|元|亿元)"

@@ -15,10 +15,10 @@ from typing import Optional
 
 import regex as re
 
-from ..model import Field, Project
-from ..structure.narrative import Narrative
-from .fields import amount_field, dec, text_field
-from .patterns import NUM
+from ..datamodel import Field, Narrative, Project
+from ..evidence.cells import cell_amount_field, cell_text_field
+from ..evidence.numbers import NUM
+from ..evidence.spans import dec, span_amount_field, span_text_field
 
 _Q = r"[“\"]"
 _QC = r"[”\"]"
@@ -111,28 +111,28 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
         book.add(name, budget=budget)
 
     def amt(m, g):
-        return amount_field(nar, m.start(g), m.end(g)) if m.group(g) is not None else None
+        return span_amount_field(nar, m.start(g), m.end(g)) if m.group(g) is not None else None
 
     for m in EVALUATED.finditer(text):
         grade = None
         if m.group("grade"):
-            grade = text_field(nar, m.start("grade"), m.end("grade"))
-        book.add(text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
+            grade = span_text_field(nar, m.start("grade"), m.end("grade"))
+        book.add(span_text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
                  actual=amt(m, "actual"), completion_rate=amt(m, "rate"), score=amt(m, "score"), grade=grade)
     for m in ADDED.finditer(text):
         printed = m.group("qname")
         value = re.sub(r"[“”\"]", "", printed).strip()
-        name = text_field(nar, m.start("qname"), m.end("qname"), value=value)
+        name = span_text_field(nar, m.start("qname"), m.end("qname"), value=value)
         book.add(name, budget=amt(m, "budget"), actual=amt(m, "actual"))
     sheets = list(PROJECT_SHEET.finditer(text))
     for k, m in enumerate(sheets):
         end = sheets[k + 1].start() if k + 1 < len(sheets) else min(len(text), m.end() + 6000)
         b = SHEET_BUDGET.search(text, m.end(), end)
-        book.add(text_field(nar, m.start("name"), m.end("name")),
-                 budget=amount_field(nar, b.start("v"), b.end("v")) if b else None)
+        book.add(span_text_field(nar, m.start("name"), m.end("name")),
+                 budget=span_amount_field(nar, b.start("v"), b.end("v")) if b else None)
     tops = []
     for m in TOPLEVEL.finditer(text):
-        p = book.add(text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
+        p = book.add(span_text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
                      actual=amt(m, "actual"))
         tops.append((m.start(), p))
     taken = [(m.start(), m.end()) for m in list(TOPLEVEL.finditer(text)) + list(ADDED.finditer(text))
@@ -155,7 +155,7 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
         if tail.startswith("项目支出") and not _PROJECT_TAIL.search(stripped) and "项目" not in stripped:
             # “X建设项目支出”: 项目 ends the name unless the name already ends like one (经费, 专项…)
             stripped += "项目"
-        book.add(text_field(nar, start, start + len(m.group("name").rstrip()), value=stripped),
+        book.add(span_text_field(nar, start, start + len(m.group("name").rstrip()), value=stripped),
                  parent=parent, actual=amt(m, "actual"))
     if grids and year:
         for name, budget, actual in _basic_data_rows(grids, year):
@@ -170,7 +170,6 @@ _ORDINAL = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])\s*")
 
 def _basic_data_rows(grids: list, year: int):
     """(name, budget, actual) of the rows under a header that names {year}年预算数 and {year}年决算数."""
-    from ..structure.tables import amount_field as cell_amount, text_field as cell_text
 
     for g in grids:
         cols = None
@@ -184,9 +183,9 @@ def _basic_data_rows(grids: list, year: int):
             if cols is None or len(row) != cols[2] or not keys[0]:
                 continue
             name_cell = row[0]
-            name = cell_text(name_cell)
+            name = cell_text_field(name_cell)
             name.value = _ORDINAL.sub("", str(name.value)).strip()
-            yield name, cell_amount(row[cols[0]]), cell_amount(row[cols[1]])
+            yield name, cell_amount_field(row[cols[0]]), cell_amount_field(row[cols[1]])
 
 
 _NOT_PROJECT = re.compile(

@@ -1,26 +1,17 @@
 """Structure: narrative paragraphs and table grids from normalized lines; tables get templates.
 
-What it does: `structure(ndoc)` -> Structured(narrative, tables, grids).
+What it does: `structure(ndoc)` -> Structured(narrative, tables, grids): tables the page readers
+found are placed, the text readers (text_tables.py) find the rest, tables continued over pages are
+joined, and each grid becomes a Table with its reader's method and parsing report.
 What it does not: recognise values in narrative (recognize/) or check anything (validate/).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ..model import Table
-from ..normalize import NLine, NormalizedDocument
-from .blocks import GridBlock, split_blocks
+from ..datamodel import GridBlock, NLine, NormalizedDocument, Structured, Table
+from .blocks import split_blocks
 from .continuation import join_continued
-from .narrative import Narrative, build_narrative
+from .narrative import build_narrative
 from .tables import build_table
-
-
-@dataclass
-class Structured:
-    ndoc: NormalizedDocument
-    narrative: Narrative
-    tables: list[Table] = field(default_factory=list)
-    grids: list[GridBlock] = field(default_factory=list)
 
 
 def structure(ndoc: NormalizedDocument) -> Structured:

@@ -8,14 +8,11 @@ What it does not: join tables of text or DOCX routes (their tables are not cut b
 """
 from __future__ import annotations
 
-import regex as re
+from ..datamodel import Block, GridBlock, NLine
+from ..datamodel.readers import joined_report
+from ..evidence.printed import CONTINUED, WHO
 
-from ..normalize import NLine
-from .blocks import Block, GridBlock
-
-_CONTINUED_MARK = re.compile(r"续表|（续）|\(续\)|续上表")
-_ALLOWED_PREAMBLE = re.compile(r"^\s*(?:单位[:：].*|(?:编制|填报)?(?:部门|单位)(?:名称)?[:：].*|续表.*|（续）|\(续\))\s*$")
-PAGED = ("lattice", "stream", "ocr-grid", "ocr-stream")
+PAGED = ("lattice", "stream", "ocr-grid", "ocr-stream")  # the readers of paged formats
 
 
 def _width(b: GridBlock) -> int:
@@ -32,7 +29,7 @@ def _page(b: GridBlock, last: bool) -> int | None:
 
 
 def _continues(a: GridBlock, b: GridBlock) -> bool:
-    if a.layout not in PAGED or b.layout not in PAGED or a.notes:
+    if a.method not in PAGED or b.method not in PAGED or a.notes:
         return False
     pa, pb = _page(a, True), _page(b, False)
     if pa is None or pb is None or pb != pa + 1:
@@ -41,7 +38,7 @@ def _continues(a: GridBlock, b: GridBlock) -> bool:
         return False
     for ln in b.preamble:
         t = ln.text.strip()
-        if t and not _ALLOWED_PREAMBLE.match(t) and not _CONTINUED_MARK.search(t):
+        if t and not WHO.match(t) and not CONTINUED.search(t):
             a_title = "".join("".join(x.text.split()) for x in a.preamble)
             if "".join(t.split()) not in a_title:
                 return False
@@ -77,6 +74,8 @@ def join_continued(blocks: list[Block]) -> list[Block]:
                 a.rows.extend(rows)
                 a.last_line = b.last_line
                 a.notes.extend(b.notes)
+                if a.report is not None and b.report is not None:
+                    a.report = joined_report(a.report, b.report)
                 del out[k + 1:]
                 continue
         out.append(b)

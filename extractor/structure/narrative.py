@@ -5,23 +5,17 @@ between paragraphs. A line that ends without sentence punctuation and is followe
 does not start a new heading or item is a broken line and is joined (blank lines between them are
 converter debris). The split-word artefact (`交\n\n交通运输支出`) loses its repeated character.
 `source_at(offset)` gives the printed line (and page) of any character.
-What it does not: find values in the text (recognize/).
+What it does not: find values in the text (recognize/); the Narrative type itself lives in datamodel/.
 """
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
 from typing import Optional
 
 import regex as re
 
-from ..normalize import NLine
+from ..datamodel import Narrative, NLine
+from ..evidence.printed import HEADING
 
-HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*[、.．]|（[一二三四五六七八九十]+）"
-    r"|\([一二三四五六七八九十]+\)|\d{1,2}\s*[、．.](?!\d)|（\d{1,2}）|\(\d{1,2}\)|附件\s*\d*|项目[一二三四五六七八九十]+[、，]"
-    r"|[①-⑳])"
-)
 _TERMINAL = re.compile(r"[。！？；：:;！?]\s*$")
 _CJK = re.compile(r"\p{Han}")
 # an item heading whose 类/款/项 path is not closed yet: the line was broken inside the path
@@ -30,32 +24,6 @@ _OPEN_PATH = re.compile(r"（\d{0,3}类）(?!.*（\d{0,3}项）)[^。]*$")
 _HEADING_END = re.compile(r"(?:情况|说明|分析|措施|问题|目标|职责|构成|设置|结果|概况|内容|依据|要求|原因|指标)\s*$")
 _SENTENCE_START = re.compile(r"^(?:20\d\d\s*年|本|我|根据|按照)")
 _ITEM_START = re.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[（(]\d{1,2}[)）])")
-
-
-@dataclass
-class Narrative:
-    text: str
-    orig: str
-    # (offset in text, line number, page, column in that line, line was repaired)
-    starts: list[int] = field(default_factory=list)
-    lines: list[NLine] = field(default_factory=list)
-    cols: list[int] = field(default_factory=list)
-    repaired_at: set[int] = field(default_factory=set)  # offsets where a join repair happened
-
-    def source_at(self, offset: int) -> Optional[NLine]:
-        if not self.starts:
-            return None
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return self.lines[max(k, 0)]
-
-    def lines_between(self, start: int, end: int) -> list[NLine]:
-        a = max(bisect.bisect_right(self.starts, start) - 1, 0)
-        b = max(bisect.bisect_right(self.starts, max(end - 1, start)) - 1, 0)
-        return self.lines[a:b + 1]
-
-    def joined_between(self, start: int, end: int) -> bool:
-        """True if the span crosses a broken-line join or a repair."""
-        return len(self.lines_between(start, end)) > 1 or any(start <= r < end for r in self.repaired_at)
 
 
 def build_narrative(lines: list[NLine]) -> Narrative:

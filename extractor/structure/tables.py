@@ -2,134 +2,34 @@
 
 What it does: splits a grid into header rows and data rows, aligns header rows of different cell
 counts (spanning cells are printed once in flattened text) into printed header paths such as
-`本年支出/基本支出`, and builds rows by the template's layout: subject rows (code, name, amounts),
+`本年支出/基本支出`, and builds rows by the template's shape: subject rows (code, name, amounts),
 two side-by-side blocks (公开01/04表), repeated code/name/amount groups (公开06表), a single row of
 amounts (公开09表), or a generic table. Every cell becomes a Field with its line as provenance.
 What it does not: check sums (validate/) or read narrative (recognize/).
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Optional
 
 import regex as re
 
-from ..model import Field, Row, Source, Table, make_field, make_source
-from ..normalize.numbers import is_masked, parse_amount
-from .blocks import Cell, GridBlock
+from ..datamodel import Cell, Field, GridBlock, Repair, Row, Table
+from ..evidence import policy
+from ..evidence.cells import cell_amount_field as amount_field, cell_code_field as code_field, cell_source
+from ..evidence.cells import cell_text_field as text_field
+from ..evidence.numbers import parse_amount
+from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, WHO
 from .templates import Template, identify, printed_code
-
-CLEAN_CONF = 0.97
-REPAIRED_CONF = 0.9
-UNCERTAIN_CONF = 0.6
-GUESSED_HEADER_CONF = 0.85  # the value is read right; its column name is a guess
 
 _CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
 _CODE_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s+(\S.*)$")
 _KEY_HEADER = re.compile(r"编码|代码|科目名称|^项目$|^名称$|^单位名称$|^科目$|功能分类|经济分类")
 _ITEM_LABEL = re.compile(r"^项目$|^项目名称$")
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入合计|支出合计)")
-_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．](?!\d))\s*")
-_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
-_CODE_MARK = re.compile(r"公开\s*\d+\s*表|^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
-_WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]")
 
 
 def _key(text: str) -> str:
     return "".join((text).split())
-
-
-def _source(cell: Cell) -> Source:
-    return make_source(cell.page, cell.line, cell.bbox)
-
-
-def ocr_evidence(field: Field, cell: Cell, digits_check: bool = True) -> Field:
-    """A cell read by OCR: its recognition score caps the confidence; its repairs are noted (an
-    unconfirmed one keeps it under review). With `digits_check`, digits that form no number are a
-    misreading (off for codes and for indicator texts such as ≥86%)."""
-    if cell.conf is not None and cell.text:
-        field.confidence = round(min(field.confidence, cell.conf), 3)
-        if cell.conf < 0.9:
-            field.notes.append(f"OCR score {cell.conf:.2f}")
-    if cell.notes:
-        field.notes.extend(cell.notes)
-        unconfirmed = any("unconfirmed" in n for n in cell.notes)
-        field.confidence = round(min(field.confidence, 0.6 if unconfirmed else 0.85), 3)
-    if cell.conf is not None and digits_check and isinstance(field.value, str) and any(ch.isdigit() for ch in field.value) \
-            and not any(ch >= "\u4e00" for ch in field.value) and len(field.value) < 20:
-        field.confidence = round(min(field.confidence, 0.5), 3)  # digits that are no number: misread
-        field.notes.append("OCR: digits that do not form a number")
-    return field
-
-
-def amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = False) -> Field:
-    """A value cell -> Field: exact Decimal for amounts, text otherwise, None when empty."""
-    return ocr_evidence(_amount_field(cell, uncertain, guessed_header), cell)
-
-
-def _amount_field(cell: Cell, uncertain: bool = False, guessed_header: bool = False) -> Field:
-    raw = cell.orig.strip()
-    if not raw:
-        return make_field(value=None, raw="", confidence=CLEAN_CONF if not uncertain else UNCERTAIN_CONF,
-                     source=_source(cell))
-    notes: list[str] = []
-    value, repairs = parse_amount(cell.text)
-    conf = CLEAN_CONF
-    if value is None:
-        if is_masked(raw):
-            return make_field(value=None, raw=raw, confidence=0.5, source=_source(cell), notes=["masked value"])
-        val: object = _key(cell.text) if len(cell.text) < 40 else cell.text.strip()
-        if cell.joined:
-            notes.append("cell text joined from several lines")
-            conf = REPAIRED_CONF
-        return make_field(value=val, raw=raw, confidence=conf if not uncertain else UNCERTAIN_CONF,
-                     source=_source(cell), notes=notes)
-    if repairs or cell.repaired:
-        notes.extend(repairs or ["full-width characters"])
-        conf = REPAIRED_CONF
-    if uncertain:
-        conf = UNCERTAIN_CONF
-        notes.append("column position uncertain")
-    elif guessed_header:
-        conf = min(conf, GUESSED_HEADER_CONF)
-        notes.append("column name guessed")
-    return make_field(value=value, raw=raw, confidence=conf, source=_source(cell), notes=notes)
-
-
-def text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
-    return ocr_evidence(_text_field(cell, strip_ordinal), cell)
-
-
-def _text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
-    text = cell.text.strip()
-    notes = []
-    if strip_ordinal:
-        text = _ORDINAL.sub("", text)
-    value = text.strip()
-    if cell.joined:
-        notes.append("cell text joined from several lines")
-    return make_field(value=value, raw=cell.orig.strip(), confidence=REPAIRED_CONF if cell.joined else CLEAN_CONF,
-                 source=_source(cell), notes=notes)
-
-
-def code_field(cell: Cell) -> Optional[Field]:
-    f = _code_field(cell)
-    return ocr_evidence(f, cell, digits_check=False) if f is not None else None
-
-
-def _code_field(cell: Cell) -> Optional[Field]:
-    raw = cell.orig.strip()
-    compact = _key(cell.text)
-    if cell.conf is not None and "." in compact and compact.replace(".", "").isdigit() \
-            and len(compact.replace(".", "")) in (3, 5, 7) and not re.search(r"\.\d{2}$", compact):
-        # OCR read a speck inside a code as a point (3010.1)
-        return make_field(value=compact.replace(".", ""), raw=raw, confidence=0.85, source=_source(cell),
-                          notes=["OCR: stray point inside a code removed"])
-    if not compact or not compact.isdigit() or len(compact) not in (3, 5, 7):
-        return None
-    notes = ["spaces inside code"] if compact != cell.text.strip() else []
-    return make_field(value=compact, raw=raw, confidence=REPAIRED_CONF if notes else CLEAN_CONF,
-                 source=_source(cell), notes=notes)
 
 
 def level_of(code: Optional[str]) -> Optional[str]:
@@ -166,7 +66,7 @@ def _is_data(row: list[Cell]) -> bool:
         return True
     if any("." in k and _is_number(k) for k in nonempty):
         return True
-    if _ORDINAL.match(nonempty[0]) and any(_is_number(k) for k in nonempty[1:]):
+    if ORDINAL.match(nonempty[0]) and any(_is_number(k) for k in nonempty[1:]):
         return True
     if len(nonempty) >= 2 and all(_is_number(k) for k in nonempty):
         return True  # a row of amounts only (三公 tables), e.g. all zeros
@@ -301,13 +201,13 @@ def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str
     texts = [ln.text.strip() for ln in block.preamble]
     joined = " ".join(texts)
     unit = None
-    m = _UNIT.search(joined)
+    m = AMOUNT_UNIT.search(joined)
     if m:
         unit = m.group(1)
     title = None
     for t in texts:
-        t2 = _CODE_MARK.sub("", t).strip()
-        if t2 and not _WHO.match(t2) and not _UNIT.search(t2):
+        t2 = TABLE_CODE.sub("", t).strip()
+        if t2 and not WHO.match(t2) and not AMOUNT_UNIT.search(t2):
             title = "".join((t2).split())
     return title, unit, joined
 
@@ -374,7 +274,7 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
             digits = _key(code_cell.text)
             if code is None and digits.isdigit() and len(digits) >= 3:
                 # an unreadable code (OCR lost or doubled a digit): kept for the catalogue to repair
-                code = make_field(value=None, raw=code_cell.orig.strip(), confidence=0.3, source=_source(code_cell),
+                code = Field(value=None, raw=code_cell.orig.strip(), confidence=policy.CODE_UNREADABLE, source=cell_source(code_cell),
                                   notes=[f"code not readable: {len(digits)} digits"])
             if code is None and _key(code_cell.text) and name_cell is not None and not _key(name_cell.text):
                 name_cell = code_cell
@@ -384,18 +284,18 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
         if name_cell is not None and code is None:
             m = _CODE_NAME.match(name_cell.text.strip())
             if m:
-                code = Field(value=_key(m.group(1)), raw=name_cell.orig.strip(), confidence=REPAIRED_CONF,
-                             source=_source(name_cell), notes=["code and name printed in one cell"])
-                name = Field(value=m.group(2).strip(), raw=name_cell.orig.strip(), confidence=REPAIRED_CONF,
-                             source=_source(name_cell), notes=["code and name printed in one cell"])
+                code = Field(value=_key(m.group(1)), raw=name_cell.orig.strip(), confidence=policy.CELL_REPAIRED,
+                             source=cell_source(name_cell), notes=["code and name printed in one cell"])
+                name = Field(value=m.group(2).strip(), raw=name_cell.orig.strip(), confidence=policy.CELL_REPAIRED,
+                             source=cell_source(name_cell), notes=["code and name printed in one cell"])
         if name is None:
             if name_cell is None:
-                name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=0.5)
+                name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=policy.CELL_NO_NAME)
             else:
                 name = text_field(name_cell)
         vals = {col: amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
         for col in columns[len(values):]:
-            vals[col] = Field(value=None, raw="", confidence=UNCERTAIN_CONF, notes=["cell missing in print"])
+            vals[col] = Field(value=None, raw="", confidence=policy.CELL_UNCERTAIN, notes=["cell missing in print"])
         code_value = code.value if code else None
         rows.append(Row(code=code, name=name, level=level_of(code_value) if code_value else None, values=vals))
     return rows
@@ -503,8 +403,8 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
                 if code is None and not name_key:
                     continue
                 values = {value_name: amount_field(cells[2])} if len(cells) > 2 else {
-                    value_name: Field(value=None, raw="", confidence=UNCERTAIN_CONF, notes=["cell missing in print"])}
-                row = Row(code=code, name=text_field(cells[1]) if len(cells) > 1 else Field(value="", confidence=0.5),
+                    value_name: Field(value=None, raw="", confidence=policy.CELL_UNCERTAIN, notes=["cell missing in print"])}
+                row = Row(code=code, name=text_field(cells[1]) if len(cells) > 1 else Field(value="", confidence=policy.CELL_NO_NAME),
                           level=level_of(code.value if code else None), values=values)
                 per_group.setdefault(g, []).append(row)
         elif any(keys):
@@ -552,17 +452,18 @@ def _merge_parts(row: list[Cell], starts: list[int], k: int) -> list[Cell]:
         if j in starts:
             group = row[j:j + k]
             texts = [_key(c.text) for c in group]
-            notes = [n for c in group for n in (c.notes or [])]
+            repairs = [r for c in group for r in (c.repairs or [])]
             cleaned = [_code_part(t, 3 if i == 0 else 2) for i, t in enumerate(texts)]
             if group[0].conf is not None and cleaned != texts and all(t is not None for t in cleaned):
                 # read by OCR with a speck in a code part (20.1 for 201): to be confirmed by the catalogue
                 texts = cleaned
-                notes.append("OCR: stray mark in the code dropped (unconfirmed)")
+                repairs.append(Repair(kind="ocr.code_mark", note="OCR: stray mark in the code dropped",
+                                      status="unconfirmed"))
             if all(t.isdigit() or not t for t in texts) and texts[0]:
                 confs = [c.conf for c in group if c.conf is not None]
                 merged = Cell(text="".join(texts), orig=" ".join(c.orig.strip() for c in group if c.orig.strip()),
                               line=group[0].line, page=group[0].page, bbox=group[0].bbox,
-                              conf=min(confs) if confs else None, notes=notes or None)
+                              conf=min(confs) if confs else None, repairs=repairs or None)
             else:
                 merged = Cell(text="", orig="", line=group[0].line, page=group[0].page, bbox=group[0].bbox)
             out.append(merged)
@@ -583,46 +484,33 @@ def build_table(block: GridBlock) -> Table:
     lengths = [len(r) for r in data if any(_key(c.text) for c in r)]
     header_full = max((len(r) for r in header), default=0)
     ncols = max([header_full] + lengths) if lengths or header_full else 0
-    layout = template.layout if template else "generic"
+    shape = template.shape if template else "generic"
     columns: list[str]
     rows: list[Row]
-    if layout == "two_sides":
+    if shape == "two_sides":
         columns, rows = _two_sides(header, data, ncols, notes)
-    elif layout == "groups":
+    elif shape == "groups":
         columns, rows = _groups(header, data, notes)
-    elif layout == "indicators":
+    elif shape == "indicators":
         key_cols = 0
         columns, certain = header_paths(header, ncols, key_cols)
         rows = _subject_rows(data, ncols, key_cols, columns, certain, notes)
     else:
-        key_cols = 0 if layout == "flat_values" else _key_cols(header, data, ncols)
+        key_cols = 0 if shape == "flat_values" else _key_cols(header, data, ncols)
         columns, certain = header_paths(header, ncols, key_cols)
         if not certain:
             notes.append("header alignment uncertain: column names guessed")
         rows = _subject_rows(data, ncols, key_cols, columns, certain, notes)
-        if layout == "flat_values" and template and template.row_name:
+        if shape == "flat_values" and template and template.row_name:
             for i, row in enumerate(rows):
                 if not row.name.raw:
                     row.name = Field(value=template.row_name if len(rows) == 1 else f"{template.row_name}{i + 1}",
-                                     raw="", confidence=CLEAN_CONF, source=row.name.source)
+                                     raw="", confidence=policy.CELL_CLEAN, source=row.name.source)
     first = block.rows[0][0] if block.rows and block.rows[0] else None
     return Table(
-        code=code, template=template.id if template else None,
+        method=block.method, parsing_report=block.report, code=code, template=template.id if template else None,
         title=title or (template.title if template else None), unit=unit,
         page=first.page if first else None, line=block.first_line, columns=columns, rows=rows,
         notes=notes + [re.sub(r"\s+", " ", n.text.strip()) for n in block.notes],
     )
 
-
-def total_row(table: Table) -> Optional[Row]:
-    for row in table.rows:
-        if row.code is None and isinstance(row.name.value, str) and _key(row.name.value) in ("合计", "总计"):
-            return row
-    return None
-
-
-def first_value(row: Row) -> Optional[Decimal]:
-    for f in row.values.values():
-        if isinstance(f.value, Decimal):
-            return f.value
-    return None

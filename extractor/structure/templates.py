@@ -1,11 +1,11 @@
 """Table templates: which standard table a grid is, and how its columns and rows are laid out.
 
 What it does: identifies a grid by its printed code (公开05表) or title (一般公共预算财政拨款支出决算表)
-and gives its layout kind: `subject` (功能分类/经济分类 code + name + amount columns), `two_sides`
+and gives its shape: `subject` (功能分类/经济分类 code + name + amount columns), `two_sides`
 (公开01/04表: income and expenditure blocks side by side), `groups` (公开06表: code/name/amount groups
 side by side), `flat_values` (公开09表: one row of amounts under a header tree), `indicators`
 (绩效自评表) or `generic`.
-What it does not: parse cells (tables.py does that with the layout chosen here).
+What it does not: parse cells (tables.py does that with the shape chosen here).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import regex as re
 class Template:
     id: str
     title: str  # canonical title
-    layout: str
+    shape: str  # subject | two_sides | groups | flat_values | indicators
     code_hint: Optional[str] = None  # usual 公开NN表 number
     row_name: Optional[str] = None  # name of the single row of a flat_values table
 

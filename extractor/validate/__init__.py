@@ -5,7 +5,7 @@ What it does not: extract values.
 """
 from __future__ import annotations
 
-from ..model import Report
+from ..datamodel import Report
 from .checks import RULES, run_checks
 
 __all__ = ["RULES", "REVIEW_THRESHOLD", "validate", "run_checks"]

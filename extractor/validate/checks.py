@@ -13,8 +13,8 @@ from typing import Callable, Iterable, Optional
 
 import regex as re
 
-from ..model import Check, Field, Report, Row, Table
-from .paths import key
+from ..datamodel import Check, Field, Report, Row, Table
+from ..datamodel.paths import key
 
 CENT = Decimal("0.01")
 

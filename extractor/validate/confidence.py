@@ -1,18 +1,17 @@
 """Confidence from checks, and the review queue.
 
-What it does: a field confirmed by an exact passing check gains confidence (at least 0.99: two
-independent printed numbers agree); a field in a failing check drops to at most 0.5 and says why.
-Every field below the review threshold goes to `review` with its reasons.
+What it does: a field confirmed by an exact passing check gains confidence (two independent printed
+numbers agree; an unconfirmed repair the amounts confirm is marked confirmed); a field in a failing
+check drops and says why (the numbers are evidence/policy.py's). Every field below the review
+threshold goes to `review` with its reasons.
 What it does not: decide what is right when a check fails; a person does, in the review page.
 """
 from __future__ import annotations
 
-from ..model import Check, Report, ReviewItem
-from .paths import get_field, iter_fields
-
-REVIEW_THRESHOLD = 0.8
-CONFIRMED = 0.99
-FAILED = 0.5
+from ..datamodel import Check, Report, ReviewItem
+from ..datamodel.paths import get_field, iter_fields
+from ..evidence import policy
+from ..evidence.policy import REVIEW_THRESHOLD
 
 
 def apply_checks(report: Report, checks: list[Check]) -> None:
@@ -29,20 +28,12 @@ def apply_checks(report: Report, checks: list[Check]) -> None:
         f = get_field(report, p)
         if f is None or f.value is None:
             continue
-        if f.confidence >= 0.85:
-            f.confidence = max(f.confidence, CONFIRMED)
-        elif any("unconfirmed" in n for n in f.notes):
-            # an uncertain OCR repair that the amounts confirm
-            f.confidence = max(f.confidence, 0.9)
-            f.notes.append(f"repair confirmed by check {rules.get(p, '')}")
+        policy.confirm_by_check(f, rules.get(p, ""))
     for p, whys in failed.items():
         f = get_field(report, p)
         if f is None:
             continue
-        f.confidence = min(f.confidence, FAILED)
-        for w in whys:
-            if w not in f.notes:
-                f.notes.append(w)
+        policy.fail_by_check(f, whys)
 
 
 def build_review(report: Report, threshold: float = REVIEW_THRESHOLD) -> list[ReviewItem]:

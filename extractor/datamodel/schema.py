@@ -1,7 +1,8 @@
 """Pydantic models of the output contract: Report, Field, Table, Row, checks and review items.
 
 What it does: defines the JSON that every route (text, DOCX, PDF, OCR) produces, and its JSON Schema.
-What it does not: extract anything; the stages fill these models.
+What it does not: extract anything (the stages fill these models) or set confidences (evidence/
+owns that policy).
 
 Amounts are `decimal.Decimal` inside the program and are written as JSON numbers with their
 printed precision (`400.20` stays `400.20`), never through binary floats.
@@ -16,7 +17,8 @@ from typing_extensions import Annotated
 
 from .jsonout import dumps
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
+# 1.2: Field.repairs (repairs and doubts as data), Table.method and Table.parsing_report
 
 
 Amount = Annotated[
@@ -37,6 +39,24 @@ class Source(BaseModel):
     bbox: Optional[list[float]] = None
 
 
+class Repair(BaseModel):
+    """A change made to the printed text before it became a value (OCR read O for 0, a speck dropped,
+    a code taken from the catalogue), or a doubt about what was read (ink no word covers). `status`:
+    made (certain by itself), unconfirmed (a check or the catalogue must confirm it; until then the
+    field stays in review), confirmed (`by` says what confirmed it) or doubt (no check can settle
+    it; a person looks). The Field's notes carry the same in words."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: str = PydField(description="what was repaired or doubted, e.g. ocr.mark_dropped, catalog.code_by_name")
+    note: str = PydField(description="the repair in words, as written into the Field's notes")
+    status: str = PydField("made", description="made | unconfirmed | confirmed | doubt")
+    by: Optional[str] = PydField(None, description="what confirmed it: a check's rule or the catalogue")
+
+    def describe(self) -> str:
+        """The note a person reads: the words, marked when still unconfirmed."""
+        return f"{self.note} (unconfirmed)" if self.status == "unconfirmed" else self.note
+
+
 class Field(BaseModel):
     """One extracted leaf: the value, the raw printed text, a confidence in [0, 1], its source."""
 
@@ -46,6 +66,11 @@ class Field(BaseModel):
     confidence: float = 1.0
     source: Source = PydField(default_factory=Source)
     notes: list[str] = PydField(default_factory=list, description="repairs and doubts, in words")
+    repairs: list[Repair] = PydField(default_factory=list, description="repairs and doubts as data (see Repair)")
+
+    def unconfirmed(self) -> bool:
+        """True while a repair or doubt of this value waits for a check or the catalogue."""
+        return any(r.status == "unconfirmed" for r in self.repairs)
 
 
 def make_source(page: Optional[int] = None, line: Optional[int] = None, bbox=None) -> Source:
@@ -58,6 +83,23 @@ def make_field(value: Any = None, raw: str = "", confidence: float = 1.0, source
     """A Field (one per extracted value). Values are Decimal, int, str, bool or None."""
     return Field(value=value, raw=raw, confidence=confidence, source=source if source is not None else Source(),
                  notes=notes if notes is not None else [])
+
+
+class ParsingReport(BaseModel):
+    """How a table reader read one table, in its own measures (camelot's parsing report, and the
+    same measures for every other reader): which reader, on which pages, the printed grid's size,
+    the share of empty cells, and what the reader itself scored or had to guess."""
+
+    reader: str = PydField(description="the reader (the table's method)")
+    pages: list[int] = PydField(default_factory=list)
+    rows: int = 0
+    cols: int = PydField(0, description="cells in the widest row")
+    whitespace: float = PydField(0.0, description="percent of empty cells")
+    ragged_rows: int = PydField(0, description="rows with fewer cells than the widest")
+    joined_cells: int = PydField(0, description="cells whose text was joined from several printed lines")
+    accuracy: Optional[float] = PydField(None, description="camelot's accuracy (percent of text inside cells)")
+    ocr_score: Optional[float] = PydField(None, description="mean recognition score of the words read (OCR readers)")
+    parts: int = PydField(1, description="pieces joined into this table (a table continued over pages)")
 
 
 class SourceInfo(BaseModel):
@@ -88,6 +130,9 @@ class Row(BaseModel):
 
 
 class Table(BaseModel):
+    method: Optional[str] = PydField(None, description="the reader that found the table: lattice (camelot), "
+                                     "stream (column alignment), ocr-grid, ocr-stream, docx, flat, pipe or tsv")
+    parsing_report: Optional[ParsingReport] = None
     code: Optional[str] = None
     template: Optional[str] = PydField(None, description="known table template id, null for generic")
     title: Optional[str] = None
@@ -199,7 +244,7 @@ class Problem(BaseModel):
 
 class Report(BaseModel):
     schema_version: str = SCHEMA_VERSION
-    status: str = PydField("ok", description="ok | partial | failed")
+    status: str = PydField("ok", description="ok | partial (a stage failed: see problems)")
     source: SourceInfo
     report: ReportInfo = PydField(default_factory=ReportInfo)
     unit: Optional[str] = PydField(None, description="amount unit of the narrative text (万元 or 元)")

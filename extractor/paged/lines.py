@@ -1,20 +1,22 @@
-"""Page layout shared by the paged routes (PDF text layer, OCR): words, lines, unruled tables.
+"""Positioned words of a page (PDF text layer or OCR) -> text lines, shared by the paged routes.
 
 What it does: `tokens_of_chars` splits a line's characters into words at wide gaps;
-`lines_of_boxes` groups word boxes (OCR) into text lines by vertical overlap; `stream_tables` finds
-unruled tables — a title line (…表), then rows whose words line up in columns — and rebuilds their
-grid from the bands the amount rows' words occupy.
-What it does not: read files or images.
+`lines_of_boxes` groups word boxes (OCR) into text lines by vertical overlap; `drop_running`
+removes running headers, footers and page numbers repeated in the top or bottom band of many
+pages; `place_tables` puts a page's tables among its lines by their top edge.
+What it does not: read files or images (ingest/, ocr/), or find tables (alignment.py and the other
+readers).
 """
 from __future__ import annotations
 
+from collections import Counter
+from typing import Callable, Sequence, TypeVar
+
 import regex as re
 
-from collections import Counter
-
-from .document import TableCell
-
 _HEADER_BAND = 0.08
+T = TypeVar("T")
+L = TypeVar("L")
 
 
 def tokens_of_chars(cs: list[dict]) -> list[tuple[str, float, float]]:
@@ -32,64 +34,6 @@ def tokens_of_chars(cs: list[dict]) -> list[tuple[str, float, float]]:
                 continue
         out.append([ch["text"], ch["x0"], ch["x1"], ch["x1"] - ch["x0"]])
     return [(t, a, b) for t, a, b, _ in out]
-
-
-_NUMBER_TOKEN = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
-_TITLE = re.compile(r"表\s*$")
-_NOTE = re.compile(r"^\s*(?:注|说明)[:：\d]")
-_UNIT_LINE = re.compile(r"单位[:：]|^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]|^(?:公开)?\s*(?:附)?表\s*\d")
-
-
-def _numeric_tokens(line: dict) -> int:
-    return sum(1 for t, _, _ in line["tokens"] if _NUMBER_TOKEN.match(t))
-
-
-def stream_tables(lines: list[dict], page_no: int) -> list[dict]:
-    """Unruled tables: a title line (…表), then rows whose words line up in columns. Columns are
-    the bands the words of the amount rows occupy; header words go to the band they overlap."""
-    found = []
-    i = 0
-    while i < len(lines):
-        if not (_TITLE.search(lines[i]["text"]) and len(lines[i]["text"]) <= 60):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(lines) and _UNIT_LINE.search(lines[j]["text"]):
-            j += 1
-        start = j
-        k = j
-        last_data = None
-        while k < len(lines) and not _NOTE.match(lines[k]["text"]) and not _TITLE.search(lines[k]["text"]):
-            if _numeric_tokens(lines[k]) >= 1 and len(lines[k]["tokens"]) >= 2:
-                last_data = k
-            elif last_data is not None and k - last_data > 1:
-                break
-            k += 1
-        if last_data is None or sum(1 for x in lines[start:last_data + 1] if _numeric_tokens(x)) < 2:
-            i += 1
-            continue
-        region = lines[start:last_data + 1]
-        data = [ln for ln in region if _numeric_tokens(ln)]
-        spans = sorted((a, b) for ln in data for _, a, b in ln["tokens"])
-        bands: list[list[float]] = []
-        for a, b in spans:
-            if bands and a <= bands[-1][1] + 2:
-                bands[-1][1] = max(bands[-1][1], b)
-            else:
-                bands.append([a, b])
-        rows = []
-        for ln in region:
-            cells = [""] * len(bands)
-            for t, a, b in ln["tokens"]:
-                best = max(range(len(bands)), key=lambda n: min(b, bands[n][1]) - max(a, bands[n][0]))
-                if min(b, bands[best][1]) - max(a, bands[best][0]) <= 0:
-                    best = min(range(len(bands)), key=lambda n: abs((a + b) / 2 - sum(bands[n]) / 2))
-                cells[best] += t
-            rows.append([TableCell(text=c, page=page_no) for c in cells])
-        bbox = (min(ln["x0"] for ln in region), region[0]["top"], max(ln["x1"] for ln in region), region[-1]["bottom"])
-        found.append({"bbox": bbox, "rows": rows, "accuracy": None, "method": "stream"})
-        i = last_data + 1
-    return found
 
 
 def lines_of_boxes(boxes: list[tuple[str, float, float, float, float, float]]) -> list[dict]:
@@ -149,3 +93,20 @@ def drop_running(pages: list[list[dict]], heights: list[float]) -> int:
         lines[:] = keep
     return dropped
 
+
+def place_tables(lines: Sequence[dict], tables: Sequence[tuple[float, T]], make_line: Callable[[int, dict], L]
+                 ) -> tuple[list[L], list[tuple[int, T]]]:
+    """A page's lines (dicts with `top`) and its tables as (top edge, table), both in reading order
+    -> (the page's lines made by `make_line(number on the page, line)`, [(index of the line the
+    table stands before, table)]); a table below the last line stands after it."""
+    out: list[L] = []
+    placed: list[tuple[int, T]] = []
+    ti = 0
+    for k, ln in enumerate(lines, start=1):
+        while ti < len(tables) and tables[ti][0] <= ln["top"]:
+            placed.append((len(out), tables[ti][1]))
+            ti += 1
+        out.append(make_line(k, ln))
+    for _, t in tables[ti:]:
+        placed.append((len(out), t))
+    return out, placed

@@ -2,6 +2,8 @@
 
 What it does: `parse_amount("313. 08")` -> (Decimal("313.08"), ["space inside number"]); thousands
 separators, full-width digits (already mapped by normalize), signs, `%`, masked values (`****`).
+Also the number shapes the stages match with: NUM (in narrative), LOOSE_NUM (entity shapes),
+CELL_NUMBER (a whole cell or word), each written once here.
 What it does not: decide what an amount means; recognize/ and structure/ do.
 """
 from __future__ import annotations
@@ -14,7 +16,11 @@ import regex as re
 # A number as it may be printed in narrative: 1,234.56 | 313. 08 | 100 .0 | -5 | 0.5
 NUM = r"(?<![\d.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s?\.\s?\d+)?(?![\d])"
 NUM_RE = re.compile(NUM)
-_CELL_NUM = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*\.\s*\d+)?%?$")
+# A number as the entity shapes see it (MONEY, PERCENT, an amount after a project name): digits with
+# commas anywhere, a point (full-width too) with spaces beside it
+LOOSE_NUM = r"\d[\d,]*(?:\s?[.．]\s?\d+)?"
+# A whole cell or page word that is a number: 1,234.56 | 313. 08 | -5 | 12%
+CELL_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*\.\s*\d+)?%?$")
 _MASK = re.compile(r"^\*{2,}$|^[xX]{3,}$")
 
 
@@ -38,7 +44,7 @@ def parse_amount(text: str) -> tuple[Optional[Decimal], list[str]]:
     if _SPACED.search(s):
         compact = _SPACE_IN_NUM.sub("", s)
         repairs.append("space inside number")
-    if not _CELL_NUM.match(compact):
+    if not CELL_NUMBER.match(compact):
         return None, []
     if "," in compact:
         compact = compact.replace(",", "")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
+from .schema import ParsingReport, Repair
+
 
 @dataclass
 class Line:
@@ -33,7 +35,7 @@ class TableCell:
     page: Optional[int] = None
     bbox: Optional[tuple[float, float, float, float]] = None
     conf: Optional[float] = None
-    repairs: list[str] = field(default_factory=list)  # what OCR repair changed (O->0 …)
+    repairs: list[Repair] = field(default_factory=list)  # what OCR repair changed (O->0 …) or doubts
 
 
 @dataclass
@@ -49,22 +51,24 @@ class ScanPage:
 
 @dataclass
 class SourceTable:
-    """A table as the format gave it: rows of cells, placed before `lines[at]` of the Document."""
+    """A table as a page reader gave it: rows of cells, placed before `lines[at]` of the Document.
+    `method` names the reader (datamodel/readers.py), `report` is its parsing report."""
 
     at: int
     rows: list[list[TableCell]]
-    method: str  # docx | lattice | stream
+    method: str  # docx | lattice | stream | ocr-grid | ocr-stream
     page: Optional[int] = None
     bbox: Optional[tuple[float, float, float, float]] = None
-    accuracy: Optional[float] = None  # the table finder's own score, when it has one
+    report: Optional[ParsingReport] = None
 
 
 @dataclass
 class Document:
     path: str
     sha256: str
-    format: str  # text | markdown | docx | pdf | image
-    route: str  # text | pdf-text | ocr
+    format: str  # text | markdown | docx | doc | wps | pdf | image
+    # text | docx | docx (converted by LibreOffice) | pdf-text | pdf-text+ocr (some pages scanned) | ocr
+    route: str
     lines: list[Line]
     encoding: Optional[str] = None
     pages: Optional[int] = None

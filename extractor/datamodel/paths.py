@@ -1,4 +1,5 @@
-"""JSON paths of the Fields in a Report, so checks and the review queue can name what they mean.
+"""JSON paths of the Fields in a Report (report navigation): checks, the review queue, batch runs and
+corrections name a field by its path.
 
 What it does: `iter_fields(report)` yields (path, Field) for every Field; `get_field` resolves a path.
 What it does not: change anything.
@@ -11,7 +12,7 @@ import regex as re
 
 from pydantic import BaseModel
 
-from ..model import Field, Report
+from .schema import Field, Report
 
 _TOKEN = re.compile(r'\.?([A-Za-z_]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]')
 

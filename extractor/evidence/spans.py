@@ -1,21 +1,24 @@
-"""Fields from narrative matches: value, raw printed text, confidence and the printed line.
+"""Narrative spans -> Fields: value, raw printed text, confidence and the printed line.
 
-What it does: turns a regex match span of the narrative into a Field; amounts are parsed exactly,
-and any repair (space inside a number, full-width digits, a broken line crossed) lowers the
-confidence and is written into the Field's notes.
-What it does not: decide which pattern applies (the recognizers do).
+What it does: turns a regex match span of the narrative into a Field (`span_text_field`,
+`span_amount_field`, and `group_text` / `group_amount` for a named group of a match); amounts are
+parsed exactly, and any repair (space inside a number, full-width digits, a broken line crossed)
+lowers the confidence (policy.py) and is written into the Field's notes. `derived` anchors a value
+the program computed to the field it came from.
+What it does not: decide which pattern applies (the recognizers do), or read table cells (cells.py).
 """
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, Optional
 
-from ..model import Field, Source, make_field, make_source
-from ..normalize.numbers import parse_amount
-from ..structure.narrative import Narrative
+from ..datamodel.schema import Field, Source, make_field, make_source
+from ..datamodel.structured import Narrative
+from . import policy
+from .numbers import parse_amount
 
-PATTERN_CONF = 0.95  # a value read by a fixed-shape pattern from clean text
-REPAIR_PENALTY = 0.05  # per kind of repair needed
+PATTERN_CONF = policy.PATTERN
+REPAIR_PENALTY = policy.REPAIR_PENALTY
 
 
 def _source(nar: Narrative, start: int) -> Source:
@@ -29,13 +32,14 @@ def _ocr_cap(nar: Narrative, start: int, end: int, confidence: float, notes: lis
     confs = [ln.conf for ln in nar.lines_between(start, end) if ln.conf is not None]
     if confs:
         low = min(confs)
-        if low < 0.9:
-            notes.append(f"OCR score {low:.2f}")
+        note = policy.ocr_score_note(low)
+        if note:
+            notes.append(note)
         return min(confidence, low)
     return confidence
 
 
-def text_field(nar: Narrative, start: int, end: int, value: Optional[str] = None,
+def span_text_field(nar: Narrative, start: int, end: int, value: Optional[str] = None,
                confidence: float = PATTERN_CONF, notes: Optional[list[str]] = None) -> Field:
     notes = list(notes or [])
     raw = nar.orig[start:end]
@@ -48,7 +52,7 @@ def text_field(nar: Narrative, start: int, end: int, value: Optional[str] = None
     return make_field(value=value, raw=raw, confidence=round(confidence, 3), source=_source(nar, start), notes=notes)
 
 
-def amount_field(nar: Narrative, start: int, end: int, confidence: float = PATTERN_CONF,
+def span_amount_field(nar: Narrative, start: int, end: int, confidence: float = PATTERN_CONF,
                  percent: bool = False) -> Optional[Field]:
     text = nar.text[start:end]
     value, repairs = parse_amount(text)
@@ -69,14 +73,14 @@ def amount_field(nar: Narrative, start: int, end: int, confidence: float = PATTE
 def group_amount(nar: Narrative, m: Any, name: str, confidence: float = PATTERN_CONF) -> Optional[Field]:
     if m.group(name) is None:
         return None
-    return amount_field(nar, m.start(name), m.end(name), confidence)
+    return span_amount_field(nar, m.start(name), m.end(name), confidence)
 
 
 def group_text(nar: Narrative, m: Any, name: str, confidence: float = PATTERN_CONF,
                value: Optional[str] = None) -> Optional[Field]:
     if m.group(name) is None:
         return None
-    return text_field(nar, m.start(name), m.end(name), value=value, confidence=confidence)
+    return span_text_field(nar, m.start(name), m.end(name), value=value, confidence=confidence)
 
 
 def derived(value: Any, from_field: Optional[Field], why: str, confidence: float) -> Field:

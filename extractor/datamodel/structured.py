@@ -1,0 +1,84 @@
+"""The structured document: what structure/ hands to recognize/ and validate/.
+
+What it does: defines Cell (one printed table cell with its provenance), GridBlock (a table as a
+reader found it: rows of cells, the reader's `method` and parsing report, its title lines and
+notes), Narrative (the text outside tables joined into paragraphs, with a map from every character
+back to its printed line) and Structured (narrative, built tables and their grids together).
+What it does not: build any of these (structure/ does) or read values (recognize/, evidence/).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+from .normalized import NLine, NormalizedDocument
+from .schema import ParsingReport, Repair, Table
+
+
+@dataclass
+class Cell:
+    text: str  # normalized (full-width mapped), inner line breaks joined
+    orig: str  # the same before character mapping
+    line: int
+    page: Optional[int] = None
+    bbox: Optional[tuple] = None
+    repaired: bool = False
+    joined: bool = False  # text came from several printed lines
+    conf: Optional[float] = None  # OCR confidence of the cell's text
+    repairs: Optional[list[Repair]] = None  # repairs made before structure (OCR lookalikes), or doubts
+
+    @property
+    def key(self) -> str:
+        return "".join((self.text).split())
+
+
+@dataclass
+class GridBlock:
+    rows: list[list[Cell]]
+    first_line: int
+    last_line: int
+    method: str  # the reader: flat | pipe | tsv (text) or the page reader's (lattice, stream, ocr-grid …)
+    preamble: list[NLine] = field(default_factory=list)  # title / 公开表 / 部门 单位 lines before it
+    notes: list[NLine] = field(default_factory=list)  # 注：/说明： lines after it
+    report: Optional[ParsingReport] = None  # the reader's parsing report
+
+
+Block = Union[GridBlock, NLine]
+
+
+@dataclass
+class Narrative:
+    """The narrative text: `text` (cleaned) and `orig` (printed) of equal length, paragraphs
+    separated by newlines; `starts[k]` is the offset where `lines[k]` begins, `cols[k]` the column
+    of that line its text starts at, `repaired_at` the offsets where a join repair happened."""
+
+    text: str
+    orig: str
+    starts: list[int] = field(default_factory=list)
+    lines: list[NLine] = field(default_factory=list)
+    cols: list[int] = field(default_factory=list)
+    repaired_at: set[int] = field(default_factory=set)
+
+    def source_at(self, offset: int) -> Optional[NLine]:
+        if not self.starts:
+            return None
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.lines[max(k, 0)]
+
+    def lines_between(self, start: int, end: int) -> list[NLine]:
+        a = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        b = max(bisect.bisect_right(self.starts, max(end - 1, start)) - 1, 0)
+        return self.lines[a:b + 1]
+
+    def joined_between(self, start: int, end: int) -> bool:
+        """True if the span crosses a broken-line join or a repair."""
+        return len(self.lines_between(start, end)) > 1 or any(start <= r < end for r in self.repaired_at)
+
+
+@dataclass
+class Structured:
+    ndoc: NormalizedDocument
+    narrative: Narrative
+    tables: list[Table] = field(default_factory=list)
+    grids: list[GridBlock] = field(default_factory=list)

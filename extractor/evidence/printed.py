@@ -1,0 +1,44 @@
+"""Shapes of printed text that more than one stage recognises, each written once.
+
+What it does: the regular expressions for a narrative heading (一、 （二） 3. ①), an item number in
+front of a name, and the lines that stand around a table — its code (公开05表, 表3-1), its amount
+unit (单位：万元), its department (部门：…), a continuation mark (续表) and a note line (注：…).
+What it does not: decide anything: structure/ and paged/ use these to find tables and titles,
+recognize/ to find headings; numbers are parsed in numbers.py.
+"""
+from __future__ import annotations
+
+import regex as re
+
+_NUMERALS = "一二三四五六七八九十"
+
+# a heading or item mark that starts a narrative paragraph
+HEADING = re.compile(
+    rf"^\s*(?:第[{_NUMERALS}]+部分|[{_NUMERALS}]+\s*[、.．]|（[{_NUMERALS}]+）"
+    rf"|\([{_NUMERALS}]+\)|\d{{1,2}}\s*[、．.](?!\d)|（\d{{1,2}}）|\(\d{{1,2}}\)|附件\s*\d*|项目[{_NUMERALS}]+[、，]"
+    r"|[①-⑳])"
+)
+# an item number printed in front of a table row's name (一、 （二） 3.)
+ORDINAL = re.compile(rf"^\s*(?:[{_NUMERALS}]+、|（[{_NUMERALS}]+）|\d+[、.．](?!\d))\s*")
+
+# --- lines around a table -------------------------------------------------------------------------
+# the table's printed code: 公开05表 anywhere, or 表3 / 附表2-1 on a line of its own
+TABLE_CODE = re.compile(r"公开\s*\d+\s*表|^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
+# a line that starts with a table number (表1 收入支出总表, 公开 表2)
+TABLE_NUMBER_START = re.compile(r"^(?:公开)?\s*(?:附)?表\s*\d")
+# the amount unit of a table: 单位：万元
+AMOUNT_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
+UNIT_WORD = re.compile(r"单位[:：]")
+# who made the table: 部门：X, 编制单位：X, 单位名称：X
+WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]")
+# a table continued from the previous page
+CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
+# a line that ends like a table title
+TITLE_END = re.compile(r"表\s*$")
+# a note under a table: 注：… / 说明：… / 注1
+NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：\d]")
+
+
+def is_table_preamble(text: str) -> bool:
+    """A title-area line of a table: its code, its amount unit or who made it."""
+    return bool(TABLE_CODE.search(text) or AMOUNT_UNIT.search(text) or WHO.search(text))

@@ -1,0 +1,83 @@
+"""The lattice reader: ruled tables of PDF pages, found by camelot's lattice parser.
+
+What it does: runs camelot 2.0 lattice (pages rendered through pypdfium2, no Ghostscript) on the
+pages that have ruling lines, and turns each camelot table into rows of printed cells — a cell
+spanning columns is one cell, the rows a vertically merged cell covers below its first row hold an
+empty cell (the shape every reader shares); text camelot put in a covered grid cell goes to the
+merged cell. Each table keeps camelot's own accuracy in its parsing report.
+What it does not: read text lines (pdf.py) or unruled tables (paged/alignment.py).
+"""
+from __future__ import annotations
+
+import warnings
+
+from ..datamodel import SourceTable, TableCell
+from ..datamodel.readers import grid_report, register
+from .pages import page_ranges
+
+
+def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]:
+    """camelot grid cells -> printed cells (spans collapsed as in converted text)."""
+    grid = table.cells
+    origin: dict[tuple[int, int], tuple[int, int]] = {}  # grid position -> (row, col) of its merged cell
+    rows: list[list[TableCell]] = []
+    emitted: dict[tuple[int, int], TableCell] = {}
+    for r, grow in enumerate(grid):
+        row: list[TableCell] = []
+        for c, cell in enumerate(grow):
+            text = (cell.text or "").strip()
+            if c > 0 and not cell.left and (r, c - 1) in origin:
+                o = origin[(r, c - 1)]
+                origin[(r, c)] = o
+                if text and o in emitted:
+                    emitted[o].text = (emitted[o].text + text).strip()
+                continue
+            if r > 0 and not cell.top and (r - 1, c) in origin:
+                o = origin[(r - 1, c)]
+                origin[(r, c)] = o
+                if text and o in emitted:
+                    emitted[o].text = (emitted[o].text + "\n" + text).strip()
+                row.append(TableCell(text="", page=page_no,
+                                     bbox=(cell.x1, page_height - cell.y2, cell.x2, page_height - cell.y1)))
+                continue
+            origin[(r, c)] = (r, c)
+            tc = TableCell(text=text, page=page_no,
+                           bbox=(cell.x1, page_height - cell.y2, cell.x2, page_height - cell.y1))
+            emitted[(r, c)] = tc
+            row.append(tc)
+        rows.append(row)
+    return rows
+
+
+@register
+class LatticeReader:
+    """camelot lattice over the given pages of one PDF: {page: [SourceTable]}. A failing camelot
+    is recorded in `problems` and gives no tables (the text is still read)."""
+
+    name = "lattice"
+
+    def read(self, spath: str, pages: list[int], problems: list) -> dict[int, list[SourceTable]]:
+        try:
+            import camelot
+        except ImportError:  # pragma: no cover - camelot is a dependency
+            problems.append(("ingest", "warning", "camelot is not installed: tables were not read"))
+            return {}
+        out: dict[int, list[SourceTable]] = {}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                found = camelot.read_pdf(spath, pages=",".join(map(str, pages)), flavor="lattice", line_scale=40,
+                                         split_text=True)
+            except Exception as exc:  # a table finder failing must not lose the text
+                problems.append(("ingest", "warning", f"camelot failed on pages {page_ranges(pages)}: {exc}"))
+                return {}
+        for t in found:
+            page_no = int(t.page)
+            h = float(t.pdf_size[1]) if getattr(t, "pdf_size", None) else 842.0
+            x1, y1, x2, y2 = t._bbox
+            rows = _cell_rows(t, h, page_no)
+            accuracy = float(t.accuracy) if t.accuracy is not None else None
+            out.setdefault(page_no, []).append(SourceTable(
+                at=0, rows=rows, method=self.name, page=page_no, bbox=(x1, h - y2, x2, h - y1),
+                report=grid_report(self.name, ([c.text for c in r] for r in rows), [page_no], accuracy=accuracy)))
+        return out

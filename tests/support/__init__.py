@@ -1,0 +1,1 @@
+"""Support code the tests import (`from support.roundtrip import …`); no tests here."""
