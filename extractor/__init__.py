@@ -4,7 +4,7 @@
     report = extract("report.txt")
     print(report.model_dump_json())
 """
-from .errors import ExtractionError
+from .datamodel.errors import ExtractionError
 from .datamodel import Report, json_schema
 from .pipeline import Options, extract
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .errors import ExtractionError
+from .datamodel.errors import ExtractionError
 from .ingest.files import TEXT_SUFFIXES, sha256_file
 from .pipeline import Options, extract
 

@@ -1,4 +1,4 @@
-"""The command line: `extractor extract | batch | schema`.
+"""The command line: `extractor extract | batch | evaluate | schema`.
 
 What it does: parses arguments, calls the pipeline or the batch runner, writes JSON to a file or
 stdout and messages to stderr (never mixed), and sets the exit code: 0 success, 1 a file could not
@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from .errors import ExtractionError
 from .datamodel import json_schema
+from .datamodel.errors import ExtractionError
+from .evidence.policy import REVIEW_THRESHOLD
 from .pipeline import Options, extract
 
 log = logging.getLogger("extractor")
@@ -38,8 +39,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", help="text encoding of the input (default: detect UTF-8 / UTF-8 BOM / GB18030)")
     p.add_argument("--keep-contacts", action="store_true",
                    help="keep 填表人 names and phone numbers in the JSON (left out by default)")
-    p.add_argument("--review-threshold", type=float, default=0.8,
-                   help="fields below this confidence go to the review queue (default 0.8)")
+    p.add_argument("--review-threshold", type=float, default=REVIEW_THRESHOLD,
+                   help=f"fields below this confidence go to the review queue (default {REVIEW_THRESHOLD})")
     p.add_argument("--max-mb", type=float, default=20.0, help="refuse text files larger than this (default 20 MB)")
     p.add_argument("--ocr-engine", choices=["rapid", "paddle"], default="rapid",
                    help="OCR engine for scans and images: rapid (PP-OCR on ONNX Runtime, default) or paddle "
@@ -65,8 +66,37 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     _common(b)
+    e = sub.add_parser("evaluate", help="compare an extracted report JSON with a truth file, field by field",
+                       description="Precision, recall and F1 of an extracted report (the JSON `extractor extract` "
+                                   "wrote) against a truth file in the format of tests/expected/FORMAT.md, per part "
+                                   "and in total, with the mismatches.")
+    e.add_argument("truth", help="truth JSON (tests/expected/FORMAT.md)")
+    e.add_argument("output", help="the extracted report JSON to score")
+    e.add_argument("--mismatches", type=int, default=20, help="mismatches to list (default 20, 0: none)")
+    e.add_argument("--json", action="store_true", help="the scores as JSON on stdout")
     sub.add_parser("schema", help="print the JSON Schema of the output")
     return parser
+
+
+def _evaluate(args) -> int:
+    from .evaluate import as_dict, compare, load_report, load_truth, summary
+
+    try:
+        truth = load_truth(args.truth)
+    except (OSError, ValueError) as exc:
+        print(f"extractor: cannot read the truth file {args.truth}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        report = load_report(args.output)
+    except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
+        print(f"extractor: cannot read the report JSON {args.output}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    score = compare(report, truth)
+    if args.json:
+        print(json.dumps(as_dict(score), ensure_ascii=False, indent=2))
+    else:
+        print(summary(score, args.mismatches))
+    return 0
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -77,6 +107,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.command == "schema":
         print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
         return 0
+    if args.command == "evaluate":
+        return _evaluate(args)
     if args.command == "extract":
         try:
             report = extract(args.input, _options(args))

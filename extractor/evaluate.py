@@ -1,9 +1,12 @@
-"""Field-level comparison of a Report with a truth file (hand-checked seeds, generated samples).
+"""`extractor evaluate TRUTH OUT`: field-level comparison of an extracted report with a truth file.
 
 What it does: matches truth items to extracted ones (table rows by code and name, explanations by
 subject, projects by name or alias, indicators by name) and counts each field as right, wrong,
-missing or spurious; gives precision, recall and F1, and the list of mismatches.
-What it does not: extract; it reads a finished Report.
+missing or spurious; gives precision, recall and F1 per part and in total, and the list of
+mismatches. The truth format is tests/expected/FORMAT.md: a person who corrects outputs by hand
+writes the corrected values there and measures any run against them; the tests and bench.py use
+the same comparison on the hand-checked seeds and the generated samples.
+What it does not: extract (it reads a finished Report or its JSON) or change either file.
 """
 from __future__ import annotations
 
@@ -24,7 +27,8 @@ def _norm_text(s: Any) -> str:
     return s.replace("(", "（").replace(")", "）").replace("“", "").replace("”", "").replace('"', "")
 
 
-def _norm_name(s: Any) -> str:
+def _name_key(s: Any) -> str:
+    """A row name as compared: normalized text without a leading item number (一、 / 1.)."""
     return re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[、.．])", "", _norm_text(s))
 
 
@@ -155,7 +159,7 @@ def compare(report: Report, truth: dict) -> Score:
                 if j in used:
                     continue
                 rc = str(r.code.value) if r.code is not None and r.code.value else None
-                if rc == trow.get("code") and _norm_name(r.name.value) == _norm_name(trow.get("name")) and (
+                if rc == trow.get("code") and _name_key(r.name.value) == _name_key(trow.get("name")) and (
                         trow.get("block") in (None, r.block)):
                     match = j
                     break
@@ -169,8 +173,8 @@ def compare(report: Report, truth: dict) -> Score:
             if match is not None:
                 used.add(match)
             s.add(where + ".code", trow.get("code"), got.code if got else None)
-            s.add(where + ".name", _norm_name(trow.get("name")),
-                  Field(value=_norm_name(got.name.value), confidence=got.name.confidence) if got else None)
+            s.add(where + ".name", _name_key(trow.get("name")),
+                  Field(value=_name_key(got.name.value), confidence=got.name.confidence) if got else None)
             for col, v in (trow.get("values") or {}).items():
                 s.add(f"{where}.values[{col}]", v, got.values.get(col) if got else None, "amount")
     exps = list(report.explanations)
@@ -244,6 +248,37 @@ def compare(report: Report, truth: dict) -> Score:
 
 def load_truth(path: str | Path) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def load_report(path: str | Path) -> Report:
+    """A report JSON as `extractor extract` writes it (amounts read back as exact decimals)."""
+    return Report.model_validate(json.loads(Path(path).read_text(encoding="utf-8"), parse_float=Decimal))
+
+
+def summary(score: Score, mismatches: int = 20) -> str:
+    """The comparison as a person reads it: per part and in total, then the first mismatches."""
+    rows = []
+    for part in sorted(score.by_part):
+        tp, fp, fn = score.by_part[part]
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        rows.append(f"{part:<14} {tp:>6} {fp:>11} {fn:>6} {p:>9.4f} {r:>9.4f} {f1:>9.4f}")
+    lines = [f"{'part':<14} {'right':>6} {'wrong/extra':>11} {'miss':>6} {'precision':>9} {'recall':>9} {'F1':>9}", *rows,
+             f"{'total':<14} {score.tp:>6} {score.fp:>11} {score.fn:>6} {score.precision:>9.4f} {score.recall:>9.4f} "
+             f"{score.f1:>9.4f}"]
+    if score.mismatches and mismatches:
+        lines.append(f"\nmismatches ({len(score.mismatches)}; the first {min(mismatches, len(score.mismatches))}):")
+        lines.extend(f"  {m}" for m in score.mismatches[:mismatches])
+    return "\n".join(lines)
+
+
+def as_dict(score: Score) -> dict:
+    """The comparison as JSON data."""
+    return {"precision": round(score.precision, 6), "recall": round(score.recall, 6), "f1": round(score.f1, 6),
+            "right": score.tp, "wrong_or_spurious": score.fp, "missing": score.fn,
+            "parts": {k: {"right": v[0], "wrong_or_spurious": v[1], "missing": v[2]} for k, v in score.by_part.items()},
+            "mismatches": score.mismatches}
 
 
 def span_scores(pred: list[list[tuple[int, int, str]]], gold: list[list[tuple[int, int, str]]],

@@ -16,7 +16,7 @@ from typing import Optional
 from .catalog.apply import apply_catalogue
 from .datamodel import Check, Document, Field, Problem, Report, SourceInfo
 from .datamodel.paths import iter_fields
-from .errors import ExtractionError
+from .datamodel.errors import ExtractionError
 from .evidence import policy
 from .ingest import load
 from .normalize import normalize

@@ -175,3 +175,31 @@ def test_failing_recognizer_gives_partial_result(monkeypatch):
     assert any(p.stage == "recognize.explanations" and "boom" in p.message for p in report.problems)
     assert report.tables and report.projects and report.report.department  # the rest is kept
     assert main(["extract", str(SAMPLE), "-o", "-"]) == 1
+
+
+def test_evaluate_scores_an_extracted_json_against_a_truth_file(tmp_path):
+    """`extractor evaluate TRUTH OUT` gives the scores compare() gives on the live report, and a
+    value a person changes in the JSON shows as a mismatch."""
+    from conftest import EXPECTED, seed_path
+    from extractor.datamodel.jsonout import dumps
+    from extractor.evaluate import compare, load_truth
+
+    seed = seed_path("000")
+    out = tmp_path / "000.json"
+    assert run_cli("extract", str(seed), "-o", str(out)).returncode == 0
+    proc = run_cli("evaluate", str(EXPECTED / "seed_000.json"), str(out), "--json")
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(proc.stdout)
+    live = compare(extract(seed), load_truth(EXPECTED / "seed_000.json"))
+    assert (scores["right"], scores["wrong_or_spurious"], scores["missing"]) == (live.tp, live.fp, live.fn)
+    assert scores["right"] > 100 and scores["f1"] == round(live.f1, 6)
+    data = json.loads(out.read_text(encoding="utf-8"), parse_float=Decimal)
+    table = next(t for t in data["tables"] if t["code"] == "公开05表")
+    row = next(r for r in table["rows"] if r["code"] and r["code"]["value"] == "2010350")
+    row["values"]["本年支出/小计"]["value"] = Decimal("999.99")
+    out.write_text(dumps(data), encoding="utf-8")  # amounts stay JSON numbers
+    proc = run_cli("evaluate", str(EXPECTED / "seed_000.json"), str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "expected '174.23', got Decimal('999.99')" in proc.stdout and "total" in proc.stdout
+    bad = run_cli("evaluate", str(EXPECTED / "seed_000.json"), str(tmp_path / "missing.json"))
+    assert bad.returncode == 1 and "missing.json" in bad.stderr

@@ -34,6 +34,7 @@ OCR_REPAIRED_CAP = 0.85  # a cell whose text OCR repair changed
 OCR_UNCONFIRMED_CAP = 0.6  # a cell with a repair a check must confirm (a dropped speck, a doubled point)
 OCR_NOT_A_NUMBER = 0.5  # digits read by OCR that form no number: a misreading
 OCR_REREAD_CAP = 0.85  # a word read again from a tight crop of an empty cell: a check confirms it
+OCR_REREAD_MIN_SCORE = 0.8  # a re-read whose engine score is under this is not kept at all
 OCR_DOUBT_CAP = 0.7  # a cell with ink no word covers: a word may be missing; a person looks
 OCR_LINE_REPAIR_FACTOR = 0.95  # a narrative line OCR repair changed: its score is lowered by this
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..datamodel import Document
-from ..errors import ExtractionError
+from ..datamodel.errors import ExtractionError
 from .files import IMAGE_SUFFIXES, PDF_SUFFIXES, SUPPORTED, TEXT_SUFFIXES, WORD_SUFFIXES
 from .text import read_text_file
 

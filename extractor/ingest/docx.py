@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..datamodel import Document, Line, SourceTable, TableCell
 from ..datamodel.readers import grid_report, register
-from ..errors import ExtractionError
+from ..datamodel.errors import ExtractionError
 from .files import sha256_bytes
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from ..datamodel import Document, ScanPage
-from ..errors import ExtractionError
+from ..datamodel.errors import ExtractionError
 from .files import sha256_bytes
 
 MAX_PIXELS = 120_000_000  # 12k x 10k; beyond that decoding alone needs gigabytes

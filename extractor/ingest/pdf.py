@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from ..datamodel import Document, Line, ScanPage, SourceTable
-from ..errors import ExtractionError
+from ..datamodel.errors import ExtractionError
 from ..paged.alignment import stream_tables
 from ..paged.lines import drop_running, place_tables, tokens_of_chars
 from .files import sha256_bytes

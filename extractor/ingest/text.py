@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..datamodel import Document, Line
-from ..errors import ExtractionError
+from ..datamodel.errors import ExtractionError
 from .files import sha256_bytes
 
 

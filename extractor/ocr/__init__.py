@@ -2,9 +2,10 @@
 
 What it does: for each ScanPage of a Document (an image file's pages, or PDF pages without a text
 layer) prepares the image (seal ink removed, upright, deskewed), runs the PP-OCR engine, settles a
-page turned 180° by the better recognition score, finds ruled tables from their lines and puts each
-recognised word in its cell, rebuilds unruled tables by column alignment, repairs numeric words,
-and inserts the page's lines and tables where the page stands. Every line and cell keeps its OCR
+page turned 180° by the better recognition score, has the table readers find tables — the grid
+reader (GridReader here: ruled tables from their lines, each recognised word in its cell) and the
+alignment reader (paged/alignment.py, as ocr-stream) for unruled ones — repairs numeric words, and
+inserts the page's lines and tables where the page stands. Every line and cell keeps its OCR
 score as its confidence and its box (in pixels of the image as given) as provenance.
 What it does not: interpret the text (normalize/ and later stages do, as for any route).
 """

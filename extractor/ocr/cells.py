@@ -15,12 +15,11 @@ import cv2
 import numpy as np
 import regex as re
 
-from ..evidence.policy import OCR_REREAD_CAP
+from ..evidence.policy import OCR_REREAD_CAP, OCR_REREAD_MIN_SCORE
 from .engines import TextBox
 from .grid import Grid
 
 NUMERIC = re.compile(r"^-?[\d][\d,.]*$|^[-—–]$")  # what a re-read may hold: digits, point, comma, a dash
-MIN_SCORE = 0.8     # an engine reading under this score is not kept
 BORDER_PAD = 5      # pixels kept clear of the ruling lines
 MIN_INK = 25        # dark pixels, after specks are dropped, for a cell to hold a word
 
@@ -110,7 +109,7 @@ def reread_empty_cells(g: Grid, gray: np.ndarray, read: Callable[[np.ndarray], t
             crop = cv2.copyMakeBorder(crop, 4, 4, 8, 8, cv2.BORDER_CONSTANT, value=255)
             text, score = read(crop)
             text = "".join(text.split())
-            if score < MIN_SCORE or not NUMERIC.match(text):
+            if score < OCR_REREAD_MIN_SCORE or not NUMERIC.match(text):
                 continue
             g.texts[r][c].append(TextBox(text=text, box=(float(x0), float(y0), float(x1), float(y1)),
                                          score=min(score, OCR_REREAD_CAP)))

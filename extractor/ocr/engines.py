@@ -4,7 +4,7 @@ What it does: `get_engine("rapid")` runs PaddleOCR's PP-OCR models (PP-OCRv6 det
 direction classifier, shipped inside the `rapidocr` wheel) on ONNX Runtime; `get_engine("paddle")`
 runs PaddleOCR itself when the optional `paddleocr` package and local model folders are installed.
 Both return text boxes with a recognition score. Nothing is downloaded at run time.
-What it does not: lay out pages or find tables (page.py, grid.py).
+What it does not: lay out pages or find tables (__init__.py, grid.py, paged/).
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ What it does: `prepare(image)` returns a grayscale image with red 公章 ink tur
 a seal is black, the seal red), scaled down when a side exceeds the bound (with a note), turned
 upright when it lies on its side (90°/270°, from which direction the ink forms text lines), and
 deskewed by the angle (±5°) that makes its rows of ink sharpest. 180° is settled after OCR by
-comparing recognition scores (page.py).
+comparing recognition scores (ocr_page in __init__.py).
 What it does not: recognise text.
 """
 from __future__ import annotations

@@ -6,17 +6,17 @@ span, what the statistical model finds with what the rules find (the pattern lay
 department, the catalogue ruler's subjects, the regex shapes):
 - the same span with the same label (also once `trimmed` has repaired the NER's edge): agreement —
   the mention is `both`, and the project name, department or explanation subject it supports gains
-  confidence (at least 0.97);
+  confidence (at least policy.NER_AGREED);
 - an overlapping reading that reads like a name (`readings`) with other boundaries or another
   label: disagreement — the rules' span is kept, and the field it supports drops under the review
   threshold with a note saying how the NER read it; a reading that reads like no name (across a
   、, an ORG ending in 经费, a shape) is no opinion;
 - a PROJECT only the NER finds (an unquoted name no pattern knows) with an amount printed right
-  after it becomes a project at 0.7, so it goes to review; without an amount it stays a mention
-  (a name in passing, 人民调解经费保障体系, is no project); NER-only mentions are listed at 0.7.
+  after it becomes a project at policy.NER_ONLY, so it goes to review; without an amount it stays a
+  mention (a name in passing, 人民调解经费保障体系, is no project); NER-only mentions are listed so too.
 NER silence about a rule finding changes nothing.
 What it does not: train or load the model (ner.py, scripts/train_ner.py); decide anything a check
-must settle (validate/).
+must settle (validate/). The confidence numbers are evidence/policy.py's.
 """
 from __future__ import annotations
 

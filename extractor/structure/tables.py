@@ -15,8 +15,7 @@ import regex as re
 
 from ..datamodel import Cell, Field, GridBlock, Repair, Row, Table
 from ..evidence import policy
-from ..evidence.cells import cell_amount_field as amount_field, cell_code_field as code_field, cell_source
-from ..evidence.cells import cell_text_field as text_field
+from ..evidence.cells import cell_amount_field, cell_code_field, cell_source, cell_text_field
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, WHO
 from .templates import Template, identify, printed_code
@@ -270,7 +269,7 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
         code: Optional[Field] = None
         name: Optional[Field] = None
         if code_cell is not None:
-            code = code_field(code_cell)
+            code = cell_code_field(code_cell)
             digits = _key(code_cell.text)
             if code is None and digits.isdigit() and len(digits) >= 3:
                 # an unreadable code (OCR lost or doubled a digit): kept for the catalogue to repair
@@ -292,8 +291,8 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
             if name_cell is None:
                 name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=policy.CELL_NO_NAME)
             else:
-                name = text_field(name_cell)
-        vals = {col: amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
+                name = cell_text_field(name_cell)
+        vals = {col: cell_amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
         for col in columns[len(values):]:
             vals[col] = Field(value=None, raw="", confidence=policy.CELL_UNCERTAIN, notes=["cell missing in print"])
         code_value = code.value if code else None
@@ -347,8 +346,8 @@ def _two_sides(header: list[list[Cell]], data: list[list[Cell]], ncols: int, not
             if line_col is not None:
                 ln = _key(r[line_col].text)
                 line_no = int(ln) if ln.isdigit() else None
-            rows.append(Row(name=text_field(label, strip_ordinal=True), block=block, line_no=line_no,
-                            values={n: amount_field(r[c], guessed_header=not certain)
+            rows.append(Row(name=cell_text_field(label, strip_ordinal=True), block=block, line_no=line_no,
+                            values={n: cell_amount_field(r[c], guessed_header=not certain)
                                     for n, c in zip(names, value_cols)}))
     odd = [r for r in data if len(r) != ncols and any(_key(c.text) for c in r)]
     if odd:
@@ -376,8 +375,8 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
     for r in data:
         keys = [_key(c.text) for c in r]
         first = next((k for k in keys if k), "")
-        is_total = bool(first) and code_field(r[keys.index(first)]) is None and ("合计" in first or "总计" in first)
-        has_code = not is_total and any(code_field(r[i]) for i in range(0, len(r), width))
+        is_total = bool(first) and cell_code_field(r[keys.index(first)]) is None and ("合计" in first or "总计" in first)
+        has_code = not is_total and any(cell_code_field(r[i]) for i in range(0, len(r), width))
         if is_total:
             # label, amount, label, amount (人员经费合计 | 340.64 | 公用经费合计 | 385.74)
             k = 0
@@ -389,7 +388,7 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
                                                                    and not _is_number(keys[v + 1])):
                         v += 1
                     if v < len(r):
-                        totals.append(Row(name=text_field(r[k]), values={value_name: amount_field(r[v])}))
+                        totals.append(Row(name=cell_text_field(r[k]), values={value_name: cell_amount_field(r[v])}))
                     k = v + 1
                 else:
                     k += 1
@@ -398,13 +397,13 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
                 notes.append(f"row at line {r[0].line}: {len(r)} cells, not a multiple of {width}")
             for g in range((len(r) + width - 1) // width):
                 cells = r[g * width:(g + 1) * width]
-                code = code_field(cells[0])
+                code = cell_code_field(cells[0])
                 name_key = _key(cells[1].text) if len(cells) > 1 else ""
                 if code is None and not name_key:
                     continue
-                values = {value_name: amount_field(cells[2])} if len(cells) > 2 else {
+                values = {value_name: cell_amount_field(cells[2])} if len(cells) > 2 else {
                     value_name: Field(value=None, raw="", confidence=policy.CELL_UNCERTAIN, notes=["cell missing in print"])}
-                row = Row(code=code, name=text_field(cells[1]) if len(cells) > 1 else Field(value="", confidence=policy.CELL_NO_NAME),
+                row = Row(code=code, name=cell_text_field(cells[1]) if len(cells) > 1 else Field(value="", confidence=policy.CELL_NO_NAME),
                           level=level_of(code.value if code else None), values=values)
                 per_group.setdefault(g, []).append(row)
         elif any(keys):
