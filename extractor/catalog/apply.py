@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..datamodel import Field, Repair, Report
 from ..evidence import policy
-from . import all_entries, lookup, name_matches, names, norm_name as _norm_name
+from . import all_entries, lookup, name_matches, names, norm_name
 
 
 def _repaired(field: Field, kind: str, note: str, confidence: float) -> None:
@@ -25,12 +25,12 @@ def _repaired(field: Field, kind: str, note: str, confidence: float) -> None:
 def _repair_code(r, kind: str, prefix: str, readable: bool = False) -> bool:
     """A code OCR could not read (or that the catalogue does not know): the catalogue entry under the
     readable prefix whose name is the printed name."""
-    name = _norm_name(r.name.value)
+    name = norm_name(r.name.value)
     for length in (7, 5, 3):
         if len(prefix) >= length:
             continue
         cands = [e for e in all_entries(kind) if len(e.code) == length and e.code.startswith(prefix)
-                 and _norm_name(e.name) == name]
+                 and norm_name(e.name) == name]
         if len({e.code for e in cands}) == 1:
             old = r.code.raw
             r.code.value = cands[0].code
@@ -46,7 +46,7 @@ def _closest_name(candidates: list[str], printed: str):
     """The catalogue name an OCR-misread name is closest to (one or two characters off)."""
     from rapidfuzz import fuzz
 
-    scored = sorted(((fuzz.ratio(_norm_name(c), _norm_name(printed)), c) for c in candidates), reverse=True)
+    scored = sorted(((fuzz.ratio(norm_name(c), norm_name(printed)), c) for c in candidates), reverse=True)
     if scored and scored[0][0] >= 80:
         return scored[0][1]
     return None

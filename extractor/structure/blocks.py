@@ -16,7 +16,7 @@ import regex as re
 from ..datamodel import Block, Cell, GridBlock, NLine, NTable
 from ..datamodel.readers import grid_report
 from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_WORD
-from .text_tables import _KEY_LABEL, TEXT_READERS, is_preamble
+from .text_tables import TEXT_READERS, is_preamble, join_broken_header
 
 
 def _title_like(text: str) -> bool:
@@ -105,13 +105,8 @@ def split_blocks(lines: list[NLine], tables: Sequence[NTable] = ()) -> list[Bloc
             out.append(ln)
             i = nxt if nxt > i else i + 1
             continue
-        if block.method == "tsv" and out and isinstance(out[-1], NLine) and block.rows and block.rows[0]:
-            # the first header cell broken over lines before the first TAB (功能分类 / 科目编码…)
-            head, first = out[-1], block.rows[0][0]
-            if _KEY_LABEL.match("".join((head.text + first.text).split())):
-                first.text, first.orig, first.joined = head.text.strip() + first.text, head.orig.strip() + first.orig, True
-                block.first_line = head.no
-                out.pop()
+        if out and isinstance(out[-1], NLine) and join_broken_header(block, out[-1]):
+            out.pop()
         _pull_preamble(out, block)
         out.append(block)
         i = _take_notes(lines, nxt, block, pending[ti].at if ti < len(pending) else None)

@@ -5,8 +5,9 @@ rows separated by blank lines, cell text continuing on untabbed lines); `pipe` r
 tables (`<br>` inside cells joined); `tsv` reads rows of TAB-separated cells, rejoining rows that a
 line break inside a cell split. Each reader says whether its layout starts at a line (`starts`) and
 reads the table there (`read`) into a GridBlock of Cells with the line each came from, with its
-parsing report. `TEXT_READERS` is the order split_blocks tries them in; a new text layout is one
-more registered reader here.
+parsing report. `TEXT_READERS` is the order split_blocks tries them in: a reader of another text
+layout, in its own module of structure/, joins it with `@text_reader(order)` (flat 10, pipe 20,
+tsv 30; the first reader whose `starts` says yes reads the table).
 What it does not: place tables among narrative lines, or take their title and notes (blocks.py);
 name columns or recognise the table (tables.py, templates.py).
 """
@@ -26,6 +27,21 @@ _TABLE_END = re.compile(
     r"（[一二三四五六七八九十]+）|\(?[一二三四五六七八九十]+\)|单位[:：]|部门[:：])"
 )
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+TEXT_READERS: list = []  # reader instances, in the order split_blocks tries them
+_ORDERED: list[tuple[int, object]] = []
+
+
+def text_reader(order: int):
+    """Class decorator: register a LineReader by name and put an instance in TEXT_READERS at `order`."""
+    def add(cls):
+        register(cls)
+        _ORDERED.append((order, cls()))
+        _ORDERED.sort(key=lambda x: x[0])
+        TEXT_READERS[:] = [r for _, r in _ORDERED]
+        return cls
+    return add
 
 
 def is_preamble(line: NLine) -> bool:
@@ -121,7 +137,7 @@ def _parse_pipe(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
 
 
 # header labels of the key columns, which a line break inside the cell may split (功能分类 / 科目编码)
-_KEY_LABEL = re.compile(r"^(?:(?:支出)?功能分类|(?:部门预算支出)?经济分类|政府预算支出经济分类)?科目(?:编码|代码|名称)$")
+KEY_LABEL = re.compile(r"^(?:(?:支出)?功能分类|(?:部门预算支出)?经济分类|政府预算支出经济分类)?科目(?:编码|代码|名称)$")
 
 
 def _tsv_cells(line: NLine) -> list[Cell]:
@@ -167,7 +183,7 @@ def _parse_tsv(lines: list[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         k += 1
         if len(row) == 1 and rows and len(rows[-1]) == width and rows[-1][-1].text.strip() and (
                 k < len(pieces) and len(pieces[k]) in (1, width)) and not (
-                _KEY_LABEL.match("".join((row[0].text + pieces[k][0].text).split()))):
+                KEY_LABEL.match("".join((row[0].text + pieces[k][0].text).split()))):
             # a line inside a cell, followed by another such line or by a whole row: it ends the
             # previous row's last cell (对附属单位 / 补助支出); a following lone line starts the next row
             last = rows[-1][-1]
@@ -202,7 +218,7 @@ def _tsv_start(lines: list[NLine], i: int) -> bool:
 
 
 
-@register
+@text_reader(10)
 class FlatReader:
     """One cell per line behind a TAB (web pages and converters that flatten tables)."""
 
@@ -222,7 +238,7 @@ class FlatReader:
         return (_report(block) if block else None), nxt
 
 
-@register
+@text_reader(20)
 class PipeReader:
     """Markdown pipe tables."""
 
@@ -237,7 +253,7 @@ class PipeReader:
         return (_report(block) if block else None), nxt
 
 
-@register
+@text_reader(30)
 class TsvReader:
     """Rows of TAB-separated cells (spreadsheet copies, some converters)."""
 
@@ -251,4 +267,15 @@ class TsvReader:
         return (_report(block) if block else None), nxt
 
 
-TEXT_READERS = (FlatReader(), PipeReader(), TsvReader())
+
+def join_broken_header(block: GridBlock, line: NLine) -> bool:
+    """A tsv table whose first header cell was broken over lines before its first TAB (功能分类 /
+    科目编码): the narrative line just before it is joined back into that cell. True when joined."""
+    if block.method != "tsv" or not block.rows or not block.rows[0]:
+        return False
+    first = block.rows[0][0]
+    if not KEY_LABEL.match("".join((line.text + first.text).split())):
+        return False
+    first.text, first.orig, first.joined = line.text.strip() + first.text, line.orig.strip() + first.orig, True
+    block.first_line = line.no
+    return True
