@@ -102,11 +102,14 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
             timings[stage] = time.perf_counter() - t
         conflicts = ctx.scratch.get("project_conflicts", [])
         contacts = ctx.scratch.get("contacts", [])
-        if report.report.kind is None and not report.tables and not report.explanations and not report.projects:
-            report.problems.append(Problem(stage="recognize", severity="warning",
-                                           message="no report structure found: not a finance disclosure report?"))
-            report.report.kind = Field(value="unknown", raw="", confidence=policy.KIND_UNKNOWN,
-                                       notes=["no tables, explanations or report title recognised"])
+        if report.report.kind is None:
+            if not report.tables and not report.explanations and not report.projects:
+                report.problems.append(Problem(stage="recognize", severity="warning",
+                                               message="no report structure found: not a finance disclosure report?"))
+                why = "no tables, explanations or report title recognised"
+            else:
+                why = "no report title or kind wording recognised"
+            report.report.kind = Field(value="unknown", raw="", confidence=policy.KIND_UNKNOWN, notes=[why])
         stage = "catalog"
         t = time.perf_counter()
         apply_catalogue(report)

@@ -5,7 +5,8 @@ Routes measured: the text route on the real seed reports (../shared/seeds, when 
 generated reports (scripts/make_samples.py) of each layout. One process, one core: reports/s and
 MB/s are per core. Also field-level accuracy on the generated reports, and peak memory.
 
-    python scripts/bench.py [--count 200] [--repeat 3]
+    python scripts/bench.py [--count 200] [--repeat 3] [--no-ner]
+    python scripts/bench.py --converted [--docs 10]   # converted text vs the PDF route (issue 11)
 """
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ from extractor.evaluate import Score, compare  # noqa: E402
 from samplegen import generate  # noqa: E402
 
 
+TEXT_OPTIONS: dict = {}  # extract() options of the text-route rows (--no-ner: {"ner": False})
+
+
 def _time(paths: list[Path], repeat: int) -> tuple[float, dict[str, float]]:
     best = float("inf")
     stages: dict[str, float] = {}
@@ -35,7 +39,7 @@ def _time(paths: list[Path], repeat: int) -> tuple[float, dict[str, float]]:
         t0 = time.perf_counter()
         acc: dict[str, float] = {}
         for p in paths:
-            r = extract(p)
+            r = extract(p, **TEXT_OPTIONS)
             for k, v in r.timings.items():
                 acc[k] = acc.get(k, 0.0) + v
         dt = time.perf_counter() - t0
@@ -46,7 +50,7 @@ def _time(paths: list[Path], repeat: int) -> tuple[float, dict[str, float]]:
 
 def _peak_alloc(path: Path) -> float:
     tracemalloc.start()
-    extract(path)
+    extract(path, **TEXT_OPTIONS)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak / 1e6
@@ -337,6 +341,74 @@ def _ner_route(args, tmp: Path) -> None:
                       "rules+NER F1", "NER alone P", "NER alone R"), table)
 
 
+def _converted_route(args, tmp: Path) -> None:
+    """Issue 11's measure: each converter's text of a PDF (scripts/converted.py) through the text
+    route against the PDF route's JSON of the same PDF (the reference): precision, recall and F1 of
+    the comparable facts (table amounts, totals, explanation and project amounts), the text route's
+    facts at confidence >= 0.9 the PDF route does not have, and the text route's seconds."""
+    import warnings
+
+    import converted
+
+    warnings.simplefilter("ignore")
+    pdfs = [(f"real {p.name[:38]}", p) for p in sorted((ROOT.parent / "shared" / "real-pdfs").glob("*.pdf"))]
+    try:
+        import samplegen
+
+        for i in range(1, args.docs + 1):
+            kind = ("final", "budget", "self_eval")[(i - 1) % 3]
+            p = tmp / f"gen_{i:03d}_{kind}.pdf"
+            samplegen.write_pdf(i, kind, p)
+            pdfs.append((f"generated {kind} {i}", p))
+    except (ImportError, SystemExit, OSError) as exc:  # fpdf2 / the CJK font missing
+        print(f"(generated PDFs not measured: {exc})")
+    print(f"\nConverted text against the PDF route ({len(pdfs)} PDFs; reference: the PDF route's facts)")
+    missing: dict[str, str] = {}
+    rows: dict[str, list] = {name: [] for name in converted.CONVERTERS}
+    # text, pdf, matched, wrong, seconds, table facts matched, table facts of the PDF route
+    sums = {name: [0, 0, 0, 0, 0.0, 0, 0] for name in converted.CONVERTERS}
+    for label, pdf in pdfs:
+        try:
+            ref = extract(pdf)
+        except Exception as exc:  # noqa: BLE001 - a PDF the PDF route cannot read is named, not fatal
+            print(f"(PDF route failed on {label}: {exc})")
+            continue
+        for name in converted.CONVERTERS:
+            if name in missing:
+                continue
+            try:
+                txt = converted.convert(pdf, name, tmp / "converted")
+            except converted.ConverterMissing as exc:
+                missing[name] = str(exc)
+                continue
+            t0 = time.perf_counter()
+            got = extract(txt)
+            secs = time.perf_counter() - t0
+            a = converted.agreement(got, ref)
+            wrong = len(a["confident_wrong"])
+            t_got, t_all = a["by_part"].get("table", (0, 0))
+            rows[name].append((name, label, a["pdf"], a["text"], a["matched"], f"{a['precision']:.3f}",
+                               f"{a['recall']:.3f}", f"{a['f1']:.3f}", f"{t_got}/{t_all}", wrong, secs))
+            for k, v in enumerate((a["text"], a["pdf"], a["matched"], wrong, secs, t_got, t_all)):
+                sums[name][k] += v
+    table = []
+    for name in converted.CONVERTERS:
+        if not rows[name]:
+            continue
+        table.extend(rows[name])
+        n_text, n_pdf, n_match, wrong, secs, t_got, t_all = sums[name]
+        p = n_match / n_text if n_text else float(n_pdf == 0)
+        r = n_match / n_pdf if n_pdf else float(n_text == 0)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        table.append((name, "ALL (facts pooled)", n_pdf, n_text, n_match, f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}",
+                      f"{t_got}/{t_all}", wrong, secs))
+    if table:
+        _print_table(("converter", "report", "PDF facts", "text facts", "matched", "precision", "recall", "F1",
+                      "table facts", "conf>=0.9 wrong", "text route s"), table)
+    for name, why in missing.items():
+        print(f"converter {name} skipped: {why}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--count", type=int, default=200, help="generated reports per layout row")
@@ -346,9 +418,18 @@ def main() -> int:
     ap.add_argument("--documents-only", action="store_true", help="only the DOCX and PDF routes")
     ap.add_argument("--ocr-only", action="store_true", help="only the OCR route")
     ap.add_argument("--ner-only", action="store_true", help="only the NER measures")
+    ap.add_argument("--no-ner", action="store_true", help="the text-route rows without the NER layer (rules alone)")
     ap.add_argument("--scans", type=int, default=6, help="generated reports to scan and OCR (0: skip)")
     ap.add_argument("--degrade", type=float, default=0.5, help="scan degradation (0 clean .. 1 hard)")
+    ap.add_argument("--converted", action="store_true",
+                    help="only issue 11's measure: converters' text of the real PDFs and --docs generated PDFs "
+                         "through the text route against the PDF route")
     args = ap.parse_args()
+    if args.no_ner:
+        TEXT_OPTIONS["ner"] = False
+    if args.converted:
+        _converted_route(args, Path(tempfile.mkdtemp(prefix="bench-converted-")))
+        return 0
     rows = []
     seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -374,7 +455,7 @@ def main() -> int:
         if truths is not None:
             score = Score()
             for p, t in zip(paths, truths):
-                score.merge(compare(extract(p), t))
+                score.merge(compare(extract(p, **TEXT_OPTIONS), t))
             f1 = f"{score.f1:.4f}"
         peak = max(_peak_alloc(p) for p in paths[:20])
         rows.append((name, len(paths), size / len(paths) / 1e3, len(paths) / secs, size / secs / 1e6,

@@ -29,7 +29,7 @@ def test_extract_stdout_is_valid_json_matching_schema_and_api():
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout, parse_float=Decimal)
     jsonschema.validate(json.loads(proc.stdout), json_schema())
-    assert data["schema_version"] == "1.2"
+    assert data["schema_version"] == "1.3"
     assert data["report"]["kind"]["value"] == "部门决算"
     assert proc.stderr == ""  # nothing but JSON on stdout, nothing on stderr without -v
     api = extract(SAMPLE).model_dump_json()

@@ -51,3 +51,6 @@ class NormalizedDocument:
     lines: list[NLine]
     removed: int = 0  # lines dropped as debris
     tables: list[NTable] = field(default_factory=list)
+    # what normalize removed or converted, by kind (page_line, form_feed, running_header,
+    # page_mark_inline, pinyin_ruby, nbsp_mask, traditional_line): counts, for a reader of the run
+    counts: dict[str, int] = field(default_factory=dict)

@@ -17,8 +17,9 @@ from typing_extensions import Annotated
 
 from .jsonout import dumps
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 # 1.2: Field.repairs (repairs and doubts as data), Table.method and Table.parsing_report
+# 1.3: Project.implementer, period, supervisor, full_year_budget
 
 
 Amount = Annotated[
@@ -164,15 +165,28 @@ class Explanation(BaseModel):
 
 
 class Project(BaseModel):
+    """A project named in the report. `parent`: the name of the project this one is a part of — a
+    numbered sub-project, or a component of a project's budget (项目总预算A万元，其中X B万元 gives X
+    with `parent` set and `budget` B). `implementer` (实施主体) and `period` (实施周期) as printed in a
+    budget's project section; `description` its 项目概述. From a 项目支出绩效自评表 also `supervisor`
+    (主管部门) and `full_year_budget` (全年预算数; `budget` is 年初预算数, `actual` 全年执行数,
+    `completion_rate` 执行率, `score` the sheet's 总分 得分)."""
+
     name: Field
     aliases: list[str] = PydField(default_factory=list)
     parent: Optional[str] = None
     budget: Optional[Field] = None
+    full_year_budget: Optional[Field] = PydField(None, description="全年预算数: the budget after the year's "
+                                                                    "adjustments (budget is 年初预算数)")
     actual: Optional[Field] = None
     completion_rate: Optional[Field] = None
     score: Optional[Field] = None
     grade: Optional[Field] = None
     description: Optional[Field] = None
+    supervisor: Optional[Field] = PydField(None, description="主管部门: the department the project answers to, as printed "
+                                                              "on its 绩效自评表")
+    implementer: Optional[Field] = PydField(None, description="实施主体: who carries the project out, as printed")
+    period: Optional[Field] = PydField(None, description="实施周期: the project's period, as printed")
     mentions: list[Source] = PydField(default_factory=list)
 
 

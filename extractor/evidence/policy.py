@@ -46,18 +46,22 @@ REASON = 0.85  # a reason: the free text after a verdict, its end is a judgement
 CODE_PRINTED_IN_PATH = 0.95  # an explanation's code from the 类/款/项 numbers it prints
 CODE_FROM_TABLE = 0.95  # an explanation's code from the table row of the same subject
 CODE_FROM_CATALOGUE_PATH = 0.85  # an explanation's code looked up by the printed path
+EXPLANATION_NO_CODE = 0.75  # an explanation whose subject no table and no catalogue entry gives a code
+EXPLANATION_NO_AMOUNT = 0.7  # an explanation with no amount read in its item
 INDICATOR_CELL = 0.95  # a 绩效 indicator cell
 
 # --- report identity (recognize/meta.py) --------------------------------------------------------
 DEPT_LINE = 0.95  # 部门：X printed on a table or cover line
 DEPT_LINE_REPEATED = 0.98  # the same 部门：X printed on two lines or more
 DEPT_NAMED = 0.95  # 部门（单位）名称：X
+DEPT_ROW = 0.85  # 部门（单位）名称 X as a table row, no colon: the name ends like an organisation
 DEPT_IN_TITLE = 0.85  # the name inside a title (2024年度X部门决算)
 DEPT_SELF_NAMED = 0.8  # X（以下简称…）
 DEPT_SUBJECT_SENTENCE = 0.7  # X，单位性质… / X是…
 YEAR_IN_TITLE = 0.95
 YEAR_MOST_CITED = 0.85
 TITLE = 0.9
+TITLE_IN_LINE = 0.85  # the title's words found inside a line that holds other text too
 KIND_FINAL = 0.95  # 决算 tables or wording
 KIND_BUDGET = 0.9  # 预算 tables or wording
 KIND_PROJECT_EVAL = 0.85  # 项目支出绩效自评 named, 整体 not

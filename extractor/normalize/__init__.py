@@ -1,9 +1,13 @@
 """Normalize: repairs on the ingested lines, keeping every line's provenance.
 
 What it does: removes converter debris (`[bookmark: …]`, `PAGEREF _Toc…`, TOC blocks, markdown
-marks, page footers), maps full-width digits and signs to ASCII one character for one, and keeps
-for each line both the cleaned text (`text`, for matching) and the same span before the character
-mapping (`orig`, same length, for a Field's raw value).
+marks, pinyin ruby after characters — ruby.py, masked `&nbsp;` — nbsp_masks.py) and page furniture
+(page-number lines, `第 N 页 共 M 页` run into a line, form feeds and the running headers and footers
+around them — furniture.py), maps full-width digits and signs to ASCII and Traditional characters
+to Simplified (traditional.py), each one character for one, and keeps for each line both the
+cleaned text (`text`, for matching) and the same span before the character mapping (`orig`, same
+length, for a Field's raw value). What it removed or converted is counted by kind in
+NormalizedDocument.counts.
 What it does not: join broken lines or find tables (structure/), parse amounts (evidence/numbers.py
 offers the parser, the stages that find amounts call it). NLine and NormalizedDocument live in
 datamodel/.
@@ -13,6 +17,10 @@ from __future__ import annotations
 import regex as re
 
 from ..datamodel import Document, NLine, NormalizedDocument, NTable
+from .furniture import PAGE_LINE, cut_inline_page_marks, repeated_page_edges, strip_form_feeds
+from .nbsp_masks import unmask_nbsp
+from .ruby import strip_pinyin_ruby
+from .traditional import may_hold_traditional, to_simplified
 
 # one character for one character, so offsets in `text` are offsets in `orig`
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -24,12 +32,10 @@ _NOISE_SPANS = re.compile(
     r"|\s*PAGEREF\s+_Toc\d+(?:\s+\\?h)?(?:\s+\d+)?"
     r"|HYPERLINK\s+\\l\s+\"?_Toc\d+\"?"
     r"|TOC\s+\\o\s+\"[^\"]*\"(?:\s+\\[a-z])*"
-    r"|\*\*|__"
+    r"|(?<!\*)\*\*(?!\*)|__"  # markdown bold; a run of three or more stars is a masked value (****年)
 )
 _MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+|[-*+]\s+(?=\S))")
-_FOOTER = re.compile(
-    r"^\s*(?:第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?|-\s*\d{1,3}\s*-|\d{1,3}\s*/\s*\d{1,3})\s*$"
-)
+_MARKDOWN_FIRST = frozenset("#>-*+")  # what a line _MARKDOWN_PREFIX takes from opens with
 _TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 _DOT_LEADER = re.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")
 
@@ -42,17 +48,55 @@ def map_chars(text: str) -> str:
     return text.translate(_TRANSLATE)
 
 
-def _clean(raw: str) -> str:
-    s = _NOISE_SPANS.sub("", raw) if any(h in raw for h in _NOISE_HINTS) else raw
-    if not s.startswith("\t"):
+def _count(counts: dict[str, int], kind: str, n: int) -> None:
+    if n:
+        counts[kind] = counts.get(kind, 0) + n
+
+
+def _clean_span(raw: str, counts: dict[str, int]) -> str:
+    """Debris removed from a line or a cell: converter marks, pinyin ruby, masked spaces. Each
+    repair's cheap test is written here, so a clean line costs no call (this runs on every line)."""
+    s = raw
+    if "*****;" in s:  # first: the markdown-bold rule must not take its stars
+        s, n = unmask_nbsp(s)
+        _count(counts, "nbsp_mask", n)
+    if any(h in s for h in _NOISE_HINTS):
+        s = _NOISE_SPANS.sub("", s)
+    if "(" in s or "（" in s:
+        s, n = strip_pinyin_ruby(s)
+        _count(counts, "pinyin_ruby", n)
+    return s
+
+
+def _clean(raw: str, counts: dict[str, int]) -> str:
+    s = raw
+    if "\f" in s or "\v" in s:
+        s, n = strip_form_feeds(s)
+        _count(counts, "form_feed", n)
+    s = _clean_span(s, counts)
+    if "页" in s:
+        s, n = cut_inline_page_marks(s)
+        _count(counts, "page_mark_inline", n)
+    if s[:1] in _MARKDOWN_FIRST and not PAGE_LINE.match(s):  # `- 12 -` is a page number, no list item
         s = _MARKDOWN_PREFIX.sub("", s)
     return s
 
 
+def _page_starts(lines) -> list[int]:
+    """Indices of the lines a form feed opened a page at (pdftotext writes it before a page's first
+    line; one at the end of a line opens the page at the next)."""
+    out = []
+    for i, line in enumerate(lines):
+        if "\f" in line.text:
+            out.append(i if line.text.lstrip(" \t").startswith("\f") else i + 1)
+    return out
+
+
 def _toc_end(lines: list[str], start: int) -> int:
     """Index after a table of contents that begins at `start` (the 目录 line): the TOC runs to its
-    last entry, an entry being a line printed again later in the body (its heading). Lines after the
-    last entry (a cover title between the TOC and the body) are kept."""
+    last entry, an entry being a line printed again later in the body (its heading; the first entry's
+    heading may be broken over two lines there). Lines after the last entry (a cover title between
+    the TOC and the body) are kept."""
     first = None
     end = None
     for j in range(start + 1, min(len(lines), start + 300)):
@@ -62,8 +106,9 @@ def _toc_end(lines: list[str], start: int) -> int:
         if first is None:
             first = key
             continue
-        if key == first:
-            end = j
+        nxt = "".join(lines[j + 1].split()) if j + 1 < len(lines) else ""
+        if key == first or (len(key) >= 4 and key + nxt == first):
+            end = j  # the first entry printed again as a heading (perhaps broken over two lines)
             break
     if end is None:
         # no repeated heading: stop at the first long line (body text)
@@ -81,8 +126,16 @@ def _toc_end(lines: list[str], start: int) -> int:
 
 
 def normalize(doc: Document) -> NormalizedDocument:
-    cleaned = [_clean(line.text) for line in doc.lines]
+    counts: dict[str, int] = {}
+    cleaned = [_clean(line.text, counts) for line in doc.lines]
     drop = [False] * len(cleaned)
+    if counts.get("form_feed"):
+        edges = repeated_page_edges(cleaned, _page_starts(doc.lines))
+        for j in edges:
+            drop[j] = True
+        _count(counts, "running_header", len(edges))
+    traditional = may_hold_traditional(cleaned) or any(
+        may_hold_traditional(c.text for r in t.rows for c in r) for t in doc.tables)
     i = 0
     while i < len(cleaned):
         if _TOC_TITLE.match(cleaned[i]):
@@ -97,17 +150,28 @@ def normalize(doc: Document) -> NormalizedDocument:
     kept_before: list[int] = []  # for each original index, how many lines were kept before it
     for line, text, skip in zip(doc.lines, cleaned, drop):
         kept_before.append(len(out))
-        if skip or _FOOTER.match(text) or (not text.startswith("\t") and _DOT_LEADER.search(text)
-                                           and len(text) < 80):
+        page_line = not skip and PAGE_LINE.match(text) is not None
+        if skip or page_line or (not text.startswith("\t") and _DOT_LEADER.search(text) and len(text) < 80):
             if text.strip():
                 removed += 1
+                if page_line:
+                    _count(counts, "page_line", 1)
             continue
         if "PAGEREF" in line.text and not text.strip("\t "):
             removed += 1
             continue
+        if "\f" in line.text and not text.strip():
+            removed += 1  # a line that held only a form feed: no blank line in its place
+            continue
         mapped = text.translate(_TRANSLATE)
+        repaired = mapped != text  # full-width characters (a Traditional character is no repair of a number)
+        if traditional:
+            simple = to_simplified(mapped)
+            if simple != mapped:
+                _count(counts, "traditional_line", 1)
+            mapped = simple
         out.append(NLine(text=mapped, orig=text, no=line.no, page=line.page, bbox=line.bbox,
-                         repaired=mapped != text, conf=line.conf))
+                         repaired=repaired, conf=line.conf))
     tables = []
     for t in doc.tables:
         at = kept_before[t.at] if t.at < len(kept_before) else len(out)
@@ -115,10 +179,13 @@ def normalize(doc: Document) -> NormalizedDocument:
         for r in t.rows:
             row = []
             for c in r:
-                orig = _NOISE_SPANS.sub("", c.text) if any(h in c.text for h in _NOISE_HINTS) else c.text
+                orig = _clean_span(c.text, counts)
                 mapped = orig.translate(_TRANSLATE)
+                repaired = mapped != orig
+                if traditional:
+                    mapped = to_simplified(mapped)
                 row.append(NLine(text=mapped, orig=orig, no=c.no, page=c.page,
-                                 bbox=c.bbox, repaired=mapped != orig, conf=c.conf, repairs=list(c.repairs) or None))
+                                 bbox=c.bbox, repaired=repaired, conf=c.conf, repairs=list(c.repairs) or None))
             rows.append(row)
         tables.append(NTable(at=at, rows=rows, method=t.method, report=t.report))
-    return NormalizedDocument(doc=doc, lines=out, removed=removed, tables=tables)
+    return NormalizedDocument(doc=doc, lines=out, removed=removed, tables=tables, counts=counts)

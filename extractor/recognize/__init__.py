@@ -76,6 +76,7 @@ def _indicators(ctx: Context) -> None:
         r.performance = found.performance
     r.targets = found.targets
     ctx.scratch["target_projects"] = found.projects
+    ctx.scratch["project_sheets"] = found.sheets
     pf = ctx.scratch.get("performance_facts", {})
     if "score" in pf and r.performance.score is None:
         r.performance.score = pf["score"]
@@ -85,7 +86,9 @@ def _indicators(ctx: Context) -> None:
 
 @recognizer("explanations")
 def _explanations(ctx: Context) -> None:
-    ctx.report.explanations = find_explanations(ctx.structured.narrative, ctx.structured.tables, catalog.code_for_path)
+    kind = str(ctx.report.report.kind.value) if ctx.report.report.kind else ""
+    ctx.report.explanations = find_explanations(ctx.structured.narrative, ctx.structured.tables, catalog.code_for_path,
+                                                budget_report="预算" in kind)
 
 
 @recognizer("projects")
@@ -94,7 +97,9 @@ def _projects(ctx: Context) -> None:
     year = r.report.year.value if r.report.year else None
     r.projects, ctx.scratch["project_conflicts"] = find_projects(
         ctx.structured.narrative, ctx.scratch.get("target_projects"), ctx.structured.grids,
-        year if isinstance(year, int) else None)
+        year if isinstance(year, int) else None,
+        budget_report="预算" in (str(r.report.kind.value) if r.report.kind else ""),
+        sheets=ctx.scratch.get("project_sheets"))
 
 
 @recognizer("entities")

@@ -3,7 +3,10 @@
 What it does: finds the grid whose header row names 三级指标 (or 指标 with 得分), maps columns by
 their header labels (rows are right-aligned to the header, since a merged 绩效指标 label column may
 precede them), rejoins a row that the converter broke in two, carries merged 一级/二级 cells down,
-and reads the 总分 row.
+and reads the 总分 row. Over a scored 项目支出 自评表 it also reads the sheet's head (`ProjectSheet`:
+项目名称, 主管部门, 实施单位 and the 年度资金总额 line by its header labels, and the 总分 得分 of its indicator block); the sheet
+becomes a project in recognize/projects.py (supervisor, implementer, budget, full-year budget,
+actual, execution rate, score).
 What it does not: score anything itself.
 """
 from __future__ import annotations
@@ -53,10 +56,50 @@ _PROJECT_MONEY = re.compile(r"^(?:项目资金|预算金额|项目预算|资金�
 
 
 @dataclass
+class ProjectSheet:
+    """The head of a 项目支出绩效自评表: who runs the project and its funds line (年度资金总额)."""
+
+    name: Field
+    supervisor: Optional[Field] = None  # 主管部门
+    implementer: Optional[Field] = None  # 实施单位
+    funds: dict[str, Field] = field(default_factory=dict)  # 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分
+    score: Optional[Field] = None  # the 总分 row's 得分: the project's score (funds["得分"] scores execution only)
+
+
+@dataclass
 class IndicatorFindings:
     performance: Optional[Performance] = None  # the scored 自评表 (得分), first one found
     targets: list[Indicator] = field(default_factory=list)  # rows of 绩效目标表
     projects: list[tuple[Field, Optional[Field]]] = field(default_factory=list)  # (name, budget) from those tables
+    sheets: list[ProjectSheet] = field(default_factory=list)  # heads of scored 项目支出绩效自评表
+
+
+_SHEET_LABELS = {"主管部门": "supervisor", "实施单位": "implementer"}
+_FUNDS_TOTAL = re.compile(r"^(?:年度资金总额|资金总额|合计)[:：]?$")
+
+
+def _project_sheet(rows: list[list[Cell]]) -> Optional[ProjectSheet]:
+    """项目名称 / 主管部门 / 实施单位 and the 年度资金总额 line under its header (年初预算数 …)."""
+    name, _ = _project_meta(rows)
+    if name is None:
+        return None
+    sheet = ProjectSheet(name=name)
+    header: Optional[list[str]] = None
+    for r in rows:
+        keys = [_key(c.text) for c in r]
+        for i, k in enumerate(keys[:-1]):
+            if k in _SHEET_LABELS and getattr(sheet, _SHEET_LABELS[k]) is None:
+                nxt = next((c for c in r[i + 1:] if _key(c.text)), None)
+                if nxt is not None and _key(nxt.text) not in _SHEET_LABELS:
+                    setattr(sheet, _SHEET_LABELS[k], _field(nxt))
+        if "年初预算数" in keys:
+            header = keys
+            continue
+        if header is not None and not sheet.funds and any(_FUNDS_TOTAL.match(k) for k in keys if k):
+            for label, cell in zip(header[len(header) - len(r):] if len(r) <= len(header) else header, r):
+                if label and label in ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分") and _key(cell.text):
+                    sheet.funds[label] = _num_field(cell)
+    return sheet
 
 
 def _project_meta(rows: list[list[Cell]]) -> tuple[Optional[Field], Optional[Field]]:
@@ -90,6 +133,11 @@ def find_indicators(grids: list[GridBlock]) -> IndicatorFindings:
             if "score" in cols or "actual" in cols:
                 if found.performance is None:
                     found.performance = perf
+                sheet = _project_sheet(g.rows[:hi])
+                if sheet is not None:
+                    sheet.score = perf.score
+                    found.sheets.append(sheet)
+                    found.projects.append((sheet.name, sheet.funds.get("年初预算数")))
             else:
                 name, money = _project_meta(g.rows[:hi])
                 for ind in perf.indicators:

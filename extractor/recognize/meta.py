@@ -1,9 +1,12 @@
 """Report identity: department, year, kind, unit of amounts and title.
 
 What it does: scores candidates from the places reports print them — `部门：X` lines of the tables,
-`部门（单位）名称：X`, titles such as `2024年度X部门决算` / `X整体支出绩效自评报告`, the first
-sentence `X（以下简称…）` — and picks the best; the year from titles and the most-cited fiscal year;
-the kind from the title words and the tables present.
+`部门（单位）名称：X` (also as a table row without the colon: `部门（单位）名称 X 部门预算编码 …`),
+titles such as `2024年度X部门决算` / `X整体支出绩效自评报告` / `X（本级）2026年度单位预算公开` /
+`X部门\n2026年度部门预算信息公开`, also run together with other text on one line (`2026年X局部门预算
+目录 一、…`), or with the year printed apart (`X 年部门预算情况说明`), the first sentence `X（以下简称…）`
+— and picks the best; the year from titles and the most-cited fiscal year; the kind from the title
+words and the tables present; the title line (or, when no line ends with the kind, the title's words).
 What it does not: validate the name against any registry of departments.
 """
 from __future__ import annotations
@@ -23,15 +26,25 @@ _ORG_END = re.compile(rf"{ORG_TAIL}(?:本级)?$")
 DEPT_LINE = re.compile(r"^\s*(?:部门|单位|预算单位|部门（单位）|单位名称|部门名称|编制部门|填报单位|预算主管部门|主管部门|预算单位名称)(?:名称)?\s*[:：]\s*"
                        r"(?P<name>[^\s\t　:：（(]{3,40}?)(?:（盖章）|\(盖章\))?(?=\s|　|\t|$|单位[:：])")
 DEPT_NAMED = re.compile(r"(?:部门（单位）名称|单位名称|部门名称)\s*[:：]\s*(?P<name>[^\n（(：:]{3,40}?)(?:（盖章）|\(盖章\)|\n|$)")
+# what may follow the organisation's name: 本级, or a bracketed scope word (（本级） （汇总） （机关）)
+_SCOPE = r"(?:本级|[（(](?:本级|汇总|机关|本部|部门|单位|本级汇总)[)）])?"
 TITLE = re.compile(
-    rf"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<name>[^\n，。、]{{2,40}}?{ORG_TAIL}(?:本级)?)\s*"
+    rf"(?P<year>20\d\d)\s*年(?:度)?\s*(?P<name>[^\n，。、]{{2,40}}?{ORG_TAIL}{_SCOPE})\s*"
     r"(?P<kind>部门决算|单位决算|部门预算|单位预算|整体支出绩效自评报告|项目支出绩效自评报告|部门整体支出绩效|决算)"
 )
-# a cover printing the name on one line and the year and kind on the next
+# a cover printing the name on one line and the year and kind on the next (X部门 \n 2026年度部门预算)
 TITLE2 = re.compile(
-    rf"(?m)^(?P<name>[^\n，。、\d]{{2,40}}?{ORG_TAIL}(?:本级)?)\s*\n?\s*(?P<year>20\d\d)\s*年(?:度)?\s*"
-    r"(?P<kind>部门决算|单位决算|部门预算|单位预算|整体支出绩效自评(?:报告)?|项目支出绩效自评(?:报告)?)"
+    rf"(?m)^[ \t]*(?:第[一二三四五六七八九十]+部分[ \t：:]*)?(?P<name>[^\n，。、\d]{{2,40}}?{ORG_TAIL}{_SCOPE})\s*(?:部门|单位)?\s*\n?\s*(?P<year>20\d\d)\s*年(?:度)?\s*"
+    r"(?P<kind>部门决算|单位决算|部门预算|单位预算|部门综合预算|整体支出绩效自评(?:报告)?|项目支出绩效自评(?:报告)?)"
 )
+# a cover whose year was printed apart from the title: X 年部门预算情况说明 (the name, no year)
+TITLE_NO_YEAR = re.compile(
+    rf"(?m)^[ \t]*(?P<name>[^\n，。、\d\s]{{2,40}}?{ORG_TAIL}{_SCOPE})\s+年(?:度)?\s*"
+    r"(?P<kind>部门决算|单位决算|部门预算|单位预算)"
+)
+# 部门（单位）名称 X printed as a table row, without a colon: the name must end like an organisation
+DEPT_ROW = re.compile(rf"^\s*(?:部门（单位）名称|部门名称|单位名称|预算单位名称)[ \t　]+(?P<name>[^\s\t　:：]{{3,40}}?{ORG_TAIL}{_SCOPE})"
+                      r"(?=[\s\t　]|$)")
 SELF_NAMED = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{ORG_TAIL})（以下简称")
 SUBJECT_SENTENCE = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{ORG_TAIL})[，,]\s*(?:单位性质|是|为|系)")
 YEAR = re.compile(r"(?<!\d)(?P<y>20\d\d)\s*年(?:度)?")
@@ -56,6 +69,13 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
             name = m.group("name").strip()
             dept_votes[name] += 1
             dept_first.setdefault(name, _line_field(ln, m.start("name"), m.end("name"), name, policy.DEPT_LINE))
+    if not dept_votes:
+        for ln in lines:
+            m = DEPT_ROW.match(ln.text)
+            if m:
+                name = m.group("name").strip()
+                dept_votes[name] += 1
+                dept_first.setdefault(name, _line_field(ln, m.start("name"), m.end("name"), name, policy.DEPT_ROW))
     if dept_votes:
         name, votes = dept_votes.most_common(1)[0]
         f = dept_first[name]
@@ -70,6 +90,9 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
             info.department = span_text_field(nar, m.start("name"), m.end("name"), confidence=policy.DEPT_NAMED)
         elif title_m:
             info.department = span_text_field(nar, title_m.start("name"), title_m.end("name"), confidence=policy.DEPT_IN_TITLE)
+        elif TITLE_NO_YEAR.search(text[:5000]):
+            m = TITLE_NO_YEAR.search(text[:5000])
+            info.department = span_text_field(nar, m.start("name"), m.end("name"), confidence=policy.DEPT_IN_TITLE)
         else:
             for pattern, conf in ((SELF_NAMED, policy.DEPT_SELF_NAMED), (SUBJECT_SENTENCE, policy.DEPT_SUBJECT_SENTENCE)):
                 for line_m in re.finditer(r"(?m)^.*$", text[:6000]):
@@ -108,6 +131,10 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
     for m in re.finditer(r"(?m)^[^\n]{4,60}(?:部门决算|单位决算|部门预算|单位预算|自评报告)\s*$", text[:8000]):
         info.title = span_text_field(nar, m.start(), m.end(), confidence=policy.TITLE)
         break
+    if info.title is None and title_m and title_m.start() < 8000:
+        # the title run together with other text on its line (2026年X局部门预算 目录 一、…)
+        s, e = min(title_m.start("year"), title_m.start("name")), title_m.end("kind")
+        info.title = span_text_field(nar, s, e, value=" ".join(text[s:e].split()), confidence=policy.TITLE_IN_LINE)
     return info
 
 
@@ -140,4 +167,12 @@ def _kind(nar: Narrative, tables: list[Table], title_m) -> Optional[Field]:
     if title_m:
         k = title_m.group("kind")
         return span_text_field(nar, title_m.start("kind"), title_m.end("kind"), value=k, confidence=policy.KIND_GUESSED)
+    m = _KIND_TITLE_LINE.search(text[:3000])
+    if m:  # a title line whose year is masked or missing (****年度单位决算): the kind, for review
+        return span_text_field(nar, m.start("kind"), m.end("kind"), value=m.group("kind"),
+                               confidence=policy.KIND_GUESSED)
     return None
+
+
+# the report's kind after a year word, as titles print it, also with the year masked (****年度单位决算)
+_KIND_TITLE_LINE = re.compile(r"年度?\s*(?P<kind>部门决算|单位决算|部门预算|单位预算)")

@@ -4,13 +4,19 @@ What it does: reads the phrasings reports use for projects —
   “X”项目全年预算数A万元，执行数B万元，完成预算的C%，…得分D分，评价等级为“E” (部门评价结果);
   年中追加项目“X”，金额A万元，实际支出B万元 / 年初预算项目“X”专项资金，…实际支出B万元;
   项目“X”年初预算金额A万元，…实际支出B万元 (绩效自评, with numbered sub-projects （1）Y 项目支出C万元);
-  1、X项目支出A万元，主要用于… (numbered lists)
-— and merges mentions of one project (name variants kept as aliases). Disagreeing figures are kept
+  1、X项目支出A万元，主要用于… (numbered lists);
+  X项目支出A万元 (unnumbered) and …，其中：X A万元，Y B万元 (prose lists, under the project the
+  sentence opens with, if any);
+  a budget's project sheets (X项目经费情况说明 / X经费情况说明 with 项目概述, 实施主体, 实施周期,
+  年度预算安排 项目总预算A万，其中Y B万… — the components become projects with this one as parent)
+— and the heads of 项目支出绩效自评表 read from tables (recognize/indicators.py's ProjectSheet:
+主管部门, 实施单位, 年初预算数, 全年预算数, 全年执行数, 执行率, 总分 得分) — and merges mentions of one project (name variants kept as aliases). Disagreeing figures are kept
 as the first mention's and reported by validate/ as a failed check.
 What it does not: find project names with no fixed shape (the NER layer's job).
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional
 
 import regex as re
@@ -18,6 +24,7 @@ import regex as re
 from ..datamodel import Field, Narrative, Project
 from ..evidence.cells import cell_amount_field, cell_text_field
 from ..evidence.numbers import NUM
+from ..evidence.printed import HEADING
 from ..evidence.spans import dec, span_amount_field, span_text_field
 
 _Q = r"[“\"]"
@@ -40,9 +47,25 @@ TOPLEVEL = re.compile(
     rf"项目\s*{_Q}(?P<name>[^”\"\n]{{2,80}}){_QC}\s*年初预算(?:金额|数)?(?:为)?\s*(?P<budget>{NUM})\s*万元"
     rf"[^。\n]*?实际支出\s*(?P<actual>{NUM})\s*万元"
 )
-# a project sheet of a budget: “X项目经费情况说明 … 六、年度预算安排 795万元”
-PROJECT_SHEET = re.compile(r"(?m)^(?P<name>[^\n，。、：:]{2,40}?项目)(?:经费|资金|支出)?(?:情况说明|绩效目标|概况)\s*$")
+# a project sheet of a budget: “X项目经费情况说明 … 六、年度预算安排 795万元”: the project is X项目
+# (as the report's own lists name it); the heading's X项目经费 is kept as an alias
+PROJECT_SHEET = re.compile(r"(?m)^(?P<name>[^\n，。、：:]{2,40}?项目)(?P<fund>经费|资金)?(?:支出)?(?:情况说明|绩效目标|概况)\s*$")
+# the same sheet for a fund not called a project (X经费情况说明): a sheet only with its parts below it
+FUND_SHEET = re.compile(r"(?m)^(?P<name>[^\n，。、：:]{2,40}?(?:经费|资金|专项))(?:情况说明|概况)\s*$")
 SHEET_BUDGET = re.compile(rf"(?:年度预算安排|预算安排|项目预算|预算金额|资金总额)[^\n\d]{{0,6}}\n?\s*(?P<v>{NUM})\s*万元")
+# the parts of a sheet: 一、项目概述 / 三、实施主体 / 五、实施周期 / 六、年度预算安排 / 七、绩效目标
+SHEET_PART = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[、.．])?\s*"
+                        r"(?P<part>项目概述|项目概况|立项依据|实施主体|实施单位|实施方案|实施周期|实施期限|年度预算安排|"
+                        r"预算安排|绩效目标)\s*[：:]?[ \t]*")
+# 项目总预算1720.00万，其中A 870万、B 850万 (万 alone is 万元 here)
+TOTAL_BUDGET = re.compile(rf"(?:项目总预算|总预算|年度预算|预算安排|预算)?\s*(?:为|是)?\s*(?P<v>{NUM})\s*万元?")
+COMPONENT = re.compile(rf"(?P<name>[^，,、；;。：:\n\d]{{2,40}}?)\s*(?:为|安排)?\s*(?P<v>{NUM})\s*万元?")
+# prose lists: “…，其中：A 30万元，B 20万元。” and an unnumbered “X项目支出N万元”
+PROSE_LIST = re.compile(r"(?:其中|主要包括)\s*[：:]")
+PROSE_ITEM = re.compile(rf"(?<![^，,、；;：:\s])(?P<name>[^，,、；;。：:\n\d（()）][^，,；;。：:\n\d（()）]{{1,39}}?(?:[（(][^）)\n]{{1,20}}[）)])?)\s*(?:项目支出|支出|为)?\s*(?P<v>{NUM})\s*万元"
+                        r"(?=\s*(?:[，,、；;。]|$))")
+PROSE_HEAD = re.compile(rf"(?<![^，,、；;：:\s])(?P<name>[^，,、；;。：:\n]{{2,40}}?)(?:预算|支出|安排|资金)?(?:为)?\s*(?P<v>{NUM})\s*万元[，,]?\s*$")
+PROJECT_SPENDING = re.compile(rf"(?:^|(?<=[，,。；;：:、\n]))[ \t]*(?P<name>[^，,。；;：:、\n\d（()）]{{2,40}}?)项目支出\s*(?:为)?\s*(?P<v>{NUM})\s*万元")
 NUMBERED = re.compile(
     rf"(?:^|(?<=[；;。\n：:]))[ \t]*(?P<mark>\d{{1,2}}\s*[、.．]|[（(]\d{{1,2}}[)）])\s*(?:另外)?"
     rf"(?P<name>[^，,。；;：:\n（(]{{2,60}}?(?:[（(][^）)\n]{{1,20}}[）)][^，,。；;：:\n（(]{{0,30}}?)?)\s*"
@@ -93,22 +116,37 @@ class _Book:
             cur = getattr(p, key)
             if cur is None:
                 setattr(p, key, f)
-            elif dec(cur) is not None and dec(f) is not None and dec(cur) != dec(f):
+            elif dec(cur) is not None and dec(f) is not None and not _same_amount(dec(cur), dec(f)):
                 self.conflicts.append((p, key, cur, f))
             elif dec(cur) is None and cur.value != f.value:
                 self.conflicts.append((p, key, cur, f))
         return p
 
 
+def _same_amount(a, b) -> bool:
+    """Two printings of one amount: equal, or the longer one rounded or cut to the shorter one's
+    places (56.817 and 56.81, 0.8709 and 0.87): they differ by less than a unit in its last place."""
+    if a == b:
+        return True
+    places = min(-a.as_tuple().exponent, -b.as_tuple().exponent)
+    return abs(a - b) < Decimal(1).scaleb(-max(places, 0))
+
+
 def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Optional[list] = None,
-                  year: Optional[int] = None) -> tuple[list[Project], list[tuple[Project, str, Field, Field]]]:
+                  year: Optional[int] = None, budget_report: bool = False, sheets: Optional[list] = None,
+                  ) -> tuple[list[Project], list[tuple[Project, str, Field, Field]]]:
     """`from_tables`: (name, budget) pairs read from 绩效目标表 grids, merged like any mention.
+    `sheets`: heads of 项目支出绩效自评表 (indicators.ProjectSheet) whose names are among
+    `from_tables`: there each becomes a project with all its figures.
     `grids` and `year`: rows of a 基础数据表 (上年决算数 | 本年预算数 | 本年决算数) add the budget and
-    actual of projects already named elsewhere."""
+    actual of projects already named elsewhere. `budget_report`: the amounts of prose lists are
+    budgets (预算), else spending (决算, 自评)."""
     text = nar.text
     book = _Book()
+    sheet_of = {id(s.name): s for s in sheets or []}
     for name, budget in from_tables or []:
-        book.add(name, budget=budget)
+        sheet = sheet_of.get(id(name))
+        book.add(name, **(_sheet_figures(sheet) if sheet is not None else {"budget": budget}))
 
     def amt(m, g):
         return span_amount_field(nar, m.start(g), m.end(g)) if m.group(g) is not None else None
@@ -124,12 +162,7 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
         value = re.sub(r"[“”\"]", "", printed).strip()
         name = span_text_field(nar, m.start("qname"), m.end("qname"), value=value)
         book.add(name, budget=amt(m, "budget"), actual=amt(m, "actual"))
-    sheets = list(PROJECT_SHEET.finditer(text))
-    for k, m in enumerate(sheets):
-        end = sheets[k + 1].start() if k + 1 < len(sheets) else min(len(text), m.end() + 6000)
-        b = SHEET_BUDGET.search(text, m.end(), end)
-        book.add(span_text_field(nar, m.start("name"), m.end("name")),
-                 budget=span_amount_field(nar, b.start("v"), b.end("v")) if b else None)
+    _sheets(nar, book)
     tops = []
     for m in TOPLEVEL.finditer(text):
         p = book.add(span_text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
@@ -157,12 +190,167 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
             stripped += "项目"
         book.add(span_text_field(nar, start, start + len(m.group("name").rstrip()), value=stripped),
                  parent=parent, actual=amt(m, "actual"))
+    _prose(nar, book, taken + [(m.start(), m.end()) for m in NUMBERED.finditer(text)], budget_report)
     if grids and year:
         for name, budget, actual in _basic_data_rows(grids, year):
             p = book.find(str(name.value), None)
             if p is not None:
                 book.add(name, budget=budget, actual=actual)
     return book.projects, book.conflicts
+
+
+_SHEET_FUNDS = (("budget", "年初预算数"), ("full_year_budget", "全年预算数"), ("actual", "全年执行数"),
+                ("completion_rate", "执行率"))
+
+
+def _sheet_figures(sheet) -> dict[str, Optional[Field]]:
+    """A 自评表 head as Project figures; its score is the 总分 得分 (the funds line's 得分 scores
+    budget execution only, out of its 分值)."""
+    figures = {key: sheet.funds.get(label) for key, label in _SHEET_FUNDS}
+    figures.update(supervisor=sheet.supervisor, implementer=sheet.implementer, score=sheet.score)
+    return figures
+
+
+def _prose(nar: Narrative, book: "_Book", taken: list[tuple[int, int]], budget_report: bool) -> None:
+    """Projects listed in prose: the parts after 其中： (with the project before 其中 as their
+    parent when the sentence opens with one), and unnumbered “X项目支出N万元”. A name must read
+    like a project (_not_a_project): 基本支出, 人员经费, 货物类项目 and the like are none."""
+    text = nar.text
+    key = "budget" if budget_report else "actual"
+
+    def free(a: int) -> bool:
+        return not any(s <= a < e for s, e in taken)
+
+    for sm in _SENTENCE.finditer(text):
+        lm = PROSE_LIST.search(text, sm.start(), sm.end())
+        if lm is None:
+            continue
+        sent_start, stop = sm.start(), sm.end()
+        items = [c for c in PROSE_ITEM.finditer(text, lm.end(), stop)
+                 if free(c.start("name")) and not _not_a_project(c.group("name").strip(), False)]
+        if not items:
+            continue
+        parent = None
+        head = PROSE_HEAD.search(text, sent_start, lm.start())
+        if head and free(head.start("name")) and not _not_a_project(head.group("name").strip(), False):
+            p = book.add(span_text_field(nar, head.start("name"), head.start("name") + len(head.group("name").rstrip())),
+                         **{key: span_amount_field(nar, head.start("v"), head.end("v"))})
+            parent = str(p.name.value)
+        for c in items:
+            name = c.group("name").strip()
+            start = c.start("name") + (len(c.group("name")) - len(c.group("name").lstrip()))
+            book.add(span_text_field(nar, start, start + len(name), value=name), parent=parent,
+                     **{key: span_amount_field(nar, c.start("v"), c.end("v"))})
+            taken.append((c.start(), c.end()))
+    for m in PROJECT_SPENDING.finditer(text):
+        lead = _LEAD.match(m.group("name"))
+        name = m.group("name")[lead.end():].strip()
+        if not free(m.start("name")) or _not_a_project(name, True) or _YEAR_ONLY.match(name):
+            continue
+        start = m.start("name") + lead.end() + (len(m.group("name")[lead.end():]) - len(m.group("name")[lead.end():].lstrip()))
+        value = name if _PROJECT_TAIL.search(name) or "项目" in name else name + "项目"
+        book.add(span_text_field(nar, start, start + len(name), value=value),
+                 **{key: span_amount_field(nar, m.start("v"), m.end("v"))})
+
+
+_SENTENCE = re.compile(r"[^。\n]+")
+_LEAD = re.compile(r"\s*(?:其中|包括|含)?\s*")
+_YEAR_ONLY = re.compile(r"^\s*(?:20\d\d\s*年度?)?\s*(?:的|全年|本年|当年|年度)?\s*$")
+
+
+def _sheets(nar: Narrative, book: "_Book") -> None:
+    """Project sheets of a budget: the name from the heading, and from the parts under it the
+    description (项目概述), implementer (实施主体), period (实施周期), budget (年度预算安排) and the
+    components of the budget (其中A 870万、B 850万: projects with this one as parent)."""
+    text = nar.text
+    heads = sorted([(m, True) for m in PROJECT_SHEET.finditer(text)]
+                   + [(m, False) for m in FUND_SHEET.finditer(text)], key=lambda x: x[0].start())
+    heads = [h for k, h in enumerate(heads) if k == 0 or h[0].start() != heads[k - 1][0].start()]
+    for k, (m, named_project) in enumerate(heads):
+        end = heads[k + 1][0].start() if k + 1 < len(heads) else min(len(text), m.end() + 6000)
+        parts = _sheet_parts(text, m.end(), end)
+        if not named_project and not ({"实施主体", "实施单位", "实施周期", "实施期限", "项目概述", "项目概况"} & set(parts)):
+            continue  # 机关运行经费情况说明 and the like: no project sheet
+        name = span_text_field(nar, m.start("name"), m.end("name"))
+        figures: dict[str, Optional[Field]] = {}
+        budget_part = parts.get("年度预算安排") or parts.get("预算安排")
+        components: list[tuple[Field, Optional[Field]]] = []
+        if budget_part:
+            figures["budget"], components = _sheet_budget(nar, *budget_part)
+        else:
+            b = SHEET_BUDGET.search(text, m.end(), end)
+            figures["budget"] = span_amount_field(nar, b.start("v"), b.end("v")) if b else None
+        for key, names in (("description", ("项目概述", "项目概况")), ("implementer", ("实施主体", "实施单位")),
+                           ("period", ("实施周期", "实施期限"))):
+            span = next((parts[n] for n in names if n in parts), None)
+            if span and text[span[0]:span[1]].strip():
+                figures[key] = span_text_field(nar, *span)
+        p = book.add(name, **figures)
+        if m.groupdict().get("fund"):
+            printed = text[m.start("name"):m.end("fund")]
+            if printed != p.name.value and printed not in p.aliases:
+                p.aliases.append(printed)
+        for comp_name, comp_budget in components:
+            book.add(comp_name, parent=str(p.name.value), budget=comp_budget)
+
+
+def _sheet_parts(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
+    """The parts of a sheet between start and end: part name -> (start, end) of its text."""
+    found = [m for m in SHEET_PART.finditer(text, start, end)
+             if m.start() == start or text[m.start() - 1] == "\n"]
+    out: dict[str, tuple[int, int]] = {}
+    for k, m in enumerate(found):
+        stop = found[k + 1].start() if k + 1 < len(found) else end
+        if m.group("part") not in _LONG_PARTS:
+            # a one-line part (实施主体, 实施周期, 年度预算安排): its line, or the line after its heading
+            first = m.end()
+            while first < stop and text[first] in " \t\n":
+                first += 1
+            nl = text.find("\n", first, stop)
+            stop = nl if nl != -1 else stop
+        else:
+            # a part of several paragraphs ends at the next heading that is no part of the sheet
+            for h in _LINE_START.finditer(text, m.end(), stop):
+                if h.start() > m.end() and HEADING.match(text, h.start(), stop) and not _SUB_ITEM.match(text, h.start(), stop):
+                    stop = h.start()
+                    break
+        s, e = m.end(), stop
+        while s < e and text[s] in " \t\n":
+            s += 1
+        while e > s and text[e - 1] in " \t\n":
+            e -= 1
+        out.setdefault(m.group("part"), (s, e))
+    return out
+
+
+_LINE_START = re.compile(r"(?m)^")
+_LONG_PARTS = {"项目概述", "项目概况", "立项依据", "实施方案", "绩效目标"}
+_SUB_ITEM = re.compile(r"[ \t]*(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])")  # 1. （1） inside a part: still the part
+
+
+def _sheet_budget(nar: Narrative, start: int, end: int) -> tuple[Optional[Field], list[tuple[Field, Optional[Field]]]]:
+    """年度预算安排: `795万元`, or `项目总预算1720.00万，其中A 870万、B 850万` -> the total and the components."""
+    text = nar.text
+    total = TOTAL_BUDGET.match(text, start, end) or TOTAL_BUDGET.search(text, start, end)
+    budget = span_amount_field(nar, total.start("v"), total.end("v")) if total else None
+    if budget is not None and not text[total.start("v"):total.end()].endswith("万元"):
+        budget.notes.append("printed 万 without 元: read as 万元")
+    components: list[tuple[Field, Optional[Field]]] = []
+    of = text.find("其中", start, end)
+    if total is not None and of != -1:
+        pos = of + 2
+        if pos < end and text[pos] in "：:":
+            pos += 1
+        for c in COMPONENT.finditer(text, pos, end):
+            name = c.group("name").strip(" ，,、；;")
+            if len(name) < 2 or _NOT_PROJECT.search(name):
+                continue
+            amount = span_amount_field(nar, c.start("v"), c.end("v"))
+            if amount is not None and not c.group(0).endswith("万元"):
+                amount.notes.append("printed 万 without 元: read as 万元")
+            components.append((span_text_field(nar, c.start("name"), c.start("name") + len(c.group("name").rstrip()),
+                                               value=name), amount))
+    return budget, components
 
 
 _ORDINAL = re.compile(r"^\s*(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])\s*")
@@ -192,6 +380,9 @@ _NOT_PROJECT = re.compile(
     r"^(?:20\d\d\s*年度?(?:单位|部门|一般|项目|预算|决算|收入|支出)|本年|全年|年初|其中|合计|总计|基本支出|人员经费|"
     r"公用经费|一般公共|政府性基金|国有资本|财政拨款|收入|支出|本部门|本单位|我单位|我部门|上级|事业收入|其他收入|预算|决算|"
     r"因公出国|公务接待|公务用车|[“\"]?三公)|(?:支出合计|收入合计|为|是)$|预算数|决算数|预算为|决算为"
+    r"|^对(?:附属|下级)单位补助|^上缴上级|^(?:事业单位)?经营支出|^(?:公务用车)?(?:购置|运行)(?:费|及运行|维护)|"
+    r"^(?:货物|工程|服务)类(?:项目)?$|^(?:拟|政府)?采购(?:货物|工程|服务)|^(?:在职|离退休|退休)?人员经费$|^(?:日常)?公用经费$|^(?:机关)?运行经费$"
+    r"|^(?:上级|中央|省级|市级|区级|县级|本级)?(?:转移支付|专项转移支付)项目$|^(?:主要|包括|用于|以及)"
 )
 _PROJECT_TAIL = re.compile(r"(?:经费|项目|专项|资金|费|补贴|补助|奖励|奖金|奖励金|质保金|保证金|保险|工程|服务)$")
 

@@ -63,7 +63,7 @@ def _pull_preamble(out: list, block: GridBlock) -> None:
             k -= 1
             continue
         break
-    block.preamble = pre
+    block.preamble = pre + block.preamble  # a reader may have found title lines inside its own lines
 
 
 def _take_notes(lines: list[NLine], i: int, block: GridBlock, limit: Optional[int] = None) -> int:

@@ -1,0 +1,105 @@
+"""Page furniture in converted text: what a page prints besides its content.
+
+What it does: recognises a page-number line (`第 3 页 共 20 页`, `第 2 页,共 46 页`, `共 20 页 第 3 页`,
+`- 12 -`, `— 12 —`, `3/20`) as a line to drop (`is_page_line`); cuts such a `第 N 页 共 M 页` run into
+a line of text (`支 第 2 页,共 46 页 出 总 计` -> `支 出 总 计`, as an XLS rendered on one line has it)
+out of that line (`cut_inline_page_marks`); removes the form feeds pdftotext writes between pages
+(`strip_form_feeds`), and finds the running headers and footers around them: a short line printed
+at the top (or bottom) of two or more pages after (before) a form feed (`repeated_page_edges`). All
+of this runs before a line's `orig` is fixed, so offsets of `text` and `orig` stay shared.
+What it does not: drop a page-top line that names a table (it holds 表: a 自评表 printed once per
+page is a table title each time, not a running header), a table cell line (TAB) or a pipe row, a
+bare number line (a cell of a table flattened one cell per line looks the same), or a line at the
+top of the first page (it may be the report's title); nor join tables broken over pages
+(structure/).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex as re
+
+_DASH = "-—–－"
+# a whole line that is a page number; `^\s*` also takes a leading TAB
+PAGE_LINE = re.compile(
+    r"^\s*(?:第\s*\d+\s*页\s*[,，/、]?\s*(?:共\s*\d+\s*页)?"
+    r"|共\s*\d+\s*页\s*[,，/、]?\s*第\s*\d+\s*页"
+    rf"|[{_DASH}]{{1,3}}\s*\d{{1,4}}\s*[{_DASH}]{{1,3}}"
+    r"|\d{1,3}\s*/\s*\d{1,3})\s*$"
+)
+# `第 N 页 共 M 页` inside a line (both halves needed: `详见第3页` is text, not furniture)
+_PAGE_INLINE = re.compile(
+    r"第\s*\d{1,4}\s*页\s*[,，/、]?\s*共\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页\s*[,，/、]?\s*第\s*\d{1,4}\s*页"
+)
+_EDGE_MAX = 50  # a running header or footer is a short line
+
+
+def is_page_line(text: str) -> bool:
+    return bool(PAGE_LINE.match(text))
+
+
+def strip_form_feeds(text: str) -> tuple[str, int]:
+    """`text` without form feeds (and vertical tabs), and how many there were."""
+    if "\f" not in text and "\v" not in text:
+        return text, 0
+    n = text.count("\f") + text.count("\v")
+    return text.replace("\f", "").replace("\v", ""), n
+
+
+def cut_inline_page_marks(text: str) -> tuple[str, int]:
+    """`text` with each `第 N 页 共 M 页` run into it cut out (one space left between the text on
+    either side, none at an end), and how many were cut. A line that is nothing but the mark is left
+    to `is_page_line`."""
+    if "页" not in text:  # cheap test first: this runs on every line
+        return text, 0
+    marks = list(_PAGE_INLINE.finditer(text))
+    if not marks or PAGE_LINE.match(text):
+        return text, 0
+    parts = []
+    pos = 0
+    for m in marks:
+        parts.append(text[pos:m.start()])
+        pos = m.end()
+    parts.append(text[pos:])
+    out = parts[0]
+    for p in parts[1:]:
+        if out.strip() and p.strip():
+            out = out.rstrip(" \t") + " " + p.lstrip(" \t")
+        elif out.strip():
+            out = out.rstrip(" \t") + p.lstrip(" \t")
+        else:
+            out = out + p.lstrip(" \t")
+    return out, len(marks)
+
+
+def _edge_candidate(text: str) -> bool:
+    t = text.strip()
+    return (bool(t) and len(t) <= _EDGE_MAX and "表" not in t and not text.startswith("\t")
+            and not t.startswith("|") and not re.fullmatch(r"[\d.,%\s-]+", t))
+
+
+def repeated_page_edges(texts: Sequence[str], page_starts: Sequence[int]) -> set[int]:
+    """Indices of running headers and footers: `page_starts` are the indices of the lines a form
+    feed opened a page at. The first non-blank line at or after each page start (a page top) and
+    the last non-blank line before it (a page bottom) are candidates; a candidate text seen at two
+    or more page tops (or two or more page bottoms) is furniture wherever it stands at such an edge."""
+    tops: dict[str, list[int]] = {}
+    bottoms: dict[str, list[int]] = {}
+    n = len(texts)
+    for s in page_starts:
+        j = s
+        while j < n and not texts[j].strip():
+            j += 1
+        if j < n and _edge_candidate(texts[j]):
+            tops.setdefault(" ".join(texts[j].split()), []).append(j)
+        k = s - 1
+        while k >= 0 and not texts[k].strip():
+            k -= 1
+        if k >= 0 and _edge_candidate(texts[k]):
+            bottoms.setdefault(" ".join(texts[k].split()), []).append(k)
+    out: set[int] = set()
+    for group in (tops, bottoms):
+        for where in group.values():
+            if len(set(where)) >= 2:
+                out.update(where)
+    return out

@@ -1,0 +1,259 @@
+"""Reader of tables saved from web pages as one cell per line, without TABs.
+
+What it does: after a table's title area (a line ending in 表, 公开NN表, 部门：, 单位：万元 within the
+few lines before), a run of short lines — blank lines anywhere between them, each cell optionally
+ending in ` |` (a cell whose line lacks the ` |` continues on the next line) — is read as a table.
+- Cells marked with ` |` (a blank cell is a line ` |` alone; a marked cell may be long): every
+  printed cell is there, each spanning cell once, so the grid is rebuilt by cell_grid.py (the width
+  from the data rows, the header's spans from the labels); a 绩效自评表 / 绩效目标表 (一级 二级 三级指标)
+  is read by one_line.py's form reader over the cells instead.
+- Unmarked cells (blank cells lost with the blank lines): only when the table names its columns —
+  a 行次/栏次 cell followed by the column numbers 1 2 3 … (one label column and that many value
+  columns), or a run of known column labels (项目 行次 金额 …, as many columns as labels); header
+  cells before that become header rows, the 栏次 row is kept, and the data cells are cut into rows
+  of the table's width. A data row that does not open with a label (its cells may have shifted)
+  carries an unconfirmed doubt, so its values go to review.
+What it does not: read tables with no title area before them, unmarked tables without column
+labels (narrative headings stay narrative), rebuild the header tree of an unmarked table (tables.py
+guesses the column names and says so), or read rows printed on one line with ` | ` between cells.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import Cell, GridBlock, NLine, Repair
+from ..evidence.numbers import parse_amount
+from ..evidence.printed import NOTE_LINE, TITLE_END
+from .cell_grid import lay_out
+from .one_line import read_form
+from .text_tables import _report, is_preamble, text_reader
+
+_MAX_CELL = 40  # a longer line is narrative, not a cell
+_MAX_MARKED_CELL = 300  # ... unless it ends in the ` |` cell mark (a 绩效 form's goal, a deviation)
+_LOOK_BACK = 8  # non-blank lines before the first cell where the title area must be
+_LOOK_AHEAD = 16  # cells read ahead to find the column labels
+_LABELS = frozenset(("项目", "行次", "金额", "合计", "小计", "预算数", "决算数", "科目编码", "科目名称",
+                     "功能分类科目编码", "基本支出", "项目支出", "本年支出", "本年收入", "年初预算数", "全年预算数",
+                     "全年执行数", "上年决算数", "本年预算数", "预算数合计", "决算数合计"))
+_LANCI = frozenset(("行次", "栏次"))
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a subject code opens a row as a label does
+_DOUBT = "cell-lines table: this row does not open with a label; its cells may have shifted"
+_HEAD_DOUBT = "cell-lines table: the spans of its header were rebuilt with doubt; the column may be misnamed"
+
+
+def _cell_text(line: NLine) -> tuple[str, str, bool]:
+    """The cell on a line: text, orig, and whether it ends with the ` |` cell mark."""
+    t, o = line.text.rstrip(), line.orig.rstrip()
+    if t.endswith("|"):
+        return t[:-1].strip(), o[:len(t) - 1].strip(), True
+    return t.strip(), o.strip(), False
+
+
+def _key(t: str) -> str:
+    return "".join(t.split())
+
+
+def _is_num(t: str) -> bool:
+    return any(ch.isdigit() for ch in t) and parse_amount(t)[0] is not None
+
+
+def _ends_cells(line: NLine) -> bool:
+    t = line.text.strip()
+    return len(t) > _MAX_CELL or "\t" in line.text or t.startswith("|") or bool(NOTE_LINE.match(t)) \
+        or is_preamble(line) or bool(TITLE_END.search(t) and len(t) > 6)
+
+
+def _cells(lines: Sequence[NLine], i: int, limit: Optional[int] = None) -> tuple[list[Cell], int]:
+    """Cells from lines[i] on, up to `limit` cells or a line that is no cell; index after the last."""
+    out: list[Cell] = []
+    j, n = i, len(lines)
+    piped = any(lines[x].text.rstrip().endswith("|") for x in range(i, min(n, i + 4)))
+    pending: Optional[Cell] = None
+    end = i
+    while j < n and (limit is None or len(out) < limit):
+        ln = lines[j]
+        if not ln.text.strip():
+            j += 1
+            continue
+        if piped and ln.text.strip() == "|":  # a blank cell, or the end mark of a cell broken over lines
+            if pending is None:
+                pending = Cell(text="", orig="", line=ln.no, page=ln.page, bbox=ln.bbox)
+            out.append(pending)
+            pending = None
+            j += 1
+            end = j
+            continue
+        if _ends_cells(ln) and not (piped and _long_marked_cell(ln)):
+            break
+        text, orig, marked = _cell_text(ln)
+        if pending is not None:
+            pending.text, pending.orig, pending.joined = pending.text + text, pending.orig + orig, True
+        else:
+            pending = Cell(text=text, orig=orig, line=ln.no, page=ln.page, bbox=ln.bbox, repaired=text != orig)
+        if marked or not piped:
+            out.append(pending)
+            pending = None
+        j += 1
+        end = j
+    if pending is not None:
+        out.append(pending)
+    return out, end
+
+
+def _long_marked_cell(line: NLine) -> bool:
+    t = line.text.strip()
+    return t.endswith("|") and len(t) <= _MAX_MARKED_CELL and not NOTE_LINE.match(t) and not is_preamble(line)
+
+
+_FORM_LABELS = frozenset(("项目名称", "一级指标", "预算部门（单位）名称", "部门（单位）名称", "部门名称", "单位名称"))
+
+
+class _CellWords:
+    """The non-blank cells of a cell-lines 绩效 form as the words one_line.read_form reads."""
+
+    def __init__(self, cells: list[Cell]) -> None:
+        self.cells = [c for c in cells if c.text.strip()]
+        self.words = ["".join(c.text.split()) if len(c.text) <= _MAX_CELL else c.text.strip() for c in self.cells]
+        self._first = cells[0] if cells else None
+
+    def cell(self, a: int, b: int, doubt: Optional[str] = None) -> Cell:
+        if a >= b:
+            at = self.cells[a] if a < len(self.cells) else self._first
+            return Cell(text="", orig="", line=at.line, page=at.page, bbox=at.bbox)
+        part = self.cells[a:b]
+        first = part[0]
+        c = Cell(text=" ".join(x.text for x in part), orig=" ".join(x.orig for x in part), line=first.line,
+                 page=first.page, bbox=first.bbox, repaired=any(x.repaired for x in part),
+                 joined=len(part) > 1 or first.joined)
+        if doubt:
+            c.repairs = [Repair(kind="layout.cell_lines", note=doubt, status="unconfirmed")]
+        return c
+
+
+def _form_rows(cells: list[Cell]) -> Optional[list[list[Cell]]]:
+    """A 绩效自评表 / 绩效目标表 printed one cell per line: the rows one_line.read_form makes of it."""
+    if not any(_key(c.text) == "三级指标" for c in cells):
+        return None
+    tk = _CellWords(cells)
+    got = read_form(tk)
+    if got is None:
+        return None
+    rows, lead = got
+    return ([[tk.cell(0, lead)]] if lead > 0 else []) + rows
+
+
+def _columns(cells: list[Cell]) -> Optional[tuple[int, int, int]]:
+    """(number of columns, index of the first data cell, index where the header label run starts)."""
+    keys = [_key(c.text) for c in cells]
+    for k, key in enumerate(keys):
+        if key in _LANCI and k + 2 < len(keys) and keys[k + 1] == "1" and keys[k + 2] == "2":
+            m = k + 1
+            while m < len(keys) and keys[m] == str(m - k):
+                m += 1
+            return m - k, m, k  # label column + (m-k-1) numbered columns
+    best = (0, 0)
+    k = 0
+    while k < len(keys):
+        if keys[k] in _LABELS and keys[k] not in ("合计", "小计"):
+            m = k
+            while m < len(keys) and keys[m] in _LABELS:
+                m += 1
+            if m - k > best[0]:
+                best = (m - k, k)
+            k = m
+        else:
+            k += 1
+    width, start = best
+    if width < 2:
+        return None
+    m = start + width
+    while m < len(keys) and (keys[m] in _LANCI or (keys[m].isdigit() and int(keys[m]) <= width)):
+        m += 1
+    return width, m, start
+
+
+def _title_before(lines: Sequence[NLine], i: int) -> bool:
+    seen = 0
+    k = i - 1
+    while k >= 0 and seen < _LOOK_BACK:
+        t = lines[k].text.strip()
+        if t:
+            if is_preamble(lines[k]) or (TITLE_END.search(t) and len(t) <= _MAX_CELL) or ".xls" in t:
+                return True
+            if len(t) > _MAX_CELL:
+                return False
+            seen += 1
+        k -= 1
+    return False
+
+
+@text_reader(35)
+class CellLinesReader:
+    """One cell per line without TAB, after a table title (web pages saved as text)."""
+
+    name = "cell-lines"
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        t = lines[i].text
+        s = t.strip()
+        if not s or len(s) > _MAX_CELL or "\t" in t:  # cheap test first
+            return False
+        blank_cell = s == "|"  # a table whose first cell is blank
+        if "|" in s[:-1]:
+            return False  # bars inside the line: a row printed with ` | ` between cells, not a cell
+        if (s.startswith("|") and not blank_cell) or (not blank_cell and _ends_cells(lines[i])) \
+                or not _title_before(lines, i):
+            return False
+        if not blank_cell and not s.endswith("|") and any(
+                lines[x].text.rstrip().endswith("|") for x in range(i + 1, min(len(lines), i + 4))):
+            return False  # cells marked with ` |`: a table opens on a marked cell, not on its title
+        cells, _ = _cells(lines, i, _LOOK_AHEAD)
+        if len(cells) < 4:
+            return False
+        if s.endswith("|") and sum(1 for c in cells if _key(c.text)) >= 4:
+            return True  # cells marked with ` |` after a title: a table, whatever its labels
+        return _columns(cells) is not None or any(_key(c.text) in _FORM_LABELS for c in cells)
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        cells, end = _cells(lines, i)
+        form = _form_rows(cells)
+        if form is not None:
+            block = GridBlock(rows=form, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
+            return _report(block), end
+        if any(lines[x].text.rstrip().endswith("|") for x in range(i, min(len(lines), i + 4))):
+            laid = lay_out(cells)  # every cell printed, blanks too: the grid can be rebuilt
+            if laid is not None:
+                rows, certain = laid
+                if not certain:
+                    for r in rows:
+                        for c in r:
+                            if c.text and _is_num(c.text):
+                                c.repairs = [Repair(kind="layout.cell_lines", note=_HEAD_DOUBT, status="unconfirmed")]
+                block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
+                return _report(block), end
+        cols = _columns(cells)
+        if cols is None:
+            return None, i + 1
+        width, data_at, label_at = cols
+        rows: list[list[Cell]] = []
+        if label_at:
+            rows.append(cells[:label_at])
+        head = cells[label_at:data_at]
+        if _key(head[0].text) in _LANCI:  # 行次 1 2 3 …: a header row is the 栏次 row
+            rows.append(head)
+        else:
+            rows.append(head[:width])
+            if head[width:]:
+                rows.append(head[width:])
+        data = cells[data_at:]
+        for k in range(0, len(data), width):
+            row = data[k:k + width]
+            if _is_num(row[0].text) and not _CODE.match(_key(row[0].text)):
+                for c in row:
+                    c.repairs = [Repair(kind="layout.cell_lines", note=_DOUBT, status="unconfirmed")]
+            rows.append(row)
+        rows = [r for r in rows if r]
+        block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
+        return _report(block), end

@@ -1,0 +1,435 @@
+"""Reader `spaced`: tables as PDF text extractors print them — one row per line, cells split by spaces.
+
+What it does: finds, right after a table's title / unit lines, a header of one or more lines and
+rows of subject tables printed as `2080505 机关事业单位基本养老保险缴费支出 446.11 446.11 0.00`
+(also `208 05 05 …`, `-layout` text with runs of spaces, 合计 rows), and reads them into a GridBlock
+with one Cell per printed column: key columns (科目编码, 科目名称) then one Cell per amount column,
+an empty Cell where the print left a cell blank. A name broken over lines is joined (the catalogue
+completes it, or the amounts follow on the next line, or the name was printed around the code
+line); page furniture between rows (page numbers, running headers, a repeated header) is skipped.
+Column names come from the header: a standard column set whose labels the header's characters
+cover (header words broken over lines are common), else the header words above each column in
+`-layout` text, else 列N (marked as guessed). Where an amount stands is decided in
+spaced_columns.py; an amount it cannot place for certain carries an unconfirmed repair
+(`layout.column_guess`) so its Field goes to review with the reason.
+The reader also hands the tables of the other shapes in this layout to their modules, by the
+template the title names: side-by-side blocks (公开01/04表, 收支总表: spaced_sides.py), code/name/
+amount groups (公开06表: spaced_groups.py), one row of amounts (三公: spaced_flat.py), 绩效目标表
+(spaced_targets.py), and labelled rows of a table no template knows (spaced_labelled.py).
+What it does not: read pdfminer's column-by-column runs or text printed one cell per line
+(PyMuPDF, pdftotext without -layout); those are other readers' layouts.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..catalog import name_matches
+from ..datamodel import Cell, GridBlock, NLine, Repair
+from ..evidence.printed import NOTE_LINE, TITLE_END
+from .spaced_columns import Amount, RowAmounts, place_rows, right_edges
+from .templates import identify
+from . import spaced_flat, spaced_groups, spaced_labelled, spaced_sides, spaced_targets
+from .spaced_text import after_title, title_like as _title_like
+from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture
+from .spaced_text import name_piece as _name_piece, tokens as _tokens
+from .text_tables import _report, text_reader
+
+_CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
+_SUB_PART = re.compile(r"^\d{2}$")
+_TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
+_LANCI = re.compile(r"^栏\s*次")
+_FIRST_TOTAL = re.compile(r"合计|小计|^合$")
+_KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|^科目$|^类$|^款$")
+_LOOKAHEAD = 14  # non-blank lines from a header's first line to its first data row
+# shapes read by the other modules of this layout: (first data row, reader)
+OTHER_SHAPES = {
+    "two_sides": (spaced_sides.first_row, spaced_sides.read_sides),
+    "groups": (spaced_groups.first_row, spaced_groups.read_groups),
+    "flat_values": (spaced_flat.first_row, spaced_flat.read_flat),
+    "indicators": (spaced_targets.first_row, spaced_targets.read_targets),
+}
+
+# Standard column sets of the published tables, in printed order: (parent label or "", leaves)
+STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
+    ("", ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
+    ("", ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),
+    ("", ("合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "事业收入", "其他收入", "上年结转")),
+    ("收入预算", ("合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入")),
+    ("一般公共预算基本支出", ("合计", "人员经费", "公用经费")),
+    ("本年支出", ("小计", "基本支出", "项目支出")),
+    ("本年支出", ("合计", "基本支出", "项目支出")),
+    ("一般公共预算支出", ("合计", "基本支出", "项目支出")),
+    ("", ("合计", "基本支出", "项目支出")),
+]
+
+
+@dataclass
+class _Row:
+    line: NLine
+    code: Optional[str]
+    code_orig: str
+    name: str
+    amounts: list[Amount]
+    total: bool
+    name_lines: list[NLine] = field(default_factory=list)
+    name_from_before: bool = False
+
+
+def _parse_row(line: NLine) -> Optional[_Row]:
+    """A data row: code parts, a name, amounts at the end; a 合计 row; or a code with amounts only."""
+    toks = _tokens(line.text)
+    if not toks:
+        return None
+    k = len(toks)
+    while k > 0 and _AMOUNT.match(toks[k - 1][0]):
+        k -= 1
+    amounts = [Amount(t, s, e) for t, s, e in toks[k:]]
+    head = toks[:k]
+    code = None
+    code_orig = ""
+    j = 0
+    if head and _CODE_PART.match(head[0][0]):
+        parts = [head[0][0]]
+        j = 1
+        if len(parts[0]) == 3:
+            while j < len(head) and j < 3 and _SUB_PART.match(head[j][0]):
+                parts.append(head[j][0])
+                j += 1
+        code, code_orig = "".join(parts), " ".join(parts)
+    elif not head and amounts and len(amounts) >= 2 and _CODE_PART.match(amounts[0].text) and any(
+            "." in a.text for a in amounts[1:]):
+        # a code with amounts only (its name printed on the lines around it)
+        code, code_orig = amounts[0].text, amounts[0].text
+        amounts = amounts[1:]
+        parts = [code]
+        while amounts and len(parts) < 3 and len(code) == 3 and _SUB_PART.match(amounts[0].text):
+            parts.append(amounts[0].text)
+            amounts = amounts[1:]
+        code, code_orig = "".join(parts), " ".join(parts)
+    name = "".join(t for t, _, _ in head[j:])
+    if code is not None:
+        if _SENTENCE.search(name) or len(name) > 40:
+            return None
+        return _Row(line, code, code_orig, name, amounts, False)
+    if name and _TOTAL.match(name) and amounts:
+        return _Row(line, None, "", name, amounts, True)
+    return None
+
+
+def _amounts_only(line: NLine) -> Optional[list[Amount]]:
+    toks = _tokens(line.text)
+    if toks and all(_AMOUNT.match(t) for t, _, _ in toks) and any("." in t for t, _, _ in toks):
+        return [Amount(t, s, e) for t, s, e in toks]
+    return None
+
+
+def _first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
+    seen = 0
+    for j in range(i, min(i + 3 * _LOOKAHEAD, len(lines))):
+        t = lines[j].text
+        if not t.strip():
+            continue  # -layout text spaces a header out with blank lines
+        seen += 1
+        if seen > _LOOKAHEAD:
+            return None
+        if "\t" in t or "|" in t or _SENTENCE.search(t) or NOTE_LINE.match(t):
+            return None
+        if _parse_row(lines[j]) is not None or _total_above_amounts(lines, j) is not None:
+            return j
+    return None
+
+
+def _total_above_amounts(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
+    """`合计` on a line of its own with its amounts on the next line (a taller cell beside it): the
+    total row, and the index of its amounts' line."""
+    if not _TOTAL.match(lines[j].text.strip()):
+        return None
+    nxt = next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
+    amounts = _amounts_only(lines[nxt]) if nxt is not None else None
+    if not amounts:
+        return None
+    after = [x for x in range(nxt + 1, min(nxt + 8, len(lines))) if lines[x].text.strip()][:4]
+    if any(_amounts_only(lines[x]) for x in after):
+        return None  # amounts printed on lines of their own below rows too: whose they are is unclear
+    row = _Row(lines[nxt], None, "", lines[j].text.strip(), amounts, True, name_lines=[lines[j]],
+               name_from_before=True)
+    return row, nxt
+
+
+def _other_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
+    """The shape of the table whose title stands above lines[i] when another module of this layout
+    reads it (two_sides, groups, flat_values), else None."""
+    template = identify(" ".join(ln.text for ln in _title_block(lines, i)), "")
+    if template is not None and template.shape in OTHER_SHAPES:
+        return template.shape
+    return None
+
+
+def _title_block(lines: Sequence[NLine], i: int) -> list[NLine]:
+    """The title / code / unit lines right above lines[i] (blank lines and a stray mark such as the
+    `“ ”` of a title whose quotes were printed apart skipped), nearest last; a list of the
+    report's tables printed a few lines above is not taken in."""
+    out: list[NLine] = []
+    for k in range(i - 1, max(-1, i - 5), -1):
+        t = "".join(lines[k].text.split())
+        if not t or len(t) <= 2 and not t.isalnum():
+            continue
+        if not _title_like(lines[k]):
+            break
+        out.insert(0, lines[k])
+    return out
+
+
+def _untitled(lines: Sequence[NLine], i: int) -> bool:
+    """A table title (…表) stands above lines[i] and no template knows it: a generic table."""
+    title = next((ln for ln in reversed(lines[max(0, i - 4):i]) if TITLE_END.search(ln.text.strip())), None)
+    return title is not None and identify(title.text, "") is None
+
+
+def _detached_title(lines: Sequence[NLine], i: int) -> list[NLine]:
+    """The title line above the table when a line that is no title line stands between (`“ ”`, the
+    quotes of 财政拨款“三公”经费支出决算表 printed on a line of their own): blocks.py takes only the
+    title lines right above a table, so the reader hands this one over."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if identify(lines[k].text, "") is not None:
+            between = lines[k + 1:i]
+            if any(ln.text.strip() and not _title_like(ln) for ln in between):
+                return [lines[k]]
+            return []
+    return []
+
+
+def _starts(lines: Sequence[NLine], i: int) -> bool:
+    t = lines[i].text
+    if not t.strip() or "\t" in t or "|" in t or len(t) > 300:
+        return False
+    if not after_title(lines, i):
+        return False
+    shape = _other_shape(lines, i)
+    if shape is not None:
+        return OTHER_SHAPES[shape][0](lines, i) is not None
+    j = _first_row(lines, i)
+    if j is None:
+        return _untitled(lines, i) and spaced_labelled.first_row(lines, i) is not None
+    template = identify(" ".join(ln.text for ln in lines[max(0, i - 4):i]), " ".join(ln.text for ln in lines[i:j]))
+    if template is not None and template.shape != "subject":
+        return False  # side-by-side blocks, code/name/amount groups, one row of amounts: not read here
+    below = _total_above_amounts(lines, j)
+    if below is not None:
+        j = below[1]
+    nxt = next((x for x in range(j + 1, min(j + 4, len(lines))) if lines[x].text.strip()), None)
+    note = next((x for x in range(j + 1, min(j + 6, len(lines))) if lines[x].text.strip()), None)
+    if note is not None and first_total_alone(lines, j, note):
+        return True  # an empty table: its 合计 row alone, then its note
+    return nxt is not None and (_parse_row(lines[nxt]) is not None or _name_piece(lines[nxt]))
+
+
+def first_total_alone(lines: Sequence[NLine], j: int, nxt: int) -> bool:
+    row = _parse_row(lines[j])
+    return bool(row is not None and row.total and NOTE_LINE.match(lines[nxt].text))
+
+
+# --- header ---------------------------------------------------------------------------------
+
+def _covers(header_text: str, labels: Sequence[str]) -> bool:
+    have = Counter(header_text)
+    need = Counter("".join(labels))
+    return all(have[ch] >= c for ch, c in need.items())
+
+
+def _standard_columns(header: list[NLine], n: int) -> Optional[tuple[str, tuple[str, ...]]]:
+    text = "".join("".join(ln.text.split()) for ln in header)
+    for parent, leaves in STANDARD_COLUMNS:
+        if len(leaves) == n and _covers(text, (parent,) + leaves):
+            return parent, leaves
+    return None
+
+
+def _positional_labels(header: list[NLine], edges: list[int]) -> Optional[list[str]]:
+    """-layout text: the header words standing over each column, top to bottom."""
+    labels = [""] * len(edges)
+    for ln in header:
+        for t, s, e in _tokens(ln.text):
+            if _LANCI.match(t) or t.isdigit():
+                continue
+            for c, edge in enumerate(edges):
+                left = edges[c - 1] + 1 if c else edge - 12
+                if s >= left and e <= edge + 3:
+                    labels[c] += t
+                    break
+    return labels if all(labels) else None
+
+
+def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NLine) -> tuple[list[list[Cell]], bool]:
+    """Header rows of the grid (full width: 科目编码, 科目名称, then the amount columns) and whether
+    the column names are certain."""
+    def cell(text: str) -> Cell:
+        return Cell(text=text, orig=text, line=at.no, page=at.page)
+    std = _standard_columns(header, n)
+    if std:
+        parent, leaves = std
+        rows = []
+        if parent:
+            rows.append([cell("科目编码"), cell("科目名称"), cell(parent)] + [cell("") for _ in leaves[1:]])
+            rows.append([cell(""), cell("")] + [cell(x) for x in leaves])
+        else:
+            rows.append([cell("科目编码"), cell("科目名称")] + [cell(x) for x in leaves])
+        return rows, True
+    for ln in header:  # one header line with a label per amount column after the key labels
+        words = [t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)]
+        if len(words) == n and not any(w.isdigit() or _AMOUNT.match(w) for w in words):
+            return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in words]], True
+    labels = _positional_labels(header, edges) if edges else None
+    if labels:
+        return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in labels]], False
+    return [[cell("科目编码"), cell("科目名称")] + [cell(f"列{c + 1}") for c in range(n)]], False
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[list[_Row], int]:
+    rows: list[_Row] = []
+    pending: list[NLine] = []  # name pieces printed before their code line
+    n = len(lines)
+    while j < n:
+        ln = lines[j]
+        t = ln.text
+        if "\t" in t or "|" in t:
+            break
+        row = _parse_row(ln)
+        below = _total_above_amounts(lines, j) if row is None and not pending else None
+        if below is not None:
+            row, j = below
+            rows.append(row)
+            j += 1
+            continue
+        if row is None and (_furniture(lines, ln) or " ".join(t.split()) in header_keys) and not _names_next_row(lines, j):
+            j += 1
+            continue
+        if row is not None:
+            if pending and not row.name:
+                row.name = "".join(p.text.strip() for p in pending)
+                row.name_lines = list(pending)
+                row.name_from_before = True
+            elif pending and row.code and name_matches(row.code, "".join(p.text.strip() for p in pending) + row.name):
+                # `机关事业单位基本养老保险` / `208 05 05 缴费支出 160.75 160.75`: the name's end on the code line
+                row.name = "".join(p.text.strip() for p in pending) + row.name
+                row.name_lines = list(pending)
+                row.name_from_before = True
+            elif pending:
+                break
+            pending = []
+            rows.append(row)
+            j += 1
+            continue
+        amounts = _amounts_only(ln)
+        if amounts is not None and rows and not rows[-1].amounts and not pending:
+            rows[-1].amounts = amounts
+            rows[-1].name_lines.append(ln)
+            j += 1
+            continue
+        if _name_piece(ln) and not _ends_table(ln) and rows:
+            last = rows[-1]
+            piece = t.strip()
+            nxt = next((x for x in range(j + 1, min(j + 3, n)) if lines[x].text.strip()), None)
+            follows = nxt is not None and (_amounts_only(lines[nxt]) is not None or _parse_row(lines[nxt]) is not None)
+            if last.total and last.amounts:
+                pass  # a 合计 row's label is whole: the piece belongs to the next row
+            elif not last.amounts or (last.code and name_matches(last.code, last.name + piece)) or (
+                    last.name_from_before and not pending and not (last.code and name_matches(last.code, last.name))):
+                last.name += piece
+                last.name_lines.append(ln)
+                j += 1
+                continue
+            if follows and not pending:
+                pending.append(ln)
+                j += 1
+                continue
+        break
+    if pending:
+        j -= len(pending)
+    return rows, j
+
+
+def _names_next_row(lines: Sequence[NLine], j: int) -> bool:
+    """lines[j] is a subject name (one the document prints often, so it looks like a running header)
+    printed above the code line of its row, which has no name of its own."""
+    if not _name_piece(lines[j]):
+        return False
+    nxt = next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
+    row = _parse_row(lines[nxt]) if nxt is not None else None
+    return row is not None and bool(row.code) and not row.name
+
+
+def _amount_cell(row: _Row, a: Amount, doubt: Optional[str]) -> Cell:
+    c = Cell(text=a.text, orig=a.text, line=row.line.no, page=row.line.page, repaired=row.line.repaired)
+    if doubt:
+        c.repairs = [Repair(kind="layout.column_guess", note=doubt, status="unconfirmed")]
+    return c
+
+
+def _grid_row(row: _Row, placed: RowAmounts, n: int) -> list[Cell]:
+    ln = row.line
+    code = Cell(text=row.code or "", orig=row.code_orig, line=ln.no, page=ln.page)
+    name = Cell(text=row.name, orig=row.name, line=(row.name_lines[0].no if row.name_from_before else ln.no),
+                page=ln.page, joined=bool(row.name_lines))
+    values = [Cell(text="", orig="", line=ln.no, page=ln.page) for _ in range(n)]
+    for k, (a, c) in enumerate(zip(placed.amounts, placed.cols or ())):
+        values[c] = _amount_cell(row, a, placed.doubt if k in placed.unsure else None)
+    return [code, name] + values
+
+
+def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    shape = _other_shape(lines, i)
+    if shape is not None:
+        block, end = OTHER_SHAPES[shape][1](lines, i)
+        if block is not None:
+            block.preamble = _detached_title(lines, i)
+        return block, end
+    first = _first_row(lines, i)
+    if first is None:
+        return spaced_labelled.read_labelled(lines, i) if _untitled(lines, i) else (None, i + 1)
+    header = [ln for ln in lines[i:first] if ln.text.strip()]
+    header_keys = {" ".join(ln.text.split()) for ln in header}
+    rows, end = _collect(lines, first, header_keys)
+    if len(rows) < 2 and not (rows and rows[0].total):
+        return None, i + 1
+    lanci = next((ln for ln in header if _LANCI.match(ln.text.strip())), None)
+    n_lanci = sum(1 for t, _, _ in _tokens(lanci.text) if t.isdigit()) if lanci else 0
+    n = max([n_lanci] + [len(r.amounts) for r in rows])
+    if n == 0:
+        return None, i + 1
+    layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)
+    std = _standard_columns(header, n)
+    if std is None and not n_lanci:
+        # no row prints every column (blank cells are absent): the widest standard set the
+        # header names, when one does
+        wider = [w for w in range(n + 1, 8) if _standard_columns(header, w)]
+        if wider:
+            n = wider[-1]
+            std = _standard_columns(header, n)
+    first_is_total = bool(std and _FIRST_TOTAL.search(std[1][0]))
+    placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts) for r in rows]
+    place_rows(placed, n, first_is_total, layout)
+    edges = right_edges(placed, n) if layout else None
+    head_rows, _certain = _header_rows(header, n, edges, lines[i])
+    grid = head_rows + [_grid_row(r, p, n) for r, p in zip(rows, placed)]
+    last = rows[-1].name_lines[-1] if rows[-1].name_lines else rows[-1].line
+    return _report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), end
+
+
+@text_reader(50)
+class SpacedReader:
+    """Rows printed one per line with cells split by spaces (pdftotext, pypdf, PyMuPDF, pdfplumber)."""
+
+    name = "spaced"
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        return _starts(lines, i)
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        return read_spaced(lines, i)

@@ -1,0 +1,542 @@
+"""Side-by-side income | expenditure tables (公开01/04表, 收支总表, 财政拨款收支总表) printed one line per row
+by PDF text extractors: `一、一般公共预算财政拨款收入 1 440.55 一、一般公共服务支出 31 423.20`.
+
+What it does: reads the rows after a two-sided table's header into a GridBlock of the shape
+tables.py `_two_sides` reads: a header row 收入 | 支出 over 项目 (行次) amount columns … per side,
+then one grid row per printed line, each side's label, line number (行次) and amounts in their
+columns, an empty Cell where a side is blank. Which side a lone label belongs to is decided, in this
+order, by its line number (the right side's 行次 run after the left side's), by its position in
+`-layout` text, by the ordinal sequence of each side (一、二、…), and by its words (收入 / 支出);
+labels broken over lines (the piece before and after the row's line) are joined. Amount columns
+come from the header (a standard column set whose characters the header covers); a side that prints
+fewer amounts than it has columns is placed by spaced_columns.py (in order when full, else the row
+identity), and an amount or a side it cannot place for certain carries an unconfirmed
+`layout.column_guess` repair, so its Field goes to review with the reason.
+What it does not: read subject tables (spaced_rows.py), 公开06表 groups (spaced_groups.py) or a
+single row of amounts (spaced_flat.py); name the sides' rows (tables.py does).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import Cell, GridBlock, NLine
+from ..evidence.printed import ORDINAL
+from .spaced_columns import Amount, RowAmounts, place_rows
+from .spaced_text import SENTENCE, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
+from .text_tables import _report
+
+_LOOKAHEAD = 12  # lines from a header's first line to its first data row
+_LABEL_GAP = 6  # spaces between two words that make them two cells (-layout text)
+_SIDE_WORD = re.compile(r"收入|支出|拨款|合计|总计|结转|结余")
+_HEADER_WORD = re.compile(r"^(?:栏次|行次|项目|收入|支出|收入支出)$")
+_LEFT_WORDS = re.compile(r"收入|拨款|年初|上年结转|使用.*结余")
+_RIGHT_WORDS = re.compile(r"支出|年末|年终|结余分配")
+_NUMERALS = "零一二三四五六七八九十"
+_TOTAL = re.compile(r"总计$|合计$")
+
+# Amount columns of one side, most specific first: (labels), chosen by count and header coverage
+SIDE_COLUMNS: list[tuple[str, ...]] = [
+    ("决算数",),
+    ("预算数",),
+    ("金额",),
+    ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
+    ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+    ("小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+]
+
+
+@dataclass
+class _Side:
+    label: str = ""
+    label_lines: list[NLine] = field(default_factory=list)
+    start: int = -1  # character position of the label (layout text)
+    lineno: Optional[str] = None
+    amounts: list[Amount] = field(default_factory=list)
+    from_before: bool = False  # the label's first piece was printed on the line above
+
+    @property
+    def empty(self) -> bool:
+        return not self.label and self.lineno is None and not self.amounts
+
+
+@dataclass
+class _Line:
+    line: NLine
+    sides: list[_Side]
+    lone: Optional[_Side] = None  # a label whose side is still to be decided
+    side_doubt: bool = False
+
+
+def _segments(line: NLine) -> tuple[list[Amount], list[tuple[str, int, list[Amount]]]]:
+    """Leading numbers, then (label, start, numbers after it) for each run of words."""
+    lead: list[Amount] = []
+    runs: list[tuple[list[str], int, list[Amount]]] = []
+    prev_end = -1
+    prev = ""
+    for t, s, e in tokens(line.text):
+        if is_amount(t):
+            (runs[-1][2] if runs else lead).append(Amount(t, s, e))
+        elif runs and not runs[-1][2] and s - prev_end < _LABEL_GAP and not (
+                ORDINAL.match(t) or _complete(prev)):  # two labels with a blank side between
+            runs[-1][0].append(t)
+        else:
+            runs.append(([t], s, []))
+        prev_end, prev = e, t
+    return lead, [("".join(words), start, nums) for words, start, nums in runs]
+
+
+def _split_numbers(nums: list[Amount], lanci: bool) -> tuple[Optional[str], list[Amount]]:
+    if lanci and nums and "." not in nums[0].text and "," not in nums[0].text:
+        return nums[0].text, nums[1:]
+    return None, nums
+
+
+def _data_line(line: NLine) -> bool:
+    """A row of the table: numbers, and its first words read like a row label, not a header."""
+    t = line.text
+    if "\t" in t or "|" in t or len(t) > 300 or SENTENCE.search(t):
+        return False
+    lead, segs = _segments(line)
+    if not segs:
+        return False
+    label = segs[0][0]
+    if _HEADER_WORD.match(label) or label.startswith("栏"):
+        return False
+    if not (lead or any(n for _, _, n in segs)):  # labels alone: amounts below, or a blank row
+        return len(segs) == 2 and all(ORDINAL.match(x) for x, _, _ in segs)
+    return bool(ORDINAL.match(label) or _SIDE_WORD.search(label))
+
+
+def first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
+    for j in range(i, min(i + _LOOKAHEAD, len(lines))):
+        t = lines[j].text
+        if "\t" in t or "|" in t or SENTENCE.search(t):
+            return None
+        if _data_line(lines[j]):
+            return j
+    return None
+
+
+def _parse(line: NLine, lanci: bool) -> Optional[_Line]:
+    lead, segs = _segments(line)
+    if not segs:
+        return _numbers_only(line, lead, lanci)
+    if len(segs) > 2:  # words printed apart inside the right label: joined to it
+        label = "".join(s[0] for s in segs[1:])
+        segs = [segs[0], (label, segs[1][1], [a for s in segs[1:] for a in s[2]])]
+    if lead:
+        left = _Side()
+        left.lineno, left.amounts = _split_numbers(lead, lanci)
+        label, start, nums = segs[0]
+        right = _Side(label=label, label_lines=[line], start=start)
+        right.lineno, right.amounts = _split_numbers(nums, lanci)
+        rest = segs[1:]
+        if rest:  # a third run of words: not a row of this shape
+            return None
+        return _Line(line, [left, right])
+    sides = []
+    for label, start, nums in segs:
+        s = _Side(label=label, label_lines=[line], start=start)
+        s.lineno, s.amounts = _split_numbers(nums, lanci)
+        sides.append(s)
+    if len(sides) == 2:
+        return _Line(line, sides)
+    return _Line(line, [_Side(), _Side()], lone=sides[0])
+
+
+def _numbers_only(line: NLine, lead: list[Amount], lanci: bool) -> Optional[_Line]:
+    """`14 46`: both labels printed around the line (行次 of each side, and amounts)."""
+    if not lanci or len(lead) < 2 or "." in lead[0].text or not lead[0].text.isdigit():
+        return None
+    left_no = int(lead[0].text)
+    k = next((k for k in range(1, len(lead)) if lead[k].text.isdigit() and left_no < int(lead[k].text) <= 200), None)
+    if k is None:
+        return None
+    left = _Side(lineno=lead[0].text, amounts=lead[1:k])
+    right = _Side(lineno=lead[k].text, amounts=lead[k + 1:])
+    return _Line(line, [left, right])
+
+
+def _split_lone(row: _Line, rows: list[_Line]) -> None:
+    """`一般公共预算财政拨款 29 0 61`: a left label whose numbers run into the right side's 行次
+    (its label printed blank); the right 行次 is the left one plus the offset the rows above show."""
+    s = row.lone
+    offsets = {int(r.sides[1].lineno) - int(r.sides[0].lineno) for r in rows
+               if r.lone is None and r.sides[0].lineno and r.sides[1].lineno}
+    if len(offsets) != 1 or not s.lineno:
+        return
+    want = str(int(s.lineno) + offsets.pop())
+    k = next((k for k, a in enumerate(s.amounts) if a.text == want), None)
+    if k is None:
+        return
+    right = _Side(lineno=want, amounts=s.amounts[k + 1:])
+    s.amounts = s.amounts[:k]
+    row.sides = [s, right]
+    row.lone = None
+
+
+def _last_ordinals(rows: list[_Line]) -> list[int]:
+    last = [0, 0]
+    for r in rows:
+        for k in (0, 1):
+            v = _ordinal_value(r.sides[k].label)
+            if v:
+                last[k] = v
+    return last
+
+
+def _ordinal_value(label: str) -> Optional[int]:
+    m = ORDINAL.match(label)
+    if not m:
+        return None
+    word = m.group().strip().strip("、（）()")
+    if not word or any(ch not in _NUMERALS for ch in word):
+        return None
+    v = 0
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        v = (_NUMERALS.index(tens) if tens else 1) * 10 + (_NUMERALS.index(ones) if ones else 0)
+    elif len(word) == 1:
+        v = _NUMERALS.index(word)
+    return v or None
+
+
+def _place_lone(rows: list[_Line], layout: bool) -> None:
+    """Decide the side of every lone label from the evidence the two-sided rows give."""
+    left_nos = [int(r.sides[0].lineno) for r in rows if r.lone is None and r.sides[0].lineno]
+    right_nos = [int(r.sides[1].lineno) for r in rows if r.lone is None and r.sides[1].lineno and r.sides[1].label]
+    right_starts = [r.sides[1].start for r in rows if r.lone is None and r.sides[1].label and r.sides[0].label]
+    left_starts = [r.sides[0].start for r in rows if r.lone is None and r.sides[0].label]
+    last_ord = [0, 0]
+    for r in rows:
+        if r.lone is None:
+            for k in (0, 1):
+                v = _ordinal_value(r.sides[k].label)
+                if v:
+                    last_ord[k] = v
+            continue
+        s = r.lone
+        side: Optional[int] = None
+        if s.lineno and right_nos:
+            side = 1 if int(s.lineno) >= min(right_nos) else 0
+        elif s.lineno and left_nos and int(s.lineno) <= max(left_nos):
+            side = 0
+        if side is None and layout and right_starts and left_starts and max(left_starts) + 2 < min(right_starts) - 2:
+            if s.start >= min(right_starts) - 2:
+                side = 1
+            elif s.start <= max(left_starts) + 2:
+                side = 0
+        if side is None and s.amounts:  # more amounts than one side ever prints
+            widest = [max((len(x.sides[k].amounts) for x in rows if x.lone is None), default=0) for k in (0, 1)]
+            if widest[0] < len(s.amounts) <= widest[1]:
+                side = 1
+            elif widest[1] < len(s.amounts) <= widest[0]:
+                side = 0
+        if side is None:
+            v = _ordinal_value(s.label)
+            fits = [k for k in (0, 1) if v and v == last_ord[k] + 1]
+            if len(fits) == 1:
+                side = fits[0]
+        if side is None:
+            left, right = bool(_LEFT_WORDS.search(s.label)), bool(_RIGHT_WORDS.search(s.label))
+            if left != right:
+                side = 0 if left else 1
+        if side is None:
+            side = 0
+            r.side_doubt = True
+        v = _ordinal_value(s.label)
+        if v:
+            last_ord[side] = v
+        r.sides[side] = s
+        r.lone = None
+
+
+def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str]) -> tuple[list[_Line], int]:
+    rows: list[_Line] = []
+    pending: list[NLine] = []
+    above: Optional[NLine] = None  # a line of amounts waiting for the labels printed under it
+    n = len(lines)
+    while j < n:
+        ln = lines[j]
+        t = ln.text
+        if "\t" in t or "|" in t or len(t) > 300:
+            break
+        if repeated_header(ln, header_keys):
+            j += 1
+            continue
+        row = _parse(ln, lanci) if not ends_table(ln) else None
+        if row is not None and row.lone is not None and lanci:
+            _split_lone(row, rows)
+        numbers = row is not None and (any(s.amounts or s.lineno for s in row.sides) or (
+            row.lone is not None and (row.lone.amounts or row.lone.lineno)))
+        if row is not None and pending and row.lone is not None and row.lone.label and (numbers or not lanci):
+            # the other side's label printed around this line: sides by their words
+            piece = "".join(p.text.strip() for p in pending)
+            other = _Side(label=piece, label_lines=list(pending), from_before=True)
+            lone_right = bool(_RIGHT_WORDS.search(row.lone.label)) and not _RIGHT_WORDS.search(piece)
+            lone_left = bool(_LEFT_WORDS.search(row.lone.label)) and not _LEFT_WORDS.search(piece)
+            if lone_right == lone_left:
+                break
+            row.sides = [other, row.lone] if lone_right else [row.lone, other]
+            row.lone = None
+            rows.append(row)
+            pending = []
+            j += 1
+            continue
+        continues = bool(rows) and any(x is not None and x.from_before and len(x.label_lines) == 1
+                                       for x in rows[-1].sides + [rows[-1].lone]) and name_piece(ln)
+        if row is not None and not numbers and not lanci and not pending and not continues and _row_labels(row):
+            rows.append(row)  # a row whose amounts are printed on the next line, or blank
+            j += 1
+            continue
+        if row is None and pending and _all_amounts(ln):
+            # `四、灾害防治及应急管理支` / `120.31 120.31` / `出`: a label around its amounts
+            lone = _Side(label="".join(p.text.strip() for p in pending), label_lines=list(pending), from_before=True)
+            lone.lineno, lone.amounts = _split_numbers([Amount(a, b, c) for a, b, c in tokens(t)], lanci)
+            rows.append(_Line(ln, [_Side(), _Side()], lone=lone))
+            pending = []
+            j += 1
+            continue
+        if row is None and not lanci and rows and _amounts_fit(ln, rows[-1], _right_start(rows)):
+            j += 1
+            continue
+        if row is None and not lanci and above is None and _all_amounts(ln):
+            above = ln  # amounts printed above their labels: the next row's, if they fit it
+            j += 1
+            continue
+        if above is not None:
+            if row is None or numbers or not _amounts_fit(above, row, _right_start(rows)):
+                j -= 1  # the amounts belong to no row: the table ends before them
+                break
+            above = None
+        if row is not None and numbers:
+            if pending:
+                # a label printed around its row's line: the piece before fills the blank label
+                piece = "".join(p.text.strip() for p in pending)
+                blank = [s for s in row.sides if not s.label and (s.lineno or s.amounts)]
+                if len(blank) == 2:  # which side's label: the ordinal that follows, else the words
+                    v = _ordinal_value(piece)
+                    fits = [k for k, last_v in enumerate(_last_ordinals(rows)) if v and v == last_v + 1]
+                    left_ended = bool(rows) and not rows[-1].sides[0].label and bool(rows[-1].sides[1].label)
+                    side = fits[0] if len(fits) == 1 else (1 if _RIGHT_WORDS.search(piece) or left_ended else 0)
+                    blank = [row.sides[side]]
+                slot = blank[0] if blank else None
+                if slot is None:
+                    break
+                slot.label = "".join(p.text.strip() for p in pending)
+                slot.label_lines = list(pending)
+                slot.from_before = True
+                pending = []
+            rows.append(row)
+            j += 1
+            continue
+        if furniture(lines, ln) or repeated_header(ln, header_keys):
+            j += 1
+            continue
+        if name_piece(ln) and not ends_table(ln) and rows:
+            last = rows[-1]
+            before = next((s for s in last.sides + [last.lone] if s is not None and s.from_before), None)
+            nxt = next((x for x in range(j + 1, min(j + 3, n)) if lines[x].text.strip()), None)
+            nxt_row = _parse(lines[nxt], lanci) if nxt is not None and len(lines[nxt].text) <= 300 else None
+            blank_next = (nxt_row is not None and (_blank_label(nxt_row) or nxt_row.lone is not None)) or (
+                nxt is not None and _all_amounts(lines[nxt]))
+            if before is not None and len(before.label_lines) == 1 and not pending:
+                before.label += t.strip()
+                before.label_lines.append(ln)
+                j += 1
+                continue
+            piece = t.strip()
+            follow = lines[nxt].text.strip() if nxt is not None else ""
+            if (not lanci and not pending and ORDINAL.match(piece) and not _complete(piece) and follow
+                    and name_piece(lines[nxt]) and not ORDINAL.match(follow) and _complete(piece + follow)):
+                # a blank row whose label runs over two lines (`七、文化旅游体育与传媒支` / `出`)
+                lone = _Side(label=piece + follow, label_lines=[ln, lines[nxt]], start=len(t) - len(t.lstrip()))
+                rows.append(_Line(ln, [_Side(), _Side()], lone=lone))
+                j = nxt + 1
+                continue
+            if blank_next and not pending:
+                pending.append(ln)
+                j += 1
+                continue
+            target = last.lone or (last.sides[1] if last.sides[1].label else last.sides[0])
+            if target.label and not _complete(target.label) and not pending:
+                target.label += t.strip()
+                target.label_lines.append(ln)
+                j += 1
+                continue
+        break
+    if pending:
+        j -= len(pending)
+    if above is not None and j > 0 and lines[j - 1] is above:
+        j -= 1
+    return rows, j
+
+
+def _all_amounts(line: NLine) -> bool:
+    toks = tokens(line.text)
+    return bool(toks) and len(line.text) <= 300 and all(is_amount(t) for t, _, _ in toks)
+
+
+def _row_labels(row: _Line) -> bool:
+    """Every label of the line reads like a row label (an ordinal, or 收入 / 支出 / 合计 … words)."""
+    labels = [s.label for s in row.sides + [row.lone] if s is not None and s.label]
+    return bool(labels) and all((ORDINAL.match(x) or _SIDE_WORD.search(x)) and _complete(x) for x in labels)
+
+
+def _right_start(rows: list[_Line]) -> Optional[int]:
+    """Where the right side's labels start in `-layout` text (from the rows with both labels)."""
+    starts = sorted(r.sides[1].start for r in rows if r.lone is None and r.sides[0].label and r.sides[1].label)
+    return starts[len(starts) // 2] if starts else None
+
+
+def _amounts_fit(line: NLine, row: _Line, right_start: Optional[int]) -> bool:
+    """Amounts printed on a line of their own take the labels of `row` (the row above them, or the
+    one below): in order, one per labelled side; in `-layout` text each amount's side is where it
+    stands (left of the right side's labels or not), and a side without a label takes none. One
+    amount under two labels without positions is marked in doubt."""
+    toks = tokens(line.text)
+    if not toks or not all(is_amount(t) for t, _, _ in toks):
+        return False
+    if any(s.amounts or s.lineno for s in row.sides) or (row.lone is not None and row.lone.amounts):
+        return False
+    amounts = [Amount(t, a, b) for t, a, b in toks]
+    layout = right_start is not None and "   " in line.text
+    if layout:
+        by_side: list[list[Amount]] = [[], []]
+        for x in amounts:
+            by_side[0 if x.end < right_start else 1].append(x)
+        if row.lone is not None:
+            side = 0 if row.lone.start < right_start else 1
+            if by_side[1 - side] or not by_side[side]:
+                return False
+            row.lone.amounts = by_side[side]
+            return True
+        if any(by_side[k] and not row.sides[k].label for k in (0, 1)):
+            return False
+        row.sides[0].amounts, row.sides[1].amounts = by_side
+        return True
+    if row.lone is not None:
+        row.lone.amounts = amounts
+        return True
+    left, right = row.sides
+    if len(amounts) == 2 and left.label and right.label:
+        left.amounts, right.amounts = amounts[:1], amounts[1:]
+    elif len(amounts) == 1 and left.label and right.label:
+        left.amounts = amounts
+        row.side_doubt = True
+    else:
+        return False
+    return True
+
+
+def _blank_label(row: _Line) -> bool:
+    return any(not s.label and (s.lineno or s.amounts) for s in row.sides)
+
+
+_COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分配|资金|）|\))$")
+
+
+def _complete(label: str) -> bool:
+    return bool(_COMPLETE.search(label))
+
+
+def _covers(text: str, labels: Sequence[str]) -> bool:
+    from collections import Counter
+
+    have, need = Counter(text), Counter("".join(labels))
+    return all(have[ch] >= c for ch, c in need.items())
+
+
+def _lanci_widths(header: list[NLine]) -> Optional[tuple[int, int]]:
+    """Amount columns per side from the 栏次 line (`栏 次 1 栏 次 2 3 4 5` -> 1, 4)."""
+    for ln in header:
+        words = [t for t, _, _ in tokens(ln.text)]
+        marks = [k for k, w in enumerate(words) if w.startswith("栏")]
+        if len(marks) >= 2 and words[0].startswith("栏"):
+            count = [0, 0]
+            for k, w in enumerate(words):
+                if w.isdigit():
+                    count[0 if k < marks[-1] else 1] += 1
+            if all(count):
+                return count[0], count[1]
+    return None
+
+
+def _side_columns(header_text: str, n_left: int, n_right: int) -> tuple[Optional[tuple[str, ...]], Optional[tuple[str, ...]]]:
+    # the widths the rows show, else the narrowest wider standard set the header names (blank
+    # cells are absent, so a side may print fewer amounts than it has columns)
+    pairs = [(a, b) for a in SIDE_COLUMNS for b in SIDE_COLUMNS if len(a) >= n_left and len(b) >= n_right]
+    pairs.sort(key=lambda p: (len(p[0]) - n_left, len(p[1]) - n_right))
+    for left, right in pairs:
+        if _covers(header_text, left + right):
+            return left, right
+    return None, None
+
+
+def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    first = first_row(lines, i)
+    if first is None:
+        return None, i + 1
+    header = [ln for ln in lines[i:first] if ln.text.strip()]
+    header_text = "".join("".join(ln.text.split()) for ln in header)
+    lanci = "行次" in header_text
+    rows, end = _collect(lines, first, lanci, {" ".join(ln.text.split()) for ln in header})
+    if len(rows) < 2:
+        return None, i + 1
+    layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)
+    _place_lone(rows, layout)
+    widths = [max([len(r.sides[k].amounts) for r in rows] + [1]) for k in (0, 1)]
+    printed = _lanci_widths(header)
+    if printed is not None and all(p >= w for p, w in zip(printed, widths)):
+        widths = list(printed)
+    labels = _side_columns(header_text, *widths)
+    widths = [len(labels[k]) if labels[k] is not None else widths[k] for k in (0, 1)]
+    side_cols: list[list[str]] = []
+    guessed = [False, False]
+    for k in (0, 1):
+        if labels[k] is not None:
+            side_cols.append(list(labels[k]))
+        else:
+            side_cols.append([f"列{c + 1}" for c in range(widths[k])])
+            guessed[k] = widths[k] > 1
+    placed = [_place_side([r.sides[k] for r in rows], widths[k], side_cols[k][0] in ("合计", "小计")) for k in (0, 1)]
+    at = lines[i]
+    top: list[Cell] = []
+    names: list[Cell] = []
+    for k, word in enumerate(("收入", "支出")):
+        cols = ["项目"] + (["行次"] if lanci else []) + side_cols[k]
+        top += [text_cell(at, word)] + [text_cell(at, "") for _ in cols[1:]]
+        names += [text_cell(at, c) for c in cols]
+    grid = [top, names]
+    for r, p0, p1 in zip(rows, placed[0], placed[1]):
+        cells: list[Cell] = []
+        for k, (side, p) in enumerate(((r.sides[0], p0), (r.sides[1], p1))):
+            ln = side.label_lines[0] if side.label_lines else r.line
+            cells.append(Cell(text=side.label, orig=side.label, line=ln.no, page=ln.page,
+                              joined=len(side.label_lines) > 1))
+            if lanci:
+                cells.append(text_cell(r.line, side.lineno or ""))
+            values = [text_cell(r.line, "") for _ in range(widths[k])]
+            for a_i, (a, c) in enumerate(zip(side.amounts, p.cols or ())):
+                doubt = None
+                if r.side_doubt:
+                    doubt = "side uncertain: a label printed alone on its line, nothing says whether it is income or expenditure"
+                elif a_i in p.unsure:
+                    doubt = p.doubt
+                elif guessed[k]:
+                    doubt = "column uncertain: the header names none of the standard columns of this side"
+                values[c] = amount_cell(r.line, a.text, doubt)
+            cells += values
+        grid.append(cells)
+    last = max((ln for r in rows for s in r.sides for ln in s.label_lines), key=lambda x: x.no, default=rows[-1].line)
+    last_line = max(last.no, rows[-1].line.no)
+    return _report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last_line, method="spaced")), end
+
+
+def _place_side(sides: list[_Side], n: int, first_is_total: bool) -> list[RowAmounts]:
+    placed = [RowAmounts(code=None, total=bool(_TOTAL.search(s.label)), amounts=s.amounts) for s in sides]
+    place_rows(placed, n, first_is_total, layout=False)
+    return placed

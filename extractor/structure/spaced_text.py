@@ -1,0 +1,95 @@
+"""Line pieces shared by the readers of space-separated table rows (spaced_rows, spaced_sides,
+spaced_groups, spaced_flat).
+
+What it does: splits a line into its space-separated tokens with their character positions, says
+whether a token is an amount, whether a line is page furniture (a page number, a running header
+printed on many pages), a title or unit line, a piece of a name broken over lines, or a line that
+ends a table (a note, a title, a sentence).
+What it does not: read rows or place amounts in columns (the readers and spaced_columns.py do).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+import regex as re
+
+from ..datamodel import Cell, NLine, Repair
+from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_WORD
+from .text_tables import is_preamble
+
+AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+SENTENCE = re.compile(r"[，。；：:]")
+_FURNITURE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d{1,4}\s*[-—–]?|\d+\s*/\s*\d+)$")
+_TOKEN = re.compile(r"\S+")
+
+Token = tuple[str, int, int]  # text, start, end in the line
+
+
+def tokens(text: str) -> list[Token]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def is_amount(text: str) -> bool:
+    return bool(AMOUNT.match(text))
+
+
+def name_piece(line: NLine) -> bool:
+    """A short line of words without digits or sentence punctuation: a piece of a broken name."""
+    t = line.text.strip()
+    return bool(t) and len("".join(t.split())) <= 30 and not SENTENCE.search(t) and not any(ch.isdigit() for ch in t)
+
+
+_REPEATS: dict[int, Counter] = {}
+
+
+def furniture(lines: Sequence[NLine], line: NLine) -> bool:
+    """Page numbers, form feeds and running headers (a line printed the same on many pages)."""
+    t = line.text.strip().strip("\f").strip()
+    if not t:
+        return True
+    if _FURNITURE.match(t):
+        return True
+    counts = _REPEATS.get(id(lines))
+    if counts is None:
+        _REPEATS.clear()
+        counts = _REPEATS[id(lines)] = Counter(" ".join(ln.text.split()) for ln in lines)
+    return counts[" ".join(t.split())] >= 3 and 8 <= len(t) <= 40  # short name pieces repeat too
+
+
+def repeated_header(line: NLine, header_keys: set[str]) -> bool:
+    """A line of the table's header printed again (on a new page); a short word such as 款 that
+    the header also prints may be a piece of a broken name, so it is not taken for one."""
+    key = " ".join(line.text.split())
+    return len(key.replace(" ", "")) >= 4 and key in header_keys
+
+
+def title_like(line: NLine) -> bool:
+    t = line.text.strip()
+    return bool(t) and (is_preamble(line) or (len(t) <= 40 and bool(TITLE_END.search(t) or UNIT_WORD.search(t))))
+
+
+def ends_table(line: NLine) -> bool:
+    t = line.text.strip()
+    return bool(NOTE_LINE.match(t)) or title_like(line) or bool(SENTENCE.search(t))
+
+
+def after_title(lines: Sequence[NLine], i: int) -> bool:
+    """lines[i] is the first line after a table's title / unit lines (blank lines between allowed)."""
+    k = i - 1
+    while k >= 0 and k >= i - 3 and not lines[k].text.strip():
+        k -= 1
+    return k >= 0 and title_like(lines[k]) and not title_like(lines[i])
+
+
+def text_cell(line: NLine, text: str, joined: bool = False) -> Cell:
+    return Cell(text=text, orig=text, line=line.no, page=line.page, joined=joined)
+
+
+def amount_cell(line: NLine, text: str, doubt: str | None = None) -> Cell:
+    """An amount as printed on `line`; with `doubt`, an unconfirmed `layout.column_guess` repair
+    that keeps its Field under review and says why."""
+    c = Cell(text=text, orig=text, line=line.no, page=line.page, repaired=line.repaired)
+    if doubt:
+        c.repairs = [Repair(kind="layout.column_guess", note=doubt, status="unconfirmed")]
+    return c
