@@ -289,6 +289,110 @@ def test_sheet_and_narrative_that_disagree_become_a_failed_check(tmp_path):
     assert any("actual" in c.message and "89.974" in c.message and "80" in c.message for c in failed)
 
 
+# what PyMuPDF prints of 公开02表 (gen_001_final, `page.get_text()`): one cell per line, but the
+# blank cells are simply absent (合计 has 2 of its 7 amounts printed, 201 一般公共服务支出 2) and
+# the code is split over its 类 款 项 cells
+CONVERTED_02 = """收入决算表
+公开02表
+部门：桐屏市桐安县科学技术局
+单位：万元
+项目
+本年收入合
+计
+财政拨款收
+入
+上级补助收
+入
+事业收入
+经营收入
+附属单位上缴
+收入
+其他收入
+功能分类科
+目编码
+科目名称
+类
+款
+项
+栏次
+1
+2
+3
+4
+5
+6
+7
+合计
+1279.28
+1279.28
+0
+0
+0
+0
+0
+201
+一般公共服务支出
+65.45
+65.45
+201
+99
+其他一般公共服务支出
+65.45
+65.45
+注：本表反映本部门本年度取得的各项收入情况。"""
+
+
+def test_cell_lines_declines_converter_text_without_blank_cells():
+    st = _structure(CONVERTED_02)
+    assert not [g for g in st.grids if g.method == "cell-lines"]
+    assert not [t for t in st.tables if t.method == "cell-lines"]
+
+
+def test_cell_lines_needs_every_row_whole_and_of_one_shape():
+    whole = "一般公共预算财政拨款支出决算表\n公开05表\n单位：万元\n科目编码\n科目名称\n合计\n基本支出\n项目支出\n" \
+            "201\n一般公共服务支出\n65.45\n60.00\n5.45\n206\n科学技术支出\n1052.86\n1000.00\n52.86\n"
+    (g,) = _structure(whole).grids
+    assert g.method == "cell-lines"
+    assert [c.text for c in g.rows[-1]] == ["206", "科学技术支出", "1052.86", "1000.00", "52.86"]
+    # 201's 项目支出 not printed (a blank cell lost): every row after it would shift, so no table is read
+    shifted = whole.replace("60.00\n5.45\n", "60.00\n")
+    assert not [g for g in _structure(shifted).grids if g.method == "cell-lines"]
+
+
+
+def test_cell_lines_declined_run_is_read_once():
+    # 8,000 short lines, every fourth a title (附表) followed by labels: no table can be placed, and
+    # no line may re-read the rest of the run (a quadratic reader takes minutes here)
+    text = "\n".join(["附表", "项目", "金额", "1"] * 2000)
+    t0 = time.perf_counter()
+    st = _structure(text)
+    assert time.perf_counter() - t0 < 5.0
+    assert not [g for g in st.grids if g.method == "cell-lines"]
+
+def test_cell_lines_on_pymupdf_text_has_no_confident_wrong_value(tmp_path):
+    import sys
+
+    from conftest import ROOT
+    from extractor import extract
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import converted
+
+    try:
+        import samplegen
+
+        pdf = tmp_path / "final_1.pdf"
+        samplegen.write_pdf(1, "final", pdf)
+    except (ImportError, SystemExit, OSError) as exc:  # fpdf2 or the CJK font missing
+        pytest.skip(reason=f"cannot write the generated PDF: {exc}")
+    try:
+        txt = converted.convert(pdf, "pymupdf", tmp_path)
+    except converted.ConverterMissing as exc:
+        pytest.skip(reason=str(exc))
+    a = converted.agreement(extract(txt), extract(pdf))
+    assert a["confident_wrong"] == [], a["confident_wrong"][:5]
+    assert a["precision"] >= 0.995, a["precision"]
+
 # --- the rebuilt header of a cell-lines table -------------------------------------------------------
 
 def test_cell_lines_header_tree_of_the_three_public_table():

@@ -41,7 +41,12 @@ READERS: dict[str, Any] = {}
 
 
 def register(reader: Any) -> Any:
-    """Register a reader (class or instance) under its `name`; returns it unchanged."""
+    """Register a reader (class or instance) under its `name`, which must be its own (the name is the
+    `method` of the tables it reads); returns it unchanged."""
+    known = READERS.get(reader.name)
+    if known is not None and known is not reader and getattr(known, "__qualname__", None) != getattr(
+            reader, "__qualname__", object()):
+        raise ValueError(f"two table readers named {reader.name!r}: {known!r} and {reader!r}")
     READERS[reader.name] = reader
     return reader
 

@@ -104,12 +104,22 @@ def confirm_repairs(field: Field, by: str) -> None:
             r.status, r.by = "confirmed", by
 
 
+# repairs a passing check can confirm: an OCR misreading (a speck, a doubled point) is independent
+# of the sums, so amounts that add up confirm it. A layout guess (which column an amount stands in,
+# `layout.*`) is not: a reader may have chosen the placement that makes the same sums hold, and
+# the leftmost guess applied to a parent and its children passes them whatever the truth.
+CHECKABLE_REPAIRS = ("ocr.",)
+
+
 def confirm_by_check(field: Field, rule: str) -> None:
     """An exact passing check confirms the field: a sound reading becomes CONFIRMED; an uncertain
-    OCR repair that the amounts confirm rises to REPAIR_CONFIRMED; anything else keeps its doubt."""
+    OCR repair that the amounts confirm rises to REPAIR_CONFIRMED; anything else keeps its doubt
+    (a layout guess among them: see CHECKABLE_REPAIRS)."""
     if field.confidence >= CONFIRMABLE:
         field.confidence = max(field.confidence, CONFIRMED)
-    elif field.unconfirmed():
+        return
+    open_repairs = [r for r in field.repairs if r.status == "unconfirmed"]
+    if open_repairs and all(r.kind.startswith(CHECKABLE_REPAIRS) for r in open_repairs):
         field.confidence = max(field.confidence, REPAIR_CONFIRMED)
         field.notes.append(f"repair confirmed by check {rule}")
         confirm_repairs(field, f"check {rule}")

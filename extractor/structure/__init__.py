@@ -15,7 +15,6 @@ from .tables import build_table
 from . import html_tables  # noqa: F401  (registers its reader)
 from . import cell_lines  # noqa: F401  (registers its reader)
 from . import one_line  # noqa: F401  (registers its reader)
-from . import run_together  # noqa: F401  (registers its reader)
 from . import spaced_rows  # noqa: F401  (registers its reader)
 
 

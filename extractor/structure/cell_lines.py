@@ -7,15 +7,22 @@ ending in ` |` (a cell whose line lacks the ` |` continues on the next line) —
   printed cell is there, each spanning cell once, so the grid is rebuilt by cell_grid.py (the width
   from the data rows, the header's spans from the labels); a 绩效自评表 / 绩效目标表 (一级 二级 三级指标)
   is read by one_line.py's form reader over the cells instead.
-- Unmarked cells (blank cells lost with the blank lines): only when the table names its columns —
-  a 行次/栏次 cell followed by the column numbers 1 2 3 … (one label column and that many value
-  columns), or a run of known column labels (项目 行次 金额 …, as many columns as labels); header
-  cells before that become header rows, the 栏次 row is kept, and the data cells are cut into rows
-  of the table's width. A data row that does not open with a label (its cells may have shifted)
-  carries an unconfirmed doubt, so its values go to review.
+- Unmarked cells (no blank cell can be seen: web copies that drop them, and the text PDF converters
+  print — PyMuPDF, pdfminer.six, pdftotext without -layout — one cell per line with blank cells
+  absent, sometimes column by column): only when the table names its columns — a 行次/栏次 cell
+  followed by the column numbers 1 2 3 … (one label column and that many value columns), or a run
+  of known column labels (项目 行次 金额 …, as many columns as labels) — and every data row cut at
+  that width is whole and of one shape: the same label columns first (at least as many as the
+  header's 科目编码 / 名称 labels), then the same amount columns. Otherwise the table is declined:
+  when its data too are cells one per line, its lines stay narrative (the readers after it would
+  misplace them as well); when only its header is (pypdf prints a header cell per line and the rows
+  on lines), `starts` says no and the readers after it (the spaced readers) read the table.
+  A 绩效 form is read only from marked cells.
 What it does not: read tables with no title area before them, unmarked tables without column
-labels (narrative headings stay narrative), rebuild the header tree of an unmarked table (tables.py
-guesses the column names and says so), or read rows printed on one line with ` | ` between cells.
+labels (narrative headings stay narrative), unmarked tables with a row missing a cell (a blank cell
+lost shifts every cell after it; no value is guessed), rebuild the header tree of an unmarked table
+(tables.py guesses the column names and says so), or read rows printed on one line with ` | `
+between cells. Once a run of cells is declined, no later line of that run is tried (linear time).
 """
 from __future__ import annotations
 
@@ -26,7 +33,7 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE, TITLE_END
-from .cell_grid import lay_out
+from .cell_grid import _KEY_LABEL, lay_out
 from .one_line import read_form
 from .text_tables import _report, is_preamble, text_reader
 
@@ -39,7 +46,6 @@ _LABELS = frozenset(("项目", "行次", "金额", "合计", "小计", "预算�
                      "全年执行数", "上年决算数", "本年预算数", "预算数合计", "决算数合计"))
 _LANCI = frozenset(("行次", "栏次"))
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a subject code opens a row as a label does
-_DOUBT = "cell-lines table: this row does not open with a label; its cells may have shifted"
 _HEAD_DOUBT = "cell-lines table: the spans of its header were rebuilt with doubt; the column may be misnamed"
 
 
@@ -174,6 +180,48 @@ def _columns(cells: list[Cell]) -> Optional[tuple[int, int, int]]:
     return width, m, start
 
 
+def _unplaceable(data: list[Cell]) -> bool:
+    """Data printed one cell per line (rows, not runs of words) that no grid could be placed on."""
+    if len(data) < 4:
+        return False  # a header alone: its rows are printed in another shape
+    return sum(1 for c in data if len(c.text.split()) == 1) >= 0.8 * len(data)
+
+
+def _kinds(row: list[Cell]) -> tuple[str, ...]:
+    """Each cell of a row as a label (a name, or a subject code followed by a name) or an amount."""
+    out = []
+    for k, c in enumerate(row):
+        t = _key(c.text)
+        code = bool(_CODE.match(t)) and k + 1 < len(row) and not _is_num(row[k + 1].text)
+        out.append("value" if _is_num(t) and not code else "label")
+    return tuple(out)
+
+
+def _key_columns(head: list[Cell]) -> int:
+    """How many key columns (科目编码 / 代码 / 名称) the header names."""
+    return len({k for k in (_key(c.text) for c in head) if _KEY_LABEL.match(k) and k not in ("项目", "行次")})
+
+
+def _complete(data: list[list[Cell]], width: int, key_cols: int) -> bool:
+    """Unmarked cells cut into rows of `width` are a grid only when every row is whole and all rows
+    have one shape: the same label columns (opening the row, at least as many as the header's key
+    columns) and amount columns. Text from a PDF converter prints no blank cell and sometimes a
+    table column by column; its rows then come out ragged or of mixed shapes, and such a table is
+    declined rather than guessed."""
+    if data and len(data[-1]) < width and "value" not in _kinds(data[-1]):
+        data = data[:-1]  # a text cut off after a row's first labels: no amount of it is placed
+    if not data or any(len(r) != width for r in data):
+        return False
+    shapes = {_kinds(r) for r in data}
+    if len(shapes) != 1:
+        return False
+    (shape,) = shapes
+    labels = next((k for k, kind in enumerate(shape) if kind == "value"), width)
+    # a header naming 科目编码 and 科目名称 over rows that open with one label: the row's name
+    # or code is missing (a 合计 row spanning both columns), so the columns cannot be placed
+    return 0 < labels < width and labels >= key_cols
+
+
 def _title_before(lines: Sequence[NLine], i: int) -> bool:
     seen = 0
     k = i - 1
@@ -214,46 +262,68 @@ class CellLinesReader:
             return False
         if s.endswith("|") and sum(1 for c in cells if _key(c.text)) >= 4:
             return True  # cells marked with ` |` after a title: a table, whatever its labels
-        return _columns(cells) is not None or any(_key(c.text) in _FORM_LABELS for c in cells)
+        if _columns(cells) is None and not any(_key(c.text) in _FORM_LABELS for c in cells):
+            return False
+        declined = getattr(self, "_declined", None)
+        if declined is not None and declined[0] is lines and declined[1] < i < declined[2]:
+            return declined[3]  # inside a run of cells already declined: its suffixes read the same data
+        # a declined table: its lines kept as narrative when its data are cells one per line that
+        # cannot be placed (another reader would misplace them too), else left to the readers after it
+        got = _read(lines, i)
+        self._memo = (lines, i, got)
+        if got[0] is None:
+            self._declined = (lines, i, got[1], _unplaceable(got[2]))
+            return self._declined[3]
+        return True
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-        cells, end = _cells(lines, i)
-        form = _form_rows(cells)
-        if form is not None:
-            block = GridBlock(rows=form, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
-            return _report(block), end
-        if any(lines[x].text.rstrip().endswith("|") for x in range(i, min(len(lines), i + 4))):
-            laid = lay_out(cells)  # every cell printed, blanks too: the grid can be rebuilt
-            if laid is not None:
-                rows, certain = laid
-                if not certain:
-                    for r in rows:
-                        for c in r:
-                            if c.text and _is_num(c.text):
-                                c.repairs = [Repair(kind="layout.cell_lines", note=_HEAD_DOUBT, status="unconfirmed")]
-                block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
-                return _report(block), end
-        cols = _columns(cells)
-        if cols is None:
-            return None, i + 1
-        width, data_at, label_at = cols
-        rows: list[list[Cell]] = []
-        if label_at:
-            rows.append(cells[:label_at])
-        head = cells[label_at:data_at]
-        if _key(head[0].text) in _LANCI:  # 行次 1 2 3 …: a header row is the 栏次 row
-            rows.append(head)
-        else:
-            rows.append(head[:width])
-            if head[width:]:
-                rows.append(head[width:])
-        data = cells[data_at:]
-        for k in range(0, len(data), width):
-            row = data[k:k + width]
-            if _is_num(row[0].text) and not _CODE.match(_key(row[0].text)):
-                for c in row:
-                    c.repairs = [Repair(kind="layout.cell_lines", note=_DOUBT, status="unconfirmed")]
-            rows.append(row)
-        rows = [r for r in rows if r]
-        block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
-        return _report(block), end
+        declined = getattr(self, "_declined", None)
+        if declined is not None and declined[0] is lines and declined[1] <= i < declined[2]:
+            return None, i + 1  # a line of a declined run of cells: narrative
+        memo = getattr(self, "_memo", None)
+        block, end, _ = memo[2] if memo is not None and memo[0] is lines and memo[1] == i else _read(lines, i)
+        self._memo = None
+        return (block, end) if block is not None else (None, i + 1)
+
+
+def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int, list[Cell]]:
+    """The table from lines[i] on, the index after its cells and its data cells; no table (None)
+    where no grid is certain."""
+    cells, end = _cells(lines, i)
+    marked = any(lines[x].text.rstrip().endswith("|") for x in range(i, min(len(lines), i + 4)))
+    form = _form_rows(cells) if marked else None  # unmarked, a form's merged cells may be anywhere
+    if form is not None:
+        block = GridBlock(rows=form, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
+        return _report(block), end, []
+    if marked:
+        laid = lay_out(cells)  # every cell printed, blanks too: the grid can be rebuilt
+        if laid is not None:
+            rows, certain = laid
+            if not certain:
+                for r in rows:
+                    for c in r:
+                        if c.text and _is_num(c.text):
+                            c.repairs = [Repair(kind="layout.cell_lines", note=_HEAD_DOUBT, status="unconfirmed")]
+            block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
+            return _report(block), end, []
+    cols = _columns(cells)
+    if cols is None:
+        return None, end, cells
+    width, data_at, label_at = cols
+    rows: list[list[Cell]] = []
+    if label_at:
+        rows.append(cells[:label_at])
+    head = cells[label_at:data_at]
+    if _key(head[0].text) in _LANCI:  # 行次 1 2 3 …: a header row is the 栏次 row
+        rows.append(head)
+    else:
+        rows.append(head[:width])
+        if head[width:]:
+            rows.append(head[width:])
+    data = [cells[k:k + width] for k in range(data_at, len(cells), width)]
+    if not _complete(data, width, _key_columns(cells[:data_at])):
+        return None, end, cells[data_at:]  # blank cells lost or cells out of order: no certain grid
+    rows.extend(data)
+    rows = [r for r in rows if r]
+    block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
+    return _report(block), end, []

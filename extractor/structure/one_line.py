@@ -316,14 +316,26 @@ def _read(line: NLine) -> Optional[tuple[list[list[Cell]], Optional[NLine]]]:
 
 @text_reader(45)
 class OneLineReader:
-    """A 绩效自评表 run together on one line (web and `.xls` copies)."""
+    """A table run together on one line (web and `.xls` copies): a 绩效自评表 or 绩效目标表 read
+    here, any other table by run_together.py."""
 
     name = "one-line"
 
+    def __init__(self) -> None:
+        self._plain = None  # run_together.RunTogetherTable, made on first use (it imports cell_lines, which imports this)
+
+    def _tables(self):
+        if self._plain is None:
+            from .run_together import RunTogetherTable
+            self._plain = RunTogetherTable()
+        return self._plain
+
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        return _looks_like(lines[i])
+        return _looks_like(lines[i]) or self._tables().starts(lines, i)
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        if not _looks_like(lines[i]):
+            return self._tables().read(lines, i)
         got = _read(lines[i])
         if not got:
             return None, i + 1

@@ -21,7 +21,7 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from .cell_grid import _KEY_LABEL, _is_code_at, _is_value, _key, _lanci_end, _runs, header_rows
 from .cell_lines import _title_before
-from .text_tables import _report, text_reader
+from .text_tables import _report
 
 _TOKEN = re.compile(r"\S+")
 _MIN_WORDS = 12
@@ -113,9 +113,9 @@ _NOTE = ("one-line table: blank cells were dropped in the copy, so these rows' a
          "in their columns and were left out: ")
 
 
-@text_reader(46)
-class RunTogetherReader:
-    """A plain table run together on one line (web and `.xls` copies)."""
+class RunTogetherTable:
+    """A plain table run together on one line (web and `.xls` copies): the second half of the
+    `one-line` reader (one_line.py), tried when the line is no 绩效 form."""
 
     name = "one-line"
 

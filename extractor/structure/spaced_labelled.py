@@ -29,6 +29,7 @@ _MIN_ROWS = 3
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _DASH = re.compile(r"^(?:-|—|–|——|－)$")
 _NOT_A_LABEL = re.compile(r"^(?:栏次|行次|合\s*计)$")
+_CODE_FIRST = re.compile(r"^\d{3}(?:\d{2}){0,2}(?!\d)")  # 201, 20101, 2010101, also 2010101行政运行
 _PROSE = re.compile(r"[，。；]")  # a label may end in a colon (项目支出：), not hold a sentence
 
 
@@ -42,6 +43,8 @@ def _split(line: NLine) -> Optional[tuple[str, list[str]]]:
     if "\t" in t or "|" in t or len(t) > 300 or _PROSE.search(t) or NOTE_LINE.match(t):
         return None
     toks = [w for w, _, _ in tokens(t)]
+    if toks and _CODE_FIRST.match(toks[0]):
+        return None  # a subject code opens the row: a subject table (spaced_rows.py), not labelled rows
     k = len(toks)
     while k > 0 and _value(toks[k - 1]):
         k -= 1

@@ -40,6 +40,7 @@ from .text_tables import _report, text_reader
 
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
 _SUB_PART = re.compile(r"^\d{2}$")
+_CODE_IN_NAME = re.compile(r"\d{3}")
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
 _LANCI = re.compile(r"^栏\s*次")
 _FIRST_TOTAL = re.compile(r"合计|小计|^合$")
@@ -112,8 +113,8 @@ def _parse_row(line: NLine) -> Optional[_Row]:
         code, code_orig = "".join(parts), " ".join(parts)
     name = "".join(t for t, _, _ in head[j:])
     if code is not None:
-        if _SENTENCE.search(name) or len(name) > 40:
-            return None
+        if _SENTENCE.search(name) or len(name) > 40 or _CODE_IN_NAME.search(name):
+            return None  # a sentence, or a second code in the name (部门 | 政府经济分类 side by side)
         return _Row(line, code, code_orig, name, amounts, False)
     if name and _TOTAL.match(name) and amounts:
         return _Row(line, None, "", name, amounts, True)
@@ -416,7 +417,12 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts) for r in rows]
     place_rows(placed, n, first_is_total, layout)
     edges = right_edges(placed, n) if layout else None
-    head_rows, _certain = _header_rows(header, n, edges, lines[i])
+    head_rows, certain = _header_rows(header, n, edges, lines[i])
+    if not certain and n > 1:
+        for p in placed:  # which column is which is not printed where it can be read: to review
+            p.unsure = set(range(len(p.amounts)))
+            p.doubt = p.doubt or ("column uncertain: the header names none of the standard column sets, "
+                                  "so the columns' names are guessed")
     grid = head_rows + [_grid_row(r, p, n) for r, p in zip(rows, placed)]
     last = rows[-1].name_lines[-1] if rows[-1].name_lines else rows[-1].line
     return _report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), end

@@ -264,8 +264,8 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str])
         t = ln.text
         if "\t" in t or "|" in t or len(t) > 300:
             break
-        if repeated_header(ln, header_keys):
-            j += 1
+        if repeated_header(ln, header_keys) or (furniture(lines, ln) and not _data_line(ln)):
+            j += 1  # the header again on a new page, a running header (`某某局 2026 年度单位预算公开`)
             continue
         row = _parse(ln, lanci) if not ends_table(ln) else None
         if row is not None and row.lone is not None and lanci:
