@@ -35,7 +35,7 @@ from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE, TITLE_END
 from .cell_grid import _KEY_LABEL, lay_out
 from .one_line import read_form
-from .text_tables import _report, is_preamble, text_reader
+from .text_tables import with_report, is_preamble, text_reader
 
 _MAX_CELL = 40  # a longer line is narrative, not a cell
 _MAX_MARKED_CELL = 300  # ... unless it ends in the ` |` cell mark (a 绩效 form's goal, a deviation)
@@ -294,7 +294,7 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int, lis
     form = _form_rows(cells) if marked else None  # unmarked, a form's merged cells may be anywhere
     if form is not None:
         block = GridBlock(rows=form, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
-        return _report(block), end, []
+        return with_report(block), end, []
     if marked:
         laid = lay_out(cells)  # every cell printed, blanks too: the grid can be rebuilt
         if laid is not None:
@@ -305,7 +305,7 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int, lis
                         if c.text and _is_num(c.text):
                             c.repairs = [Repair(kind="layout.cell_lines", note=_HEAD_DOUBT, status="unconfirmed")]
             block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
-            return _report(block), end, []
+            return with_report(block), end, []
     cols = _columns(cells)
     if cols is None:
         return None, end, cells
@@ -326,4 +326,4 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int, lis
     rows.extend(data)
     rows = [r for r in rows if r]
     block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
-    return _report(block), end, []
+    return with_report(block), end, []

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from typing import Optional, Sequence
 
 from ..datamodel import Cell, GridBlock, NLine
-from .text_tables import _report, text_reader
+from .text_tables import with_report, text_reader
 
 _MAX_SPAN = 200  # a rowspan/colspan beyond this is a markup error, not a printed table
 _MAX_LINES = 20000  # a table not closed within this many lines is read up to there
@@ -171,4 +171,4 @@ class HtmlTableReader:
         if not rows:
             return None, i + 1
         block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="html")
-        return _report(block), end
+        return with_report(block), end

@@ -27,7 +27,7 @@ import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
-from .text_tables import _report, text_reader
+from .text_tables import with_report, text_reader
 
 _TOKEN = re.compile(r"\S+")
 _META_LABELS = ("项目名称", "主管部门", "实施单位", "部门名称", "单位名称", "部门（单位）名称", "部门(单位)名称",
@@ -342,4 +342,4 @@ class OneLineReader:
         rows, title = got
         block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[i].no, method="one-line",
                           preamble=[title] if title else [])
-        return _report(block), i + 1
+        return with_report(block), i + 1

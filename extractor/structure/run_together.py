@@ -21,7 +21,7 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from .cell_grid import _KEY_LABEL, _is_code_at, _is_value, _key, _lanci_end, _runs, header_rows
 from .cell_lines import _title_before
-from .text_tables import _report
+from .text_tables import with_report
 
 _TOKEN = re.compile(r"\S+")
 _MIN_WORDS = 12
@@ -140,4 +140,4 @@ class RunTogetherTable:
         if left_out:
             text = _NOTE + "; ".join(left_out)
             block.notes.append(NLine(text=text, orig=text, no=ln.no, page=ln.page, bbox=ln.bbox))
-        return _report(block), i + 1
+        return with_report(block), i + 1

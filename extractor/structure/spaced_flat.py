@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 
 from ..datamodel import Cell, GridBlock, NLine
 from .spaced_text import SENTENCE, amount_cell, is_amount, text_cell, tokens
-from .text_tables import _report
+from .text_tables import with_report
 
 _LOOKAHEAD = 12
 _CAR_LONG = ("公务用车购置及运行维护费", ("小计", "公务用车购置费", "公务用车运行维护费"))
@@ -117,4 +117,4 @@ def read_flat(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     grid: list[list[Cell]] = [[text_cell(at, c) for c in r] for r in rows]
     values = [amount_cell(line, w, doubt) for w in words] + [text_cell(line, "") for _ in range(n - len(words))]
     grid.append(values)
-    return _report(GridBlock(rows=grid, first_line=lines[i].no, last_line=line.no, method="spaced")), first + 1
+    return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=line.no, method="spaced")), first + 1

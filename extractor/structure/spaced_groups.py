@@ -23,7 +23,7 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine
 from .spaced_text import SENTENCE, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
-from .text_tables import _report
+from .text_tables import with_report
 
 _LOOKAHEAD = 10
 _CODE = re.compile(r"^\d{3}$|^\d{5}$")
@@ -234,5 +234,5 @@ def read_groups(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             cells[base + 2] = amount_cell(s.amount_line or s.line, s.amount or "", s.doubt if s.amount else None)
         grid.append(cells)
     last_line = max(max((ln.no for s in r for ln in s.name_lines), default=r[0].line.no) for r in rows)
-    return _report(GridBlock(rows=grid, first_line=lines[i].no, last_line=max(last_line, rows[-1][0].line.no),
+    return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=max(last_line, rows[-1][0].line.no),
                              method="spaced")), end

@@ -22,7 +22,7 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import NOTE_LINE
 from .spaced_text import SENTENCE, amount_cell, furniture, is_amount, text_cell, title_like, tokens
-from .text_tables import _report
+from .text_tables import with_report
 
 _LOOKAHEAD = 10
 _MIN_ROWS = 3
@@ -127,4 +127,4 @@ def read_labelled(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], 
         break
     if len(grid) < 1 + _MIN_ROWS:
         return None, i + 1
-    return _report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), j
+    return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), j

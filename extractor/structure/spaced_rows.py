@@ -36,7 +36,7 @@ from . import spaced_flat, spaced_groups, spaced_labelled, spaced_sides, spaced_
 from .spaced_text import after_title, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture
 from .spaced_text import name_piece as _name_piece, tokens as _tokens
-from .text_tables import _report, text_reader
+from .text_tables import with_report, text_reader
 
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
 _SUB_PART = re.compile(r"^\d{2}$")
@@ -425,7 +425,7 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
                                   "so the columns' names are guessed")
     grid = head_rows + [_grid_row(r, p, n) for r, p in zip(rows, placed)]
     last = rows[-1].name_lines[-1] if rows[-1].name_lines else rows[-1].line
-    return _report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), end
+    return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), end
 
 
 @text_reader(50)

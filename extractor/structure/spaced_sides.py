@@ -26,7 +26,7 @@ from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .spaced_columns import Amount, RowAmounts, place_rows
 from .spaced_text import SENTENCE, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
-from .text_tables import _report
+from .text_tables import with_report
 
 _LOOKAHEAD = 12  # lines from a header's first line to its first data row
 _LABEL_GAP = 6  # spaces between two words that make them two cells (-layout text)
@@ -533,7 +533,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
         grid.append(cells)
     last = max((ln for r in rows for s in r.sides for ln in s.label_lines), key=lambda x: x.no, default=rows[-1].line)
     last_line = max(last.no, rows[-1].line.no)
-    return _report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last_line, method="spaced")), end
+    return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last_line, method="spaced")), end
 
 
 def _place_side(sides: list[_Side], n: int, first_is_total: bool) -> list[RowAmounts]:

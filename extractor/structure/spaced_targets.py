@@ -23,7 +23,7 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import NOTE_LINE
 from .spaced_text import furniture, text_cell, title_like, tokens
-from .text_tables import _report
+from .text_tables import with_report
 
 _HEADER = ("一级指标", "二级指标", "三级指标", "指标值")
 _LEVEL1 = re.compile(r"^(?:产出指标|效益指标|满意度指标|成本指标)(?:（\d+分）)?$")
@@ -143,4 +143,4 @@ def read_targets(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], i
             lab = level_cells[level][k]
             cells.append(text_cell(lab[1], lab[0]) if lab else text_cell(ln, ""))
         grid.append(cells + [text_cell(ln, name), text_cell(ln, value)])
-    return _report(GridBlock(rows=grid, first_line=at.no, last_line=lines[end - 1].no, method="spaced")), end
+    return with_report(GridBlock(rows=grid, first_line=at.no, last_line=lines[end - 1].no, method="spaced")), end

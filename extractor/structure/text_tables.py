@@ -57,7 +57,8 @@ def _cell(line: NLine, text: str, orig: str) -> Cell:
                 repaired=line.repaired)
 
 
-def _report(block: GridBlock) -> GridBlock:
+def with_report(block: GridBlock) -> GridBlock:
+    """The block with its reader's parsing report (the measures every reader shares)."""
     block.report = grid_report(block.method, ([c.text for c in r] for r in block.rows),
                                (c.page for r in block.rows for c in r),
                                joined_cells=sum(1 for r in block.rows for c in r if c.joined))
@@ -235,7 +236,7 @@ class FlatReader:
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         block, nxt = _parse_flat(lines, i)
-        return (_report(block) if block else None), nxt
+        return (with_report(block) if block else None), nxt
 
 
 @text_reader(20)
@@ -250,7 +251,7 @@ class PipeReader:
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         block, nxt = _parse_pipe(lines, i)
-        return (_report(block) if block else None), nxt
+        return (with_report(block) if block else None), nxt
 
 
 @text_reader(30)
@@ -264,7 +265,7 @@ class TsvReader:
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         block, nxt = _parse_tsv(lines, i)
-        return (_report(block) if block else None), nxt
+        return (with_report(block) if block else None), nxt
 
 
 
