@@ -16,6 +16,7 @@ from . import html_tables  # noqa: F401  (registers its reader)
 from . import cell_lines  # noqa: F401  (registers its reader)
 from . import one_line  # noqa: F401  (registers its reader)
 from . import spaced_rows  # noqa: F401  (registers its reader)
+from . import column_runs  # noqa: F401  (registers its reader)
 
 
 def structure(ndoc: NormalizedDocument) -> Structured:

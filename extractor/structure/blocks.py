@@ -97,9 +97,11 @@ def split_blocks(lines: list[NLine], tables: Sequence[NTable] = ()) -> list[Bloc
             continue
         block: Optional[GridBlock] = None
         nxt = i + 1
-        reader = next((r for r in TEXT_READERS if r.starts(lines, i)), None)
-        if reader is not None:
-            block, nxt = reader.read(lines, i)
+        for reader in TEXT_READERS:  # the first reader that starts here and reads a table; a reader
+            if reader.starts(lines, i):  # that declines hands the lines on to the next one
+                block, nxt = reader.read(lines, i)
+                if block is not None:
+                    break
         ln = lines[i]
         if block is None:
             out.append(ln)

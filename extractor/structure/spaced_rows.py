@@ -15,7 +15,7 @@ spaced_columns.py; an amount it cannot place for certain carries an unconfirmed 
 The reader also hands the tables of the other shapes in this layout to their modules, by the
 template the title names: side-by-side blocks (公开01/04表, 收支总表: spaced_sides.py), code/name/
 amount groups (公开06表: spaced_groups.py), one row of amounts (三公: spaced_flat.py), 绩效目标表
-(spaced_targets.py), and labelled rows of a table no template knows (spaced_labelled.py).
+(spaced_targets.py), 整体支出绩效自评表 (spaced_selfeval.py), and labelled rows of a table no template knows (spaced_labelled.py).
 What it does not: read pdfminer's column-by-column runs or text printed one cell per line
 (PyMuPDF, pdftotext without -layout); those are other readers' layouts.
 """
@@ -32,7 +32,7 @@ from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TITLE_END
 from .spaced_columns import Amount, RowAmounts, place_rows, right_edges
 from .templates import identify
-from . import spaced_flat, spaced_groups, spaced_labelled, spaced_sides, spaced_targets
+from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
 from .spaced_text import after_title, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture
 from .spaced_text import name_piece as _name_piece, tokens as _tokens
@@ -46,12 +46,26 @@ _LANCI = re.compile(r"^栏\s*次")
 _FIRST_TOTAL = re.compile(r"合计|小计|^合$")
 _KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|^科目$|^类$|^款$")
 _LOOKAHEAD = 14  # non-blank lines from a header's first line to its first data row
+
+
+def _indicators_first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
+    """绩效目标表 (spaced_targets.py) or 整体支出绩效自评表 (spaced_selfeval.py): both titled 绩效…表."""
+    j = spaced_targets.first_row(lines, i)
+    return j if j is not None else spaced_selfeval.first_row(lines, i)
+
+
+def _read_indicators(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    if spaced_targets.first_row(lines, i) is not None:
+        return spaced_targets.read_targets(lines, i)
+    return spaced_selfeval.read_selfeval(lines, i)
+
+
 # shapes read by the other modules of this layout: (first data row, reader)
 OTHER_SHAPES = {
     "two_sides": (spaced_sides.first_row, spaced_sides.read_sides),
     "groups": (spaced_groups.first_row, spaced_groups.read_groups),
     "flat_values": (spaced_flat.first_row, spaced_flat.read_flat),
-    "indicators": (spaced_targets.first_row, spaced_targets.read_targets),
+    "indicators": (_indicators_first_row, _read_indicators),
 }
 
 # Standard column sets of the published tables, in printed order: (parent label or "", leaves)

@@ -522,7 +522,9 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
             values = [text_cell(r.line, "") for _ in range(widths[k])]
             for a_i, (a, c) in enumerate(zip(side.amounts, p.cols or ())):
                 doubt = None
-                if r.side_doubt:
+                if _two_labels(side.label):
+                    doubt = "label uncertain: it holds a second item number, two rows' labels may have run together"
+                elif r.side_doubt:
                     doubt = "side uncertain: a label printed alone on its line, nothing says whether it is income or expenditure"
                 elif a_i in p.unsure:
                     doubt = p.doubt
@@ -534,6 +536,14 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
     last = max((ln for r in rows for s in r.sides for ln in s.label_lines), key=lambda x: x.no, default=rows[-1].line)
     last_line = max(last.no, rows[-1].line.no)
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last_line, method="spaced")), end
+
+
+# an item number inside a label (政府性基金预算三、国有资本经营预算): two rows' labels run together
+_INNER_ORDINAL = re.compile(r"(?<=\p{Han})(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
+
+
+def _two_labels(label: str) -> bool:
+    return bool(_INNER_ORDINAL.search(label))
 
 
 def _place_side(sides: list[_Side], n: int, first_is_total: bool) -> list[RowAmounts]:
