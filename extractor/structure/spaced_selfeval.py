@@ -31,7 +31,7 @@ import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
-from .spaced_targets import _groups as level_groups
+from .spaced_targets import level_groups
 from .spaced_text import AMOUNT, SENTENCE, text_cell, tokens
 from .text_tables import with_report
 

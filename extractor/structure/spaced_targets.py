@@ -73,7 +73,7 @@ def _on_top(marks: list[Fraction], n: int) -> Optional[list[int]]:
     return starts
 
 
-def _groups(marks: list[Fraction], n: int) -> Optional[list[int]]:
+def level_groups(marks: list[Fraction], n: int) -> Optional[list[int]]:
     a, b = _centred(marks, n), _on_top(marks, n)
     if a is not None and b is not None and a != b:
         return None
@@ -133,7 +133,7 @@ def read_targets(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], i
         return None, i + 1
     level_cells: list[list[Optional[tuple[str, NLine]]]] = [[None] * len(rows), [None] * len(rows)]
     for level in (0, 1):
-        starts = _groups([p for p, _, _ in marks[level]], len(rows))
+        starts = level_groups([p for p, _, _ in marks[level]], len(rows))
         if starts is not None:
             for s, (_, label, ln) in zip(starts, marks[level]):
                 level_cells[level][s] = (label, ln)
