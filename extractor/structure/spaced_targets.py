@@ -74,6 +74,9 @@ def _on_top(marks: list[Fraction], n: int) -> Optional[list[int]]:
 
 
 def level_groups(marks: list[Fraction], n: int) -> Optional[list[int]]:
+    """The first row of each merged level label's group, from where the labels stand among the `n`
+    rows (centred on their group, as pdfplumber prints them, or above it, as pypdf does); None when
+    neither reading fits or the two disagree — the levels are then left blank, never guessed."""
     a, b = _centred(marks, n), _on_top(marks, n)
     if a is not None and b is not None and a != b:
         return None
