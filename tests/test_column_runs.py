@@ -105,19 +105,25 @@ def test_long_line_stays_fast():
     assert time.perf_counter() - t0 < 2
 
 
-def test_pdfminer_conversion_of_a_generated_report(tmp_path):
+def _pdfminer_against_pdf_route(tmp_path, seed: int, kind: str):
+    """A generated PDF through pdfminer.six and the text route: (the text route's report, its
+    agreement with the PDF route's report of the same PDF)."""
     import converted  # scripts/ is on the path (pyproject: pytest pythonpath)
     import samplegen
     from extractor import extract
 
-    pdf = tmp_path / "final.pdf"
-    samplegen.write_pdf(1, "final", pdf)
+    pdf = tmp_path / f"{kind}.pdf"
+    samplegen.write_pdf(seed, kind, pdf)
     try:
         txt = converted.convert(pdf, "pdfminer", tmp_path)
     except converted.ConverterMissing as e:
         pytest.skip(reason=str(e))
     got = extract(txt)
-    a = converted.agreement(got, extract(pdf))
+    return got, converted.agreement(got, extract(pdf))
+
+
+def test_pdfminer_conversion_of_a_generated_report(tmp_path):
+    got, a = _pdfminer_against_pdf_route(tmp_path, 1, "final")
     assert a["precision"] >= 0.995
     assert a["confident_wrong"] == []
     assert a["by_part"]["table"][0] >= 37  # 收入决算表 (公开02): 16 rows × 2 columns + the 合计 row's five 0
@@ -153,18 +159,7 @@ def test_pdfminer_budget_tables_reach_column_runs_after_cell_lines_declines(tmp_
     """A reader that declines hands the lines on (structure/blocks.py): cell-lines declines the
     budget's column-wise tables, and column-runs reads three of them: 195 of the PDF route's 272
     table amounts, none wrong."""
-    import converted
-    import samplegen
-    from extractor import extract
-
-    pdf = tmp_path / "budget.pdf"
-    samplegen.write_pdf(2, "budget", pdf)
-    try:
-        txt = converted.convert(pdf, "pdfminer", tmp_path)
-    except converted.ConverterMissing as e:
-        pytest.skip(reason=str(e))
-    got = extract(txt)
-    a = converted.agreement(got, extract(pdf))
+    got, a = _pdfminer_against_pdf_route(tmp_path, 2, "budget")
     assert a["precision"] == 1.0 and a["confident_wrong"] == []
     assert a["by_part"]["table"] == (195, 272)
     assert [t.method for t in got.tables].count("column-runs") == 3

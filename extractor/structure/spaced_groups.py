@@ -22,7 +22,7 @@ import regex as re
 
 from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine
-from .spaced_text import SENTENCE, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
+from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
 from .text_tables import with_report
 
 _LOOKAHEAD = 10
@@ -205,11 +205,11 @@ def read_groups(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     first = first_row(lines, i)
     if first is None:
         return None, i + 1
-    header = [ln for ln in lines[i:first] if ln.text.strip()]
-    header_text = "".join("".join(ln.text.split()) for ln in header)
+    head = Header(lines, i, first)
+    header_text = head.text
     first_segs = _segments(lines[first])
     g_count = max(header_text.count("科目名称"), len([s for s in first_segs if s.code]), 1)
-    rows, end = _collect(lines, first, [None] * g_count, {" ".join(ln.text.split()) for ln in header})
+    rows, end = _collect(lines, first, [None] * g_count, head.keys)
     if len(rows) < 2:
         return None, i + 1
     value = next((w for w in ("决算数", "预算数", "金额") if w in header_text), "金额")

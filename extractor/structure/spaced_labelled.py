@@ -21,7 +21,7 @@ import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import NOTE_LINE
-from .spaced_text import SENTENCE, amount_cell, furniture, is_amount, text_cell, title_like, tokens
+from .spaced_text import SENTENCE, Header, amount_cell, furniture, is_amount, text_cell, title_like, tokens
 from .text_tables import with_report
 
 _LOOKAHEAD = 10
@@ -91,7 +91,7 @@ def read_labelled(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], 
     if first is None:
         return None, i + 1
     n = _width(lines, first) or 0
-    header = [ln for ln in lines[i:first] if ln.text.strip()]
+    header = Header(lines, i, first).lines
     labels = next(([w for w, _, _ in tokens(ln.text)] for ln in header
                    if len(tokens(ln.text)) == n and not any(_value(w) for w, _, _ in tokens(ln.text))), None)
     guessed = labels is None

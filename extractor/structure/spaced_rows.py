@@ -33,7 +33,7 @@ from ..evidence.printed import NOTE_LINE, TITLE_END
 from .spaced_columns import Amount, RowAmounts, place_rows, right_edges
 from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
-from .spaced_text import after_title, title_like as _title_like
+from .spaced_text import Header, after_title, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture
 from .spaced_text import name_piece as _name_piece, tokens as _tokens
 from .text_tables import with_report, text_reader
@@ -408,9 +408,9 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     first = _first_row(lines, i)
     if first is None:
         return spaced_labelled.read_labelled(lines, i) if _untitled(lines, i) else (None, i + 1)
-    header = [ln for ln in lines[i:first] if ln.text.strip()]
-    header_keys = {" ".join(ln.text.split()) for ln in header}
-    rows, end = _collect(lines, first, header_keys)
+    head = Header(lines, i, first)
+    header = head.lines
+    rows, end = _collect(lines, first, head.keys)
     if len(rows) < 2 and not (rows and rows[0].total):
         return None, i + 1
     lanci = next((ln for ln in header if _LANCI.match(ln.text.strip())), None)

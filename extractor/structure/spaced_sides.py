@@ -25,7 +25,7 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .spaced_columns import Amount, RowAmounts, place_rows
-from .spaced_text import SENTENCE, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
+from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
 from .text_tables import with_report
 
 _LOOKAHEAD = 12  # lines from a header's first line to its first data row
@@ -480,10 +480,10 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
     first = first_row(lines, i)
     if first is None:
         return None, i + 1
-    header = [ln for ln in lines[i:first] if ln.text.strip()]
-    header_text = "".join("".join(ln.text.split()) for ln in header)
+    head = Header(lines, i, first)
+    header, header_text = head.lines, head.text
     lanci = "行次" in header_text
-    rows, end = _collect(lines, first, lanci, {" ".join(ln.text.split()) for ln in header})
+    rows, end = _collect(lines, first, lanci, head.keys)
     if len(rows) < 2:
         return None, i + 1
     layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)

@@ -82,6 +82,17 @@ def after_title(lines: Sequence[NLine], i: int) -> bool:
     return k >= 0 and title_like(lines[k]) and not title_like(lines[i])
 
 
+class Header:
+    """The header lines of a table between its title (`lines[i]`) and its first data row: the lines,
+    their text without spaces run together (for column names), and each line's words as printed
+    (to know the header again when a page repeats it)."""
+
+    def __init__(self, lines: Sequence[NLine], i: int, first: int) -> None:
+        self.lines = [ln for ln in lines[i:first] if ln.text.strip()]
+        self.text = "".join("".join(ln.text.split()) for ln in self.lines)
+        self.keys = {" ".join(ln.text.split()) for ln in self.lines}
+
+
 def text_cell(line: NLine, text: str, joined: bool = False) -> Cell:
     return Cell(text=text, orig=text, line=line.no, page=line.page, joined=joined)
 
