@@ -59,3 +59,30 @@ def test_broken_lines_joined_with_provenance():
     assert "完成年初预算的6.8%。" in text
     pos = text.index("算的6.8%")
     assert st.narrative.source_at(pos).no == 6
+
+
+def test_web_rows_with_bars_between_cells_read_as_spaced_rows():
+    text = ("表1 收入支出决算总表 | |||||\n公开01表 | |||||\n编制单位:某某法院 | 金额单位:万元 | ||||\n"
+            "收入 | 支出 | ||||\n项 目 | 行次 | 决算数 | 项 目 | 行次 | 决算数 |\n"
+            "一、财政拨款收入 | 1 | 2,117.41 | 一、一般公共服务支出 | 29 | 0.00 |\n"
+            "二、其他收入 | 2 | 1.14 | 二、公共安全支出 | 30 | 2,118.55 |\n"
+            "说明 a | b 不是表格。")
+    nd = normalize(_doc(text))
+    assert nd.counts["bar_row"] == 7
+    row = nd.lines[5]
+    assert "|" not in row.text and row.orig.count("|") == 6 and len(row.text) == len(row.orig)
+    assert nd.lines[-1].text == "说明 a | b 不是表格。"  # one bar, alone: a sentence, untouched
+    st = structure(nd)
+    (t,) = st.tables
+    assert t.template == "final.01"
+    got = {r.name.value: r.values["决算数"].value for r in t.rows}
+    assert got["财政拨款收入"] == Decimal("2117.41")
+    assert got["公共安全支出"] == Decimal("2118.55")
+    assert got["其他收入"] == Decimal("1.14")
+
+
+def test_markdown_table_without_outer_bars_is_left_to_the_pipe_reader():
+    text = "项目 | 金额 | 备注\n--- | --- | ---\n合计 | 1.00 | 无\n其他 | 2.00 | 无\n"
+    nd = normalize(_doc(text))
+    assert "bar_row" not in nd.counts
+    assert nd.lines[0].text == "项目 | 金额 | 备注"

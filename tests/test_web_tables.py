@@ -178,6 +178,17 @@ def test_real_04_cells_one_per_line():
     assert by_name["一般公共服务支出"].values["金额"].value == Decimal("423.20")
 
 
+def test_real_11_rows_with_bars_between_cells():
+    # `一、财政拨款收入 | 1 | 2,117.41 | 一、一般公共服务支出 | 29 | 0.00 |`: the bars read as spaces
+    st = _structure(_real("11"))
+    (t,) = [t for t in st.tables if t.template == "final.01"]
+    by_name = {r.name.value: r.values["决算数"].value for r in t.rows}
+    assert by_name["财政拨款收入"] == Decimal("2117.41")
+    assert by_name["其他收入"] == Decimal("1.14")
+    assert by_name["公共安全支出"] == Decimal("2110.14")
+    assert by_name["外交支出"] == Decimal("0.00")
+
+
 def test_real_16_cells_ending_in_bar():
     st = _structure(_real("16"))
     (g,) = [g for g in st.grids if g.method == "cell-lines"]
@@ -227,26 +238,35 @@ RUN_05 = ("项目 本年支出 功能分类科目编码 科目名称 小计 基�
           "201 一般公共服务支出 10.50 8.00 2.50 2010301 行政运行 8.00 8.00")
 
 
-def test_run_together_table_places_only_full_rows():
+def test_run_together_table_is_cut_into_rows_and_placed_by_the_identities():
     st = _structure("一般公共预算财政拨款支出决算表\n公开05表\n单位：万元\n" + RUN_05 + "\n")
     (t,) = st.tables
-    assert t.method == "one-line" and t.template == "final.05"
+    assert t.method == "row-stream" and t.template == "final.05"
     assert t.columns == ["本年支出/小计", "本年支出/基本支出", "本年支出/项目支出"]
     by_name = {r.name.value: r for r in t.rows}
     assert by_name["合计"].values["本年支出/项目支出"].value == Decimal("2.50")
     assert by_name["一般公共服务支出"].values["本年支出/基本支出"].value == Decimal("8.00")
     assert by_name["一般公共服务支出"].values["本年支出/小计"].confidence >= 0.9
-    # 行政运行 prints two amounts for three columns: which one is blank cannot be told
-    assert by_name["行政运行"].code.value == "2010301"
-    assert all(v.value is None for v in by_name["行政运行"].values.values())
-    assert any("行政运行: 8.00 8.00" in n for n in t.notes)
+    # 行政运行 prints two amounts for three columns: the first is its 小计 (= the sum of the
+    # others); which part column holds the other no identity tells (no 款 row above it), so that
+    # amount goes to review with the reason
+    run = by_name["行政运行"]
+    assert run.code.value == "2010301"
+    assert run.values["本年支出/小计"].value == Decimal("8.00")
+    part = [v for k, v in run.values.items() if k != "本年支出/小计" and v is not None and v.value is not None]
+    assert [v.value for v in part] == [Decimal("8.00")]
+    assert part[0].confidence < 0.8
+    assert any("column uncertain" in r.note for r in part[0].repairs)
 
 
-def test_run_together_without_numbers_row_needs_a_one_row_header():
-    # the header spans (本年支出 over three columns) cannot be checked against a 栏次 row: narrative
+def test_run_together_without_numbers_row_reads_the_standard_columns():
+    # no 栏次 row: the header's words name the standard 本年支出 小计 / 基本支出 / 项目支出 columns
     text = RUN_05.replace(" 栏次 1 2 3", "")
     st = _structure("一般公共预算财政拨款支出决算表\n公开05表\n单位：万元\n" + text + "\n")
-    assert not st.tables
+    (t,) = st.tables
+    assert t.columns == ["本年支出/小计", "本年支出/基本支出", "本年支出/项目支出"]
+    total = next(r for r in t.rows if r.name.value == "合计")
+    assert [total.values[c].value for c in t.columns] == [Decimal("10.50"), Decimal("8.00"), Decimal("2.50")]
 
 
 def test_run_together_adversarial_line_is_linear():
@@ -431,13 +451,15 @@ def test_html_empty_rows_count_for_the_rowspans_above():
 
 # --- generated reports in the web shapes, with their truth -----------------------------------------
 
-# F1 reached on seeds 0 and 1 (measured on seeds 0–9: html and cell-lines 1.0 for every kind; one-line
-# 0.99 for self_eval, whose tables are 绩效 forms, 0.55 / 0.69 for final / budget: tables run together
-# on one line lose their blank cells, so only rows that print every amount are placed, and tables of
-# side-by-side blocks stay narrative — by design, never a guessed column)
+# F1 reached on seeds 0 and 1 (measured on seeds 0–5: html and cell-lines 1.0 for every kind; one-line
+# 0.99 for self_eval, whose tables are 绩效 forms, 0.72 / 0.88 for final / budget: subject tables run
+# together on one line are cut into rows by the row-stream reader and their amounts placed by the
+# identities (what no identity settles goes to review at low confidence, and counts as a miss or a
+# wrong value here when the guess is wrong); side-by-side blocks and 06表 groups run together stay
+# narrative — never a guessed column at high confidence)
 WEB_F1 = {("html", "final"): 0.99, ("html", "budget"): 0.99, ("html", "self_eval"): 0.99,
           ("cell-lines", "final"): 0.99, ("cell-lines", "budget"): 0.99, ("cell-lines", "self_eval"): 0.99,
-          ("one-line", "final"): 0.54, ("one-line", "budget"): 0.68, ("one-line", "self_eval"): 0.99}
+          ("one-line", "final"): 0.68, ("one-line", "budget"): 0.80, ("one-line", "self_eval"): 0.99}
 
 
 @pytest.mark.parametrize("shape", ["html", "cell-lines", "one-line"])

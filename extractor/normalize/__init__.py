@@ -1,7 +1,8 @@
 """Normalize: repairs on the ingested lines, keeping every line's provenance.
 
 What it does: removes converter debris (`[bookmark: …]`, `PAGEREF _Toc…`, TOC blocks, markdown
-marks, pinyin ruby after characters — ruby.py, masked `&nbsp;` — nbsp_masks.py) and page furniture
+marks, pinyin ruby after characters — ruby.py, masked `&nbsp;` — nbsp_masks.py), turns the bars
+between a web row's cells into spaces (bar_rows.py), and removes page furniture
 (page-number lines, `第 N 页 共 M 页` run into a line, form feeds and the running headers and footers
 around them — furniture.py), maps full-width digits and signs to ASCII and Traditional characters
 to Simplified (traditional.py), each one character for one, and keeps for each line both the
@@ -18,6 +19,7 @@ import regex as re
 
 from ..datamodel import Document, NLine, NormalizedDocument, NTable
 from .furniture import PAGE_LINE, cut_inline_page_marks, repeated_page_edges, strip_form_feeds
+from .bar_rows import bar_row_lines, unbar
 from .nbsp_masks import unmask_nbsp
 from .ruby import strip_pinyin_ruby
 from .traditional import may_hold_traditional, to_simplified
@@ -145,10 +147,12 @@ def normalize(doc: Document) -> NormalizedDocument:
             i = end
             continue
         i += 1
+    barred = bar_row_lines(cleaned)
+    _count(counts, "bar_row", len(barred))
     out: list[NLine] = []
     removed = 0
     kept_before: list[int] = []  # for each original index, how many lines were kept before it
-    for line, text, skip in zip(doc.lines, cleaned, drop):
+    for k, (line, text, skip) in enumerate(zip(doc.lines, cleaned, drop)):
         kept_before.append(len(out))
         page_line = not skip and PAGE_LINE.match(text) is not None
         if skip or page_line or (not text.startswith("\t") and _DOT_LEADER.search(text) and len(text) < 80):
@@ -165,6 +169,8 @@ def normalize(doc: Document) -> NormalizedDocument:
             continue
         mapped = text.translate(_TRANSLATE)
         repaired = mapped != text  # full-width characters (a Traditional character is no repair of a number)
+        if k in barred:
+            mapped = unbar(mapped)  # the bars between a web row's cells read as spaces (orig keeps them)
         if traditional:
             simple = to_simplified(mapped)
             if simple != mapped:

@@ -1,0 +1,352 @@
+"""Reader `row-stream`: subject tables printed one cell per line, row after row, blank cells absent.
+
+What it does: PyMuPDF's `get_text()`, pdftotext without `-layout` (for most tables), pdfminer.six
+(for some) and web copies that drop blank cells print a table as a stream of cells, one per line (a
+line may hold a few, `201 06 01 行政运行`), in reading order: the header's words, then each row's code
+parts (`201` `06` `01`, or `2010601`), its name (possibly broken over lines), its printed amounts.
+After the title of a subject table (templates.identify names one, from the title lines above), the
+stream is cut into rows where a subject code opens one (a code the catalogue knows, or one followed
+by its 款/项 parts) or a 合计 / 总计 label does; the words before the first row are the header; a word
+after a row's amounts that opens no row goes on a line of its own (a repeated header is then
+skipped as the header again, a name printed before its code joins that row). The rows, one per line
+as `code parts name amounts`, are read by the spaced reader (spaced_rows.read_spaced): its header
+reading (standard column sets), row joining and the placement of amounts into columns by the
+accounting identities (spaced_columns.py), with every amount it cannot place for certain under an
+unconfirmed `layout.column_guess` repair that sends it to review with the reason. Each Cell keeps
+the line it was printed on; the table's method is `row-stream`.
+A table is read here only when its cells are printed one per line: within its first lines, at
+least three lines hold a lone amount and they are a quarter of the lines or more (text whose rows
+stand on one line each is the spaced reader's).
+A subject table run together on ONE line (web pages, `.xls` previews copied as text: `项目 本年支出合计
+基本支出 … 栏次 1 2 3 合计 1279.28 995.8 283.48 201 一般公共服务支出 65.45 65.45 …`) is the same stream
+on one line and is read the same way.
+What it does not: read side-by-side tables (公开01/04表), code/name/amount groups (公开06表) or
+绩效 forms in this layout; tables printed column by column (column_runs.py); text whose reading
+order mixes rows (a cell stream whose amounts stand away from their row gives rows the identities
+then reject: those amounts go to review or are not read, never placed as certain).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from decimal import Decimal
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..catalog import lookup
+from ..datamodel import GridBlock, NLine
+from ..evidence.numbers import parse_amount
+from ..evidence.printed import NOTE_LINE
+from .spaced_rows import STANDARD_COLUMNS, read_spaced
+from .spaced_text import AMOUNT, SENTENCE, after_title, furniture, title_like
+from .templates import identify
+from .text_tables import text_reader, with_report
+
+_CODE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
+_SUB = re.compile(r"^\d{2}$")
+_TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
+_HAN = re.compile(r"\p{Han}")
+_YEAR = re.compile(r"\d{4}\s*年")
+_MAX_CELL = 40  # a longer line is narrative, not a cell
+_PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
+_MAX_LINES = 1500  # a table's region in lines (a few pages of one-cell lines)
+_SHAPES = ("subject", "flat_values")
+_LANCI = re.compile(r"^[栏行]次$")
+_FIRST_TOTAL = re.compile(r"合计|小计")
+_TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_MIN_WELL_FORMED = 0.7  # rows printed code, name, amounts: below this share the stream is no row stream
+_MAX_COLUMNS = 8
+_MIN_ONE_LINE_WORDS = 12  # a table run together on one line: header words, a row or two at least  # amount columns of a subject table
+_MAX_SCRAMBLED = 0.2  # rows whose amounts cannot be their own, above which the table is declined
+
+Token = tuple[str, NLine]
+
+
+def _cell_line(line: NLine) -> bool:
+    t = line.text.strip()
+    return len(t) <= _MAX_CELL and "\t" not in line.text and "|" not in t and not SENTENCE.search(t) \
+        and not NOTE_LINE.match(t)
+
+
+def _title(lines: Sequence[NLine], i: int) -> list[NLine]:
+    """The title / code / unit lines right above lines[i], nearest last."""
+    out: list[NLine] = []
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if not lines[k].text.strip():
+            continue
+        if not title_like(lines[k]):
+            break
+        out.insert(0, lines[k])
+    return out
+
+
+def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
+    template = identify(" ".join(ln.text for ln in _title(lines, i)), "")
+    return template.shape if template is not None else None
+
+
+def _is_stream(lines: Sequence[NLine], i: int) -> bool:
+    seen = lone = 0
+    for k in range(i, min(len(lines), i + 3 * _PROBE)):
+        t = lines[k].text.strip()
+        if not t:
+            continue
+        if not _cell_line(lines[k]) or title_like(lines[k]):
+            break
+        seen += 1
+        lone += bool(AMOUNT.match(t))
+        if seen >= _PROBE:
+            break
+    return lone >= 3 and 4 * lone >= seen
+
+
+def _one_line(line: NLine) -> bool:
+    """A whole subject table run together on one line (a web page or an `.xls` preview copied as
+    text): long, no TAB or bar, its words amounts and subject codes opening rows."""
+    t = line.text
+    if len(t) <= _MAX_CELL or "\t" in t or "|" in t:
+        return False
+    words = t.split()
+    if len(words) < _MIN_ONE_LINE_WORDS:
+        return False
+    toks = [(w, line) for w in words]
+    amounts = sum(1 for w in words if AMOUNT.match(w) and "." in w)
+    return amounts >= 3 and sum(1 for k in range(len(toks)) if _opens_row(toks, k)) >= 2
+
+
+def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
+    """The tokens of the table's cell lines from lines[i] on (each with its line), and the index
+    after them; a table run together on one line is that line's words."""
+    if not _cell_line(lines[i]):
+        return [(w, lines[i]) for w in lines[i].text.split()], i + 1
+    out: list[Token] = []
+    j, n = i, min(len(lines), i + _MAX_LINES)
+    while j < n:
+        ln = lines[j]
+        t = ln.text.strip()
+        if not t or _running_line(lines, ln):
+            j += 1
+            continue
+        if not _cell_line(ln) or (title_like(ln) and out):
+            break
+        out.extend((w, ln) for w in t.split())
+        j += 1
+    while j > i and not lines[j - 1].text.strip():
+        j -= 1
+    return out, j
+
+
+def _running_line(lines: Sequence[NLine], line: NLine) -> bool:
+    """Page furniture inside the stream: a page mark, or a running header (a line printed on many
+    pages that names a year: a subject name repeats in a report too, and is no furniture)."""
+    t = line.text.strip()
+    if AMOUNT.match(t) or not furniture(lines, line):
+        return False
+    return not _HAN.search(t) or bool(_YEAR.search(t))
+
+
+def _known_code(code: str) -> bool:
+    return lookup(code) is not None or lookup(code, "economic") is not None
+
+
+def _opens_row(toks: list[Token], k: int) -> bool:
+    """toks[k] opens a row: a subject code with its 款/项 parts or its name after it, or a 合计 label
+    with amounts after it."""
+    w = toks[k][0]
+    nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+    if _TOTAL.match(w):
+        return bool(AMOUNT.match(nxt))
+    if not _CODE.match(w):
+        return False
+    if len(w) == 3 and _SUB.match(nxt):
+        return True
+    return bool(_HAN.search(nxt)) and not AMOUNT.match(nxt) and (len(w) > 3 or _known_code(w))
+
+
+def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[list[Token]]]:
+    """The header's tokens (one line) and the rows: a line of tokens each."""
+    if shape == "flat_values":  # one row of amounts under a header
+        first = next((k for k, (w, _) in enumerate(toks) if AMOUNT.match(w) and "." in w), len(toks))
+        return [toks[:first]], [toks[first:]] if first < len(toks) else []
+    first = next((k for k in range(len(toks)) if _opens_row(toks, k)), None)
+    if first is None:
+        return [toks], []
+    rows: list[list[Token]] = []
+    cur: list[Token] = []
+    at_amounts = False  # the current line has reached its amounts (code parts are no amounts)
+    for k in range(first, len(toks)):
+        w = toks[k][0]
+        amount = bool(AMOUNT.match(w))
+        if _opens_row(toks, k) or (at_amounts and not amount):
+            if cur:
+                rows.append(cur)
+            cur, at_amounts = [], False
+        elif amount and not at_amounts:
+            at_amounts = not _code_part(cur, w)
+        cur.append(toks[k])
+    if cur:
+        rows.append(cur)
+    return [toks[:first]], rows
+
+
+def _code_part(cur: list[Token], word: str) -> bool:
+    """`word` continues the code parts that open the current line (`201` `06` `01`)."""
+    if not cur or not _SUB.match(word) or len(cur) > 2:
+        return False
+    return all(_CODE.match(w) or _SUB.match(w) for w, _ in cur) and len(cur[0][0]) == 3
+
+
+def _widest_set(header: str) -> Optional[tuple[str, ...]]:
+    """The widest standard column set (spaced_rows.STANDARD_COLUMNS) the header's characters cover."""
+    have = Counter(header)
+    best: Optional[tuple[str, ...]] = None
+    for parent, leaves in STANDARD_COLUMNS:
+        need = Counter("".join((parent,) + leaves))
+        if all(have[ch] >= c for ch, c in need.items()) and (best is None or len(leaves) > len(best)):
+            best = leaves
+    return best
+
+
+def _lanci_width(header: list[Token]) -> int:
+    """How many columns the header's 栏次 / 行次 row numbers (1 2 3 … after the label), else 0."""
+    words = [w for w, _ in header]
+    at = next((k for k, w in enumerate(words) if _LANCI.match(w)), None)
+    if at is None:
+        k = len(words)  # pymupdf prints the 栏次 label before the header's last words: the numbers end it
+        while k > 0 and words[k - 1].isdigit():
+            k -= 1
+        at = k - 1
+    n = 0
+    for w in words[at + 1:]:
+        if w != str(n + 1):
+            break
+        n += 1
+    return n
+
+
+def _trailing_amounts(part: list[Token]) -> int:
+    k = len(part)
+    while k > 0 and AMOUNT.match(part[k - 1][0]) and not _code_part(part[:k - 1], part[k - 1][0]):
+        k -= 1
+    return len(part) - k
+
+
+def _scrambled(part: list[Token], width: int, first_is_total: bool) -> bool:
+    """A row whose amounts cannot all be its own: more than the table has columns, or a first
+    column (a total) that is not the sum of the others (the text's reading order mixed rows)."""
+    m = _trailing_amounts(part)
+    if m > width:
+        return True
+    if not first_is_total or m < 2:
+        return False
+    values = [parse_amount(w)[0] for w, _ in part[len(part) - m:]]
+    if any(v is None for v in values):
+        return True
+    total, rest = Decimal(str(values[0])), sum((Decimal(str(v)) for v in values[1:]), Decimal(0))
+    return abs(total - rest) > _TOLERANCE * (m - 1)
+
+
+def _well_formed(part: list[Token]) -> bool:
+    """A row line as a row-major stream prints it: a code (with its parts) and a name, or a total
+    label, then amounts."""
+    m = _trailing_amounts(part)
+    head = [w for w, _ in part[:len(part) - m]]
+    if not head or m > _MAX_COLUMNS:
+        return False
+    if _TOTAL.match(head[0]):
+        return len(head) == 1
+    k = 1
+    while k < len(head) and _SUB.match(head[k]):
+        k += 1
+    return _CODE.match(head[0]) is not None and k < len(head) and all(_HAN.search(w) for w in head[k:])
+
+
+def _line(part: list[Token]) -> NLine:
+    first = part[0][1]
+    text = " ".join(w for w, _ in part)
+    orig = text if not any(ln.repaired for _, ln in part) else " ".join(_orig_word(w, ln) for w, ln in part)
+    return NLine(text=text, orig=orig if len(orig) == len(text) else text, no=first.no, page=first.page,
+                 bbox=first.bbox, repaired=any(ln.repaired for _, ln in part))
+
+
+def _orig_word(word: str, line: NLine) -> str:
+    at = line.text.find(word)
+    return line.orig[at:at + len(word)] if at >= 0 else word
+
+
+def _provenance(block: GridBlock, rows: list[list[Token]], synthetic: list[NLine]) -> None:
+    """Each amount Cell back on the line it was printed on (a synthetic row line carries its first
+    token's line)."""
+    line_tokens = {ln.no: part for part, ln in zip(rows, synthetic)}
+    for row in block.rows:
+        if not row:
+            continue
+        part = line_tokens.get(row[0].line)
+        if not part:
+            continue
+        pool = [(w, ln) for w, ln in part if AMOUNT.match(w)]
+        for c in row:
+            if not c.text or not AMOUNT.match(c.text):
+                continue
+            hit = next((x for x in range(len(pool)) if pool[x][0] == c.text), None)
+            if hit is not None:
+                c.line, c.page = pool[hit][1].no, pool[hit][1].page
+                del pool[hit]
+
+
+def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    shape = _template_shape(lines, i)
+    if shape not in _SHAPES:
+        return None, i + 1
+    toks, end = _region(lines, i)
+    header, rows = _lines_of(toks, shape)
+    if not rows:
+        return None, i + 1
+    if shape == "subject" and sum(1 for r in rows if _well_formed(r)) < _MIN_WELL_FORMED * len(rows):
+        return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
+    columns = _widest_set("".join(w for w, _ in header[0]))
+    if columns is not None and _lanci_width(header[0]) > len(columns):
+        columns = None  # the 栏次 row numbers more columns than the set: the set is not this table's
+    if columns is not None and shape == "subject":
+        first_is_total = bool(_FIRST_TOTAL.search(columns[0]))
+        bad = [k for k, r in enumerate(rows) if _scrambled(r, len(columns), first_is_total)]
+        if len(bad) > _MAX_SCRAMBLED * len(rows):
+            return None, i + 1  # the reading order mixes the rows: no row's amounts can be trusted
+        for k in bad:  # the row's code and name stay; amounts that are not its own are not read
+            rows[k] = rows[k][:len(rows[k]) - _trailing_amounts(rows[k])]
+    title = [replace(ln) for ln in _title(lines, i)]
+    head = [_line(h) for h in header if h]
+    body = [_line(r) for r in rows]
+    synthetic = title + head + body + [NLine(text="", orig="", no=None)]
+    block, stop = read_spaced(synthetic, len(title))
+    if block is None:
+        return None, i + 1
+    unread = stop - len(title) - len(head)
+    if 0 <= unread < len(rows):  # the spaced reader stopped before the last row: the rest is not this table's
+        at = rows[unread][0][1]
+        end = next((j for j in range(i, end) if lines[j] is at), end)
+    _provenance(block, rows, body)
+    block.method = "row-stream"
+    block.preamble = []
+    block.first_line = lines[i].no
+    block.last_line = lines[end - 1].no
+    return with_report(block), end
+
+
+@text_reader(36)
+class RowStreamReader:
+    """One cell per line, row after row, blank cells absent (PyMuPDF, pdftotext without -layout)."""
+
+    name = "row-stream"
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        t = lines[i].text
+        if not t.strip() or not after_title(lines, i):
+            return False
+        if _cell_line(lines[i]):
+            return _template_shape(lines, i) in _SHAPES and _is_stream(lines, i)
+        return _template_shape(lines, i) == "subject" and _one_line(lines[i])
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        return read_stream(lines, i)

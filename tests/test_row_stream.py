@@ -1,0 +1,195 @@
+"""The `row-stream` reader: subject tables printed one cell per line, row after row, with blank
+cells absent (PyMuPDF, pdftotext without -layout). Expected values were checked by hand against
+the texts below and, for the real report, against the PDF's printed table."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractor import extract
+from extractor.evidence import policy
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+# 公开05表 as PyMuPDF prints it: every cell on its own line, header words broken, codes in 类/款/项
+# parts, blank cells absent (行政运行 prints no 项目支出, 一般行政管理事务 no 基本支出), a name
+# broken over two lines, the page's running header and page number between rows, the 合计 row last.
+STREAM_05 = """一般公共预算财政拨款支出决算表
+公开05表
+单位：万元
+项目
+本年支出
+小计
+基本支出
+项目支出
+支出功能分类
+科目编码
+科目名称
+类
+款
+项
+201
+一般公共服务支出
+100.00
+70.00
+30.00
+201
+06
+财政事务
+100.00
+70.00
+30.00
+201
+06
+01
+行政运行
+70.00
+70.00
+某某市某某局2024年度部门决算
+第 5 页
+201
+06
+02
+一般行政管理事
+务
+30.00
+30.00
+合计
+100.00
+70.00
+30.00
+注：本表反映本部门本年度一般公共预算财政拨款支出情况。
+某某市某某局2024年度部门决算
+某某市某某局2024年度部门决算
+"""
+
+
+def _extract(tmp_path, text: str, name: str = "t.txt"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return extract(p)
+
+
+def _row(table, code):
+    return next(r for r in table.rows if r.code is not None and r.code.value == code)
+
+
+def _vals(row) -> dict:
+    return {k: v.value for k, v in row.values.items() if v is not None and v.value is not None}
+
+
+def test_rows_cut_from_a_cell_stream_and_amounts_placed_by_the_identities(tmp_path):
+    report = _extract(tmp_path, STREAM_05)
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    assert t.template == "final.05"
+    assert t.parsing_report.reader == "row-stream"
+    assert t.columns == ["本年支出/小计", "本年支出/基本支出", "本年支出/项目支出"]
+    assert [r.code.value if r.code else r.name.value for r in t.rows] == [
+        "201", "20106", "2010601", "2010602", "合计"]
+    assert _vals(_row(t, "20106")) == {"本年支出/小计": Decimal("100.00"), "本年支出/基本支出": Decimal("70.00"),
+                                       "本年支出/项目支出": Decimal("30.00")}
+    # two amounts of three columns: the parent's columns (财政事务 70 | 30) say where each stands
+    run = _row(t, "2010601")
+    assert _vals(run) == {"本年支出/小计": Decimal("70.00"), "本年支出/基本支出": Decimal("70.00")}
+    other = _row(t, "2010602")
+    assert other.name.value == "一般行政管理事务"  # broken over two lines
+    assert _vals(other) == {"本年支出/小计": Decimal("30.00"), "本年支出/项目支出": Decimal("30.00")}
+    assert other.values["本年支出/项目支出"].confidence >= policy.REVIEW_THRESHOLD
+    # each amount keeps the line it was printed on (text lines count from 1)
+    lines = STREAM_05.splitlines()
+    assert lines[run.values["本年支出/基本支出"].source.line - 1] == "70.00"
+    assert lines[other.values["本年支出/项目支出"].source.line - 1] == "30.00"
+    assert other.values["本年支出/项目支出"].source.line == lines.index("务") + 3
+    # the running header and page number between rows are no row and no name piece
+    assert not any("部门决算" in (r.name.value or "") for r in t.rows)
+
+
+def test_an_amount_no_identity_places_goes_to_review_with_the_reason(tmp_path):
+    # no parent row and no 合计: 行政运行's one part amount could be 基本支出 or 项目支出
+    text = STREAM_05.replace("201\n一般公共服务支出\n100.00\n70.00\n30.00\n201\n06\n财政事务\n100.00\n70.00\n30.00\n", "")
+    text = text.replace("合计\n100.00\n70.00\n30.00\n", "")
+    report = _extract(tmp_path, text)
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    run = _row(t, "2010601")
+    part = next(v for k, v in run.values.items() if v is not None and v.value is not None and k != "本年支出/小计")
+    assert part.value == Decimal("70.00")
+    assert part.confidence < policy.REVIEW_THRESHOLD
+    assert any(r.status == "unconfirmed" and "column uncertain" in r.note for r in part.repairs)
+    assert any("column uncertain" in (item.why or "") for item in report.review)
+
+
+def test_a_stream_whose_reading_order_mixes_rows_is_declined(tmp_path):
+    # pdftotext without -layout prints some tables column by column: codes, then names, then amounts
+    text = """支出决算表
+公开03表
+单位：万元
+项目
+本年支出合计
+基本支出
+项目支出
+科目编码
+科目名称
+合计
+201
+201
+201
+06
+06
+一般公共服务支出
+财政事务
+行政运行
+100.00
+100.00
+70.00
+70.00
+70.00
+30.00
+30.00
+70.00
+注：本表反映本部门本年度支出情况。
+"""
+    report = _extract(tmp_path, text)
+    assert not [t for t in report.tables if t.method == "row-stream"]
+    # nothing was placed on a guess: no table value stands at review-free confidence
+    assert not any(v.confidence >= policy.REVIEW_THRESHOLD and v.value == Decimal("30.00")
+                   for t in report.tables for r in t.rows for v in r.values.values() if v is not None)
+
+
+def test_rows_printed_one_per_line_stay_the_spaced_readers(tmp_path):
+    text = """一般公共预算财政拨款支出决算表
+公开05表
+单位：万元
+项目 本年支出
+科目编码 科目名称 小计 基本支出 项目支出
+合计 100.00 70.00 30.00
+201 一般公共服务支出 100.00 70.00 30.00
+20106 财政事务 100.00 70.00 30.00
+2010601 行政运行 70.00 70.00
+2010602 一般行政管理事务 30.00 30.00
+"""
+    report = _extract(tmp_path, text)
+    assert [t.method for t in report.tables] == ["spaced"]
+
+
+@pytest.mark.skipif(not (SHARED / "real-pdfs").is_dir(),
+                    reason=f"the real PDFs are not available: {SHARED / 'real-pdfs'} is absent (../shared)")
+def test_pymupdf_text_of_a_real_report(tmp_path):
+    converted = pytest.importorskip("converted")
+    pytest.importorskip("fitz", reason="PyMuPDF is not installed (test extra)")
+    pdf = SHARED / "real-pdfs" / "shanghai-putuo-caizhengju-2024-juesuan.pdf"
+    report = extract(converted.convert(pdf, "pymupdf", tmp_path))
+    streams = {t.template: t for t in report.tables if t.method == "row-stream"}
+    assert {"final.02", "final.03", "final.05"} <= set(streams)
+    t05 = streams["final.05"]
+    # printed: 201 06 01 行政运行 1,511.89 1,503.52 8.37; 201 06 02 一般行政管理事务 10.00 (项目支出);
+    # 合计 2,940.05 2,336.91 603.14 (printed after the rows)
+    assert _vals(_row(t05, "2010601")) == {"合计": Decimal("1511.89"), "基本支出": Decimal("1503.52"),
+                                           "项目支出": Decimal("8.37")}
+    assert _vals(_row(t05, "2010602")) == {"合计": Decimal("10.00"), "项目支出": Decimal("10.00")}
+    assert _row(t05, "2080505").name.value == "机关事业单位基本养老保险缴费支出"
+    total = next(r for r in t05.rows if r.name.value == "合计")
+    assert _vals(total) == {"合计": Decimal("2940.05"), "基本支出": Decimal("2336.91"), "项目支出": Decimal("603.14")}
+    # 收入决算表: 行政运行 本年收入合计 1,511.90 = 财政拨款 1,511.89 + 0.01 of another source
+    assert _row(streams["final.02"], "2010601").values["本年收入合计"].value == Decimal("1511.90")
