@@ -650,3 +650,66 @@ def test_self_evaluation_row_whose_name_and_target_are_broken_around_it(tmp_path
     assert [i.name.value for i in report.performance.indicators] == [
         "印发交通运输宣传资料", "完成道路运输安全监管项目数", "群众满意度"]
     assert report.performance.score.value == Decimal("94.94") and report.performance.score.confidence >= 0.9
+
+
+def test_groups_a_nameless_code_between_two_groups_is_no_amount(tmp_path):
+    # pdfplumber: `因公出国（境）` / `30113 住房公积金 30212 31009 土地补偿` / `费用` — 30212's name is
+    # printed around the line; it is the middle group's code, not 住房公积金's amount
+    text = """一般公共预算财政拨款基本支出决算表
+公开06表
+部门：某某局 单位：万元
+经济分类科 经济分类科 经济分类科
+科目名称 决算数 科目名称 决算数 科目名称 决算数
+目编码 目编码 目编码
+301 工资福利支出 120.50 302 商品和服务支出 30.00 310 资本性支出
+30112 其他社会保障缴费 120.50 30211 差旅费 12.00 31008 物资储备
+因公出国（境）
+30113 住房公积金 30212 31009 土地补偿
+费用
+30299 其他商品和服务支出 18.00
+人员经费合计 120.50 公用经费合计 30.00
+注：本表反映本部门本年度一般公共预算财政拨款基本支出的经济分类明细。
+"""
+    _, t = _table(tmp_path, text)
+    assert _row(t, "30113").values["决算数"].value is None
+    assert _row(t, "30212").name.value == "因公出国（境）费用"
+    assert _row(t, "31009").name.value == "土地补偿"
+    assert _row(t, "30299").values["决算数"].value == Decimal("18.00")
+    assert next(r for r in t.rows if r.name.value == "公用经费合计").values["决算数"].value == Decimal("30.00")
+
+
+def test_header_words_one_per_line_and_the_total_row_run_into_the_header(tmp_path):
+    # pypdf: each broken header word on a line of its own (more lines than a header usually takes),
+    # and the header's last line `类 款 项` run into the 合计 row
+    text = """收入决算表
+单位：万元
+项目 本年收入合
+计
+财政拨款收
+入
+上级补助
+收入
+事业收
+入
+经营收
+入
+附属单
+位上
+缴收入
+其他收
+入支出功能分类 科目名称科目编码
+类 款 项 合计 2,946.25 2,940.05 6.20
+201 一般公共服务支出 2,112.86 2,106.66 6.20
+201 06 财政事务 2,112.86 2,106.66 6.20
+201 06 01 行政运行 1,511.90 1,511.89 0.01
+201 06 02 一般行政管理事务 16.19 10.00 6.19
+208 社会保障和就业支出 833.39 833.39
+"""
+    _, t = _table(tmp_path, text)
+    assert t.template == "final.02"
+    assert t.columns[:3] == ["本年收入合计", "财政拨款收入", "上级补助收入"]
+    total = next(r for r in t.rows if r.name.value == "合计")
+    assert total.values["本年收入合计"].value == Decimal("2946.25")
+    run = _row(t, "2010601")
+    assert run.values["本年收入合计"].value == Decimal("1511.90")
+    assert run.values["财政拨款收入"].value == Decimal("1511.89")

@@ -70,7 +70,10 @@ def _segments(line: NLine) -> list[_Seg]:
         nxt_part = len(t) == 3 and k + 1 < len(toks) and bool(_PART.match(toks[k + 1][0]))
         # `30231 33.57`: a number after it that cannot be a code makes it a code with its amount
         nxt_amount = k + 1 < len(toks) and is_amount(toks[k + 1][0]) and not _CODE.match(toks[k + 1][0])
-        if code_like and (cur is None or cur.amount is not None or nxt_text or nxt_part or nxt_amount):
+        # `30113 住房公积金 30212 31009 土地补偿`: a known code whose name is printed on the lines
+        # around it, followed by the next group's code, is no amount of the group before it
+        nxt_code = len(t) == 5 and _known_code(t) and k + 1 < len(toks) and _known_code(toks[k + 1][0])
+        if code_like and (cur is None or cur.amount is not None or nxt_text or nxt_part or nxt_amount or nxt_code):
             cur = _Seg(code=t, line=line, code_orig=t)
             segs.append(cur)
             continue

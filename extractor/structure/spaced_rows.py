@@ -45,7 +45,9 @@ _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|�
 _LANCI = re.compile(r"^栏\s*次")
 _FIRST_TOTAL = re.compile(r"合计|小计|^合$")
 _KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|^科目$|^类$|^款$")
-_LOOKAHEAD = 14  # non-blank lines from a header's first line to its first data row
+_LOOKAHEAD = 24  # non-blank lines from a header's first line to its first data row (pypdf prints a
+# header word broken over lines as lines of their own: 本年收入合 / 计 / 财政拨款收 / 入 …)
+_LEVEL_WORDS = frozenset(("类", "款", "项"))
 
 
 def _indicators_first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
@@ -126,6 +128,8 @@ def _parse_row(line: NLine) -> Optional[_Row]:
             amounts = amounts[1:]
         code, code_orig = "".join(parts), " ".join(parts)
     name = "".join(t for t, _, _ in head[j:])
+    if code is None and amounts and len(head) > 1 and all(t in _LEVEL_WORDS for t, _, _ in head[:-1]):
+        name = head[-1][0]  # `类 款 项 合计 2,946.25 …`: the header's last line run into the 合计 row
     if code is not None:
         if _SENTENCE.search(name) or len(name) > 40 or _CODE_IN_NAME.search(name):
             return None  # a sentence, or a second code in the name (部门 | 政府经济分类 side by side)
