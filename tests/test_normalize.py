@@ -86,3 +86,25 @@ def test_markdown_table_without_outer_bars_is_left_to_the_pipe_reader():
     nd = normalize(_doc(text))
     assert "bar_row" not in nd.counts
     assert nd.lines[0].text == "项目 | 金额 | 备注"
+
+
+def test_numbers_lifted_below_their_sentence_are_put_back():
+    # pdfplumber on a report whose digits are in another font: the numbers stand on the line below
+    text = ("二、收入决算情况说明\n本年收入合计 万元，其中：财政拨款收入 万元，占 ；其他\n2946.25 2940.05 99.79%\n"
+            "收入 万元，占 ；\n6.2 0.21%\n"
+            "、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休\n5\n"
+            "（项）。主要用于：退休人员经费支出。年初预算为 万\n85.55\n元，支出决算为 万元。\n84.65\n"
+            "在职人员基本医疗保险费 。年初预算为 万元，支出决算为 万元。决\n62.29 60.99\n"
+            "本表金额 万元，合计 万元\n1.00\n")
+    nd = normalize(_doc(text))
+    texts = [ln.text for ln in nd.lines]
+    assert texts[1] == "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他"
+    assert texts[2] == "收入6.2万元，占0.21%；"
+    assert texts[3] == "5、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休"
+    assert texts[4] == "（项）。主要用于：退休人员经费支出。年初预算为85.55万"
+    assert texts[5] == "元，支出决算为84.65万元。"  # a bare 元 opening the line ends the 万 above
+    assert texts[6] == "在职人员基本医疗保险费 。年初预算为62.29万元，支出决算为60.99万元。决"  # stray space kept
+    # two gaps, one number: nothing is guessed
+    assert texts[7:9] == ["本表金额 万元，合计 万元", "1.00"]
+    assert nd.counts["lifted_numbers"] == 6
+    assert nd.lines[1].orig == texts[1] and nd.lines[1].no == 2

@@ -713,3 +713,69 @@ def test_header_words_one_per_line_and_the_total_row_run_into_the_header(tmp_pat
     run = _row(t, "2010601")
     assert run.values["本年收入合计"].value == Decimal("1511.90")
     assert run.values["财政拨款收入"].value == Decimal("1511.89")
+
+
+LAYOUT_03 = """                                支出决算表
+                                                                             单位：万元
+                项目                                                           对附属单位
+                                本年支出合                 项目支      上缴上级支   经营支
+   支出功能分类                                  基本支出                                补
+                       科目名称       计                    出         出      出
+    科目编码                                                                      助支出
+                                           2,336.91   603.14
+                                2,940.05
+ 类    款   项
+                        合计
+                                           1,503.52   603.14
+201             一般公共服务支出        2,106.66
+                                           1,503.52
+201   06   01   行政运行            1,511.89               8.37
+201   06   02   一般行政管理事务          10.00               10.00
+208             社会保障和就业支出        326.72    326.72
+
+208   05   05                    160.75    160.75
+                机关事业单位基本养老保险缴
+                费支出
+208   05   99   其他行政事业单位养老支出     0.94     0.94
+"""
+
+
+def test_layout_amounts_lifted_above_their_row_and_names_below_their_code_line(tmp_path):
+    # pdftotext -layout of a report whose 合计 column is printed in another font: the other columns'
+    # amounts stand a line above the row, the 合计 label below its amounts, and a long name wraps
+    # under its code line
+    _, t = _table(tmp_path, LAYOUT_03)
+    assert t.template == "final.03"
+    total = next(r for r in t.rows if r.name.value == "合计")
+    assert total.values[t.columns[0]].value == Decimal("2940.05")
+    r201 = _row(t, "201")
+    assert r201.name.value == "一般公共服务支出"
+    assert [_val(r201, c) for c in t.columns[:3]] == [Decimal("2106.66"), Decimal("1503.52"), Decimal("603.14")]
+    run = _row(t, "2010601")
+    assert [_val(run, c) for c in t.columns[:3]] == [Decimal("1511.89"), Decimal("1503.52"), Decimal("8.37")]
+    assert _val(_row(t, "2010602"), t.columns[2]) == Decimal("10.00")
+    pension = _row(t, "2080505")
+    assert pension.name.value == "机关事业单位基本养老保险缴费支出"
+    assert _val(pension, t.columns[0]) == Decimal("160.75")
+    assert _row(t, "2080599").name.value == "其他行政事业单位养老支出"
+
+
+def test_first_row_name_printed_above_its_code_line(tmp_path):
+    text = """一般公共预算财政拨款支出决算表
+单位：万元
+项目
+支出功能分类
+合计 基本支出 项目支出
+科目编码 科目名称
+类 款 项
+一般公共服务支出
+201 2,106.66 1,503.52 603.14
+财政事务
+201 06 2,106.66 1,503.52 603.14
+行政运行
+201 06 01 1,511.89 1,503.52 8.37
+"""
+    _, t = _table(tmp_path, text)
+    assert [(r.code.value, r.name.value) for r in t.rows] == [
+        ("201", "一般公共服务支出"), ("20106", "财政事务"), ("2010601", "行政运行")]
+    assert _val(_row(t, "2010601"), "项目支出") == Decimal("8.37")

@@ -2,7 +2,8 @@
 
 What it does: removes converter debris (`[bookmark: …]`, `PAGEREF _Toc…`, TOC blocks, markdown
 marks, pinyin ruby after characters — ruby.py, masked `&nbsp;` — nbsp_masks.py), turns the bars
-between a web row's cells into spaces (bar_rows.py), and removes page furniture
+between a web row's cells into spaces (bar_rows.py), puts numbers a converter lifted onto the line
+below back into their sentence (lifted_numbers.py), and removes page furniture
 (page-number lines, `第 N 页 共 M 页` run into a line, form feeds and the running headers and footers
 around them — furniture.py), maps full-width digits and signs to ASCII and Traditional characters
 to Simplified (traditional.py), each one character for one, and keeps for each line both the
@@ -20,6 +21,7 @@ import regex as re
 from ..datamodel import Document, NLine, NormalizedDocument, NTable
 from .furniture import PAGE_LINE, cut_inline_page_marks, repeated_page_edges, strip_form_feeds
 from .bar_rows import bar_row_lines, unbar
+from .lifted_numbers import merge_all as put_back_lifted_numbers
 from .nbsp_masks import unmask_nbsp
 from .ruby import strip_pinyin_ruby
 from .traditional import may_hold_traditional, to_simplified
@@ -42,6 +44,7 @@ _TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 _DOT_LEADER = re.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")
 
 
+_LIFT_HINT = re.compile(r"^\s*-?\d[\d,.%\s-]*$")  # a line of numbers only (lifted_numbers.py)
 _NOISE_HINTS = ("[", "PAGEREF", "HYPERLINK", "TOC", "*", "__")
 
 
@@ -131,6 +134,11 @@ def normalize(doc: Document) -> NormalizedDocument:
     counts: dict[str, int] = {}
     cleaned = [_clean(line.text, counts) for line in doc.lines]
     drop = [False] * len(cleaned)
+    if any(_LIFT_HINT.match(t) for t in cleaned):  # cheap test first: a line of numbers only
+        cleaned, lifted, n = put_back_lifted_numbers(cleaned)
+        for j in lifted:
+            drop[j] = True
+        _count(counts, "lifted_numbers", n)
     if counts.get("form_feed"):
         edges = repeated_page_edges(cleaned, _page_starts(doc.lines))
         for j in edges:

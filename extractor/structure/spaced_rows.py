@@ -157,7 +157,8 @@ def _first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
             return None
         if "\t" in t or "|" in t or _SENTENCE.search(t) or NOTE_LINE.match(t):
             return None
-        if _parse_row(lines[j]) is not None or _total_above_amounts(lines, j) is not None:
+        if _parse_row(lines[j]) is not None or _total_above_amounts(lines, j) is not None or (
+                _total_below_amounts(lines, j) is not None):
             return j
     return None
 
@@ -172,11 +173,30 @@ def _total_above_amounts(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row,
     if not amounts:
         return None
     after = [x for x in range(nxt + 1, min(nxt + 8, len(lines))) if lines[x].text.strip()][:4]
-    if any(_amounts_only(lines[x]) for x in after):
+    if any(_amounts_only(lines[x]) and _parse_row(lines[x]) is None for x in after):
         return None  # amounts printed on lines of their own below rows too: whose they are is unclear
     row = _Row(lines[nxt], None, "", lines[j].text.strip(), amounts, True, name_lines=[lines[j]],
                name_from_before=True)
     return row, nxt
+
+
+def _total_below_amounts(lines: Sequence[NLine], j: int) -> Optional[_Row]:
+    """`合计` on a line of its own under its amounts (`2,946.25 2,940.05 6.20` / `类 款 项` / `合计`:
+    -layout text where the 合计 cell is taller than its row): the total row."""
+    if not _TOTAL.match(lines[j].text.strip()):
+        return None
+    seen = 0
+    for k in range(j - 1, max(-1, j - 5), -1):
+        t = lines[k].text.strip()
+        if not t:
+            continue
+        amounts = _amounts_only(lines[k])
+        if amounts:
+            return _Row(lines[k], None, "", lines[j].text.strip(), amounts, True, name_lines=[lines[j]])
+        if seen or not all(w in _LEVEL_WORDS for w in t.split()):
+            return None
+        seen += 1  # the header's 类 款 项 line between
+    return None
 
 
 def _other_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
@@ -244,7 +264,11 @@ def _starts(lines: Sequence[NLine], i: int) -> bool:
     note = next((x for x in range(j + 1, min(j + 6, len(lines))) if lines[x].text.strip()), None)
     if note is not None and first_total_alone(lines, j, note):
         return True  # an empty table: its 合计 row alone, then its note
-    return nxt is not None and (_parse_row(lines[nxt]) is not None or _name_piece(lines[nxt]))
+    if nxt is None:
+        return False
+    after = next((x for x in range(nxt + 1, min(nxt + 3, len(lines))) if lines[x].text.strip()), None)
+    return _parse_row(lines[nxt]) is not None or _name_piece(lines[nxt]) or (
+        after is not None and _lifted_onto(lines[nxt], lines[after]) is not None)
 
 
 def first_total_alone(lines: Sequence[NLine], j: int, nxt: int) -> bool:
@@ -320,6 +344,8 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
         if "\t" in t or "|" in t:
             break
         row = _parse_row(ln)
+        if row is None and not rows and not pending:
+            row = _total_below_amounts(lines, j)
         below = _total_above_amounts(lines, j) if row is None and not pending else None
         if below is not None:
             row, j = below
@@ -329,6 +355,15 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
         if row is None and (_furniture(lines, ln) or " ".join(t.split()) in header_keys) and not _names_next_row(lines, j):
             j += 1
             continue
+        if row is None and not pending:
+            nxt = next((x for x in range(j + 1, min(j + 3, n)) if lines[x].text.strip()), None)
+            above = _lifted_onto(ln, lines[nxt]) if nxt is not None else None
+            if above is not None:  # amounts printed a little above their row (-layout): that row's
+                above.amounts = sorted(_amounts_only(ln) + above.amounts, key=lambda a: a.start)
+                above.name_lines = [ln] + above.name_lines
+                rows.append(above)
+                j = nxt + 1
+                continue
         if row is not None:
             if pending and not row.name:
                 row.name = "".join(p.text.strip() for p in pending)
@@ -359,6 +394,7 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
             if last.total and last.amounts:
                 pass  # a 合计 row's label is whole: the piece belongs to the next row
             elif not last.amounts or (last.code and name_matches(last.code, last.name + piece)) or (
+                    last.code and not last.name and not _names_next_row(lines, j)) or (
                     last.name_from_before and not pending and not (last.code and name_matches(last.code, last.name))):
                 last.name += piece
                 last.name_lines.append(ln)
@@ -372,6 +408,23 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
     if pending:
         j -= len(pending)
     return rows, j
+
+
+def _lifted_onto(line: NLine, below: NLine) -> Optional[_Row]:
+    """`        1,503.52   603.14` over `201   一般公共服务支出   2,106.66`: in -layout text a row's
+    amounts printed in another font stand a little above its line; the row below, when the amounts
+    above take columns its own amounts leave free (no two overlap in position)."""
+    lifted = _amounts_only(line)
+    if not lifted or "   " not in line.text:
+        return None
+    row = _parse_row(below)
+    if row is None or not row.code or not row.amounts or "   " not in below.text:
+        return None
+    if any(a.start < b.end and b.start < a.end for a in lifted for b in row.amounts):
+        return None
+    if min(a.start for a in lifted) <= len(row.code_orig) + len(row.name):
+        return None  # amounts over the code and name: no cell of this row
+    return row
 
 
 def _names_next_row(lines: Sequence[NLine], j: int) -> bool:
@@ -417,6 +470,12 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     rows, end = _collect(lines, first, head.keys)
     if len(rows) < 2 and not (rows and rows[0].total):
         return None, i + 1
+    top = rows[0]
+    if top.code and not top.name and header and _name_piece(header[-1]) and name_matches(
+            top.code, header[-1].text.strip()):
+        # `一般公共服务支出` / `201 2,106.66 …`: the first row's name printed above its code line
+        top.name, top.name_lines, top.name_from_before = header[-1].text.strip(), [header[-1]], True
+        header = header[:-1]
     lanci = next((ln for ln in header if _LANCI.match(ln.text.strip())), None)
     n_lanci = sum(1 for t, _, _ in _tokens(lanci.text) if t.isdigit()) if lanci else 0
     n = max([n_lanci] + [len(r.amounts) for r in rows])
