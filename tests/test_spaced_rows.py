@@ -779,3 +779,72 @@ def test_first_row_name_printed_above_its_code_line(tmp_path):
     assert [(r.code.value, r.name.value) for r in t.rows] == [
         ("201", "一般公共服务支出"), ("20106", "财政事务"), ("2010601", "行政运行")]
     assert _val(_row(t, "2010601"), "项目支出") == Decimal("8.37")
+
+
+def test_sides_broken_labels_and_a_page_break_inside_the_table(tmp_path):
+    # pypdf: header words one per line, a left label broken with its end opening the row below,
+    # a right label alone broken over two lines, and the table continued after a page break whose
+    # short header lines (`行次`, `项 目`) are printed again
+    text = """财政拨款收入支出决算总表
+公开04表
+部门：某某局 单位：万元
+收入 支出
+项目
+行次
+金额 项目
+行次
+合计 一般公共预算 财政拨款 政府性基金预 算财政拨款
+栏    次 1 栏    次 2 3 4
+一、一般公共预算财政拨款 1 100.00 一、一般公共服务支出 33 60.00 60.00
+二、政府性基金预算财政拨
+款 2 二、外交支出 34
+3 三、社会保障和就业支出 35 40.00 40.00
+第 6 页
+某某局2021年部门决算
+收入 支出
+项    目
+行次
+金额 项    目
+行次
+本年收入合计 27 100.00 本年支出合计 59 100.00 100.00
+总计 32 100.00 总计 64 100.00 100.00
+注：本表反映本部门本年度财政拨款收支情况。
+某某局2021年部门决算
+某某局2021年部门决算
+"""
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    report = extract(p)
+    (t,) = [t for t in report.tables if t.template == "final.04"]
+    by = {(r.block, r.name.value): r for r in t.rows}
+    names = [r.name.value for r in t.rows]
+    assert "政府性基金预算财政拨款" in names  # `二、政府性基金预算财政拨` + `款`
+    income_total = next(r for r in t.rows if r.name.value == "本年收入合计")
+    assert [v.value for v in income_total.values.values() if v is not None and v.value is not None] == [Decimal("100.00")]
+    totals = [r for r in t.rows if r.name.value == "总计"]
+    assert len(totals) == 2  # both sides, after the page break
+    social = next(r for r in t.rows if r.name.value == "社会保障和就业支出")
+    assert Decimal("40.00") in [v.value for v in social.values.values() if v is not None]
+    assert social.block != income_total.block
+
+
+def test_sides_a_lone_right_label_broken_over_two_lines(tmp_path):
+    text = """财政拨款收支预算总表
+部门：某某局 单位：万元
+收入 支出
+项    目 预算数 项    目 合计 一般公共预 算 政府性基金预 算 国有资本经营 预算
+一、一般公共预算拨款 200.00 一、一般公共服务支出 79.69 79.69
+二、政府性基金预算拨款 二、社会保障和就业支出 0.00 0.00
+四、灾害防治及应急管理支
+出 120.31 120.31
+收入总计 200.00 支出总计 200.00 200.00
+注：本表反映本部门本年度财政拨款收支预算总体情况。
+"""
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    report = extract(p)
+    (t,) = [t for t in report.tables if t.template == "budget.fiscal_total"]
+    disaster = next(r for r in t.rows if r.name.value == "灾害防治及应急管理支出")
+    spend = next(r for r in t.rows if r.name.value == "一般公共服务支出")
+    assert disaster.block == spend.block  # the expenditure side, by its words
+    assert disaster.values["合计"].value == Decimal("120.31")

@@ -20,7 +20,7 @@ from ..datamodel import Cell, GridBlock, NLine
 from .spaced_text import SENTENCE, amount_cell, is_amount, text_cell, tokens
 from .text_tables import with_report
 
-_LOOKAHEAD = 12
+_LOOKAHEAD = 24  # header lines (pypdf prints broken header words on lines of their own)
 _CAR_LONG = ("公务用车购置及运行维护费", ("小计", "公务用车购置费", "公务用车运行维护费"))
 _CAR_SHORT = ("公务用车购置及运行费", ("小计", "购置费", "运行费"))
 

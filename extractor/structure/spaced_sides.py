@@ -28,7 +28,8 @@ from .spaced_columns import Amount, RowAmounts, place_rows
 from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
 from .text_tables import with_report
 
-_LOOKAHEAD = 12  # lines from a header's first line to its first data row
+_LOOKAHEAD = 24  # lines from a header's first line to its first data row (pypdf prints a broken
+# header word on lines of its own: 财 / 政拨款 / 政府性基金预 / 算 …)
 _LABEL_GAP = 6  # spaces between two words that make them two cells (-layout text)
 _SIDE_WORD = re.compile(r"收入|支出|拨款|合计|总计|结转|结余")
 _HEADER_WORD = re.compile(r"^(?:栏次|行次|项目|收入|支出|收入支出)$")
@@ -258,6 +259,8 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str])
     rows: list[_Line] = []
     pending: list[NLine] = []
     above: Optional[NLine] = None  # a line of amounts waiting for the labels printed under it
+    broke = False  # a page break (running header, repeated header) was just passed
+    bare_keys = {"".join(k.split()) for k in header_keys}
     n = len(lines)
     while j < n:
         ln = lines[j]
@@ -266,7 +269,12 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str])
             break
         if repeated_header(ln, header_keys) or (furniture(lines, ln) and not _data_line(ln)):
             j += 1  # the header again on a new page, a running header (`某某局 2026 年度单位预算公开`)
+            broke = True
             continue
+        if broke and "".join(t.split()) in bare_keys:
+            j += 1  # after a page break, the header's short lines (`行次`, `项 目`) printed again
+            continue
+        broke = False
         row = _parse(ln, lanci) if not ends_table(ln) else None
         if row is not None and row.lone is not None and lanci:
             _split_lone(row, rows)
@@ -355,6 +363,20 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str])
                 # a blank row whose label runs over two lines (`七、文化旅游体育与传媒支` / `出`)
                 lone = _Side(label=piece + follow, label_lines=[ln, lines[nxt]], start=len(t) - len(t.lstrip()))
                 rows.append(_Line(ln, [_Side(), _Side()], lone=lone))
+                j = nxt + 1
+                continue
+            head = None if nxt_row is None else nxt_row.lone if nxt_row.lone is not None else nxt_row.sides[0]
+            if (not pending and ORDINAL.match(piece) and not _complete(piece) and head is not None and head.label
+                    and not ORDINAL.match(head.label) and _complete(piece + head.label)):
+                # `二、政府性基金预算财政拨` / `款 2 二、外交支出 34`: the label's end opens the row below
+                head.label = piece + head.label
+                head.label_lines = [ln] + (head.label_lines or [lines[nxt]])
+                head.from_before = True
+                if nxt_row.lone is head:  # a label alone on its row: its side by its words
+                    right = bool(_RIGHT_WORDS.search(head.label)) and not _LEFT_WORDS.search(head.label)
+                    nxt_row.sides = [_Side(), head] if right else [head, _Side()]
+                    nxt_row.lone = None
+                rows.append(nxt_row)
                 j = nxt + 1
                 continue
             if blank_next and not pending:
