@@ -162,6 +162,17 @@ def test_form_feeds_and_running_headers():
     assert [ln.no for ln in nd.lines] == [1, 2, 3, 5, 6, 8]
 
 
+def test_a_table_row_ending_two_pages_is_no_running_footer():
+    # two tables each end a page on the same last row (pdftotext -layout): the row is kept; the
+    # running footer under it is still dropped
+    row = "221   02   03   购房补贴     258.50   258.50"
+    text = (f"收入决算表\n{row}\n某某局2024年部门决算\n\f支出决算表\n{row}\n某某局2024年部门决算\n"
+            "\f一般公共预算财政拨款支出决算表\n")
+    nd = normalize(_doc(text))
+    assert [ln.text for ln in nd.lines].count(row) == 2
+    assert "某某局2024年部门决算" not in [ln.text for ln in nd.lines]
+
+
 def test_table_title_at_every_page_top_is_kept():
     text = "项目支出绩效自评表\n项目名称\tA\n\f项目支出绩效自评表\n项目名称\tB\n\f项目支出绩效自评表\n项目名称\tC"
     assert _texts(text).count("项目支出绩效自评表") == 3

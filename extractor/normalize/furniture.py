@@ -72,10 +72,15 @@ def cut_inline_page_marks(text: str) -> tuple[str, int]:
     return out, len(marks)
 
 
+_AMOUNT_IN = re.compile(r"\d\.\d{2}(?!\d)")  # an amount printed to the cent
+
+
 def _edge_candidate(text: str) -> bool:
+    """A line that may be a running header or footer: short, no table title or cell, no amount
+    (a table's last row, `221 02 03 购房补贴 258.50 258.50`, may end two pages the same way)."""
     t = text.strip()
     return (bool(t) and len(t) <= _EDGE_MAX and "表" not in t and not text.startswith("\t")
-            and not t.startswith("|") and not re.fullmatch(r"[\d.,%\s-]+", t))
+            and not t.startswith("|") and not re.fullmatch(r"[\d.,%\s-]+", t) and not _AMOUNT_IN.search(t))
 
 
 def repeated_page_edges(texts: Sequence[str], page_starts: Sequence[int]) -> set[int]:
