@@ -848,3 +848,14 @@ def test_sides_a_lone_right_label_broken_over_two_lines(tmp_path):
     spend = next(r for r in t.rows if r.name.value == "一般公共服务支出")
     assert disaster.block == spend.block  # the expenditure side, by its words
     assert disaster.values["合计"].value == Decimal("120.31")
+
+
+def test_a_lone_amount_above_a_side_label_is_no_total_row(tmp_path):
+    # pdfminer prints a column's amounts and then the next column's labels: `8.42` / `本年收入合计` is
+    # no 合计 printed under its amounts (that shape is -layout's, with the amounts in their columns)
+    text = ("55\n\n56\n\n公开01表\n\n单位：万元\n\n决算数\n\n2\n\n105.72\n\n9.76\n\n274.16\n\n8.42\n\n"
+            "本年收入合计\n\n使用非财政拨款结余（含专用结余）\n")
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    report = extract(p)
+    assert not [r for t in report.tables for r in t.rows if r.name and r.name.value == "本年收入合计"]

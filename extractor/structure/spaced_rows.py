@@ -183,7 +183,7 @@ def _total_above_amounts(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row,
 def _total_below_amounts(lines: Sequence[NLine], j: int) -> Optional[_Row]:
     """`合计` on a line of its own under its amounts (`2,946.25 2,940.05 6.20` / `类 款 项` / `合计`:
     -layout text where the 合计 cell is taller than its row): the total row."""
-    if not _TOTAL.match(lines[j].text.strip()):
+    if lines[j].text.strip() not in ("合计", "总计"):
         return None
     seen = 0
     for k in range(j - 1, max(-1, j - 5), -1):
@@ -191,7 +191,7 @@ def _total_below_amounts(lines: Sequence[NLine], j: int) -> Optional[_Row]:
         if not t:
             continue
         amounts = _amounts_only(lines[k])
-        if amounts:
+        if amounts and lines[k].text.startswith("   "):  # -layout: the amounts stand in their columns
             return _Row(lines[k], None, "", lines[j].text.strip(), amounts, True, name_lines=[lines[j]])
         if seen or not all(w in _LEVEL_WORDS for w in t.split()):
             return None
