@@ -15,6 +15,8 @@ from .tables import build_table
 from . import html_tables  # noqa: F401  (registers its reader)
 from . import cell_lines  # noqa: F401  (registers its reader)
 from . import row_stream  # noqa: F401  (registers its reader)
+from . import sides_stream  # noqa: F401  (registers its reader)
+from . import groups_stream  # noqa: F401  (registers its reader)
 from . import one_line  # noqa: F401  (registers its reader)
 from . import spaced_rows  # noqa: F401  (registers its reader)
 from . import column_runs  # noqa: F401  (registers its reader)

@@ -1,0 +1,316 @@
+"""Amount columns and sums of a side-by-side table's items (sides_stream.py reads the items).
+
+What it does: `side_columns` names each side's amount columns from the header (the narrowest
+standard pair of spaced_sides.SIDE_COLUMNS the header covers that holds the amounts printed; 列1 …,
+guessed, when the header names columns of its own; None when the header is a standard pair's and
+the amounts do not fit it); `place` puts an item's amounts into its side's columns (in order when
+all are printed, else the placements the row identity 合计 = Σ the parts and the columns known to be
+0 allow, the first in doubt when more than one is left); `fund_zero_columns` finds the fund columns
+(一般公共预算, 政府性基金, 国有资本经营) with no income, hence no expenditure; `by_column_sums` keeps the
+placements that make the numbered items add up to 本年…合计 in every column (a bounded search);
+`side_sums` checks a side's totals (本年…合计 = Σ the numbered items, 总计 = that + the carry-over
+items).
+What it does not: read the stream or decide sides (sides_stream.py), or build the grid.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import combinations
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import NLine
+from ..evidence.numbers import parse_amount
+from ..evidence.printed import ORDINAL
+from .spaced_sides import SIDE_COLUMNS
+
+_TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_SEARCH_BUDGET = 100_000  # nodes of the column-sum search
+_HAN = re.compile(r"\p{Han}")
+_NUMERALS = "零一二三四五六七八九十"
+_TOP_ORDINAL = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+YEAR_TOTAL = re.compile(r"^(?:本年(?:收入|支出)(?:合计|小计)|(?:收入|支出)?合计)$")
+GRAND = re.compile(r"^(?:收入|支出)?总计$")
+_CARRY = re.compile(r"年初|上年|年末|年终|结余|结转|使用|弥补")
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
+
+
+@dataclass
+class Piece:
+    """A printed cell: an amount, or the words of a label (a line may hold a few cells)."""
+
+    text: str
+    line: NLine
+    amount: bool
+
+
+@dataclass
+class Item:
+    """One side's entry of a row: its label (pieces joined), 行次, amounts; once decided, its side
+    (0 income, 1 expenditure) and row."""
+
+    label: str
+    lines: list[NLine]
+    no: Optional[int] = None
+    amounts: list[Piece] = field(default_factory=list)
+    side: Optional[int] = None
+    row: int = 0
+
+
+@dataclass
+class Placed:
+    """The column of each amount of an item; `doubt` says why when `unsure` amounts are not certain."""
+
+    cols: tuple[int, ...]
+    doubt: Optional[str] = None
+    unsure: set[int] = field(default_factory=set)
+    candidates: list[tuple[int, ...]] = field(default_factory=list)  # the placements still possible
+
+
+def ordinal_value(label: str) -> Optional[int]:
+    """一、 -> 1, 二十六、 -> 26; None for other labels (1、 and （一） are sub-items)."""
+    m = _TOP_ORDINAL.match(label)
+    if not m:
+        return None
+    word = m.group(1)
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        return (_NUMERALS.index(tens) if tens else 1) * 10 + (_NUMERALS.index(ones) if ones else 0)
+    return _NUMERALS.index(word) if len(word) == 1 else None
+
+
+def _covers(text: str, labels: Sequence[str]) -> bool:
+    have: dict[str, int] = {}
+    for ch in text:
+        have[ch] = have.get(ch, 0) + 1
+    need: dict[str, int] = {}
+    for ch in "".join(labels):
+        need[ch] = need.get(ch, 0) + 1
+    return all(have.get(ch, 0) >= c for ch, c in need.items())
+
+
+def printed_widths(header: list[str]) -> Optional[tuple[int, int]]:
+    """Amount columns per side from the 栏次 numbers (`栏次 1 栏次 2 3 4 5` -> 1, 4)."""
+    marks = [k for k, w in enumerate(header) if w == "栏次"]
+    if len(marks) != 2:
+        return None
+    left = sum(1 for w in header[marks[0] + 1:marks[1]] if w.isdigit())
+    right = sum(1 for w in header[marks[1] + 1:] if w.isdigit())
+    return (left, right) if left and right else None
+
+
+def side_columns(header_text: str, widths: list[int]) -> Optional[tuple[list[list[str]], list[bool]]]:
+    """Each side's column names: the narrowest standard pair the header covers that holds the
+    amounts printed; else 列1 … (guessed) when the header names columns of its own; None when the
+    header is a standard pair's and a side prints more amounts than it has columns."""
+    pairs = [(a, b) for a in SIDE_COLUMNS for b in SIDE_COLUMNS]
+    pairs.sort(key=lambda p: (len(p[0]) - widths[0], len(p[1]) - widths[1]))
+    covered = [(a, b) for a, b in pairs if _covers(header_text, a + b)]
+    for a, b in covered:
+        if len(a) >= widths[0] and len(b) >= widths[1]:
+            return [list(a), list(b)], [False, False]
+    rest = _HEADER_FILLER.sub("", header_text)
+    if any(not _HAN.search(_minus(rest, "".join(a + b))) for a, b in covered):
+        return None  # the header is all a standard pair's, narrower than the amounts printed
+    return [[f"列{c + 1}" for c in range(w)] for w in widths], [w > 1 for w in widths]
+
+
+_HEADER_FILLER = re.compile(r"本年|收入|支出|项目|行次|栏次|财政拨款|\d")
+
+
+def _minus(text: str, used: str) -> str:
+    """`text` without one character for each character of `used`."""
+    out = list(text)
+    for ch in used:
+        if ch in out:
+            out.remove(ch)
+    return "".join(out)
+
+
+def _value(p: Piece) -> Decimal:
+    v, _ = parse_amount(p.text)
+    return v if v is not None else Decimal(0)
+
+
+def close(a: Decimal, b: Decimal, parts: int) -> bool:
+    return abs(a - b) <= _TOLERANCE * max(parts, 1)
+
+
+_DOUBT = ("column uncertain: the item prints fewer amounts than its side has columns, and neither the "
+          "sums nor the income side settle where they stand")
+
+
+def place(amounts: list[Piece], n: int, first_is_total: bool, zero_cols: set[int]) -> Placed:
+    """The columns of a side's amounts: in order when every column is printed, else the placements
+    the row identity (合计 = Σ the parts) and the columns known to be 0 allow; more than one left,
+    the first, in doubt (`by_column_sums` may settle it)."""
+    m = len(amounts)
+    if m == n or m == 0:
+        return Placed(tuple(range(m)), candidates=[tuple(range(m))])
+    values = [_value(a) for a in amounts]
+    found = []
+    for cols in combinations(range(n), m):
+        if any(c in zero_cols and v != 0 for c, v in zip(cols, values)):
+            continue
+        if first_is_total and not close(*_row_identity(values, cols, n), n - 1):
+            continue
+        found.append(cols)
+    return _settle(Placed(found[0] if found else tuple(range(m)), candidates=found), m)
+
+
+def _row_identity(values: list[Decimal], cols: tuple[int, ...], n: int) -> tuple[Decimal, Decimal]:
+    vec = _vector(values, cols, n)
+    return vec[0], sum(vec[1:], Decimal(0))
+
+
+def _vector(values: list[Decimal], cols: tuple[int, ...], n: int) -> list[Decimal]:
+    vec = [Decimal(0)] * n
+    for c, v in zip(cols, values):
+        vec[c] = v
+    return vec
+
+
+def _settle(p: Placed, m: int) -> Placed:
+    """Certain when one placement is left; else the first, with the amounts whose column differs
+    between the placements in doubt."""
+    if len(p.candidates) == 1:
+        p.cols, p.doubt, p.unsure = p.candidates[0], None, set()
+        return p
+    fallback = p.candidates or [tuple(range(m))]
+    p.cols = fallback[0]
+    p.unsure = {k for k in range(m) if len({c[k] for c in fallback}) > 1} or set(range(m))
+    p.doubt = _DOUBT
+    return p
+
+
+def by_column_sums(side: list[Item], placed: dict[int, Placed], n: int) -> None:
+    """The numbered items above 本年…合计 add up to it column by column: the placements of the
+    items still in doubt that make every column add up are kept (a bounded search); an item left
+    with one is placed."""
+    run, _ = run_items(side)
+    year = next((it for it in side if YEAR_TOTAL.match(it.label)), None)
+    if year is None or not run or len(placed[id(year)].candidates) != 1:
+        return
+    open_items = [it for it in run if len(placed[id(it)].candidates) > 1]
+    if not open_items or any(not placed[id(it)].candidates for it in run):
+        return
+    target = _vector([_value(a) for a in year.amounts], placed[id(year)].cols, n)
+    fixed = [Decimal(0)] * n
+    for it in run:
+        if len(placed[id(it)].candidates) == 1:
+            fixed = [a + b for a, b in zip(fixed, _vector([_value(x) for x in it.amounts], placed[id(it)].cols, n))]
+    vectors = [[(c, _vector([_value(x) for x in it.amounts], c, n)) for c in placed[id(it)].candidates]
+               for it in open_items]
+    seen: list[set[tuple[int, ...]]] = [set() for _ in open_items]
+    chosen: list[tuple[int, ...]] = []
+    budget = [_SEARCH_BUDGET]
+    tolerance = len(run)
+
+    def walk(k: int, sums: list[Decimal]) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0:
+            return False
+        if k == len(open_items):
+            if all(close(s, t, tolerance) for s, t in zip(sums, target)):
+                for x, c in enumerate(chosen):
+                    seen[x].add(c)
+            return True
+        for cols, vec in vectors[k]:
+            chosen.append(cols)
+            ok = walk(k + 1, [a + b for a, b in zip(sums, vec)])
+            chosen.pop()
+            if not ok:
+                return False
+        return True
+
+    if not walk(0, fixed):
+        return
+    for it, options in zip(open_items, seen):
+        if options:
+            p = placed[id(it)]
+            p.candidates = [c for c in p.candidates if c in options]
+            _settle(p, len(it.amounts))
+
+
+def run_items(side: list[Item]) -> tuple[list[Item], int]:
+    """The numbered items (一、二、…) a side prints before its first unnumbered item (their sub-items
+    1、 （一） skipped), and the index of that item."""
+    out = []
+    for k, it in enumerate(side):
+        if not it.label:
+            continue
+        if ordinal_value(it.label) is not None:
+            out.append(it)
+        elif not ORDINAL.match(it.label):
+            return out, k
+    return out, len(side)
+
+
+def first_value(it: Item, placed: Placed) -> Decimal:
+    """The item's amount in its side's first column (0 when blank)."""
+    for a, c in zip(it.amounts, placed.cols):
+        if c == 0:
+            return _value(a)
+    return Decimal(0)
+
+
+def fund_zero_columns(left: list[tuple[Item, Decimal]], right_cols: list[str]) -> set[int]:
+    """Right-side fund columns that are 0 throughout: the income items naming one fund (一般公共预算,
+    政府性基金, 国有资本经营) must add up to the income 总计; a fund whose items are all blank or 0
+    was not spent either."""
+    per = [Decimal(0)] * len(_FUNDS)
+    grand: Optional[Decimal] = None
+    for it, v in left:
+        if GRAND.match(it.label):
+            grand = v
+            continue
+        hits = [f for f, word in enumerate(_FUNDS) if word in it.label]
+        if len(hits) == 1:
+            per[hits[0]] += v
+    if grand is None or not close(sum(per, Decimal(0)), grand, len(left)):
+        return set()
+    out = set()
+    for c, name in enumerate(right_cols):
+        hits = [f for f, word in enumerate(_FUNDS) if word in name]
+        if len(hits) == 1 and c > 0 and per[hits[0]] == 0:
+            out.add(c)
+    return out
+
+
+def side_sums(side: list[tuple[Item, Decimal]]) -> Optional[int]:
+    """How many of the side's sums hold (本年…合计 = Σ the numbered items, 总计 = that, or the
+    numbered items, + the carry-over items); None when one fails."""
+    labelled = [it for it, _ in side if it.label]
+    value = {id(it): v for it, v in side}
+    run, end = run_items(labelled)
+    year: Optional[Decimal] = None
+    grand: Optional[Decimal] = None
+    carry: list[Decimal] = []
+    for it in labelled[end:]:
+        if GRAND.match(it.label):
+            grand = value[id(it)]
+            break
+        if YEAR_TOTAL.match(it.label):
+            year = value[id(it)]
+        elif _CARRY.search(it.label):
+            carry.append(value[id(it)])
+    numbered = sum((value[id(it)] for it in run), Decimal(0))
+    held = 0
+    if year is not None and run:
+        if not close(numbered, year, len(run)):
+            return None
+        held += 1
+    if grand is not None:
+        base = year if year is not None else numbered
+        if not close(base + sum(carry, Decimal(0)), grand, len(run) + len(carry) + 1):
+            return None
+        held += 1
+    return held
+
+
+def grand_value(side: list[tuple[Item, Decimal]]) -> Optional[Decimal]:
+    return next((v for it, v in side if GRAND.match(it.label)), None)

@@ -1,0 +1,448 @@
+"""Reader `sides-stream`: side-by-side income | expenditure tables (公开01/04表, 收支总表, 财政拨款收支总表)
+printed one cell per line, blank cells absent, as PyMuPDF's `get_text()` and pdftotext without
+`-layout` print them.
+
+What it does: after the title of a two-sided table (templates.identify), the cell stream is cut into
+items `label [行次] [amounts]` in reading order: a row's income item, then its expenditure item
+(`一、一般公共预算财政拨款收入` `2,940.05` `一、一般公共服务支出` `2,106.66` …). A label broken over lines
+(`二、政府性基金预算财政拨` / `款`) is joined while it is incomplete and the next piece starts no item; a
+line holding a few cells (`96,282,213.44 一、公共安全支出`) gives them in order. The header is the
+words before the first numbered item (一、); printed again on a new page it is skipped, with the
+page furniture. Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2,
+3 … and N+1, N+2 …; a number alone is a row whose label is blank; the numbers give each item its
+row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, 年初, 上年结转, 使用…结余
+are income), each side's item numbers (一、二、… in turn) and, for 总计 / 合计, the reading order
+(a row's left item comes first). Amount columns and their placement come from sides_columns.py
+(the header's standard column set; the row identity, the income side's funds and the column sums;
+an amount still not placed for certain carries an unconfirmed `layout.column_guess` repair saying
+why). The result is a GridBlock of the shape tables.py `_two_sides` reads (收入 | 支出 over 项目
+[行次] amount columns per side).
+The table is read only when the stream is certainly in row order: no header word among the items,
+each side's item numbers in turn, the line numbers in their runs and the words agreeing with them,
+no side printing more amounts than the header gives it, and the totals adding up — per side
+本年…合计 = Σ the numbered items, 总计 = 本年…合计 (or the numbered items) + the carry-over items
+(年初/上年/年末 结转和结余, 使用…结余, 结余分配), the two sides' 总计 equal, at least one such sum
+checked on each side.
+What it does not: read streams that mix rows or columns (pdftotext's and pdfminer.six's moved
+cells: a sum that fails, a header word among the rows, an amount beyond the columns — the table is
+declined and the readers after this one try it; an amount moved to another item of the same side
+keeps the sums and cannot be seen); rows printed one per line (spaced_sides.py); subject tables
+(row_stream.py); blank-cell marks and masked cells (`-`, `*****`: declined); a table continued
+under its repeated title on the next page (declined when its totals are not on the first piece).
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import Cell, GridBlock, NLine
+from ..evidence.printed import NOTE_LINE, ORDINAL
+from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_sums, close, first_value,
+                            fund_zero_columns, grand_value, ordinal_value, place, printed_widths, side_columns,
+                            side_sums)
+from .spaced_text import AMOUNT, SENTENCE, after_title, amount_cell, furniture, text_cell, title_like
+from .templates import identify
+from .text_tables import text_reader, with_report
+
+_MAX_CELL = 40  # a longer line is narrative, not a cell
+_MAX_LABEL = 40  # a label joined from pieces longer than this is no label
+_PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
+_MAX_LINES = 600  # a two-sided table's region in lines (two pages of one-cell lines)
+_MAX_COLUMNS = 8  # amount columns of one side
+_HAN = re.compile(r"\p{Han}")
+_YEAR = re.compile(r"\d{4}\s*年")
+_PAGE_MARK = re.compile(r"^第\s*\d+\s*页")
+_COLUMN_WORD = re.compile(r"^(?:项目|行次|栏次|决算数|预算数|金额)$")  # header words that end no label
+_SIDE_WORD = re.compile(r"^(?:本年)?(?:收入|支出)$")  # header words, or the rest of a broken label
+_RIGHT_WORDS = re.compile(r"支出|结余分配|年末|年终|下年")
+_LEFT_WORDS = re.compile(r"收入|拨款|年初|上年|使用|弥补|预算$")
+# a piece that starts an item of its own even after an unfinished label
+_LABEL_START = re.compile(r"^(?:本年|年初|年末|年终|上年|使用|结余分配|(?:收入|支出)?(?:总计|合计))")
+_COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分配|资金|预算|）|\))$")
+
+
+# --- the region and its pieces ------------------------------------------------------------------
+
+def _cell_line(line: NLine) -> bool:
+    t = line.text.strip()
+    return len(t) <= _MAX_CELL and "\t" not in line.text and "|" not in t and not SENTENCE.search(t) \
+        and not NOTE_LINE.match(t)
+
+
+def _title(lines: Sequence[NLine], i: int) -> list[NLine]:
+    """The title / code / unit lines right above lines[i], nearest last."""
+    out: list[NLine] = []
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if not lines[k].text.strip():
+            continue
+        if not title_like(lines[k]):
+            break
+        out.insert(0, lines[k])
+    return out
+
+
+def _two_sided(lines: Sequence[NLine], i: int) -> bool:
+    template = identify(" ".join(ln.text for ln in _title(lines, i)), "")
+    return template is not None and template.shape == "two_sides"
+
+
+def _is_stream(lines: Sequence[NLine], i: int) -> bool:
+    """Cells one per line: within the first lines, at least three hold a lone number and hardly any
+    a label followed by its amount (rows printed one per line hold labels and amounts together)."""
+    seen = lone = labelled = 0
+    for k in range(i, min(len(lines), i + 3 * _PROBE)):
+        t = lines[k].text.strip()
+        if not t:
+            continue
+        if not _cell_line(lines[k]) or title_like(lines[k]):
+            break
+        seen += 1
+        lone += bool(AMOUNT.match(t))
+        kinds = [p.amount for p in _pieces(lines[k])]
+        labelled += any(not a and b for a, b in zip(kinds, kinds[1:]))
+        if seen >= _PROBE:
+            break
+    return lone >= 3 and labelled <= max(2, seen // 10)
+
+
+def _running_line(lines: Sequence[NLine], line: NLine) -> bool:
+    """Page furniture inside the stream: a page mark, or a running header (printed on many pages,
+    naming a year); a lone number is never taken for a page number here."""
+    t = line.text.strip()
+    if AMOUNT.match(t) or not furniture(lines, line):
+        return False
+    return not _HAN.search(t) or bool(_YEAR.search(t)) or bool(_PAGE_MARK.match(t))
+
+
+def _pieces(line: NLine) -> list[Piece]:
+    """A line's cells: amounts one by one, the words between them joined (`栏    次`, `1. 一般公共预算`);
+    an item number, or a total after a whole label, starts a new one (`二、外交支出 三、国防支出`,
+    `本年收入合计 本年支出合计`)."""
+    out: list[Piece] = []
+    for w in line.text.split():
+        if AMOUNT.match(w):
+            out.append(Piece(w, line, True))
+            continue
+        prev = out[-1] if out and not out[-1].amount else None
+        starts = (ORDINAL.match(w) and not _only_ordinal(prev.text)) if prev else False
+        starts = starts or (prev is not None and _COMPLETE.search(prev.text) and _LABEL_START.match(w))
+        if prev is not None and not starts:
+            prev.text += w
+        else:
+            out.append(Piece(w, line, False))
+    return out
+
+
+def _only_ordinal(text: str) -> bool:
+    m = ORDINAL.match(text)
+    return m is not None and m.end() == len(text)
+
+
+def _region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
+    out: list[Piece] = []
+    j, n = i, min(len(lines), i + _MAX_LINES)
+    while j < n:
+        ln = lines[j]
+        t = ln.text.strip()
+        if not t or _running_line(lines, ln):
+            j += 1
+            continue
+        if not _cell_line(ln) or (title_like(ln) and out):
+            break
+        out.extend(_pieces(ln))
+        j += 1
+    return out, j
+
+
+# --- items ----------------------------------------------------------------------------------------
+
+def _continues(item: Item, piece: str) -> bool:
+    """`piece` is the rest of the item's label broken over lines."""
+    if not item.label or ORDINAL.match(piece) or len(item.label) + len(piece) > _MAX_LABEL:
+        return False
+    if _SIDE_WORD.match(piece):  # 收入 / 支出 alone is no item (二十一、国有资本经营预算 / 支出)
+        return True
+    return not _COMPLETE.search(item.label) and not _LABEL_START.match(piece)
+
+
+def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[list[Item], int]]:
+    """The items of the stream, and the index of the piece after the table (after the second 总计
+    item's amounts); None when the stream is not a two-sided table in row order."""
+    items: list[Item] = []
+    last = [0, 0]  # the last line number of each side (lanci)
+    right_started = False
+    grands = 0
+    k = 0
+    while k < len(body):
+        p = body[k]
+        if len(header) >= 3 and p.text == header[0] and [q.text for q in body[k:k + len(header)]] == header:
+            k += len(header)  # the header printed again on a new page
+            continue
+        cur = items[-1] if items else None
+        if not p.amount:
+            if _COLUMN_WORD.match(p.text) or not _HAN.search(p.text):
+                return None  # a header word or a mark among the rows: the order is mixed (or masked cells)
+            if cur is not None and _continues(cur, p.text):
+                if cur.no is not None or cur.amounts:
+                    return None  # a piece of a label after its numbers: the order is mixed
+                cur.label += p.text
+                cur.lines.append(p.line)
+            elif _SIDE_WORD.match(p.text):
+                return None  # a header word among the rows
+            else:
+                if grands >= 2:
+                    break  # both sides' 总计 read: the table has ended
+                items.append(Item(p.text, [p.line]))
+                grands += bool(GRAND.match(p.text))
+            k += 1
+            continue
+        if not lanci:
+            if cur is None or not cur.label:
+                return None
+            cur.amounts.append(p)
+            k += 1
+            continue
+        whole = p.text.isdigit()
+        if cur is not None and cur.label and cur.no is None and not cur.amounts:
+            if not whole:
+                return None  # an item without its line number
+            side = _number_side(int(p.text), last, right_started)
+            if side is None:
+                return None
+            right_started |= side == 1
+            cur.no, cur.side, last[side] = int(p.text), side, int(p.text)
+        elif whole and (int(p.text) == last[0] + 1 or (right_started and int(p.text) == last[1] + 1)):
+            side = 0 if int(p.text) == last[0] + 1 else 1
+            items.append(Item("", [p.line], no=int(p.text), side=side))  # a row whose label is blank
+            last[side] = int(p.text)
+        else:
+            if cur is None or not cur.label:
+                return None  # amounts with no label
+            cur.amounts.append(p)
+        k += 1
+    if any(it.label and it.no is None for it in items) and lanci:
+        return None
+    return items, k
+
+
+def _number_side(n: int, last: list[int], right_started: bool) -> Optional[int]:
+    if n == last[0] + 1:
+        return 0
+    if not right_started or n == last[1] + 1:
+        return 1
+    return None
+
+
+def _word_side(label: str) -> Optional[int]:
+    if _RIGHT_WORDS.search(label):
+        return 1
+    if _LEFT_WORDS.search(label):
+        return 0
+    return None
+
+
+def _place_sides(items: list[Item]) -> bool:
+    """Sides of the items without line numbers: words, item numbers, reading order; False when an
+    item with amounts has no side."""
+    last = [0, 0]
+    prev: Optional[int] = None
+    for k, it in enumerate(items):
+        side = _word_side(it.label)
+        v = ordinal_value(it.label)
+        if side is None and v:
+            fits = [s for s in (0, 1) if v == last[s] + 1]
+            side = fits[0] if len(fits) == 1 else None
+        kind = _total_kind(it.label)
+        if side is None and kind and k + 1 < len(items) and _total_kind(items[k + 1].label) == kind \
+                and _word_side(items[k + 1].label) in (None, 1):
+            side = 0  # 总计 | 总计: the row's left item comes first
+        elif side is None and (kind or not it.amounts):
+            side = 0 if prev != 0 else 1  # a row's left item comes first
+        if side is None:
+            return False
+        it.side = side
+        if v:
+            last[side] = v
+        prev = side
+    return True
+
+
+def _total_kind(label: str) -> Optional[str]:
+    if GRAND.match(label):
+        return "grand"
+    return "year" if YEAR_TOTAL.match(label) else None
+
+
+def _ordinals_in_turn(items: list[Item]) -> bool:
+    """Each side's item numbers run 一、二、三 … (starting again at 一 after an unnumbered item)."""
+    for side in (0, 1):
+        last, restart = 0, True
+        for it in items:
+            if it.side != side or not it.label:
+                continue
+            v = ordinal_value(it.label)
+            if v is None:
+                if not ORDINAL.match(it.label):
+                    restart = True
+                continue
+            if v != last + 1 and not (v == 1 and restart):
+                return False
+            last, restart = v, False
+    return True
+
+
+def _rows_by_numbers(items: list[Item]) -> bool:
+    """Each item's row from its line number (each side's run counted from its first number); the
+    rows must come in order, a row's left item before its right one."""
+    first: list[Optional[int]] = [None, None]
+    for it in items:
+        if first[it.side] is None:
+            first[it.side] = it.no
+    seen: set[tuple[int, int]] = set()
+    at = (0, 0)
+    for it in items:
+        it.row = it.no - first[it.side]
+        key = (it.row, it.side)
+        if key in seen or key < at:
+            return False
+        seen.add(key)
+        at = key
+    return True
+
+
+def _rows_by_order(items: list[Item]) -> None:
+    """A right item shares the row of the left item right before it; any other item opens a row."""
+    row = -1
+    prev: Optional[Item] = None
+    for it in items:
+        if not (it.side == 1 and prev is not None and prev.side == 0):
+            row += 1
+        it.row = row
+        prev = it
+
+
+# --- the reader -----------------------------------------------------------------------------------
+
+def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    declined = None, i + 1
+    pieces, end = _region(lines, i)
+    first = next((k for k, p in enumerate(pieces) if not p.amount and ORDINAL.match(p.text)), None)
+    if first is None or first == 0:
+        return declined
+    header = [p.text for p in pieces[:first]]
+    header_text = "".join(header)
+    lanci = "行次" in header_text
+    got = _items(pieces[first:], header, lanci)
+    if got is None:
+        return declined
+    items, stop = got
+    if len(items) < 4 or not any(it.amounts for it in items):
+        return declined
+    if lanci:
+        if not _rows_by_numbers(items) or any(
+                it.label and _word_side(it.label) not in (None, it.side) for it in items):
+            return declined  # rows out of order, or an item whose words name the other side
+    else:
+        if not _place_sides(items):
+            return declined
+        _rows_by_order(items)
+    if not _ordinals_in_turn(items):
+        return declined
+    widths = [max([len(it.amounts) for it in items if it.side == k] + [1]) for k in (0, 1)]
+    if max(widths) > _MAX_COLUMNS:
+        return declined
+    printed = printed_widths(header)
+    if printed is not None:
+        if any(w > p for w, p in zip(widths, printed)):
+            return declined  # more amounts than the 栏次 numbers columns
+        widths = list(printed)
+    columns = side_columns(header_text, widths)
+    if columns is None:
+        return declined
+    side_cols, guessed = columns
+    widths = [len(c) for c in side_cols]
+    totals = [side_cols[k][0] in ("合计", "小计") for k in (0, 1)]
+    sides = [[it for it in items if it.side == k] for k in (0, 1)]
+    placed: dict[int, Placed] = {}
+    for it in sides[0]:
+        placed[id(it)] = place(it.amounts, widths[0], totals[0], set())
+    by_column_sums(sides[0], placed, widths[0])
+    left = [(it, first_value(it, placed[id(it)])) for it in sides[0]]
+    zero = fund_zero_columns(left, side_cols[1]) if totals[1] else set()
+    for it in sides[1]:
+        placed[id(it)] = place(it.amounts, widths[1], totals[1], zero)
+    by_column_sums(sides[1], placed, widths[1])
+    right = [(it, first_value(it, placed[id(it)])) for it in sides[1]]
+    held = [side_sums(left), side_sums(right)]
+    if any(h is None or h == 0 for h in held):
+        return declined  # a sum that fails (rows or columns mixed), or none to check
+    grands = [grand_value(left), grand_value(right)]
+    if None not in grands and not close(grands[0], grands[1], 1):
+        return declined
+    block = _grid(lines[i], items, placed, side_cols, guessed, lanci)
+    if stop < len(pieces[first:]):
+        at = pieces[first + stop].line
+        end = next((j for j in range(i, end) if lines[j] is at), end)
+    while end > i and not lines[end - 1].text.strip():
+        end -= 1
+    block.first_line = lines[i].no
+    block.last_line = lines[end - 1].no
+    return with_report(block), end
+
+
+def _grid(at: NLine, items: list[Item], placed: dict[int, Placed], side_cols: list[list[str]],
+          guessed: list[bool], lanci: bool) -> GridBlock:
+    top: list[Cell] = []
+    names: list[Cell] = []
+    for k, word in enumerate(("收入", "支出")):
+        cols = ["项目"] + (["行次"] if lanci else []) + side_cols[k]
+        top += [text_cell(at, word)] + [text_cell(at, "") for _ in cols[1:]]
+        names += [text_cell(at, c) for c in cols]
+    by_row: dict[int, list[Optional[Item]]] = {}
+    for it in items:
+        by_row.setdefault(it.row, [None, None])[it.side] = it
+    grid = [top, names]
+    for r in sorted(by_row):
+        pair = by_row[r]
+        if not any(it is not None and it.label for it in pair):
+            continue  # line numbers alone: a blank row
+        anchor = next(it for it in pair if it is not None)
+        cells: list[Cell] = []
+        for k, it in enumerate(pair):
+            width = len(side_cols[k])
+            if it is None:
+                ln = anchor.lines[0]
+                cells += [text_cell(ln, "") for _ in range(1 + lanci + width)]
+                continue
+            ln = it.lines[0]
+            cells.append(Cell(text=it.label, orig=it.label, line=ln.no, page=ln.page, joined=len(it.lines) > 1))
+            if lanci:
+                cells.append(text_cell(ln, str(it.no) if it.no is not None else ""))
+            values = [text_cell(ln, "") for _ in range(width)]
+            p = placed.get(id(it))
+            for a_i, (a, c) in enumerate(zip(it.amounts, p.cols if p else ())):
+                doubt = None
+                if a_i in p.unsure:
+                    doubt = p.doubt
+                elif guessed[k]:
+                    doubt = "column uncertain: the header names none of the standard columns of this side"
+                values[c] = amount_cell(a.line, a.text, doubt)
+            cells += values
+        grid.append(cells)
+    return GridBlock(rows=grid, first_line=at.no, last_line=at.no, method="sides-stream")
+
+
+@text_reader(32)
+class SidesStreamReader:
+    """Side-by-side tables one cell per line, blank cells absent (PyMuPDF, pdftotext without -layout)."""
+
+    name = "sides-stream"
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        if not lines[i].text.strip() or not _cell_line(lines[i]) or not after_title(lines, i):
+            return False
+        return _two_sided(lines, i) and _is_stream(lines, i)
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        return read_stream(lines, i)
