@@ -193,3 +193,29 @@ def test_pymupdf_text_of_a_real_report(tmp_path):
     assert _vals(total) == {"合计": Decimal("2940.05"), "基本支出": Decimal("2336.91"), "项目支出": Decimal("603.14")}
     # 收入决算表: 行政运行 本年收入合计 1,511.90 = 财政拨款 1,511.89 + 0.01 of another source
     assert _row(streams["final.02"], "2010601").values["本年收入合计"].value == Decimal("1511.90")
+
+
+def test_a_table_continued_under_its_header_printed_again(tmp_path):
+    # a page break inside the stream: page mark, running header, then the header's words again
+    # (the header, with its 栏次 numbering, printed on both pages)
+    header = "项目\n本年支出\n小计\n基本支出\n项目支出\n支出功能分类\n科目编码\n科目名称\n类\n款\n项\n栏次\n1\n2\n3\n"
+    text = STREAM_05.replace("项目\n本年支出\n小计\n基本支出\n项目支出\n支出功能分类\n科目编码\n科目名称\n类\n款\n项\n", header)
+    text = text.replace("某某市某某局2024年度部门决算\n第 5 页\n", "某某市某某局2024年度部门决算\n第 5 页\n" + header)
+    report = _extract(tmp_path, text)
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    assert [r.code.value if r.code else r.name.value for r in t.rows] == [
+        "201", "20106", "2010601", "2010602", "合计"]
+    assert _vals(_row(t, "2010602")) == {"本年支出/小计": Decimal("30.00"), "本年支出/项目支出": Decimal("30.00")}
+
+
+def test_a_three_public_row_of_zeros_after_its_column_numbers(tmp_path):
+    words = ["财政拨款“三公”经费支出决算表", "公开09表", "单位：万元", "预算数", "决算数", "合计", "因公出国",
+             "（境）费", "公务用车购置及运行维护费", "公务接待", "费", "合计", "因公出国", "（境）费",
+             "公务用车购置及运行维护费", "公务接待", "费", "小计", "公务用车购", "置费", "公务用车运", "行维护费",
+             "小计", "公务用车购", "置费", "公务用车运", "行维护费"] + [str(k) for k in range(1, 13)] + ["0"] * 12 + [
+             "注：本表反映本部门本年度财政拨款“三公”经费支出预决算情况。"]
+    report = _extract(tmp_path, "\n".join(words) + "\n")
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    (row,) = t.rows
+    values = [v.value for v in row.values.values() if v is not None and v.value is not None]
+    assert values == [Decimal("0")] * 12

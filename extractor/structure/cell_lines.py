@@ -17,7 +17,14 @@ ending in ` |` (a cell whose line lacks the ` |` continues on the next line) —
   when its data too are cells one per line, its lines stay narrative (the readers after it would
   misplace them as well); when only its header is (pypdf prints a header cell per line and the rows
   on lines), `starts` says no and the readers after it (the spaced readers) read the table.
-  A 绩效 form is read only from marked cells.
+- A 绩效自评表 printed unmarked (PyMuPDF and the like: a cell per line, blank cells absent, long
+  cells — the goal texts, a name, a deviation — broken over lines): the lines from the title on,
+  through the goal texts, up to the 总分 row and its two numbers, are the form's words; pieces of a
+  label broken over lines are joined (`预算部门（单位）` / `名称`, `产出指标(50` / `分)`), and one_line.py's
+  form reader reads them with `wrapped` set: only where the order of the cells is certain (headers
+  once and in order, whole funds lines, every indicator closed by 分值 得分, the 分值 adding up to the
+  总分 row's); else the form is declined like any unmarked table (pdftotext and pdfminer.six move
+  its cells).
 What it does not: read tables with no title area before them, unmarked tables without column
 labels (narrative headings stay narrative), unmarked tables with a row missing a cell (a blank cell
 lost shifts every cell after it; no value is guessed), rebuild the header tree of an unmarked table
@@ -34,11 +41,13 @@ from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE, TITLE_END
 from .cell_grid import _KEY_LABEL, lay_out
-from .one_line import read_form
+from .one_line import form_label, read_form
 from .text_tables import with_report, is_preamble, text_reader
 
 _MAX_CELL = 40  # a longer line is narrative, not a cell
 _MAX_MARKED_CELL = 300  # ... unless it ends in the ` |` cell mark (a 绩效 form's goal, a deviation)
+_MAX_FORM_LINES = 2000  # lines an unmarked 绩效 form may run over (the stream read to its 总分 row)
+_MAX_LABEL_PIECES = 4  # a form label broken over at most this many lines (绩 / 效 / 指 / 标)
 _LOOK_BACK = 8  # non-blank lines before the first cell where the title area must be
 _LOOK_AHEAD = 16  # cells read ahead to find the column labels
 _LABELS = frozenset(("项目", "行次", "金额", "合计", "小计", "预算数", "决算数", "科目编码", "科目名称",
@@ -116,10 +125,23 @@ def _long_marked_cell(line: NLine) -> bool:
 _FORM_LABELS = frozenset(("项目名称", "一级指标", "预算部门（单位）名称", "部门（单位）名称", "部门名称", "单位名称"))
 
 
-class _CellWords:
-    """The non-blank cells of a cell-lines 绩效 form as the words one_line.read_form reads."""
+def _glue(pieces: list[str]) -> str:
+    """Pieces of a cell broken over lines, joined: no space between two CJK pieces (a line break in
+    Chinese text is no word break), one space otherwise."""
+    out = ""
+    for p in (x.strip() for x in pieces):
+        if out and p and not (ord(out[-1]) > 0x2E7F and ord(p[0]) > 0x2E7F):
+            out += " "
+        out += p
+    return out
 
-    def __init__(self, cells: list[Cell]) -> None:
+
+class _CellWords:
+    """The non-blank cells of a cell-lines 绩效 form as the words one_line.read_form reads; `wrapped`:
+    the cells are unmarked lines, so a word may be a piece of a cell broken over lines."""
+
+    def __init__(self, cells: list[Cell], wrapped: bool = False) -> None:
+        self.wrapped = wrapped
         self.cells = [c for c in cells if c.text.strip()]
         self.words = ["".join(c.text.split()) if len(c.text) <= _MAX_CELL else c.text.strip() for c in self.cells]
         self._first = cells[0] if cells else None
@@ -130,7 +152,8 @@ class _CellWords:
             return Cell(text="", orig="", line=at.line, page=at.page, bbox=at.bbox)
         part = self.cells[a:b]
         first = part[0]
-        c = Cell(text=" ".join(x.text for x in part), orig=" ".join(x.orig for x in part), line=first.line,
+        glue = _glue if self.wrapped else " ".join
+        c = Cell(text=glue([x.text for x in part]), orig=glue([x.orig for x in part]), line=first.line,
                  page=first.page, bbox=first.bbox, repaired=any(x.repaired for x in part),
                  joined=len(part) > 1 or first.joined)
         if doubt:
@@ -148,6 +171,69 @@ def _form_rows(cells: list[Cell]) -> Optional[list[list[Cell]]]:
         return None
     rows, lead = got
     return ([[tk.cell(0, lead)]] if lead > 0 else []) + rows
+
+
+def _join_labels(cells: list[Cell]) -> list[Cell]:
+    """Unmarked cells with the pieces of a form label broken over lines joined into one cell."""
+    out: list[Cell] = []
+    k = 0
+    while k < len(cells):
+        keys = [_key(c.text) for c in cells[k:k + _MAX_LABEL_PIECES]]
+        # the longest run of pieces that makes a label (项目资金 / （万元）: 项目资金（万元）)
+        n = next((m for m in range(len(keys), 1, -1) if "" not in keys[:m] and form_label("".join(keys[:m]))), 1)
+        if n == 1:
+            out.append(cells[k])
+        else:
+            part = cells[k:k + n]
+            first = part[0]
+            out.append(Cell(text="".join(keys[:n]), orig="".join(c.orig.strip() for c in part), line=first.line,
+                            page=first.page, bbox=first.bbox, repaired=any(c.repaired for c in part), joined=True))
+        k += n
+    return out
+
+
+def _form_cells(lines: Sequence[NLine], i: int) -> tuple[list[Cell], int]:
+    """An unmarked 绩效 form's lines from lines[i] on as cells, one per line (long ones too: goal and
+    deviation texts), up to the 总分 row's two numbers or a line that is no cell; index after them."""
+    out: list[Cell] = []
+    j, n = i, len(lines)
+    end, total = i, None
+    while j < n and j - i < _MAX_FORM_LINES:
+        ln = lines[j]
+        t = ln.text.strip()
+        j += 1
+        if not t:
+            continue
+        if len(t) > _MAX_MARKED_CELL or "\t" in ln.text or "|" in t or NOTE_LINE.match(t) or is_preamble(ln) \
+                or (TITLE_END.search(t) and len(t) > 6):
+            break
+        if total is not None and not _is_num(t):
+            break
+        text, orig, _ = _cell_text(ln)
+        out.append(Cell(text=text, orig=orig, line=ln.no, page=ln.page, bbox=ln.bbox, repaired=text != orig))
+        end = j
+        if total is not None:
+            total += 1
+            if total == 2:
+                break
+        elif _key(t) == "总分":
+            total = 0
+    return out, end
+
+
+def _form_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[list[list[Cell]]], int]:
+    """A 绩效自评表 printed one unmarked cell per line: its rows (None where it cannot be read with
+    certainty) and the index after its lines."""
+    cells, end = _form_cells(lines, i)
+    cells = _join_labels(cells)
+    if not any(_key(c.text) == "三级指标" for c in cells):
+        return None, end
+    tk = _CellWords(cells, wrapped=True)
+    got = read_form(tk)
+    if got is None:
+        return None, end
+    rows, lead = got
+    return ([[tk.cell(0, lead)]] if lead > 0 else []) + rows, end
 
 
 def _columns(cells: list[Cell]) -> Optional[tuple[int, int, int]]:
@@ -262,15 +348,20 @@ class CellLinesReader:
             return False
         if s.endswith("|") and sum(1 for c in cells if _key(c.text)) >= 4:
             return True  # cells marked with ` |` after a title: a table, whatever its labels
-        if _columns(cells) is None and not any(_key(c.text) in _FORM_LABELS for c in cells):
+        labelled = _columns(cells) is not None or any(_key(c.text) in _FORM_LABELS for c in cells)
+        if not labelled and not any(_key(c.text) in _FORM_LABELS for c in _join_labels(cells)):
             return False
         declined = getattr(self, "_declined", None)
         if declined is not None and declined[0] is lines and declined[1] < i < declined[2]:
             return declined[3]  # inside a run of cells already declined: its suffixes read the same data
         # a declined table: its lines kept as narrative when its data are cells one per line that
         # cannot be placed (another reader would misplace them too), else left to the readers after it
-        got = _read(lines, i)
+        got = _read(lines, i, self._try_form(lines, i))
         self._memo = (lines, i, got)
+        if got[3] > i:
+            self._form_miss = (lines, i, got[3])
+        if got[0] is None and not labelled:
+            return False  # only a form label broken over lines named it: left to the readers after it
         if got[0] is None:
             self._declined = (lines, i, got[1], _unplaceable(got[2]))
             return self._declined[3]
@@ -281,20 +372,40 @@ class CellLinesReader:
         if declined is not None and declined[0] is lines and declined[1] <= i < declined[2]:
             return None, i + 1  # a line of a declined run of cells: narrative
         memo = getattr(self, "_memo", None)
-        block, end, _ = memo[2] if memo is not None and memo[0] is lines and memo[1] == i else _read(lines, i)
+        if memo is not None and memo[0] is lines and memo[1] == i:
+            got = memo[2]
+        else:
+            got = _read(lines, i, self._try_form(lines, i))
         self._memo = None
+        block, end = got[0], got[1]
         return (block, end) if block is not None else (None, i + 1)
 
+    def _try_form(self, lines: Sequence[NLine], i: int) -> bool:
+        """No unmarked form is tried inside the lines of one already declined (linear time)."""
+        miss = getattr(self, "_form_miss", None)
+        return not (miss is not None and miss[0] is lines and miss[1] < i < miss[2])
 
-def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int, list[Cell]]:
-    """The table from lines[i] on, the index after its cells and its data cells; no table (None)
+
+def _read(lines: Sequence[NLine], i: int, try_form: bool = True
+          ) -> tuple[Optional[GridBlock], int, list[Cell], int]:
+    """The table from lines[i] on, the index after its cells, its data cells and, when an unmarked
+    绩效 form was tried and declined, the index after that form's lines (else -1); no table (None)
     where no grid is certain."""
     cells, end = _cells(lines, i)
     marked = any(lines[x].text.rstrip().endswith("|") for x in range(i, min(len(lines), i + 4)))
-    form = _form_rows(cells) if marked else None  # unmarked, a form's merged cells may be anywhere
+    form = _form_rows(cells) if marked else None
     if form is not None:
         block = GridBlock(rows=form, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
-        return with_report(block), end, []
+        return with_report(block), end, [], -1
+    miss = -1
+    if try_form and not marked and any(_key(c.text) in _FORM_LABELS or _key(c.text) == "年初预算数"
+                                       for c in _join_labels(cells[:_LOOK_AHEAD])):
+        form, form_end = _form_stream(lines, i)
+        if form is not None:
+            block = GridBlock(rows=form, first_line=lines[i].no, last_line=lines[form_end - 1].no,
+                              method="cell-lines")
+            return with_report(block), form_end, [], -1
+        miss = form_end
     if marked:
         laid = lay_out(cells)  # every cell printed, blanks too: the grid can be rebuilt
         if laid is not None:
@@ -305,10 +416,10 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int, lis
                         if c.text and _is_num(c.text):
                             c.repairs = [Repair(kind="layout.cell_lines", note=_HEAD_DOUBT, status="unconfirmed")]
             block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
-            return with_report(block), end, []
+            return with_report(block), end, [], miss
     cols = _columns(cells)
     if cols is None:
-        return None, end, cells
+        return None, end, cells, miss
     width, data_at, label_at = cols
     rows: list[list[Cell]] = []
     if label_at:
@@ -322,8 +433,8 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int, lis
             rows.append(head[width:])
     data = [cells[k:k + width] for k in range(data_at, len(cells), width)]
     if not _complete(data, width, _key_columns(cells[:data_at])):
-        return None, end, cells[data_at:]  # blank cells lost or cells out of order: no certain grid
+        return None, end, cells[data_at:], miss  # blank cells lost or cells out of order: no certain grid
     rows.extend(data)
     rows = [r for r in rows if r]
     block = GridBlock(rows=rows, first_line=lines[i].no, last_line=lines[end - 1].no, method="cell-lines")
-    return with_report(block), end, []
+    return with_report(block), end, [], miss

@@ -57,6 +57,7 @@ _FIRST_TOTAL = re.compile(r"合计|小计")
 _TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _MIN_WELL_FORMED = 0.7  # rows printed code, name, amounts: below this share the stream is no row stream
 _MAX_COLUMNS = 8
+_HEADER_ECHO = 6  # header words that, printed again after a row's amounts, mark a repeated header
 _MIN_ONE_LINE_WORDS = 12  # a table run together on one line: header words, a row or two at least  # amount columns of a subject table
 _MAX_SCRAMBLED = 0.2  # rows whose amounts cannot be their own, above which the table is declined
 
@@ -167,17 +168,25 @@ def _opens_row(toks: list[Token], k: int) -> bool:
 def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[list[Token]]]:
     """The header's tokens (one line) and the rows: a line of tokens each."""
     if shape == "flat_values":  # one row of amounts under a header
-        first = next((k for k, (w, _) in enumerate(toks) if AMOUNT.match(w) and "." in w), len(toks))
+        first = _flat_values_start(toks)
         return [toks[:first]], [toks[first:]] if first < len(toks) else []
     first = next((k for k in range(len(toks)) if _opens_row(toks, k)), None)
     if first is None:
         return [toks], []
+    head = [w for w, _ in toks[:min(first, _HEADER_ECHO)]]
     rows: list[list[Token]] = []
     cur: list[Token] = []
     at_amounts = False  # the current line has reached its amounts (code parts are no amounts)
-    for k in range(first, len(toks)):
+    k = first
+    while k < len(toks):
         w = toks[k][0]
         amount = bool(AMOUNT.match(w))
+        if at_amounts and not amount and len(head) >= 2 and [x for x, _ in toks[k:k + len(head)]] == head:
+            # the header printed again at a new page's top: skipped up to the next row
+            k += len(head)
+            while k < len(toks) and not _opens_row(toks, k):
+                k += 1
+            continue
         if _opens_row(toks, k) or (at_amounts and not amount):
             if cur:
                 rows.append(cur)
@@ -185,9 +194,30 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         elif amount and not at_amounts:
             at_amounts = not _code_part(cur, w)
         cur.append(toks[k])
+        k += 1
     if cur:
         rows.append(cur)
     return [toks[:first]], rows
+
+
+def _flat_values_start(toks: list[Token]) -> int:
+    """Where a one-row table's amounts begin: after its 栏次 numbering 1 2 3 … when printed (its
+    amounts may all be integers, `0 0 0`), else at the first amount printed to the cent."""
+    words = [w for w, _ in toks]
+    run_end, k = None, 0
+    while k < len(words):
+        if words[k] == "1":
+            m = k
+            while m < len(words) and words[m] == str(m - k + 1):
+                m += 1
+            if m - k >= 3:
+                run_end = m
+            k = max(m, k + 1)
+        else:
+            k += 1
+    if run_end is not None and run_end < len(words) and AMOUNT.match(words[run_end]):
+        return run_end
+    return next((k for k, w in enumerate(words) if AMOUNT.match(w) and "." in w), len(words))
 
 
 def _code_part(cur: list[Token], word: str) -> bool:

@@ -1,0 +1,287 @@
+"""A 绩效自评表 printed one unmarked cell per line (PyMuPDF and text saved from a PDF: no ` |` marks,
+blank cells absent, long cells broken over lines): cell_lines.py joins the pieces of broken labels
+and one_line.py's form reader reads the form where its cell order is certain (headers once and in
+order, whole funds lines, every indicator closed by 分值 得分, the 分值 adding up to 总分), and
+declines it where a converter moved cells."""
+from __future__ import annotations
+
+import sys
+import time
+from decimal import Decimal
+
+import pytest
+
+from conftest import ROOT
+from extractor.datamodel import Document, Line
+from extractor.normalize import normalize
+from extractor.pipeline import extract
+from extractor.structure import structure
+
+# a 项目支出绩效自评表 as a PDF converter prints it: one cell per line, the blank cells of the 其中 lines
+# absent, labels (项目资金（万元）, 产出指标(50分), 服务对象满意度指标), a name and the goal and deviation texts
+# broken over lines
+FORM = """县民政局2023年度项目支出绩效自评报告
+附件
+项目支出绩效自评表
+（2023年度）
+项目名称
+社区养老服务补助
+主管部门
+县民政局
+实施单位
+县养老服务中心
+项目资金
+（万元）
+年初预算数
+全年预算数
+全年执行数
+分值
+执行率
+得分
+年度资金总额
+118.50
+118.50
+112.30
+10
+94.77%
+9.48
+其中：当年财政拨
+款
+118.50
+118.50
+112.30
+上年结转资金
+0
+0
+0
+年度总体目标
+预期目标
+实际完成情况
+为全县老年人提供助餐、日间照料等
+社区养老服务。
+全年为老年人提供助餐、日间照料
+服务，服务覆盖面扩大。
+绩
+效
+指
+标
+一级指标
+二级指标
+三级指标
+年度指标值
+实际完成值
+分值
+得分
+偏差原因分析及改进措施
+产出指标(50
+分)
+数量指标
+服务老年人人次
+≥5000人次
+5230人次
+20
+20
+新建社区助餐
+点个数
+≥6个
+5个
+15
+12
+偏差原因：一处选址未落实。
+改进措施：提前谋划选址。
+质量指标
+服务合格率
+≥95%
+96%
+15
+15
+效益指标(30
+分)
+社会效益指标
+老年人生活质量
+有所提升
+明显提升
+30
+30
+满意度指标
+(10分)
+服务对象满意
+度指标
+服务对象满意度
+≥90%
+93%
+10
+9
+总分
+100
+95.48
+填表人：        填报日期：2024.3.1
+"""
+
+
+def _extract(tmp_path, text: str):
+    p = tmp_path / "form.txt"
+    p.write_text(text, encoding="utf-8")
+    return extract(p, ner=False)
+
+
+def _grids(text: str):
+    lines = [Line(text=t, no=i) for i, t in enumerate(text.split("\n"), start=1)]
+    return structure(normalize(Document(path="t", sha256="0", format="text", route="text", lines=lines))).grids
+
+
+def _indicators(report) -> list[tuple]:
+    return [(i.level1.value, i.level2.value, i.name.value, i.target.value, i.actual.value, i.weight.value,
+             i.score.value) for i in report.performance.indicators]
+
+
+def test_unmarked_project_form_gives_the_project_and_its_indicators(tmp_path):
+    report = _extract(tmp_path, FORM)
+    (proj,) = report.projects
+    assert proj.name.value == "社区养老服务补助"
+    assert proj.supervisor.value == "县民政局" and proj.implementer.value == "县养老服务中心"
+    assert proj.budget.value == Decimal("118.50") and proj.full_year_budget.value == Decimal("118.50")
+    assert proj.actual.value == Decimal("112.30") and proj.completion_rate.value == Decimal("94.77")
+    assert proj.score.value == Decimal("95.48")  # the 总分 row's 得分, not the funds line's 9.48
+    assert all(f.confidence >= 0.9 for f in (proj.name, proj.implementer, proj.budget, proj.actual,
+                                             proj.completion_rate, proj.score))
+    perf = report.performance
+    assert perf.total_weight.value == Decimal("100") and perf.score.value == Decimal("95.48")
+    assert _indicators(report) == [
+        ("产出指标", "数量指标", "服务老年人人次", "≥5000人次", "5230人次", Decimal("20"), Decimal("20")),
+        ("产出指标", "数量指标", "新建社区助餐点个数", "≥6个", "5个", Decimal("15"), Decimal("12")),
+        ("产出指标", "质量指标", "服务合格率", "≥95%", "96%", Decimal("15"), Decimal("15")),
+        ("效益指标", "社会效益指标", "老年人生活质量", "有所提升", "明显提升", Decimal("30"), Decimal("30")),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", Decimal("10"), Decimal("9")),
+    ]
+    first, broken = perf.indicators[:2]
+    assert first.name.confidence >= 0.9 and first.target.confidence >= 0.9 and first.score.confidence >= 0.9
+    # a name broken over two lines: where it ends is a guess (to review); its 分值 / 得分 add up, so sure
+    assert broken.name.confidence < 0.8 and broken.target.confidence < 0.8
+    assert broken.weight.confidence >= 0.9 and broken.score.confidence >= 0.9
+    assert broken.deviation.value == "偏差原因：一处选址未落实。改进措施：提前谋划选址。"
+    assert broken.deviation.confidence < 0.8
+
+
+def test_unmarked_form_grid_has_the_printed_rows():
+    (g,) = [g for g in _grids(FORM) if g.method == "cell-lines"]
+    texts = [[c.text for c in r] for r in g.rows]
+    assert ["实施单位", "县养老服务中心"] in texts
+    assert texts[texts.index(["实施单位", "县养老服务中心"]) + 1][:3] == ["项目资金（万元）", "", "年初预算数"]
+    assert ["", "年度资金总额", "118.50", "118.50", "112.30", "10", "94.77%", "9.48"] in texts
+    other = next(r for r in g.rows if len(r) > 1 and r[1].text == "其中：当年财政拨款")  # 拨 / 款: one label
+    assert [c.text for c in other[2:]] == ["118.50", "118.50", "112.30", "", "", ""]
+    assert other[2].repairs and other[2].repairs[0].status == "unconfirmed"  # placed from the left
+    # the goal block as printed: its sub-header row, then both texts together, in review
+    goal = texts.index(["年度总体目标", "预期目标", "实际完成情况"])
+    assert texts[goal + 1][1] == ("为全县老年人提供助餐、日间照料等社区养老服务。"
+                                  "全年为老年人提供助餐、日间照料服务，服务覆盖面扩大。")
+    assert g.rows[goal + 1][1].repairs
+    assert texts[-1] == ["总分", "100", "95.48"]
+    assert g.last_line == FORM.split("\n").index("95.48") + 1  # the 填表人 line is not the form's
+
+
+@pytest.mark.parametrize("moved", [
+    ("质量指标\n服务合格率", "质量指标\n分值\n服务合格率"),  # a header label printed again elsewhere
+    ("总分\n100\n95.48", "总分\n80\n95.48"),  # the 分值 do not add up to the 总分 row's
+    ("年初预算数\n全年预算数\n", "全年预算数\n年初预算数\n"),  # the funds header out of order
+    ("服务合格率\n≥95%\n96%\n15\n15\n", "服务合格率\n≥95%\n96%\n15\n"),  # a row without its 得分
+    ("年度资金总额\n118.50", "118.50\n年度资金总额"),  # an amount moved before its label
+])
+def test_unmarked_form_with_cells_out_of_order_is_declined(tmp_path, moved):
+    old, new = moved
+    assert old in FORM
+    report = _extract(tmp_path, FORM.replace(old, new, 1))
+    assert not report.performance.indicators
+    assert not [t for t in report.tables if "自评表" in (t.title or "")]
+    assert not report.projects
+
+
+def test_unmarked_form_whose_scores_do_not_add_up_puts_them_to_review(tmp_path):
+    report = _extract(tmp_path, FORM.replace("总分\n100\n95.48", "总分\n100\n96.48"))
+    perf = report.performance
+    assert [i.score.value for i in perf.indicators] == [Decimal(x) for x in ("20", "12", "15", "30", "9")]
+    assert all(i.score.confidence < 0.8 and i.weight.confidence < 0.8 for i in perf.indicators)
+
+
+# --- a generated 整体支出绩效自评报告 converted by PyMuPDF and by pdftotext ------------------------------
+
+@pytest.fixture(scope="module")
+def self_eval_pdf(tmp_path_factory):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import samplegen
+
+        out = tmp_path_factory.mktemp("form_stream")
+        samplegen.write_pdf(3, "self_eval", out / "self_eval_3.pdf")
+    except (ImportError, SystemExit, OSError) as exc:  # fpdf2 or the CJK font missing
+        pytest.skip(reason=f"cannot write the generated PDF: {exc}")
+    return out / "self_eval_3.pdf"
+
+
+def _convert(pdf, name):
+    import converted
+
+    try:
+        return converted.convert(pdf, name, pdf.parent)
+    except converted.ConverterMissing as exc:
+        pytest.skip(reason=str(exc))
+
+
+def test_pymupdf_self_evaluation_form(self_eval_pdf):
+    txt = _convert(self_eval_pdf, "pymupdf")
+    text = txt.read_text(encoding="utf-8")
+    assert "年度预\n算申请\n（万元）" in text and "预算部门（单位）\n名称" in text  # labels broken over lines
+    report = extract(txt, ner=False)
+    (t,) = [t for t in report.tables if "整体支出绩效自评表" in (t.title or "")]
+    assert t.method == "cell-lines"
+    rows = {r.name.value: r for r in t.rows}
+    amounts = [f.value for f in rows["第1行"].values.values() if isinstance(f.value, Decimal)]
+    assert amounts == [Decimal(x) for x in ("1681.58", "1812.82", "1774.19", "10", "97.9", "9.79")]
+    assert [f.value for f in rows["第3行"].values.values() if isinstance(f.value, Decimal)] == [
+        Decimal("455.52"), Decimal("528.12"), Decimal("489.49")]
+    # the goal block is two rows as printed, so the indicators are numbered as on the PDF route
+    assert [f.value for f in rows["第7行"].values.values() if isinstance(f.value, Decimal)] == [
+        Decimal("12"), Decimal("12")]
+    perf = report.performance
+    assert perf.total_weight.value == Decimal("100") and perf.score.value == Decimal("98.29")
+    assert _indicators(report) == [
+        ("产出指标", "数量指标", "组织工业和信息化业务培训人次", "388人次", "455人次", Decimal("12"), Decimal("12")),
+        ("产出指标", "质量指标", "工业园区安全巡查工作达标率", "≥92%", "92%", Decimal("10"), Decimal("10")),
+        ("产出指标", "质量指标", "信息报送准确率", "≥95%", "97.5%", Decimal("10"), Decimal("10")),
+        ("产出指标", "时效指标", "重点工作按期完成率", "≥94%", "97.3%", Decimal("6"), Decimal("6")),
+        ("产出指标", "时效指标", "资金拨付及时率", "≥96%", "99.9%", Decimal("7"), Decimal("7")),
+        ("产出指标", "时效指标", "问题整改及时率", "≥96%", "98.2%", Decimal("5"), Decimal("5")),
+        ("效益指标", "社会效益指标", "工业和信息化公共服务水平", "稳步提升", "提升不明显", Decimal("30"), Decimal("28.5")),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥88%", "97%", Decimal("10"), Decimal("10")),
+    ]
+    dev = perf.indicators[6].deviation
+    assert dev.value == "偏差原因：受天气等客观因素影响，部分工作未按计划开展。改进措施：提前谋划，科学设置绩效目标。"
+
+
+def test_pymupdf_self_evaluation_agrees_with_the_pdf_route(self_eval_pdf):
+    import converted
+
+    txt = _convert(self_eval_pdf, "pymupdf")
+    a = converted.agreement(extract(txt, ner=False), extract(self_eval_pdf, ner=False))
+    assert a["confident_wrong"] == [] and a["precision"] == 1.0, a["confident_wrong"][:5]
+
+
+def test_pdftotext_self_evaluation_form_is_declined(self_eval_pdf):
+    # pdftotext without -layout moves the form's cells (分值 执行率 after the funds lines, 一级指标
+    # after the indicators): no order is certain, so nothing of the form is read
+    txt = _convert(self_eval_pdf, "pdftotext")
+    report = extract(txt, ner=False)
+    assert not [t for t in report.tables if "整体支出绩效自评表" in (t.title or "")]
+    assert not report.performance.indicators
+
+
+def test_unmarked_form_streams_are_read_in_linear_time():
+    # the cells of each block stop at its long line, a form's stream runs on through the next blocks'
+    # short titles (2000 lines); each declined stream's lines are tried once, not once per title in them
+    block = ("附件\n自评表\n项目名称\n某项目\n年初预算数\n全年预算数\n全年执行数\n" + "目标文字" * 15
+             + "\n一级指标\n二级指标\n三级指标\n产出指标\n")
+    t0 = time.perf_counter()
+    grids = _grids(block * 1000)
+    assert time.perf_counter() - t0 < 30
+    assert not [g for g in grids if g.method == "cell-lines"]
