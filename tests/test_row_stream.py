@@ -219,3 +219,24 @@ def test_a_three_public_row_of_zeros_after_its_column_numbers(tmp_path):
     (row,) = t.rows
     values = [v.value for v in row.values.values() if v is not None and v.value is not None]
     assert values == [Decimal("0")] * 12
+
+
+def test_a_three_public_row_opening_with_integers_without_column_numbers(tmp_path):
+    words = ["一般公共预算“三公”经费支出预算表", "单位：万元", "合计", "因公出国", "（境）费", "公务用车购置及运行维护费",
+             "公务接待费", "小计", "公务用车购置费", "公务用车运行维护费", "36", "0", "30.5", "0", "30.5", "5.5",
+             "注：本表反映本部门一般公共预算“三公”经费预算情况。"]
+    report = _extract(tmp_path, "\n".join(words) + "\n")
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    (row,) = t.rows
+    assert [v.value for v in row.values.values() if v is not None and v.value is not None] == [
+        Decimal("36"), Decimal("0"), Decimal("30.5"), Decimal("0"), Decimal("30.5"), Decimal("5.5")]
+
+
+def test_a_three_public_stream_whose_numbering_is_broken_up_is_declined(tmp_path):
+    # pdftotext without -layout: the 栏次 numbers and the amounts interleaved with header words
+    words = ["财政拨款“三公”经费支出决算表", "公开09表", "单位：万元", "预算数", "合计", "因公出国（境）费", "1", "2", "0",
+             "决算数", "公务用车购置及运行维护费", "0", "小计", "3", "4", "5", "0", "0", "公务接待费", "合计", "6", "7",
+             "8", "0", "0", "9", "10", "11", "0", "0", "注：本表反映本部门本年度财政拨款“三公”经费支出预决算情况。"]
+    report = _extract(tmp_path, "\n".join(words) + "\n")
+    assert not [t for t in report.tables if t.method == "row-stream"]
+    assert not any(v.value == Decimal("9") for t in report.tables for r in t.rows for v in r.values.values() if v)

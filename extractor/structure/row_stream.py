@@ -169,7 +169,13 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     """The header's tokens (one line) and the rows: a line of tokens each."""
     if shape == "flat_values":  # one row of amounts under a header
         first = _flat_values_start(toks)
-        return [toks[:first]], [toks[first:]] if first < len(toks) else []
+        head = [w for w, _ in toks[:first]]
+        numbers = [w for w in head if w.isdigit()]
+        if first >= len(toks) or not all(AMOUNT.match(w) for w, _ in toks[first:]) or (
+                numbers and numbers != [str(n) for n in range(1, len(numbers) + 1)]):
+            # words among the amounts, or column numbers broken up: the stream mixes header and row
+            return [toks], []
+        return [toks[:first]], [toks[first:]]
     first = next((k for k in range(len(toks)) if _opens_row(toks, k)), None)
     if first is None:
         return [toks], []
@@ -202,7 +208,8 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
 
 def _flat_values_start(toks: list[Token]) -> int:
     """Where a one-row table's amounts begin: after its 栏次 numbering 1 2 3 … when printed (its
-    amounts may all be integers, `0 0 0`), else at the first amount printed to the cent."""
+    amounts may all be integers, `0 0 0`), else at its first amount printed to the cent with the
+    integers right before it (a run counting 9 10 11 is the numbering's, not amounts)."""
     words = [w for w, _ in toks]
     run_end, k = None, 0
     while k < len(words):
@@ -217,7 +224,18 @@ def _flat_values_start(toks: list[Token]) -> int:
             k += 1
     if run_end is not None and run_end < len(words) and AMOUNT.match(words[run_end]):
         return run_end
-    return next((k for k, w in enumerate(words) if AMOUNT.match(w) and "." in w), len(words))
+    first = next((k for k, w in enumerate(words) if AMOUNT.match(w) and "." in w), None)
+    if first is None:  # no amount to the cent: the amounts that end the stream
+        k = len(words)
+        while k > 0 and AMOUNT.match(words[k - 1]):
+            k -= 1
+        return k
+    k = first  # integers just before it are amounts too (`36 0 30.5 …`), unless they count 9 10 11
+    while k > 0 and words[k - 1].isdigit():
+        k -= 1
+    ints = [int(w) for w in words[k:first]]
+    counting = len(ints) >= 2 and all(b == a + 1 for a, b in zip(ints, ints[1:]))
+    return first if counting else k
 
 
 def _code_part(cur: list[Token], word: str) -> bool:
