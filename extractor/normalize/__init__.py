@@ -44,7 +44,6 @@ _TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 _DOT_LEADER = re.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")
 
 
-_LIFT_HINT = re.compile(r"^\s*-?\d[\d,.%\s-]*$")  # a line of numbers only (lifted_numbers.py)
 _NOISE_HINTS = ("[", "PAGEREF", "HYPERLINK", "TOC", "*", "__")
 
 
@@ -134,11 +133,10 @@ def normalize(doc: Document) -> NormalizedDocument:
     counts: dict[str, int] = {}
     cleaned = [_clean(line.text, counts) for line in doc.lines]
     drop = [False] * len(cleaned)
-    if any(_LIFT_HINT.match(t) for t in cleaned):  # cheap test first: a line of numbers only
-        cleaned, lifted, n = put_back_lifted_numbers(cleaned)
-        for j in lifted:
-            drop[j] = True
-        _count(counts, "lifted_numbers", n)
+    cleaned, lifted, n = put_back_lifted_numbers(cleaned)
+    for j in lifted:
+        drop[j] = True
+    _count(counts, "lifted_numbers", n)
     if counts.get("form_feed"):
         edges = repeated_page_edges(cleaned, _page_starts(doc.lines))
         for j in edges:

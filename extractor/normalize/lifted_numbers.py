@@ -51,12 +51,14 @@ def restore(lines: list[str]) -> tuple[dict[int, str], set[int]]:
     """{index: the sentence with its numbers back} and the indices of the numbers' lines to drop."""
     merged: dict[int, str] = {}
     dropped: set[int] = set()
-    for i in range(len(lines) - 1):
-        nums_line = lines[i + 1]
-        if not nums_line or not nums_line[:1].isspace() and not nums_line[:1].isdigit() and nums_line[:1] != "-":
+    for j in range(1, len(lines)):
+        nums_line = lines[j]
+        first = nums_line[:1]  # cheap test first: this runs on every line
+        if not (first.isdigit() or first == "-" or first == " ") or j - 1 in dropped:
             continue
-        if not _NUMBERS.match(nums_line) or i in dropped:
+        if not _NUMBERS.match(nums_line):
             continue
+        i = j - 1
         text = lines[i]
         numbers = nums_line.split()
         item = len(numbers) == 1 and _ITEM.match(numbers[0]) and text.lstrip().startswith("、")
@@ -68,7 +70,7 @@ def restore(lines: list[str]) -> tuple[dict[int, str], set[int]]:
         if not gaps or len(gaps) != len(numbers):
             continue
         merged[i] = _fill(text, gaps, numbers)
-        dropped.add(i + 1)
+        dropped.add(j)
     return merged, dropped
 
 

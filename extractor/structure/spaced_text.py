@@ -74,8 +74,24 @@ def ends_table(line: NLine) -> bool:
     return bool(NOTE_LINE.match(t)) or title_like(line) or bool(SENTENCE.search(t))
 
 
+_AFTER_TITLE: tuple = (None, {})  # (the lines list last asked about, {index: answer}); the list is held,
+# so its id cannot be reused while cached, and the pair is replaced whole (threads see one or the other)
+
+
 def after_title(lines: Sequence[NLine], i: int) -> bool:
-    """lines[i] is the first line after a table's title / unit lines (blank lines between allowed)."""
+    """lines[i] is the first line after a table's title / unit lines (blank lines between allowed).
+    Every text reader asks this of every line: the answers for the last list of lines are kept."""
+    global _AFTER_TITLE
+    cache = _AFTER_TITLE
+    if cache[0] is not lines:
+        cache = _AFTER_TITLE = (lines, {})
+    got = cache[1].get(i)
+    if got is None:
+        got = cache[1][i] = _after_title(lines, i)
+    return got
+
+
+def _after_title(lines: Sequence[NLine], i: int) -> bool:
     k = i - 1
     while k >= 0 and k >= i - 3 and not lines[k].text.strip():
         k -= 1
