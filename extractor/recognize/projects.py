@@ -221,11 +221,13 @@ def _prose(nar: Narrative, book: "_Book", taken: list[tuple[int, int]], budget_r
     def free(a: int) -> bool:
         return not any(s <= a < e for s, e in taken)
 
-    for sm in _SENTENCE.finditer(text):
-        lm = PROSE_LIST.search(text, sm.start(), sm.end())
-        if lm is None:
+    done = -1  # the end of the last sentence read: one list per sentence, its first 其中：
+    for lm in PROSE_LIST.finditer(text):  # cheap first: only the sentences with a list in them
+        if lm.start() < done:
             continue
-        sent_start, stop = sm.start(), sm.end()
+        sent_start = max(text.rfind("。", 0, lm.start()), text.rfind("\n", 0, lm.start())) + 1
+        ends = [x for x in (text.find("。", lm.end()), text.find("\n", lm.end())) if x >= 0]
+        stop = done = min(ends) if ends else len(text)
         items = [c for c in PROSE_ITEM.finditer(text, lm.end(), stop)
                  if free(c.start("name")) and not _not_a_project(c.group("name").strip(), False)]
         if not items:
@@ -253,7 +255,6 @@ def _prose(nar: Narrative, book: "_Book", taken: list[tuple[int, int]], budget_r
                  **{key: span_amount_field(nar, m.start("v"), m.end("v"))})
 
 
-_SENTENCE = re.compile(r"[^。\n]+")
 _LEAD = re.compile(r"\s*(?:其中|包括|含)?\s*")
 _YEAR_ONLY = re.compile(r"^\s*(?:20\d\d\s*年度?)?\s*(?:的|全年|本年|当年|年度)?\s*$")
 
