@@ -1,69 +1,66 @@
 """Reader `column-runs`: subject tables printed one cell per line, column by column (pdfminer.six).
 
 What it does: after a subject table's title / unit lines (templates.identify must name a `subject`
-table), reads the table's region (up to the page number or the next title) as codes, names and
-amounts in printed order: codes (`2080505`, `208 05 05`, a code and its name on one line) or the
-levels in columns of their own (the 类 of every row `204`, the 款 of the 款/项 rows `06`, a 项 row's
-项 before its name `01 行政运行`); names (a name broken over lines is joined where the catalogue
-confirms it); a 合计 label (the 合计 row is then the first row, or the last when the label follows
-the names); amounts. Every code/name pair must be one the catalogue knows
-(extractor.catalog.name_matches), else the table is declined. The columns are a standard column set
-the header's characters cover (spaced_rows.STANDARD_COLUMNS) whose width makes the amounts fill the
-grid exactly: every cell printed, or the 合计 row printed whole above the rows and the columns
-whose 合计 is 0 left blank below. The amount stream is taken as the columns read top-down and
-interleaved (pdfminer prints a column in one or several boxes, or a row's cells in turn); every
-interleaving is searched, keeping those whose grid holds the identities (合计 = Σ the other columns
-on every row, parent = Σ children in every column, 合计 row = Σ the top rows; amounts never
-negative bound the partial sums), and the table is read only when exactly one grid is left. Part
-columns (基本支出, 项目支出 …) play the same part in every identity, so which one is which is taken
-from the order the stream reaches them: where two of them differ, their amounts carry an
-unconfirmed `layout.column_guess` repair and go to review with the reason. Each amount Cell keeps
-the line it was printed on.
-What it does not: read a table whose amounts do not fill the grid (blank cells absent in a column:
-no amount's row can be known), whose pairs the catalogue does not confirm, whose columns no
-standard set names, or whose search finds no grid, several grids, or runs too long (when columns
-of one repeated amount end the stream, they are tried once as the last whole columns): all are
-declined (None), never guessed into rows. Side-by-side tables (公开01/04), groups (公开06), one-row
-tables and rows printed one per line (the spaced reader's) are not read here.
+table), reads the table's region — over page breaks (page numbers, running headers and unit /
+department lines pdfminer prints among the boxes are passed over, a header printed again is
+skipped), up to the next title or a line that is no cell — as four streams in printed order: code
+lines (a row's code `2080505` / `208 05 05`, perhaps with its name, or only the 类 of every row
+`204` when the levels stand in columns of their own), names (broken over lines, a 项 before its
+name `01 行政运行`), lone code pieces (the 款 / 项 columns `06`, printed as boxes of their own, even
+among the names) and amounts. A 合计 label after the names makes the 合计 row the last row, one
+before them the first; the 栏次 numbers 1 2 3 … are dropped; labels after the table's note are
+dropped again when the table reads only without them. Which code and name each row has
+run_labels.py works out (every code/name pair one the catalogue knows, one reading left). The
+columns are a standard column set the header's characters cover (spaced_rows.STANDARD_COLUMNS; a
+single 预算数 / 决算数 column too). The amount stream is taken as the columns read top-down and
+interleaved (pdfminer prints a column in one or several boxes, or a row's cells in turn), blank
+cells absent or printed; run_placer.py searches every such placing, keeping the grids that hold the
+identities (合计 = Σ the other columns on every row, parent = Σ children in every column, 合计 row
+= Σ the top rows), and the table is read only when exactly one grid is left: where blank cells are
+absent, that needs the total column printed on every row and the rows of every other amount
+settled by the identities; the 0s of such a stream go where its order leaves one place for them, or
+fill the 合计 row's blank cells. Part columns (基本支出, 项目支出 …) play the same part in every
+identity, so which one is which is taken from the order the stream reaches them (grids that differ
+only in that are one reading): where two of them differ, their amounts carry an unconfirmed
+`layout.column_guess` repair and go to review with the reason. Each amount Cell keeps the line it
+was printed on.
+What it does not: read a table whose labels the catalogue does not confirm or leave two readings
+of, whose columns no standard set names, or whose search finds no grid, several grids, or runs too
+long — a table whose blank cells are left out so that an amount's row is not settled (two rows
+could take it, every identity kept) is such a table: all are declined (None), never guessed into
+rows. Side-by-side tables (公开01/04), groups (公开06), one-row tables (a 合计 row only) and rows
+printed one per line (the spaced reader's) are not read here.
 """
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional, Sequence
 
 import regex as re
 
-from ..catalog import name_matches
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TITLE_END
+from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, label_rows
+from .run_placer import Shape, solve_full
+from .run_sparse import solve_sparse
+from .run_zeros import place_zeros
 from .spaced_rows import STANDARD_COLUMNS
-from .spaced_text import AMOUNT, SENTENCE, after_title, name_piece, title_like
+from .spaced_text import AMOUNT, SENTENCE, after_title, furniture, name_piece, title_like
 from .templates import identify
 from .text_tables import is_preamble, text_reader, with_report
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _TWO = re.compile(r"^\d{2}$")
 _PAGE = re.compile(r"^第\s*\d+\s*页")
-_LANCI = re.compile(r"栏\s*次")
+_LANCI = ("栏次", "行次")
 _TOTAL = re.compile(r"^(?:合计|总计)$")
-_MAX_LINES = 800  # a table's region: a page of one-cell lines stays well under this
-_MAX_STREAM = 600  # amounts in one table: more is no one page's table
-_MAX_TRIES = 5_000  # steps of the interleaving search before it is given up
-_MAX_TRIES_ZERO_TAIL = 20_000  # the same for the search left once the zero columns are set
-_TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_MAX_LINES = 1500  # a table's region: a few pages of one-cell lines stay under this
+_MAX_STREAM = 600  # amounts in one table: more is no report's subject table
+_SINGLE = ("预算数", "决算数")  # the label of a table's only amount column
 _SWAP_DOUBT = ("column uncertain: the text prints the columns one after another, and which part "
                "column (after the first) is which no identity settles")
-
-
-@dataclass
-class _Subject:
-    code: str
-    code_orig: str
-    code_line: NLine
-    name: str = ""
-    name_lines: list[NLine] = field(default_factory=list)
 
 
 @dataclass
@@ -77,15 +74,21 @@ class _Amount:
 
 
 @dataclass
-class _Table:
-    header: list[NLine]
-    subjects: list[_Subject]
-    before: list[_Amount]  # amounts between the header and the first code (the 合计 row)
-    after: list[_Amount]  # amounts from the first code on
+class _Streams:
+    codes: list[CodeLine]
+    names: list[NameLine]
+    pieces: list[PieceLine]
+    amounts: list[_Amount]
+
+
+@dataclass
+class _Region:
+    streams: _Streams
+    cut: Optional[_Streams]  # the streams without the labels after the note (when some follow it)
+    totals: list[int]  # where 合计 labels stand (indices of lines)
     notes: list[NLine]
-    end: int  # index after the table's last line
-    total_named: bool  # a 合计 label is printed (in the header or among the names)
-    total_last: bool = False  # the 合计 row is printed below the rows
+    end: int  # index of the line the region stops at
+    at: dict[int, int]  # id(line) -> its index
 
 
 def _code_of(tokens: list[str]) -> tuple[Optional[list[str]], list[str]]:
@@ -99,165 +102,84 @@ def _code_of(tokens: list[str]) -> tuple[Optional[list[str]], list[str]]:
     return tokens[:1], tokens[1:]
 
 
-def _matches(code: str, name: str) -> bool:
-    return name_matches(code, name) or name_matches(code, name, "economic")
+def _digits(tokens: Sequence[str]) -> bool:
+    return any(any(ch.isdigit() for ch in x) for x in tokens)
 
 
-def _scan(lines: Sequence[NLine], i: int) -> Optional[_Table]:
-    """Classify the lines of the table's region; None where a line fits no column-run shape."""
-    header: list[NLine] = []
-    subjects: list[_Subject] = []
-    names: list[tuple[str, NLine]] = []  # name lines not yet paired, in printed order
-    kuan: list[tuple[str, NLine]] = []  # 款 codes printed in a column of their own (`06`)
-    items: list[tuple[str, NLine]] = []  # 项 code and name lines (`01 行政运行`)
-    last = ""  # what the last line was: code, kuan, …
-    total_label = False
-    total_last = False
-    before: list[_Amount] = []
-    after: list[_Amount] = []
+def _name_text(tokens: Sequence[str]) -> bool:
+    """Words that may be (a piece of) a subject's name: short, no digits, no sentence punctuation."""
+    t = "".join(tokens)
+    return bool(t) and len(t) <= 30 and not _digits(tokens) and not SENTENCE.search(t)
+
+
+def _scan(lines: Sequence[NLine], i: int) -> Optional[_Region]:
+    """The table's lines sorted into the streams; None where a line fits no column-run shape."""
+    s = _Streams([], [], [], [])
+    totals: list[int] = []
     notes: list[NLine] = []
+    at: dict[int, int] = {}
+    noted: Optional[tuple[int, int, int]] = None  # stream lengths at the first note
+    cut_amounts: Optional[int] = None  # amounts before the first label after the note
+    last = ""  # the kind of the last line: amount or label
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
         ln = lines[j]
         t = ln.text.strip().strip("\f").strip()
-        if not t:
+        if not t or _PAGE.match(t):
             j += 1
             continue
-        if not subjects and not names and not after and is_preamble(ln) and not _PAGE.match(t):
-            j += 1  # the table's code or unit line printed among the header's words (公开03表)
+        if is_preamble(ln):
+            j += 1  # a unit or department line (pdfminer may print it among the table's boxes)
             continue
-        if _PAGE.match(t) or (TITLE_END.search(t) and not notes) or identify(t, "") is not None:
+        if TITLE_END.search(t) or identify(t, "") is not None:
             break
-        toks = t.split()
+        at[id(ln)] = j
         if NOTE_LINE.match(t):
             notes.append(ln)
+            if noted is None:
+                noted = (len(s.codes), len(s.names), len(s.pieces))
             j += 1
             continue
+        toks = t.split()
         parts, rest = _code_of(toks)  # (a bare code is also an amount's shape: the code wins, the
         # catalogue must then confirm its name)
+        label = True
         if parts is not None:
-            if any(any(ch.isdigit() for ch in x) for x in rest):
+            if _digits(rest):
                 return None  # code, name and amounts on one line: the spaced reader's rows
-            if notes:
+            if noted is not None:
                 break
-            subjects.append(_Subject("".join(parts), " ".join(parts), ln))
-            last = "code"
+            s.codes.append(CodeLine("".join(parts), " ".join(parts), ln, "".join(rest)))
             if rest:
-                names.append(("".join(rest), ln))
-                subjects[-1].name = "\x00"  # its name is on its own line: paired below
-            j += 1
+                s.names.append(NameLine("".join(rest), ln, code_at=len(s.codes) - 1))
+        elif len(toks) == 1 and _TWO.match(t) and (t[0] == "0" or last != "amount"):
+            s.pieces.append(PieceLine(t, ln))  # a lone 款 or 项 piece (an amount never starts with 0)
+        elif len(toks) > 1 and _TWO.match(toks[0]) and _name_text(toks[1:]):
+            s.names.append(NameLine("".join(toks[1:]), ln, piece=toks[0]))
+        elif all(AMOUNT.match(x) for x in toks):
+            s.amounts.extend(_Amount(x, ln) for x in toks)
+            label = False
+        elif _TOTAL.match("".join(toks)):
+            totals.append(j)
+        elif name_piece(ln) and not SENTENCE.search(t):
+            s.names.append(NameLine("".join(toks), ln))
+        elif furniture(lines, ln):
+            j += 1  # a running header or footer pdfminer prints among the table's boxes
             continue
-        if len(toks) == 1 and _TWO.match(t) and last in ("code", "kuan"):
-            kuan.append((t, ln))  # in a run of codes: the 款 column printed by itself
-            last = "kuan"
-            j += 1
-            continue
-        last = ""
-        if len(toks) > 1 and _TWO.match(toks[0]) and (subjects or names) and not notes and \
-                not any(any(ch.isdigit() for ch in x) for x in toks[1:]):
-            items.append((toks[0], ln))
-            names.append(("".join(toks[1:]), ln))
-            j += 1
-            continue
-        if all(AMOUNT.match(x) for x in toks):
-            if subjects or names:
-                if any(_TWO.match(x) for x in toks):
-                    return None  # a split code piece (`99`): no amount run can be sure
-                after.extend(_Amount(x, ln) for x in toks)
-            else:
-                before.extend(_Amount(x, ln) for x in toks)
-            j += 1
-            continue
-        if notes:
-            break  # after the note only the last amounts may still come
-        if not subjects and not after:
-            header.append(ln)
-            j += 1
-            continue
-        if _TOTAL.match("".join(toks)):
-            total_label = True  # the 合计 row's label, printed among the names
-            total_last = bool(names) and not before  # after the names: the 合计 row is the last row
-            j += 1
-            continue
-        if name_piece(ln) and not SENTENCE.search(t):
-            names.append(("".join(toks), ln))
-            j += 1
-            continue
-        return None
-    if not subjects:
-        return None
-    if kuan or items:
-        if not _pair_levels(subjects, kuan, items, names):
-            return None
-    elif not _pair(subjects, names):
-        return None
-    if _LANCI.search(_header_text(header)):
-        before = before[_column_numbers(before):]
-    return _Table(header, subjects, before, after, notes, j, total_label or "合计" in _header_text(header), total_last)
-
-
-def _column_numbers(amounts: list[_Amount]) -> int:
-    """How many of the amounts are the 栏次 numbers 1, 2, 3 … printed under the header."""
-    k = 0
-    while k < len(amounts) and amounts[k].text == str(k + 1):
-        k += 1
-    return k
-
-
-def _pair(subjects: list[_Subject], names: list[tuple[str, NLine]]) -> bool:
-    """Give each code its name: codes and names in printed order, a name on its code's line first;
-    pieces of a broken name are joined where the catalogue confirms the joined name. Every pair
-    must be one the catalogue knows."""
-    own = {id(s.code_line): k for k, s in enumerate(subjects) if s.name == "\x00"}
-    k = 0
-    for s in subjects:
-        if k >= len(names):
-            return False
-        text, ln = names[k]
-        if s.name == "\x00" and ln is not s.code_line:
-            return False
-        if s.name != "\x00" and id(ln) in own:
-            return False  # the next name stands on another code's line
-        s.name, s.name_lines = text, [ln]
-        k += 1
-        while not _matches(s.code, s.name) and k < len(names) and id(names[k][1]) not in own:
-            s.name += names[k][0]
-            s.name_lines.append(names[k][1])
-            k += 1
-            if len(s.name_lines) > 3:
-                return False
-        if not _matches(s.code, s.name):
-            return False
-    return k == len(names)
-
-
-def _pair_levels(subjects: list[_Subject], kuan: list[tuple[str, NLine]], items: list[tuple[str, NLine]],
-                 names: list[tuple[str, NLine]]) -> bool:
-    """The code of each row where the 类, 款 and 项 codes are printed in columns of their own: every
-    row prints its 类 (`204`), a 款 or 项 row its 款 (`06`, in order), a 项 row its 项 before its name
-    (`01 行政运行`). The row's level is the one the catalogue confirms for its name."""
-    if any(len(s.code) != 3 or s.name for s in subjects) or len(names) != len(subjects):
-        return False
-    by_line = {id(ln): code for code, ln in items}
-    k = 0
-    for s, (name, ln) in zip(subjects, names):
-        item = by_line.get(id(ln))
-        if item is None and _matches(s.code, name):
-            code = s.code
+        elif s.codes:
+            break  # a line that is no cell: the table has ended
         else:
-            if k >= len(kuan):
-                return False
-            code = s.code + kuan[k][0] + (item or "")
-            k += 1
-            if not _matches(code, name):
-                return False
-        s.code_orig = " ".join([code[:3], code[3:5], code[5:]][:len(code) // 2])
-        s.code, s.name, s.name_lines = code, name, [ln]
-    return k == len(kuan)
-
-
-def _header_text(header: list[NLine]) -> str:
-    return "".join("".join(ln.text.split()) for ln in header)
+            return None
+        if label and noted is not None and cut_amounts is None:
+            cut_amounts = len(s.amounts)
+        last = "label" if label else "amount"
+        j += 1
+    if not s.codes or len(s.amounts) > _MAX_STREAM:
+        return None
+    cut = None
+    if noted is not None and cut_amounts is not None:
+        cut = _Streams(s.codes[:noted[0]], s.names[:noted[1]], s.pieces[:noted[2]], s.amounts[:cut_amounts])
+    return _Region(s, cut, totals, notes, j, at)
 
 
 def _covers(text: str, labels: Sequence[str]) -> bool:
@@ -265,270 +187,142 @@ def _covers(text: str, labels: Sequence[str]) -> bool:
     return all(have[ch] >= c for ch, c in need.items())
 
 
-def _standard_sets(header: list[NLine]) -> list[tuple[str, tuple[str, ...]]]:
-    """The standard column sets whose labels the header's characters cover, widest first."""
-    text = _header_text(header)
-    return [(parent, leaves) for parent, leaves in STANDARD_COLUMNS if _covers(text, (parent,) + leaves)]
+def _column_sets(header: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The standard column sets whose labels the header's characters cover, widest first; a single
+    预算数 / 决算数 column last."""
+    sets = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS if _covers(header, (parent,) + leaves)]
+    return sets + [("", (x,)) for x in _SINGLE if x in header]
 
 
-def _close(a: Decimal, b: Decimal, parts: int) -> bool:
-    return abs(a - b) <= _TOLERANCE * max(1, parts - 1)
-
-
-@dataclass
-class _Shape:
-    """What the identities are checked on: the rows' codes (None for the 合计 row, first)."""
-    codes: list[Optional[str]]
-
-    def __post_init__(self) -> None:
-        n = len(self.codes)
-        self.children: dict[int, list[int]] = {}
-        for k, code in enumerate(self.codes):
-            if code is None:
-                continue
-            kids = [c for c, child in enumerate(self.codes)
-                    if child is not None and len(child) == len(code) + 2 and child.startswith(code)]
-            if kids:
-                self.children[k] = kids
-        top = min((len(c) for c in self.codes if c is not None), default=0)
-        if None in self.codes:
-            self.children[self.codes.index(None)] = [k for k, c in enumerate(self.codes)
-                                                     if c is not None and len(c) == top]
-        self.closes: list[list[int]] = [[] for _ in range(n)]  # parents checked once row r is placed
-        self.parents: list[list[int]] = [[] for _ in range(n)]  # the parents of row r
-        for parent, kids in self.children.items():
-            self.closes[max(max(kids), parent)].append(parent)
-            for k in kids:
-                self.parents[k].append(parent)
-
-
-class _Placer:
-    """Places the amounts of a column-run stream into columns: the stream is the columns' cells,
-    each column read top-down, interleaved in runs (pdfminer prints a column in one or several
-    boxes). Every interleaving whose grid keeps the identities is tried; the placement is taken only
-    when all of them give one grid. Part columns in the same state are interchangeable for the
-    identities, so only the first of them is tried (the part columns keep the order the stream
-    first reaches them: a guess the caller marks)."""
-
-    def __init__(self, shape: _Shape, stream: list[Decimal], start: list[list[Decimal]], tries: int = _MAX_TRIES):
-        self.tries = tries
-        self.shape, self.stream, self.rows = shape, stream, len(shape.codes)
-        self.grid = [list(col) for col in start]
-        self.memo: dict = {}  # _summary -> (whether it led to a grid, the past it was reached with)
-        self.completions = 0
-        self.found: list[tuple] = []
-        self.path: list[int] = []  # the column each stream amount went to, on the current walk
-        self.paths: list[tuple[int, ...]] = []  # the walk of each grid found
-        self.nodes = 0
-        self.nonnegative = all(v >= 0 for v in stream) and all(v >= 0 for col in start for v in col)
-        # uniform[p]: the stream from p on is one amount repeated
-        self.uniform = [False] * (len(stream) + 1)
-        for p in range(len(stream) - 1, -1, -1):
-            self.uniform[p] = p == len(stream) - 1 or (self.uniform[p + 1] and stream[p] == stream[p + 1])
-
-    def solve(self) -> Optional[tuple[list[list[Decimal]], tuple[int, ...]]]:
-        """The one grid the identities allow and the column of each stream amount, else None (none,
-        several, or too many tries)."""
-        if not self._walk(0) and len(self.found) == 1 and self.found[0] is not None:
-            return [list(col) for col in self.found[0]], self.paths[0]
-        return None
-
-    def _fits(self, c: int, r: int) -> bool:
-        g = self.grid
-        if all(len(col) > r for col in g) and len(g) > 1:
-            parts = [col[r] for col in g[1:]]
-            if not _close(g[0][r], sum(parts), len(parts)):
-                return False
-        elif self.nonnegative and len(g[0]) > r and len(g) > 1:
-            # amounts that are never negative: the parts placed so far cannot pass their 合计
-            parts = [col[r] for col in g[1:] if len(col) > r]
-            if sum(parts) > g[0][r] + _TOLERANCE * len(parts):
-                return False
-        col = g[c]
-        for parent in self.shape.closes[r]:
-            kids = self.shape.children[parent]
-            if not _close(col[parent], sum(col[k] for k in kids), len(kids)):
-                return False
-        if self.nonnegative:
-            for parent in self.shape.parents[r]:
-                if len(col) > parent:
-                    placed = [col[k] for k in self.shape.children[parent] if len(col) > k]
-                    if sum(placed) > col[parent] + _TOLERANCE * len(placed):
-                        return False
-        return True
-
-    def _fill(self, pos: int) -> bool:
-        """The rest of the stream is one amount repeated (the zero columns printed last): the one
-        way to place it is to fill every column to the bottom."""
-        added: list[int] = []
-        ok = True
-        for r in range(self.rows):
-            for c, col in enumerate(self.grid):
-                if len(col) == r:
-                    col.append(self.stream[pos])
-                    added.append(c)
-                    if not self._fits(c, r):
-                        ok = False
-        if ok and len(added) == len(self.stream) - pos:
-            self.completions += 1
-            grid = tuple(tuple(col) for col in self.grid)
-            if grid not in self.found:
-                self.found.append(grid)
-                self.paths.append(tuple(self.path) + tuple(sorted(added)))
-        for c in added:
-            self.grid[c].pop()
-        return len(self.found) > 1
-
-    def _walk(self, pos: int) -> bool:
-        """Depth-first over the interleavings; True when the search must stop (two grids found,
-        or too many tries)."""
-        self.nodes += 1
-        if self.nodes > self.tries:
-            return True
-        past = tuple(tuple(col) for col in self.grid)
-        if pos == len(self.stream):
-            if all(len(col) == self.rows for col in self.grid):
-                self.completions += 1
-                if past not in self.found:
-                    self.found.append(past)
-                    self.paths.append(tuple(self.path))
-            return len(self.found) > 1
-        key = self._summary(pos)
-        if key in self.memo:
-            feasible, seen_past = self.memo[key]
-            if feasible and seen_past != past:
-                self.found.append(None)  # another past, the same future: a second grid
-                return True
-            return False
-        done = self.completions
-        stop = self._fill(pos) if self.uniform[pos] else self._branch(pos)
-        self.memo[key] = (self.completions > done, past)
-        return stop
-
-    def _summary(self, pos: int) -> tuple:
-        """All that the placing of stream[pos:] depends on: each column's rows from the lowest row
-        not yet in every column, and per parent row the sum still open (parent minus the children
-        placed, or the children placed while the parent is not)."""
-        low = min(len(col) for col in self.grid)
-        per_col = []
-        for col in self.grid:
-            open_sums = []
-            for parent, kids in self.shape.children.items():
-                placed = [k for k in kids if k < len(col)]
-                if len(placed) == len(kids) and parent < len(col):
-                    continue  # checked
-                if parent < low and not placed:
-                    open_sums.append((parent, col[parent]))
-                elif parent < len(col):
-                    open_sums.append((parent, col[parent] - sum(col[k] for k in placed)))
-                elif placed:
-                    open_sums.append((parent, None, sum(col[k] for k in placed)))
-            per_col.append((len(col), tuple(col[low:]), tuple(open_sums)))
-        last = self.path[-1] if self.path else -1  # equal amounts in a row go to columns in order
-        return pos, last, tuple(per_col)
-
-    def _branch(self, pos: int) -> bool:
-        tried: set = set()
-        run = pos > 0 and self.stream[pos] == self.stream[pos - 1]
-        for c, col in enumerate(self.grid):
-            if len(col) >= self.rows or (run and c < self.path[-1]):
-                continue  # (equal amounts in a row: their order among the columns gives no new grid)
-            if c > 0:
-                state = tuple(col)
-                if state in tried:
-                    continue  # a part column in the same state as one tried: the same grids
-                tried.add(state)
-            col.append(self.stream[pos])
-            self.path.append(c)
-            stop = self._fits(c, len(col) - 1) and self._walk(pos + 1)
-            self.path.pop()
-            col.pop()
-            if stop:
-                return True
-        return False
-
-
-def _solve_full(shape: _Shape, stream: list[Decimal], k: int) -> Optional[tuple[list[list[Decimal]], tuple[int, ...]]]:
-    """Place a stream that prints every cell of k columns. When the search is too wide (columns of
-    zeros printed last keep the rows open until the end), it is tried once more with the run of one
-    amount that ends the stream taken as the last whole columns (the columns the stream reaches last)."""
-    placer = _Placer(shape, stream, [[] for _ in range(k)])
-    solved = placer.solve()
-    if solved is not None or placer.nodes <= placer.tries:
-        return solved
-    rows = len(shape.codes)
-    tail = 0
-    while tail < len(stream) and stream[-1 - tail] == stream[-1]:
-        tail += 1
-    m = tail // rows
-    if not 1 <= m < k - 1:
-        return None
-    kept = len(stream) - m * rows
-    start = [[] for _ in range(k - m)] + [[stream[-1]] * rows for _ in range(m)]
-    solved = _Placer(shape, stream[:kept], start, _MAX_TRIES_ZERO_TAIL).solve()
-    if solved is None:
-        return None
-    return solved[0], solved[1] + tuple(c for c in range(k - m, k) for _ in range(rows))
+def _without_lanci(amounts: list[_Amount], k: int) -> list[_Amount]:
+    """The amounts without the 栏次 numbers 1 2 … k printed under the header (on every page)."""
+    want = [str(x + 1) for x in range(k)]
+    out: list[_Amount] = []
+    p = 0
+    while p < len(amounts):
+        if k > 1 and [a.text for a in amounts[p:p + k]] == want:
+            p += k
+            continue
+        out.append(amounts[p])
+        p += 1
+    return out
 
 
 @dataclass
 class _Placement:
     parent: str
     leaves: tuple[str, ...]
-    columns: list[int]  # the leaves (by index) that have cells: the others are printed blank
-    grid: list[list[Decimal]]  # per placed column, its values by row (the 合计 row first if printed)
-    total_printed: bool
-    cells: list[list[_Amount]]  # per placed column, the printed amount of each row
-    total_last: bool = False  # the 合计 row is the grid's last row, not its first
+    cells: list[list[Optional[_Amount]]]  # per column, the printed amount of each row (None: blank)
+    total: Optional[str]  # where the 合计 row is: "first", "last" or None
 
 
-def _place(table: _Table) -> Optional[_Placement]:
-    """The amounts placed in rows and columns, or None when no single placement keeps the
-    identities (or the counts fit no standard column set)."""
-    n = len(table.subjects)
-    codes = [s.code for s in table.subjects]
+def _grid_of(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
+    """Each column's printed amount per row, when one grid keeps the identities. The 0s are set
+    aside and the other amounts placed first (a stream that prints every cell then puts a 0 in
+    every blank cell); a stream that prints every cell and finds no grid so (a total of 0, a
+    negative amount, too long a search) is placed 0s and all."""
+    rows = len(shape.codes)
     try:
-        before = [a.value for a in table.before]
-        after = [a.value for a in table.after]
+        values = [a.value for a in amounts]
     except ArithmeticError:
         return None
-    if len(before) + len(after) > _MAX_STREAM:
+    full = len(values) == k * rows
+    if len(values) > k * rows or (k < 2 and not full):
         return None
-    for parent, leaves in _standard_sets(table.header):
+    cells: list[list[Optional[_Amount]]] = [[None] * rows for _ in range(k)]
+    positions = [p for p, v in enumerate(values) if v != 0]
+    zeros = [p for p, v in enumerate(values) if v == 0]
+    sparse = solve_sparse(shape, [values[p] for p in positions], k, positions if full else None,
+                          zeros if full else None)
+    if sparse is None and full:
+        solved = solve_full(shape, values, k)
+        if solved is None:
+            return None
+        filled = [0] * k
+        for a, c in zip(amounts, solved[1]):
+            cells[c][filled[c]] = a
+            filled[c] += 1
+        return cells
+    if sparse is None:
+        return None
+    grid, where = sparse
+    total_row = shape.codes.index(None) if None in shape.codes else None
+    zero_cells = place_zeros(grid, list(where), positions, zeros, total_row)
+    if zero_cells is None:
+        return None
+    for p, (c, r) in zip(positions, where):
+        cells[c][r] = amounts[p]
+    for p, (c, r) in zip(zeros, zero_cells):
+        cells[c][r] = amounts[p]
+    return cells
+
+
+def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]) -> Optional[_Placement]:
+    """The amounts placed in rows and columns, or None when no single placement keeps the
+    identities (or no standard column set fits)."""
+    codes = [r.code for r in rows]
+    first_name = min(region.at.get(id(x), 0) for x in rows[0].name_lines)
+    last_name = max(region.at.get(id(x), 0) for x in rows[-1].name_lines)
+    # a 合计 label after the names is the 合计 row's, printed last (one before them is then the
+    # header's 合计 column); else one before them is the row's, printed first — or the header's
+    # only (tried too where the amounts would fill every cell of the rows without a 合计 row)
+    total = "last" if any(p > last_name for p in region.totals) else \
+        "first" if any(p < first_name for p in region.totals) else None
+    text = "".join(header) + ("合计" if region.totals else "")
+    lanci = any(nm.text in _LANCI for nm in s.names)
+    for parent, leaves in _column_sets(text):
         k = len(leaves)
-        t = 1 if before or (table.total_named and len(after) == k * (n + 1)) else 0
-        if len(before) + len(after) == k * (n + t):
-            # every cell printed: the 合计 row's cells and the rows' cells, interleaved
-            last = bool(t) and table.total_last
-            shape = _Shape(codes + [None] if last else ([None] if t else []) + codes)
-            solved = _solve_full(shape, before + after, k)
-            if solved is not None:
-                cells = _cells(table.before + table.after, solved[1], [[] for _ in range(k)])
-                return _Placement(parent, leaves, list(range(k)), solved[0], bool(t), cells, last)
-        elif len(before) == k and before[0] != 0:
-            # the 合计 row printed whole before the rows; a column whose 合计 is 0 is blank below
-            used = [c for c in range(k) if before[c] != 0]
-            if len(after) == len(used) * n and used[0] == 0:
-                shape = _Shape([None] + codes)
-                solved = _Placer(shape, after, [[before[c]] for c in used]).solve()
-                if solved is not None:
-                    cells = _cells(table.after, solved[1], [[table.before[c]] for c in used])
-                    return _Placement(parent, leaves, used, solved[0], True, cells)
+        amounts = _without_lanci(s.amounts, k) if lanci else s.amounts
+        found = []
+        for where in ([None, "first"] if total == "first" and len(amounts) == k * len(codes) else [total]):
+            shape = Shape(codes + [None] if where == "last" else ([None] if where else []) + codes)
+            cells = _grid_of(shape, amounts, k)
+            if cells is not None:
+                found.append(_Placement(parent, leaves, cells, where))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None  # with and without a 合计 row: no reading is sure
     return None
 
 
+_LAST: list = [None]  # (lines, region key, (rows, placement)) of the last table read
+
+
 def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    table = _scan(lines, i)
-    if table is None:
+    region = _scan(lines, i)
+    if region is None:
         return None, i + 1
-    placed = _place(table)
-    if placed is None:
-        return None, i + 1  # blank cells absent, columns unnamed, or no single placement: declined
-    # the Amount each placed value came from: the stream in order, matched to the values placed
+    s0 = region.streams
+    key = (region.end, len(s0.codes), id(s0.codes[0].line), len(s0.amounts))
+    last = _LAST[0]
+    if last is not None and last[0] is lines and last[1] == key:
+        rows, placed = last[2]  # the same table, from its header's next line: read once
+    else:
+        rows, placed = _read(region)
+        _LAST[0] = (lines, key, (rows, placed))
+    if placed is None or rows is None:
+        return None, i + 1  # labels unconfirmed, columns unnamed, or no single placement: declined
+    return _block(lines[i], region, rows, placed), region.end
+
+
+def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placement]]:
+    placed = rows = None
+    for s in (region.streams, region.cut):
+        if s is None:
+            continue
+        rows, header = label_rows(s.codes, s.names, s.pieces)
+        if rows is not None:
+            placed = _place(region, s, rows, header)
+            if placed is not None:
+                break
+    return rows, placed
+
+
+def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement) -> GridBlock:
     cells = placed.cells
-    parts = [tuple(col) for col in placed.grid[1:]]
+    parts = [tuple(a.value if a else None for a in col) for col in cells[1:]]
     unsure = len(set(parts)) > 1
-    at = lines[i]
 
     def label(text: str) -> Cell:
         return Cell(text=text, orig=text, line=at.no, page=at.page)
@@ -536,49 +330,41 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     def blank(line: NLine) -> Cell:
         return Cell(text="", orig="", line=line.no, page=line.page)
 
-    def amount(a: _Amount, col: int) -> Cell:
-        c = Cell(text=a.text, orig=a.text, line=a.line.no, page=a.line.page, repaired=a.line.repaired)
-        if unsure and col > 0:
-            c.repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
-        return c
-
     def values(r: int, line: NLine) -> list[Cell]:
-        out = [blank(line) for _ in placed.leaves]
-        for k, col in enumerate(placed.columns):
-            out[col] = amount(cells[k][r], k)
+        out = []
+        for c, col in enumerate(cells):
+            a = col[r]
+            if a is None:
+                out.append(blank(line))
+                continue
+            cell = Cell(text=a.text, orig=a.text, line=a.line.no, page=a.line.page, repaired=a.line.repaired)
+            if unsure and c > 0:
+                cell.repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
+            out.append(cell)
         return out
 
     grid: list[list[Cell]] = []
     if placed.parent:
-        grid.append([label("科目编码"), label("科目名称"), label(placed.parent)] + [label("") for _ in placed.leaves[1:]])
+        grid.append([label("科目编码"), label("科目名称"), label(placed.parent)]
+                    + [label("") for _ in placed.leaves[1:]])
         grid.append([label(""), label("")] + [label(x) for x in placed.leaves])
     else:
         grid.append([label("科目编码"), label("科目名称")] + [label(x) for x in placed.leaves])
-    t = 1 if placed.total_printed and not placed.total_last else 0
+    t = 1 if placed.total == "first" else 0
     if t:
-        first = (table.before or table.after)[0].line
-        if len(table.before) == len(placed.leaves) and placed.columns != list(range(len(placed.leaves))):
-            grid.append([blank(first), label("合计")] + [amount(a, c) for c, a in enumerate(table.before)])
-        else:
-            grid.append([blank(first), label("合计")] + values(0, first))
-    for r, s in enumerate(table.subjects):
+        first = cells[0][0].line if cells[0][0] else at
+        grid.append([blank(first), label("合计")] + values(0, first))
+    for r, s in enumerate(rows):
         name_line = s.name_lines[0]
         grid.append([Cell(text=s.code, orig=s.code_orig, line=s.code_line.no, page=s.code_line.page),
                      Cell(text=s.name, orig=s.name, line=name_line.no, page=name_line.page,
                           joined=len(s.name_lines) > 1)] + values(r + t, s.code_line))
-    if placed.total_last:
-        first = placed.cells[0][-1].line
-        grid.append([blank(first), label("合计")] + values(len(table.subjects), first))
-    last = max((a.line.no or 0) for a in table.before + table.after)
-    block = GridBlock(rows=grid, first_line=at.no, last_line=last, method="column-runs", notes=list(table.notes))
-    return with_report(block), table.end
-
-
-def _cells(stream: list[_Amount], path: tuple[int, ...], start: list[list[_Amount]]) -> list[list[_Amount]]:
-    """Each placed column's printed amounts, by row, from the column the walk gave each amount."""
-    for a, c in zip(stream, path):
-        start[c].append(a)
-    return start
+    if placed.total == "last":
+        first = cells[0][-1].line if cells[0][-1] else at
+        grid.append([blank(first), label("合计")] + values(len(rows), first))
+    last = max((a.line.no or 0) for col in cells for a in col if a is not None)
+    block = GridBlock(rows=grid, first_line=at.no, last_line=last, method="column-runs", notes=list(region.notes))
+    return with_report(block)
 
 
 def _header_start(lines: Sequence[NLine], i: int) -> Optional[int]:
