@@ -33,8 +33,8 @@ import regex as re
 
 from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine
-from ..evidence.printed import NOTE_LINE, TITLE_END
-from .spaced_text import AMOUNT, after_title, amount_cell, furniture, text_cell, title_like
+from ..evidence.printed import TITLE_END
+from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, furniture, text_cell, title_above, title_like
 from .templates import identify
 from .text_tables import text_reader, with_report
 
@@ -48,7 +48,6 @@ _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _DASH = re.compile(r"^(?:-|—|–|——|－)$")
 _CODE_FIRST = re.compile(r"^\d{3}(?:\d{2}){0,2}(?!\d)")
 _NOT_A_LABEL = re.compile(r"^(?:栏次|行次)$")
-_MAX_CELL = 40  # a longer line is narrative, not a cell
 _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
 _MAX_LINES = 1500  # a table's region in lines
 _MIN_ROWS = 3  # labelled rows a table must give
@@ -65,31 +64,13 @@ Token = tuple[str, int]  # word, index of its line
 
 # --- the stream -------------------------------------------------------------------------------
 
-def _cell_line(line: NLine) -> bool:
-    t = line.text.strip()
-    return len(t) <= _MAX_CELL and "\t" not in line.text and "|" not in t and not _PROSE.search(t) \
-        and not NOTE_LINE.match(t)
-
-
 def _value(word: str) -> bool:
     return bool(AMOUNT.match(word) or _PERCENT.match(word) or _DASH.match(word))
 
 
-def _title(lines: Sequence[NLine], i: int) -> list[NLine]:
-    """The title / code / unit lines right above lines[i], nearest last."""
-    out: list[NLine] = []
-    for k in range(i - 1, max(-1, i - 6), -1):
-        if not lines[k].text.strip():
-            continue
-        if not title_like(lines[k]):
-            break
-        out.insert(0, lines[k])
-    return out
-
-
 def _kind(lines: Sequence[NLine], i: int) -> Optional[str]:
     """`groups` under a title of that shape, `untitled` under a table title no template knows."""
-    title = _title(lines, i)
+    title = title_above(lines, i)
     template = identify(" ".join(ln.text for ln in title), "")
     if template is not None:
         return "groups" if template.shape == "groups" else None
@@ -102,7 +83,7 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
         t = lines[k].text.strip()
         if not t or (not lone and _unit_line(lines[k])):
             continue
-        if not _cell_line(lines[k]) or title_like(lines[k]):
+        if not cell_line(lines[k], _PROSE) or title_like(lines[k]):
             break
         seen += 1
         lone += all(_value(w) for w in t.split())  # amounts alone (pdftotext: with the next code)
@@ -138,7 +119,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], list[NLine]]:
         if _unit_line(ln) and not any(_value(w) for w, _ in out):
             units.append(ln)
             continue
-        if not _cell_line(ln) or (title_like(ln) and out):
+        if not cell_line(ln, _PROSE) or (title_like(ln) and out):
             break
         out.extend((w, j) for w in t.split())
     return out, units
@@ -488,7 +469,7 @@ class GroupsStreamReader:
     name = "groups-stream"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not lines[i].text.strip() or not _cell_line(lines[i]) or not after_title(lines, i):
+        if not lines[i].text.strip() or not cell_line(lines[i], _PROSE) or not after_title(lines, i):
             return False
         return _kind(lines, i) is not None and _is_stream(lines, i)
 

@@ -37,9 +37,8 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import GridBlock, NLine
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import NOTE_LINE
 from .spaced_rows import STANDARD_COLUMNS, read_spaced
-from .spaced_text import AMOUNT, SENTENCE, after_title, furniture, title_like
+from .spaced_text import AMOUNT, MAX_CELL, after_title, cell_line, furniture, title_above, title_like
 from .templates import identify
 from .text_tables import text_reader, with_report
 
@@ -48,7 +47,6 @@ _SUB = re.compile(r"^\d{2}$")
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
 _HAN = re.compile(r"\p{Han}")
 _YEAR = re.compile(r"\d{4}\s*年")
-_MAX_CELL = 40  # a longer line is narrative, not a cell
 _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
 _MAX_LINES = 1500  # a table's region in lines (a few pages of one-cell lines)
 _SHAPES = ("subject", "flat_values")
@@ -64,26 +62,8 @@ _MAX_SCRAMBLED = 0.2  # rows whose amounts cannot be their own, above which the 
 Token = tuple[str, NLine]
 
 
-def _cell_line(line: NLine) -> bool:
-    t = line.text.strip()
-    return len(t) <= _MAX_CELL and "\t" not in line.text and "|" not in t and not SENTENCE.search(t) \
-        and not NOTE_LINE.match(t)
-
-
-def _title(lines: Sequence[NLine], i: int) -> list[NLine]:
-    """The title / code / unit lines right above lines[i], nearest last."""
-    out: list[NLine] = []
-    for k in range(i - 1, max(-1, i - 6), -1):
-        if not lines[k].text.strip():
-            continue
-        if not title_like(lines[k]):
-            break
-        out.insert(0, lines[k])
-    return out
-
-
 def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
-    template = identify(" ".join(ln.text for ln in _title(lines, i)), "")
+    template = identify(" ".join(ln.text for ln in title_above(lines, i)), "")
     return template.shape if template is not None else None
 
 
@@ -93,7 +73,7 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
         t = lines[k].text.strip()
         if not t:
             continue
-        if not _cell_line(lines[k]) or title_like(lines[k]):
+        if not cell_line(lines[k]) or title_like(lines[k]):
             break
         seen += 1
         lone += bool(AMOUNT.match(t))
@@ -106,7 +86,7 @@ def _one_line(line: NLine) -> bool:
     """A whole subject table run together on one line (a web page or an `.xls` preview copied as
     text): long, no TAB or bar, its words amounts and subject codes opening rows."""
     t = line.text
-    if len(t) <= _MAX_CELL or "\t" in t or "|" in t:
+    if len(t) <= MAX_CELL or "\t" in t or "|" in t:
         return False
     words = t.split()
     if len(words) < _MIN_ONE_LINE_WORDS:
@@ -119,7 +99,7 @@ def _one_line(line: NLine) -> bool:
 def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     """The tokens of the table's cell lines from lines[i] on (each with its line), and the index
     after them; a table run together on one line is that line's words."""
-    if not _cell_line(lines[i]):
+    if not cell_line(lines[i]):
         return [(w, lines[i]) for w in lines[i].text.split()], i + 1
     out: list[Token] = []
     j, n = i, min(len(lines), i + _MAX_LINES)
@@ -129,7 +109,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
         if not t or _running_line(lines, ln):
             j += 1
             continue
-        if not _cell_line(ln) or (title_like(ln) and out):
+        if not cell_line(ln) or (title_like(ln) and out):
             break
         out.extend((w, ln) for w in t.split())
         j += 1
@@ -363,7 +343,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             return None, i + 1  # the reading order mixes the rows: no row's amounts can be trusted
         for k in bad:  # the row's code and name stay; amounts that are not its own are not read
             rows[k] = rows[k][:len(rows[k]) - _trailing_amounts(rows[k])]
-    title = [replace(ln) for ln in _title(lines, i)]
+    title = [replace(ln) for ln in title_above(lines, i)]
     head = [_line(h) for h in header if h]
     body = [_line(r) for r in rows]
     synthetic = title + head + body + [NLine(text="", orig="", no=None)]
@@ -392,7 +372,7 @@ class RowStreamReader:
         t = lines[i].text
         if not t.strip() or not after_title(lines, i):
             return False
-        if _cell_line(lines[i]):
+        if cell_line(lines[i]):
             return _template_shape(lines, i) in _SHAPES and _is_stream(lines, i)
         return _template_shape(lines, i) == "subject" and _one_line(lines[i])
 

@@ -37,15 +37,15 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine
-from ..evidence.printed import NOTE_LINE, ORDINAL
+from ..evidence.printed import ORDINAL
 from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_sums, close, first_value,
                             fund_zero_columns, grand_value, ordinal_value, place, printed_widths, side_columns,
                             side_sums)
-from .spaced_text import AMOUNT, SENTENCE, after_title, amount_cell, furniture, text_cell, title_like
+from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, furniture, text_cell, title_above,
+                          title_like)
 from .templates import identify
 from .text_tables import text_reader, with_report
 
-_MAX_CELL = 40  # a longer line is narrative, not a cell
 _MAX_LABEL = 40  # a label joined from pieces longer than this is no label
 _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
 _MAX_LINES = 600  # a two-sided table's region in lines (two pages of one-cell lines)
@@ -64,26 +64,8 @@ _COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分
 
 # --- the region and its pieces ------------------------------------------------------------------
 
-def _cell_line(line: NLine) -> bool:
-    t = line.text.strip()
-    return len(t) <= _MAX_CELL and "\t" not in line.text and "|" not in t and not SENTENCE.search(t) \
-        and not NOTE_LINE.match(t)
-
-
-def _title(lines: Sequence[NLine], i: int) -> list[NLine]:
-    """The title / code / unit lines right above lines[i], nearest last."""
-    out: list[NLine] = []
-    for k in range(i - 1, max(-1, i - 6), -1):
-        if not lines[k].text.strip():
-            continue
-        if not title_like(lines[k]):
-            break
-        out.insert(0, lines[k])
-    return out
-
-
 def _two_sided(lines: Sequence[NLine], i: int) -> bool:
-    template = identify(" ".join(ln.text for ln in _title(lines, i)), "")
+    template = identify(" ".join(ln.text for ln in title_above(lines, i)), "")
     return template is not None and template.shape == "two_sides"
 
 
@@ -95,7 +77,7 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
         t = lines[k].text.strip()
         if not t:
             continue
-        if not _cell_line(lines[k]) or title_like(lines[k]):
+        if not cell_line(lines[k]) or title_like(lines[k]):
             break
         seen += 1
         lone += bool(AMOUNT.match(t))
@@ -148,7 +130,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
         if not t or _running_line(lines, ln):
             j += 1
             continue
-        if not _cell_line(ln) or (title_like(ln) and out):
+        if not cell_line(ln) or (title_like(ln) and out):
             break
         out.extend(_pieces(ln))
         j += 1
@@ -440,7 +422,7 @@ class SidesStreamReader:
     name = "sides-stream"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not lines[i].text.strip() or not _cell_line(lines[i]) or not after_title(lines, i):
+        if not lines[i].text.strip() or not cell_line(lines[i]) or not after_title(lines, i):
             return False
         return _two_sided(lines, i) and _is_stream(lines, i)
 

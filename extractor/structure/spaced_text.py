@@ -69,6 +69,29 @@ def title_like(line: NLine) -> bool:
     return bool(t) and (is_preamble(line) or (len(t) <= 40 and bool(TITLE_END.search(t) or UNIT_WORD.search(t))))
 
 
+MAX_CELL = 40  # a longer line is narrative, not a cell (text printed one cell per line)
+
+
+def cell_line(line: NLine, prose: re.Pattern = SENTENCE) -> bool:
+    """A line that can be one cell of a table printed one cell per line: short, no TAB or bar, no
+    sentence punctuation (`prose`: a reader whose labels hold a colon passes a narrower set), no note."""
+    t = line.text.strip()
+    return len(t) <= MAX_CELL and "\t" not in line.text and "|" not in t and not prose.search(t) \
+        and not NOTE_LINE.match(t)
+
+
+def title_above(lines: Sequence[NLine], i: int) -> list[NLine]:
+    """The title / code / unit lines right above lines[i] (blank lines skipped), nearest last."""
+    out: list[NLine] = []
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if not lines[k].text.strip():
+            continue
+        if not title_like(lines[k]):
+            break
+        out.insert(0, lines[k])
+    return out
+
+
 def ends_table(line: NLine) -> bool:
     t = line.text.strip()
     return bool(NOTE_LINE.match(t)) or title_like(line) or bool(SENTENCE.search(t))
