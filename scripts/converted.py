@@ -17,7 +17,7 @@ What it does:
   key being the row's code when it has one, else its name with all whitespace removed (the column
   is left out: the two routes may name a column differently, the amount on the subject's row is
   the fact); every total ("total", key, amount); every amount of an explanation ("explanation",
-  code or else subject without whitespace, field, amount); every amount of a project ("project",
+  subject without whitespace, else its code, field, amount); every amount of a project ("project",
   name without whitespace, field, amount).
 - `agreement(text_report, pdf_report)`: precision, recall and F1 of the text route's facts against
   the PDF route's (multiset intersection), and `confident_wrong`, the text route's facts at
@@ -161,7 +161,10 @@ def fact_fields(report: Report) -> Iterator[tuple[Fact, Field]]:
         if isinstance(f.value, Decimal):
             yield ("total", key, amount_key(f.value)), f
     for e in report.explanations:
-        key = e.code.value if e.code is not None and e.code.value else _squeeze(e.subject.value)
+        # keyed by the printed subject: a route that cannot see the report's tables may take another
+        # year's code from the catalogue for the same printed subject (its code field says so)
+        key = _squeeze(e.subject.value) if e.subject is not None and e.subject.value else (
+            e.code.value if e.code is not None else "")
         for attr, f in _amount_fields(e):
             yield ("explanation", str(key), attr, amount_key(f.value)), f
     for p in report.projects:

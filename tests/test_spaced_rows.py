@@ -859,3 +859,28 @@ def test_a_lone_amount_above_a_side_label_is_no_total_row(tmp_path):
     p.write_text(text, encoding="utf-8")
     report = extract(p)
     assert not [r for t in report.tables for r in t.rows if r.name and r.name.value == "本年收入合计"]
+
+
+def test_sides_blank_ordinal_rows_and_the_grand_total_are_rows_of_their_own(tmp_path):
+    # pypdf text of a Shanghai 收支预算总表 (amounts in 元): `3、国有资本经营预算` is a blank row whose
+    # label ends in no 收入 word; `收入总计` below it is no end of that label
+    text = """2026年预算单位财政拨款收支预算总表
+编制单位：某某活动室 单位：元
+财政拨款收入 财政拨款支出
+项目 预算数 项目 合计 一般公共预算 政府性基金预算 国有资本经营预算
+一、一般公共预算 866,296 一、社会保障和就业支出 40,340 40,340
+二、政府性基金预算 二、农林水支出 825,956 825,956
+三、国有资本经营预算
+收入总计 866,296 支出总计 866,296 866,296
+"""
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    report = extract(p)
+    rows = [r for t in report.tables for r in t.rows]
+    names = [r.name.value for r in rows]
+    assert "国有资本经营预算收入总计" not in names
+    assert "国有资本经营预算" in names and "收入总计" in names and "支出总计" in names
+    income_total = next(r for r in rows if r.name.value == "收入总计")
+    assert [v.value for v in income_total.values.values() if v.value is not None] == [Decimal("866296")]
+    blank = next(r for r in rows if r.name.value == "国有资本经营预算")
+    assert all(v.value is None for v in blank.values.values())

@@ -296,7 +296,8 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str])
             continue
         continues = bool(rows) and any(x is not None and x.from_before and len(x.label_lines) == 1
                                        for x in rows[-1].sides + [rows[-1].lone]) and name_piece(ln)
-        if row is not None and not numbers and not lanci and not pending and not continues and _row_labels(row):
+        if row is not None and not numbers and not lanci and not pending and not continues and (
+                _row_labels(row) or _ordinal_before_row(row, lines, j)):
             rows.append(row)  # a row whose amounts are printed on the next line, or blank
             j += 1
             continue
@@ -367,7 +368,8 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str])
                 continue
             head = None if nxt_row is None else nxt_row.lone if nxt_row.lone is not None else nxt_row.sides[0]
             if (not pending and ORDINAL.match(piece) and not _complete(piece) and head is not None and head.label
-                    and not ORDINAL.match(head.label) and _complete(piece + head.label)):
+                    and not ORDINAL.match(head.label) and not _TOTAL.match("".join(head.label.split()))
+                    and _complete(piece + head.label)):
                 # `二、政府性基金预算财政拨` / `款 2 二、外交支出 34`: the label's end opens the row below
                 head.label = piece + head.label
                 head.label_lines = [ln] + (head.label_lines or [lines[nxt]])
@@ -406,6 +408,16 @@ def _row_labels(row: _Line) -> bool:
     """Every label of the line reads like a row label (an ordinal, or 收入 / 支出 / 合计 … words)."""
     labels = [s.label for s in row.sides + [row.lone] if s is not None and s.label]
     return bool(labels) and all((ORDINAL.match(x) or _SIDE_WORD.search(x)) and _complete(x) for x in labels)
+
+
+def _ordinal_before_row(row: _Line, lines: Sequence[NLine], j: int) -> bool:
+    """`3、国有资本经营预算` alone, the next line opening a row of its own (an ordinal or a 总计 /
+    合计 label): a blank row whose label is whole although it ends in no 收入 / 支出 word."""
+    labels = [s.label for s in row.sides + [row.lone] if s is not None and s.label]
+    if len(labels) != 1 or not ORDINAL.match(labels[0]):
+        return False
+    nxt = next((ln.text.split() for ln in lines[j + 1:j + 3] if ln.text.strip()), None)
+    return bool(nxt) and bool(ORDINAL.match(nxt[0]) or _TOTAL.match(nxt[0]))
 
 
 def _right_start(rows: list[_Line]) -> Optional[int]:
@@ -458,6 +470,7 @@ def _blank_label(row: _Line) -> bool:
     return any(not s.label and (s.lineno or s.amounts) for s in row.sides)
 
 
+_TOTAL = re.compile(r"(?:本年)?(?:收入|支出)?(?:合计|总计)$")  # a row of its own, never a label's end
 _COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分配|资金|）|\))$")
 
 
