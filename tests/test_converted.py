@@ -54,8 +54,8 @@ def test_facts_of_a_hand_built_report():
         ("table", "本年收入合计", Decimal("1279.28")): 1,
         ("table", "总计", Decimal("0")): 1,
         ("total", "income", Decimal("1279.28")): 1,
-        ("explanation", "2060101", "budget", Decimal("900")): 1,
-        ("explanation", "2060101", "actual", Decimal("834.83")): 1,
+        ("explanation", "行政运行", "budget", Decimal("900")): 1,  # keyed by the printed subject
+        ("explanation", "行政运行", "actual", Decimal("834.83")): 1,
         ("explanation", "一般公共服务支出", "amount", Decimal("65.45")): 1,
         ("project", "智慧司法平台运维", "budget", Decimal("30")): 1,
         ("project", "智慧司法平台运维", "completion_rate", Decimal("95.5")): 1,

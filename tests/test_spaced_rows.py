@@ -884,3 +884,26 @@ def test_sides_blank_ordinal_rows_and_the_grand_total_are_rows_of_their_own(tmp_
     assert [v.value for v in income_total.values.values() if v.value is not None] == [Decimal("866296")]
     blank = next(r for r in rows if r.name.value == "国有资本经营预算")
     assert all(v.value is None for v in blank.values.values())
+
+
+def test_sides_a_label_broken_before_the_other_sides_ordinal_is_still_joined(tmp_path):
+    # pdfplumber: `二、政府性基金预算财政拨` / `二、外交支出` / `款`: the next line's ordinal is the other
+    # side's (the same number), so the left label is broken there, not a whole blank row
+    text = """财政拨款收入支出决算总表
+单位：万元
+收入 支出
+项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款
+一、一般公共预算财政拨款 2,940.05 一、一般公共服务支出
+2,106.66 2,106.66
+二、政府性基金预算财政拨
+二、外交支出
+款
+三、国防支出
+八、社会保障和就业支出
+326.71 326.71
+"""
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    names = [r.name.value for t in extract(p).tables for r in t.rows]
+    assert "政府性基金预算财政拨款" in names
+    assert "政府性基金预算财政拨" not in names

@@ -31,6 +31,7 @@ PAGE_LINE = re.compile(
 _PAGE_INLINE = re.compile(
     r"第\s*\d{1,4}\s*页\s*[,，/、]?\s*共\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页\s*[,，/、]?\s*第\s*\d{1,4}\s*页"
 )
+_TOTAL_LABEL = re.compile(r"^(?:本年)?(?:收入|支出)?(?:合计|总计|小计)$")
 _EDGE_MAX = 50  # a running header or footer is a short line
 
 
@@ -79,6 +80,8 @@ def _edge_candidate(text: str) -> bool:
     """A line that may be a running header or footer: short, no table title or cell, no amount
     (a table's last row, `221 02 03 购房补贴 258.50 258.50`, may end two pages the same way)."""
     t = text.strip()
+    if _TOTAL_LABEL.match("".join(t.split())):
+        return False  # a table's 合计 row whose label flow-order converters print after its amounts
     return (bool(t) and len(t) <= _EDGE_MAX and "表" not in t and not text.startswith("\t")
             and not t.startswith("|") and not re.fullmatch(r"[\d.,%\s-]+", t) and not _AMOUNT_IN.search(t))
 

@@ -35,8 +35,9 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..catalog import lookup
-from ..datamodel import GridBlock, NLine
+from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
+from .moved_codes import regroup
 from .spaced_rows import STANDARD_COLUMNS, read_spaced
 from .spaced_text import AMOUNT, MAX_CELL, after_title, cell_line, furniture, title_above, title_like
 from .templates import identify
@@ -323,6 +324,17 @@ def _provenance(block: GridBlock, rows: list[list[Token]], synthetic: list[NLine
                 del pool[hit]
 
 
+def _mark_moved(block: GridBlock, lines: list[NLine]) -> None:
+    """The code cell of each row whose code the catalogue gave (the converter moved the printed
+    code away from its row) carries that repair: the code is no printed value."""
+    nos = {ln.no for ln in lines}
+    for row in block.rows:
+        if row and row[0].line in nos and _CODE.match(row[0].text.strip()):
+            row[0].repairs = (row[0].repairs or []) + [Repair(
+                kind="layout.code_moved", note="code not printed on its row (the converter moved it): the "
+                "catalogue's 类/款 of the next row's code by this row's name")]
+
+
 def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     shape = _template_shape(lines, i)
     if shape not in _SHAPES:
@@ -331,8 +343,21 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     header, rows = _lines_of(toks, shape)
     if not rows:
         return None, i + 1
+    moved: set[int] = set()  # rows whose code the converter moved away (synthetic line numbers)
     if shape == "subject" and sum(1 for r in rows if _well_formed(r)) < _MIN_WELL_FORMED * len(rows):
-        return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
+        anchored = regroup(toks)  # codes moved away from their rows: the rows cut at their names
+        if anchored is None:
+            return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
+        head_toks, named = anchored
+        header = [head_toks]
+        last = (named[-1].amounts or named[-1].name)[-1][1]  # a table read up to where its order mixes
+        end = next((j + 1 for j in range(end - 1, i - 1, -1) if lines[j] is last), end)
+        rows = []
+        for r in named:
+            at = r.name[0][1]
+            rows.append(([(r.code, at)] if r.code else []) + r.name + r.amounts)
+            if r.moved:
+                moved.add(id(rows[-1]))
     columns = _widest_set("".join(w for w, _ in header[0]))
     if columns is not None and _lanci_width(header[0]) > len(columns):
         columns = None  # the 栏次 row numbers more columns than the set: the set is not this table's
@@ -355,6 +380,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         at = rows[unread][0][1]
         end = next((j for j in range(i, end) if lines[j] is at), end)
     _provenance(block, rows, body)
+    _mark_moved(block, [ln for part, ln in zip(rows, body) if id(part) in moved])
     block.method = "row-stream"
     block.preamble = []
     block.first_line = lines[i].no

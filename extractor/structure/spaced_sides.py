@@ -417,7 +417,25 @@ def _ordinal_before_row(row: _Line, lines: Sequence[NLine], j: int) -> bool:
     if len(labels) != 1 or not ORDINAL.match(labels[0]):
         return False
     nxt = next((ln.text.split() for ln in lines[j + 1:j + 3] if ln.text.strip()), None)
-    return bool(nxt) and bool(ORDINAL.match(nxt[0]) or _TOTAL.match(nxt[0]))
+    if not nxt:
+        return False
+    if _TOTAL.match(nxt[0]):
+        return True
+    if not ORDINAL.match(nxt[0]):
+        return False
+    # `2、…` then `3、…`, or `3、…` then `二、…`: the list goes on. `二、…财政拨` then `二、外交支出` is
+    # the other side's row: the label may be broken there
+    mine, theirs = _arabic_ordinal(labels[0]), _arabic_ordinal(nxt[0])
+    if (mine is None) != (theirs is None):
+        return True
+    if mine is None:
+        mine, theirs = _ordinal_value(labels[0]), _ordinal_value(nxt[0])
+    return mine is not None and theirs == mine + 1
+
+
+def _arabic_ordinal(label: str) -> Optional[int]:
+    m = re.match(r"^\s*(\d{1,2})\s*[、.．]", label)
+    return int(m.group(1)) if m else None
 
 
 def _right_start(rows: list[_Line]) -> Optional[int]:

@@ -1,0 +1,231 @@
+"""Rows of a cell stream anchored on their names, for converters that move a row's code away from it.
+
+What it does: pdftotext without `-layout` (and other flow-order converters) print a subject table
+whose code stands in three 类 / 款 / 项 cells one cell per line, but move the codes of the 类 and 款
+rows (cells merged over several rows, or centred in them) out of their rows: the 类 row prints its
+name and amounts with no code, its code parts turn up later in front of the next 项 row
+(`公共安全支出` `87267272.44` … `司法` `87267272.44` … `204` `06` `204` `06` `01` `行政运行` …), and the
+first row's code may even stand among the header's words. `regroup(tokens)` cuts such a stream
+into rows at their names instead of their codes: a row is its code parts (if any), its name (the
+Han words after them) and its amounts; the code parts in front of a name are the last run that
+opens with a 类 code (`204 06 01` -> 2040601; the earlier `204 06` is the moved code of the rows
+above). A row printed with no code gets one only when the catalogue names it as the 类 or 款 of the
+next row's code (`公共安全支出` before 2040601 is 204): that code is marked `moved` for the caller to
+record as a repair (never as printed). A row whose code nothing settles keeps its name alone.
+Runs of numbers after a name are split into the row's amounts and the next row's code parts by
+form: a code part is an integer of 3 digits (a 类 code the catalogue knows) or 2 digits with a
+leading zero-or-more pattern (`06`, `13`), an amount is anything else; in a table of integer
+amounts a run can be ambiguous, and the stream is then declined (None).
+What it does not: decide columns (the spaced reader does, from the header and the identities), read
+side-by-side tables, or guess codes the catalogue does not confirm.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex as re
+
+from ..catalog import code_for_path, lookup, name_matches
+from ..datamodel import NLine
+
+Token = tuple[str, NLine]
+
+_LEI = re.compile(r"^[1-9]\d{2}$")
+_PART = re.compile(r"^\d{2}$")
+_FULL = re.compile(r"^[1-9]\d{4}(?:\d{2})?$")
+_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_HAN = re.compile(r"\p{Han}")
+_MIN_ROWS = 3
+_TOTAL = re.compile(r"^(?:合计|总计)$")
+_HEADER_WORD = re.compile(r"^(?:项|类|款|\p{Han}{0,8}(?:收入|支出|预算|合计|小计|经费|名称|编码))$")
+
+
+@dataclass
+class Row:
+    code: Optional[str]
+    name: list[Token]
+    amounts: list[Token]
+    moved: bool = False  # the code was not printed on the row: the catalogue gave it from the next row's
+    code_tokens: list[Token] = field(default_factory=list)
+
+
+def _numeric(w: str) -> bool:
+    return bool(_AMOUNT.match(w))
+
+
+def _code_run(words: list[str]) -> bool:
+    """The words are code parts only: runs of a 类 code with its 款 and 项 parts, or full codes."""
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if _FULL.match(w) and lookup(w) is not None:
+            k += 1
+            continue
+        if not (_LEI.match(w) and lookup(w) is not None):
+            return False
+        k += 1
+        m = 0
+        while k < len(words) and _PART.match(words[k]) and m < 2:
+            k += 1
+            m += 1
+    return True
+
+
+def _split_tail(nums: list[Token]) -> Optional[tuple[list[Token], list[Token]]]:
+    """A run of numbers after a name: (the row's amounts, the next row's code parts). The code parts
+    are the longest tail that reads as code parts and holds no decimal point; None when the run
+    could be split in more than one sensible way (integer amounts that read as codes)."""
+    words = [w for w, _ in nums]
+    cut = len(words)
+    for k in range(len(words) - 1, -1, -1):
+        if "." in words[k] or "," in words[k]:
+            break
+        if _code_run(words[k:]) and _LEI.match(words[k]) or (_FULL.match(words[k]) and _code_run(words[k:])):
+            cut = k
+    if 0 < cut < len(words) and not any("." in w for w in words[:cut]):
+        return None  # integer amounts before integer codes: which is which is not certain
+    return nums[:cut], nums[cut:]
+
+
+def _code_of(parts: list[str]) -> Optional[str]:
+    """The code the parts in front of a name print: the last run that opens with a 类 code or is a
+    full code (`204 06 204 06 01` -> 2040601)."""
+    starts = [k for k, w in enumerate(parts) if _LEI.match(w) or _FULL.match(w)]
+    if not starts:
+        return None
+    run = parts[starts[-1]:]
+    if _FULL.match(run[0]):
+        return run[0] if len(run) == 1 else None
+    if len(run) > 3 or not all(_PART.match(w) for w in run[1:]):
+        return None
+    code = "".join(run)
+    return code if lookup(code) is not None else None
+
+
+def regroup(toks: list[Token]) -> Optional[tuple[list[Token], list[Row]]]:
+    """The header's tokens and the rows of a stream cut at its names (see the module text), or None
+    when the stream does not read as name-anchored rows."""
+    # the first row: the first Han word followed by an amount that no header word precedes
+    first = next((k for k in range(len(toks) - 1) if _HAN.search(toks[k][0]) and _numeric(toks[k + 1][0])
+                  and "." in toks[k + 1][0]), None)
+    if first is None:
+        return None
+    header = [t for t in toks[:first] if not (_LEI.match(t[0]) and lookup(t[0]) is not None) and not _PART.match(t[0])]
+    rows: list[Row] = []
+    pending_codes: list[Token] = []
+    k = first
+    n = len(toks)
+    while k < n:
+        name: list[Token] = []
+        while k < n and not _numeric(toks[k][0]):
+            if not _HAN.search(toks[k][0]):
+                return None  # a word that is neither a name nor a number: not this shape
+            name.append(toks[k])
+            k += 1
+        nums: list[Token] = []
+        while k < n and _numeric(toks[k][0]):
+            nums.append(toks[k])
+            k += 1
+        if not name:
+            return None
+        if k >= n:
+            amounts, codes = nums, []
+        else:
+            split = _split_tail(nums)
+            if split is None:
+                break  # integer amounts and codes run together: the table is read up to here
+            amounts, codes = split
+        if not amounts and codes:
+            if not all(_HEADER_WORD.match(w) for w, _ in name):
+                break  # a name with no amounts before the next codes: the order mixes rows from here
+            header.extend(name)  # the header's last words printed after the first rows
+            pending_codes = pending_codes + codes
+            continue
+        code = _code_of([w for w, _ in pending_codes])
+        rows.append(Row(code=code, name=_trim_name(name, code), amounts=amounts, code_tokens=list(pending_codes)))
+        pending_codes = codes
+    _total_after_amounts(rows)
+    rows = _until_mixed(rows)
+    _codes_from_next(rows)
+    if len(rows) < _MIN_ROWS or sum(1 for r in rows if r.code) < len(rows) / 2:
+        return None
+    return header, rows
+
+
+def _until_mixed(rows: list[Row]) -> list[Row]:
+    """The rows up to the first that prints more amounts than the rows do (the reading order put
+    the amounts of rows below after it): from there no amount can be placed on its row."""
+    if not rows:
+        return rows
+    width = Counter(len(r.amounts) for r in rows).most_common(1)[0][0]
+    bad = next((k for k, r in enumerate(rows) if len(r.amounts) > width), None)
+    return rows if bad is None else rows[:bad]
+
+
+def _total_after_amounts(rows: list[Row]) -> None:
+    """`购房补贴` `a b c` `t u v` `合计`: the 合计 label printed after its amounts, which then run on
+    after the last row's; the row's count of amounts (the one most rows print) tells them apart."""
+    last = rows[-1]
+    if last.amounts or not _TOTAL.match("".join(w for w, _ in last.name)) or len(rows) < 2:
+        return
+    counts = Counter(len(r.amounts) for r in rows[:-1])
+    width = counts.most_common(1)[0][0]
+    before = rows[-2]
+    if width and len(before.amounts) == 2 * width:
+        before.amounts, last.amounts = before.amounts[:width], before.amounts[width:]
+
+
+def _trim_name(name: list[Token], code: Optional[str]) -> list[Token]:
+    """The row's name among the words before its amounts: all of them (a name broken over lines)
+    unless the catalogue names the row's code by the last words alone (a header repeated at a page
+    top stands before them), or, with no code, the last two words at most."""
+    if len(name) == 1:
+        return name
+    if code is not None:
+        if name_matches(code, "".join(w for w, _ in name)):
+            return name
+        for k in range(len(name) - 1, 0, -1):
+            if name_matches(code, "".join(w for w, _ in name[k:])):
+                return name[k:]
+        return name if len(name) <= 2 else name[-1:]
+    return name[-2:] if len(name) <= 2 else name[-1:]
+
+
+def _runs(parts: list[str]) -> list[str]:
+    """Every code the parts print: each run opening with a 类 code (`210` `210 11` `210 11 01`)
+    and each of its prefixes, and full codes."""
+    out: list[str] = []
+    cur = ""
+    for w in parts:
+        if _FULL.match(w):
+            cur = w
+        elif _LEI.match(w):
+            cur = w
+        elif _PART.match(w) and cur and len(cur) < 7:
+            cur += w
+        else:
+            cur = ""
+            continue
+        out.append(cur)
+    return [c for c in out if lookup(c) is not None]
+
+
+def _codes_from_next(rows: list[Row]) -> None:
+    """A row printed with no code takes one the catalogue names it by, among the codes printed
+    between it and the next coded row (moved there by the converter) and the 类 and 款 of that
+    row's code; only a single such code is taken."""
+    for k, r in enumerate(rows):
+        if r.code:
+            continue
+        cands: set[str] = set()
+        for later in rows[k:]:
+            cands.update(_runs([w for w, _ in later.code_tokens]))
+            if later.code:
+                cands.update(later.code[:n] for n in (3, 5) if len(later.code) > n)
+                break
+        name = "".join(w for w, _ in r.name)
+        hits = {c for c in cands if name_matches(c, name)}
+        if len(hits) == 1:
+            r.code, r.moved = hits.pop(), True
