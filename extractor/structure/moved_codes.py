@@ -39,6 +39,7 @@ _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _HAN = re.compile(r"\p{Han}")
 _MIN_ROWS = 3
 _TOTAL = re.compile(r"^(?:合计|总计)$")
+_COLUMN_NO = re.compile(r"^\d{1,2}$")
 _HEADER_WORD = re.compile(r"^(?:项|类|款|\p{Han}{0,8}(?:收入|支出|预算|合计|小计|经费|名称|编码))$")
 
 
@@ -137,6 +138,12 @@ def regroup(toks: list[Token]) -> Optional[tuple[list[Token], list[Row]]]:
             if split is None:
                 break  # integer amounts and codes run together: the table is read up to here
             amounts, codes = split
+        if amounts and all(_COLUMN_NO.match(w) for w, _ in amounts):
+            # `类 科目名称 … 其他收入 6 7`: the header's last words and its column numbers, printed
+            # after the first rows; amounts printed to the cent are never such small integers
+            header.extend(name)
+            pending_codes = pending_codes + codes
+            continue
         if not amounts and codes:
             if not all(_HEADER_WORD.match(w) for w, _ in name):
                 break  # a name with no amounts before the next codes: the order mixes rows from here

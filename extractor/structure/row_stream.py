@@ -344,10 +344,14 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if not rows:
         return None, i + 1
     moved: set[int] = set()  # rows whose code the converter moved away (synthetic line numbers)
-    if shape == "subject" and sum(1 for r in rows if _well_formed(r)) < _MIN_WELL_FORMED * len(rows):
-        anchored = regroup(toks)  # codes moved away from their rows: the rows cut at their names
-        if anchored is None:
-            return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
+    well = [_well_formed(r) for r in rows] if shape == "subject" else []
+    lead = next((k for k, ok in enumerate(well) if not ok), len(well))  # rows well formed before the first that is not
+    anchored = regroup(toks) if lead < len(well) else None  # codes moved away: the rows cut at their names
+    if anchored is not None and len(anchored[1]) <= lead:
+        anchored = None
+    if shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
+        return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
+    if anchored is not None:
         head_toks, named = anchored
         header = [head_toks]
         last = (named[-1].amounts or named[-1].name)[-1][1]  # a table read up to where its order mixes

@@ -321,6 +321,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     items, stop = got
     if len(items) < 4 or not any(it.amounts for it in items):
         return declined
+    if any(it.label and AMOUNT.match("".join(it.label.split())) for it in items):
+        return declined  # an amount read as a label: the text's order is not row by row (pdfminer's runs)
     if lanci:
         if not _rows_by_numbers(items) or any(
                 it.label and _word_side(it.label) not in (None, it.side) for it in items):
