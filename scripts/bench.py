@@ -6,7 +6,7 @@ generated reports (scripts/make_samples.py) of each layout. One process, one cor
 MB/s are per core. Also field-level accuracy on the generated reports, and peak memory.
 
     python scripts/bench.py [--count 200] [--repeat 3] [--no-ner]
-    python scripts/bench.py --converted [--docs 10]   # converted text vs the PDF route (issue 11)
+    python scripts/bench.py --converted [--docs 10] [--corpus-sample 8]   # converted text vs the PDF route (issue 11)
 """
 from __future__ import annotations
 
@@ -341,6 +341,25 @@ def _ner_route(args, tmp: Path) -> None:
                       "rules+NER F1", "NER alone P", "NER alone R"), table)
 
 
+def _corpus_sample(n: int) -> list[tuple[str, Path]]:
+    """The first report of each city in ../shared/real-corpus (SOURCES.tsv label `report`), cities in
+    file order, up to n: unseen real layouts. There is no truth: the PDF route is the reference, and
+    where it misreads a table (issue 12) the measure is wrong with it."""
+    import csv
+
+    corpus = ROOT.parent / "shared" / "real-corpus"
+    if n <= 0 or not (corpus / "SOURCES.tsv").exists():
+        return []
+    out: list[tuple[str, Path]] = []
+    seen: set[str] = set()
+    with open(corpus / "SOURCES.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row["label"] == "report" and row["city"] not in seen and len(out) < n:
+                seen.add(row["city"])
+                out.append((f"corpus {row['file'][:-4]}", corpus / row["file"]))
+    return out
+
+
 def _converted_route(args, tmp: Path) -> None:
     """Issue 11's measure: each converter's text of a PDF (scripts/converted.py) through the text
     route against the PDF route's JSON of the same PDF (the reference): precision, recall and F1 of
@@ -362,6 +381,7 @@ def _converted_route(args, tmp: Path) -> None:
             pdfs.append((f"generated {kind} {i}", p))
     except (ImportError, SystemExit, OSError) as exc:  # fpdf2 / the CJK font missing
         print(f"(generated PDFs not measured: {exc})")
+    pdfs.extend(_corpus_sample(args.corpus_sample))
     print(f"\nConverted text against the PDF route ({len(pdfs)} PDFs; reference: the PDF route's facts)")
     missing: dict[str, str] = {}
     rows: dict[str, list] = {name: [] for name in converted.CONVERTERS}
@@ -424,6 +444,9 @@ def main() -> int:
     ap.add_argument("--converted", action="store_true",
                     help="only issue 11's measure: converters' text of the real PDFs and --docs generated PDFs "
                          "through the text route against the PDF route")
+    ap.add_argument("--corpus-sample", type=int, default=0,
+                    help="with --converted: also the first report of each of N cities of ../shared/real-corpus "
+                         "(unseen layouts; the PDF route is the reference, not truth)")
     args = ap.parse_args()
     if args.no_ner:
         TEXT_OPTIONS["ner"] = False
