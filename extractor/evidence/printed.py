@@ -35,8 +35,8 @@ WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]")
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 # a line that ends like a table title
 TITLE_END = re.compile(r"表\s*$")
-# a note under a table: 注：… / 说明：… / 注1
-NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：\d]")
+# a note under a table: 注：… / 说明：… / 备注：… / 注1
+NOTE_LINE = re.compile(r"^\s*(?:备注|注|说明)\s*[:：\d]")
 
 
 def is_table_preamble(text: str) -> bool:

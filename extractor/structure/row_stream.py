@@ -37,7 +37,7 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import GridBlock, NLine
 from ..evidence.numbers import parse_amount
-from .spaced_rows import STANDARD_COLUMNS, read_spaced
+from .spaced_rows import STANDARD_COLUMNS, read_spaced, unit_table
 from .spaced_text import AMOUNT, MAX_CELL, after_title, cell_line, furniture, title_above, title_like
 from .templates import identify
 from .text_tables import text_reader, with_report
@@ -275,15 +275,18 @@ def _scrambled(part: list[Token], width: int, first_is_total: bool) -> bool:
     return abs(total - rest) > _TOLERANCE * (m - 1)
 
 
-def _well_formed(part: list[Token]) -> bool:
+def _well_formed(part: list[Token], units: bool = False) -> bool:
     """A row line as a row-major stream prints it: a code (with its parts) and a name, or a total
-    label, then amounts."""
+    label, then amounts; in a table of units (`units`) a unit's name (perhaps broken over lines),
+    then amounts."""
     m = _trailing_amounts(part)
     head = [w for w, _ in part[:len(part) - m]]
-    if not head or m > _MAX_COLUMNS:
+    if not head or m > _MAX_COLUMNS and not units:
         return False
     if _TOTAL.match(head[0]):
         return len(head) == 1
+    if units:
+        return m > 0 and all(_HAN.search(w) and not any(ch.isdigit() for ch in w) for w in head)
     k = 1
     while k < len(head) and _SUB.match(head[k]):
         k += 1
@@ -331,7 +334,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     header, rows = _lines_of(toks, shape)
     if not rows:
         return None, i + 1
-    if shape == "subject" and sum(1 for r in rows if _well_formed(r)) < _MIN_WELL_FORMED * len(rows):
+    units = shape == "subject" and unit_table("".join(w for w, _ in header[0]))
+    if shape == "subject" and sum(1 for r in rows if _well_formed(r, units)) < _MIN_WELL_FORMED * len(rows):
         return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
     columns = _widest_set("".join(w for w, _ in header[0]))
     if columns is not None and _lanci_width(header[0]) > len(columns):
