@@ -1,8 +1,9 @@
 """Shapes of printed text that more than one stage recognises, each written once.
 
 What it does: the regular expressions for a narrative heading (一、 （二） 3. ①), an item number in
-front of a name, and the lines that stand around a table — its code (公开05表, 表3-1), its amount
-unit (单位：万元), its department (部门：…), a continuation mark (续表) and a note line (注：…).
+front of a name, how a department's or unit's name ends (ORG_TAIL), and the lines that stand
+around a table — its code (公开05表, 表3-1), its amount unit (单位：万元), its department (部门：…),
+a continuation mark (续表) and a note line (注：…, 备注：…).
 What it does not: decide anything: structure/ and paged/ use these to find tables and titles,
 recognize/ to find headings; numbers are parsed in numbers.py.
 """
@@ -20,6 +21,9 @@ HEADING = re.compile(
 )
 # an item number printed in front of a table row's name (一、 （二） 3.)
 ORDINAL = re.compile(rf"^\s*(?:[{_NUMERALS}]+、|（[{_NUMERALS}]+）|\d+[、.．](?!\d))\s*")
+
+# how the name of a department or unit ends (福州市商务局, 福州市公安局巡特警支队, …中心)
+ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
 
 # --- lines around a table -------------------------------------------------------------------------
 # the table's printed code: 公开05表 anywhere, or 表3 / 附表2-1 on a line of its own

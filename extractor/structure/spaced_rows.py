@@ -29,7 +29,7 @@ import regex as re
 
 from ..catalog import name_matches
 from ..datamodel import Cell, GridBlock, NLine, Repair
-from ..evidence.printed import HEADING, NOTE_LINE, TITLE_END
+from ..evidence.printed import HEADING, NOTE_LINE, ORG_TAIL, TITLE_END
 from .spaced_columns import Amount, RowAmounts, place_rows, right_edges
 from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
@@ -49,6 +49,9 @@ _LOOKAHEAD = 24  # non-blank lines from a header's first line to its first data 
 # header word broken over lines as lines of their own: 本年收入合 / 计 / 财政拨款收 / 入 …)
 _LEVEL_WORDS = frozenset(("类", "款", "项"))
 _MAX_NAME_PIECES = 3  # lines a subject name is broken over, at most
+_ORG_END = re.compile(rf"{ORG_TAIL}$")
+_UNIT_DOUBT = ("unit uncertain: a unit's name, printed over several lines, does not end as a unit's name does, "
+               "so which pieces make which row's name is not certain")
 _UNIT_CODE_LABEL = re.compile(r"编码|代码|科目")
 
 
@@ -561,7 +564,7 @@ def _unit_rows(lines: Sequence[NLine], j: int) -> tuple[list[_Row], int]:
     names = _unit_names(runs, [name for _, name, _ in amount_lines])
     if names is None:
         return [], j
-    rows = []
+    rows: list[_Row] = []
     for (ln, inline, amounts), pieces in zip(amount_lines, names):
         before = [p for p in pieces if p.no < ln.no]
         after = [p for p in pieces if p.no > ln.no]
@@ -571,6 +574,18 @@ def _unit_rows(lines: Sequence[NLine], j: int) -> tuple[list[_Row], int]:
         rows.append(_Row(ln, None, "", name, amounts, False, name_lines=before + [ln] + after,
                          name_from_before=bool(before)))
     return rows, k
+
+
+def unit_name(text: str) -> bool:
+    """`text` ends as the name of a unit does (局, 中心, 支队 …)."""
+    return bool(_ORG_END.search(text))
+
+
+def unit_names_doubtful(rows: Sequence[_Row]) -> bool:
+    """A unit's name that does not end as a unit's name does (局, 中心, 支队 …): the pieces of the names
+    were shared out wrongly (a converter that prints a centred name's pieces out of order), so no
+    row's name is certain."""
+    return any(not r.total and not unit_name(r.name) for r in rows)
 
 
 def _amount_cell(row: _Row, a: Amount, doubt: Optional[str]) -> Cell:
@@ -634,6 +649,10 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     first_is_total = bool(std and _FIRST_TOTAL.search(std[1][0]))
     placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts) for r in rows]
     place_rows(placed, n, first_is_total, layout, parts_of_total=units)
+    if units and unit_names_doubtful(rows):
+        for r, p in zip(rows, placed):
+            if not r.total:  # whose amounts these are is not certain: to review
+                p.unsure, p.doubt = set(range(len(p.amounts))), _UNIT_DOUBT
     edges = right_edges(placed, n) if layout else None
     head_rows, certain = _header_rows(header, n, edges, lines[i])
     if units:  # one key column, the unit's name
@@ -644,7 +663,11 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             p.unsure = set(range(len(p.amounts)))
             p.doubt = p.doubt or ("column uncertain: the header names none of the standard column sets, "
                                   "so the columns' names are guessed")
-    grid = head_rows + [_grid_row(r, p, n)[1 if units else 0:] for r, p in zip(rows, placed)]
+    body = [_grid_row(r, p, n)[1 if units else 0:] for r, p in zip(rows, placed)]
+    for r, p, cells in zip(rows, placed, body):
+        if p.doubt == _UNIT_DOUBT:  # the unit's name too
+            cells[0].repairs = [Repair(kind="layout.row_guess", note=_UNIT_DOUBT, status="unconfirmed")]
+    grid = head_rows + body
     last = rows[-1].name_lines[-1] if rows[-1].name_lines else rows[-1].line
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), end
 

@@ -21,7 +21,7 @@ from .text_tables import is_preamble
 AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 SENTENCE = re.compile(r"[，。；：:]")
 # the header's own `其中：` (over the columns a total splits into: 小计 / 其中： / 基本支出 项目支出)
-_HEADER_COLON = re.compile(r"其中[:：]")
+_HEADER_COLON = re.compile(r"其中[:：]|（\d{1,2}）|\(\d{1,2}\)")  # and the item marks a label may hold
 _NOT_HEADER = re.compile(r"[，。；：:\d]")
 _FURNITURE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d{1,4}\s*[-—–]?|\d+\s*/\s*\d+)$")
 _TOKEN = re.compile(r"\S+")
@@ -39,7 +39,7 @@ def is_amount(text: str) -> bool:
 
 def header_colon(text: str) -> bool:
     """A header line whose only colon is the header's `其中：` (on a line of its own, or among the
-    header's words), no digits: a header, no prose."""
+    header's words), or a row label opening with it (`其中：（1）公务用车购置费`), no other digits: no prose."""
     return "其中" in text and not _NOT_HEADER.search(_HEADER_COLON.sub("", text))
 
 
