@@ -14,6 +14,10 @@ reading (standard column sets), row joining and the placement of amounts into co
 accounting identities (spaced_columns.py), with every amount it cannot place for certain under an
 unconfirmed `layout.column_guess` repair that sends it to review with the reason. Each Cell keeps
 the line it was printed on; the table's method is `row-stream`.
+In a table of units (单位名称, a budget's 收入总表) a row is a unit's name (its pieces joined; it must end
+as a unit's name does) and its amounts; a 三公 table printed as a list (`项目` `预算数` `合计` `430.87`
+…) gives one row per label and amount; a table whose header names one amount column (`科目编码
+科目名称 预算数`) and a row printing two amounts is declined (the reading order moved amounts).
 A table is read here only when its cells are printed one per line: within its first lines, at
 least three lines hold a lone amount and they are a quarter of the lines or more (text whose rows
 stand on one line each is the spaced reader's).

@@ -6,7 +6,14 @@ rows of subject tables printed as `2080505 机关事业单位基本养老保险�
 with one Cell per printed column: key columns (科目编码, 科目名称) then one Cell per amount column,
 an empty Cell where the print left a cell blank. A name broken over lines is joined (the catalogue
 completes it, or the amounts follow on the next line, or the name was printed around the code
-line); page furniture between rows (page numbers, running headers, a repeated header) is skipped.
+line, or the code stands alone over its wrapped name and the amounts: `_code_alone`); page
+furniture between rows (page numbers, running headers, a repeated header) is skipped; a header
+line `其中：` is a header line. A table of units (单位名称 over its key column, no code column: a
+budget's 收入总表) has one key column: after its 合计 row, each unit's amounts line and its name, on
+that line or broken over the lines around it — all before it (pypdf), all after, or centred on it
+(-layout) — the split the pieces allow for only one reading (`_unit_names`); a name that then does
+not end as a unit's name does (局, 中心, 支队 …) sends the unit rows to review; the units' amounts are
+the 合计 row's parts (column sums place them).
 Column names come from the header: a standard column set whose labels the header's characters
 cover (header words broken over lines are common), else the header words above each column in
 `-layout` text, else 列N (marked as guessed). Where an amount stands is decided in
