@@ -1,8 +1,9 @@
 """Shapes of printed text that more than one stage recognises, each written once.
 
 What it does: the regular expressions for a narrative heading (一、 （二） 3. ①), an item number in
-front of a name, and the lines that stand around a table — its code (公开05表, 表3-1), its amount
-unit (单位：万元), its department (部门：…), a continuation mark (续表) and a note line (注：…).
+front of a name, how a department's or unit's name ends (ORG_TAIL), and the lines that stand
+around a table — its code (公开05表, 表3-1), its amount unit (单位：万元), its department (部门：…),
+a continuation mark (续表) and a note line (注：…, 备注：…).
 What it does not: decide anything: structure/ and paged/ use these to find tables and titles,
 recognize/ to find headings; numbers are parsed in numbers.py.
 """
@@ -21,6 +22,9 @@ HEADING = re.compile(
 # an item number printed in front of a table row's name (一、 （二） 3.)
 ORDINAL = re.compile(rf"^\s*(?:[{_NUMERALS}]+、|（[{_NUMERALS}]+）|\d+[、.．](?!\d))\s*")
 
+# how the name of a department or unit ends (福州市商务局, 福州市公安局巡特警支队, …中心)
+ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
+
 # --- lines around a table -------------------------------------------------------------------------
 # the table's printed code: 公开05表 anywhere, or 表3 / 附表2-1 on a line of its own
 TABLE_CODE = re.compile(r"公开\s*\d+\s*表|^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
@@ -35,8 +39,8 @@ WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]")
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 # a line that ends like a table title
 TITLE_END = re.compile(r"表\s*$")
-# a note under a table: 注：… / 说明：… / 注1
-NOTE_LINE = re.compile(r"^\s*(?:注|说明)\s*[:：\d]")
+# a note under a table: 注：… / 说明：… / 备注：… / 注1
+NOTE_LINE = re.compile(r"^\s*(?:备注|注|说明)\s*[:：\d]")
 
 
 def is_table_preamble(text: str) -> bool:

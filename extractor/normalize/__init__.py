@@ -1,7 +1,8 @@
 """Normalize: repairs on the ingested lines, keeping every line's provenance.
 
 What it does: removes converter debris (`[bookmark: …]`, `PAGEREF _Toc…`, TOC blocks, markdown
-marks, pinyin ruby after characters — ruby.py, masked `&nbsp;` — nbsp_masks.py), turns the bars
+marks, pinyin ruby after characters — ruby.py, masked `&nbsp;` — nbsp_masks.py), joins the runs of
+text a converter printed one per line back into their blocks (run_lines.py), turns the bars
 between a web row's cells into spaces (bar_rows.py), puts numbers a converter lifted onto the line
 below back into their sentence (lifted_numbers.py), and removes page furniture
 (page-number lines, `第 N 页 共 M 页` run into a line, form feeds and the running headers and footers
@@ -19,10 +20,11 @@ from __future__ import annotations
 import regex as re
 
 from ..datamodel import Document, NLine, NormalizedDocument, NTable
-from .furniture import PAGE_LINE, cut_inline_page_marks, repeated_page_edges, strip_form_feeds
+from .furniture import PAGE_LINE, counted_page_numbers, cut_inline_page_marks, repeated_page_edges, strip_form_feeds
 from .bar_rows import bar_row_lines, unbar
 from .lifted_numbers import merge_all as put_back_lifted_numbers
 from .nbsp_masks import unmask_nbsp
+from .run_lines import is_run_text, join_runs
 from .ruby import strip_pinyin_ruby
 from .traditional import may_hold_traditional, to_simplified
 
@@ -133,15 +135,25 @@ def normalize(doc: Document) -> NormalizedDocument:
     counts: dict[str, int] = {}
     cleaned = [_clean(line.text, counts) for line in doc.lines]
     drop = [False] * len(cleaned)
+    if is_run_text(cleaned):
+        cleaned, joined_into, n = join_runs(cleaned)
+        for j in joined_into:
+            drop[j] = True
+        _count(counts, "run_lines", n)
     cleaned, lifted, n = put_back_lifted_numbers(cleaned)
     for j in lifted:
         drop[j] = True
     _count(counts, "lifted_numbers", n)
     if counts.get("form_feed"):
-        edges = repeated_page_edges(cleaned, _page_starts(doc.lines))
+        starts = _page_starts(doc.lines)
+        edges = repeated_page_edges(cleaned, starts)
         for j in edges:
             drop[j] = True
         _count(counts, "running_header", len(edges))
+        numbers = counted_page_numbers(cleaned, starts) - edges
+        for j in numbers:
+            drop[j] = True
+        _count(counts, "page_line", len(numbers))
     traditional = may_hold_traditional(cleaned) or any(
         may_hold_traditional(c.text for r in t.rows for c in r) for t in doc.tables)
     i = 0

@@ -5,17 +5,22 @@ What it does: recognises a page-number line (`第 3 页 共 20 页`, `第 2 页,
 a line of text (`支 第 2 页,共 46 页 出 总 计` -> `支 出 总 计`, as an XLS rendered on one line has it)
 out of that line (`cut_inline_page_marks`); removes the form feeds pdftotext writes between pages
 (`strip_form_feeds`), and finds the running headers and footers around them: a short line printed
-at the top (or bottom) of two or more pages after (before) a form feed (`repeated_page_edges`). All
-of this runs before a line's `orig` is fixed, so offsets of `text` and `orig` stay shared.
+at the top (or bottom) of two or more pages after (before) a form feed (`repeated_page_edges`; not
+a line right under a bare subject code: that is the code's name, a cell of a table printed one cell
+per line that happens to end two pages), and the bare page numbers there (`counted_page_numbers`: a
+number alone at a page's top, or bottom, where the next or previous page's has the number one more,
+or one less: PyMuPDF prints a page's number first, pdftotext last). All of this runs before a
+line's `orig` is fixed, so offsets of `text` and `orig` stay shared.
 What it does not: drop a page-top line that names a table (it holds 表: a 自评表 printed once per
 page is a table title each time, not a running header), a table cell line (TAB) or a pipe row, a
-bare number line (a cell of a table flattened one cell per line looks the same), or a line at the
+bare number line that does not count the pages (a cell of a table flattened one cell per line looks
+the same), or a line at the
 top of the first page (it may be the report's title); nor join tables broken over pages
 (structure/).
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 import regex as re
 
@@ -86,6 +91,51 @@ def _edge_candidate(text: str) -> bool:
             and not t.startswith("|") and not re.fullmatch(r"[\d.,%\s-]+", t) and not _AMOUNT_IN.search(t))
 
 
+_BARE_CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")  # a subject code alone on its line
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+
+
+def _edges(texts: Sequence[str], page_starts: Sequence[int]) -> list[tuple[Optional[int], Optional[int]]]:
+    """For each page a form feed opened: (its first non-blank line, the last non-blank line before
+    it), None where there is none."""
+    out = []
+    n = len(texts)
+    for s in page_starts:
+        j = s
+        while j < n and not texts[j].strip():
+            j += 1
+        k = s - 1
+        while k >= 0 and not texts[k].strip():
+            k -= 1
+        out.append((j if j < n else None, k if k >= 0 else None))
+    return out
+
+
+def counted_page_numbers(texts: Sequence[str], page_starts: Sequence[int]) -> set[int]:
+    """Indices of bare page numbers: a number alone on the first line after a form feed (or the last
+    before it) where the page next to it has the number one more (or the page before it one less) at
+    the same edge; a lone number that does not count with its neighbours is kept (a cell)."""
+    edges = _edges(texts, page_starts)
+    out: set[int] = set()
+    for side in (0, 1):
+        nums = [int(texts[e[side]].strip()) if e[side] is not None and _BARE_NUMBER.match(texts[e[side]].strip())
+                else None for e in edges]
+        for p, v in enumerate(nums):
+            if v is None:
+                continue
+            if (p + 1 < len(nums) and nums[p + 1] == v + 1) or (p > 0 and nums[p - 1] == v - 1):
+                out.add(edges[p][side])
+    return out
+
+
+def _under_code(texts: Sequence[str], k: int) -> bool:
+    """texts[k] stands right under a bare subject code: the code's name."""
+    j = k - 1
+    while j >= 0 and not texts[j].strip():
+        j -= 1
+    return j >= 0 and bool(_BARE_CODE.match(texts[j].strip().strip("\f")))
+
+
 def repeated_page_edges(texts: Sequence[str], page_starts: Sequence[int]) -> set[int]:
     """Indices of running headers and footers: `page_starts` are the indices of the lines a form
     feed opened a page at. The first non-blank line at or after each page start (a page top) and
@@ -93,17 +143,10 @@ def repeated_page_edges(texts: Sequence[str], page_starts: Sequence[int]) -> set
     or more page tops (or two or more page bottoms) is furniture wherever it stands at such an edge."""
     tops: dict[str, list[int]] = {}
     bottoms: dict[str, list[int]] = {}
-    n = len(texts)
-    for s in page_starts:
-        j = s
-        while j < n and not texts[j].strip():
-            j += 1
-        if j < n and _edge_candidate(texts[j]):
+    for j, k in _edges(texts, page_starts):
+        if j is not None and _edge_candidate(texts[j]) and not _under_code(texts, j):
             tops.setdefault(" ".join(texts[j].split()), []).append(j)
-        k = s - 1
-        while k >= 0 and not texts[k].strip():
-            k -= 1
-        if k >= 0 and _edge_candidate(texts[k]):
+        if k is not None and _edge_candidate(texts[k]) and not _under_code(texts, k):
             bottoms.setdefault(" ".join(texts[k].split()), []).append(k)
     out: set[int] = set()
     for group in (tops, bottoms):

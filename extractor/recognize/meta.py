@@ -18,10 +18,10 @@ import regex as re
 
 from ..datamodel import Field, Narrative, NLine, ReportInfo, Source, Table
 from ..evidence import policy
+from ..evidence.printed import ORG_TAIL
 from ..evidence.spans import span_text_field
 
 # how an organisation's name ends (also what entities.py asks of an ORG the NER finds)
-ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
 _ORG_END = re.compile(rf"{ORG_TAIL}(?:本级)?$")
 DEPT_LINE = re.compile(r"^\s*(?:部门|单位|预算单位|部门（单位）|单位名称|部门名称|编制部门|填报单位|预算主管部门|主管部门|预算单位名称)(?:名称)?\s*[:：]\s*"
                        r"(?P<name>[^\s\t　:：（(]{3,40}?)(?:（盖章）|\(盖章\))?(?=\s|　|\t|$|单位[:：])")

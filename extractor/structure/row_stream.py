@@ -14,6 +14,10 @@ reading (standard column sets), row joining and the placement of amounts into co
 accounting identities (spaced_columns.py), with every amount it cannot place for certain under an
 unconfirmed `layout.column_guess` repair that sends it to review with the reason. Each Cell keeps
 the line it was printed on; the table's method is `row-stream`.
+In a table of units (单位名称, a budget's 收入总表) a row is a unit's name (its pieces joined; it must end
+as a unit's name does) and its amounts; a 三公 table printed as a list (`项目` `预算数` `合计` `430.87`
+…) gives one row per label and amount; a table whose header names one amount column (`科目编码
+科目名称 预算数`) and a row printing two amounts is declined (the reading order moved amounts).
 A table is read here only when its cells are printed one per line: within its first lines, at
 least three lines hold a lone amount and they are a quarter of the lines or more (text whose rows
 stand on one line each is the spaced reader's).
@@ -37,8 +41,9 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
+from . import spaced_flat
 from .moved_codes import regroup
-from .spaced_rows import STANDARD_COLUMNS, read_spaced
+from .spaced_rows import STANDARD_COLUMNS, read_spaced, unit_name, unit_table
 from .spaced_text import AMOUNT, MAX_CELL, after_title, cell_line, furniture, title_above, title_like
 from .templates import identify
 from .text_tables import text_reader, with_report
@@ -52,6 +57,8 @@ _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per l
 _MAX_LINES = 1500  # a table's region in lines (a few pages of one-cell lines)
 _SHAPES = ("subject", "flat_values")
 _LANCI = re.compile(r"^[栏行]次$")
+_KEY_WORD = re.compile(r"^(?:科目编码|科目名称|科目代码|项目|科目|功能分类科目编码|经济分类科目编码)$")
+_ONE_AMOUNT = re.compile(r"^(?:预算数|决算数|金额|预算金额)$")
 _FIRST_TOTAL = re.compile(r"合计|小计")
 _TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _MIN_WELL_FORMED = 0.7  # rows printed code, name, amounts: below this share the stream is no row stream
@@ -149,6 +156,9 @@ def _opens_row(toks: list[Token], k: int) -> bool:
 def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[list[Token]]]:
     """The header's tokens (one line) and the rows: a line of tokens each."""
     if shape == "flat_values":  # one row of amounts under a header
+        listed = _list_rows(toks)
+        if listed is not None:
+            return [toks[:2]], listed
         first = _flat_values_start(toks)
         head = [w for w, _ in toks[:first]]
         numbers = [w for w in head if w.isdigit()]
@@ -185,6 +195,25 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     if cur:
         rows.append(cur)
     return [toks[:first]], rows
+
+
+def _list_rows(toks: list[Token]) -> Optional[list[list[Token]]]:
+    """A 三公 table printed as a list (`项目` `预算数` `合计` `430.87` `1、因公出国（境）费用` `0.00` …):
+    one row per label and its amount (printed to the cent) from the 合计 row on; the tokens after the
+    last such pair are one more row, so that the reader stops there and they stay out of the table."""
+    if len(toks) < 4 or not spaced_flat.list_header([w for w, _ in toks[:2]]) or not spaced_flat.list_total(toks[2][0]):
+        return None
+    rows: list[list[Token]] = []
+    k = 2
+    while k + 1 < len(toks):
+        label, amount = toks[k], toks[k + 1]
+        if AMOUNT.match(label[0]) or not AMOUNT.match(amount[0]) or "." not in amount[0]:
+            break
+        rows.append([label, amount])
+        k += 2
+    if k < len(toks):
+        rows.append(toks[k:])
+    return rows
 
 
 def _flat_values_start(toks: list[Token]) -> int:
@@ -254,6 +283,13 @@ def _lanci_width(header: list[Token]) -> int:
     return n
 
 
+def _one_amount_column(header: list[Token]) -> bool:
+    """The header names its key columns and one amount column (`科目编码 科目名称 预算数`; a 合计 label
+    and amounts the stream printed among the header's words aside)."""
+    words = [w for w, _ in header if not (_KEY_WORD.match(w) or _TOTAL.match(w) or AMOUNT.match(w))]
+    return len(words) == 1 and bool(_ONE_AMOUNT.match(words[0]))
+
+
 def _trailing_amounts(part: list[Token]) -> int:
     k = len(part)
     while k > 0 and AMOUNT.match(part[k - 1][0]) and not _code_part(part[:k - 1], part[k - 1][0]):
@@ -276,15 +312,19 @@ def _scrambled(part: list[Token], width: int, first_is_total: bool) -> bool:
     return abs(total - rest) > _TOLERANCE * (m - 1)
 
 
-def _well_formed(part: list[Token]) -> bool:
+def _well_formed(part: list[Token], units: bool = False) -> bool:
     """A row line as a row-major stream prints it: a code (with its parts) and a name, or a total
-    label, then amounts."""
+    label, then amounts; in a table of units (`units`) a unit's name (perhaps broken over lines),
+    then amounts."""
     m = _trailing_amounts(part)
     head = [w for w, _ in part[:len(part) - m]]
-    if not head or m > _MAX_COLUMNS:
+    if not head or m > _MAX_COLUMNS and not units:
         return False
     if _TOTAL.match(head[0]):
         return len(head) == 1
+    if units:  # a unit's name: Chinese words, ending as a unit's name does (no header words)
+        return m > 0 and all(_HAN.search(w) and not any(ch.isdigit() for ch in w) for w in head) and unit_name(
+            "".join(head))
     k = 1
     while k < len(head) and _SUB.match(head[k]):
         k += 1
@@ -344,9 +384,10 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if not rows:
         return None, i + 1
     moved: set[int] = set()  # rows whose code the converter moved away (synthetic line numbers)
-    well = [_well_formed(r) for r in rows] if shape == "subject" else []
+    units = shape == "subject" and unit_table("".join(w for w, _ in header[0]))
+    well = [_well_formed(r, units) for r in rows] if shape == "subject" else []
     lead = next((k for k, ok in enumerate(well) if not ok), len(well))  # rows well formed before the first that is not
-    anchored = regroup(toks) if lead < len(well) else None  # codes moved away: the rows cut at their names
+    anchored = regroup(toks) if lead < len(well) and not units else None  # codes moved away: rows cut at names
     if anchored is not None and len(anchored[1]) <= lead:
         anchored = None
     if shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
@@ -362,6 +403,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             rows.append(([(r.code, at)] if r.code else []) + r.name + r.amounts)
             if r.moved:
                 moved.add(id(rows[-1]))
+    if shape == "subject" and _one_amount_column(header[0]) and any(_trailing_amounts(r) > 1 for r in rows):
+        return None, i + 1  # a row with two amounts under a header of one amount column: the order is mixed
     columns = _widest_set("".join(w for w, _ in header[0]))
     if columns is not None and _lanci_width(header[0]) > len(columns):
         columns = None  # the 栏次 row numbers more columns than the set: the set is not this table's

@@ -283,7 +283,8 @@ def fund_zero_columns(left: list[tuple[Item, Decimal]], right_cols: list[str]) -
 
 def side_sums(side: list[tuple[Item, Decimal]]) -> Optional[int]:
     """How many of the side's sums hold (本年…合计 = Σ the numbered items, 总计 = that, or the
-    numbered items, + the carry-over items); None when one fails."""
+    numbered items, + the carry-over items; a second …合计 after 本年…合计, `收入合计` of a budget's
+    收支总表, is its 总计); None when one fails."""
     labelled = [it for it, _ in side if it.label]
     value = {id(it): v for it, v in side}
     run, end = run_items(labelled)
@@ -293,6 +294,9 @@ def side_sums(side: list[tuple[Item, Decimal]]) -> Optional[int]:
     for it in labelled[end:]:
         if GRAND.match(it.label):
             grand = value[id(it)]
+            break
+        if YEAR_TOTAL.match(it.label) and year is not None:
+            grand = value[id(it)]  # 收入合计 after 本年收入合计 and the carry-over: the side's 总计
             break
         if YEAR_TOTAL.match(it.label):
             year = value[id(it)]

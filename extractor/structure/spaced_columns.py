@@ -155,8 +155,10 @@ def _solve_group(parent: list[Decimal], kids: list[RowAmounts], n: int) -> Optio
     return seen
 
 
-def place_rows(rows: list[RowAmounts], n: int, first_is_total: bool, layout: bool) -> None:
-    """Set `cols` (and `doubt` where uncertain) on every row; see the module docstring."""
+def place_rows(rows: list[RowAmounts], n: int, first_is_total: bool, layout: bool,
+               parts_of_total: bool = False) -> None:
+    """Set `cols` (and `doubt` where uncertain) on every row; see the module docstring.
+    `parts_of_total`: the rows without a code are the parts of the 合计 row (a table of units)."""
     edges = right_edges(rows, n) if layout else None
     total_row = next((r for r in rows if r.total and len(r.amounts) == n), None)
     zero_cols = {c for c, a in enumerate(total_row.amounts) if a.value == 0} if total_row else set()
@@ -176,7 +178,7 @@ def place_rows(rows: list[RowAmounts], n: int, first_is_total: bool, layout: boo
         else:
             open_rows.append(r)
     if open_rows:
-        _by_identities(rows, n)
+        _by_identities(rows, n, parts_of_total)
     for r in rows:
         if r.cols is None:
             fallback = r.candidates or [tuple(range(len(r.amounts)))]
@@ -186,7 +188,7 @@ def place_rows(rows: list[RowAmounts], n: int, first_is_total: bool, layout: boo
                        "and neither positions nor the sums settle where they stand")
 
 
-def _by_identities(rows: list[RowAmounts], n: int) -> None:
+def _by_identities(rows: list[RowAmounts], n: int, parts_of_total: bool = False) -> None:
     """Place open rows group by group (a parent and its children), top-down, until nothing changes."""
     codes = {r.code for r in rows if r.code}
     groups: dict[Optional[str], list[RowAmounts]] = {}
@@ -195,7 +197,7 @@ def _by_identities(rows: list[RowAmounts], n: int) -> None:
         if r.total:
             continue
         p = _parent_of(r.code, codes)
-        if p is None and (r.code is None or len(r.code) != 3):
+        if p is None and (r.code is None and not parts_of_total or r.code is not None and len(r.code) != 3):
             continue  # a row outside the code tree: only its own identity places it
         groups.setdefault(p, []).append(r)
     by_code = {r.code: r for r in rows if r.code}

@@ -8,18 +8,25 @@ printed header's characters cover (header words broken over lines are common), t
 amounts. Without a matching standard header, columns are named 列N and every amount carries an
 unconfirmed `layout.column_guess` repair (to review); so does every amount of a line that prints
 fewer amounts than the header has columns (a blank cell absent: nothing says which).
+The same table printed as a list (budget 三公 tables of some provinces: `项目 预算数` over `合计
+430.87` / `1、因公出国（境）费用 0.00` / … / `其中：（1）公务用车购置费 200.00`) is read as its printed grid:
+the two header words, then one row per line, its label and its one amount (`list_start`), from a
+合计 row on while the lines print a label and one amount each.
 What it does not: read subject rows (spaced_rows), side-by-side blocks (spaced_sides) or groups
-(spaced_groups); tables with more than one row of amounts.
+(spaced_groups); tables with more than one row of amounts per line.
 """
 from __future__ import annotations
 
 from collections import Counter
 from typing import Optional, Sequence
 
+import regex as re
+
 from ..datamodel import Cell, GridBlock, NLine
 from .spaced_text import SENTENCE, amount_cell, is_amount, text_cell, tokens
 from .text_tables import with_report
 
+_HAN = re.compile(r"\p{Han}")
 _LOOKAHEAD = 24  # header lines (pypdf prints broken header words on lines of their own)
 _CAR_LONG = ("公务用车购置及运行维护费", ("小计", "公务用车购置费", "公务用车运行维护费"))
 _CAR_SHORT = ("公务用车购置及运行费", ("小计", "购置费", "运行费"))
@@ -63,7 +70,75 @@ def _amount_line(line: NLine) -> Optional[list[str]]:
     return None
 
 
+_LIST_HEAD = re.compile(r"^(?:项目|项目名称)$")
+_LIST_AMOUNT = re.compile(r"^(?:预算数|决算数|金额|预算金额)$")
+_LIST_TOTAL = re.compile(r"^(?:合计|总计)$")
+_LIST_PROSE = re.compile(r"[，。；]")
+_MIN_LIST_ROWS = 3
+
+
+def _list_row(line: NLine) -> Optional[tuple[str, str]]:
+    """`label amount`: words (Chinese, perhaps an item number and the header's `其中：`) and one amount."""
+    words = [w for w, _, _ in tokens(line.text)]
+    if len(words) < 2 or not is_amount(words[-1]) or any(is_amount(w) for w in words[:-1]):
+        return None
+    label = "".join(words[:-1])
+    rest = label.replace("其中：", "").replace("其中:", "")
+    if _LIST_PROSE.search(rest) or ":" in rest or "：" in rest or not _HAN.search(label):
+        return None
+    return label, words[-1]
+
+
+def list_header(words: Sequence[str]) -> bool:
+    """`项目 预算数`: the header of a 三公 table printed as a list."""
+    return len(words) == 2 and bool(_LIST_HEAD.match(words[0]) and _LIST_AMOUNT.match(words[1]))
+
+
+def list_total(word: str) -> bool:
+    return bool(_LIST_TOTAL.match(word))
+
+
+def list_start(lines: Sequence[NLine], i: int) -> Optional[int]:
+    """The index of the list's first row when the table is printed as a list: its header the two
+    words `项目 预算数` (on one line or two), then a 合计 row of one amount."""
+    words: list[str] = []
+    for j in range(i, min(i + 4, len(lines))):
+        t = lines[j].text.strip()
+        if not t:
+            continue
+        row = _list_row(lines[j])
+        if row is not None:
+            return j if list_header(words) and list_total(row[0]) else None
+        words += t.split()
+        if len(words) > 2:
+            return None
+    return None
+
+
+def _read_list(lines: Sequence[NLine], i: int, first: int) -> tuple[Optional[GridBlock], int]:
+    at = lines[i]
+    head = [w for ln in lines[i:first] for w in ln.text.split()]
+    grid: list[list[Cell]] = [[text_cell(at, w) for w in head]]
+    j, last = first, first
+    while j < len(lines):
+        if not lines[j].text.strip():
+            j += 1
+            continue
+        row = _list_row(lines[j])
+        if row is None:
+            break
+        grid.append([text_cell(lines[j], row[0]), amount_cell(lines[j], row[1], None)])
+        last = j
+        j += 1
+    if len(grid) - 1 < _MIN_LIST_ROWS:
+        return None, i + 1
+    return with_report(GridBlock(rows=grid, first_line=at.no, last_line=lines[last].no, method="spaced")), last + 1
+
+
 def first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
+    listed = list_start(lines, i)
+    if listed is not None:
+        return listed
     for j in range(i, min(i + _LOOKAHEAD, len(lines))):
         if SENTENCE.search(lines[j].text):
             return None
@@ -96,6 +171,9 @@ def _header(header_text: str, n: int) -> Optional[list[list[str]]]:
 
 
 def read_flat(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    listed = list_start(lines, i)
+    if listed is not None:
+        return _read_list(lines, i, listed)
     first = first_row(lines, i)
     if first is None:
         return None, i + 1

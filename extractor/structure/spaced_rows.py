@@ -6,7 +6,14 @@ rows of subject tables printed as `2080505 机关事业单位基本养老保险�
 with one Cell per printed column: key columns (科目编码, 科目名称) then one Cell per amount column,
 an empty Cell where the print left a cell blank. A name broken over lines is joined (the catalogue
 completes it, or the amounts follow on the next line, or the name was printed around the code
-line); page furniture between rows (page numbers, running headers, a repeated header) is skipped.
+line, or the code stands alone over its wrapped name and the amounts: `_code_alone`); page
+furniture between rows (page numbers, running headers, a repeated header) is skipped; a header
+line `其中：` is a header line. A table of units (单位名称 over its key column, no code column: a
+budget's 收入总表) has one key column: after its 合计 row, each unit's amounts line and its name, on
+that line or broken over the lines around it — all before it (pypdf), all after, or centred on it
+(-layout) — the split the pieces allow for only one reading (`_unit_names`); a name that then does
+not end as a unit's name does (局, 中心, 支队 …) sends the unit rows to review; the units' amounts are
+the 合计 row's parts (column sums place them).
 Column names come from the header: a standard column set whose labels the header's characters
 cover (header words broken over lines are common), else the header words above each column in
 `-layout` text, else 列N (marked as guessed). Where an amount stands is decided in
@@ -29,12 +36,12 @@ import regex as re
 
 from ..catalog import name_matches
 from ..datamodel import Cell, GridBlock, NLine, Repair
-from ..evidence.printed import NOTE_LINE, TITLE_END
+from ..evidence.printed import HEADING, NOTE_LINE, ORG_TAIL, TITLE_END
 from .spaced_columns import Amount, RowAmounts, place_rows, right_edges
 from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
 from .spaced_text import Header, after_title, title_like as _title_like
-from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture
+from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
 from .spaced_text import name_piece as _name_piece, tokens as _tokens
 from .text_tables import with_report, text_reader
 
@@ -48,6 +55,11 @@ _KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|^科目$|^�
 _LOOKAHEAD = 24  # non-blank lines from a header's first line to its first data row (pypdf prints a
 # header word broken over lines as lines of their own: 本年收入合 / 计 / 财政拨款收 / 入 …)
 _LEVEL_WORDS = frozenset(("类", "款", "项"))
+_MAX_NAME_PIECES = 3  # lines a subject name is broken over, at most
+_ORG_END = re.compile(rf"{ORG_TAIL}$")
+_UNIT_DOUBT = ("unit uncertain: a unit's name, printed over several lines, does not end as a unit's name does, "
+               "so which pieces make which row's name is not certain")
+_UNIT_CODE_LABEL = re.compile(r"编码|代码|科目")
 
 
 def _indicators_first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
@@ -81,6 +93,11 @@ STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("本年支出", ("合计", "基本支出", "项目支出")),
     ("一般公共预算支出", ("合计", "基本支出", "项目支出")),
     ("", ("合计", "基本支出", "项目支出")),
+    ("", ("小计", "基本支出", "项目支出")),  # 小计 / 其中： / 基本支出 项目支出
+    # budget 支出总表 and 收入总表 (部门预算 / 单位预算), their columns in the standard order
+    ("", ("合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),
+    ("", ("合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
+          "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "上年结转结余")),
 ]
 
 
@@ -94,6 +111,7 @@ class _Row:
     total: bool
     name_lines: list[NLine] = field(default_factory=list)
     name_from_before: bool = False
+    code_line: Optional[NLine] = None  # where the code was printed, when not on the amounts' line
 
 
 def _parse_row(line: NLine) -> Optional[_Row]:
@@ -155,7 +173,7 @@ def _first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
         seen += 1
         if seen > _LOOKAHEAD:
             return None
-        if "\t" in t or "|" in t or _SENTENCE.search(t) or NOTE_LINE.match(t):
+        if "\t" in t or "|" in t or _SENTENCE.search(t) and not header_colon(t) or NOTE_LINE.match(t):
             return None
         if _parse_row(lines[j]) is not None or _total_above_amounts(lines, j) is not None or (
                 _total_below_amounts(lines, j) is not None):
@@ -364,6 +382,12 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
                 rows.append(above)
                 j = nxt + 1
                 continue
+        if row is None and not pending:
+            alone = _code_alone(lines, j)
+            if alone is not None:
+                rows.append(alone[0])
+                j = alone[1]
+                continue
         if row is not None:
             if pending and not row.name:
                 row.name = "".join(p.text.strip() for p in pending)
@@ -410,6 +434,34 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
     return rows, j
 
 
+def _code_alone(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
+    """`21208` / `国有土地使用权出让` / `收入安排的支出` / `1800.00 1800.00`: a code alone on its line,
+    its name broken over the lines under it, then its amounts (pypdf prints a row whose name wraps
+    cell by cell): the row, and the index after its amounts' line."""
+    toks = _tokens(lines[j].text)
+    if len(toks) != 1 or not _CODE_PART.match(toks[0][0]):
+        return None
+    pieces: list[NLine] = []
+    k = j + 1
+    while k < len(lines) and len(pieces) <= _MAX_NAME_PIECES:
+        ln = lines[k]
+        if not ln.text.strip():
+            k += 1
+            continue
+        amounts = _amounts_only(ln)
+        if amounts is not None:
+            if not pieces:
+                return None
+            name = "".join(p.text.strip() for p in pieces)
+            return _Row(ln, toks[0][0], toks[0][0], name, amounts, False, name_lines=pieces,
+                        name_from_before=True, code_line=lines[j]), k + 1
+        if not _name_piece(ln) or _ends_table(ln):
+            return None
+        pieces.append(ln)
+        k += 1
+    return None
+
+
 def _lifted_onto(line: NLine, below: NLine) -> Optional[_Row]:
     """`        1,503.52   603.14` over `201   一般公共服务支出   2,106.66`: in -layout text a row's
     amounts printed in another font stand a little above its line; the row below, when the amounts
@@ -437,6 +489,112 @@ def _names_next_row(lines: Sequence[NLine], j: int) -> bool:
     return row is not None and bool(row.code) and not row.name
 
 
+def unit_table(header_text: str) -> bool:
+    """The table's rows are units (单位名称 over the key column, no code column): 收入/支出总表 of a
+    部门预算 or 单位预算 list each unit's amounts under the 合计 row."""
+    return "单位名称" in header_text and not _UNIT_CODE_LABEL.search(header_text)
+
+
+def _unit_line(line: NLine) -> Optional[tuple[str, list[Amount]]]:
+    """A unit row's amounts line: amounts at the end (one with decimals at least), maybe a piece of
+    the unit's name before them (words without digits or punctuation)."""
+    toks = _tokens(line.text)
+    k = len(toks)
+    while k > 0 and _AMOUNT.match(toks[k - 1][0]):
+        k -= 1
+    amounts = [Amount(t, s, e) for t, s, e in toks[k:]]
+    name = "".join(t for t, _, _ in toks[:k])
+    if not amounts or not any("." in a.text for a in amounts):
+        return None
+    if name and (_SENTENCE.search(name) or any(ch.isdigit() for ch in name) or _TOTAL.match(name)):
+        return None
+    return name, amounts
+
+
+def _unit_piece(lines: Sequence[NLine], line: NLine) -> bool:
+    t = line.text.strip()
+    return _name_piece(line) and not _ends_table(line) and not HEADING.match(t) and not _TOTAL.match(t) \
+        and not _furniture(lines, line)
+
+
+def _unit_names(runs: list[list[NLine]], inline: list[str]) -> Optional[list[list[NLine]]]:
+    """Which name pieces belong to which row. `runs[r]` are the pieces printed before the amounts line
+    of row r (`runs[-1]`: after the last), `inline[r]` the piece on that line. A row's pieces stand
+    all before its amounts line (pypdf), all after it, or as many after as before (the name centred
+    on its row: -layout text); each way that shares out every piece is tried, and the rows' pieces
+    are returned when those ways name the rows alike, else None (which piece is whose is unclear)."""
+    m = len(inline)
+    sizes = [len(x) for x in runs]
+    centred, before = [], sizes[0]
+    for r in range(m):
+        centred.append((before, before))
+        before = sizes[r + 1] - before
+    found: dict[tuple[str, ...], list[list[NLine]]] = {}
+    for split in ([(sizes[r], 0) for r in range(m)], [(0, sizes[r + 1]) for r in range(m)], centred):
+        if any(b < 0 or a < 0 for b, a in split):
+            continue
+        if any((split[r - 1][1] if r else 0) + (split[r][0] if r < m else 0) != sizes[r] for r in range(m + 1)):
+            continue
+        rows = [runs[r][sizes[r] - b:] + runs[r + 1][:a] for r, (b, a) in enumerate(split)]
+        key = tuple("".join(x.text.strip() for x in row[:b]) + inline[r] + "".join(x.text.strip() for x in row[b:])
+                    for r, (row, (b, _)) in enumerate(zip(rows, split)))
+        found.setdefault(key, rows)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _unit_rows(lines: Sequence[NLine], j: int) -> tuple[list[_Row], int]:
+    """The unit rows after a unit table's 合计 row: each a unit's name (on its amounts line, or broken
+    over the lines around it) and its amounts. Rows are read up to the first line that is neither a
+    name piece nor an amounts line (a page number ends them too: a name cannot be followed over a
+    page); none when the pieces cannot be shared out between the rows for certain."""
+    runs: list[list[NLine]] = [[]]
+    amount_lines: list[tuple[NLine, str, list[Amount]]] = []
+    k, n = j, len(lines)
+    while k < n:
+        ln = lines[k]
+        if not ln.text.strip():
+            k += 1
+            continue
+        if "\t" in ln.text or "|" in ln.text:
+            break
+        got = _unit_line(ln)
+        if got is not None:
+            amount_lines.append((ln, got[0], got[1]))
+            runs.append([])
+        elif _unit_piece(lines, ln):
+            runs[-1].append(ln)
+        else:
+            break
+        k += 1
+    if not amount_lines:
+        return [], j
+    names = _unit_names(runs, [name for _, name, _ in amount_lines])
+    if names is None:
+        return [], j
+    rows: list[_Row] = []
+    for (ln, inline, amounts), pieces in zip(amount_lines, names):
+        before = [p for p in pieces if p.no < ln.no]
+        after = [p for p in pieces if p.no > ln.no]
+        name = "".join(p.text.strip() for p in before) + inline + "".join(p.text.strip() for p in after)
+        if not name:
+            return [], j
+        rows.append(_Row(ln, None, "", name, amounts, False, name_lines=before + [ln] + after,
+                         name_from_before=bool(before)))
+    return rows, k
+
+
+def unit_name(text: str) -> bool:
+    """`text` ends as the name of a unit does (局, 中心, 支队 …)."""
+    return bool(_ORG_END.search(text))
+
+
+def unit_names_doubtful(rows: Sequence[_Row]) -> bool:
+    """A unit's name that does not end as a unit's name does (局, 中心, 支队 …): the pieces of the names
+    were shared out wrongly (a converter that prints a centred name's pieces out of order), so no
+    row's name is certain."""
+    return any(not r.total and not unit_name(r.name) for r in rows)
+
+
 def _amount_cell(row: _Row, a: Amount, doubt: Optional[str]) -> Cell:
     c = Cell(text=a.text, orig=a.text, line=row.line.no, page=row.line.page, repaired=row.line.repaired)
     if doubt:
@@ -446,7 +604,8 @@ def _amount_cell(row: _Row, a: Amount, doubt: Optional[str]) -> Cell:
 
 def _grid_row(row: _Row, placed: RowAmounts, n: int) -> list[Cell]:
     ln = row.line
-    code = Cell(text=row.code or "", orig=row.code_orig, line=ln.no, page=ln.page)
+    at = row.code_line or ln
+    code = Cell(text=row.code or "", orig=row.code_orig, line=at.no, page=at.page)
     name = Cell(text=row.name, orig=row.name, line=(row.name_lines[0].no if row.name_from_before else ln.no),
                 page=ln.page, joined=bool(row.name_lines))
     values = [Cell(text="", orig="", line=ln.no, page=ln.page) for _ in range(n)]
@@ -468,6 +627,10 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     head = Header(lines, i, first)
     header = head.lines
     rows, end = _collect(lines, first, head.keys)
+    units = unit_table(head.text)
+    if units and len(rows) == 1 and rows[0].total:
+        more, end = _unit_rows(lines, end)
+        rows += more
     if len(rows) < 2 and not (rows and rows[0].total):
         return None, i + 1
     top = rows[0]
@@ -492,15 +655,26 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             std = _standard_columns(header, n)
     first_is_total = bool(std and _FIRST_TOTAL.search(std[1][0]))
     placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts) for r in rows]
-    place_rows(placed, n, first_is_total, layout)
+    place_rows(placed, n, first_is_total, layout, parts_of_total=units)
+    if units and unit_names_doubtful(rows):
+        for r, p in zip(rows, placed):
+            if not r.total:  # whose amounts these are is not certain: to review
+                p.unsure, p.doubt = set(range(len(p.amounts))), _UNIT_DOUBT
     edges = right_edges(placed, n) if layout else None
     head_rows, certain = _header_rows(header, n, edges, lines[i])
+    if units:  # one key column, the unit's name
+        head_rows = [r[1:] for r in head_rows]
+        head_rows[0][0] = Cell(text="单位名称", orig="单位名称", line=lines[i].no, page=lines[i].page)
     if not certain and n > 1:
         for p in placed:  # which column is which is not printed where it can be read: to review
             p.unsure = set(range(len(p.amounts)))
             p.doubt = p.doubt or ("column uncertain: the header names none of the standard column sets, "
                                   "so the columns' names are guessed")
-    grid = head_rows + [_grid_row(r, p, n) for r, p in zip(rows, placed)]
+    body = [_grid_row(r, p, n)[1 if units else 0:] for r, p in zip(rows, placed)]
+    for r, p, cells in zip(rows, placed, body):
+        if p.doubt == _UNIT_DOUBT:  # the unit's name too
+            cells[0].repairs = [Repair(kind="layout.row_guess", note=_UNIT_DOUBT, status="unconfirmed")]
+    grid = head_rows + body
     last = rows[-1].name_lines[-1] if rows[-1].name_lines else rows[-1].line
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), end
 

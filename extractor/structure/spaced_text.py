@@ -20,6 +20,9 @@ from .text_tables import is_preamble
 
 AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 SENTENCE = re.compile(r"[，。；：:]")
+# the header's own `其中：` (over the columns a total splits into: 小计 / 其中： / 基本支出 项目支出)
+_HEADER_COLON = re.compile(r"其中[:：]|（\d{1,2}）|\(\d{1,2}\)")  # and the item marks a label may hold
+_NOT_HEADER = re.compile(r"[，。；：:\d]")
 _FURNITURE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d{1,4}\s*[-—–]?|\d+\s*/\s*\d+)$")
 _TOKEN = re.compile(r"\S+")
 
@@ -32,6 +35,12 @@ def tokens(text: str) -> list[Token]:
 
 def is_amount(text: str) -> bool:
     return bool(AMOUNT.match(text))
+
+
+def header_colon(text: str) -> bool:
+    """A header line whose only colon is the header's `其中：` (on a line of its own, or among the
+    header's words), or a row label opening with it (`其中：（1）公务用车购置费`), no other digits: no prose."""
+    return "其中" in text and not _NOT_HEADER.search(_HEADER_COLON.sub("", text))
 
 
 def name_piece(line: NLine) -> bool:
@@ -74,10 +83,11 @@ MAX_CELL = 40  # a longer line is narrative, not a cell (text printed one cell p
 
 def cell_line(line: NLine, prose: re.Pattern = SENTENCE) -> bool:
     """A line that can be one cell of a table printed one cell per line: short, no TAB or bar, no
-    sentence punctuation (`prose`: a reader whose labels hold a colon passes a narrower set), no note."""
+    sentence punctuation (`prose`: a reader whose labels hold a colon passes a narrower set; the
+    header's `其中：` is a cell), no note."""
     t = line.text.strip()
-    return len(t) <= MAX_CELL and "\t" not in line.text and "|" not in t and not prose.search(t) \
-        and not NOTE_LINE.match(t)
+    return len(t) <= MAX_CELL and "\t" not in line.text and "|" not in t and (
+        not prose.search(t) or header_colon(t)) and not NOTE_LINE.match(t)
 
 
 def title_above(lines: Sequence[NLine], i: int) -> list[NLine]:
