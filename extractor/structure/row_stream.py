@@ -38,7 +38,7 @@ from ..catalog import lookup
 from ..datamodel import GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from .spaced_rows import STANDARD_COLUMNS, read_spaced
-from .spaced_text import AMOUNT, MAX_CELL, after_title, cell_line, furniture, title_above, title_like
+from .spaced_text import AMOUNT, MAX_CELL, after_title, bracket_code, cell_line, furniture, title_above, title_like
 from .templates import identify
 from .text_tables import text_reader, with_report
 
@@ -138,6 +138,9 @@ def _opens_row(toks: list[Token], k: int) -> bool:
     nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
     if _TOTAL.match(w):
         return bool(AMOUNT.match(nxt))
+    bracketed = bracket_code(w)
+    if bracketed is not None:  # `[20101]人大事务`: the brackets say it is a code
+        return bool(_HAN.search(bracketed[1] or nxt))
     if not _CODE.match(w):
         return False
     if len(w) == 3 and _SUB.match(nxt):
@@ -284,6 +287,10 @@ def _well_formed(part: list[Token]) -> bool:
         return False
     if _TOTAL.match(head[0]):
         return len(head) == 1
+    bracketed = bracket_code(head[0])
+    if bracketed is not None:
+        words = ([bracketed[1]] if bracketed[1] else []) + head[1:]
+        return bool(words) and all(_HAN.search(w) for w in words)
     k = 1
     while k < len(head) and _SUB.match(head[k]):
         k += 1

@@ -158,8 +158,9 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
     k = 0
     while k < len(body):
         p = body[k]
-        if len(header) >= 3 and p.text == header[0] and [q.text for q in body[k:k + len(header)]] == header:
-            k += len(header)  # the header printed again on a new page
+        echo = _header_echo(body, k, header)
+        if echo:
+            k += echo  # the header printed again on a new page
             continue
         cur = items[-1] if items else None
         if not p.amount:
@@ -206,6 +207,19 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
     if any(it.label and it.no is None for it in items) and lanci:
         return None
     return items, k
+
+
+def _header_echo(body: list[Piece], k: int, header: list[str]) -> int:
+    """How many pieces from body[k] are the header printed again at a new page's top (0 when none):
+    the whole header, or its last words when its first ones, printed on every page, were taken away
+    as a running header (`收入` over each page of the table)."""
+    if len(header) < 3 or body[k].amount:
+        return 0
+    for h in range(len(header) - 2):
+        rest = header[h:]
+        if body[k].text == rest[0] and [q.text for q in body[k:k + len(rest)]] == rest:
+            return len(rest)
+    return 0
 
 
 def _number_side(n: int, last: list[int], right_started: bool) -> Optional[int]:

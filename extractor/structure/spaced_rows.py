@@ -33,9 +33,9 @@ from ..evidence.printed import NOTE_LINE, TITLE_END
 from .spaced_columns import Amount, RowAmounts, place_rows, right_edges
 from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
-from .spaced_text import Header, after_title, title_like as _title_like
+from .spaced_text import HEADER_COLON, Header, after_title, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture
-from .spaced_text import name_piece as _name_piece, tokens as _tokens
+from .spaced_text import bracket_code, name_piece as _name_piece, tokens as _tokens
 from .text_tables import with_report, text_reader
 
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
@@ -44,7 +44,7 @@ _CODE_IN_NAME = re.compile(r"\d{3}")
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
 _LANCI = re.compile(r"^栏\s*次")
 _FIRST_TOTAL = re.compile(r"合计|小计|^合$")
-_KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|^科目$|^类$|^款$")
+_KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|科目$|^类$|^款$")
 _LOOKAHEAD = 24  # non-blank lines from a header's first line to its first data row (pypdf prints a
 # header word broken over lines as lines of their own: 本年收入合 / 计 / 财政拨款收 / 入 …)
 _LEVEL_WORDS = frozenset(("类", "款", "项"))
@@ -74,6 +74,7 @@ OTHER_SHAPES = {
 STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("", ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
     ("", ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),
+    ("", ("合计", "基本支出", "项目支出", "事业单位经营支出", "对附属单位补助支出", "上缴上级支出")),
     ("", ("合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "事业收入", "其他收入", "上年结转")),
     ("收入预算", ("合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入")),
     ("一般公共预算基本支出", ("合计", "人员经费", "公用经费")),
@@ -81,6 +82,7 @@ STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("本年支出", ("合计", "基本支出", "项目支出")),
     ("一般公共预算支出", ("合计", "基本支出", "项目支出")),
     ("", ("合计", "基本支出", "项目支出")),
+    ("", ("小计", "基本支出", "项目支出")),
 ]
 
 
@@ -109,7 +111,14 @@ def _parse_row(line: NLine) -> Optional[_Row]:
     code = None
     code_orig = ""
     j = 0
-    if head and _CODE_PART.match(head[0][0]):
+    bracketed = bracket_code(head[0][0]) if head else None
+    if bracketed is not None:  # `[20805]行政事业单位养老支出 1,418.13 …`
+        code, rest = bracketed
+        w, s, e = head[0]
+        code_orig = w[:len(w) - len(rest)]
+        head = [("", s, s)] + ([(rest, e - len(rest), e)] if rest else []) + head[1:]
+        j = 1
+    elif head and _CODE_PART.match(head[0][0]):
         parts = [head[0][0]]
         j = 1
         if len(parts[0]) == 3:
@@ -155,7 +164,7 @@ def _first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
         seen += 1
         if seen > _LOOKAHEAD:
             return None
-        if "\t" in t or "|" in t or _SENTENCE.search(t) or NOTE_LINE.match(t):
+        if "\t" in t or "|" in t or _SENTENCE.search(HEADER_COLON.sub("", t)) or NOTE_LINE.match(t):
             return None
         if _parse_row(lines[j]) is not None or _total_above_amounts(lines, j) is not None or (
                 _total_below_amounts(lines, j) is not None):
@@ -285,11 +294,23 @@ def _covers(header_text: str, labels: Sequence[str]) -> bool:
 
 
 def _standard_columns(header: list[NLine], n: int) -> Optional[tuple[str, tuple[str, ...]]]:
+    """The standard column set of n columns whose labels the header's characters cover; of several,
+    the first whose labels the header prints whole and in their order (the same labels come in
+    another order in other provinces' tables), else the first."""
     text = "".join("".join(ln.text.split()) for ln in header)
-    for parent, leaves in STANDARD_COLUMNS:
-        if len(leaves) == n and _covers(text, (parent,) + leaves):
-            return parent, leaves
-    return None
+    covered = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS
+               if len(leaves) == n and _covers(text, (parent,) + leaves)]
+    return next((c for c in covered if _in_order(text, c[1])), covered[0] if covered else None)
+
+
+def _in_order(text: str, labels: Sequence[str]) -> bool:
+    at = 0
+    for label in labels:
+        k = text.find(label, at)
+        if k < 0:
+            return False
+        at = k + len(label)
+    return True
 
 
 def _positional_labels(header: list[NLine], edges: list[int]) -> Optional[list[str]]:

@@ -42,6 +42,7 @@ _TOTAL = re.compile(r"总计$|合计$")
 SIDE_COLUMNS: list[tuple[str, ...]] = [
     ("决算数",),
     ("预算数",),
+    ("预算",),
     ("金额",),
     ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
     ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
@@ -574,7 +575,8 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
 
 
 # an item number inside a label (政府性基金预算三、国有资本经营预算): two rows' labels run together
-_INNER_ORDINAL = re.compile(r"(?<=\p{Han})(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
+# (after a character that is no numeral: 十一、 and 二十三、 are one item number)
+_INNER_ORDINAL = re.compile(r"(?<=\p{Han})(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
 
 
 def _two_labels(label: str) -> bool:

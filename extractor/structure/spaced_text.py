@@ -30,6 +30,17 @@ def tokens(text: str) -> list[Token]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+# a subject code printed in brackets before its name, `[2080505]机关事业单位基本养老保险缴费支出`
+# (Guangdong's budget tables print 功能分类 and 经济分类 codes so, the indent before them)
+BRACKET_CODE = re.compile(r"^[\[【](\d{3}|\d{5}|\d{7})[\]】]")
+
+
+def bracket_code(word: str) -> tuple[str, str] | None:
+    """(code, the rest of the word) of a word that opens with a bracketed subject code, else None."""
+    m = BRACKET_CODE.match(word)
+    return (m.group(1), word[m.end():]) if m else None
+
+
 def is_amount(text: str) -> bool:
     return bool(AMOUNT.match(text))
 
@@ -70,14 +81,15 @@ def title_like(line: NLine) -> bool:
 
 
 MAX_CELL = 40  # a longer line is narrative, not a cell (text printed one cell per line)
+HEADER_COLON = re.compile(r"(?:^|(?<=\s))其中[:：]")  # a header label `其中：基本支出` is no sentence
 
 
 def cell_line(line: NLine, prose: re.Pattern = SENTENCE) -> bool:
     """A line that can be one cell of a table printed one cell per line: short, no TAB or bar, no
     sentence punctuation (`prose`: a reader whose labels hold a colon passes a narrower set), no note."""
     t = line.text.strip()
-    return len(t) <= MAX_CELL and "\t" not in line.text and "|" not in t and not prose.search(t) \
-        and not NOTE_LINE.match(t)
+    return len(t) <= MAX_CELL and "\t" not in line.text and "|" not in t \
+        and not prose.search(HEADER_COLON.sub("", t)) and not NOTE_LINE.match(t)
 
 
 def title_above(lines: Sequence[NLine], i: int) -> list[NLine]:
