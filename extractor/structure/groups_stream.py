@@ -69,11 +69,12 @@ def _value(word: str) -> bool:
 
 
 def _kind(lines: Sequence[NLine], i: int) -> Optional[str]:
-    """`groups` under a title of that shape, `untitled` under a table title no template knows."""
+    """`groups` under a title of that shape, `untitled` under a table title no template knows,
+    `labelled` under a 三公 title (its labelled rows: 行政经费 / “三公”经费 / 其中：（一）… by fund)."""
     title = title_above(lines, i)
     template = identify(" ".join(ln.text for ln in title), "")
     if template is not None:
-        return "groups" if template.shape == "groups" else None
+        return {"groups": "groups", "flat_values": "labelled"}.get(template.shape)
     return "untitled" if any(TITLE_END.search(ln.text.strip()) for ln in title) else None
 
 
@@ -453,7 +454,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     toks, units = _region(lines, i)
     if kind is None or not toks:
         return None, i + 1
-    if kind == "untitled" and not _groups_header(toks):
+    if kind == "labelled" or (kind == "untitled" and not _groups_header(toks)):
         block, end = read_labelled_stream(lines, i, toks)
     else:
         block, end = read_groups_stream(lines, i, toks)

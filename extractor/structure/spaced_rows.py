@@ -62,11 +62,24 @@ def _read_indicators(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock
     return spaced_selfeval.read_selfeval(lines, i)
 
 
+def _flat_first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
+    """A 三公 table: one line of amounts under its header tree (spaced_flat.py), else labelled rows
+    (`行政经费 2,614.19 2,614.19 0.00 0.00` / `“三公”经费 44.94 …`: spaced_labelled.py)."""
+    j = spaced_flat.first_row(lines, i)
+    return j if j is not None else spaced_labelled.first_row(lines, i)
+
+
+def _read_flat(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    if spaced_flat.first_row(lines, i) is not None:
+        return spaced_flat.read_flat(lines, i)
+    return spaced_labelled.read_labelled(lines, i)
+
+
 # shapes read by the other modules of this layout: (first data row, reader)
 OTHER_SHAPES = {
     "two_sides": (spaced_sides.first_row, spaced_sides.read_sides),
     "groups": (spaced_groups.first_row, spaced_groups.read_groups),
-    "flat_values": (spaced_flat.first_row, spaced_flat.read_flat),
+    "flat_values": (_flat_first_row, _read_flat),
     "indicators": (_indicators_first_row, _read_indicators),
 }
 
@@ -263,6 +276,8 @@ def _starts(lines: Sequence[NLine], i: int) -> bool:
     j = _first_row(lines, i)
     if j is None:
         return _untitled(lines, i) and spaced_labelled.first_row(lines, i) is not None
+    if spaced_labelled.total_first(lines, j):
+        return True  # a table by unit or by class: labelled rows under its 合计 row
     template = identify(" ".join(ln.text for ln in lines[max(0, i - 4):i]), " ".join(ln.text for ln in lines[i:j]))
     if template is not None and template.shape != "subject":
         return False  # side-by-side blocks, code/name/amount groups, one row of amounts: not read here
@@ -486,6 +501,8 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     first = _first_row(lines, i)
     if first is None:
         return spaced_labelled.read_labelled(lines, i) if _untitled(lines, i) else (None, i + 1)
+    if spaced_labelled.total_first(lines, first):
+        return spaced_labelled.read_labelled(lines, i, first)
     head = Header(lines, i, first)
     header = head.lines
     rows, end = _collect(lines, first, head.keys)
