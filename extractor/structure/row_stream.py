@@ -170,9 +170,10 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     while k < len(toks):
         w = toks[k][0]
         amount = bool(AMOUNT.match(w))
-        if at_amounts and not amount and len(head) >= 2 and [x for x, _ in toks[k:k + len(head)]] == head:
+        echo = _header_echo(toks, k, head) if at_amounts and not amount else 0
+        if echo:
             # the header printed again at a new page's top: skipped up to the next row
-            k += len(head)
+            k += echo
             while k < len(toks) and not _opens_row(toks, k):
                 k += 1
             continue
@@ -187,6 +188,19 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     if cur:
         rows.append(cur)
     return [toks[:first]], rows
+
+
+def _header_echo(toks: list[Token], k: int, head: list[str]) -> int:
+    """How many tokens from toks[k] are the header's first words printed again at a new page's top
+    (0 when none): all of them, or all but the first ones when those, printed on every page, went
+    as a running header (`功能分类科目` over each page of the table)."""
+    for h in range(len(head)):
+        rest = head[h:]
+        if len(head) < 2 or toks[k][0] != rest[0] or [x for x, _ in toks[k:k + len(rest)]] != rest:
+            continue
+        if len(rest) >= 2 or (k + 1 < len(toks) and _opens_row(toks, k + 1)):
+            return len(rest)  # (a lone header word only right before a row)
+    return 0
 
 
 def _flat_values_start(toks: list[Token]) -> int:

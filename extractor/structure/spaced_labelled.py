@@ -32,10 +32,10 @@ _MIN_ROWS = 3
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _DASH = re.compile(r"^(?:-|—|–|——|－)$")
 _NOT_A_LABEL = re.compile(r"^(?:栏次|行次|合\s*计)$")
-_CODE_FIRST = re.compile(r"^\d{3}(?:\d{2}){0,2}(?!\d)")  # 201, 20101, 2010101, also 2010101行政运行
+_CODE_FIRST = re.compile(r"^[\[【]?\d{3}(?:\d{2}){0,2}(?![\d.,])")  # 201, 20101, 2010101, also 2010101行政运行
 _PROSE = re.compile(r"[，。；]")  # a label may end in a colon (项目支出：), not hold a sentence
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
-_MAX_PIECES = 3  # pieces of a label broken over lines above its row
+_MAX_PIECES = 5  # pieces of a label broken over lines above its row
 _MAX_GOAL_LINES = 30  # lines of a 绩效目标 text under its row
 _FURNITURE_ONLY = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")  # page numbers
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
@@ -132,7 +132,7 @@ def tree_sums(tree: Sequence[tuple[str, tuple[str, ...]]]) -> list[tuple[int, li
     return [(0, grand)] + sums
 
 
-def _tree_rows(tree: Sequence[tuple[str, tuple[str, ...]]], goals: bool = False) -> list[list[str]]:
+def tree_rows(tree: Sequence[tuple[str, tuple[str, ...]]], goals: bool = False) -> list[list[str]]:
     """The header rows (label column first): each top label over its sub-labels; with `goals`, the
     绩效目标 text column last."""
     top: list[str] = ["项目"]
@@ -145,7 +145,7 @@ def _tree_rows(tree: Sequence[tuple[str, tuple[str, ...]]], goals: bool = False)
     return [top, low] if any(low) else [top]
 
 
-def _adds_up(values: list[str], sums: list[tuple[int, list[int]]]) -> bool:
+def adds_up(values: list[str], sums: list[tuple[int, list[int]]]) -> bool:
     nums = [parse_amount(v)[0] for v in values]
     if any(v is None for v in nums):
         return False
@@ -234,7 +234,7 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None) -
     guessed = labels is None and tree is None
     at = lines[i]
     if tree is not None:
-        grid: list[list[Cell]] = [[text_cell(at, x) for x in r] for r in _tree_rows(tree, goals)]
+        grid: list[list[Cell]] = [[text_cell(at, x) for x in r] for r in tree_rows(tree, goals)]
     else:
         grid = [[text_cell(at, "项目")] + [text_cell(at, x) for x in (labels or [f"列{c + 1}" for c in range(n)])]]
     j = first
@@ -266,7 +266,7 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None) -
                 doubt = "column uncertain: the row prints fewer values than the table has columns"
             elif guessed and n > 1:
                 doubt = "column uncertain: no header line names the columns"
-            elif sums and not _adds_up(values, sums):
+            elif sums and not adds_up(values, sums):
                 doubt = "row uncertain: its total is not the sum of its parts as read"
             cell = text_cell(pieces[0] if pieces else ln, label, joined=len(pieces) > 1)
             cells = [cell] + [amount_cell(ln, v, doubt) for v in values]
