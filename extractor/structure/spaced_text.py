@@ -27,7 +27,22 @@ Token = tuple[str, int, int]  # text, start, end in the line
 
 
 def tokens(text: str) -> list[Token]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """The line's words with their positions; an amount run into the next cell's words without a
+    space (`1,935.36一、基本支出`) is two words."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        w, s = m.group(), m.start()
+        glued = _GLUED.match(w) if len(w) > 3 and w[0].isdigit() else None
+        if glued:
+            k = glued.end()
+            out += [(w[:k], s, s + k), (w[k:], s + k, m.end())]
+        else:
+            out.append((w, s, m.end()))
+    return out
+
+
+# an amount to the cent with the next cell's words right after it (or the item number 1、 opening them)
+_GLUED = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?=\p{Han}|\d{1,2}[、．]\p{Han})")
 
 
 # a subject code printed in brackets before its name, `[2080505]机关事业单位基本养老保险缴费支出`
