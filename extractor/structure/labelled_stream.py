@@ -38,7 +38,9 @@ _MAX_WIDTH = max(sum(max(1, len(subs)) for _, subs in tree) for tree in TREES)
 
 
 def _amount(line: NLine) -> bool:
-    return bool(AMOUNT.match(line.text.strip()))
+    """A line of amounts only (PyMuPDF may print two cells on one line: `0.00 19,904.01`)."""
+    words = line.text.split()
+    return bool(words) and all(AMOUNT.match(w) for w in words)
 
 
 def _total_row(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int]]:
@@ -57,7 +59,7 @@ def _total_row(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int]]:
             n = 0
             k = j + 1
             while k < len(lines) and n <= _MAX_WIDTH and _amount(lines[k]):
-                n += 1
+                n += len(lines[k].text.split())
                 k += 1
             if n >= 2:
                 return j, n
@@ -147,24 +149,24 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             pieces.append(ln)
             s.k += 1
             ln = s.peek()
-        values: list[NLine] = []
+        values: list[tuple[NLine, str]] = []
         while ln is not None and len(values) < n and _amount(ln):
-            values.append(ln)
+            values += [(ln, w) for w in ln.text.split()]
             s.k += 1
             ln = s.peek() if len(values) < n else ln
         if not pieces or len(values) != n or (s.k < len(lines) and _amount(lines[s.k])):
             s.k = start  # no label, or not this table's number of amounts: the table ends before it
             break
         label = "".join(p.text.strip() for p in pieces)
-        texts = [v.text.strip() for v in values]
+        texts = [w for _, w in values]
         doubt = None if adds_up(texts, sums) else "row uncertain: its total is not the sum of its parts as read"
         cells = [text_cell(pieces[0], label, joined=len(pieces) > 1)]
-        cells += [amount_cell(v, t, doubt) for v, t in zip(values, texts)]
+        cells += [amount_cell(v, t, doubt) for v, t in values]
         last = s.k
         if goals:
             goal_end = _goal_end(lines, s.k)
             goal = [x for x in lines[s.k:goal_end + 1] if x.text.strip()] if goal_end is not None else []
-            cells.append(text_cell(goal[0] if goal else values[-1], "".join(x.text.strip() for x in goal),
+            cells.append(text_cell(goal[0] if goal else values[-1][0], "".join(x.text.strip() for x in goal),
                                    joined=len(goal) > 1))
             if goal_end is not None:
                 s.k = last = goal_end + 1
