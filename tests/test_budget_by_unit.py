@@ -388,3 +388,12 @@ def test_side_totals_add_the_numbered_items_not_their_lines():
         row("本年收入合计", "3558.35")])
     checks = side_totals(Report.model_construct(tables=[t]))
     assert [c.passed for c in checks if c.rule == "table.side_total"] == [True]
+
+
+def test_side_totals_skip_a_second_page_whose_first_items_are_on_the_page_before():
+    def row(raw: str, amount: str) -> Row:
+        return Row(name=Field(value=raw.split("、")[-1], raw=raw), block="支出", values={"预算数": _field(amount)})
+
+    t = Table(template="budget.fiscal_total", columns=["预算数"], rows=[
+        row("十七、住房保障支出", "204.86"), row("十八、粮油物资储备支出", "0"), row("本年支出合计", "2776.75")])
+    assert [c for c in side_totals(Report.model_construct(tables=[t])) if c.rule == "table.side_total"] == []

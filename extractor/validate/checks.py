@@ -207,9 +207,11 @@ def side_totals(report: Report) -> list[Check]:
             if any(_TOP_ITEM.match(r.name.raw or "") for _, r in items):
                 # 一、财政拨款收入 over its lines (一般公共预算收入 …) and （一）… lines: the numbered items add up
                 items = [(ri, r) for ri, r in items if _TOP_ITEM.match(r.name.raw or "")]
+                if not (items[0][1].name.raw or "").lstrip().startswith("一、"):
+                    items = []  # a table's second page (十七、… first): its first items are on the page before
             idx_grand = next((i for i, (_, r) in enumerate(rows) if _name(r) == "总计"), None)
             for col in t.columns:
-                if idx_total is not None:
+                if idx_total is not None and items:  # (no item here: nothing to add up)
                     ri_t, rt = rows[idx_total]
                     c = _sum_check("table.side_total", rt.values.get(col), _tpath(ti, ri_t, col),
                                    [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in items],
