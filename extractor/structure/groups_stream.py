@@ -12,7 +12,8 @@ amount that follows its name; the amounts are then checked by the accounting ide
 the sum of its 款, the 合计 labels add up to the 类. Amounts of a family that does not add up (the
 text's reading order moved an amount away from its code), and an integer that may be the next code,
 carry an unconfirmed `layout.column_guess` repair (to review, with the reason).
-For a table no template knows (整体支出绩效评价基础数据表 and the like), the stream is read as
+For a table no template knows (整体支出绩效评价基础数据表 and the like), and for a 三公 table whose rows
+are labelled (行政经费 / “三公”经费 / 其中：（一）… by fund, under a title templates.py names), the stream is read as
 segments `words values` (values: amounts, percentages, a dash for an empty cell). A row is read only
 when the table's header names the columns and every segment prints exactly one value per column:
 the words before a row's values are its label (a label broken over lines is joined), or a header

@@ -5,10 +5,11 @@ What it does: PyMuPDF's `get_text()`, pdftotext without `-layout` (for most tabl
 line may hold a few, `201 06 01 行政运行`), in reading order: the header's words, then each row's code
 parts (`201` `06` `01`, or `2010601`), its name (possibly broken over lines), its printed amounts.
 After the title of a subject table (templates.identify names one, from the title lines above), the
-stream is cut into rows where a subject code opens one (a code the catalogue knows, or one followed
-by its 款/项 parts) or a 合计 / 总计 label does; the words before the first row are the header; a word
+stream is cut into rows where a subject code opens one (a code the catalogue knows, one followed
+by its 款/项 parts, or a code in brackets before its name, `[20101]人大事务`) or a 合计 / 总计 label does; the words before the first row are the header; a word
 after a row's amounts that opens no row goes on a line of its own (a repeated header is then
-skipped as the header again, a name printed before its code joins that row). The rows, one per line
+skipped as the header again — also without its first words, when those went as a running header —,
+a name printed before its code joins that row). The rows, one per line
 as `code parts name amounts`, are read by the spaced reader (spaced_rows.read_spaced): its header
 reading (standard column sets), row joining and the placement of amounts into columns by the
 accounting identities (spaced_columns.py), with every amount it cannot place for certain under an

@@ -7,8 +7,8 @@ items `label [行次] [amounts]` in reading order: a row's income item, then its
 (`一、一般公共预算财政拨款收入` `2,940.05` `一、一般公共服务支出` `2,106.66` …). A label broken over lines
 (`二、政府性基金预算财政拨` / `款`) is joined while it is incomplete and the next piece starts no item; a
 line holding a few cells (`96,282,213.44 一、公共安全支出`) gives them in order. The header is the
-words before the first numbered item (一、); printed again on a new page it is skipped, with the
-page furniture. Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2,
+words before the first numbered item (一、); printed again on a new page it is skipped (also without
+its first words, when those went as a running header), with the page furniture. Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2,
 3 … and N+1, N+2 …; a number alone is a row whose label is blank; the numbers give each item its
 row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, 年初, 上年结转, 使用…结余
 are income), each side's item numbers (一、二、… in turn) and, for 总计 / 合计, the reading order

@@ -1,16 +1,28 @@
-"""Tables of labelled rows printed one row per line by PDF text extractors, for tables no template
-knows (绩效评价基础数据表 and the like): `三公经费 65.19 80.96 73.18`.
+"""Tables of labelled rows printed one row per line by PDF text extractors: tables no template knows
+(绩效评价基础数据表 and the like: `三公经费 65.19 80.96 73.18`), 三公 tables of labelled rows (行政经费 /
+“三公”经费 / 其中：（一）… by fund), and tables by unit or class under their 合计 row (Guangdong's
+收入总体情况表, 部门预算基本支出预算表, 部门预算项目支出及其他支出预算表).
 
 What it does: after a title ending in 表 that no template names, finds at least three lines that
 each end in the same number of values (amounts, percentages, a dash for an empty cell), all but
 the first with a label before them, and reads them into a generic GridBlock: one header row (the
-header line that prints one word per value column, else 列N), then label | values rows; a line of
-words between rows with a word per column (经费控制情况（万元） 2023年决算数 …) is kept as a row of text.
+header line that prints one word per value column, or a corner word and one per column, else 列N),
+then label | values rows; a line of words between rows with a word per column (经费控制情况（万元）
+2023年决算数 …) is kept as a row of text. After a `合计` row followed by labelled rows of as many
+amounts (`total_first`), it reads the table by unit: the header must cover a standard column tree
+(TREES: 总计 | 财政拨款 (合计 一般公共预算 …) | 财政专户拨款 | 其他资金, or the 12 columns of 收入总体情况表)
+for the columns to be named; a label broken over lines is joined (pieces above its row — pypdf —,
+or a piece above and one under a line of amounts — pdfplumber, -layout; when the piece under may as
+well open the next label, the row's amounts go to review); page numbers and the header printed again
+on a new page are skipped; a project's 绩效目标 text printed under its row (ending in 。) becomes the
+row's 绩效目标 cell; a row whose amounts do not add up by the tree (总计 = 合计 + 财政专户 + 其他资金,
+合计 = its funds) goes to review with the reason.
 A row that prints fewer values than the table has columns gets its values from the left with an
 unconfirmed `layout.column_guess` repair (to review); so does every value when the column names
 are guessed.
 What it does not: read codes (spaced_rows.py) or the standard tables' shapes (spaced_sides,
-spaced_groups, spaced_flat); name the table (tables.py keeps it generic).
+spaced_groups, spaced_flat); goal texts interleaved with the rows' lines (pdfplumber, -layout: the
+table ends there); name the table (tables.py keeps it generic).
 """
 from __future__ import annotations
 

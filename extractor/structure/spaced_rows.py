@@ -2,19 +2,22 @@
 
 What it does: finds, right after a table's title / unit lines, a header of one or more lines and
 rows of subject tables printed as `2080505 机关事业单位基本养老保险缴费支出 446.11 446.11 0.00`
-(also `208 05 05 …`, `-layout` text with runs of spaces, 合计 rows), and reads them into a GridBlock
+(also `208 05 05 …`, `[2080505]机关事业单位…` with the code in brackets, `-layout` text with runs of
+spaces, 合计 rows), and reads them into a GridBlock
 with one Cell per printed column: key columns (科目编码, 科目名称) then one Cell per amount column,
 an empty Cell where the print left a cell blank. A name broken over lines is joined (the catalogue
 completes it, or the amounts follow on the next line, or the name was printed around the code
 line); page furniture between rows (page numbers, running headers, a repeated header) is skipped.
 Column names come from the header: a standard column set whose labels the header's characters
-cover (header words broken over lines are common), else the header words above each column in
+cover (header words broken over lines are common; of several, the one the header prints whole and
+in order), else the header words above each column in
 `-layout` text, else 列N (marked as guessed). Where an amount stands is decided in
 spaced_columns.py; an amount it cannot place for certain carries an unconfirmed repair
 (`layout.column_guess`) so its Field goes to review with the reason.
 The reader also hands the tables of the other shapes in this layout to their modules, by the
 template the title names: side-by-side blocks (公开01/04表, 收支总表: spaced_sides.py), code/name/
-amount groups (公开06表: spaced_groups.py), one row of amounts (三公: spaced_flat.py), 绩效目标表
+amount groups (公开06表: spaced_groups.py), one row of amounts (三公: spaced_flat.py; labelled 三公
+rows and tables by unit under their 合计 row: spaced_labelled.py), 绩效目标表
 (spaced_targets.py), 整体支出绩效自评表 (spaced_selfeval.py), and labelled rows of a table no template knows (spaced_labelled.py).
 What it does not: read pdfminer's column-by-column runs or text printed one cell per line
 (PyMuPDF, pdftotext without -layout); those are other readers' layouts.

@@ -8,7 +8,8 @@ columns, an empty Cell where a side is blank. Which side a lone label belongs to
 order, by its line number (the right side's 行次 run after the left side's), by its position in
 `-layout` text, by the ordinal sequence of each side (一、二、…), and by its words (收入 / 支出);
 labels broken over lines (the piece before and after the row's line) are joined. Amount columns
-come from the header (a standard column set whose characters the header covers); a side that prints
+come from the header (a standard column set whose characters the header covers: 决算数, 预算数,
+预算, 金额, or the four fund columns); a side that prints
 fewer amounts than it has columns is placed by spaced_columns.py (in order when full, else the row
 identity), and an amount or a side it cannot place for certain carries an unconfirmed
 `layout.column_guess` repair, so its Field goes to review with the reason.
