@@ -37,8 +37,8 @@ UNIT_WORD = re.compile(r"单位[:：]")
 WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]")
 # a table continued from the previous page
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
-# a line that ends like a table title
-TITLE_END = re.compile(r"表\s*$")
+# a line that ends like a table title (…表, or …表（按功能分类科目）: the classification it is by)
+TITLE_END = re.compile(r"表\s*(?:[（(]按[^（）()\s]{1,12}[）)]\s*)?$")
 # a note under a table: 注：… / 说明：… / 备注：… / 注1
 NOTE_LINE = re.compile(r"^\s*(?:备注|注|说明)\s*[:：\d]")
 

@@ -12,7 +12,8 @@ amount that follows its name; the amounts are then checked by the accounting ide
 the sum of its 款, the 合计 labels add up to the 类. Amounts of a family that does not add up (the
 text's reading order moved an amount away from its code), and an integer that may be the next code,
 carry an unconfirmed `layout.column_guess` repair (to review, with the reason).
-For a table no template knows (整体支出绩效评价基础数据表 and the like), the stream is read as
+For a table no template knows (整体支出绩效评价基础数据表 and the like), and for a 三公 table whose rows
+are labelled (行政经费 / “三公”经费 / 其中：（一）… by fund, under a title templates.py names), the stream is read as
 segments `words values` (values: amounts, percentages, a dash for an empty cell). A row is read only
 when the table's header names the columns and every segment prints exactly one value per column:
 the words before a row's values are its label (a label broken over lines is joined), or a header
@@ -46,7 +47,7 @@ _PAGE_MARK = re.compile(r"^第\s*\d+\s*页")
 _PROSE = re.compile(r"[，。；]")  # a label may hold a colon (项目支出：), a cell no sentence
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _DASH = re.compile(r"^(?:-|—|–|——|－)$")
-_CODE_FIRST = re.compile(r"^\d{3}(?:\d{2}){0,2}(?!\d)")
+_CODE_FIRST = re.compile(r"^[\[【]?\d{3}(?:\d{2}){0,2}(?![\d.,])")
 _NOT_A_LABEL = re.compile(r"^(?:栏次|行次)$")
 _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
 _MAX_LINES = 1500  # a table's region in lines
@@ -69,11 +70,12 @@ def _value(word: str) -> bool:
 
 
 def _kind(lines: Sequence[NLine], i: int) -> Optional[str]:
-    """`groups` under a title of that shape, `untitled` under a table title no template knows."""
+    """`groups` under a title of that shape, `untitled` under a table title no template knows,
+    `labelled` under a 三公 title (its labelled rows: 行政经费 / “三公”经费 / 其中：（一）… by fund)."""
     title = title_above(lines, i)
     template = identify(" ".join(ln.text for ln in title), "")
     if template is not None:
-        return "groups" if template.shape == "groups" else None
+        return {"groups": "groups", "flat_values": "labelled"}.get(template.shape)
     return "untitled" if any(TITLE_END.search(ln.text.strip()) for ln in title) else None
 
 
@@ -453,7 +455,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     toks, units = _region(lines, i)
     if kind is None or not toks:
         return None, i + 1
-    if kind == "untitled" and not _groups_header(toks):
+    if kind == "labelled" or (kind == "untitled" and not _groups_header(toks)):
         block, end = read_labelled_stream(lines, i, toks)
     else:
         block, end = read_groups_stream(lines, i, toks)

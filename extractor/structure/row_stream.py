@@ -5,10 +5,11 @@ What it does: PyMuPDF's `get_text()`, pdftotext without `-layout` (for most tabl
 line may hold a few, `201 06 01 行政运行`), in reading order: the header's words, then each row's code
 parts (`201` `06` `01`, or `2010601`), its name (possibly broken over lines), its printed amounts.
 After the title of a subject table (templates.identify names one, from the title lines above), the
-stream is cut into rows where a subject code opens one (a code the catalogue knows, or one followed
-by its 款/项 parts) or a 合计 / 总计 label does; the words before the first row are the header; a word
+stream is cut into rows where a subject code opens one (a code the catalogue knows, one followed
+by its 款/项 parts, or a code in brackets before its name, `[20101]人大事务`) or a 合计 / 总计 label does; the words before the first row are the header; a word
 after a row's amounts that opens no row goes on a line of its own (a repeated header is then
-skipped as the header again, a name printed before its code joins that row). The rows, one per line
+skipped as the header again — also without its first words, when those went as a running header —,
+a name printed before its code joins that row). The rows, one per line
 as `code parts name amounts`, are read by the spaced reader (spaced_rows.read_spaced): its header
 reading (standard column sets), row joining and the placement of amounts into columns by the
 accounting identities (spaced_columns.py), with every amount it cannot place for certain under an
@@ -44,7 +45,7 @@ from ..evidence.numbers import parse_amount
 from . import spaced_flat
 from .moved_codes import regroup
 from .spaced_rows import STANDARD_COLUMNS, read_spaced, unit_name, unit_table
-from .spaced_text import AMOUNT, MAX_CELL, after_title, cell_line, furniture, title_above, title_like
+from .spaced_text import AMOUNT, MAX_CELL, after_title, bracket_code, cell_line, furniture, title_above, title_like
 from .templates import identify
 from .text_tables import text_reader, with_report
 
@@ -146,6 +147,9 @@ def _opens_row(toks: list[Token], k: int) -> bool:
     nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
     if _TOTAL.match(w):
         return bool(AMOUNT.match(nxt))
+    bracketed = bracket_code(w)
+    if bracketed is not None:  # `[20101]人大事务`: the brackets say it is a code
+        return bool(_HAN.search(bracketed[1] or nxt))
     if not _CODE.match(w):
         return False
     if len(w) == 3 and _SUB.match(nxt):
@@ -178,9 +182,10 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     while k < len(toks):
         w = toks[k][0]
         amount = bool(AMOUNT.match(w))
-        if at_amounts and not amount and len(head) >= 2 and [x for x, _ in toks[k:k + len(head)]] == head:
+        echo = _header_echo(toks, k, head) if at_amounts and not amount else 0
+        if echo:
             # the header printed again at a new page's top: skipped up to the next row
-            k += len(head)
+            k += echo
             while k < len(toks) and not _opens_row(toks, k):
                 k += 1
             continue
@@ -214,6 +219,19 @@ def _list_rows(toks: list[Token]) -> Optional[list[list[Token]]]:
     if k < len(toks):
         rows.append(toks[k:])
     return rows
+
+
+def _header_echo(toks: list[Token], k: int, head: list[str]) -> int:
+    """How many tokens from toks[k] are the header's first words printed again at a new page's top
+    (0 when none): all of them, or all but the first ones when those, printed on every page, went
+    as a running header (`功能分类科目` over each page of the table)."""
+    for h in range(len(head)):
+        rest = head[h:]
+        if len(head) < 2 or toks[k][0] != rest[0] or [x for x, _ in toks[k:k + len(rest)]] != rest:
+            continue
+        if len(rest) >= 2 or (k + 1 < len(toks) and _opens_row(toks, k + 1)):
+            return len(rest)  # (a lone header word only right before a row)
+    return 0
 
 
 def _flat_values_start(toks: list[Token]) -> int:
@@ -325,6 +343,10 @@ def _well_formed(part: list[Token], units: bool = False) -> bool:
     if units:  # a unit's name: Chinese words, ending as a unit's name does (no header words)
         return m > 0 and all(_HAN.search(w) and not any(ch.isdigit() for ch in w) for w in head) and unit_name(
             "".join(head))
+    bracketed = bracket_code(head[0])
+    if bracketed is not None:
+        words = ([bracketed[1]] if bracketed[1] else []) + head[1:]
+        return bool(words) and all(_HAN.search(w) for w in words)
     k = 1
     while k < len(head) and _SUB.match(head[k]):
         k += 1

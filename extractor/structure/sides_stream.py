@@ -7,8 +7,8 @@ items `label [行次] [amounts]` in reading order: a row's income item, then its
 (`一、一般公共预算财政拨款收入` `2,940.05` `一、一般公共服务支出` `2,106.66` …). A label broken over lines
 (`二、政府性基金预算财政拨` / `款`) is joined while it is incomplete and the next piece starts no item; a
 line holding a few cells (`96,282,213.44 一、公共安全支出`) gives them in order. The header is the
-words before the first numbered item (一、); printed again on a new page it is skipped, with the
-page furniture. Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2,
+words before the first numbered item (一、); printed again on a new page it is skipped (also without
+its first words, when those went as a running header), with the page furniture. Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2,
 3 … and N+1, N+2 …; a number alone is a row whose label is blank; the numbers give each item its
 row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, 年初, 上年结转, 使用…结余
 are income), each side's item numbers (一、二、… in turn) and, for 总计 / 合计, the reading order
@@ -158,8 +158,9 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
     k = 0
     while k < len(body):
         p = body[k]
-        if len(header) >= 3 and p.text == header[0] and [q.text for q in body[k:k + len(header)]] == header:
-            k += len(header)  # the header printed again on a new page
+        echo = _header_echo(body, k, header)
+        if echo:
+            k += echo  # the header printed again on a new page
             continue
         cur = items[-1] if items else None
         if not p.amount:
@@ -206,6 +207,19 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
     if any(it.label and it.no is None for it in items) and lanci:
         return None
     return items, k
+
+
+def _header_echo(body: list[Piece], k: int, header: list[str]) -> int:
+    """How many pieces from body[k] are the header printed again at a new page's top (0 when none):
+    the whole header, or its last words when its first ones, printed on every page, were taken away
+    as a running header (`收入` over each page of the table)."""
+    if len(header) < 3 or body[k].amount:
+        return 0
+    for h in range(len(header) - 2):
+        rest = header[h:]
+        if body[k].text == rest[0] and [q.text for q in body[k:k + len(rest)]] == rest:
+            return len(rest)
+    return 0
 
 
 def _number_side(n: int, last: list[int], right_started: bool) -> Optional[int]:

@@ -1,16 +1,28 @@
-"""Tables of labelled rows printed one row per line by PDF text extractors, for tables no template
-knows (绩效评价基础数据表 and the like): `三公经费 65.19 80.96 73.18`.
+"""Tables of labelled rows printed one row per line by PDF text extractors: tables no template knows
+(绩效评价基础数据表 and the like: `三公经费 65.19 80.96 73.18`), 三公 tables of labelled rows (行政经费 /
+“三公”经费 / 其中：（一）… by fund), and tables by unit or class under their 合计 row (Guangdong's
+收入总体情况表, 部门预算基本支出预算表, 部门预算项目支出及其他支出预算表).
 
 What it does: after a title ending in 表 that no template names, finds at least three lines that
 each end in the same number of values (amounts, percentages, a dash for an empty cell), all but
 the first with a label before them, and reads them into a generic GridBlock: one header row (the
-header line that prints one word per value column, else 列N), then label | values rows; a line of
-words between rows with a word per column (经费控制情况（万元） 2023年决算数 …) is kept as a row of text.
+header line that prints one word per value column, or a corner word and one per column, else 列N),
+then label | values rows; a line of words between rows with a word per column (经费控制情况（万元）
+2023年决算数 …) is kept as a row of text. After a `合计` row followed by labelled rows of as many
+amounts (`total_first`), it reads the table by unit: the header must cover a standard column tree
+(TREES: 总计 | 财政拨款 (合计 一般公共预算 …) | 财政专户拨款 | 其他资金, or the 12 columns of 收入总体情况表)
+for the columns to be named; a label broken over lines is joined (pieces above its row — pypdf —,
+or a piece above and one under a line of amounts — pdfplumber, -layout; when the piece under may as
+well open the next label, the row's amounts go to review); page numbers and the header printed again
+on a new page are skipped; a project's 绩效目标 text printed under its row (ending in 。) becomes the
+row's 绩效目标 cell; a row whose amounts do not add up by the tree (总计 = 合计 + 财政专户 + 其他资金,
+合计 = its funds) goes to review with the reason.
 A row that prints fewer values than the table has columns gets its values from the left with an
 unconfirmed `layout.column_guess` repair (to review); so does every value when the column names
 are guessed.
 What it does not: read codes (spaced_rows.py) or the standard tables' shapes (spaced_sides,
-spaced_groups, spaced_flat); name the table (tables.py keeps it generic).
+spaced_groups, spaced_flat); goal texts interleaved with the rows' lines (pdfplumber, -layout: the
+table ends there); name the table (tables.py keeps it generic).
 """
 from __future__ import annotations
 
@@ -19,7 +31,10 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from decimal import Decimal
+
 from ..datamodel import Cell, GridBlock, NLine
+from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from .spaced_text import SENTENCE, Header, amount_cell, furniture, is_amount, text_cell, title_like, tokens
 from .text_tables import with_report
@@ -29,8 +44,23 @@ _MIN_ROWS = 3
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _DASH = re.compile(r"^(?:-|—|–|——|－)$")
 _NOT_A_LABEL = re.compile(r"^(?:栏次|行次|合\s*计)$")
-_CODE_FIRST = re.compile(r"^\d{3}(?:\d{2}){0,2}(?!\d)")  # 201, 20101, 2010101, also 2010101行政运行
+_CODE_FIRST = re.compile(r"^[\[【]?\d{3}(?:\d{2}){0,2}(?![\d.,])")  # 201, 20101, 2010101, also 2010101行政运行
 _PROSE = re.compile(r"[，。；]")  # a label may end in a colon (项目支出：), not hold a sentence
+_TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
+_MAX_PIECES = 5  # pieces of a label broken over lines above its row
+_MAX_GOAL_LINES = 30  # lines of a 绩效目标 text under its row
+_FURNITURE_ONLY = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")  # page numbers
+_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+
+# Standard column trees of labelled tables by unit / class (budget tables of Guangdong's cities:
+# 部门预算基本支出预算表, 部门预算项目支出及其他支出预算表, 收入总体情况表): (label, sub-labels) in printed order
+TREES: list[list[tuple[str, tuple[str, ...]]]] = [
+    [("总计", ()), ("财政拨款", ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")), ("财政专户拨款", ()),
+     ("其他资金", ())],
+    [("合计", ()), ("财政拨款收入", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
+     ("财政专户拨款收入", ("教育收费", "其他专户收入拨款")), ("其他资金收入", ("事业收入", "事业单位经营收入", "其他收入")),
+     ("上级补助收入", ()), ("附属单位上缴收入", ()), ("上年结转结余", ())],
+]
 
 
 def _value(t: str) -> bool:
@@ -78,6 +108,114 @@ def first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
     return None
 
 
+def _tree_width(tree: Sequence[tuple[str, tuple[str, ...]]]) -> int:
+    return sum(max(1, len(subs)) for _, subs in tree)
+
+
+def _covers(text: str, labels: Sequence[str]) -> bool:
+    have, need = Counter(text), Counter("".join(labels))
+    return all(have[ch] >= c for ch, c in need.items())
+
+
+def standard_tree(header_text: str, n: int) -> Optional[Sequence[tuple[str, tuple[str, ...]]]]:
+    """The standard column tree of n columns whose labels the header's characters cover (header
+    words broken over lines and printed out of order are common), else None."""
+    for tree in TREES:
+        if _tree_width(tree) == n and _covers(header_text, [w for top, subs in tree for w in (top, *subs)]):
+            return tree
+    return None
+
+
+def tree_sums(tree: Sequence[tuple[str, tuple[str, ...]]]) -> list[tuple[int, list[int]]]:
+    """The row identities of a column tree, as (total column, part columns): the first column is
+    the sum of the groups (a group's 合计 column, else its columns), a group's 合计 the sum of its
+    other columns."""
+    sums: list[tuple[int, list[int]]] = []
+    grand: list[int] = []
+    at = 0
+    for k, (top, subs) in enumerate(tree):
+        width = max(1, len(subs))
+        if k and subs and subs[0] in ("合计", "小计"):
+            sums.append((at, list(range(at + 1, at + width))))
+            grand.append(at)
+        elif k:
+            grand.extend(range(at, at + width))
+        at += width
+    return [(0, grand)] + sums
+
+
+def tree_rows(tree: Sequence[tuple[str, tuple[str, ...]]], goals: bool = False) -> list[list[str]]:
+    """The header rows (label column first): each top label over its sub-labels; with `goals`, the
+    绩效目标 text column last."""
+    top: list[str] = ["项目"]
+    low: list[str] = [""]
+    for label, subs in tree:
+        top += [label] + [""] * (max(1, len(subs)) - 1)
+        low += list(subs) if subs else [""]
+    if goals:
+        top, low = top + ["绩效目标"], low + [""]
+    return [top, low] if any(low) else [top]
+
+
+def adds_up(values: list[str], sums: list[tuple[int, list[int]]]) -> bool:
+    nums = [parse_amount(v)[0] for v in values]
+    if any(v is None for v in nums):
+        return False
+    d = [Decimal(str(v)) for v in nums]
+    return all(abs(d[t] - sum((d[p] for p in parts), Decimal(0))) <= _CENT * max(1, len(parts) - 1)
+               for t, parts in sums)
+
+
+def total_first(lines: Sequence[NLine], j: int) -> bool:
+    """lines[j] is a table's 合计 row and labelled rows with as many values follow it (a table by
+    unit or by class: `合计 12,634.14 …` / `广州市数字政府运营中心 3,392.05 …`), no subject code."""
+    row = _split(lines[j])
+    if row is None or not _TOTAL_LABEL.match(row[0]):
+        return False
+    n = len(row[1])
+    seen = 0
+    for ln in lines[j + 1:j + 12]:
+        if not ln.text.strip() or _label_piece(ln):
+            continue
+        nxt = _split(ln)
+        if nxt is None:
+            break
+        if len(nxt[1]) != n:
+            return False
+        seen += 1
+    return seen >= 1
+
+
+def _amounts_only(line: NLine) -> Optional[list[str]]:
+    toks = [w for w, _, _ in tokens(line.text)]
+    return toks if len(toks) >= 2 and all(_value(w) for w in toks) and any("." in w for w in toks) else None
+
+
+def _label_piece(line: NLine) -> bool:
+    """A piece of a row label broken over lines: short words, no value, no sentence (a project name
+    may hold digits: 广州12345政务服务便)."""
+    t = line.text.strip()
+    return bool(t) and len("".join(t.split())) <= 30 and not SENTENCE.search(t) and not title_like(line) \
+        and not NOTE_LINE.match(t) and not any(_value(w) for w, _, _ in tokens(t))
+
+
+def _goal_text(lines: Sequence[NLine], j: int) -> Optional[int]:
+    """The last line of a 绩效目标 text printed under its row (pypdf: the row's amounts, then the
+    goal's lines), from lines[j] on: the last line ending in 。 before the next row, page number,
+    title or note (the lines after it are the next row's label pieces); None when none ends so."""
+    end = None
+    for k in range(j, min(len(lines), j + _MAX_GOAL_LINES)):
+        ln = lines[k]
+        t = ln.text.strip()
+        if not t:
+            continue
+        if _split(ln) is not None or title_like(ln) or NOTE_LINE.match(t) or _FURNITURE_ONLY.match(t):
+            break
+        if t.endswith("。"):
+            end = k
+    return end
+
+
 def _subheader(line: NLine, n: int) -> Optional[list[str]]:
     """A line of a label and one word per column (a header row inside the table)."""
     toks = [w for w, _, _ in tokens(line.text)]
@@ -86,34 +224,84 @@ def _subheader(line: NLine, n: int) -> Optional[list[str]]:
     return None
 
 
-def read_labelled(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    first = first_row(lines, i)
+def _next_text(lines: Sequence[NLine], j: int) -> Optional[int]:
+    return next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
+
+
+def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None) -> tuple[Optional[GridBlock], int]:
+    """The labelled rows from `first` (a 合计 row, see total_first) or from the first row found."""
+    totalled = first is not None
+    first = first_row(lines, i) if first is None else first
     if first is None:
         return None, i + 1
-    n = _width(lines, first) or 0
-    header = Header(lines, i, first).lines
-    labels = next(([w for w, _, _ in tokens(ln.text)] for ln in header
-                   if len(tokens(ln.text)) == n and not any(_value(w) for w, _, _ in tokens(ln.text))), None)
-    guessed = labels is None
+    n = len(_split(lines[first])[1]) if totalled else _width(lines, first) or 0
+    head = Header(lines, i, first)
+    header = head.lines
+    tree = standard_tree(head.text, n) if totalled else None
+    sums = tree_sums(tree) if tree else []
+    goals = tree is not None and "绩效目标" in head.text  # a text column after the amounts
+    # the header line that names the columns: one word per column, or a corner word (项目) before them
+    labels = next(([w for w, _, _ in tokens(ln.text)][-n:] for ln in header
+                   if len(tokens(ln.text)) in (n, n + 1) and not any(_value(w) for w, _, _ in tokens(ln.text))), None)
+    guessed = labels is None and tree is None
     at = lines[i]
-    grid: list[list[Cell]] = [[text_cell(at, "项目")] + [text_cell(at, x) for x in (labels or [f"列{c + 1}" for c in range(n)])]]
+    if tree is not None:
+        grid: list[list[Cell]] = [[text_cell(at, x) for x in r] for r in tree_rows(tree, goals)]
+    else:
+        grid = [[text_cell(at, "项目")] + [text_cell(at, x) for x in (labels or [f"列{c + 1}" for c in range(n)])]]
     j = first
     last = lines[first]
+    pending: list[NLine] = []  # pieces of a label printed above its row
+    read = 0
     while j < len(lines):
         ln = lines[j]
         row = _split(ln)
-        if row is not None and len(row[1]) <= n:
+        if row is not None and len(row[1]) <= n and (row[0] or pending or not totalled):
             label, values = row
+            pieces = pending + ([ln] if label else [])
+            nxt = _next_text(lines, j)
+            label_doubt = False
+            if not label and len(pending) == 1 and nxt is not None and _label_piece(lines[nxt]):
+                # a label printed around its amounts (a piece above, a piece under: pdfplumber, -layout);
+                # the piece under may also be the next row's first one unless a whole row follows it
+                after = _next_text(lines, nxt)
+                label_doubt = not (after is None or _split(lines[after]) is not None or title_like(lines[after])
+                                   or NOTE_LINE.match(lines[after].text))
+                pieces.append(lines[nxt])
+                j = nxt
+            label = "".join(p.text.strip() if p is not ln else label for p in pieces)
+            pending = []
             doubt = None
-            if len(values) < n:
+            if label_doubt:
+                doubt = "label uncertain: a piece printed between two rows may be the end of this row's label or the start of the next one's"
+            elif len(values) < n:
                 doubt = "column uncertain: the row prints fewer values than the table has columns"
             elif guessed and n > 1:
                 doubt = "column uncertain: no header line names the columns"
-            cells = [text_cell(ln, label)] + [amount_cell(ln, v, doubt) for v in values]
-            grid.append(cells + [text_cell(ln, "") for _ in range(n - len(values))])
-            last = ln
-            j += 1
+            elif sums and not adds_up(values, sums):
+                doubt = "row uncertain: its total is not the sum of its parts as read"
+            cell = text_cell(pieces[0] if pieces else ln, label, joined=len(pieces) > 1)
+            cells = [cell] + [amount_cell(ln, v, doubt) for v in values]
+            cells += [text_cell(ln, "") for _ in range(n - len(values))]
+            goal_end = _goal_text(lines, j + 1) if goals else None
+            if goals:
+                goal = [x for x in lines[j + 1:goal_end + 1] if x.text.strip()] if goal_end is not None else []
+                cells.append(text_cell(goal[0] if goal else ln, "".join(x.text.strip() for x in goal),
+                                       joined=len(goal) > 1))
+            grid.append(cells)
+            last = lines[goal_end if goal_end is not None else j]
+            read += 1
+            j = (goal_end if goal_end is not None else j) + 1
             continue
+        if read and (_furniture_line(lines, ln) or (totalled and " ".join(ln.text.split()) in head.keys)):
+            j += 1  # a page number or the header printed again on a new page, inside the table
+            continue
+        if read and _label_piece(ln) and len(pending) < _MAX_PIECES:
+            nxt = _next_text(lines, j)
+            if nxt is not None and (_split(lines[nxt]) is not None or _label_piece(lines[nxt])):
+                pending.append(ln)  # a label's first pieces, its row below
+                j += 1
+                continue
         sub = _subheader(ln, n) if not title_like(ln) else None
         nxt = next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
         if sub is not None and nxt is not None and _split(lines[nxt]) is not None:
@@ -125,6 +313,21 @@ def read_labelled(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], 
             j += 1
             continue
         break
-    if len(grid) < 1 + _MIN_ROWS:
+    j = _back_to(lines, j, last)
+    if read < (2 if totalled else _MIN_ROWS):
         return None, i + 1
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), j
+
+
+def _furniture_line(lines: Sequence[NLine], line: NLine) -> bool:
+    t = line.text.strip()
+    return bool(t) and bool(_FURNITURE_ONLY.match(t))
+
+
+def _back_to(lines: Sequence[NLine], j: int, last: NLine) -> int:
+    """The index after the table's last line read: lines skipped after it (pieces of a label whose
+    row never came, a page number, a header printed again) are handed back."""
+    k = j
+    while k > 0 and lines[k - 1] is not last and lines[k - 1].no != last.no:
+        k -= 1
+    return k if k > 0 else j

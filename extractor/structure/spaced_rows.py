@@ -2,7 +2,8 @@
 
 What it does: finds, right after a table's title / unit lines, a header of one or more lines and
 rows of subject tables printed as `2080505 机关事业单位基本养老保险缴费支出 446.11 446.11 0.00`
-(also `208 05 05 …`, `-layout` text with runs of spaces, 合计 rows), and reads them into a GridBlock
+(also `208 05 05 …`, `[2080505]机关事业单位…` with the code in brackets, `-layout` text with runs of
+spaces, 合计 rows), and reads them into a GridBlock
 with one Cell per printed column: key columns (科目编码, 科目名称) then one Cell per amount column,
 an empty Cell where the print left a cell blank. A name broken over lines is joined (the catalogue
 completes it, or the amounts follow on the next line, or the name was printed around the code
@@ -15,13 +16,15 @@ that line or broken over the lines around it — all before it (pypdf), all afte
 not end as a unit's name does (局, 中心, 支队 …) sends the unit rows to review; the units' amounts are
 the 合计 row's parts (column sums place them).
 Column names come from the header: a standard column set whose labels the header's characters
-cover (header words broken over lines are common), else the header words above each column in
+cover (header words broken over lines are common; of several, the one the header prints whole and
+in order), else the header words above each column in
 `-layout` text, else 列N (marked as guessed). Where an amount stands is decided in
 spaced_columns.py; an amount it cannot place for certain carries an unconfirmed repair
 (`layout.column_guess`) so its Field goes to review with the reason.
 The reader also hands the tables of the other shapes in this layout to their modules, by the
 template the title names: side-by-side blocks (公开01/04表, 收支总表: spaced_sides.py), code/name/
-amount groups (公开06表: spaced_groups.py), one row of amounts (三公: spaced_flat.py), 绩效目标表
+amount groups (公开06表: spaced_groups.py), one row of amounts (三公: spaced_flat.py; labelled 三公
+rows and tables by unit under their 合计 row: spaced_labelled.py), 绩效目标表
 (spaced_targets.py), 整体支出绩效自评表 (spaced_selfeval.py), and labelled rows of a table no template knows (spaced_labelled.py).
 What it does not: read pdfminer's column-by-column runs or text printed one cell per line
 (PyMuPDF, pdftotext without -layout); those are other readers' layouts.
@@ -42,7 +45,7 @@ from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
 from .spaced_text import Header, after_title, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
-from .spaced_text import name_piece as _name_piece, tokens as _tokens
+from .spaced_text import bracket_code, name_piece as _name_piece, tokens as _tokens
 from .text_tables import with_report, text_reader
 
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
@@ -51,7 +54,7 @@ _CODE_IN_NAME = re.compile(r"\d{3}")
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
 _LANCI = re.compile(r"^栏\s*次")
 _FIRST_TOTAL = re.compile(r"合计|小计|^合$")
-_KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|^科目$|^类$|^款$")
+_KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|科目$|^类$|^款$")
 _LOOKAHEAD = 24  # non-blank lines from a header's first line to its first data row (pypdf prints a
 # header word broken over lines as lines of their own: 本年收入合 / 计 / 财政拨款收 / 入 …)
 _LEVEL_WORDS = frozenset(("类", "款", "项"))
@@ -74,11 +77,24 @@ def _read_indicators(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock
     return spaced_selfeval.read_selfeval(lines, i)
 
 
+def _flat_first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
+    """A 三公 table: one line of amounts under its header tree (spaced_flat.py), else labelled rows
+    (`行政经费 2,614.19 2,614.19 0.00 0.00` / `“三公”经费 44.94 …`: spaced_labelled.py)."""
+    j = spaced_flat.first_row(lines, i)
+    return j if j is not None else spaced_labelled.first_row(lines, i)
+
+
+def _read_flat(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    if spaced_flat.first_row(lines, i) is not None:
+        return spaced_flat.read_flat(lines, i)
+    return spaced_labelled.read_labelled(lines, i)
+
+
 # shapes read by the other modules of this layout: (first data row, reader)
 OTHER_SHAPES = {
     "two_sides": (spaced_sides.first_row, spaced_sides.read_sides),
     "groups": (spaced_groups.first_row, spaced_groups.read_groups),
-    "flat_values": (spaced_flat.first_row, spaced_flat.read_flat),
+    "flat_values": (_flat_first_row, _read_flat),
     "indicators": (_indicators_first_row, _read_indicators),
 }
 
@@ -86,6 +102,7 @@ OTHER_SHAPES = {
 STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("", ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
     ("", ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")),
+    ("", ("合计", "基本支出", "项目支出", "事业单位经营支出", "对附属单位补助支出", "上缴上级支出")),
     ("", ("合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "事业收入", "其他收入", "上年结转")),
     ("收入预算", ("合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入")),
     ("一般公共预算基本支出", ("合计", "人员经费", "公用经费")),
@@ -127,7 +144,14 @@ def _parse_row(line: NLine) -> Optional[_Row]:
     code = None
     code_orig = ""
     j = 0
-    if head and _CODE_PART.match(head[0][0]):
+    bracketed = bracket_code(head[0][0]) if head else None
+    if bracketed is not None:  # `[20805]行政事业单位养老支出 1,418.13 …`
+        code, rest = bracketed
+        w, s, e = head[0]
+        code_orig = w[:len(w) - len(rest)]
+        head = [("", s, s)] + ([(rest, e - len(rest), e)] if rest else []) + head[1:]
+        j = 1
+    elif head and _CODE_PART.match(head[0][0]):
         parts = [head[0][0]]
         j = 1
         if len(parts[0]) == 3:
@@ -272,6 +296,8 @@ def _starts(lines: Sequence[NLine], i: int) -> bool:
     j = _first_row(lines, i)
     if j is None:
         return _untitled(lines, i) and spaced_labelled.first_row(lines, i) is not None
+    if spaced_labelled.total_first(lines, j):
+        return True  # a table by unit or by class: labelled rows under its 合计 row
     template = identify(" ".join(ln.text for ln in lines[max(0, i - 4):i]), " ".join(ln.text for ln in lines[i:j]))
     if template is not None and template.shape != "subject":
         return False  # side-by-side blocks, code/name/amount groups, one row of amounts: not read here
@@ -303,11 +329,23 @@ def _covers(header_text: str, labels: Sequence[str]) -> bool:
 
 
 def _standard_columns(header: list[NLine], n: int) -> Optional[tuple[str, tuple[str, ...]]]:
+    """The standard column set of n columns whose labels the header's characters cover; of several,
+    the first whose labels the header prints whole and in their order (the same labels come in
+    another order in other provinces' tables), else the first."""
     text = "".join("".join(ln.text.split()) for ln in header)
-    for parent, leaves in STANDARD_COLUMNS:
-        if len(leaves) == n and _covers(text, (parent,) + leaves):
-            return parent, leaves
-    return None
+    covered = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS
+               if len(leaves) == n and _covers(text, (parent,) + leaves)]
+    return next((c for c in covered if _in_order(text, c[1])), covered[0] if covered else None)
+
+
+def _in_order(text: str, labels: Sequence[str]) -> bool:
+    at = 0
+    for label in labels:
+        k = text.find(label, at)
+        if k < 0:
+            return False
+        at = k + len(label)
+    return True
 
 
 def _positional_labels(header: list[NLine], edges: list[int]) -> Optional[list[str]]:
@@ -624,6 +662,8 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     first = _first_row(lines, i)
     if first is None:
         return spaced_labelled.read_labelled(lines, i) if _untitled(lines, i) else (None, i + 1)
+    if spaced_labelled.total_first(lines, first):
+        return spaced_labelled.read_labelled(lines, i, first)
     head = Header(lines, i, first)
     header = head.lines
     rows, end = _collect(lines, first, head.keys)

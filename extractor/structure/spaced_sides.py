@@ -8,7 +8,8 @@ columns, an empty Cell where a side is blank. Which side a lone label belongs to
 order, by its line number (the right side's 行次 run after the left side's), by its position in
 `-layout` text, by the ordinal sequence of each side (一、二、…), and by its words (收入 / 支出);
 labels broken over lines (the piece before and after the row's line) are joined. Amount columns
-come from the header (a standard column set whose characters the header covers); a side that prints
+come from the header (a standard column set whose characters the header covers: 决算数, 预算数,
+预算, 金额, or the four fund columns); a side that prints
 fewer amounts than it has columns is placed by spaced_columns.py (in order when full, else the row
 identity), and an amount or a side it cannot place for certain carries an unconfirmed
 `layout.column_guess` repair, so its Field goes to review with the reason.
@@ -42,6 +43,7 @@ _TOTAL = re.compile(r"总计$|合计$")
 SIDE_COLUMNS: list[tuple[str, ...]] = [
     ("决算数",),
     ("预算数",),
+    ("预算",),
     ("金额",),
     ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
     ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
@@ -592,7 +594,8 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
 
 
 # an item number inside a label (政府性基金预算三、国有资本经营预算): two rows' labels run together
-_INNER_ORDINAL = re.compile(r"(?<=\p{Han})(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
+# (after a character that is no numeral: 十一、 and 二十三、 are one item number)
+_INNER_ORDINAL = re.compile(r"(?<=\p{Han})(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
 
 
 def _two_labels(label: str) -> bool:

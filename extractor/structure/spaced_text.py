@@ -30,7 +30,33 @@ Token = tuple[str, int, int]  # text, start, end in the line
 
 
 def tokens(text: str) -> list[Token]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """The line's words with their positions; an amount run into the next cell's words without a
+    space (`1,935.36一、基本支出`) is two words."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        w, s = m.group(), m.start()
+        glued = _GLUED.match(w) if len(w) > 3 and w[0].isdigit() else None
+        if glued:
+            k = glued.end()
+            out += [(w[:k], s, s + k), (w[k:], s + k, m.end())]
+        else:
+            out.append((w, s, m.end()))
+    return out
+
+
+# an amount to the cent with the next cell's words right after it (or the item number 1、 opening them)
+_GLUED = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?=\p{Han}|\d{1,2}[、．]\p{Han})")
+
+
+# a subject code printed in brackets before its name, `[2080505]机关事业单位基本养老保险缴费支出`
+# (Guangdong's budget tables print 功能分类 and 经济分类 codes so, the indent before them)
+BRACKET_CODE = re.compile(r"^[\[【](\d{3}|\d{5}|\d{7})[\]】]")
+
+
+def bracket_code(word: str) -> tuple[str, str] | None:
+    """(code, the rest of the word) of a word that opens with a bracketed subject code, else None."""
+    m = BRACKET_CODE.match(word)
+    return (m.group(1), word[m.end():]) if m else None
 
 
 def is_amount(text: str) -> bool:
@@ -40,7 +66,10 @@ def is_amount(text: str) -> bool:
 def header_colon(text: str) -> bool:
     """A header line whose only colon is the header's `其中：` (on a line of its own, or among the
     header's words), or a row label opening with it (`其中：（1）公务用车购置费`), no other digits: no prose."""
-    return "其中" in text and not _NOT_HEADER.search(_HEADER_COLON.sub("", text))
+    if "其中" not in text:
+        return False
+    # `其中：基本支出` among a header's words (amounts may follow on the line: no sentence is left)
+    return not _NOT_HEADER.search(_HEADER_COLON.sub("", text)) or not SENTENCE.search(HEADER_COLON.sub("", text))
 
 
 def name_piece(line: NLine) -> bool:
@@ -79,6 +108,7 @@ def title_like(line: NLine) -> bool:
 
 
 MAX_CELL = 40  # a longer line is narrative, not a cell (text printed one cell per line)
+HEADER_COLON = re.compile(r"(?:^|(?<=\s))其中[:：]")  # a header label `其中：基本支出` is no sentence
 
 
 def cell_line(line: NLine, prose: re.Pattern = SENTENCE) -> bool:

@@ -187,6 +187,9 @@ def column_identities(report: Report) -> list[Check]:
     return out
 
 
+_TOP_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+、")  # a side's numbered item (not its （一） lines)
+
+
 def side_totals(report: Report) -> list[Check]:
     """公开01/04表: 本年收入合计 = Σ income lines; 本年支出合计 = Σ expenditure lines; 总计 identities."""
     out = []
@@ -200,12 +203,18 @@ def side_totals(report: Report) -> list[Check]:
         grand: dict[str, tuple[int, Row]] = {}
         for block, rows in by_block.items():
             idx_total = next((i for i, (_, r) in enumerate(rows) if re.match(r"^本年(收入|支出)合计$", _name(r))), None)
+            items = rows[:idx_total] if idx_total is not None else []
+            if any(_TOP_ITEM.match(r.name.raw or "") for _, r in items):
+                # 一、财政拨款收入 over its lines (一般公共预算收入 …) and （一）… lines: the numbered items add up
+                items = [(ri, r) for ri, r in items if _TOP_ITEM.match(r.name.raw or "")]
+                if not (items[0][1].name.raw or "").lstrip().startswith("一、"):
+                    items = []  # a table's second page (十七、… first): its first items are on the page before
             idx_grand = next((i for i, (_, r) in enumerate(rows) if _name(r) == "总计"), None)
             for col in t.columns:
-                if idx_total is not None:
+                if idx_total is not None and items:  # (no item here: nothing to add up)
                     ri_t, rt = rows[idx_total]
                     c = _sum_check("table.side_total", rt.values.get(col), _tpath(ti, ri_t, col),
-                                   [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in rows[:idx_total]],
+                                   [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in items],
                                    f"{t.code or t.title}: {_name(rt)} [{col}] = sum of the {block} lines", rounding)
                     if c:
                         out.append(c)
