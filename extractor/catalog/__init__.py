@@ -47,6 +47,7 @@ __all__ = [
     "code_for_path",
     "guess_kind",
     "all_entries",
+    "child_codes",
 ]
 
 KINDS = ("function", "economic")
@@ -336,6 +337,15 @@ def guess_kind(code: str, name: str) -> str | None:
         return None
     hits = [k for k in KINDS if name_matches(c, name, k)]
     return hits[0] if len(hits) == 1 else None
+
+
+def child_codes(parent_code: str, name: str, kind: str = "function") -> set[str]:
+    """The codes directly under ``parent_code`` (a 类 or 款) named ``name`` (compared like
+    :func:`name_matches`); an empty set when there is none."""
+    c = _norm_or_none(parent_code)
+    if c is None or len(c) not in (3, 5) or not name:
+        return set()
+    return set(_load(kind).by_norm_name.get((c, norm_name(name)), ()))
 
 
 def all_entries(kind: str) -> list[Entry]:

@@ -22,8 +22,8 @@ HEADING = re.compile(
 ORDINAL = re.compile(rf"^\s*(?:[{_NUMERALS}]+、|（[{_NUMERALS}]+）|\d+[、.．](?!\d))\s*")
 
 # --- lines around a table -------------------------------------------------------------------------
-# the table's printed code: 公开05表 anywhere, or 表3 / 附表2-1 on a line of its own
-TABLE_CODE = re.compile(r"公开\s*\d+\s*表|^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
+# the table's printed code: 公开05表 anywhere, or 表3 / 附表2-1 / 公开表2 on a line of its own
+TABLE_CODE = re.compile(r"公开\s*\d+\s*表|^(?:公开\s*|附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
 # a line that starts with a table number (表1 收入支出总表, 公开 表2)
 TABLE_NUMBER_START = re.compile(r"^(?:公开)?\s*(?:附)?表\s*\d")
 # the amount unit of a table: 单位：万元

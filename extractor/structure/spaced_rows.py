@@ -22,21 +22,25 @@ What it does not: read pdfminer's column-by-column runs or text printed one cell
 from __future__ import annotations
 
 from collections import Counter
+from copy import copy
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Optional, Sequence
 
 import regex as re
 
 from ..catalog import name_matches
 from ..datamodel import Cell, GridBlock, NLine, Repair
+from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE, TITLE_END
+from .code_tree import CodeTree, confirm_by_sums
 from .spaced_columns import Amount, RowAmounts, place_rows, right_edges
 from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
 from .spaced_text import Header, after_title, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture
 from .spaced_text import name_piece as _name_piece, tokens as _tokens
-from .text_tables import with_report, text_reader
+from .text_tables import is_preamble, with_report, text_reader
 
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
 _SUB_PART = re.compile(r"^\d{2}$")
@@ -94,10 +98,15 @@ class _Row:
     total: bool
     name_lines: list[NLine] = field(default_factory=list)
     name_from_before: bool = False
+    parts: list[str] = field(default_factory=list)  # a 款/项 part printed alone (`08 审计事务`), code None
+    part_at: int = 0  # where the part stands in the line (-layout text: its column)
+    repair: Optional[Repair] = None  # how the code was completed from the rows above (code_tree.py)
 
 
-def _parse_row(line: NLine) -> Optional[_Row]:
-    """A data row: code parts, a name, amounts at the end; a 合计 row; or a code with amounts only."""
+def _parse_row(line: NLine, partial: bool = False) -> Optional[_Row]:
+    """A data row: code parts, a name, amounts at the end; a 合计 row; or a code with amounts only.
+    With `partial` (rows below a 类 row): also a row printing only the 款 / 项 part of its code
+    (`08 审计事务 2,731.79 …`), returned with `parts` and no code, for the rows above to complete."""
     toks = _tokens(line.text)
     if not toks:
         return None
@@ -136,6 +145,12 @@ def _parse_row(line: NLine) -> Optional[_Row]:
         return _Row(line, code, code_orig, name, amounts, False)
     if name and _TOTAL.match(name) and amounts:
         return _Row(line, None, "", name, amounts, True)
+    if partial and head and _SUB_PART.match(head[0][0]):
+        k = 2 if len(head) > 2 and _SUB_PART.match(head[1][0]) else 1
+        name = "".join(t for t, _, _ in head[k:])
+        if name and not name[0].isdigit() and not _SENTENCE.search(name) and len(name) <= 40 and not (
+                _CODE_IN_NAME.search(name) or _TOTAL.match(name)):
+            return _Row(line, None, "", name, amounts, False, parts=[t for t, _, _ in head[:k]], part_at=head[0][1])
     return None
 
 
@@ -322,9 +337,10 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
         else:
             rows.append([cell("科目编码"), cell("科目名称")] + [cell(x) for x in leaves])
         return rows, True
-    for ln in header:  # one header line with a label per amount column after the key labels
-        words = [t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)]
-        if len(words) == n and not any(w.isdigit() or _AMOUNT.match(w) for w in words):
+    lines_words = [[t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)] for ln in header]
+    for words in lines_words:  # one header line with a label per amount column after the key labels
+        if len(words) == n and not any(w.isdigit() or _AMOUNT.match(w) for w in words) and not any(
+                len(other) > n for other in lines_words):  # (not when another line names more columns)
             return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in words]], True
     labels = _positional_labels(header, edges) if edges else None
     if labels:
@@ -334,16 +350,25 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
 
 # --- rows -----------------------------------------------------------------------------------
 
-def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[list[_Row], int]:
+def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: frozenset = frozenset(),
+             kind: str = "function") -> tuple[list[_Row], int]:
     rows: list[_Row] = []
     pending: list[NLine] = []  # name pieces printed before their code line
+    tree = CodeTree(kind)  # the 类 / 款 above: rows printing a 款 / 项 part alone are rows too
     n = len(lines)
     while j < n:
         ln = lines[j]
         t = ln.text
         if "\t" in t or "|" in t:
             break
-        row = _parse_row(ln)
+        row = _parse_row(ln, partial=tree.cls is not None)
+        if row is not None and row.parts and not _completes(tree, row, pending):
+            row = None
+        if row is None and rows and not pending:
+            turn = _page_turn(lines, j, header_keys, title_keys, tree.cls is not None)
+            if turn is not None:  # the table goes on under its title and header printed again
+                j = turn
+                continue
         if row is None and not rows and not pending:
             row = _total_below_amounts(lines, j)
         below = _total_above_amounts(lines, j) if row is None and not pending else None
@@ -352,7 +377,8 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
             rows.append(row)
             j += 1
             continue
-        if row is None and (_furniture(lines, ln) or " ".join(t.split()) in header_keys) and not _names_next_row(lines, j):
+        if row is None and (_furniture(lines, ln) or " ".join(t.split()) in header_keys) and not _names_next_row(
+                lines, j, tree):
             j += 1
             continue
         if row is None and not pending:
@@ -361,6 +387,7 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
             if above is not None:  # amounts printed a little above their row (-layout): that row's
                 above.amounts = sorted(_amounts_only(ln) + above.amounts, key=lambda a: a.start)
                 above.name_lines = [ln] + above.name_lines
+                _follow(tree, above)
                 rows.append(above)
                 j = nxt + 1
                 continue
@@ -374,9 +401,14 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
                 row.name = "".join(p.text.strip() for p in pending) + row.name
                 row.name_lines = list(pending)
                 row.name_from_before = True
+            elif pending and row.parts and _completes(tree, row, pending, joined=True):
+                row.name = "".join(p.text.strip() for p in pending) + row.name
+                row.name_lines = list(pending)
+                row.name_from_before = True
             elif pending:
                 break
             pending = []
+            _follow(tree, row)
             rows.append(row)
             j += 1
             continue
@@ -390,7 +422,8 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
             last = rows[-1]
             piece = t.strip()
             nxt = next((x for x in range(j + 1, min(j + 3, n)) if lines[x].text.strip()), None)
-            follows = nxt is not None and (_amounts_only(lines[nxt]) is not None or _parse_row(lines[nxt]) is not None)
+            follows = nxt is not None and (_amounts_only(lines[nxt]) is not None or _parse_row(
+                lines[nxt], partial=tree.cls is not None) is not None)
             if last.total and last.amounts:
                 pass  # a 合计 row's label is whole: the piece belongs to the next row
             elif not last.amounts or (last.code and name_matches(last.code, last.name + piece)) or (
@@ -410,6 +443,64 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
     return rows, j
 
 
+def _first_value(row: _Row) -> Optional[Decimal]:
+    return parse_amount(row.amounts[0].text)[0] if row.amounts else None
+
+
+def _completes(tree: CodeTree, row: _Row, pending: list[NLine], joined: bool = False) -> bool:
+    """A row printing a 款 / 项 part alone that the rows above complete (with the name pieces
+    printed above it joined in front, `joined`: only when the catalogue then knows the code with
+    that name). The code found is kept for the name pieces below to be matched against; the
+    table's rows are completed again once read (`_complete`)."""
+    name = "".join(p.text.strip() for p in pending) + row.name if joined else row.name
+    done = copy(tree).part(row.parts, name, first=_first_value(row))
+    if done is None or (joined and not name_matches(done.code, name)):
+        return False
+    row.code = done.code
+    return True
+
+
+def _follow(tree: CodeTree, row: _Row) -> None:
+    """The tree after a row is read (a 合计 row changes nothing)."""
+    if row.parts:
+        tree.part(row.parts, row.name, first=_first_value(row))
+    elif row.code:
+        tree.whole(row.code, _first_value(row))
+
+
+def _complete(rows: list[_Row], kind: str) -> None:
+    """The codes of the rows that print a 款 / 项 part alone, from the rows above, now that every
+    name is whole (code_tree.py); a row the rows above cannot complete keeps its name and no code."""
+    tree = CodeTree(kind)
+    for r in rows:
+        if r.parts:
+            done = tree.part(r.parts, r.name, first=_first_value(r))
+            r.code, r.code_orig = (done.code, " ".join(r.parts)) if done is not None else (None, "")
+            r.repair = done.repair if done is not None else None
+        elif r.code:
+            tree.whole(r.code, _first_value(r))
+
+
+def _page_turn(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: frozenset,
+               partial: bool) -> Optional[int]:
+    """The table continued on a new page: from lines[j], page furniture, the table's code / title /
+    unit lines and its header printed again (the title or a header line among them), then a data
+    row. The index of that row, else None (another table, or the table's end)."""
+    seen = False
+    for k in range(j, min(len(lines), j + 3 * _LOOKAHEAD)):
+        ln = lines[k]
+        key = " ".join(ln.text.split())
+        if not key or _furniture(lines, ln):
+            continue
+        if key in title_keys or (key in header_keys and len(key.replace(" ", "")) >= 4):
+            seen = seen or key in header_keys or bool(TITLE_END.search(key))
+            continue
+        if key in header_keys or is_preamble(ln):
+            continue
+        return k if seen and _parse_row(ln, partial=partial) is not None else None
+    return None
+
+
 def _lifted_onto(line: NLine, below: NLine) -> Optional[_Row]:
     """`        1,503.52   603.14` over `201   一般公共服务支出   2,106.66`: in -layout text a row's
     amounts printed in another font stand a little above its line; the row below, when the amounts
@@ -427,13 +518,18 @@ def _lifted_onto(line: NLine, below: NLine) -> Optional[_Row]:
     return row
 
 
-def _names_next_row(lines: Sequence[NLine], j: int) -> bool:
+def _names_next_row(lines: Sequence[NLine], j: int, tree: Optional[CodeTree] = None) -> bool:
     """lines[j] is a subject name (one the document prints often, so it looks like a running header)
-    printed above the code line of its row, which has no name of its own."""
+    printed above the code line of its row, which has no name of its own — or, with the rows above
+    (`tree`), the start of the name whose end the next row prints after its 款 / 项 part
+    (`机关事业单位基本养老保` / `05 险缴费支出 221.01`: the catalogue knows the code with the whole name)."""
     if not _name_piece(lines[j]):
         return False
     nxt = next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
-    row = _parse_row(lines[nxt]) if nxt is not None else None
+    partial = tree is not None and tree.cls is not None
+    row = _parse_row(lines[nxt], partial=partial) if nxt is not None else None
+    if row is not None and row.parts and tree is not None:
+        return _completes(tree, row, [lines[j]], joined=True)
     return row is not None and bool(row.code) and not row.name
 
 
@@ -446,7 +542,8 @@ def _amount_cell(row: _Row, a: Amount, doubt: Optional[str]) -> Cell:
 
 def _grid_row(row: _Row, placed: RowAmounts, n: int) -> list[Cell]:
     ln = row.line
-    code = Cell(text=row.code or "", orig=row.code_orig, line=ln.no, page=ln.page)
+    code = Cell(text=row.code or "", orig=row.code_orig, line=ln.no, page=ln.page,
+                repairs=[row.repair] if row.repair else None)
     name = Cell(text=row.name, orig=row.name, line=(row.name_lines[0].no if row.name_from_before else ln.no),
                 page=ln.page, joined=bool(row.name_lines))
     values = [Cell(text="", orig="", line=ln.no, page=ln.page) for _ in range(n)]
@@ -467,7 +564,10 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return spaced_labelled.read_labelled(lines, i) if _untitled(lines, i) else (None, i + 1)
     head = Header(lines, i, first)
     header = head.lines
-    rows, end = _collect(lines, first, head.keys)
+    kind = "economic" if "经济分类" in head.text else "function"
+    title_keys = frozenset(" ".join(ln.text.split()) for ln in _title_block(lines, i))
+    rows, end = _collect(lines, first, head.keys, title_keys, kind)
+    _complete(rows, kind)
     if len(rows) < 2 and not (rows and rows[0].total):
         return None, i + 1
     top = rows[0]
@@ -500,7 +600,9 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             p.unsure = set(range(len(p.amounts)))
             p.doubt = p.doubt or ("column uncertain: the header names none of the standard column sets, "
                                   "so the columns' names are guessed")
-    grid = head_rows + [_grid_row(r, p, n) for r, p in zip(rows, placed)]
+    body = [_grid_row(r, p, n) for r, p in zip(rows, placed)]
+    confirm_by_sums(body, 0)
+    grid = head_rows + body
     last = rows[-1].name_lines[-1] if rows[-1].name_lines else rows[-1].line
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), end
 

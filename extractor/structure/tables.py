@@ -18,6 +18,7 @@ from ..evidence import policy
 from ..evidence.cells import cell_amount_field, cell_code_field, cell_source, cell_text_field
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, WHO
+from .code_tree import CodeTree, confirm_by_sums, first_amount
 from .templates import Template, identify, printed_code
 
 _CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
@@ -421,7 +422,10 @@ _CODE_PARTS = (("类", "款", "项"), ("类", "款"))
 
 def merge_code_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
     """Codes printed over 类 | 款 | 项 columns (201 | 06 | 01) become one code cell (2010601) in
-    every row of that width; the label row's cells become one empty cell."""
+    every row of that width; the label row's cells become one empty cell. A row that prints only the
+    part that changes (| 08 | for 20108 under the 201 row) gets its whole code from the rows above,
+    and a row with a name and no code at all the catalogue's child of that name (code_tree.py; the
+    cell carries the completion as a repair)."""
     for r in rows:
         keys = [_key(c.text) for c in r]
         for parts in _CODE_PARTS:
@@ -429,7 +433,11 @@ def merge_code_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
             starts = [j for j in range(len(keys) - k + 1) if tuple(keys[j:j + k]) == parts]
             if starts:
                 width = len(r)
-                return [_merge_parts(row, starts, k) if len(row) == width else row for row in rows]
+                trees = {j: CodeTree("function" if k == 3 else "economic") for j in starts}
+                out = [_merge_parts(row, starts, k, trees) if len(row) == width else row for row in rows]
+                if k == 3:
+                    confirm_by_sums([row for row in out if len(row) == width - 2 * len(starts)], starts[0])
+                return out
     return rows
 
 
@@ -444,7 +452,7 @@ def _code_part(text: str, width: int) -> Optional[str]:
     return None
 
 
-def _merge_parts(row: list[Cell], starts: list[int], k: int) -> list[Cell]:
+def _merge_parts(row: list[Cell], starts: list[int], k: int, trees: dict[int, CodeTree]) -> list[Cell]:
     out: list[Cell] = []
     j = 0
     while j < len(row):
@@ -458,13 +466,31 @@ def _merge_parts(row: list[Cell], starts: list[int], k: int) -> list[Cell]:
                 texts = cleaned
                 repairs.append(Repair(kind="ocr.code_mark", note="OCR: stray mark in the code dropped",
                                       status="unconfirmed"))
+            confs = [c.conf for c in group if c.conf is not None]
+            merged = Cell(text="", orig="", line=group[0].line, page=group[0].page, bbox=group[0].bbox)
+            tree = trees[j]
+            name = _key(row[j + k].text) if j + k < len(row) else ""
+            first = first_amount(row[j + k + 1:])
             if all(t.isdigit() or not t for t in texts) and texts[0]:
-                confs = [c.conf for c in group if c.conf is not None]
                 merged = Cell(text="".join(texts), orig=" ".join(c.orig.strip() for c in group if c.orig.strip()),
                               line=group[0].line, page=group[0].page, bbox=group[0].bbox,
                               conf=min(confs) if confs else None, repairs=repairs or None)
-            else:
-                merged = Cell(text="", orig="", line=group[0].line, page=group[0].page, bbox=group[0].bbox)
+                if len(merged.text) in (3, 5, 7):
+                    tree.whole(merged.text, first)
+            elif any(texts) and all(t.isdigit() or not t for t in texts):
+                # the changed part only: its column says its level
+                printed = [t for t in texts[1:] if t]
+                level = None if len(printed) > 1 else ("款" if texts[1] else "项")
+                done = tree.part(printed, name, level, first)
+                if done is not None:
+                    merged = Cell(text=done.code, orig=" ".join(printed), line=group[0].line, page=group[0].page,
+                                  bbox=group[0].bbox, conf=min(confs) if confs else None,
+                                  repairs=repairs + [done.repair])
+            elif not any(texts) and name and not _TOTAL_LABEL.match(name):
+                done = tree.named(name, first)
+                if done is not None:
+                    merged = Cell(text=done.code, orig="", line=group[0].line, page=group[0].page,
+                                  bbox=group[0].bbox, repairs=[done.repair])
             out.append(merged)
             j += k
         else:
