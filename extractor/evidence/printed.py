@@ -30,7 +30,7 @@ TABLE_NUMBER_START = re.compile(r"^(?:公开)?\s*(?:附)?表\s*\d")
 AMOUNT_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
 UNIT_WORD = re.compile(r"单位[:：]")
 # who made the table: 部门：X, 编制单位：X, 单位名称：X
-WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]")
+WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:[（(]单位[）)])?(?:名称)?[:：]")
 # a table continued from the previous page
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 # a line that ends like a table title

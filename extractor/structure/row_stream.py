@@ -37,6 +37,7 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import GridBlock, NLine
 from ..evidence.numbers import parse_amount
+from .code_tree import CodeTree
 from .spaced_rows import STANDARD_COLUMNS, read_spaced
 from .spaced_text import AMOUNT, MAX_CELL, after_title, cell_line, furniture, title_above, title_like
 from .templates import identify
@@ -45,9 +46,11 @@ from .text_tables import text_reader, with_report
 _CODE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 _SUB = re.compile(r"^\d{2}$")
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
+_TITLE_END = re.compile(r"表$")
 _HAN = re.compile(r"\p{Han}")
 _YEAR = re.compile(r"\d{4}\s*年")
 _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
+_MAX_HEADER_LINES = 60  # header lines before the first number (13 columns of labels broken over lines)
 _MAX_LINES = 1500  # a table's region in lines (a few pages of one-cell lines)
 _SHAPES = ("subject", "flat_values")
 _LANCI = re.compile(r"^[栏行]次$")
@@ -68,13 +71,19 @@ def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
 
 
 def _is_stream(lines: Sequence[NLine], i: int) -> bool:
+    """Lone amounts are a quarter or more of the first cell lines from the first number on (a long
+    header of column labels broken over many lines comes before it), three at least."""
     seen = lone = 0
-    for k in range(i, min(len(lines), i + 3 * _PROBE)):
+    for k in range(i, min(len(lines), i + 3 * _PROBE + _MAX_HEADER_LINES)):
         t = lines[k].text.strip()
         if not t:
             continue
         if not cell_line(lines[k]) or title_like(lines[k]):
             break
+        if not seen and not AMOUNT.match(t):
+            if k - i >= _MAX_HEADER_LINES:
+                break
+            continue  # the header's words
         seen += 1
         lone += bool(AMOUNT.match(t))
         if seen >= _PROBE:
@@ -102,6 +111,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     if not cell_line(lines[i]):
         return [(w, lines[i]) for w in lines[i].text.split()], i + 1
     out: list[Token] = []
+    own = {" ".join(ln.text.split()) for ln in title_above(lines, i)}  # the table's title lines
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
         ln = lines[j]
@@ -109,6 +119,13 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
         if not t or _running_line(lines, ln):
             j += 1
             continue
+        if out and title_like(ln):
+            after = _own_title_block(lines, j, own)
+            if after is not None:
+                # the table goes on over a page: its title lines printed again (the header too,
+                # which _lines_of skips as a repeated header)
+                j = after
+                continue
         if not cell_line(ln) or (title_like(ln) and out):
             break
         out.extend((w, ln) for w in t.split())
@@ -116,6 +133,23 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     while j > i and not lines[j - 1].text.strip():
         j -= 1
     return out, j
+
+
+def _own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[int]:
+    """The table's own title lines (its code, title, 部门 and unit lines, page marks between) printed
+    again from lines[j], its title among them: the index after them; None for another table's."""
+    k, titled = j, False
+    while k < len(lines):
+        ln = lines[k]
+        key = " ".join(ln.text.split())
+        if key and not _running_line(lines, ln):
+            if not title_like(ln):
+                break
+            if key not in own:
+                return None
+            titled = titled or bool(_TITLE_END.search(key))
+        k += 1
+    return k if titled else None
 
 
 def _running_line(lines: Sequence[NLine], line: NLine) -> bool:
@@ -138,11 +172,21 @@ def _opens_row(toks: list[Token], k: int) -> bool:
     nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
     if _TOTAL.match(w):
         return bool(AMOUNT.match(nxt))
+    if _TOTAL.match(w + nxt) and len(w) == 1:  # `合` `计`: the label's characters spaced apart
+        return k + 2 < len(toks) and bool(AMOUNT.match(toks[k + 2][0]))
     if not _CODE.match(w):
         return False
     if len(w) == 3 and _SUB.match(nxt):
         return True
     return bool(_HAN.search(nxt)) and not AMOUNT.match(nxt) and (len(w) > 3 or _known_code(w))
+
+
+def _opens_part_row(toks: list[Token], k: int) -> bool:
+    """toks[k] is a 款 / 项 part printed alone (`08` `审计事务`, the rows above give the rest of the
+    code): two digits with a name after them, right after a row's amounts (an amount is never
+    followed by a name inside a row)."""
+    nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+    return bool(_SUB.match(toks[k][0])) and bool(_HAN.search(nxt)) and not AMOUNT.match(nxt)
 
 
 def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[list[Token]]]:
@@ -170,10 +214,10 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         if at_amounts and not amount and len(head) >= 2 and [x for x, _ in toks[k:k + len(head)]] == head:
             # the header printed again at a new page's top: skipped up to the next row
             k += len(head)
-            while k < len(toks) and not _opens_row(toks, k):
+            while k < len(toks) and not _opens_row(toks, k) and not _opens_part_row(toks, k):
                 k += 1
             continue
-        if _opens_row(toks, k) or (at_amounts and not amount):
+        if _opens_row(toks, k) or (at_amounts and not amount) or (at_amounts and _opens_part_row(toks, k)):
             if cur:
                 rows.append(cur)
             cur, at_amounts = [], False
@@ -275,6 +319,43 @@ def _scrambled(part: list[Token], width: int, first_is_total: bool) -> bool:
     return abs(total - rest) > _TOLERANCE * (m - 1)
 
 
+def _tree_holds(rows: list[list[Token]]) -> bool:
+    """Each row's first amount is its own: every 类 / 款 row with rows under it prints the sum of
+    their first amounts (a 款 / 项 part printed alone completed from the rows above, code_tree.py),
+    two such parents at least. A stream whose reading order mixed rows does not add up so."""
+    tree = CodeTree()
+    firsts: dict[str, Decimal] = {}
+    for part in rows:
+        m = _trailing_amounts(part)
+        head = [w for w, _ in part[:len(part) - m]]
+        first = parse_amount(part[len(part) - m][0])[0] if m else None
+        if not head or first is None:
+            continue
+        k = 1
+        while k < len(head) and _SUB.match(head[k]):
+            k += 1
+        name = "".join(head[k:])
+        if _CODE.match(head[0]):
+            code: Optional[str] = head[0] + "".join(head[1:k])
+            tree.whole(code, Decimal(str(first)))
+        else:
+            done = tree.part(head[:k], name, first=Decimal(str(first)))
+            code = done.code if done is not None else None
+        if code is not None and len(code) in (3, 5, 7):
+            firsts[code] = Decimal(str(first))
+    parents = [c for c in firsts if len(c) < 7 and any(len(k) == len(c) + 2 and k.startswith(c) for k in firsts)]
+    last = list(firsts)[-1] if firsts else ""
+    held = 0
+    for c in parents:
+        kids = [v for k, v in firsts.items() if len(k) == len(c) + 2 and k.startswith(c)]
+        gap = firsts[c] - sum(kids, Decimal(0))
+        if abs(gap) <= _TOLERANCE * len(kids):
+            held += 1
+        elif not (gap > 0 and last.startswith(c)):
+            return False  # (the rows under the last parents may go on after a page break)
+    return held >= 2
+
+
 def _well_formed(part: list[Token]) -> bool:
     """A row line as a row-major stream prints it: a code (with its parts) and a name, or a total
     label, then amounts."""
@@ -284,10 +365,13 @@ def _well_formed(part: list[Token]) -> bool:
         return False
     if _TOTAL.match(head[0]):
         return len(head) == 1
+    if _TOTAL.match("".join(head)):
+        return True  # `合` `计`
     k = 1
     while k < len(head) and _SUB.match(head[k]):
         k += 1
-    return _CODE.match(head[0]) is not None and k < len(head) and all(_HAN.search(w) for w in head[k:])
+    return (_CODE.match(head[0]) is not None or _SUB.match(head[0]) is not None) and k < len(head) and all(
+        _HAN.search(w) for w in head[k:])
 
 
 def _line(part: list[Token]) -> NLine:
@@ -333,12 +417,16 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return None, i + 1
     if shape == "subject" and sum(1 for r in rows if _well_formed(r)) < _MIN_WELL_FORMED * len(rows):
         return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
+    if shape == "subject" and "".join(w for w, _ in header[0]).count("编码") >= 2:
+        return None, i + 1  # two code columns (部门 and 政府 经济分类 side by side): rows of two subjects
     columns = _widest_set("".join(w for w, _ in header[0]))
     if columns is not None and _lanci_width(header[0]) > len(columns):
         columns = None  # the 栏次 row numbers more columns than the set: the set is not this table's
     if columns is not None and shape == "subject":
         first_is_total = bool(_FIRST_TOTAL.search(columns[0]))
         bad = [k for k, r in enumerate(rows) if _scrambled(r, len(columns), first_is_total)]
+        if len(bad) > _MAX_SCRAMBLED * len(rows) and _tree_holds(rows):
+            bad = []  # the rows are the code tree's, each with its own amounts: the set is not this table's
         if len(bad) > _MAX_SCRAMBLED * len(rows):
             return None, i + 1  # the reading order mixes the rows: no row's amounts can be trusted
         for k in bad:  # the row's code and name stay; amounts that are not its own are not read

@@ -52,6 +52,7 @@ _KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|^科目$|^�
 _LOOKAHEAD = 24  # non-blank lines from a header's first line to its first data row (pypdf prints a
 # header word broken over lines as lines of their own: 本年收入合 / 计 / 财政拨款收 / 入 …)
 _LEVEL_WORDS = frozenset(("类", "款", "项"))
+PAIRED_LABELS = ("政府预算支出经济分类科目编码", "政府预算支出经济分类科目名称")  # a second subject's columns
 
 
 def _indicators_first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
@@ -101,6 +102,7 @@ class _Row:
     parts: list[str] = field(default_factory=list)  # a 款/项 part printed alone (`08 审计事务`), code None
     part_at: int = 0  # where the part stands in the line (-layout text: its column)
     repair: Optional[Repair] = None  # how the code was completed from the rows above (code_tree.py)
+    pair: Optional[tuple[str, str, str]] = None  # a second subject on the row: code, as printed, name
 
 
 def _parse_row(line: NLine, partial: bool = False) -> Optional[_Row]:
@@ -140,9 +142,12 @@ def _parse_row(line: NLine, partial: bool = False) -> Optional[_Row]:
     if code is None and amounts and len(head) > 1 and all(t in _LEVEL_WORDS for t, _, _ in head[:-1]):
         name = head[-1][0]  # `类 款 项 合计 2,946.25 …`: the header's last line run into the 合计 row
     if code is not None:
+        pair = _second_subject(head[j:]) if _CODE_IN_NAME.search(name) else None
+        if pair is not None:  # 部门 | 政府 经济分类 side by side: `301 01 基本工资 501 01 工资奖金津补贴 …`
+            name = pair[0]
         if _SENTENCE.search(name) or len(name) > 40 or _CODE_IN_NAME.search(name):
-            return None  # a sentence, or a second code in the name (部门 | 政府经济分类 side by side)
-        return _Row(line, code, code_orig, name, amounts, False)
+            return None  # a sentence, or a second code in the name that is no second subject
+        return _Row(line, code, code_orig, name, amounts, False, pair=pair[1:] if pair else None)
     if name and _TOTAL.match(name) and amounts:
         return _Row(line, None, "", name, amounts, True)
     if partial and head and _SUB_PART.match(head[0][0]):
@@ -152,6 +157,24 @@ def _parse_row(line: NLine, partial: bool = False) -> Optional[_Row]:
                 _CODE_IN_NAME.search(name) or _TOTAL.match(name)):
             return _Row(line, None, "", name, amounts, False, parts=[t for t, _, _ in head[:k]], part_at=head[0][1])
     return None
+
+
+def _second_subject(toks: list) -> Optional[tuple[str, str, str, str]]:
+    """`基本工资 501 01 工资奖金津补贴` after a row's code: a name, a second subject's code (a 类 and
+    its 款 part, or 3 / 5 digits) and name — (name, code, code as printed, name) — else None."""
+    at = next((k for k, (t, _, _) in enumerate(toks) if _CODE_PART.match(t) and len(t) in (3, 5)), None)
+    if at is None or at == 0:
+        return None
+    parts = [toks[at][0]]
+    k = at + 1
+    if len(parts[0]) == 3 and k < len(toks) and _SUB_PART.match(toks[k][0]):
+        parts.append(toks[k][0])
+        k += 1
+    first = "".join(t for t, _, _ in toks[:at])
+    second = "".join(t for t, _, _ in toks[k:])
+    if not second or any(ch.isdigit() for ch in first + second):
+        return None
+    return first, "".join(parts), " ".join(parts), second
 
 
 def _amounts_only(line: NLine) -> Optional[list[Amount]]:
@@ -540,7 +563,7 @@ def _amount_cell(row: _Row, a: Amount, doubt: Optional[str]) -> Cell:
     return c
 
 
-def _grid_row(row: _Row, placed: RowAmounts, n: int) -> list[Cell]:
+def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False) -> list[Cell]:
     ln = row.line
     code = Cell(text=row.code or "", orig=row.code_orig, line=ln.no, page=ln.page,
                 repairs=[row.repair] if row.repair else None)
@@ -549,7 +572,11 @@ def _grid_row(row: _Row, placed: RowAmounts, n: int) -> list[Cell]:
     values = [Cell(text="", orig="", line=ln.no, page=ln.page) for _ in range(n)]
     for k, (a, c) in enumerate(zip(placed.amounts, placed.cols or ())):
         values[c] = _amount_cell(row, a, placed.doubt if k in placed.unsure else None)
-    return [code, name] + values
+    if not paired:
+        return [code, name] + values
+    code2, orig2, name2 = row.pair or ("", "", "")
+    return [code, name, Cell(text=code2, orig=orig2, line=ln.no, page=ln.page),
+            Cell(text=name2, orig=name2, line=ln.no, page=ln.page)] + values
 
 
 def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
@@ -600,8 +627,15 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             p.unsure = set(range(len(p.amounts)))
             p.doubt = p.doubt or ("column uncertain: the header names none of the standard column sets, "
                                   "so the columns' names are guessed")
-    body = [_grid_row(r, p, n) for r, p in zip(rows, placed)]
-    confirm_by_sums(body, 0)
+    paired = any(r.pair for r in rows)
+    body = [_grid_row(r, p, n, paired) for r, p in zip(rows, placed)]
+    if paired:  # the second subject's code and name: text columns after the name
+        for hr in head_rows:
+            key = hr[0].text == "科目编码"
+            hr[2:2] = [Cell(text=PAIRED_LABELS[0] if key else "", orig="", line=hr[0].line, page=hr[0].page),
+                       Cell(text=PAIRED_LABELS[1] if key else "", orig="", line=hr[0].line, page=hr[0].page)]
+    else:
+        confirm_by_sums(body, 0)
     grid = head_rows + body
     last = rows[-1].name_lines[-1] if rows[-1].name_lines else rows[-1].line
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), end

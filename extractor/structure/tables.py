@@ -25,6 +25,7 @@ _CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
 _CODE_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s+(\S.*)$")
 _KEY_HEADER = re.compile(r"编码|代码|科目名称|^项目$|^名称$|^单位名称$|^科目$|功能分类|经济分类")
 _ITEM_LABEL = re.compile(r"^项目$|^项目名称$")
+_CODE_COLUMN = re.compile(r"(?:编码|代码)$")  # a value column of codes (a second subject's): a code there is text
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入合计|支出合计)")
 
 
@@ -224,7 +225,7 @@ def _key_cols(header: list[list[Cell]], data: list[list[Cell]], ncols: int) -> i
                     break
             best = max(best, k)
     if best:
-        return best
+        return min(best, 2)  # (a second subject's code and name after them are text value columns)
     full = [r for r in data if len(r) == ncols]
     if not full:
         return 0
@@ -293,7 +294,8 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
                 name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=policy.CELL_NO_NAME)
             else:
                 name = cell_text_field(name_cell)
-        vals = {col: cell_amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
+        vals = {col: _code_text(c, uncertain, not certain) if _CODE_COLUMN.search(col) and _CODE.match(c.text.strip())
+                else cell_amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
         for col in columns[len(values):]:
             vals[col] = Field(value=None, raw="", confidence=policy.CELL_UNCERTAIN, notes=["cell missing in print"])
         code_value = code.value if code else None
@@ -418,6 +420,19 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
 
 
 _CODE_PARTS = (("类", "款", "项"), ("类", "款"))
+
+
+def _code_text(cell: Cell, uncertain: bool, guessed_header: bool) -> Field:
+    """A cell of a value column of codes: its text (a code is no amount), as doubtful as an amount
+    of the same cell would be."""
+    f = cell_text_field(cell)
+    if uncertain:
+        policy.cap(f, policy.CELL_UNCERTAIN)
+        f.notes.append("column position uncertain")
+    elif guessed_header:
+        policy.cap(f, policy.CELL_GUESSED_HEADER)
+        f.notes.append("column name guessed")
+    return f
 
 
 def merge_code_columns(rows: list[list[Cell]]) -> list[list[Cell]]:

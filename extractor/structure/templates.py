@@ -51,9 +51,16 @@ TEMPLATES: list[tuple[re.Pattern, Template]] = [
 CODE_RE = re.compile(r"公开\s*(\d{1,2})\s*表|(?<![\p{Han}])表\s*(\d{1,2})(?!\d)")
 
 
+# titles that say 情况表 (收支总体情况表, 一般公共预算支出情况表: 部门预算 of several provinces) name the same
+# tables as 收支总表 / 一般公共预算支出表
+_SITUATION = ((re.compile(r"总体情况表"), "总表"), (re.compile(r"情况表"), "表"))
+
+
 def identify(title_text: str, header_text: str) -> Optional[Template]:
     """Find the template from the preamble text (title, code) and, failing that, the header cells."""
     t = "".join((title_text).split())
+    for pattern, short in _SITUATION:
+        t = pattern.sub(short, t)
     for pattern, template in TEMPLATES:
         if pattern.search(t):
             return template
