@@ -41,6 +41,7 @@ _NOISE_SPANS = re.compile(
 _MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+|[-*+]\s+(?=\S))")
 _MARKDOWN_FIRST = frozenset("#>-*+")  # what a line _MARKDOWN_PREFIX takes from opens with
 _TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
+_SENTENCE_MARK = re.compile(r"[，。；]")  # a TOC entry holds none (its dots are ……, not 。)
 _DOT_LEADER = re.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")
 
 
@@ -110,14 +111,15 @@ def _toc_end(lines: list[str], start: int) -> int:
         if first is None:
             first = key
             continue
-        nxt = "".join(lines[j + 1].split()) if j + 1 < len(lines) else ""
+        # the next line with text (a heading broken over lines may have blank lines between)
+        nxt = next(("".join(x.split()) for x in lines[j + 1:j + 6] if x.strip()), "")
         if key == first or (len(key) >= 4 and key + nxt == first):
             end = j  # the first entry printed again as a heading (perhaps broken over two lines)
             break
     if end is None:
-        # no repeated heading: stop at the first long line (body text)
+        # no repeated heading: stop at the first line of body text (long, or a sentence)
         for j in range(start + 1, min(len(lines), start + 300)):
-            if len(lines[j].strip()) > 60:
+            if len(lines[j].strip()) > 60 or _SENTENCE_MARK.search(lines[j]):
                 return j
         return start + 1
     body = {"".join(x.split()) for x in lines[end: end + 5000]}

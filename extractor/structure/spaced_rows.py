@@ -39,7 +39,7 @@ from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
 from .spaced_text import Header, after_title, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture
-from .spaced_text import name_piece as _name_piece, tokens as _tokens
+from .spaced_text import name_piece as _name_piece, page_turn, tokens as _tokens
 from .text_tables import is_preamble, with_report, text_reader
 
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
@@ -504,24 +504,12 @@ def _complete(rows: list[_Row], kind: str) -> None:
             tree.whole(r.code, _first_value(r))
 
 
-def _page_turn(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: frozenset,
+def _page_turn(lines: Sequence[NLine], j: int, header_keys: set[str], own: frozenset,
                partial: bool) -> Optional[int]:
-    """The table continued on a new page: from lines[j], page furniture, the table's code / title /
-    unit lines and its header printed again (the title or a header line among them), then a data
-    row. The index of that row, else None (another table, or the table's end)."""
-    seen = False
-    for k in range(j, min(len(lines), j + 3 * _LOOKAHEAD)):
-        ln = lines[k]
-        key = " ".join(ln.text.split())
-        if not key or _furniture(lines, ln):
-            continue
-        if key in title_keys or (key in header_keys and len(key.replace(" ", "")) >= 4):
-            seen = seen or key in header_keys or bool(TITLE_END.search(key))
-            continue
-        if key in header_keys or is_preamble(ln):
-            continue
-        return k if seen and _parse_row(ln, partial=partial) is not None else None
-    return None
+    """The table continued on a new page under its title and header printed again (spaced_text
+    `page_turn`): the index of its next row, else None."""
+    k = page_turn(lines, j, own, header_keys)
+    return k if k is not None and _parse_row(lines[k], partial=partial) is not None else None
 
 
 def _lifted_onto(line: NLine, below: NLine) -> Optional[_Row]:

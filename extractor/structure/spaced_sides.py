@@ -25,7 +25,8 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .spaced_columns import Amount, RowAmounts, place_rows
-from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
+from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, page_turn, repeated_header
+from .spaced_text import text_cell, title_keys, title_like, tokens
 from .text_tables import with_report
 
 _LOOKAHEAD = 24  # lines from a header's first line to its first data row (pypdf prints a broken
@@ -46,6 +47,7 @@ SIDE_COLUMNS: list[tuple[str, ...]] = [
     ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
     ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ("小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+    ("总计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
 ]
 
 
@@ -255,7 +257,8 @@ def _place_lone(rows: list[_Line], layout: bool) -> None:
         r.lone = None
 
 
-def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str]) -> tuple[list[_Line], int]:
+def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
+             own: frozenset = frozenset()) -> tuple[list[_Line], int]:
     rows: list[_Line] = []
     pending: list[NLine] = []
     above: Optional[NLine] = None  # a line of amounts waiting for the labels printed under it
@@ -274,6 +277,11 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str])
         if broke and "".join(t.split()) in bare_keys:
             j += 1  # after a page break, the header's short lines (`行次`, `项 目`) printed again
             continue
+        if rows and not pending and title_like(ln):
+            turn = page_turn(lines, j, own, header_keys)
+            if turn is not None and not ends_table(lines[turn]) and _parse(lines[turn], lanci) is not None:
+                j, broke = turn, True  # the table goes on under its title and header printed again
+                continue
         broke = False
         row = _parse(ln, lanci) if not ends_table(ln) else None
         if row is not None and row.lone is not None and lanci:
@@ -471,7 +479,7 @@ def _blank_label(row: _Line) -> bool:
 
 
 _TOTAL = re.compile(r"(?:本年)?(?:收入|支出)?(?:合计|总计)$")  # a row of its own, never a label's end
-_COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分配|资金|）|\))$")
+_COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|结转下年|分配|资金|）|\))$")
 
 
 def _complete(label: str) -> bool:
@@ -518,7 +526,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
     head = Header(lines, i, first)
     header, header_text = head.lines, head.text
     lanci = "行次" in header_text
-    rows, end = _collect(lines, first, lanci, head.keys)
+    rows, end = _collect(lines, first, lanci, head.keys, title_keys(lines, i))
     if len(rows) < 2:
         return None, i + 1
     layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)
@@ -537,7 +545,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
         else:
             side_cols.append([f"列{c + 1}" for c in range(widths[k])])
             guessed[k] = widths[k] > 1
-    placed = [_place_side([r.sides[k] for r in rows], widths[k], side_cols[k][0] in ("合计", "小计")) for k in (0, 1)]
+    placed = [_place_side([r.sides[k] for r in rows], widths[k], side_cols[k][0] in ("合计", "小计", "总计")) for k in (0, 1)]
     at = lines[i]
     top: list[Cell] = []
     names: list[Cell] = []
