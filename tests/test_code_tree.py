@@ -329,3 +329,84 @@ def test_a_toc_whose_first_heading_is_broken_by_blank_lines_ends_there():
     kept = [ln.text for ln in nd.lines]
     assert "（一）负责本部门的工作，组织实施有关的政策和规划。" in kept and "部门概况" in kept
     assert "第二部分 部门预算表" not in kept  # the TOC's entries are gone
+
+
+def test_parts_whose_names_are_printed_around_them_and_a_page_that_opens_with_a_name_piece(tmp_path):
+    # pdfplumber: a long name broken around its code line, which prints the part and the amounts only
+    head = """公开表2
+收入总体情况表
+部门（单位）：某某局 单位：万元
+科目编码 财政拨款收入
+科目名称 合计 其他收入
+类 款 项 小计
+"""
+    text = head + """合 计 300.00 300.00
+208 社会保障和就业支出 300.00 300.00
+05 行政事业单位养老支出 300.00 300.00
+01 行政单位离退休 100.00 100.00
+机关事业单位基本养老保
+05 150.00 150.00
+险缴费支出
+— 10 —
+""" + head + """其他行政事业单位养老支
+99 50.00 50.00
+出
+注：本表反映收入总体情况。
+"""
+    # the broken name's first pieces printed often (running-header look-alikes), as in a report:
+    # the same rows in two more tables, their amounts doubled
+    other = text
+    for a in ("300.00", "100.00", "150.00", "50.00"):
+        other = other.replace(a, f"{2 * Decimal(a):.2f}")
+    text = text + "\n" + other.replace("收入总体情况表", "支出总体情况表").replace("公开表2", "公开表3") + "\n" + \
+        other.replace("收入总体情况表", "一般公共预算支出情况表").replace("公开表2", "公开表5")
+    report = _extract(tmp_path, text)
+    t = next(t for t in report.tables if t.title == "收入总体情况表")
+    assert _codes(t) == ["合计", "208", "20805", "2080501", "2080505", "2080599"]
+    assert _row(t, "2080505").name.value == "机关事业单位基本养老保险缴费支出"
+    assert _row(t, "2080599").name.value == "其他行政事业单位养老支出"
+    assert _row(t, "2080599").code.confidence == policy.CODE_FROM_PARENT
+    assert _row(t, "2080599").values["合计"].value == Decimal("50.00")
+
+
+def test_two_subjects_side_by_side_in_a_cell_stream_and_a_first_name_printed_around(tmp_path):
+    head = ["公开表6", "一般公共预算基本支出情况表", "部门（单位）：某某局", "单位：万元", "科目编码", "部门预算支出经济分类科目名称",
+            "科目编码", "政府预算支出经济分类科目名称", "基本支出预算", "类", "款", "类", "款", "小计", "人员支出", "日常公用支出"]
+    cells = ["合计", "300.00", "250.00", "50.00",
+             "301", "工资福利支出", "501", "机关工资福利支出", "250.00", "250.00",
+             "301", "01", "基本工资", "501", "01", "工资奖金津补贴", "150.00", "150.00",
+             "301", "02", "津贴补贴", "501", "01", "工资奖金津补贴", "100.00", "100.00",
+             "302", "商品和服务支出", "502", "机关商品和服务支出", "50.00", "50.00",
+             "302", "01", "办公费", "502", "01", "办公经费", "50.00", "50.00"]
+    report = _extract(tmp_path, "\n".join(head + cells + ["注：本表反映一般公共预算基本支出。"]) + "\n")
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    assert _codes(t) == ["合计", "301", "30101", "30102", "302", "30201"]
+    assert _row(t, "30102").values["政府预算支出经济分类科目编码"].value == "50101"
+    assert _row(t, "30102").values["政府预算支出经济分类科目名称"].value == "工资奖金津补贴"
+    # one row per line (pdfplumber): the first name broken around the line that prints both codes
+    spaced = PAIRED_06.replace("301 02 津贴补贴 501 01 工资奖金津补贴 100.00 100.00",
+                               "机关事业单位基本养老保\n301 08 501 02 社会保障缴费 100.00 100.00\n险缴费")
+    report = _extract(tmp_path, spaced, "s.txt")
+    (t,) = [t for t in report.tables if t.method == "spaced"]
+    r = _row(t, "30108")
+    assert r.name.value == "机关事业单位基本养老保险缴费"
+    assert (r.values["政府预算支出经济分类科目编码"].value, r.values["小计"].value) == ("50102", Decimal("100.00"))
+
+
+def test_an_amount_run_into_the_next_side_label_is_two_cells(tmp_path):
+    text = """公开表1
+收支总体情况表
+部门（单位）：某某局 单位：万元
+收 入 支 出
+项目 预算数 项目 预算数
+一、财政拨款收入 900.00 一、一般公共服务支出 700.00
+二、其他收入 100.00二、卫生健康支出 300.00
+本 年 收 入 合 计 1,000.00 本 年 支 出 合 计 1,000.00
+收 入 总 计 1,000.00 支 出 总 计 1,000.00
+"""
+    report = _extract(tmp_path, text)
+    (t,) = [t for t in report.tables if t.template == "budget.total"]
+    names = [r.name.value for r in t.rows]
+    assert "其他收入" in names and "卫生健康支出" in names and not any("100.00" in n for n in names)
+    assert next(r for r in t.rows if r.name.value == "其他收入").values["预算数"].value == Decimal("100.00")
+    assert next(r for r in t.rows if r.name.value == "卫生健康支出").values["预算数"].value == Decimal("300.00")

@@ -203,6 +203,7 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     first = next((k for k in range(len(toks)) if _opens_row(toks, k)), None)
     if first is None:
         return [toks], []
+    paired = _paired(toks[:first])
     head = [w for w, _ in toks[:min(first, _HEADER_ECHO)]]
     rows: list[list[Token]] = []
     cur: list[Token] = []
@@ -210,14 +211,16 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     k = first
     while k < len(toks):
         w = toks[k][0]
-        amount = bool(AMOUNT.match(w))
+        amount = bool(AMOUNT.match(w)) and not (paired and not at_amounts and _second_code(cur, toks, k))
         if at_amounts and not amount and len(head) >= 2 and [x for x, _ in toks[k:k + len(head)]] == head:
             # the header printed again at a new page's top: skipped up to the next row
             k += len(head)
             while k < len(toks) and not _opens_row(toks, k) and not _opens_part_row(toks, k):
                 k += 1
             continue
-        if _opens_row(toks, k) or (at_amounts and not amount) or (at_amounts and _opens_part_row(toks, k)):
+        if (_opens_row(toks, k) and (at_amounts or not paired or not cur)) or (at_amounts and not amount) or (
+                at_amounts and _opens_part_row(toks, k)):
+            # (a row of two subjects side by side opens with the first: the second's code opens none)
             if cur:
                 rows.append(cur)
             cur, at_amounts = [], False
@@ -228,6 +231,23 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     if cur:
         rows.append(cur)
     return [toks[:first]], rows
+
+
+def _second_code(cur: list[Token], toks: list[Token], k: int) -> bool:
+    """toks[k] is the second subject's code (or its 款 part) of a row of two (`301 01 基本工资 501 01
+    工资奖金津补贴`): after the first name, before the second, no amount."""
+    w = toks[k][0]
+    nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+    if not any(_HAN.search(x) for x, _ in cur):
+        return False
+    if _CODE.match(w):
+        return bool(_SUB.match(nxt)) or (bool(_HAN.search(nxt)) and not AMOUNT.match(nxt))
+    return bool(_SUB.match(w)) and bool(cur) and bool(_CODE.match(cur[-1][0])) and bool(_HAN.search(nxt))
+
+
+def _paired(header: list[Token]) -> bool:
+    """The header names two code columns (部门 | 政府 经济分类 side by side): a row prints two subjects."""
+    return "".join(w for w, _ in header).count("编码") >= 2
 
 
 def _flat_values_start(toks: list[Token]) -> int:
@@ -356,9 +376,9 @@ def _tree_holds(rows: list[list[Token]]) -> bool:
     return held >= 2
 
 
-def _well_formed(part: list[Token]) -> bool:
+def _well_formed(part: list[Token], paired: bool = False) -> bool:
     """A row line as a row-major stream prints it: a code (with its parts) and a name, or a total
-    label, then amounts."""
+    label, then amounts; with `paired`, a second code and name after the first."""
     m = _trailing_amounts(part)
     head = [w for w, _ in part[:len(part) - m]]
     if not head or m > _MAX_COLUMNS:
@@ -370,8 +390,14 @@ def _well_formed(part: list[Token]) -> bool:
     k = 1
     while k < len(head) and _SUB.match(head[k]):
         k += 1
-    return (_CODE.match(head[0]) is not None or _SUB.match(head[0]) is not None) and k < len(head) and all(
-        _HAN.search(w) for w in head[k:])
+    names = head[k:]
+    if paired:  # `301 01 基本工资 501 01 工资奖金津补贴`
+        at = next((x for x in range(len(names)) if _CODE.match(names[x])), None)
+        if at is not None and at > 0:
+            rest = names[at + 1:]
+            names = names[:at] + (rest[1:] if rest and _SUB.match(rest[0]) else rest)
+    return (_CODE.match(head[0]) is not None or _SUB.match(head[0]) is not None) and bool(names) and all(
+        _HAN.search(w) for w in names)
 
 
 def _line(part: list[Token]) -> NLine:
@@ -415,10 +441,9 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     header, rows = _lines_of(toks, shape)
     if not rows:
         return None, i + 1
-    if shape == "subject" and sum(1 for r in rows if _well_formed(r)) < _MIN_WELL_FORMED * len(rows):
+    paired = _paired(header[0])
+    if shape == "subject" and sum(1 for r in rows if _well_formed(r, paired)) < _MIN_WELL_FORMED * len(rows):
         return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
-    if shape == "subject" and "".join(w for w, _ in header[0]).count("编码") >= 2:
-        return None, i + 1  # two code columns (部门 and 政府 经济分类 side by side): rows of two subjects
     columns = _widest_set("".join(w for w, _ in header[0]))
     if columns is not None and _lanci_width(header[0]) > len(columns):
         columns = None  # the 栏次 row numbers more columns than the set: the set is not this table's

@@ -138,6 +138,10 @@ def _parse_row(line: NLine, partial: bool = False) -> Optional[_Row]:
             parts.append(amounts[0].text)
             amounts = amounts[1:]
         code, code_orig = "".join(parts), " ".join(parts)
+    elif partial and not head and len(amounts) >= 2 and _SUB_PART.match(amounts[0].text) and any(
+            "." in a.text for a in amounts[1:]):
+        # a 款 / 项 part with amounts only (its name printed on the lines around it)
+        return _Row(line, None, "", "", amounts[1:], False, parts=[amounts[0].text], part_at=amounts[0].start)
     name = "".join(t for t, _, _ in head[j:])
     if code is None and amounts and len(head) > 1 and all(t in _LEVEL_WORDS for t, _, _ in head[:-1]):
         name = head[-1][0]  # `类 款 项 合计 2,946.25 …`: the header's last line run into the 合计 row
@@ -160,11 +164,12 @@ def _parse_row(line: NLine, partial: bool = False) -> Optional[_Row]:
 
 
 def _second_subject(toks: list) -> Optional[tuple[str, str, str, str]]:
-    """`基本工资 501 01 工资奖金津补贴` after a row's code: a name, a second subject's code (a 类 and
-    its 款 part, or 3 / 5 digits) and name — (name, code, code as printed, name) — else None."""
+    """`基本工资 501 01 工资奖金津补贴` after a row's code: a name (or none: printed on the lines
+    around), a second subject's code (a 类 and its 款 part, or 3 / 5 digits) and name — (name, code,
+    code as printed, name) — else None."""
     at = next((k for k, (t, _, _) in enumerate(toks) if _CODE_PART.match(t) and len(t) in (3, 5)), None)
-    if at is None or at == 0:
-        return None
+    if at is None:
+        return None  # (at 0: the first name is printed around the line, `机关事业单位基本养老保` / `险缴费`)
     parts = [toks[at][0]]
     k = at + 1
     if len(parts[0]) == 3 and k < len(toks) and _SUB_PART.match(toks[k][0]):
@@ -507,10 +512,14 @@ def _complete(rows: list[_Row], kind: str) -> None:
 def _page_turn(lines: Sequence[NLine], j: int, header_keys: set[str], own: frozenset,
                partial: bool) -> Optional[int]:
     """The table continued on a new page under its title and header printed again (spaced_text
-    `page_turn`): the index of its next row, else None."""
-    k = page_turn(lines, j, own, header_keys)
-    return k if k is not None and _parse_row(lines[k], partial=partial) is not None else None
-
+    `page_turn`): the index of its next row (or of the name piece printed above a row), else None."""
+    def resumes(k: int) -> bool:
+        if _parse_row(lines[k], partial=partial) is not None:
+            return True
+        nxt = next((x for x in range(k + 1, min(k + 3, len(lines))) if lines[x].text.strip()), None)
+        row = _parse_row(lines[nxt], partial=partial) if nxt is not None and _name_piece(lines[k]) else None
+        return row is not None and not row.name  # a name printed around its row's line
+    return page_turn(lines, j, own, header_keys, resumes)
 
 def _lifted_onto(line: NLine, below: NLine) -> Optional[_Row]:
     """`        1,503.52   603.14` over `201   一般公共服务支出   2,106.66`: in -layout text a row's
@@ -539,9 +548,9 @@ def _names_next_row(lines: Sequence[NLine], j: int, tree: Optional[CodeTree] = N
     nxt = next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
     partial = tree is not None and tree.cls is not None
     row = _parse_row(lines[nxt], partial=partial) if nxt is not None else None
-    if row is not None and row.parts and tree is not None:
+    if row is not None and row.parts and row.name and tree is not None:
         return _completes(tree, row, [lines[j]], joined=True)
-    return row is not None and bool(row.code) and not row.name
+    return row is not None and bool(row.code or row.parts) and not row.name
 
 
 def _amount_cell(row: _Row, a: Amount, doubt: Optional[str]) -> Cell:

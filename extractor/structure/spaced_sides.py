@@ -73,13 +73,30 @@ class _Line:
     side_doubt: bool = False
 
 
+_GLUED = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)([零一二三四五六七八九十]+、\S*)$")
+
+
+def _glued(toks: list) -> list:
+    """`781.60八、卫生健康支出`: an amount run into the next cell's ordinal label (no space printed
+    between, pdfplumber) is two tokens."""
+    out = []
+    for t, s, e in toks:
+        m = _GLUED.match(t)
+        if m:
+            cut = s + len(m.group(1))
+            out += [(m.group(1), s, cut), (m.group(2), cut, e)]
+        else:
+            out.append((t, s, e))
+    return out
+
+
 def _segments(line: NLine) -> tuple[list[Amount], list[tuple[str, int, list[Amount]]]]:
     """Leading numbers, then (label, start, numbers after it) for each run of words."""
     lead: list[Amount] = []
     runs: list[tuple[list[str], int, list[Amount]]] = []
     prev_end = -1
     prev = ""
-    for t, s, e in tokens(line.text):
+    for t, s, e in _glued(tokens(line.text)):
         if is_amount(t):
             (runs[-1][2] if runs else lead).append(Amount(t, s, e))
         elif runs and not runs[-1][2] and s - prev_end < _LABEL_GAP and not (
@@ -278,8 +295,9 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
             j += 1  # after a page break, the header's short lines (`行次`, `项 目`) printed again
             continue
         if rows and not pending and title_like(ln):
-            turn = page_turn(lines, j, own, header_keys)
-            if turn is not None and not ends_table(lines[turn]) and _parse(lines[turn], lanci) is not None:
+            turn = page_turn(lines, j, own, header_keys,
+                             lambda k: not ends_table(lines[k]) and _parse(lines[k], lanci) is not None)
+            if turn is not None:
                 j, broke = turn, True  # the table goes on under its title and header printed again
                 continue
         broke = False

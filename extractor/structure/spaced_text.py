@@ -11,7 +11,7 @@ What it does not: read rows or place amounts in columns (the readers and spaced_
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex as re
 
@@ -128,23 +128,29 @@ def title_keys(lines: Sequence[NLine], i: int) -> frozenset:
     return frozenset(" ".join(ln.text.split()) for ln in title_above(lines, i))
 
 
-def page_turn(lines: Sequence[NLine], j: int, own: frozenset, header_keys: set[str]) -> Optional[int]:
+def page_turn(lines: Sequence[NLine], j: int, own: frozenset, header_keys: set[str],
+              resumes: Callable[[int], bool]) -> Optional[int]:
     """The table continued on a new page: from lines[j], page furniture, the table's own title-area
-    lines (`own`) and its header lines printed again, its title or a header line among them. The
-    index of the first line after them (the caller checks that a row of its table stands there),
-    else None (another table's title, or text)."""
+    lines (`own`) and its header lines printed again, its title or a header line among them, then a
+    line where the table `resumes` (the reader's test: a row of its table; a row repeated in other
+    tables looks like furniture, so it is asked first). That line's index, else None (another
+    table's title, or text)."""
     seen = False
     for k in range(j, min(len(lines), j + 80)):
         ln = lines[k]
         key = " ".join(ln.text.split())
-        if not key or furniture(lines, ln):
+        if not key:
             continue
         if key in own or key in header_keys:
             seen = seen or (key in header_keys and len(key.replace(" ", "")) >= 4) or bool(TITLE_END.search(key))
             continue
         if is_preamble(ln) and not TITLE_END.search(key):
             continue  # a code or unit line not printed above the first page (the page's own)
-        return k if seen and k > j else None
+        if seen and resumes(k):
+            return k
+        if furniture(lines, ln):
+            continue
+        return None
     return None
 
 
