@@ -10,7 +10,8 @@ Loads two bundled UTF-8 TSV tables (``data/function.tsv`` and
 
 Each line is a (code, name, since, until) record; a code whose name changed
 between editions has one line per name with its year range.  The module offers
-look-ups by code (optionally for a given year), name comparison, resolution of
+look-ups by code (optionally for a given year), name comparison, the children of a 类 / 款
+with a given name, resolution of
 a printed 类/款/项 name path to its code, and a guess of which catalogue a
 printed (code, name) pair belongs to.
 

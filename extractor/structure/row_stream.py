@@ -6,7 +6,10 @@ line may hold a few, `201 06 01 行政运行`), in reading order: the header's w
 parts (`201` `06` `01`, or `2010601`), its name (possibly broken over lines), its printed amounts.
 After the title of a subject table (templates.identify names one, from the title lines above), the
 stream is cut into rows where a subject code opens one (a code the catalogue knows, or one followed
-by its 款/项 parts) or a 合计 / 总计 label does; the words before the first row are the header; a word
+by its 款/项 parts), a 款 / 项 part printed alone after a row's amounts (`08` `审计事务`: the spaced
+reader completes its code from the rows above), a 合计 / 总计 label (also spaced apart, `合` `计`) or, where
+the header names two code columns, the first of a row's two subjects does; the table's own title
+lines printed again on a new page are skipped; the words before the first row are the header; a word
 after a row's amounts that opens no row goes on a line of its own (a repeated header is then
 skipped as the header again, a name printed before its code joins that row). The rows, one per line
 as `code parts name amounts`, are read by the spaced reader (spaced_rows.read_spaced): its header
@@ -14,9 +17,12 @@ reading (standard column sets), row joining and the placement of amounts into co
 accounting identities (spaced_columns.py), with every amount it cannot place for certain under an
 unconfirmed `layout.column_guess` repair that sends it to review with the reason. Each Cell keeps
 the line it was printed on; the table's method is `row-stream`.
-A table is read here only when its cells are printed one per line: within its first lines, at
-least three lines hold a lone amount and they are a quarter of the lines or more (text whose rows
-stand on one line each is the spaced reader's).
+A table is read here only when its cells are printed one per line: within its first lines from the
+first number on (a long header of broken labels comes first), at least three lines hold a lone
+amount and they are a quarter of the lines or more (text whose rows stand on one line each is the
+spaced reader's). Where the widest standard column set's identity fails on most rows, the rows are
+still read when the code tree's first amounts add up (parents the sum of their children): the set
+is then not the table's, not the reading order mixed.
 A subject table run together on ONE line (web pages, `.xls` previews copied as text: `项目 本年支出合计
 基本支出 … 栏次 1 2 3 合计 1279.28 995.8 283.48 201 一般公共服务支出 65.45 65.45 …`) is the same stream
 on one line and is read the same way.

@@ -6,7 +6,13 @@ rows of subject tables printed as `2080505 机关事业单位基本养老保险�
 with one Cell per printed column: key columns (科目编码, 科目名称) then one Cell per amount column,
 an empty Cell where the print left a cell blank. A name broken over lines is joined (the catalogue
 completes it, or the amounts follow on the next line, or the name was printed around the code
-line); page furniture between rows (page numbers, running headers, a repeated header) is skipped.
+line); page furniture between rows (page numbers, running headers, a repeated header) is skipped,
+and so are the table's title, unit and header lines printed again when it goes on over a page
+(spaced_text `page_turn`). Rows printing only the 款 / 项 part that changes (`08 审计事务 …` under
+`201 …`, also a part with amounts only whose name is printed around its line) get their whole code
+from the rows above (code_tree.py: confirmed by the catalogue or by the sums, else to review). A
+row printing two subjects side by side (部门 | 政府预算支出经济分类: `301 01 基本工资 501 01 工资奖金津补贴
+…`) keeps the second code and name as two text columns after the name.
 Column names come from the header: a standard column set whose labels the header's characters
 cover (header words broken over lines are common), else the header words above each column in
 `-layout` text, else 列N (marked as guessed). Where an amount stands is decided in

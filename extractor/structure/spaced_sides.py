@@ -7,7 +7,9 @@ then one grid row per printed line, each side's label, line number (行次) and 
 columns, an empty Cell where a side is blank. Which side a lone label belongs to is decided, in this
 order, by its line number (the right side's 行次 run after the left side's), by its position in
 `-layout` text, by the ordinal sequence of each side (一、二、…), and by its words (收入 / 支出);
-labels broken over lines (the piece before and after the row's line) are joined. Amount columns
+labels broken over lines (the piece before and after the row's line) are joined; an amount run into
+the next label (`781.60八、…`) is split off; the table goes on over a page under its title and
+header printed again (spaced_text `page_turn`). Amount columns
 come from the header (a standard column set whose characters the header covers); a side that prints
 fewer amounts than it has columns is placed by spaced_columns.py (in order when full, else the row
 identity), and an amount or a side it cannot place for certain carries an unconfirmed

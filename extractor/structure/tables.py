@@ -4,7 +4,10 @@ What it does: splits a grid into header rows and data rows, aligns header rows o
 counts (spanning cells are printed once in flattened text) into printed header paths such as
 `本年支出/基本支出`, and builds rows by the template's shape: subject rows (code, name, amounts),
 two side-by-side blocks (公开01/04表), repeated code/name/amount groups (公开06表), a single row of
-amounts (公开09表), or a generic table. Every cell becomes a Field with its line as provenance.
+amounts (公开09表), or a generic table. Codes printed over 类 | 款 | 项 columns are merged, a row that
+prints only the changed part (or only a name) completed from the rows above (code_tree.py); a
+value column of codes (a second subject's 科目编码) holds text. Every cell becomes a Field with its
+line as provenance.
 What it does not: check sums (validate/) or read narrative (recognize/).
 """
 from __future__ import annotations

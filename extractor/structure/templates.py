@@ -1,6 +1,8 @@
 """Table templates: which standard table a grid is, and how its columns and rows are laid out.
 
-What it does: identifies a grid by its printed code (公开05表) or title (一般公共预算财政拨款支出决算表)
+What it does: identifies a grid by its printed code (公开05表) or title (一般公共预算财政拨款支出决算表; a
+budget title that says 情况表, 收支总体情况表 / 一般公共预算支出情况表, names the same table as 收支总表 /
+一般公共预算支出表)
 and gives its shape: `subject` (功能分类/经济分类 code + name + amount columns), `two_sides`
 (公开01/04表: income and expenditure blocks side by side), `groups` (公开06表: code/name/amount groups
 side by side), `flat_values` (公开09表: one row of amounts under a header tree), `indicators`
