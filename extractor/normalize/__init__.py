@@ -41,7 +41,6 @@ _NOISE_SPANS = re.compile(
 _MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s+|[-*+]\s+(?=\S))")
 _MARKDOWN_FIRST = frozenset("#>-*+")  # what a line _MARKDOWN_PREFIX takes from opens with
 _TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
-_SENTENCE_MARK = re.compile(r"[，。；]")  # a TOC entry holds none (its dots are ……, not 。)
 _DOT_LEADER = re.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")
 
 
@@ -117,9 +116,9 @@ def _toc_end(lines: list[str], start: int) -> int:
             end = j  # the first entry printed again as a heading (perhaps broken over two lines)
             break
     if end is None:
-        # no repeated heading: stop at the first line of body text (long, or a sentence)
+        # no repeated heading: stop at the first long line (body text)
         for j in range(start + 1, min(len(lines), start + 300)):
-            if len(lines[j].strip()) > 60 or _SENTENCE_MARK.search(lines[j]):
+            if len(lines[j].strip()) > 60:
                 return j
         return start + 1
     body = {"".join(x.split()) for x in lines[end: end + 5000]}
