@@ -10,7 +10,8 @@ Loads two bundled UTF-8 TSV tables (``data/function.tsv`` and
 
 Each line is a (code, name, since, until) record; a code whose name changed
 between editions has one line per name with its year range.  The module offers
-look-ups by code (optionally for a given year), name comparison, resolution of
+look-ups by code (optionally for a given year), name comparison, the children of a 类 / 款
+with a given name, resolution of
 a printed 类/款/项 name path to its code, and a guess of which catalogue a
 printed (code, name) pair belongs to.
 
@@ -47,6 +48,7 @@ __all__ = [
     "code_for_path",
     "guess_kind",
     "all_entries",
+    "child_codes",
 ]
 
 KINDS = ("function", "economic")
@@ -336,6 +338,15 @@ def guess_kind(code: str, name: str) -> str | None:
         return None
     hits = [k for k in KINDS if name_matches(c, name, k)]
     return hits[0] if len(hits) == 1 else None
+
+
+def child_codes(parent_code: str, name: str, kind: str = "function") -> set[str]:
+    """The codes directly under ``parent_code`` (a 类 or 款) named ``name`` (compared like
+    :func:`name_matches`); an empty set when there is none."""
+    c = _norm_or_none(parent_code)
+    if c is None or len(c) not in (3, 5) or not name:
+        return set()
+    return set(_load(kind).by_norm_name.get((c, norm_name(name)), ()))
 
 
 def all_entries(kind: str) -> list[Entry]:

@@ -3,7 +3,8 @@
 What it does: notes codes the catalogue does not know; repairs a code OCR could not read (or that
 the catalogue does not know) from the printed name when the catalogue makes it unique under the
 readable prefix; on the OCR route fuzzy-matches names a character or two off to the catalogue name;
-notes names that differ from the catalogue's. Every repair lowers the confidence and says so.
+notes names that differ from the catalogue's. Every repair lowers the confidence and says so. A
+code completed from its printed 款/项 part (structure/code_tree.py) keeps its printed digits.
 Each repair is recorded on the Field as a Repair and in its notes; confidences come from
 evidence/policy.py.
 What it does not: change amounts, or decide anything a check must settle (validate/).
@@ -70,7 +71,10 @@ def apply_catalogue(report: Report) -> None:
             entry = lookup(code, kind=kind, year=year if isinstance(year, int) else None)
             if entry is None:
                 other = lookup(code, kind="function" if economic else "economic")
-                if other is None and not _repair_code(r, kind, code[:-2], readable=True):
+                # a code completed from its printed part keeps the printed digits (code_tree.py
+                # notes where the catalogue has the name at another number)
+                completed = any(rep.kind == "code.from_parent" for rep in r.code.repairs)
+                if other is None and (completed or not _repair_code(r, kind, code[:-2], readable=True)):
                     r.code.notes.append("code not in the subject catalogue")
                     r.code.confidence = min(r.code.confidence, policy.CATALOG_CODE_UNKNOWN)
                 continue

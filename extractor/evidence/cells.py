@@ -104,9 +104,22 @@ def _text_field(cell: Cell, strip_ordinal: bool = False) -> Field:
 
 
 def cell_code_field(cell: Cell) -> Optional[Field]:
-    """A subject-code cell -> Field with the code's digits (None when the cell holds no code)."""
+    """A subject-code cell -> Field with the code's digits (None when the cell holds no code). A code
+    completed from the rows above (a `code.*` repair of the cell: structure/code_tree.py) takes the
+    confidence its completion earns and keeps the repair and its note."""
     f = _code_field(cell)
-    return ocr_evidence(f, cell, digits_check=False) if f is not None else None
+    if f is None:
+        return None
+    completed = [r for r in cell.repairs or () if r.kind.startswith("code.")]
+    if completed:
+        f.raw = cell.orig.strip()
+        f.notes = [n for n in f.notes if n != "spaces inside code"] + [r.describe() for r in completed]
+        f.repairs.extend(r.model_copy() for r in completed)
+        f.confidence = min(policy.code_completed(r.status, r.kind) for r in completed)
+        others = [r for r in cell.repairs if not r.kind.startswith("code.")]
+        cell = Cell(text=cell.text, orig=cell.orig, line=cell.line, page=cell.page, bbox=cell.bbox,
+                    repaired=cell.repaired, joined=cell.joined, conf=cell.conf, repairs=others or None)
+    return ocr_evidence(f, cell, digits_check=False)
 
 
 def _code_field(cell: Cell) -> Optional[Field]:

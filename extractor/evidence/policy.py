@@ -28,6 +28,13 @@ CELL_NO_NAME = 0.5  # a row without a name cell: named by its position
 CODE_UNREADABLE = 0.3  # digits that form no subject code: kept for the catalogue to repair
 CODE_STRAY_POINT = 0.85  # OCR read a speck inside a code as a point; removed
 
+# --- subject codes completed from the rows above (structure/code_tree.py, cells.py) ------------
+CODE_FROM_PARENT = 0.9  # a 款/项 part printed alone, completed from the 类/款 row above, and confirmed:
+# the catalogue knows the code with the printed name, or the parent's amounts are its rows' sum
+CODE_FROM_PARENT_UNCONFIRMED = 0.7  # the same with nothing to confirm it: review
+CODE_FROM_PARENT_DOUBT = 0.6  # the catalogue names the completed code otherwise (another year's numbering?)
+CODE_FROM_NAME = 0.7  # no code printed: the catalogue's only child with the printed name of the row above
+
 # --- OCR (ocr/, cells.py) -----------------------------------------------------------------------
 OCR_NOTE_BELOW = 0.9  # an OCR score under this is written into the notes
 OCR_REPAIRED_CAP = 0.85  # a cell whose text OCR repair changed
@@ -95,6 +102,16 @@ def cap(field: Field, limit: float) -> Field:
     """Lower the field's confidence to at most `limit` (rounded as every confidence is)."""
     field.confidence = round(min(field.confidence, limit), 3)
     return field
+
+
+def code_completed(status: str, kind: str) -> float:
+    """The confidence of a code completed from the rows above (a `code.from_parent` repair with its
+    status) or taken from the catalogue by the printed name under them (`code.from_name`)."""
+    if kind == "code.from_name":
+        return CODE_FROM_NAME
+    if status == "confirmed":
+        return CODE_FROM_PARENT
+    return CODE_FROM_PARENT_DOUBT if status == "doubt" else CODE_FROM_PARENT_UNCONFIRMED
 
 
 def confirm_repairs(field: Field, by: str) -> None:

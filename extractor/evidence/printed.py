@@ -26,15 +26,15 @@ ORDINAL = re.compile(rf"^\s*(?:[{_NUMERALS}]+、|（[{_NUMERALS}]+）|\d+[、.�
 ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
 
 # --- lines around a table -------------------------------------------------------------------------
-# the table's printed code: 公开05表 anywhere, or 表3 / 附表2-1 on a line of its own
-TABLE_CODE = re.compile(r"公开\s*\d+\s*表|^(?:附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
+# the table's printed code: 公开05表 anywhere, or 表3 / 附表2-1 / 公开表2 on a line of its own
+TABLE_CODE = re.compile(r"公开\s*\d+\s*表|^(?:公开\s*|附)?表\s*[0-9一二三四五六七八九十]{1,3}(?:[-－]\d{1,2})?\s*$")
 # a line that starts with a table number (表1 收入支出总表, 公开 表2)
 TABLE_NUMBER_START = re.compile(r"^(?:公开)?\s*(?:附)?表\s*\d")
 # the amount unit of a table: 单位：万元
 AMOUNT_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
 UNIT_WORD = re.compile(r"单位[:：]")
 # who made the table: 部门：X, 编制单位：X, 单位名称：X
-WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:名称)?[:：]")
+WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:[（(]单位[）)])?(?:名称)?[:：]")
 # a table continued from the previous page
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 # a line that ends like a table title (…表, or …表（按功能分类科目）: the classification it is by)

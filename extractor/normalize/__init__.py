@@ -112,7 +112,8 @@ def _toc_end(lines: list[str], start: int) -> int:
         if first is None:
             first = key
             continue
-        nxt = "".join(lines[j + 1].split()) if j + 1 < len(lines) else ""
+        # the next line with text (a heading broken over lines may have blank lines between)
+        nxt = next(("".join(x.split()) for x in lines[j + 1:j + 6] if x.strip()), "")
         if key == first or (len(key) >= 4 and key + nxt == first):
             end = j  # the first entry printed again as a heading (perhaps broken over two lines)
             break

@@ -6,7 +6,11 @@ line may hold a few, `201 06 01 行政运行`), in reading order: the header's w
 parts (`201` `06` `01`, or `2010601`), its name (possibly broken over lines), its printed amounts.
 After the title of a subject table (templates.identify names one, from the title lines above), the
 stream is cut into rows where a subject code opens one (a code the catalogue knows, one followed
-by its 款/项 parts, or a code in brackets before its name, `[20101]人大事务`) or a 合计 / 总计 label does; the words before the first row are the header; a word
+by its 款/项 parts, or a code in brackets before its name, `[20101]人大事务`), a 款 / 项 part printed
+alone after a row's amounts (`08` `审计事务`: the spaced reader completes its code from the rows
+above), a 合计 / 总计 label (also spaced apart, `合` `计`) or, where the header names two code columns,
+the first of a row's two subjects does; the table's own title lines printed again on a new page are
+skipped; the words before the first row are the header; a word
 after a row's amounts that opens no row goes on a line of its own (a repeated header is then
 skipped as the header again — also without its first words, when those went as a running header —,
 a name printed before its code joins that row). The rows, one per line
@@ -19,9 +23,12 @@ In a table of units (单位名称, a budget's 收入总表) a row is a unit's na
 as a unit's name does) and its amounts; a 三公 table printed as a list (`项目` `预算数` `合计` `430.87`
 …) gives one row per label and amount; a table whose header names one amount column (`科目编码
 科目名称 预算数`) and a row printing two amounts is declined (the reading order moved amounts).
-A table is read here only when its cells are printed one per line: within its first lines, at
-least three lines hold a lone amount and they are a quarter of the lines or more (text whose rows
-stand on one line each is the spaced reader's).
+A table is read here only when its cells are printed one per line: within its first lines from the
+first number on (a long header of broken labels comes first), at least three lines hold a lone
+amount and they are a quarter of the lines or more (text whose rows stand on one line each is the
+spaced reader's). Where the widest standard column set's identity fails on most rows, the rows are
+still read when the code tree's first amounts add up (parents the sum of their children): the set
+is then not the table's, not the reading order mixed.
 A subject table run together on ONE line (web pages, `.xls` previews copied as text: `项目 本年支出合计
 基本支出 … 栏次 1 2 3 合计 1279.28 995.8 283.48 201 一般公共服务支出 65.45 65.45 …`) is the same stream
 on one line and is read the same way.
@@ -43,6 +50,7 @@ from ..catalog import lookup
 from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from . import spaced_flat
+from .code_tree import CodeTree
 from .moved_codes import regroup
 from .spaced_rows import STANDARD_COLUMNS, read_spaced, unit_name, unit_table
 from .spaced_text import AMOUNT, MAX_CELL, after_title, bracket_code, cell_line, furniture, title_above, title_like
@@ -52,9 +60,11 @@ from .text_tables import text_reader, with_report
 _CODE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 _SUB = re.compile(r"^\d{2}$")
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
+_TITLE_END = re.compile(r"表$")
 _HAN = re.compile(r"\p{Han}")
 _YEAR = re.compile(r"\d{4}\s*年")
 _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
+_MAX_HEADER_LINES = 60  # header lines before the first number (13 columns of labels broken over lines)
 _MAX_LINES = 1500  # a table's region in lines (a few pages of one-cell lines)
 _SHAPES = ("subject", "flat_values")
 _LANCI = re.compile(r"^[栏行]次$")
@@ -77,13 +87,19 @@ def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
 
 
 def _is_stream(lines: Sequence[NLine], i: int) -> bool:
+    """Lone amounts are a quarter or more of the first cell lines from the first number on (a long
+    header of column labels broken over many lines comes before it), three at least."""
     seen = lone = 0
-    for k in range(i, min(len(lines), i + 3 * _PROBE)):
+    for k in range(i, min(len(lines), i + 3 * _PROBE + _MAX_HEADER_LINES)):
         t = lines[k].text.strip()
         if not t:
             continue
         if not cell_line(lines[k]) or title_like(lines[k]):
             break
+        if not seen and not AMOUNT.match(t):
+            if k - i >= _MAX_HEADER_LINES:
+                break
+            continue  # the header's words
         seen += 1
         lone += bool(AMOUNT.match(t))
         if seen >= _PROBE:
@@ -111,6 +127,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     if not cell_line(lines[i]):
         return [(w, lines[i]) for w in lines[i].text.split()], i + 1
     out: list[Token] = []
+    own = {" ".join(ln.text.split()) for ln in title_above(lines, i)}  # the table's title lines
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
         ln = lines[j]
@@ -118,6 +135,13 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
         if not t or _running_line(lines, ln):
             j += 1
             continue
+        if out and title_like(ln):
+            after = _own_title_block(lines, j, own)
+            if after is not None:
+                # the table goes on over a page: its title lines printed again (the header too,
+                # which _lines_of skips as a repeated header)
+                j = after
+                continue
         if not cell_line(ln) or (title_like(ln) and out):
             break
         out.extend((w, ln) for w in t.split())
@@ -125,6 +149,23 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     while j > i and not lines[j - 1].text.strip():
         j -= 1
     return out, j
+
+
+def _own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[int]:
+    """The table's own title lines (its code, title, 部门 and unit lines, page marks between) printed
+    again from lines[j], its title among them: the index after them; None for another table's."""
+    k, titled = j, False
+    while k < len(lines):
+        ln = lines[k]
+        key = " ".join(ln.text.split())
+        if key and not _running_line(lines, ln):
+            if not title_like(ln):
+                break
+            if key not in own:
+                return None
+            titled = titled or bool(_TITLE_END.search(key))
+        k += 1
+    return k if titled else None
 
 
 def _running_line(lines: Sequence[NLine], line: NLine) -> bool:
@@ -150,11 +191,21 @@ def _opens_row(toks: list[Token], k: int) -> bool:
     bracketed = bracket_code(w)
     if bracketed is not None:  # `[20101]人大事务`: the brackets say it is a code
         return bool(_HAN.search(bracketed[1] or nxt))
+    if _TOTAL.match(w + nxt) and len(w) == 1:  # `合` `计`: the label's characters spaced apart
+        return k + 2 < len(toks) and bool(AMOUNT.match(toks[k + 2][0]))
     if not _CODE.match(w):
         return False
     if len(w) == 3 and _SUB.match(nxt):
         return True
     return bool(_HAN.search(nxt)) and not AMOUNT.match(nxt) and (len(w) > 3 or _known_code(w))
+
+
+def _opens_part_row(toks: list[Token], k: int) -> bool:
+    """toks[k] is a 款 / 项 part printed alone (`08` `审计事务`, the rows above give the rest of the
+    code): two digits with a name after them, right after a row's amounts (an amount is never
+    followed by a name inside a row)."""
+    nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+    return bool(_SUB.match(toks[k][0])) and bool(_HAN.search(nxt)) and not AMOUNT.match(nxt)
 
 
 def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[list[Token]]]:
@@ -174,6 +225,7 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     first = next((k for k in range(len(toks)) if _opens_row(toks, k)), None)
     if first is None:
         return [toks], []
+    paired = _paired(toks[:first])
     head = [w for w, _ in toks[:min(first, _HEADER_ECHO)]]
     rows: list[list[Token]] = []
     cur: list[Token] = []
@@ -181,15 +233,17 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
     k = first
     while k < len(toks):
         w = toks[k][0]
-        amount = bool(AMOUNT.match(w))
+        amount = bool(AMOUNT.match(w)) and not (paired and not at_amounts and _second_code(cur, toks, k))
         echo = _header_echo(toks, k, head) if at_amounts and not amount else 0
         if echo:
             # the header printed again at a new page's top: skipped up to the next row
             k += echo
-            while k < len(toks) and not _opens_row(toks, k):
+            while k < len(toks) and not _opens_row(toks, k) and not _opens_part_row(toks, k):
                 k += 1
             continue
-        if _opens_row(toks, k) or (at_amounts and not amount):
+        if (_opens_row(toks, k) and (at_amounts or not paired or not cur)) or (at_amounts and not amount) or (
+                at_amounts and _opens_part_row(toks, k)):
+            # (a row of two subjects side by side opens with the first: the second's code opens none)
             if cur:
                 rows.append(cur)
             cur, at_amounts = [], False
@@ -232,6 +286,23 @@ def _header_echo(toks: list[Token], k: int, head: list[str]) -> int:
         if len(rest) >= 2 or (k + 1 < len(toks) and _opens_row(toks, k + 1)):
             return len(rest)  # (a lone header word only right before a row)
     return 0
+
+
+def _second_code(cur: list[Token], toks: list[Token], k: int) -> bool:
+    """toks[k] is the second subject's code (or its 款 part) of a row of two (`301 01 基本工资 501 01
+    工资奖金津补贴`): after the first name, before the second, no amount."""
+    w = toks[k][0]
+    nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+    if not any(_HAN.search(x) for x, _ in cur):
+        return False
+    if _CODE.match(w):
+        return bool(_SUB.match(nxt)) or (bool(_HAN.search(nxt)) and not AMOUNT.match(nxt))
+    return bool(_SUB.match(w)) and bool(cur) and bool(_CODE.match(cur[-1][0])) and bool(_HAN.search(nxt))
+
+
+def _paired(header: list[Token]) -> bool:
+    """The header names two code columns (部门 | 政府 经济分类 side by side): a row prints two subjects."""
+    return "".join(w for w, _ in header).count("编码") >= 2
 
 
 def _flat_values_start(toks: list[Token]) -> int:
@@ -330,10 +401,47 @@ def _scrambled(part: list[Token], width: int, first_is_total: bool) -> bool:
     return abs(total - rest) > _TOLERANCE * (m - 1)
 
 
-def _well_formed(part: list[Token], units: bool = False) -> bool:
+def _tree_holds(rows: list[list[Token]]) -> bool:
+    """Each row's first amount is its own: every 类 / 款 row with rows under it prints the sum of
+    their first amounts (a 款 / 项 part printed alone completed from the rows above, code_tree.py),
+    two such parents at least. A stream whose reading order mixed rows does not add up so."""
+    tree = CodeTree()
+    firsts: dict[str, Decimal] = {}
+    for part in rows:
+        m = _trailing_amounts(part)
+        head = [w for w, _ in part[:len(part) - m]]
+        first = parse_amount(part[len(part) - m][0])[0] if m else None
+        if not head or first is None:
+            continue
+        k = 1
+        while k < len(head) and _SUB.match(head[k]):
+            k += 1
+        name = "".join(head[k:])
+        if _CODE.match(head[0]):
+            code: Optional[str] = head[0] + "".join(head[1:k])
+            tree.whole(code, Decimal(str(first)))
+        else:
+            done = tree.part(head[:k], name, first=Decimal(str(first)))
+            code = done.code if done is not None else None
+        if code is not None and len(code) in (3, 5, 7):
+            firsts[code] = Decimal(str(first))
+    parents = [c for c in firsts if len(c) < 7 and any(len(k) == len(c) + 2 and k.startswith(c) for k in firsts)]
+    last = list(firsts)[-1] if firsts else ""
+    held = 0
+    for c in parents:
+        kids = [v for k, v in firsts.items() if len(k) == len(c) + 2 and k.startswith(c)]
+        gap = firsts[c] - sum(kids, Decimal(0))
+        if abs(gap) <= _TOLERANCE * len(kids):
+            held += 1
+        elif not (gap > 0 and last.startswith(c)):
+            return False  # (the rows under the last parents may go on after a page break)
+    return held >= 2
+
+
+def _well_formed(part: list[Token], units: bool = False, paired: bool = False) -> bool:
     """A row line as a row-major stream prints it: a code (with its parts) and a name, or a total
     label, then amounts; in a table of units (`units`) a unit's name (perhaps broken over lines),
-    then amounts."""
+    then amounts; with `paired`, a second code and name after the first."""
     m = _trailing_amounts(part)
     head = [w for w, _ in part[:len(part) - m]]
     if not head or m > _MAX_COLUMNS and not units:
@@ -347,10 +455,19 @@ def _well_formed(part: list[Token], units: bool = False) -> bool:
     if bracketed is not None:
         words = ([bracketed[1]] if bracketed[1] else []) + head[1:]
         return bool(words) and all(_HAN.search(w) for w in words)
+    if _TOTAL.match("".join(head)):
+        return True  # `合` `计`
     k = 1
     while k < len(head) and _SUB.match(head[k]):
         k += 1
-    return _CODE.match(head[0]) is not None and k < len(head) and all(_HAN.search(w) for w in head[k:])
+    names = head[k:]
+    if paired:  # `301 01 基本工资 501 01 工资奖金津补贴`
+        at = next((x for x in range(len(names)) if _CODE.match(names[x])), None)
+        if at is not None and at > 0:
+            rest = names[at + 1:]
+            names = names[:at] + (rest[1:] if rest and _SUB.match(rest[0]) else rest)
+    return (_CODE.match(head[0]) is not None or _SUB.match(head[0]) is not None) and bool(names) and all(
+        _HAN.search(w) for w in names)
 
 
 def _line(part: list[Token]) -> NLine:
@@ -407,9 +524,10 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return None, i + 1
     moved: set[int] = set()  # rows whose code the converter moved away (synthetic line numbers)
     units = shape == "subject" and unit_table("".join(w for w, _ in header[0]))
-    well = [_well_formed(r, units) for r in rows] if shape == "subject" else []
+    paired = _paired(header[0])
+    well = [_well_formed(r, units, paired) for r in rows] if shape == "subject" else []
     lead = next((k for k, ok in enumerate(well) if not ok), len(well))  # rows well formed before the first that is not
-    anchored = regroup(toks) if lead < len(well) and not units else None  # codes moved away: rows cut at names
+    anchored = regroup(toks) if lead < len(well) and not units and not paired else None  # codes moved: rows cut at names
     if anchored is not None and len(anchored[1]) <= lead:
         anchored = None
     if shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
@@ -433,6 +551,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if columns is not None and shape == "subject":
         first_is_total = bool(_FIRST_TOTAL.search(columns[0]))
         bad = [k for k, r in enumerate(rows) if _scrambled(r, len(columns), first_is_total)]
+        if len(bad) > _MAX_SCRAMBLED * len(rows) and _tree_holds(rows):
+            bad = []  # the rows are the code tree's, each with its own amounts: the set is not this table's
         if len(bad) > _MAX_SCRAMBLED * len(rows):
             return None, i + 1  # the reading order mixes the rows: no row's amounts can be trusted
         for k in bad:  # the row's code and name stay; amounts that are not its own are not read

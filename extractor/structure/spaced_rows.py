@@ -8,13 +8,19 @@ with one Cell per printed column: key columns (科目编码, 科目名称) then 
 an empty Cell where the print left a cell blank. A name broken over lines is joined (the catalogue
 completes it, or the amounts follow on the next line, or the name was printed around the code
 line, or the code stands alone over its wrapped name and the amounts: `_code_alone`); page
-furniture between rows (page numbers, running headers, a repeated header) is skipped; a header
-line `其中：` is a header line. A table of units (单位名称 over its key column, no code column: a
-budget's 收入总表) has one key column: after its 合计 row, each unit's amounts line and its name, on
-that line or broken over the lines around it — all before it (pypdf), all after, or centred on it
-(-layout) — the split the pieces allow for only one reading (`_unit_names`); a name that then does
-not end as a unit's name does (局, 中心, 支队 …) sends the unit rows to review; the units' amounts are
-the 合计 row's parts (column sums place them).
+furniture between rows (page numbers, running headers, a repeated header) is skipped, and so are
+the table's title, unit and header lines printed again when it goes on over a page (spaced_text
+`page_turn`); a header line `其中：` is a header line. Rows printing only the 款 / 项 part that
+changes (`08 审计事务 …` under `201 …`, also a part with amounts only whose name is printed around
+its line) get their whole code from the rows above (code_tree.py: confirmed by the catalogue or by
+the sums, else to review). A row printing two subjects side by side (部门 | 政府预算支出经济分类:
+`301 01 基本工资 501 01 工资奖金津补贴 …`) keeps the second code and name as two text columns after the
+name. A table of units (单位名称 over its key column, no code column: a budget's 收入总表) has one key
+column: after its 合计 row, each unit's amounts line and its name, on that line or broken over the
+lines around it — all before it (pypdf), all after, or centred on it (-layout) — the split the
+pieces allow for only one reading (`_unit_names`); a name that then does not end as a unit's name
+does (局, 中心, 支队 …) sends the unit rows to review; the units' amounts are the 合计 row's parts
+(column sums place them).
 Column names come from the header: a standard column set whose labels the header's characters
 cover (header words broken over lines are common; of several, the one the header prints whole and
 in order), else the header words above each column in
@@ -32,21 +38,25 @@ What it does not: read pdfminer's column-by-column runs or text printed one cell
 from __future__ import annotations
 
 from collections import Counter
+from copy import copy
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Optional, Sequence
 
 import regex as re
 
 from ..catalog import name_matches
 from ..datamodel import Cell, GridBlock, NLine, Repair
+from ..evidence.numbers import parse_amount
 from ..evidence.printed import HEADING, NOTE_LINE, ORG_TAIL, TITLE_END
+from .code_tree import CodeTree, confirm_by_sums
 from .spaced_columns import Amount, RowAmounts, place_rows, right_edges
 from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
 from .spaced_text import Header, after_title, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
-from .spaced_text import bracket_code, name_piece as _name_piece, tokens as _tokens
-from .text_tables import with_report, text_reader
+from .spaced_text import bracket_code, name_piece as _name_piece, page_turn, tokens as _tokens
+from .text_tables import is_preamble, with_report, text_reader
 
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
 _SUB_PART = re.compile(r"^\d{2}$")
@@ -63,6 +73,7 @@ _ORG_END = re.compile(rf"{ORG_TAIL}$")
 _UNIT_DOUBT = ("unit uncertain: a unit's name, printed over several lines, does not end as a unit's name does, "
                "so which pieces make which row's name is not certain")
 _UNIT_CODE_LABEL = re.compile(r"编码|代码|科目")
+PAIRED_LABELS = ("政府预算支出经济分类科目编码", "政府预算支出经济分类科目名称")  # a second subject's columns
 
 
 def _indicators_first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
@@ -129,10 +140,16 @@ class _Row:
     name_lines: list[NLine] = field(default_factory=list)
     name_from_before: bool = False
     code_line: Optional[NLine] = None  # where the code was printed, when not on the amounts' line
+    parts: list[str] = field(default_factory=list)  # a 款/项 part printed alone (`08 审计事务`), code None
+    part_at: int = 0  # where the part stands in the line (-layout text: its column)
+    repair: Optional[Repair] = None  # how the code was completed from the rows above (code_tree.py)
+    pair: Optional[tuple[str, str, str]] = None  # a second subject on the row: code, as printed, name
 
 
-def _parse_row(line: NLine) -> Optional[_Row]:
-    """A data row: code parts, a name, amounts at the end; a 合计 row; or a code with amounts only."""
+def _parse_row(line: NLine, partial: bool = False) -> Optional[_Row]:
+    """A data row: code parts, a name, amounts at the end; a 合计 row; or a code with amounts only.
+    With `partial` (rows below a 类 row): also a row printing only the 款 / 项 part of its code
+    (`08 审计事务 2,731.79 …`), returned with `parts` and no code, for the rows above to complete."""
     toks = _tokens(line.text)
     if not toks:
         return None
@@ -169,16 +186,48 @@ def _parse_row(line: NLine) -> Optional[_Row]:
             parts.append(amounts[0].text)
             amounts = amounts[1:]
         code, code_orig = "".join(parts), " ".join(parts)
+    elif partial and not head and len(amounts) >= 2 and _SUB_PART.match(amounts[0].text) and any(
+            "." in a.text for a in amounts[1:]):
+        # a 款 / 项 part with amounts only (its name printed on the lines around it)
+        return _Row(line, None, "", "", amounts[1:], False, parts=[amounts[0].text], part_at=amounts[0].start)
     name = "".join(t for t, _, _ in head[j:])
     if code is None and amounts and len(head) > 1 and all(t in _LEVEL_WORDS for t, _, _ in head[:-1]):
         name = head[-1][0]  # `类 款 项 合计 2,946.25 …`: the header's last line run into the 合计 row
     if code is not None:
+        pair = _second_subject(head[j:]) if _CODE_IN_NAME.search(name) else None
+        if pair is not None:  # 部门 | 政府 经济分类 side by side: `301 01 基本工资 501 01 工资奖金津补贴 …`
+            name = pair[0]
         if _SENTENCE.search(name) or len(name) > 40 or _CODE_IN_NAME.search(name):
-            return None  # a sentence, or a second code in the name (部门 | 政府经济分类 side by side)
-        return _Row(line, code, code_orig, name, amounts, False)
+            return None  # a sentence, or a second code in the name that is no second subject
+        return _Row(line, code, code_orig, name, amounts, False, pair=pair[1:] if pair else None)
     if name and _TOTAL.match(name) and amounts:
         return _Row(line, None, "", name, amounts, True)
+    if partial and head and _SUB_PART.match(head[0][0]):
+        k = 2 if len(head) > 2 and _SUB_PART.match(head[1][0]) else 1
+        name = "".join(t for t, _, _ in head[k:])
+        if name and not name[0].isdigit() and not _SENTENCE.search(name) and len(name) <= 40 and not (
+                _CODE_IN_NAME.search(name) or _TOTAL.match(name)):
+            return _Row(line, None, "", name, amounts, False, parts=[t for t, _, _ in head[:k]], part_at=head[0][1])
     return None
+
+
+def _second_subject(toks: list) -> Optional[tuple[str, str, str, str]]:
+    """`基本工资 501 01 工资奖金津补贴` after a row's code: a name (or none: printed on the lines
+    around), a second subject's code (a 类 and its 款 part, or 3 / 5 digits) and name — (name, code,
+    code as printed, name) — else None."""
+    at = next((k for k, (t, _, _) in enumerate(toks) if _CODE_PART.match(t) and len(t) in (3, 5)), None)
+    if at is None:
+        return None  # (at 0: the first name is printed around the line, `机关事业单位基本养老保` / `险缴费`)
+    parts = [toks[at][0]]
+    k = at + 1
+    if len(parts[0]) == 3 and k < len(toks) and _SUB_PART.match(toks[k][0]):
+        parts.append(toks[k][0])
+        k += 1
+    first = "".join(t for t, _, _ in toks[:at])
+    second = "".join(t for t, _, _ in toks[k:])
+    if not second or any(ch.isdigit() for ch in first + second):
+        return None
+    return first, "".join(parts), " ".join(parts), second
 
 
 def _amounts_only(line: NLine) -> Optional[list[Amount]]:
@@ -378,9 +427,10 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
         else:
             rows.append([cell("科目编码"), cell("科目名称")] + [cell(x) for x in leaves])
         return rows, True
-    for ln in header:  # one header line with a label per amount column after the key labels
-        words = [t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)]
-        if len(words) == n and not any(w.isdigit() or _AMOUNT.match(w) for w in words):
+    lines_words = [[t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)] for ln in header]
+    for words in lines_words:  # one header line with a label per amount column after the key labels
+        if len(words) == n and not any(w.isdigit() or _AMOUNT.match(w) for w in words) and not any(
+                len(other) > n for other in lines_words):  # (not when another line names more columns)
             return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in words]], True
     labels = _positional_labels(header, edges) if edges else None
     if labels:
@@ -390,16 +440,25 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
 
 # --- rows -----------------------------------------------------------------------------------
 
-def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[list[_Row], int]:
+def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: frozenset = frozenset(),
+             kind: str = "function") -> tuple[list[_Row], int]:
     rows: list[_Row] = []
     pending: list[NLine] = []  # name pieces printed before their code line
+    tree = CodeTree(kind)  # the 类 / 款 above: rows printing a 款 / 项 part alone are rows too
     n = len(lines)
     while j < n:
         ln = lines[j]
         t = ln.text
         if "\t" in t or "|" in t:
             break
-        row = _parse_row(ln)
+        row = _parse_row(ln, partial=tree.cls is not None)
+        if row is not None and row.parts and not _completes(tree, row, pending):
+            row = None
+        if row is None and rows and not pending:
+            turn = _page_turn(lines, j, header_keys, title_keys, tree.cls is not None)
+            if turn is not None:  # the table goes on under its title and header printed again
+                j = turn
+                continue
         if row is None and not rows and not pending:
             row = _total_below_amounts(lines, j)
         below = _total_above_amounts(lines, j) if row is None and not pending else None
@@ -408,7 +467,8 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
             rows.append(row)
             j += 1
             continue
-        if row is None and (_furniture(lines, ln) or " ".join(t.split()) in header_keys) and not _names_next_row(lines, j):
+        if row is None and (_furniture(lines, ln) or " ".join(t.split()) in header_keys) and not _names_next_row(
+                lines, j, tree):
             j += 1
             continue
         if row is None and not pending:
@@ -417,12 +477,14 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
             if above is not None:  # amounts printed a little above their row (-layout): that row's
                 above.amounts = sorted(_amounts_only(ln) + above.amounts, key=lambda a: a.start)
                 above.name_lines = [ln] + above.name_lines
+                _follow(tree, above)
                 rows.append(above)
                 j = nxt + 1
                 continue
         if row is None and not pending:
             alone = _code_alone(lines, j)
             if alone is not None:
+                _follow(tree, alone[0])
                 rows.append(alone[0])
                 j = alone[1]
                 continue
@@ -436,9 +498,14 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
                 row.name = "".join(p.text.strip() for p in pending) + row.name
                 row.name_lines = list(pending)
                 row.name_from_before = True
+            elif pending and row.parts and _completes(tree, row, pending, joined=True):
+                row.name = "".join(p.text.strip() for p in pending) + row.name
+                row.name_lines = list(pending)
+                row.name_from_before = True
             elif pending:
                 break
             pending = []
+            _follow(tree, row)
             rows.append(row)
             j += 1
             continue
@@ -452,7 +519,8 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str]) -> tuple[lis
             last = rows[-1]
             piece = t.strip()
             nxt = next((x for x in range(j + 1, min(j + 3, n)) if lines[x].text.strip()), None)
-            follows = nxt is not None and (_amounts_only(lines[nxt]) is not None or _parse_row(lines[nxt]) is not None)
+            follows = nxt is not None and (_amounts_only(lines[nxt]) is not None or _parse_row(
+                lines[nxt], partial=tree.cls is not None) is not None)
             if last.total and last.amounts:
                 pass  # a 合计 row's label is whole: the piece belongs to the next row
             elif not last.amounts or (last.code and name_matches(last.code, last.name + piece)) or (
@@ -500,6 +568,56 @@ def _code_alone(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
     return None
 
 
+def _first_value(row: _Row) -> Optional[Decimal]:
+    return parse_amount(row.amounts[0].text)[0] if row.amounts else None
+
+
+def _completes(tree: CodeTree, row: _Row, pending: list[NLine], joined: bool = False) -> bool:
+    """A row printing a 款 / 项 part alone that the rows above complete (with the name pieces
+    printed above it joined in front, `joined`: only when the catalogue then knows the code with
+    that name). The code found is kept for the name pieces below to be matched against; the
+    table's rows are completed again once read (`_complete`)."""
+    name = "".join(p.text.strip() for p in pending) + row.name if joined else row.name
+    done = copy(tree).part(row.parts, name, first=_first_value(row))
+    if done is None or (joined and not name_matches(done.code, name)):
+        return False
+    row.code = done.code
+    return True
+
+
+def _follow(tree: CodeTree, row: _Row) -> None:
+    """The tree after a row is read (a 合计 row changes nothing)."""
+    if row.parts:
+        tree.part(row.parts, row.name, first=_first_value(row))
+    elif row.code:
+        tree.whole(row.code, _first_value(row))
+
+
+def _complete(rows: list[_Row], kind: str) -> None:
+    """The codes of the rows that print a 款 / 项 part alone, from the rows above, now that every
+    name is whole (code_tree.py); a row the rows above cannot complete keeps its name and no code."""
+    tree = CodeTree(kind)
+    for r in rows:
+        if r.parts:
+            done = tree.part(r.parts, r.name, first=_first_value(r))
+            r.code, r.code_orig = (done.code, " ".join(r.parts)) if done is not None else (None, "")
+            r.repair = done.repair if done is not None else None
+        elif r.code:
+            tree.whole(r.code, _first_value(r))
+
+
+def _page_turn(lines: Sequence[NLine], j: int, header_keys: set[str], own: frozenset,
+               partial: bool) -> Optional[int]:
+    """The table continued on a new page under its title and header printed again (spaced_text
+    `page_turn`): the index of its next row (or of the name piece printed above a row), else None."""
+    def resumes(k: int) -> bool:
+        if _parse_row(lines[k], partial=partial) is not None:
+            return True
+        nxt = next((x for x in range(k + 1, min(k + 3, len(lines))) if lines[x].text.strip()), None)
+        row = _parse_row(lines[nxt], partial=partial) if nxt is not None and _name_piece(lines[k]) else None
+        return row is not None and not row.name  # a name printed around its row's line
+    return page_turn(lines, j, own, header_keys, resumes)
+
 def _lifted_onto(line: NLine, below: NLine) -> Optional[_Row]:
     """`        1,503.52   603.14` over `201   一般公共服务支出   2,106.66`: in -layout text a row's
     amounts printed in another font stand a little above its line; the row below, when the amounts
@@ -517,14 +635,19 @@ def _lifted_onto(line: NLine, below: NLine) -> Optional[_Row]:
     return row
 
 
-def _names_next_row(lines: Sequence[NLine], j: int) -> bool:
+def _names_next_row(lines: Sequence[NLine], j: int, tree: Optional[CodeTree] = None) -> bool:
     """lines[j] is a subject name (one the document prints often, so it looks like a running header)
-    printed above the code line of its row, which has no name of its own."""
+    printed above the code line of its row, which has no name of its own — or, with the rows above
+    (`tree`), the start of the name whose end the next row prints after its 款 / 项 part
+    (`机关事业单位基本养老保` / `05 险缴费支出 221.01`: the catalogue knows the code with the whole name)."""
     if not _name_piece(lines[j]):
         return False
     nxt = next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
-    row = _parse_row(lines[nxt]) if nxt is not None else None
-    return row is not None and bool(row.code) and not row.name
+    partial = tree is not None and tree.cls is not None
+    row = _parse_row(lines[nxt], partial=partial) if nxt is not None else None
+    if row is not None and row.parts and row.name and tree is not None:
+        return _completes(tree, row, [lines[j]], joined=True)
+    return row is not None and bool(row.code or row.parts) and not row.name
 
 
 def unit_table(header_text: str) -> bool:
@@ -640,16 +763,21 @@ def _amount_cell(row: _Row, a: Amount, doubt: Optional[str]) -> Cell:
     return c
 
 
-def _grid_row(row: _Row, placed: RowAmounts, n: int) -> list[Cell]:
+def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False) -> list[Cell]:
     ln = row.line
     at = row.code_line or ln
-    code = Cell(text=row.code or "", orig=row.code_orig, line=at.no, page=at.page)
+    code = Cell(text=row.code or "", orig=row.code_orig, line=at.no, page=at.page,
+                repairs=[row.repair] if row.repair else None)
     name = Cell(text=row.name, orig=row.name, line=(row.name_lines[0].no if row.name_from_before else ln.no),
                 page=ln.page, joined=bool(row.name_lines))
     values = [Cell(text="", orig="", line=ln.no, page=ln.page) for _ in range(n)]
     for k, (a, c) in enumerate(zip(placed.amounts, placed.cols or ())):
         values[c] = _amount_cell(row, a, placed.doubt if k in placed.unsure else None)
-    return [code, name] + values
+    if not paired:
+        return [code, name] + values
+    code2, orig2, name2 = row.pair or ("", "", "")
+    return [code, name, Cell(text=code2, orig=orig2, line=ln.no, page=ln.page),
+            Cell(text=name2, orig=name2, line=ln.no, page=ln.page)] + values
 
 
 def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
@@ -666,11 +794,14 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return spaced_labelled.read_labelled(lines, i, first)
     head = Header(lines, i, first)
     header = head.lines
-    rows, end = _collect(lines, first, head.keys)
+    kind = "economic" if "经济分类" in head.text else "function"
+    title_keys = frozenset(" ".join(ln.text.split()) for ln in _title_block(lines, i))
+    rows, end = _collect(lines, first, head.keys, title_keys, kind)
     units = unit_table(head.text)
     if units and len(rows) == 1 and rows[0].total:
         more, end = _unit_rows(lines, end)
         rows += more
+    _complete(rows, kind)
     if len(rows) < 2 and not (rows and rows[0].total):
         return None, i + 1
     top = rows[0]
@@ -710,10 +841,18 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             p.unsure = set(range(len(p.amounts)))
             p.doubt = p.doubt or ("column uncertain: the header names none of the standard column sets, "
                                   "so the columns' names are guessed")
-    body = [_grid_row(r, p, n)[1 if units else 0:] for r, p in zip(rows, placed)]
+    paired = any(r.pair for r in rows)
+    body = [_grid_row(r, p, n, paired)[1 if units else 0:] for r, p in zip(rows, placed)]
     for r, p, cells in zip(rows, placed, body):
         if p.doubt == _UNIT_DOUBT:  # the unit's name too
             cells[0].repairs = [Repair(kind="layout.row_guess", note=_UNIT_DOUBT, status="unconfirmed")]
+    if paired:  # the second subject's code and name: text columns after the name
+        for hr in head_rows:
+            key = hr[0].text == "科目编码"
+            hr[2:2] = [Cell(text=PAIRED_LABELS[0] if key else "", orig="", line=hr[0].line, page=hr[0].page),
+                       Cell(text=PAIRED_LABELS[1] if key else "", orig="", line=hr[0].line, page=hr[0].page)]
+    elif not units:
+        confirm_by_sums(body, 0)
     grid = head_rows + body
     last = rows[-1].name_lines[-1] if rows[-1].name_lines else rows[-1].line
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), end

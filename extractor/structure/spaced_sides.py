@@ -7,7 +7,9 @@ then one grid row per printed line, each side's label, line number (行次) and 
 columns, an empty Cell where a side is blank. Which side a lone label belongs to is decided, in this
 order, by its line number (the right side's 行次 run after the left side's), by its position in
 `-layout` text, by the ordinal sequence of each side (一、二、…), and by its words (收入 / 支出);
-labels broken over lines (the piece before and after the row's line) are joined. Amount columns
+labels broken over lines (the piece before and after the row's line) are joined; an amount run into
+the next label (`781.60八、…`) is split off; the table goes on over a page under its title and
+header printed again (spaced_text `page_turn`). Amount columns
 come from the header (a standard column set whose characters the header covers: 决算数, 预算数,
 预算, 金额, or the four fund columns); a side that prints
 fewer amounts than it has columns is placed by spaced_columns.py (in order when full, else the row
@@ -26,7 +28,8 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .spaced_columns import Amount, RowAmounts, place_rows
-from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, repeated_header, text_cell, tokens
+from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, page_turn, repeated_header
+from .spaced_text import text_cell, title_keys, title_like, tokens
 from .text_tables import with_report
 
 _LOOKAHEAD = 24  # lines from a header's first line to its first data row (pypdf prints a broken
@@ -48,6 +51,7 @@ SIDE_COLUMNS: list[tuple[str, ...]] = [
     ("合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"),
     ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ("小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
+    ("总计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
 ]
 
 
@@ -73,13 +77,30 @@ class _Line:
     side_doubt: bool = False
 
 
+_GLUED = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)([零一二三四五六七八九十]+、\S*)$")
+
+
+def _glued(toks: list) -> list:
+    """`781.60八、卫生健康支出`: an amount run into the next cell's ordinal label (no space printed
+    between, pdfplumber) is two tokens."""
+    out = []
+    for t, s, e in toks:
+        m = _GLUED.match(t)
+        if m:
+            cut = s + len(m.group(1))
+            out += [(m.group(1), s, cut), (m.group(2), cut, e)]
+        else:
+            out.append((t, s, e))
+    return out
+
+
 def _segments(line: NLine) -> tuple[list[Amount], list[tuple[str, int, list[Amount]]]]:
     """Leading numbers, then (label, start, numbers after it) for each run of words."""
     lead: list[Amount] = []
     runs: list[tuple[list[str], int, list[Amount]]] = []
     prev_end = -1
     prev = ""
-    for t, s, e in tokens(line.text):
+    for t, s, e in _glued(tokens(line.text)):
         if is_amount(t):
             (runs[-1][2] if runs else lead).append(Amount(t, s, e))
         elif runs and not runs[-1][2] and s - prev_end < _LABEL_GAP and not (
@@ -257,7 +278,8 @@ def _place_lone(rows: list[_Line], layout: bool) -> None:
         r.lone = None
 
 
-def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str]) -> tuple[list[_Line], int]:
+def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
+             own: frozenset = frozenset()) -> tuple[list[_Line], int]:
     rows: list[_Line] = []
     pending: list[NLine] = []
     above: Optional[NLine] = None  # a line of amounts waiting for the labels printed under it
@@ -276,6 +298,12 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str])
         if broke and "".join(t.split()) in bare_keys:
             j += 1  # after a page break, the header's short lines (`行次`, `项 目`) printed again
             continue
+        if rows and not pending and title_like(ln):
+            turn = page_turn(lines, j, own, header_keys,
+                             lambda k: not ends_table(lines[k]) and _parse(lines[k], lanci) is not None)
+            if turn is not None:
+                j, broke = turn, True  # the table goes on under its title and header printed again
+                continue
         broke = False
         row = _parse(ln, lanci) if not ends_table(ln) else None
         if row is not None and row.lone is not None and lanci:
@@ -491,7 +519,7 @@ def _blank_label(row: _Line) -> bool:
 
 
 _TOTAL = re.compile(r"(?:本年)?(?:收入|支出)?(?:合计|总计)$")  # a row of its own, never a label's end
-_COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分配|资金|）|\))$")
+_COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|结转下年|分配|资金|）|\))$")
 
 
 def _complete(label: str) -> bool:
@@ -538,7 +566,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
     head = Header(lines, i, first)
     header, header_text = head.lines, head.text
     lanci = "行次" in header_text
-    rows, end = _collect(lines, first, lanci, head.keys)
+    rows, end = _collect(lines, first, lanci, head.keys, title_keys(lines, i))
     if len(rows) < 2:
         return None, i + 1
     layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)
@@ -557,7 +585,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
         else:
             side_cols.append([f"列{c + 1}" for c in range(widths[k])])
             guessed[k] = widths[k] > 1
-    placed = [_place_side([r.sides[k] for r in rows], widths[k], side_cols[k][0] in ("合计", "小计")) for k in (0, 1)]
+    placed = [_place_side([r.sides[k] for r in rows], widths[k], side_cols[k][0] in ("合计", "小计", "总计")) for k in (0, 1)]
     at = lines[i]
     top: list[Cell] = []
     names: list[Cell] = []

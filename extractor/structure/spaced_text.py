@@ -4,13 +4,14 @@ spaced_groups, spaced_flat).
 What it does: splits a line into its space-separated tokens with their character positions, says
 whether a token is an amount, whether a line is page furniture (a page number, a running header
 printed on many pages), a title or unit line, a piece of a name broken over lines, or a line that
-ends a table (a note, a title, a sentence).
+ends a table (a note, a title, a sentence), and where a table goes on under its title and header
+printed again on a new page (`page_turn`).
 What it does not: read rows or place amounts in columns (the readers and spaced_columns.py do).
 """
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from typing import Callable, Optional, Sequence
 
 import regex as re
 
@@ -159,6 +160,38 @@ def _after_title(lines: Sequence[NLine], i: int) -> bool:
     while k >= 0 and k >= i - 3 and not lines[k].text.strip():
         k -= 1
     return k >= 0 and title_like(lines[k]) and not title_like(lines[i])
+
+
+def title_keys(lines: Sequence[NLine], i: int) -> frozenset:
+    """The table's own title-area lines above lines[i] (code, title, 部门 / unit lines), as compared
+    when a new page prints them again."""
+    return frozenset(" ".join(ln.text.split()) for ln in title_above(lines, i))
+
+
+def page_turn(lines: Sequence[NLine], j: int, own: frozenset, header_keys: set[str],
+              resumes: Callable[[int], bool]) -> Optional[int]:
+    """The table continued on a new page: from lines[j], page furniture, the table's own title-area
+    lines (`own`) and its header lines printed again, its title or a header line among them, then a
+    line where the table `resumes` (the reader's test: a row of its table; a row repeated in other
+    tables looks like furniture, so it is asked first). That line's index, else None (another
+    table's title, or text)."""
+    seen = False
+    for k in range(j, min(len(lines), j + 80)):
+        ln = lines[k]
+        key = " ".join(ln.text.split())
+        if not key:
+            continue
+        if key in own or key in header_keys:
+            seen = seen or (key in header_keys and len(key.replace(" ", "")) >= 4) or bool(TITLE_END.search(key))
+            continue
+        if is_preamble(ln) and not TITLE_END.search(key):
+            continue  # a code or unit line not printed above the first page (the page's own)
+        if seen and resumes(k):
+            return k
+        if furniture(lines, ln):
+            continue
+        return None
+    return None
 
 
 class Header:

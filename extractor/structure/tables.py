@@ -4,7 +4,10 @@ What it does: splits a grid into header rows and data rows, aligns header rows o
 counts (spanning cells are printed once in flattened text) into printed header paths such as
 `本年支出/基本支出`, and builds rows by the template's shape: subject rows (code, name, amounts),
 two side-by-side blocks (公开01/04表), repeated code/name/amount groups (公开06表), a single row of
-amounts (公开09表), or a generic table. Every cell becomes a Field with its line as provenance.
+amounts (公开09表), or a generic table. Codes printed over 类 | 款 | 项 columns are merged, a row that
+prints only the changed part (or only a name) completed from the rows above (code_tree.py); a
+value column of codes (a second subject's 科目编码) holds text. Every cell becomes a Field with its
+line as provenance.
 What it does not: check sums (validate/) or read narrative (recognize/).
 """
 from __future__ import annotations
@@ -18,12 +21,14 @@ from ..evidence import policy
 from ..evidence.cells import cell_amount_field, cell_code_field, cell_source, cell_text_field
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, WHO
+from .code_tree import CodeTree, confirm_by_sums, first_amount
 from .templates import Template, identify, printed_code
 
 _CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
 _CODE_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s+(\S.*)$")
 _KEY_HEADER = re.compile(r"编码|代码|科目名称|^项目$|^名称$|^单位名称$|^科目$|功能分类|经济分类")
 _ITEM_LABEL = re.compile(r"^项目$|^项目名称$")
+_CODE_COLUMN = re.compile(r"(?:编码|代码)$")  # a value column of codes (a second subject's): a code there is text
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入合计|支出合计)")
 
 
@@ -223,7 +228,7 @@ def _key_cols(header: list[list[Cell]], data: list[list[Cell]], ncols: int) -> i
                     break
             best = max(best, k)
     if best:
-        return best
+        return min(best, 2)  # (a second subject's code and name after them are text value columns)
     full = [r for r in data if len(r) == ncols]
     if not full:
         return 0
@@ -292,7 +297,8 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
                 name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=policy.CELL_NO_NAME)
             else:
                 name = cell_text_field(name_cell)
-        vals = {col: cell_amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
+        vals = {col: _code_text(c, uncertain, not certain) if _CODE_COLUMN.search(col) and _CODE.match(c.text.strip())
+                else cell_amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
         for col in columns[len(values):]:
             vals[col] = Field(value=None, raw="", confidence=policy.CELL_UNCERTAIN, notes=["cell missing in print"])
         code_value = code.value if code else None
@@ -419,9 +425,25 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
 _CODE_PARTS = (("类", "款", "项"), ("类", "款"))
 
 
+def _code_text(cell: Cell, uncertain: bool, guessed_header: bool) -> Field:
+    """A cell of a value column of codes: its text (a code is no amount), as doubtful as an amount
+    of the same cell would be."""
+    f = cell_text_field(cell)
+    if uncertain:
+        policy.cap(f, policy.CELL_UNCERTAIN)
+        f.notes.append("column position uncertain")
+    elif guessed_header:
+        policy.cap(f, policy.CELL_GUESSED_HEADER)
+        f.notes.append("column name guessed")
+    return f
+
+
 def merge_code_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
     """Codes printed over 类 | 款 | 项 columns (201 | 06 | 01) become one code cell (2010601) in
-    every row of that width; the label row's cells become one empty cell."""
+    every row of that width; the label row's cells become one empty cell. A row that prints only the
+    part that changes (| 08 | for 20108 under the 201 row) gets its whole code from the rows above,
+    and a row with a name and no code at all the catalogue's child of that name (code_tree.py; the
+    cell carries the completion as a repair)."""
     for r in rows:
         keys = [_key(c.text) for c in r]
         for parts in _CODE_PARTS:
@@ -429,7 +451,11 @@ def merge_code_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
             starts = [j for j in range(len(keys) - k + 1) if tuple(keys[j:j + k]) == parts]
             if starts:
                 width = len(r)
-                return [_merge_parts(row, starts, k) if len(row) == width else row for row in rows]
+                trees = {j: CodeTree("function" if k == 3 else "economic") for j in starts}
+                out = [_merge_parts(row, starts, k, trees) if len(row) == width else row for row in rows]
+                if k == 3:
+                    confirm_by_sums([row for row in out if len(row) == width - 2 * len(starts)], starts[0])
+                return out
     return rows
 
 
@@ -444,7 +470,7 @@ def _code_part(text: str, width: int) -> Optional[str]:
     return None
 
 
-def _merge_parts(row: list[Cell], starts: list[int], k: int) -> list[Cell]:
+def _merge_parts(row: list[Cell], starts: list[int], k: int, trees: dict[int, CodeTree]) -> list[Cell]:
     out: list[Cell] = []
     j = 0
     while j < len(row):
@@ -458,13 +484,31 @@ def _merge_parts(row: list[Cell], starts: list[int], k: int) -> list[Cell]:
                 texts = cleaned
                 repairs.append(Repair(kind="ocr.code_mark", note="OCR: stray mark in the code dropped",
                                       status="unconfirmed"))
+            confs = [c.conf for c in group if c.conf is not None]
+            merged = Cell(text="", orig="", line=group[0].line, page=group[0].page, bbox=group[0].bbox)
+            tree = trees[j]
+            name = _key(row[j + k].text) if j + k < len(row) else ""
+            first = first_amount(row[j + k + 1:])
             if all(t.isdigit() or not t for t in texts) and texts[0]:
-                confs = [c.conf for c in group if c.conf is not None]
                 merged = Cell(text="".join(texts), orig=" ".join(c.orig.strip() for c in group if c.orig.strip()),
                               line=group[0].line, page=group[0].page, bbox=group[0].bbox,
                               conf=min(confs) if confs else None, repairs=repairs or None)
-            else:
-                merged = Cell(text="", orig="", line=group[0].line, page=group[0].page, bbox=group[0].bbox)
+                if len(merged.text) in (3, 5, 7):
+                    tree.whole(merged.text, first)
+            elif any(texts) and all(t.isdigit() or not t for t in texts):
+                # the changed part only: its column says its level
+                printed = [t for t in texts[1:] if t]
+                level = None if len(printed) > 1 else ("款" if texts[1] else "项")
+                done = tree.part(printed, name, level, first)
+                if done is not None:
+                    merged = Cell(text=done.code, orig=" ".join(printed), line=group[0].line, page=group[0].page,
+                                  bbox=group[0].bbox, conf=min(confs) if confs else None,
+                                  repairs=repairs + [done.repair])
+            elif not any(texts) and name and not _TOTAL_LABEL.match(name):
+                done = tree.named(name, first)
+                if done is not None:
+                    merged = Cell(text=done.code, orig="", line=group[0].line, page=group[0].page,
+                                  bbox=group[0].bbox, repairs=[done.repair])
             out.append(merged)
             j += k
         else:

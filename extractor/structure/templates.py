@@ -1,6 +1,8 @@
 """Table templates: which standard table a grid is, and how its columns and rows are laid out.
 
-What it does: identifies a grid by its printed code (公开05表) or title (一般公共预算财政拨款支出决算表)
+What it does: identifies a grid by its printed code (公开05表) or title (一般公共预算财政拨款支出决算表; a
+budget title that says 情况表, 收支总体情况表 / 一般公共预算支出情况表, names the same table as 收支总表 /
+一般公共预算支出表)
 and gives its shape: `subject` (功能分类/经济分类 code + name + amount columns), `two_sides`
 (公开01/04表: income and expenditure blocks side by side), `groups` (公开06表: code/name/amount groups
 side by side), `flat_values` (公开09表: one row of amounts under a header tree), `indicators`
@@ -53,9 +55,16 @@ TEMPLATES: list[tuple[re.Pattern, Template]] = [
 CODE_RE = re.compile(r"公开\s*(\d{1,2})\s*表|(?<![\p{Han}])表\s*(\d{1,2})(?!\d)")
 
 
+# titles that say 情况表 (收支总体情况表, 一般公共预算支出情况表: 部门预算 of several provinces) name the same
+# tables as 收支总表 / 一般公共预算支出表
+_SITUATION = ((re.compile(r"总体情况表"), "总表"), (re.compile(r"情况表"), "表"))
+
+
 def identify(title_text: str, header_text: str) -> Optional[Template]:
     """Find the template from the preamble text (title, code) and, failing that, the header cells."""
     t = "".join((title_text).split())
+    for pattern, short in _SITUATION:
+        t = pattern.sub(short, t)
     for pattern, template in TEMPLATES:
         if pattern.search(t):
             return template
