@@ -33,9 +33,11 @@ def is_run_text(texts: Sequence[str]) -> bool:
     n = len(texts)
     if n < _MIN_LINES:
         return False
-    spaces = sum(1 for t in texts if _space_line(t))
+    spaces = sum(1 for t in texts if t and t.isspace())
+    if spaces < _MIN_SPACE_LINES * n:
+        return False  # (most text: the second count is not needed)
     marks = sum(1 for t in texts if t.strip() in _PUNCT and len(t.strip()) == 1)
-    return spaces >= _MIN_SPACE_LINES * n and marks >= _MIN_PUNCT_LINES * n
+    return marks >= _MIN_PUNCT_LINES * n
 
 
 def _glue(a: str, b: str) -> str:

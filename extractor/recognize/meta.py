@@ -141,7 +141,7 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
 def _kind(nar: Narrative, tables: list[Table], title_m) -> Optional[Field]:
     text = nar.text
     templates = {t.template or "" for t in tables}
-    counts = {k: len(re.findall(k, text)) for k in KINDS}
+    counts = {k: text.count(k) for k in KINDS}  # plain words: non-overlapping counts, as findall gave
     has_final_tables = any(t.startswith("final.") for t in templates)
     has_budget_tables = any(t.startswith("budget.") for t in templates)
 

@@ -73,8 +73,11 @@ NUMBERED = re.compile(
 )
 
 
+_KEY_DROP = re.compile(r"[\s“”\"「」]")
+
+
 def _key(name: str) -> str:
-    return re.sub(r"[\s“”\"「」]", "", name)
+    return _KEY_DROP.sub("", name)
 
 
 class _Book:
@@ -83,14 +86,22 @@ class _Book:
     def __init__(self) -> None:
         self.projects: list[Project] = []
         self.conflicts: list[tuple[Project, str, Field, Field]] = []
+        self._known: dict[int, tuple[int, list[str]]] = {}  # id(project) -> (aliases seen, keys)
+
+    def _keys(self, p: Project) -> list[str]:
+        """The keys of a project's name and aliases (kept while its aliases do not change)."""
+        got = self._known.get(id(p))
+        if got is None or got[0] != len(p.aliases):
+            got = (len(p.aliases), [_key(str(p.name.value))] + [_key(a) for a in p.aliases])
+            self._known[id(p)] = got
+        return got[1]
 
     def find(self, name: str, parent: Optional[str]) -> Optional[Project]:
         k = _key(name)
         for p in self.projects:
             if p.parent != parent:
                 continue
-            keys = [_key(str(p.name.value))] + [_key(a) for a in p.aliases]
-            for pk in keys:
+            for pk in self._keys(p):
                 if pk == k:
                     return p
                 short, long_ = sorted((pk, k), key=len)

@@ -18,6 +18,8 @@ from ..datamodel.readers import grid_report
 from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_WORD
 from .text_tables import TEXT_READERS, is_preamble, join_broken_header
 
+_PROSE_MIN = 40  # characters: a shorter line may be a table cell, title or header (a cell holds a comma too)
+
 
 def _title_like(text: str) -> bool:
     """A short line that ends like a table title (…表) or a unit line (单位：万元)."""
@@ -77,6 +79,14 @@ def _take_notes(lines: list[NLine], i: int, block: GridBlock, limit: Optional[in
     return i
 
 
+def _prose(text: str) -> bool:
+    """A sentence of the narrative, where no table starts: long, with a full stop or comma of
+    Chinese prose, no TAB, bar or markup, and none of the words a one-line 绩效 table holds (every
+    reader is asked of every other line: this spares them the narrative)."""
+    return len(text) > _PROSE_MIN and ("。" in text or "，" in text) and "\t" not in text and "|" not in text \
+        and "<" not in text and "指标" not in text
+
+
 def split_blocks(lines: list[NLine], tables: Sequence[NTable] = ()) -> list[Block]:
     """Lines -> a list of GridBlocks and narrative NLines, in document order. Tables that the format
     gave as tables (DOCX, PDF) are placed where they stood. The lines just before a table that look
@@ -97,8 +107,8 @@ def split_blocks(lines: list[NLine], tables: Sequence[NTable] = ()) -> list[Bloc
             continue
         block: Optional[GridBlock] = None
         nxt = i + 1
-        for reader in TEXT_READERS:  # the first reader that starts here and reads a table; a reader
-            if reader.starts(lines, i):  # that declines hands the lines on to the next one
+        for reader in () if _prose(lines[i].text) else TEXT_READERS:  # the first reader that starts here
+            if reader.starts(lines, i):  # and reads a table; a reader that declines hands the lines on
                 block, nxt = reader.read(lines, i)
                 if block is not None:
                     break

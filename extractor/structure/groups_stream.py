@@ -471,7 +471,7 @@ class GroupsStreamReader:
     name = "groups-stream"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not lines[i].text.strip() or not cell_line(lines[i], _PROSE) or not after_title(lines, i):
+        if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i], _PROSE):  # cached test first
             return False
         return _kind(lines, i) is not None and _is_stream(lines, i)
 

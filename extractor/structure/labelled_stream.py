@@ -187,7 +187,7 @@ class LabelledStreamReader:
     name = "labelled-stream"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not lines[i].text.strip() or not cell_line(lines[i]) or not after_title(lines, i):
+        if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i]):  # cached test first
             return False
         if not title_above(lines, i) or furniture(lines, lines[i]) and _PAGE.match(lines[i].text.strip()):
             return False

@@ -438,7 +438,7 @@ class SidesStreamReader:
     name = "sides-stream"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not lines[i].text.strip() or not cell_line(lines[i]) or not after_title(lines, i):
+        if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i]):  # cached test first
             return False
         return _two_sided(lines, i) and _is_stream(lines, i)
 
