@@ -907,3 +907,27 @@ def test_sides_a_label_broken_before_the_other_sides_ordinal_is_still_joined(tmp
     names = [r.name.value for t in extract(p).tables for r in t.rows]
     assert "政府性基金预算财政拨款" in names
     assert "政府性基金预算财政拨" not in names
+
+
+def test_a_short_header_line_under_a_longer_one_does_not_name_the_columns(tmp_path):
+    # pdfplumber text of a 政府采购支出表: `政府性基金 其他资金` are the second lines of two of the five
+    # fund columns (the rows print 一般公共预算资金 and 总计); taking them as the names of the two
+    # printed amounts would be wrong at full confidence. No template either: this is no 支出表 of subjects.
+    text = """政府采购支出表
+部门：某某局 单位：万元
+资金来源
+采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 上年结转和 总计
+政府性基金 其他资金
+预算资金 结余资金
+合计 3,668.17 3,668.17
+货物 532.93 532.93
+服务 3,135.24 3,135.24
+"""
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    tables = [t for t in extract(p).tables if t.title == "政府采购支出表"]
+    assert tables and tables[0].template is None
+    assert "政府性基金" not in tables[0].columns and "其他资金" not in tables[0].columns
+    for r in tables[0].rows:
+        for v in r.values.values():
+            assert v.value is None or v.confidence < 0.9

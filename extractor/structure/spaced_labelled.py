@@ -243,6 +243,8 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None) -
     # the header line that names the columns: one word per column, or a corner word (项目) before them
     labels = next(([w for w, _, _ in tokens(ln.text)][-n:] for ln in header
                    if len(tokens(ln.text)) in (n, n + 1) and not any(_value(w) for w, _, _ in tokens(ln.text))), None)
+    if labels is not None and any(len(tokens(ln.text)) > n + 1 for ln in header):
+        labels = None  # another header line names more columns: the words of this one are pieces of theirs
     guessed = labels is None and tree is None
     at = lines[i]
     if tree is not None:

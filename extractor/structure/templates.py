@@ -48,7 +48,7 @@ TEMPLATES: list[tuple[re.Pattern, Template]] = [
     (re.compile(r"一般公共预算(?:财政拨款)?项目支出(?:经济分类)?(?:预算)?(?:情况)?表"), Template("budget.project", "一般公共预算项目支出预算表", "subject")),
     (re.compile(r"一般公共预算(?:财政拨款)?支出(?:功能分类)?(?:预算)?(?:情况)?表"), Template("budget.general", "一般公共预算支出预算表", "subject")),
     (re.compile(r"收入(?:预算)?(?:总)?表"), Template("budget.income", "收入预算表", "subject")),
-    (re.compile(r"支出(?:预算)?(?:总体情况|总)?表"), Template("budget.expenditure", "支出预算表", "subject")),
+    (re.compile(r"(?<!采购|服务)支出(?:预算)?(?:总体情况|总)?表"), Template("budget.expenditure", "支出预算表", "subject")),
     (re.compile(r"绩效(?:目标|自评)表"), Template("performance", "绩效自评表", "indicators")),
 ]
 
