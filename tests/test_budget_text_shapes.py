@@ -402,8 +402,8 @@ def _real(tmp_path, name: str, converter: str):
         pytest.skip(f"{pdf} is not there (the shared corpus is absent)")
     try:
         return extract(converted.convert(pdf, converter, tmp_path))
-    except converted.ConverterMissing as exc:
-        pytest.skip(str(exc))
+    except converted.ConverterMissing as exc:  # the message names the tool and how to install it
+        pytest.skip(f"converter {converter} is not installed: {exc}")
 
 
 @pytest.mark.parametrize("converter", ["pypdf", "pymupdf"])

@@ -35,15 +35,14 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import TITLE_END
-from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, furniture, text_cell, title_above, title_like
+from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell,
+                          title_above, title_like)
 from .templates import identify
 from .text_tables import text_reader, with_report
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5})$")
 _PART = re.compile(r"^\d{2}$")
 _HAN = re.compile(r"\p{Han}")
-_YEAR = re.compile(r"\d{4}\s*年")
-_PAGE_MARK = re.compile(r"^第\s*\d+\s*页")
 _PROSE = re.compile(r"[，。；]")  # a label may hold a colon (项目支出：), a cell no sentence
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _DASH = re.compile(r"^(?:-|—|–|——|－)$")
@@ -94,15 +93,6 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
     return lone >= 3 and 4 * lone >= seen
 
 
-def _page_furniture(lines: Sequence[NLine], line: NLine) -> bool:
-    """A page mark or a running header inside the stream (a subject name repeats in a report too,
-    and is no furniture)."""
-    t = line.text.strip()
-    if _value(t) or not furniture(lines, line):
-        return False
-    return bool(_PAGE_MARK.match(t)) or not _HAN.search(t) or bool(_YEAR.search(t))
-
-
 def _unit_line(line: NLine) -> bool:
     """A unit / department line (单位：万元) that pdftotext prints among the header's words."""
     return title_like(line) and not TITLE_END.search(line.text.strip())
@@ -116,7 +106,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], list[NLine]]:
     for j in range(i, min(len(lines), i + _MAX_LINES)):
         ln = lines[j]
         t = ln.text.strip()
-        if not t or _page_furniture(lines, ln):
+        if not t or stream_furniture(lines, ln, value=_value):
             continue
         if _unit_line(ln) and not any(_value(w) for w, _ in out):
             units.append(ln)

@@ -53,7 +53,8 @@ from . import spaced_flat
 from .code_tree import CodeTree
 from .moved_codes import regroup
 from .spaced_rows import STANDARD_COLUMNS, read_spaced, unit_name, unit_table
-from .spaced_text import AMOUNT, MAX_CELL, after_title, bracket_code, cell_line, furniture, title_above, title_like
+from .spaced_text import (AMOUNT, MAX_CELL, after_title, bracket_code, cell_line, stream_furniture,
+                          title_above, title_like)
 from .templates import identify
 from .text_tables import text_reader, with_report
 
@@ -62,7 +63,6 @@ _SUB = re.compile(r"^\d{2}$")
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
 _TITLE_END = re.compile(r"表$")
 _HAN = re.compile(r"\p{Han}")
-_YEAR = re.compile(r"\d{4}\s*年")
 _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
 _MAX_HEADER_LINES = 60  # header lines before the first number (13 columns of labels broken over lines)
 _MAX_LINES = 1500  # a table's region in lines (a few pages of one-cell lines)
@@ -132,7 +132,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     while j < n:
         ln = lines[j]
         t = ln.text.strip()
-        if not t or _running_line(lines, ln):
+        if not t or stream_furniture(lines, ln, page_marks=False):
             j += 1
             continue
         if out and title_like(ln):
@@ -158,7 +158,7 @@ def _own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[
     while k < len(lines):
         ln = lines[k]
         key = " ".join(ln.text.split())
-        if key and not _running_line(lines, ln):
+        if key and not stream_furniture(lines, ln, page_marks=False):
             if not title_like(ln):
                 break
             if key not in own:
@@ -166,15 +166,6 @@ def _own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[
             titled = titled or bool(_TITLE_END.search(key))
         k += 1
     return k if titled else None
-
-
-def _running_line(lines: Sequence[NLine], line: NLine) -> bool:
-    """Page furniture inside the stream: a page mark, or a running header (a line printed on many
-    pages that names a year: a subject name repeats in a report too, and is no furniture)."""
-    t = line.text.strip()
-    if AMOUNT.match(t) or not furniture(lines, line):
-        return False
-    return not _HAN.search(t) or bool(_YEAR.search(t))
 
 
 def _known_code(code: str) -> bool:

@@ -41,7 +41,7 @@ from ..evidence.printed import ORDINAL
 from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_sums, close, first_value,
                             fund_zero_columns, grand_value, ordinal_value, place, printed_widths, side_columns,
                             side_sums)
-from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, furniture, text_cell, title_above,
+from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell, title_above,
                           title_like)
 from .templates import identify
 from .text_tables import text_reader, with_report
@@ -51,8 +51,6 @@ _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per l
 _MAX_LINES = 600  # a two-sided table's region in lines (two pages of one-cell lines)
 _MAX_COLUMNS = 8  # amount columns of one side
 _HAN = re.compile(r"\p{Han}")
-_YEAR = re.compile(r"\d{4}\s*年")
-_PAGE_MARK = re.compile(r"^第\s*\d+\s*页")
 _COLUMN_WORD = re.compile(r"^(?:项目|行次|栏次|决算数|预算数|金额)$")  # header words that end no label
 _SIDE_WORD = re.compile(r"^(?:本年)?(?:收入|支出)$")  # header words, or the rest of a broken label
 _RIGHT_WORDS = re.compile(r"支出|结余分配|年末|年终|下年")
@@ -88,15 +86,6 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
     return lone >= 3 and labelled <= max(2, seen // 10)
 
 
-def _running_line(lines: Sequence[NLine], line: NLine) -> bool:
-    """Page furniture inside the stream: a page mark, or a running header (printed on many pages,
-    naming a year); a lone number is never taken for a page number here."""
-    t = line.text.strip()
-    if AMOUNT.match(t) or not furniture(lines, line):
-        return False
-    return not _HAN.search(t) or bool(_YEAR.search(t)) or bool(_PAGE_MARK.match(t))
-
-
 def _pieces(line: NLine) -> list[Piece]:
     """A line's cells: amounts one by one, the words between them joined (`栏    次`, `1. 一般公共预算`);
     an item number, or a total after a whole label, starts a new one (`二、外交支出 三、国防支出`,
@@ -127,7 +116,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
     while j < n:
         ln = lines[j]
         t = ln.text.strip()
-        if not t or _running_line(lines, ln):
+        if not t or stream_furniture(lines, ln):
             j += 1
             continue
         if not cell_line(ln) or (title_like(ln) and out):

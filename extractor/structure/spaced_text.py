@@ -96,6 +96,22 @@ def furniture(lines: Sequence[NLine], line: NLine) -> bool:
     return counts[" ".join(t.split())] >= 3 and 8 <= len(t) <= 40  # short name pieces repeat too
 
 
+_STREAM_YEAR = re.compile(r"\d{4}\s*年")
+_STREAM_PAGE = re.compile(r"^第\s*\d+\s*页")
+_STREAM_HAN = re.compile(r"\p{Han}")
+
+
+def stream_furniture(lines: Sequence[NLine], line: NLine, value: Callable[[str], object] = AMOUNT.match,
+                     page_marks: bool = True) -> bool:
+    """Page furniture inside a table printed one cell per line: a running line (`furniture`) that
+    holds no Chinese or names a year, or (`page_marks`) opens with 第 N 页. A subject name repeats in
+    a report too and is no furniture; a cell that is a `value` never is."""
+    t = line.text.strip()
+    if value(t) or not furniture(lines, line):
+        return False
+    return not _STREAM_HAN.search(t) or bool(_STREAM_YEAR.search(t)) or (page_marks and bool(_STREAM_PAGE.match(t)))
+
+
 def repeated_header(line: NLine, header_keys: set[str]) -> bool:
     """A line of the table's header printed again (on a new page); a short word such as 款 that
     the header also prints may be a piece of a broken name, so it is not taken for one."""
