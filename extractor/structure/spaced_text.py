@@ -23,6 +23,7 @@ AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 SENTENCE = re.compile(r"[，。；：:]")
 # the header's own `其中：` (over the columns a total splits into: 小计 / 其中： / 基本支出 项目支出)
 _HEADER_COLON = re.compile(r"其中[:：]|（\d{1,2}）|\(\d{1,2}\)")  # and the item marks a label may hold
+_HEADER_LABEL_COLON = re.compile(r"(?:^|(?<=\s))其中[:：]")  # `其中：基本支出` among header words
 _NOT_HEADER = re.compile(r"[，。；：:\d]")
 _FURNITURE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d{1,4}\s*[-—–]?|\d+\s*/\s*\d+)$")
 _TOKEN = re.compile(r"\S+")
@@ -70,7 +71,7 @@ def header_colon(text: str) -> bool:
     if "其中" not in text:
         return False
     # `其中：基本支出` among a header's words (amounts may follow on the line: no sentence is left)
-    return not _NOT_HEADER.search(_HEADER_COLON.sub("", text)) or not SENTENCE.search(HEADER_COLON.sub("", text))
+    return not _NOT_HEADER.search(_HEADER_COLON.sub("", text)) or not SENTENCE.search(_HEADER_LABEL_COLON.sub("", text))
 
 
 def name_piece(line: NLine) -> bool:
@@ -125,7 +126,6 @@ def title_like(line: NLine) -> bool:
 
 
 MAX_CELL = 40  # a longer line is narrative, not a cell (text printed one cell per line)
-HEADER_COLON = re.compile(r"(?:^|(?<=\s))其中[:：]")  # a header label `其中：基本支出` is no sentence
 
 
 def cell_line(line: NLine, prose: re.Pattern = SENTENCE) -> bool:
