@@ -344,3 +344,111 @@ def test_a_stream_whose_order_mixes_rows_puts_no_amount_on_a_wrong_row(tmp_path)
         for k, v in enumerate(r.values.values()):
             if v.value is not None and v.confidence >= 0.9:
                 assert v.value == Decimal(truth[r.code.value][k]), (r.code.value, k, v.value)
+
+
+STREAM_05 = """表05
+2026年部门一般公共预算支出表
+101-某某局
+单位：万元
+科目编码
+科目名称
+合计
+基本支出
+项目支出
+小计
+人员经费
+公用经费
+**
+**
+1
+2
+3
+4
+5
+合计
+500.00
+400.00
+300.00
+100.00
+100.00
+201
+一般公共服务支出
+380.00
+280.00
+200.00
+80.00
+100.00
+　20101
+　人大事务
+380.00
+280.00
+200.00
+80.00
+100.00
+　　2010101
+　　行政运行
+280.00
+280.00
+200.00
+80.00
+　　2010102
+　　一般行政管理事务
+100.00
+100.00
+208
+社会保障和就业支出
+120.00
+120.00
+100.00
+20.00
+表05
+2026年部门一般公共预算支出表
+101-某某局
+单位：万元
+科目编码
+科目名称
+合计
+基本支出
+项目支出
+小计
+人员经费
+公用经费
+**
+**
+1
+2
+3
+4
+5
+　20805
+　行政事业单位养老支出
+120.00
+120.00
+100.00
+20.00
+　　2080505
+　　机关事业单位基本养老保险缴费支出
+120.00
+120.00
+100.00
+20.00
+注：本表反映一般公共预算支出情况。
+"""
+
+
+def test_a_cell_stream_under_a_unit_code_line_continued_on_a_new_page(tmp_path):
+    # PyMuPDF: one cell per line; under the title the unit's code and name (`101-某某局`) is part of
+    # the title area, on the new page too (title, code line, unit line and header printed again)
+    report = _extract(tmp_path, STREAM_05)
+    tables = [t for t in report.tables if t.method == "row-stream"]
+    assert len(tables) == 1, [(t.title, t.method) for t in report.tables]
+    t = tables[0]
+    assert t.title == "2026年部门一般公共预算支出表"
+    assert t.columns == ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
+    assert [r.code.value if r.code else r.name.value for r in t.rows] == [
+        "合计", "201", "20101", "2010101", "2010102", "208", "20805", "2080505"]
+    assert _vals(_row(t, "2010102")) == {"合计": Decimal("100.00"), "项目支出": Decimal("100.00")}
+    assert _vals(_row(t, "2080505")) == {"合计": Decimal("120.00"), "基本支出/小计": Decimal("120.00"),
+                                          "基本支出/人员经费": Decimal("100.00"), "基本支出/公用经费": Decimal("20.00")}
+    assert all(f.confidence >= policy.REVIEW_THRESHOLD for r in t.rows for f in r.values.values()
+               if f.value is not None)

@@ -931,3 +931,55 @@ def test_a_short_header_line_under_a_longer_one_does_not_name_the_columns(tmp_pa
     for r in tables[0].rows:
         for v in r.values.values():
             assert v.value is None or v.confidence < 0.9
+
+
+SUBCOLUMNS_05 = """表05
+2026年部门一般公共预算支出表
+101-某某局 单位：万元
+科目编码 科目名称 合  计
+基本支出
+项目支出
+小计 人员经费 公用经费
+** ** 1 2 3 4 5
+合计 500.00 400.00 300.00 100.00 100.00
+201 一般公共服务支出 380.00 280.00 200.00 80.00 100.00
+　20101 　人大事务 380.00 280.00 200.00 80.00 100.00
+　　2010101 　　行政运行 280.00 280.00 200.00 80.00
+　　2010102 　　一般行政管理事务 100.00 100.00
+208 社会保障和就业支出 120.00 120.00 100.00 20.00
+　20805 　行政事业单位养老支出 120.00 120.00 100.00 20.00
+　　2080505 　　机关事业单位基本养老保险缴费支出 120.00 120.00 100.00 20.00
+"""
+
+
+def test_a_header_printed_a_label_per_line_with_sub_columns_of_basic_expenditure(tmp_path):
+    # pypdf prints the header's spanning labels one per line and the rows on lines: the rows are the
+    # spaced reader's (no cell-per-line table of the header alone); the header names 合计 | 基本支出
+    # (小计 人员经费 公用经费) | 项目支出, and the identities 合计 = 小计 + 项目支出, 小计 = 人员经费 +
+    # 公用经费 place the rows that leave cells blank
+    report, t = _table(tmp_path, SUBCOLUMNS_05)
+    assert t.title == "2026年部门一般公共预算支出表"
+    assert t.columns == ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
+    r = _row(t, "2010102")
+    assert _val(r, "合计") == Decimal("100.00") and _val(r, "项目支出") == Decimal("100.00")
+    assert _val(r, "基本支出/小计") is None and _val(r, "基本支出/人员经费") is None
+    r = _row(t, "2080505")
+    assert [_val(r, c) for c in t.columns] == [Decimal("120.00"), Decimal("120.00"), Decimal("100.00"),
+                                              Decimal("20.00"), None]
+    assert all(f.confidence >= policy.REVIEW_THRESHOLD for f in r.values.values() if f.value is not None)
+    assert not [c for c in report.checks if not c.passed]
+
+
+def test_a_page_of_rows_printing_fewer_amounts_keeps_the_sub_columns_its_header_names(tmp_path):
+    # a table's last page: its rows fill three of the five columns; the header names the sub-columns,
+    # so the rows are not read as 合计 | 基本支出 | 项目支出 (the third amount is 人员经费, never 项目支出)
+    text = SUBCOLUMNS_05.split("合计 500.00")[0] + (
+        "221 住房保障支出 40.00 40.00 40.00\n　22102 　住房改革支出 40.00 40.00 40.00\n"
+        "　　2210201 　　住房公积金 40.00 40.00 40.00\n")
+    _, t = _table(tmp_path, text)
+    assert t.columns == ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
+    for code in ("221", "22102", "2210201"):
+        r = _row(t, code)
+        assert _val(r, "项目支出") is None
+        assert _val(r, "合计") == Decimal("40.00") and r.values["合计"].confidence >= policy.REVIEW_THRESHOLD
+        assert _val(r, "基本支出/小计") == Decimal("40.00")

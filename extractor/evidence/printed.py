@@ -35,6 +35,8 @@ AMOUNT_UNIT = re.compile(r"单位[:：]\s*(万元|元|千元|亿元)")
 UNIT_WORD = re.compile(r"单位[:：]")
 # who made the table: 部门：X, 编制单位：X, 单位名称：X
 WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:[（(]单位[）)])?(?:名称)?[:：]")
+# who made the table printed as its code and name under the title (`341-湖州市财政局`)
+UNIT_CODE_LINE = re.compile(r"^\d{3,9}\s?[-－—]\s?\p{Han}[\p{Han}（）()]{1,40}$")
 # a table continued from the previous page
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 # a line that ends like a table title (…表, or …表（按功能分类科目）: the classification it is by)

@@ -15,7 +15,7 @@ import regex as re
 
 from ..datamodel import Block, Cell, GridBlock, NLine, NTable
 from ..datamodel.readers import grid_report
-from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_WORD
+from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_CODE_LINE, UNIT_WORD
 from .text_tables import TEXT_READERS, is_preamble, join_broken_header
 
 _PROSE_MIN = 40  # characters: a shorter line may be a table cell, title or header (a cell holds a comma too)
@@ -58,7 +58,7 @@ def _pull_preamble(out: list, block: GridBlock) -> None:
         if not ct:
             k -= 1
             continue
-        if is_preamble(cand) or (len(ct) <= 40 and _title_like(ct)):
+        if is_preamble(cand) or (len(ct) <= 40 and _title_like(ct)) or (pre and UNIT_CODE_LINE.match(ct)):
             pre.insert(0, cand)
             out.pop(k)
             taken += 1

@@ -283,6 +283,12 @@ def _kinds(row: list[Cell]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _spaced_numbers(t: str) -> bool:
+    """Several numbers apart on one line: a 栏次 row or a row's amounts, never one cell."""
+    parts = t.split()
+    return len(parts) > 1 and sum(1 for p in parts if _is_num(p)) >= 2
+
+
 def _key_columns(head: list[Cell]) -> int:
     """How many key columns (科目编码 / 代码 / 名称) the header names."""
     return len({k for k in (_key(c.text) for c in head) if _KEY_LABEL.match(k) and k not in ("项目", "行次")})
@@ -298,6 +304,8 @@ def _complete(data: list[list[Cell]], width: int, key_cols: int) -> bool:
         data = data[:-1]  # a text cut off after a row's first labels: no amount of it is placed
     if not data or any(len(r) != width for r in data):
         return False
+    if any(_spaced_numbers(c.text) for r in data for c in r):
+        return False  # a line of several numbers (`1 2 3 4 5`, a row's amounts): rows printed on lines
     shapes = {_kinds(r) for r in data}
     if len(shapes) != 1:
         return False

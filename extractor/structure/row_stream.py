@@ -49,6 +49,7 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
+from ..evidence.printed import UNIT_CODE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
 from .moved_codes import regroup
@@ -159,7 +160,7 @@ def _own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[
         ln = lines[k]
         key = " ".join(ln.text.split())
         if key and not stream_furniture(lines, ln, page_marks=False):
-            if not title_like(ln):
+            if not title_like(ln) and not (key in own and UNIT_CODE_LINE.match(key)):
                 break
             if key not in own:
                 return None

@@ -8,7 +8,7 @@ amounts stand. `place_rows` decides it, in this order of evidence:
    goes to the column whose right edge (taken from the rows that print every column) is nearest,
    when that is unambiguous;
 3. the accounting identities: 合计 = Σ the other columns of the row (when the first column is a
-   total), a parent row = Σ its children per column, the 合计 row = Σ the 类 rows, and a column
+   total; a set with a subtotal column: 合计 = 小计 + the columns beside the group, 小计 = Σ its group), a parent row = Σ its children per column, the 合计 row = Σ the 类 rows, and a column
    whose 合计 is 0 holds no amount; every placement consistent with them is enumerated (with a
    bounded search) and a row is placed when all consistent solutions agree on it.
 A row still not placed gets the left-most placement its row identity allows and is marked doubtful,
@@ -95,14 +95,22 @@ def _close(a: Decimal, b: Decimal, parts: int) -> bool:
     return abs(a - b) <= _SUM_TOLERANCE * max(parts, 1)
 
 
-def _candidates(row: RowAmounts, n: int, first_is_total: bool, zero_cols: set[int]) -> list[tuple[int, ...]]:
+Identity = tuple[int, tuple[int, ...]]  # a column that is the sum of these columns
+
+
+def row_identities(first_is_total: bool, n: int) -> list[Identity]:
+    """The row identity of a table whose first column is (or is not) the total of the others."""
+    return [(0, tuple(range(1, n)))] if first_is_total and n > 1 else []
+
+
+def _candidates(row: RowAmounts, n: int, identities: list[Identity], zero_cols: set[int]) -> list[tuple[int, ...]]:
     out = []
     for cols in combinations(range(n), len(row.amounts)):
         if any(c in zero_cols and a.value != 0 for a, c in zip(row.amounts, cols)):
             continue
-        if first_is_total and n > 1:
+        if identities:
             v = _vector(row, cols, n)
-            if not _close(v[0], sum(v[1:], Decimal(0)), n - 1):
+            if not all(_close(v[t], sum((v[c] for c in parts), Decimal(0)), len(parts)) for t, parts in identities):
                 continue
         out.append(cols)
     return out
@@ -156,9 +164,13 @@ def _solve_group(parent: list[Decimal], kids: list[RowAmounts], n: int) -> Optio
 
 
 def place_rows(rows: list[RowAmounts], n: int, first_is_total: bool, layout: bool,
-               parts_of_total: bool = False) -> None:
+               parts_of_total: bool = False, identities: Optional[list[Identity]] = None) -> None:
     """Set `cols` (and `doubt` where uncertain) on every row; see the module docstring.
-    `parts_of_total`: the rows without a code are the parts of the 合计 row (a table of units)."""
+    `parts_of_total`: the rows without a code are the parts of the 合计 row (a table of units).
+    `identities`: the row identities of a column set with subtotals (合计 = 基本支出小计 + 项目支出,
+    小计 = 人员经费 + 公用经费), in place of `first_is_total`'s one."""
+    if identities is None:
+        identities = row_identities(first_is_total, n)
     edges = right_edges(rows, n) if layout else None
     total_row = next((r for r in rows if r.total and len(r.amounts) == n), None)
     zero_cols = {c for c, a in enumerate(total_row.amounts) if a.value == 0} if total_row else set()
@@ -172,7 +184,7 @@ def place_rows(rows: list[RowAmounts], n: int, first_is_total: bool, layout: boo
             if cols is not None:
                 r.cols = cols
                 continue
-        r.candidates = _candidates(r, n, first_is_total, zero_cols)
+        r.candidates = _candidates(r, n, identities, zero_cols)
         if len(r.candidates) == 1:
             r.cols = r.candidates[0]
         else:

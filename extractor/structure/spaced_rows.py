@@ -50,7 +50,7 @@ from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import HEADING, NOTE_LINE, ORG_TAIL, TITLE_END
 from .code_tree import CodeTree, confirm_by_sums
-from .spaced_columns import Amount, RowAmounts, place_rows, right_edges
+from .spaced_columns import Amount, Identity, RowAmounts, place_rows, right_edges
 from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
 from .spaced_text import Header, after_title, title_like as _title_like
@@ -127,6 +127,64 @@ STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("", ("合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
           "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "上年结转结余")),
 ]
+
+
+# Column sets with a group of sub-columns under one label and its own subtotal (`group/leaf`), in
+# printed order: 合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出 (a budget's 一般公共预算支出表). Their row
+# identities: the first column = Σ the top-level columns after it (a group by its 小计, else its
+# leaves), a group's 小计 = Σ its other leaves.
+GROUPED_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
+    ("", ("合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出")),
+    ("", ("合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出")),
+    ("", ("总计", "基本支出/人员支出", "基本支出/公用经费", "项目支出", "事业单位经营支出", "上缴上级支出",
+          "对附属单位补助支出")),
+    ("", ("合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出", "事业单位经营支出", "上缴上级支出",
+          "对附属单位补助支出")),
+]
+
+
+def _set_labels(parent: str, leaves: Sequence[str]) -> list[str]:
+    """The labels a header prints for a column set: its parent, each group once, each leaf."""
+    out = [parent] if parent else []
+    for leaf in leaves:
+        group, _, label = leaf.rpartition("/")
+        if group and group not in out:
+            out.append(group)
+        out.append(label)
+    return out
+
+
+def _top_labels(leaves: Sequence[str]) -> list[str]:
+    """The first header row's labels in order: a group's label once, for all its leaves."""
+    out: list[str] = []
+    for leaf in leaves:
+        top = leaf.split("/")[0]
+        if not out or out[-1] != top:
+            out.append(top)
+    return out
+
+
+def set_identities(leaves: Sequence[str]) -> list[Identity]:
+    """The row identities of a column set (see GROUPED_COLUMNS); the first column a total."""
+    top: list[int] = []
+    groups: dict[str, list[int]] = {}
+    for c, leaf in enumerate(leaves[1:], start=1):
+        group, _, label = leaf.rpartition("/")
+        if not group:
+            top.append(c)
+        elif group not in groups:
+            groups[group] = [c]
+            top.append(c)  # the group's first leaf: its 小计, or its first part
+        else:
+            groups[group].append(c)
+    out: list[Identity] = []
+    for members in groups.values():
+        if _FIRST_TOTAL.search(leaves[members[0]].rpartition("/")[2]):
+            out.append((members[0], tuple(members[1:])))
+        else:
+            top.extend(members[1:])
+    out.append((0, tuple(sorted(top))))
+    return out
 
 
 @dataclass
@@ -382,9 +440,19 @@ def _standard_columns(header: list[NLine], n: int) -> Optional[tuple[str, tuple[
     the first whose labels the header prints whole and in their order (the same labels come in
     another order in other provinces' tables), else the first."""
     text = "".join("".join(ln.text.split()) for ln in header)
-    covered = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS
-               if len(leaves) == n and _covers(text, (parent,) + leaves)]
-    return next((c for c in covered if _in_order(text, c[1])), covered[0] if covered else None)
+    covered = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS + GROUPED_COLUMNS
+               if len(leaves) == n and _covers(text, _set_labels(parent, leaves))]
+    return next((c for c in covered if _in_order(text, _top_labels(c[1]))), covered[0] if covered else None)
+
+
+def _refines(wide: Optional[tuple[str, tuple[str, ...]]], narrow: tuple[str, tuple[str, ...]],
+             header: list[NLine]) -> bool:
+    """`wide`, printed whole and in order, names every label of `narrow` and more (sub-columns)."""
+    if wide is None:
+        return False
+    text = "".join("".join(ln.text.split()) for ln in header)
+    labels = set(_set_labels(*wide))
+    return _in_order(text, _top_labels(wide[1])) and set(_set_labels(*narrow)) < labels
 
 
 def _in_order(text: str, labels: Sequence[str]) -> bool:
@@ -418,6 +486,12 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
     def cell(text: str) -> Cell:
         return Cell(text=text, orig=text, line=at.no, page=at.page)
     std = _standard_columns(header, n)
+    if std and any("/" in leaf for leaf in std[1]):  # a group of sub-columns: its label spans them
+        tops = [leaf.split("/")[0] for leaf in std[1]]
+        first = [x if not k or x != tops[k - 1] else "" for k, x in enumerate(tops)]
+        subs = [leaf.rpartition("/")[2] if "/" in leaf else "" for leaf in std[1]]
+        return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in first],
+                [cell(""), cell("")] + [cell(x) for x in subs]], True
     if std:
         parent, leaves = std
         rows = []
@@ -817,6 +891,13 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return None, i + 1
     layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)
     std = _standard_columns(header, n)
+    if std is not None and not n_lanci:
+        # the header names sub-columns of the set the rows fill (合计 基本支出 项目支出 over 小计 人员经费
+        # 公用经费, the rows printing three amounts): the wider set it names is the table's
+        wider = [w for w in range(n + 1, 8) if _refines(_standard_columns(header, w), std, header)]
+        if wider:
+            n = wider[-1]
+            std = _standard_columns(header, n)
     if std is None and not n_lanci:
         # no row prints every column (blank cells are absent): the widest standard set the
         # header names, when one does
@@ -825,8 +906,10 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             n = wider[-1]
             std = _standard_columns(header, n)
     first_is_total = bool(std and _FIRST_TOTAL.search(std[1][0]))
+    grouped = bool(std and any("/" in leaf for leaf in std[1]))
     placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts) for r in rows]
-    place_rows(placed, n, first_is_total, layout, parts_of_total=units)
+    place_rows(placed, n, first_is_total, layout, parts_of_total=units,
+               identities=set_identities(std[1]) if grouped and first_is_total else None)
     if units and unit_names_doubtful(rows):
         for r, p in zip(rows, placed):
             if not r.total:  # whose amounts these are is not certain: to review

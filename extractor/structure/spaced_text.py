@@ -16,7 +16,7 @@ from typing import Callable, Optional, Sequence
 import regex as re
 
 from ..datamodel import Cell, NLine, Repair
-from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_WORD
+from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_CODE_LINE, UNIT_WORD
 from .text_tables import is_preamble
 
 AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -138,12 +138,13 @@ def cell_line(line: NLine, prose: re.Pattern = SENTENCE) -> bool:
 
 
 def title_above(lines: Sequence[NLine], i: int) -> list[NLine]:
-    """The title / code / unit lines right above lines[i] (blank lines skipped), nearest last."""
+    """The title / code / unit lines right above lines[i] (blank lines skipped), nearest last; a
+    unit's code and name (`341-湖州市财政局`) between the title and the unit line is one of them."""
     out: list[NLine] = []
     for k in range(i - 1, max(-1, i - 6), -1):
         if not lines[k].text.strip():
             continue
-        if not title_like(lines[k]):
+        if not title_like(lines[k]) and not (out and UNIT_CODE_LINE.match(lines[k].text.strip())):
             break
         out.insert(0, lines[k])
     return out

@@ -20,7 +20,7 @@ from ..datamodel import Cell, Field, GridBlock, Repair, Row, Table
 from ..evidence import policy
 from ..evidence.cells import cell_amount_field, cell_code_field, cell_source, cell_text_field
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, WHO
+from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, UNIT_CODE_LINE, WHO
 from .code_tree import CodeTree, confirm_by_sums, first_amount
 from .templates import Template, identify, printed_code
 
@@ -211,7 +211,7 @@ def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str
     title = None
     for t in texts:
         t2 = TABLE_CODE.sub("", t).strip()
-        if t2 and not WHO.match(t2) and not AMOUNT_UNIT.search(t2):
+        if t2 and not WHO.match(t2) and not AMOUNT_UNIT.search(t2) and not UNIT_CODE_LINE.match(t2):
             title = "".join((t2).split())
     return title, unit, joined
 
