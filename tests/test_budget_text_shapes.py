@@ -418,3 +418,39 @@ def test_a_real_unit_budget_printed_run_by_run(tmp_path, converter):
     spending = _table(report, "年度支出预算总表")
     assert _vals(_row(spending, "2080505")) == {"合计": Decimal("341.49"), "基本支出": Decimal("341.49")}
     assert _table(report, "三公").rows[0].values["预算数"].value == Decimal("0.00")
+
+
+SHANGHAI_THREE_PUBLIC_HEAD = """2026年部门“三公”经费和机关运行经费预算表
+编制部门：某某区某某局
+单位:万元
+“三公”经费预算数
+机关运行经费预算
+数
+合计
+因公出国(境)费
+公务接待费
+公务用车购置及运行费
+小计
+购置费
+运行费
+"""
+SHANGHAI_THREE_PUBLIC_COLUMNS = [
+    "“三公”经费预算数/合计", "“三公”经费预算数/因公出国（境）费", "“三公”经费预算数/公务接待费",
+    "“三公”经费预算数/公务用车购置及运行费/小计", "“三公”经费预算数/公务用车购置及运行费/购置费",
+    "“三公”经费预算数/公务用车购置及运行费/运行费", "机关运行经费预算数"]
+
+
+@pytest.mark.parametrize("amounts", ["12.50\n2.00\n1.50\n9.00\n3.00\n6.00\n150.40\n",  # PyMuPDF: a cell per line
+                                     "12.50 2.00 1.50 9.00 3.00 6.00 150.40\n"])  # pypdf: the row on one line
+def test_three_public_and_running_costs_table_with_reception_before_the_car_costs(tmp_path, amounts):
+    # Shanghai's budget 三公 table: 公务接待费 before the car costs, 机关运行经费预算数 after the 三公
+    # columns, brackets printed half-width; a heading after the row of amounts ends the table
+    p = tmp_path / "t.txt"
+    p.write_text(SHANGHAI_THREE_PUBLIC_HEAD + amounts + "其他相关情况说明\n一、2026年“三公”经费预算情况说明\n",
+                 encoding="utf-8")
+    t = next(t for t in extract(p).tables if "三公" in (t.title or ""))
+    assert t.columns == SHANGHAI_THREE_PUBLIC_COLUMNS
+    (row,) = t.rows
+    assert [row.values[c].value for c in t.columns] == [Decimal(x) for x in (
+        "12.50", "2.00", "1.50", "9.00", "3.00", "6.00", "150.40")]
+    assert all(f.confidence >= policy.REVIEW_THRESHOLD for f in row.values.values())

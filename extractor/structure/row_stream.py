@@ -209,6 +209,10 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         first = _flat_values_start(toks)
         head = [w for w, _ in toks[:first]]
         numbers = [w for w in head if w.isdigit()]
+        stop = next((k for k in range(first, len(toks)) if not AMOUNT.match(toks[k][0])), len(toks))
+        if first < stop < len(toks) and toks[stop][1] is not toks[stop - 1][1] and not any(
+                AMOUNT.match(w) for w, _ in toks[stop:]):
+            toks = toks[:stop]  # words on the lines after the row of amounts: the text after the table
         if first >= len(toks) or not all(AMOUNT.match(w) for w, _ in toks[first:]) or (
                 numbers and numbers != [str(n) for n in range(1, len(numbers) + 1)]):
             # words among the amounts, or column numbers broken up: the stream mixes header and row
@@ -514,6 +518,9 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     header, rows = _lines_of(toks, shape)
     if not rows:
         return None, i + 1
+    if shape == "flat_values":  # the table ends with its row of amounts
+        last = rows[-1][-1][1]
+        end = next((j + 1 for j in range(end - 1, i - 1, -1) if lines[j] is last), end)
     moved: set[int] = set()  # rows whose code the converter moved away (synthetic line numbers)
     units = shape == "subject" and unit_table("".join(w for w, _ in header[0]))
     paired = _paired(header[0])

@@ -37,13 +37,22 @@ def _three_public(car: tuple[str, tuple[str, ...]]) -> list[tuple[str, tuple[str
     return [("合计", ()), ("因公出国（境）费", ()), car, ("公务接待费", ())]
 
 
-# (top labels over repeated blocks, block columns)
-STANDARD: list[tuple[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]] = [
-    (("预算数", "决算数"), _three_public(_CAR_LONG)),
-    (("预算数", "决算数"), _three_public(_CAR_SHORT)),
-    ((), _three_public(_CAR_LONG)),
-    ((), _three_public(_CAR_SHORT)),
+def _car_before_reception(car: tuple[str, tuple[str, ...]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The 三公 columns with 公务接待费 printed before the car costs (Shanghai's budget tables)."""
+    return [("合计", ()), ("因公出国（境）费", ()), ("公务接待费", ()), car]
+
+
+# (top labels over repeated blocks, block columns, columns after the blocks: their own label each)
+STANDARD: list[tuple[tuple[str, ...], list[tuple[str, tuple[str, ...]]], tuple[str, ...]]] = [
+    (("预算数", "决算数"), _three_public(_CAR_LONG), ()),
+    (("预算数", "决算数"), _three_public(_CAR_SHORT), ()),
+    ((), _three_public(_CAR_LONG), ()),
+    ((), _three_public(_CAR_SHORT), ()),
+    # 三公经费和机关运行经费预算表: “三公”经费预算数 over the 三公 columns, then 机关运行经费预算数
+    (("“三公”经费预算数",), _car_before_reception(_CAR_SHORT), ("机关运行经费预算数",)),
+    (("“三公”经费预算数",), _car_before_reception(_CAR_LONG), ("机关运行经费预算数",)),
 ]
+_NOT_COUNTED = str.maketrans("", "", "（）()“”\"\"")  # brackets and quotes print half- or full-width
 
 
 def _width(block: list[tuple[str, tuple[str, ...]]]) -> int:
@@ -51,7 +60,7 @@ def _width(block: list[tuple[str, tuple[str, ...]]]) -> int:
 
 
 def _covers(text: str, labels: Sequence[str]) -> bool:
-    have, need = Counter(text), Counter("".join(labels))
+    have, need = Counter(text.translate(_NOT_COUNTED)), Counter("".join(labels).translate(_NOT_COUNTED))
     return all(have[ch] >= c for ch, c in need.items())
 
 
@@ -149,23 +158,23 @@ def first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
 
 def _header(header_text: str, n: int) -> Optional[list[list[str]]]:
     """The standard header rows (full width, '' under a spanning label) for n columns, if any fits."""
-    for tops, block in STANDARD:
+    for tops, block, tail in STANDARD:
         copies = max(1, len(tops))
-        if _width(block) * copies != n:
+        if _width(block) * copies + len(tail) != n:
             continue
         printed = [word for lab, subs in block for word in (lab, *subs)]
-        if not _covers(header_text, list(tops) + printed * copies):
+        if not _covers(header_text, list(tops) + printed * copies + list(tail)):
             continue
         rows: list[list[str]] = []
         width = _width(block)
         if tops:
-            rows.append([c for top in tops for c in [top] + [""] * (width - 1)])
+            rows.append([c for top in tops for c in [top] + [""] * (width - 1)] + list(tail))
         mid: list[str] = []
         low: list[str] = []
         for lab, subs in block:
             mid += [lab] + [""] * (max(1, len(subs)) - 1)
             low += list(subs) if subs else [""]
-        rows += [mid * copies, low * copies]
+        rows += [mid * copies + [""] * len(tail), low * copies + [""] * len(tail)]
         return rows
     return None
 
