@@ -100,9 +100,9 @@ def test_a_pair_the_catalogue_denies_is_declined():
 
 def test_long_line_stays_fast():
     lines = _lines("\n".join(HEAD[:3] + ["9" * 100_000 + " 科" * 50_000]))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     assert read_runs(lines, 2)[0] is None
-    assert time.perf_counter() - t0 < 2
+    assert time.process_time() - t0 < 2
 
 
 def _pdfminer_against_pdf_route(tmp_path, seed: int, kind: str):

@@ -281,7 +281,7 @@ def test_unmarked_form_streams_are_read_in_linear_time():
     # short titles (2000 lines); each declined stream's lines are tried once, not once per title in them
     block = ("附件\n自评表\n项目名称\n某项目\n年初预算数\n全年预算数\n全年执行数\n" + "目标文字" * 15
              + "\n一级指标\n二级指标\n三级指标\n产出指标\n")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     grids = _grids(block * 1000)
-    assert time.perf_counter() - t0 < 30
+    assert time.process_time() - t0 < 30
     assert not [g for g in grids if g.method == "cell-lines"]
