@@ -285,3 +285,78 @@ def test_unmarked_form_streams_are_read_in_linear_time():
     grids = _grids(block * 1000)
     assert time.process_time() - t0 < 30
     assert not [g for g in grids if g.method == "cell-lines"]
+
+
+TARGETS = """项目支出绩效目标表
+部门：某某局
+单位：万元
+项目名称
+档案数字化专项经费
+主管部门
+某某局
+项目资金（万元）
+35.20
+年度绩效目标
+完成档案数字化加工，确保资料完整、安全。
+一级指标
+二级指标
+三级指标
+指标值
+产出指标
+数量指标
+数字化加工档案
+12000卷
+质量指标
+档案数字化合格率
+≥98%
+效益指标
+社会效益指标
+档案查阅便利程度
+明显提升
+满意度指标
+服务对象满意度指标
+查档群众满意度
+≥90%
+一、收支预算总体情况
+2025年收入预算35.20万元。
+"""
+
+
+def test_unmarked_target_form_gives_the_project_and_its_targets(tmp_path):
+    # a budget's 项目支出绩效目标表 a cell per line (PyMuPDF): no 分值 / 得分, so no sum checks the
+    # pairs; a pair is certain where its target reads as a measure, else it goes to review
+    report = _extract(tmp_path, TARGETS)
+    (proj,) = report.projects
+    assert proj.name.value == "档案数字化专项经费" and proj.budget.value == Decimal("35.20")
+    assert proj.budget.confidence >= 0.9
+    (t,) = [t for t in report.tables if t.title == "项目支出绩效目标表"]
+    rows = [[v.value for v in r.values.values()] for r in t.rows]
+    assert rows[-5:] == [["一级指标", "二级指标", "三级指标", "指标值"],
+                         ["产出指标", "数量指标", "数字化加工档案", "12000卷"],
+                         [None, "质量指标", "档案数字化合格率", "≥98%"],
+                         ["效益指标", "社会效益指标", "档案查阅便利程度", "明显提升"],
+                         ["满意度指标", "服务对象满意度指标", "查档群众满意度", "≥90%"]]
+    by_name = {r.values[t.columns[2]].value: r for r in t.rows if t.columns[2] in r.values}
+    sure = by_name["数字化加工档案"].values[t.columns[3]]
+    assert sure.value == "12000卷" and sure.confidence >= 0.9
+    text_target = by_name["档案查阅便利程度"].values[t.columns[3]]
+    assert text_target.value == "明显提升" and text_target.confidence < 0.9  # not a measure: to review
+    assert by_name["查档群众满意度"].values[t.columns[3]].value == "≥90%"
+    assert "一、收支预算总体情况" not in by_name  # the text after the form is not read into it
+
+
+def test_unmarked_target_form_with_level_labels_moved_is_declined(tmp_path):
+    # pdftotext without -layout moves the level labels among the rows: no row's levels are certain
+    old, new = "产出指标\n数量指标\n数字化加工档案\n12000卷\n", "数量指标\n数字化加工档案\n12000卷\n产出指标\n"
+    assert old in TARGETS
+    report = _extract(tmp_path, TARGETS.replace(old, new, 1))
+    assert not [t for t in report.tables if t.title == "项目支出绩效目标表" and len(t.rows) > 3]
+
+
+def test_unmarked_target_form_with_a_name_moved_puts_its_pairs_to_review(tmp_path):
+    # a name moved before its group's level label: the groups around it no longer pair whole
+    report = _extract(tmp_path, TARGETS.replace("质量指标\n档案数字化合格率", "档案数字化合格率\n质量指标", 1))
+    (t,) = [t for t in report.tables if t.title == "项目支出绩效目标表"]
+    cells = [f for r in t.rows for f in list(r.values.values())[2:]
+             if f.value in ("数字化加工档案", "12000卷", "档案数字化合格率", "≥98%")]
+    assert len(cells) == 4 and all(f.confidence < 0.9 for f in cells)

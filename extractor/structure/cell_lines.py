@@ -42,6 +42,7 @@ from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE, TITLE_END
 from .cell_grid import _KEY_LABEL, lay_out
 from .one_line import form_label, read_form
+from .spaced_text import SENTENCE, stream_furniture
 from .text_tables import with_report, is_preamble, text_reader
 
 _MAX_CELL = 40  # a longer line is narrative, not a cell
@@ -122,6 +123,7 @@ def _long_marked_cell(line: NLine) -> bool:
     return t.endswith("|") and len(t) <= _MAX_MARKED_CELL and not NOTE_LINE.match(t) and not is_preamble(line)
 
 
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3}部分)")  # a section's heading
 _FORM_LABELS = frozenset(("项目名称", "一级指标", "预算部门（单位）名称", "部门（单位）名称", "部门名称", "单位名称"))
 
 
@@ -198,15 +200,23 @@ def _form_cells(lines: Sequence[NLine], i: int) -> tuple[list[Cell], int]:
     out: list[Cell] = []
     j, n = i, len(lines)
     end, total = i, None
+    targets = False  # past a 绩效目标表's indicator header (no 分值 / 得分, so no 总分 row ends it)
     while j < n and j - i < _MAX_FORM_LINES:
         ln = lines[j]
         t = ln.text.strip()
         j += 1
-        if not t:
+        if not t or (targets and stream_furniture(lines, ln)):
             continue
         if len(t) > _MAX_MARKED_CELL or "\t" in ln.text or "|" in t or NOTE_LINE.match(t) or is_preamble(ln) \
                 or (TITLE_END.search(t) and len(t) > 6):
             break
+        if targets and (SENTENCE.search(t) or _HEADING.match(t)):
+            break  # the text after the form: indicators print no sentence
+        key = _key(t)
+        if key in ("指标值", "年度指标值") and any(_key(c.text) == "三级指标" for c in out[-3:]):
+            targets = True
+        elif key in ("分值", "得分", "实际完成值"):
+            targets = False
         if total is not None and not _is_num(t):
             break
         text, orig, _ = _cell_text(ln)

@@ -306,7 +306,8 @@ def read_form(tk) -> Optional[tuple[list[list[Cell]], int]]:
         money = next((k for k in range(start, funds_end) if _MONEY_LABEL.match(w[k])), None)
         if funds is None and money is not None:  # 项目资金（万元） 290.92: a label/value row of its own
             rows += _meta_rows(tk, start, money)
-            rows.append([tk.cell(money, money + 1), tk.cell(money + 1, funds_end)])
+            whole = not wrapped or funds_end - money == 2 or not any(_is_num(x) for x in w[money + 1:funds_end])
+            rows.append([tk.cell(money, money + 1), tk.cell(money + 1, funds_end, None if whole else _META_DOUBT)])
         else:
             rows += _meta_rows(tk, start, funds - 1 if funds else funds_end)
     funds_rows: list[list[Cell]] = []
@@ -331,8 +332,6 @@ def read_form(tk) -> Optional[tuple[list[list[Cell]], int]]:
     scored = "分值" in keys and "得分" in keys
     if not scored and keys[3:] not in (["年度指标值"], ["指标值"]):
         return None
-    if wrapped and not scored:
-        return None  # name/target pairs of broken cells: no sum tells them apart
     total = _find(w, ("总分", "合计"), h1) if scored else None
     end = total if total is not None else len(w)
     rows.append(header)
@@ -344,14 +343,16 @@ def read_form(tk) -> Optional[tuple[list[list[Cell]], int]]:
         ind_rows, pairs = got_rows
         rows += ind_rows
     else:
-        rows += _target_rows(tk, h1, end)
+        rows += _target_rows(tk, h1, end, wrapped)
     total_row: list[Cell] = []
     if total is not None:
         nums = [m for m in range(total + 1, min(total + 3, len(w))) if _is_num(w[m])]
         total_row = [tk.cell(total, total + 1)] + [tk.cell(m, m + 1) for m in nums]
         rows.append(total_row)
-    if wrapped and (len(total_row) != 3 or not _headers_once(w, funds, ind, h1)
-                    or not _sums_hold(pairs, _funds_pair(funds_rows), (total_row[1], total_row[2]))):
+    if wrapped and scored and (len(total_row) != 3 or not _headers_once(w, funds, ind, h1)
+                               or not _sums_hold(pairs, _funds_pair(funds_rows), (total_row[1], total_row[2]))):
+        return None
+    if wrapped and not scored and not (_headers_once(w, funds, ind, h1) and _levels_in_order(w, h1, end)):
         return None
     return rows, lead
 
@@ -382,6 +383,26 @@ def _in_order(w: list[str], start: Optional[int], funds: Optional[int], goal: Op
     if goal is not None:
         regions.append(range(goal, label_k))
     return all(not _value(w[m]) for r in regions for m in r)
+
+
+def _levels_in_order(w: list[str], a: int, b: int) -> bool:
+    """Pieces of unmarked cells of a 绩效目标表: the level labels stand as a form prints them cell by
+    cell — a 一级 label first, each 一级 label right before a 二级 one, each 二级 label before a name —
+    else the converter moved cells (pdftotext, pdfminer.six) and no label's rows are certain."""
+    def level(k: int) -> int:
+        x = _level_word(w[k])
+        return 1 if x in _LEVEL1 and not (x in _LEVEL2 and k > a and _level_word(w[k - 1]) in _LEVEL1) else (
+            2 if x in _LEVEL2 else 0)
+    k = a + 1 if a + 1 < b and _WEIGHT.fullmatch(w[a]) else a
+    if k >= b or level(k) != 1:
+        return False
+    for m in range(k, b):
+        here = level(m)
+        nxt = level(m + 1) if m + 1 < b and not _WEIGHT.fullmatch(w[m + 1]) else (
+            level(m + 2) if m + 2 < b else 0)
+        if (here == 1 and nxt != 2) or (here == 2 and (nxt != 0 or m + 1 >= b)):
+            return False
+    return True
 
 
 def _headers_once(w: list[str], funds: Optional[int], ind: int, h1: int) -> bool:
@@ -431,11 +452,16 @@ def _sums_hold(pairs: list[tuple[Cell, Cell]], funds: Optional[tuple[Cell, Cell]
 
 _MONEY_LABEL = re.compile(r"^(?:项目资金|预算金额|项目预算|资金总额|年度资金总额|项目金额)")
 _PAIR_DOUBT = "one-line table: the words between these level labels are not name/target pairs"
+_WRAPPED_PAIR_DOUBT = ("绩效目标表 printed a cell per line: a target here does not read as a measure, so a "
+                       "name or target broken over lines cannot be told from the next cell")
 
 
-def _target_rows(tk, a: int, b: int) -> list[list[Cell]]:
+def _target_rows(tk, a: int, b: int, wrapped: bool = False) -> list[list[Cell]]:
     """Rows of a 绩效目标表 (一级 二级 三级指标 指标值): between level labels, name/target pairs; a
-    group with an odd number of words cannot be paired with certainty and goes to review."""
+    group with an odd number of words cannot be paired with certainty and goes to review. Over pieces
+    of unmarked cells (`wrapped`: a name or target may be broken over lines) a group is paired with
+    certainty only when every target opens like a measure (≥95%, 10个) and no name does; else its
+    rows go to review (no sum tells the pieces apart)."""
     w = tk.words
     rows: list[list[Cell]] = []
     empty = tk.cell(0, 0)
@@ -456,6 +482,9 @@ def _target_rows(tk, a: int, b: int) -> list[list[Cell]]:
             continue
         seg_end = next((m for m in range(k, b) if _level_word(w[m]) in _LEVEL1 or _level_word(w[m]) in _LEVEL2), b)
         doubt = None if (seg_end - k) % 2 == 0 else _PAIR_DOUBT
+        if wrapped and doubt is None and not all(
+                _MEASURE_WORD.match(w[m + 1]) and not _MEASURE_WORD.match(w[m]) for m in range(k, seg_end, 2)):
+            doubt = _WRAPPED_PAIR_DOUBT
         for m in range(k, seg_end, 2):
             lv = [tk.cell(*x) if x is not None and x not in placed else empty for x in (level1, level2)]
             placed.update(x for x in (level1, level2) if x is not None)
