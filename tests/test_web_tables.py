@@ -209,6 +209,29 @@ def test_real_16_cells_ending_in_bar():
     assert note.value == "以前年度结转资金9.83" and note.confidence < 0.8
 
 
+def test_real_05_three_public_and_running_costs_table():
+    # `…“三公”经费及机关运行经费支出决算表`: the 09表's template (not 03表's `支出决算表`); the row prints
+    # 8 of the header's 13 columns (blank cells absent), so its amounts are read but go to review
+    st = _structure(_real("05"))
+    (t,) = [t for t in st.tables if t.template == "final.09"]
+    (row,) = t.rows
+    got = [f.value for f in row.values.values() if f.value is not None]
+    assert got == [Decimal(x) for x in ("22.00", "8.77", "14.00", "8.47", "14.00", "8.47", "8.00", "0.30")]
+    assert all(f.confidence < 0.9 for f in row.values.values() if f.value is not None)
+
+
+def test_real_15_department_and_staff_of_a_form_printed_cell_by_cell():
+    # `部门(单位)名称:` with half-width brackets; 人员编制 / 21 / 实有人数 / 21, a cell per line
+    from extractor import extract
+    found = sorted(REAL.glob("15_*.txt")) if REAL.is_dir() else []
+    if not found:
+        pytest.skip(reason=f"real text 15 not available in {REAL}")
+    r = extract(found[0], ner=False)
+    assert r.report.department.value == "岳阳市城市管理监督指挥中心"
+    assert r.staff["authorized"].value == 21 and r.staff["actual"].value == 21
+    assert r.staff["authorized"].source.line == 46
+
+
 @pytest.mark.parametrize("prefix", ["03", "05", "06", "11", "12", "13", "14", "15"])
 def test_real_texts_extract(prefix):
     _structure(_real(prefix))
@@ -482,3 +505,16 @@ def test_generated_reports_in_web_shapes(tmp_path, shape):
             total.merge(compare(extract(p), truth))
         assert total.precision >= 0.995, (kind, total.mismatches[:5])
         assert total.f1 >= WEB_F1[(shape, kind)], (kind, total.f1, total.mismatches[:5])
+
+
+def test_staff_of_a_form_printed_cell_by_cell(tmp_path):
+    # label and value cells one per line, joined into the narrative: the value stands before the next
+    # label; a value followed by a unit of time or money is no head count
+    from extractor import extract
+    p = tmp_path / "form.txt"
+    p.write_text("某某中心2023年度部门整体支出绩效自评报告\n部门（单位）名称：某某中心\n一、部门基本概况\n"
+                 "联系人\n\n张三\n\n人员编制\n\n35\n\n实有人数\n\n33\n\n职能职责概述\n\n负责本市某某工作。\n"
+                 "编制人数2023年调整。\n", encoding="utf-8")
+    r = extract(p, ner=False)
+    assert r.staff["authorized"].value == 35 and r.staff["actual"].value == 33
+    assert r.report.department.value == "某某中心"

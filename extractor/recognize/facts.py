@@ -19,6 +19,9 @@ from ..evidence.spans import span_amount_field, span_text_field
 V = rf"(?P<v>{NUM})"
 W = r"\s*万元"
 
+# a form's label and value cells joined into the narrative (人员编制 / 21 / 实有人数 / 21): the value is
+# followed by the next label, not by a unit
+_NEXT_LABEL = r"(?=\p{Han})(?![年月日万亿千元个人名])"
 FACTS: list[tuple[str, str, list[str]]] = [
     ("totals", "grand_total", [rf"收、?支总计\s*{V}{W}"]),
     ("totals", "income_total", [rf"本年收入合计\s*{V}{W}", rf"20\d\d\s*年(?:度)?收入预算(?:总计)?(?:为)?\s*{V}{W}", rf"收入预算(?:总计)?(?:为)?\s*{V}{W}", rf"(?:年度)?收入合计\s*{V}{W}", rf"年(?:度)?预算收入\s*{V}{W}",
@@ -55,8 +58,10 @@ FACTS: list[tuple[str, str, list[str]]] = [
     ("assets", "vehicles", [rf"共有车辆\s*{V}\s*辆"]),
     ("assets", "general_equipment_over_50", [rf"单位价值50万元以上通用设备\s*{V}\s*台"]),
     ("assets", "special_equipment_over_100", [rf"单位价值100万元以上专用设备\s*{V}\s*台"]),
-    ("staff", "authorized", [rf"编制(?:人数|数)?\s*(?:为|共)?\s*{V}\s*[人名个]", rf"事业编制\s*{V}\s*[人名个]"]),
-    ("staff", "actual", [rf"实有人数\s*{V}\s*人", rf"实际在职(?:在编)?人员\s*{V}\s*人", rf"在职人员\s*{V}\s*人"]),
+    ("staff", "authorized", [rf"编制(?:人数|数)?\s*(?:为|共)?\s*{V}\s*[人名个]", rf"事业编制\s*{V}\s*[人名个]",
+                             rf"(?:人员编制|编制人数)[:：]?{V}{_NEXT_LABEL}"]),
+    ("staff", "actual", [rf"实有人数\s*{V}\s*人", rf"实际在职(?:在编)?人员\s*{V}\s*人", rf"在职人员\s*{V}\s*人",
+                         rf"(?:实有人数|在职人数)[:：]?{V}{_NEXT_LABEL}"]),
     ("staff", "retired", [rf"退休(?:人员)?\s*{V}\s*人"]),
     ("performance", "score", [rf"绩效自评得分\s*{V}\s*分", rf"整体支出[^。]{{0,40}}?自评得分(?:为)?\s*{V}\s*分"]),
 ]

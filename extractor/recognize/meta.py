@@ -23,9 +23,9 @@ from ..evidence.spans import span_text_field
 
 # how an organisation's name ends (also what entities.py asks of an ORG the NER finds)
 _ORG_END = re.compile(rf"{ORG_TAIL}(?:本级)?$")
-DEPT_LINE = re.compile(r"^\s*(?:部门|单位|预算单位|部门（单位）|单位名称|部门名称|编制部门|填报单位|预算主管部门|主管部门|预算单位名称)(?:名称)?\s*[:：]\s*"
+DEPT_LINE = re.compile(r"^\s*(?:部门|单位|预算单位|部门[（(]单位[）)]|单位名称|部门名称|编制部门|填报单位|预算主管部门|主管部门|预算单位名称)(?:名称)?\s*[:：]\s*"
                        r"(?P<name>[^\s\t　:：（(]{3,40}?)(?:（盖章）|\(盖章\))?(?=\s|　|\t|$|单位[:：])")
-DEPT_NAMED = re.compile(r"(?:部门（单位）名称|单位名称|部门名称)\s*[:：]\s*(?P<name>[^\n（(：:]{3,40}?)(?:（盖章）|\(盖章\)|\n|$)")
+DEPT_NAMED = re.compile(r"(?:部门[（(]单位[）)]名称|单位名称|部门名称)\s*[:：]\s*(?P<name>[^\n（(：:]{3,40}?)(?:（盖章）|\(盖章\)|\n|$)")
 # what may follow the organisation's name: 本级, or a bracketed scope word (（本级） （汇总） （机关）)
 _SCOPE = r"(?:本级|[（(](?:本级|汇总|机关|本部|部门|单位|本级汇总)[)）])?"
 TITLE = re.compile(
@@ -43,7 +43,7 @@ TITLE_NO_YEAR = re.compile(
     r"(?P<kind>部门决算|单位决算|部门预算|单位预算)"
 )
 # 部门（单位）名称 X printed as a table row, without a colon: the name must end like an organisation
-DEPT_ROW = re.compile(rf"^\s*(?:部门（单位）名称|部门名称|单位名称|预算单位名称)[ \t　]+(?P<name>[^\s\t　:：]{{3,40}}?{ORG_TAIL}{_SCOPE})"
+DEPT_ROW = re.compile(rf"^\s*(?:部门[（(]单位[）)]名称|部门名称|单位名称|预算单位名称)[ \t　]+(?P<name>[^\s\t　:：]{{3,40}}?{ORG_TAIL}{_SCOPE})"
                       r"(?=[\s\t　]|$)")
 SELF_NAMED = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{ORG_TAIL})（以下简称")
 SUBJECT_SENTENCE = re.compile(rf"^(?P<name>[^\n，。、（]{{3,40}}?{ORG_TAIL})[，,]\s*(?:单位性质|是|为|系)")
