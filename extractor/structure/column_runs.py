@@ -44,6 +44,7 @@ from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TITLE_END
 from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, label_rows
 from .run_placer import Shape, solve_full
+from .run_rows import solve_rows
 from .run_sparse import solve_sparse
 from .run_zeros import place_zeros
 from .spaced_rows import STANDARD_COLUMNS
@@ -214,9 +215,18 @@ class _Placement:
     leaves: tuple[str, ...]
     cells: list[list[Optional[_Amount]]]  # per column, the printed amount of each row (None: blank)
     total: Optional[str]  # where the 合计 row is: "first", "last" or None
+    ordered: bool = False  # read row by row: each row's parts in their columns' order (no guess)
 
 
 def _grid_of(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
+    """Each column's printed amount per row, when one grid keeps the identities: row by row where
+    the stream reads so (`_by_rows`: it is then one of the column-wise placings, its part columns
+    known), else column-wise (the placers of `_by_columns`)."""
+    cells = _by_rows(shape, amounts, k)
+    return cells if cells is not None else _by_columns(shape, amounts, k)
+
+
+def _by_columns(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
     """Each column's printed amount per row, when one grid keeps the identities. The 0s are set
     aside and the other amounts placed first (a stream that prints every cell then puts a 0 in
     every blank cell); a stream that prints every cell and finds no grid so (a total of 0, a
@@ -257,6 +267,22 @@ def _grid_of(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list
     return cells
 
 
+class _Rows(list):
+    """A grid read row by row: its part columns are known from each row's order."""
+
+
+def _by_rows(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
+    """The grid of a stream that runs row by row (run_rows.py), when it reads so into one grid."""
+    try:
+        values = [a.value for a in amounts]
+    except ArithmeticError:
+        return None
+    placed = solve_rows(shape, values, k)
+    if placed is None:
+        return None
+    return _Rows([amounts[p] if p is not None else None for p in col] for col in placed)
+
+
 def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]) -> Optional[_Placement]:
     """The amounts placed in rows and columns, or None when no single placement keeps the
     identities (or no standard column set fits)."""
@@ -278,7 +304,7 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
             shape = Shape(codes + [None] if where == "last" else ([None] if where else []) + codes)
             cells = _grid_of(shape, amounts, k)
             if cells is not None:
-                found.append(_Placement(parent, leaves, cells, where))
+                found.append(_Placement(parent, leaves, cells, where, isinstance(cells, _Rows)))
         if len(found) == 1:
             return found[0]
         if found:
@@ -322,7 +348,7 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
 def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement) -> GridBlock:
     cells = placed.cells
     parts = [tuple(a.value if a else None for a in col) for col in cells[1:]]
-    unsure = len(set(parts)) > 1
+    unsure = len(set(parts)) > 1 and not placed.ordered
 
     def label(text: str) -> Cell:
         return Cell(text=text, orig=text, line=at.no, page=at.page)

@@ -81,8 +81,20 @@ _MAX_SCRAMBLED = 0.2  # rows whose amounts cannot be their own, above which the 
 Token = tuple[str, NLine]
 
 
+def _title_lines(lines: Sequence[NLine], i: int) -> list[NLine]:
+    """The table's title lines above lines[i]; for a one-row table (三公) also further up over the
+    blank lines pdfminer.six prints between its boxes (its subject tables, printed column by column,
+    are column_runs.py's: they keep the near window)."""
+    near = title_above(lines, i)
+    if identify(" ".join(ln.text for ln in near), "") is not None:
+        return near
+    wide = title_above(lines, i, wide=True)
+    template = identify(" ".join(ln.text for ln in wide), "")
+    return wide if template is not None and template.shape == "flat_values" else near
+
+
 def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
-    template = identify(" ".join(ln.text for ln in title_above(lines, i)), "")
+    template = identify(" ".join(ln.text for ln in _title_lines(lines, i)), "")
     return template.shape if template is not None else None
 
 
@@ -127,7 +139,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     if not cell_line(lines[i]):
         return [(w, lines[i]) for w in lines[i].text.split()], i + 1
     out: list[Token] = []
-    own = {" ".join(ln.text.split()) for ln in title_above(lines, i)}  # the table's title lines
+    own = {" ".join(ln.text.split()) for ln in _title_lines(lines, i)}  # the table's title lines
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
         ln = lines[j]
@@ -548,7 +560,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             return None, i + 1  # the reading order mixes the rows: no row's amounts can be trusted
         for k in bad:  # the row's code and name stay; amounts that are not its own are not read
             rows[k] = rows[k][:len(rows[k]) - _trailing_amounts(rows[k])]
-    title = [replace(ln) for ln in title_above(lines, i)]
+    title = [replace(ln) for ln in _title_lines(lines, i)]
     head = [_line(h) for h in header if h]
     body = [_line(r) for r in rows]
     synthetic = title + head + body + [NLine(text="", orig="", no=None)]
