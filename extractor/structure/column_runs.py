@@ -40,6 +40,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TITLE_END
 from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, label_rows
@@ -103,6 +104,10 @@ def _code_of(tokens: list[str]) -> tuple[Optional[list[str]], list[str]]:
     return tokens[:1], tokens[1:]
 
 
+def _known(code: str) -> bool:
+    return lookup(code) is not None or lookup(code, "economic") is not None
+
+
 def _digits(tokens: Sequence[str]) -> bool:
     return any(any(ch.isdigit() for ch in x) for x in tokens)
 
@@ -143,7 +148,10 @@ def _scan(lines: Sequence[NLine], i: int) -> Optional[_Region]:
             continue
         toks = t.split()
         parts, rest = _code_of(toks)  # (a bare code is also an amount's shape: the code wins, the
-        # catalogue must then confirm its name)
+        # catalogue must then confirm its name — except among amounts, where a number no catalogue
+        # knows as a code is an amount: `800` in a column of yuan)
+        if parts is not None and not rest and len(parts) == 1 and last == "amount" and not _known(parts[0]):
+            parts = None
         label = True
         if parts is not None:
             if _digits(rest):

@@ -217,6 +217,7 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         listed = _list_rows(toks)
         if listed is not None:
             return [toks[:2]], listed
+        toks = _numbering_moved(toks) or toks
         first = _flat_values_start(toks)
         head = [w for w, _ in toks[:first]]
         numbers = [w for w in head if w.isdigit()]
@@ -306,6 +307,35 @@ def _second_code(cur: list[Token], toks: list[Token], k: int) -> bool:
 def _paired(header: list[Token]) -> bool:
     """The header names two code columns (部门 | 政府 经济分类 side by side): a row prints two subjects."""
     return "".join(w for w, _ in header).count("编码") >= 2
+
+
+def _numbering_moved(toks: list[Token]) -> Optional[list[Token]]:
+    """A one-row table whose 栏次 numbering 1 2 … N holds one amount (pdfminer.six prints a column's
+    amount box right after that column's number: `1 7.19 2 3 … 12`, the other N-1 amounts after the
+    numbering): the tokens with that amount moved to its column's place among the amounts, when the
+    三公 sums then hold (spaced_flat.sums_hold); else None (the stream is read as printed)."""
+    words = [w for w, _ in toks]
+    for k, w in enumerate(words):
+        if w != "1":
+            continue
+        n, m, moved = 1, k + 1, None
+        while m < len(words):
+            if words[m] == str(n + 1):
+                n, m = n + 1, m + 1
+            elif moved is None and AMOUNT.match(words[m]) and m + 1 < len(words) and words[m + 1] == str(n + 1):
+                moved, m = m, m + 1
+            else:
+                break
+        values = toks[m:]
+        if moved is None or n < 3 or len(values) != n - 1 or not all(AMOUNT.match(v) for v, _ in values):
+            continue
+        column = int(words[moved - 1])  # the number the amount follows
+        row = values[:column - 1] + [toks[moved]] + values[column - 1:]
+        parsed = [parse_amount(v)[0] for v, _ in row]
+        if any(v is None for v in parsed) or not spaced_flat.sums_hold(parsed):
+            return None
+        return toks[:moved] + toks[moved + 1:m] + row
+    return None
 
 
 def _flat_values_start(toks: list[Token]) -> int:
