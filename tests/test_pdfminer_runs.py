@@ -155,3 +155,23 @@ def test_code_lines_with_their_amounts_in_runs_after_them_are_not_cut_into_rows(
                     "45,078.80"], blank=False)
     block, _ = read_spaced(lines, _at(lines, "对附属单位补"))
     assert block is None
+
+
+def test_a_three_public_row_with_blank_cells_absent_loses_the_numbering_not_its_amounts():
+    # 12 columns, 10 zeros printed (two cells blank), the first inside the numbering: the numbers
+    # 1 … 12 are no amounts; the zeros are read (in review: which columns is not known)
+    toks = [(w, None) for w in ["预算数", "合计", "1", "0"] + [str(x) for x in range(2, 13)] + ["0"] * 9]
+    out = row_stream._numbering_moved(toks)
+    assert [w for w, _ in out] == ["预算数", "合计"] + [str(x) for x in range(1, 13)] + ["0"] * 10
+
+
+def test_a_zero_under_blank_parent_cells_is_not_placed_row_by_row():
+    # pdftotext moves the 合计 row's 0s to the page end, after the last row: read row by row they would
+    # be that row's cells, under parents whose cells are blank there
+    codes = [None, "211", "21101", "2110199"]
+    values = [Decimal(x) for x in "274.16 274.16 274.16 274.16 274.16 274.16 274.16 274.16 0".split()]
+    assert solve_rows(Shape(codes), values, 3) is None
+    # printed on the 合计 row itself (every cell of it), the same 0 is that row's
+    values = [Decimal(x) for x in "274.16 274.16 0 274.16 274.16 274.16 274.16 274.16 274.16".split()]
+    grid = solve_rows(Shape(codes), values, 3)
+    assert grid is not None and grid[2] == [2, None, None, None]

@@ -313,7 +313,8 @@ def _numbering_moved(toks: list[Token]) -> Optional[list[Token]]:
     """A one-row table whose 栏次 numbering 1 2 … N holds one amount (pdfminer.six prints a column's
     amount box right after that column's number: `1 7.19 2 3 … 12`, the other N-1 amounts after the
     numbering): the tokens with that amount moved to its column's place among the amounts, when the
-    三公 sums then hold (spaced_flat.sums_hold); else None (the stream is read as printed)."""
+    三公 sums then hold (spaced_flat.sums_hold), or when fewer amounts than columns are printed (blank
+    cells absent: spaced_flat sends such a row to review); else None (the stream is read as printed)."""
     words = [w for w, _ in toks]
     for k, w in enumerate(words):
         if w != "1":
@@ -327,10 +328,12 @@ def _numbering_moved(toks: list[Token]) -> Optional[list[Token]]:
             else:
                 break
         values = toks[m:]
-        if moved is None or n < 3 or len(values) != n - 1 or not all(AMOUNT.match(v) for v, _ in values):
+        if moved is None or n < 3 or len(values) >= n or not all(AMOUNT.match(v) for v, _ in values):
             continue
         column = int(words[moved - 1])  # the number the amount follows
         row = values[:column - 1] + [toks[moved]] + values[column - 1:]
+        if len(row) < n:  # blank cells absent: the amounts are read in review (spaced_flat), not the numbers
+            return toks[:moved] + toks[moved + 1:m] + row
         parsed = [parse_amount(v)[0] for v, _ in row]
         if any(v is None for v in parsed) or not spaced_flat.sums_hold(parsed):
             return None

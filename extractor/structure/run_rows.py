@@ -4,10 +4,11 @@
 What it does: `solve_rows` reads the stream as the rows in order, each row its total (the first
 column, printed on every row) and then its printed parts left to right: a row's parts are the
 amounts after its total up to where they add up to it (a 0 after them is the row's too: a row's
-total is never 0 here), so the stream cuts into rows one way only, and it must cut into exactly the
-table's rows. Which part column each part stands in is then searched (the parts of a row keep their
-left-to-right order) under the identities: parent = Σ children in every column (合计 row = Σ the
-top rows), a blank cell of a parent leaving its children blank there. The placement is returned only
+total is never 0 here; a row that prints a 0 must print every cell, else the 0 may be another row's
+that the converter moved), so the stream cuts into rows one way only, and it must cut into exactly
+the table's rows. Which part column each part stands in is then searched (the parts of a row keep
+their left-to-right order) under the identities: parent = Σ children in every column (合计 row = Σ
+the top rows), a blank cell of a parent leaving its children blank there (a printed 0 too). The placement is returned only
 when exactly one grid is left; it is then certain in its columns too (the row order says which part
 comes first).
 What it does not: read a stream that does not cut into the rows so (a column printed in a run of
@@ -47,8 +48,8 @@ def _cut(values: list[Decimal], rows: int, k: int) -> Optional[list[tuple[int, l
         while q < n and values[q] == 0:
             parts.append(q)  # a 0 after the parts: one of the row's cells to their right
             q += 1
-        if len(parts) > k - 1:
-            return None
+        if len(parts) > k - 1 or (len(parts) < k - 1 and any(values[x] == 0 for x in parts)):
+            return None  # (a row that prints a 0 prints every cell: else the 0 may be another row's)
         out.append((p, parts))
         p = q
     return out if p == n else None
@@ -82,6 +83,8 @@ def solve_rows(shape: Shape, values: list[Decimal], k: int) -> Optional[list[lis
             if parent > r or not placed or (r != parent and r not in kids):
                 continue
             for c in range(1, k):
+                if grid[c][parent] is None and any(grid[c][x] is not None for x in placed):
+                    return False  # a cell printed (a 0 too) under a parent's blank cell
                 got = sum((amount(c, x) for x in placed), _ZERO)
                 top = amount(c, parent)
                 if len(placed) == len(kids):
