@@ -19,7 +19,11 @@ identities (合计 = Σ the other columns on every row, parent = Σ children in 
 = Σ the top rows), and the table is read only when exactly one grid is left: where blank cells are
 absent, that needs the total column printed on every row and the rows of every other amount
 settled by the identities; the 0s of such a stream go where its order leaves one place for them, or
-fill the 合计 row's blank cells. Part columns (基本支出, 项目支出 …) play the same part in every
+fill the 合计 row's blank cells. A stream that runs row by row (each row's total, then its parts
+left to right; pdfminer prints many tables so) is first read so where it cuts into the table's rows
+and one grid keeps the identities (run_rows.py): its part columns are then known from each row's
+order. Among the amounts, a lone number no catalogue knows as a code is an amount (`800` in a
+column of yuan), not a 类 code. Part columns (基本支出, 项目支出 …) play the same part in every
 identity, so which one is which is taken from the order the stream reaches them (grids that differ
 only in that are one reading): where two of them differ, their amounts carry an unconfirmed
 `layout.column_guess` repair and go to review with the reason. Each amount Cell keeps the line it

@@ -21,7 +21,10 @@ unconfirmed `layout.column_guess` repair that sends it to review with the reason
 the line it was printed on; the table's method is `row-stream`.
 In a table of units (单位名称, a budget's 收入总表) a row is a unit's name (its pieces joined; it must end
 as a unit's name does) and its amounts; a 三公 table printed as a list (`项目` `预算数` `合计` `430.87`
-…) gives one row per label and amount; a table whose header names one amount column (`科目编码
+…) gives one row per label and amount; a one-row table (三公) is also found under a title pdfminer.six
+prints a few boxes above (blank lines between), and an amount printed inside its 栏次 numbering
+(`1 7.19 2 3 … 12`) goes back to its column where the 三公 sums then hold (or the numbers are dropped
+where fewer amounts than columns are printed: to review); a table whose header names one amount column (`科目编码
 科目名称 预算数`) and a row printing two amounts is declined (the reading order moved amounts).
 A table is read here only when its cells are printed one per line: within its first lines from the
 first number on (a long header of broken labels comes first), at least three lines hold a lone

@@ -33,7 +33,8 @@ amount groups (公开06表: spaced_groups.py), one row of amounts (三公: space
 rows and tables by unit under their 合计 row: spaced_labelled.py), 绩效目标表
 (spaced_targets.py), 整体支出绩效自评表 (spaced_selfeval.py), and labelled rows of a table no template knows (spaced_labelled.py).
 What it does not: read pdfminer's column-by-column runs or text printed one cell per line
-(PyMuPDF, pdftotext without -layout); those are other readers' layouts.
+(PyMuPDF, pdftotext without -layout); those are other readers' layouts (code / name lines with no
+amount, most rows with none at all, and the amounts in runs after them are declined here).
 """
 from __future__ import annotations
 
