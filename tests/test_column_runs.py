@@ -231,16 +231,24 @@ def test_part_columns_that_may_swap_are_read_under_review():
         assert [c.text for c in rows["2080505"][1:]] != [c.text for c in rows["2080506"][1:]]
 
 
-def test_two_leaves_that_may_swap_their_amounts_are_declined():
+def test_two_leaves_that_may_swap_their_amounts_read_column_wise_are_read_row_by_row():
     # row by row, blank cells absent (a pdfminer shape of generated 公开03表): 行政运行 prints
-    # 834.83 twice (合计, 基本), 其他… 218.03 twice (合计, 项目); the stream also fits 行政运行 = 218.03
-    # (项目) and 其他… = 834.83 (基本), every identity kept: no reading is sure
+    # 834.83 twice (合计, 基本), 其他… 218.03 twice (合计, 项目). Read column-wise (each column top-down,
+    # interleaved at will) the stream also fits 行政运行 = 218.03 (项目) and 其他… = 834.83 (基本); but it
+    # cuts into the rows one way only (each row's total, then its parts up to where they add up to
+    # it), and read so only the printed grid keeps the identities (run_rows.py)
     text = "\n".join([
         "支出决算表", "单位：万元", "项目", "本年支出合计", "基本支出", "项目支出", "科目编码", "科目名称", "合计",
         "206", "科学技术支出", "206 01", "科学技术管理事务", "206 01 01 行政运行", "206 01 99 其他科学技术管理事务支出",
         "1052.86", "834.83", "218.03", "1052.86", "834.83", "218.03", "1052.86", "834.83", "218.03",
         "834.83", "834.83", "218.03", "218.03", NOTE])
-    assert _runs(text, "项目") is None
+    block = _runs(text, "项目")
+    assert block is not None
+    rows = {(r[0].text or r[1].text): [c.text for c in r[2:5]] for r in block.rows[1:]}
+    assert rows["2060101"] == ["834.83", "834.83", ""]
+    assert rows["2060199"] == ["218.03", "", "218.03"]
+    assert rows["20601"] == ["1052.86", "834.83", "218.03"]
+    assert not any(c.repairs for r in block.rows for c in r)  # the row order says which part is which
 
 
 def test_codes_from_level_columns_and_pieces_among_the_names():

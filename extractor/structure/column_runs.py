@@ -19,7 +19,11 @@ identities (合计 = Σ the other columns on every row, parent = Σ children in 
 = Σ the top rows), and the table is read only when exactly one grid is left: where blank cells are
 absent, that needs the total column printed on every row and the rows of every other amount
 settled by the identities; the 0s of such a stream go where its order leaves one place for them, or
-fill the 合计 row's blank cells. Part columns (基本支出, 项目支出 …) play the same part in every
+fill the 合计 row's blank cells. A stream that runs row by row (each row's total, then its parts
+left to right; pdfminer prints many tables so) is first read so where it cuts into the table's rows
+and one grid keeps the identities (run_rows.py): its part columns are then known from each row's
+order. Among the amounts, a lone number no catalogue knows as a code is an amount (`800` in a
+column of yuan), not a 类 code. Part columns (基本支出, 项目支出 …) play the same part in every
 identity, so which one is which is taken from the order the stream reaches them (grids that differ
 only in that are one reading): where two of them differ, their amounts carry an unconfirmed
 `layout.column_guess` repair and go to review with the reason. Each amount Cell keeps the line it
@@ -40,10 +44,12 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TITLE_END
 from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, label_rows
 from .run_placer import Shape, solve_full
+from .run_rows import solve_rows
 from .run_sparse import solve_sparse
 from .run_zeros import place_zeros
 from .spaced_rows import STANDARD_COLUMNS
@@ -102,6 +108,10 @@ def _code_of(tokens: list[str]) -> tuple[Optional[list[str]], list[str]]:
     return tokens[:1], tokens[1:]
 
 
+def _known(code: str) -> bool:
+    return lookup(code) is not None or lookup(code, "economic") is not None
+
+
 def _digits(tokens: Sequence[str]) -> bool:
     return any(any(ch.isdigit() for ch in x) for x in tokens)
 
@@ -142,7 +152,10 @@ def _scan(lines: Sequence[NLine], i: int) -> Optional[_Region]:
             continue
         toks = t.split()
         parts, rest = _code_of(toks)  # (a bare code is also an amount's shape: the code wins, the
-        # catalogue must then confirm its name)
+        # catalogue must then confirm its name — except among amounts, where a number no catalogue
+        # knows as a code is an amount: `800` in a column of yuan)
+        if parts is not None and not rest and len(parts) == 1 and last == "amount" and not _known(parts[0]):
+            parts = None
         label = True
         if parts is not None:
             if _digits(rest):
@@ -214,9 +227,18 @@ class _Placement:
     leaves: tuple[str, ...]
     cells: list[list[Optional[_Amount]]]  # per column, the printed amount of each row (None: blank)
     total: Optional[str]  # where the 合计 row is: "first", "last" or None
+    ordered: bool = False  # read row by row: each row's parts in their columns' order (no guess)
 
 
 def _grid_of(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
+    """Each column's printed amount per row, when one grid keeps the identities: row by row where
+    the stream reads so (`_by_rows`: it is then one of the column-wise placings, its part columns
+    known), else column-wise (the placers of `_by_columns`)."""
+    cells = _by_rows(shape, amounts, k)
+    return cells if cells is not None else _by_columns(shape, amounts, k)
+
+
+def _by_columns(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
     """Each column's printed amount per row, when one grid keeps the identities. The 0s are set
     aside and the other amounts placed first (a stream that prints every cell then puts a 0 in
     every blank cell); a stream that prints every cell and finds no grid so (a total of 0, a
@@ -257,6 +279,22 @@ def _grid_of(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list
     return cells
 
 
+class _Rows(list):
+    """A grid read row by row: its part columns are known from each row's order."""
+
+
+def _by_rows(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
+    """The grid of a stream that runs row by row (run_rows.py), when it reads so into one grid."""
+    try:
+        values = [a.value for a in amounts]
+    except ArithmeticError:
+        return None
+    placed = solve_rows(shape, values, k)
+    if placed is None:
+        return None
+    return _Rows([amounts[p] if p is not None else None for p in col] for col in placed)
+
+
 def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]) -> Optional[_Placement]:
     """The amounts placed in rows and columns, or None when no single placement keeps the
     identities (or no standard column set fits)."""
@@ -278,7 +316,7 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
             shape = Shape(codes + [None] if where == "last" else ([None] if where else []) + codes)
             cells = _grid_of(shape, amounts, k)
             if cells is not None:
-                found.append(_Placement(parent, leaves, cells, where))
+                found.append(_Placement(parent, leaves, cells, where, isinstance(cells, _Rows)))
         if len(found) == 1:
             return found[0]
         if found:
@@ -322,7 +360,7 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
 def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement) -> GridBlock:
     cells = placed.cells
     parts = [tuple(a.value if a else None for a in col) for col in cells[1:]]
-    unsure = len(set(parts)) > 1
+    unsure = len(set(parts)) > 1 and not placed.ordered
 
     def label(text: str) -> Cell:
         return Cell(text=text, orig=text, line=at.no, page=at.page)

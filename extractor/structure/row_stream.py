@@ -21,7 +21,10 @@ unconfirmed `layout.column_guess` repair that sends it to review with the reason
 the line it was printed on; the table's method is `row-stream`.
 In a table of units (单位名称, a budget's 收入总表) a row is a unit's name (its pieces joined; it must end
 as a unit's name does) and its amounts; a 三公 table printed as a list (`项目` `预算数` `合计` `430.87`
-…) gives one row per label and amount; a table whose header names one amount column (`科目编码
+…) gives one row per label and amount; a one-row table (三公) is also found under a title pdfminer.six
+prints a few boxes above (blank lines between), and an amount printed inside its 栏次 numbering
+(`1 7.19 2 3 … 12`) goes back to its column where the 三公 sums then hold (or the numbers are dropped
+where fewer amounts than columns are printed: to review); a table whose header names one amount column (`科目编码
 科目名称 预算数`) and a row printing two amounts is declined (the reading order moved amounts).
 A table is read here only when its cells are printed one per line: within its first lines from the
 first number on (a long header of broken labels comes first), at least three lines hold a lone
@@ -82,8 +85,20 @@ _MAX_SCRAMBLED = 0.2  # rows whose amounts cannot be their own, above which the 
 Token = tuple[str, NLine]
 
 
+def _title_lines(lines: Sequence[NLine], i: int) -> list[NLine]:
+    """The table's title lines above lines[i]; for a one-row table (三公) also further up over the
+    blank lines pdfminer.six prints between its boxes (its subject tables, printed column by column,
+    are column_runs.py's: they keep the near window)."""
+    near = title_above(lines, i)
+    if identify(" ".join(ln.text for ln in near), "") is not None:
+        return near
+    wide = title_above(lines, i, wide=True)
+    template = identify(" ".join(ln.text for ln in wide), "")
+    return wide if template is not None and template.shape == "flat_values" else near
+
+
 def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
-    template = identify(" ".join(ln.text for ln in title_above(lines, i)), "")
+    template = identify(" ".join(ln.text for ln in _title_lines(lines, i)), "")
     return template.shape if template is not None else None
 
 
@@ -128,7 +143,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     if not cell_line(lines[i]):
         return [(w, lines[i]) for w in lines[i].text.split()], i + 1
     out: list[Token] = []
-    own = {" ".join(ln.text.split()) for ln in title_above(lines, i)}  # the table's title lines
+    own = {" ".join(ln.text.split()) for ln in _title_lines(lines, i)}  # the table's title lines
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
         ln = lines[j]
@@ -206,6 +221,7 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         listed = _list_rows(toks)
         if listed is not None:
             return [toks[:2]], listed
+        toks = _numbering_moved(toks) or toks
         first = _flat_values_start(toks)
         head = [w for w, _ in toks[:first]]
         numbers = [w for w in head if w.isdigit()]
@@ -299,6 +315,38 @@ def _second_code(cur: list[Token], toks: list[Token], k: int) -> bool:
 def _paired(header: list[Token]) -> bool:
     """The header names two code columns (部门 | 政府 经济分类 side by side): a row prints two subjects."""
     return "".join(w for w, _ in header).count("编码") >= 2
+
+
+def _numbering_moved(toks: list[Token]) -> Optional[list[Token]]:
+    """A one-row table whose 栏次 numbering 1 2 … N holds one amount (pdfminer.six prints a column's
+    amount box right after that column's number: `1 7.19 2 3 … 12`, the other N-1 amounts after the
+    numbering): the tokens with that amount moved to its column's place among the amounts, when the
+    三公 sums then hold (spaced_flat.sums_hold), or when fewer amounts than columns are printed (blank
+    cells absent: spaced_flat sends such a row to review); else None (the stream is read as printed)."""
+    words = [w for w, _ in toks]
+    for k, w in enumerate(words):
+        if w != "1":
+            continue
+        n, m, moved = 1, k + 1, None
+        while m < len(words):
+            if words[m] == str(n + 1):
+                n, m = n + 1, m + 1
+            elif moved is None and AMOUNT.match(words[m]) and m + 1 < len(words) and words[m + 1] == str(n + 1):
+                moved, m = m, m + 1
+            else:
+                break
+        values = toks[m:]
+        if moved is None or n < 3 or len(values) >= n or not all(AMOUNT.match(v) for v, _ in values):
+            continue
+        column = int(words[moved - 1])  # the number the amount follows
+        row = values[:column - 1] + [toks[moved]] + values[column - 1:]
+        if len(row) < n:  # blank cells absent: the amounts are read in review (spaced_flat), not the numbers
+            return toks[:moved] + toks[moved + 1:m] + row
+        parsed = [parse_amount(v)[0] for v, _ in row]
+        if any(v is None for v in parsed) or not spaced_flat.sums_hold(parsed):
+            return None
+        return toks[:moved] + toks[moved + 1:m] + row
+    return None
 
 
 def _flat_values_start(toks: list[Token]) -> int:
@@ -556,7 +604,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             return None, i + 1  # the reading order mixes the rows: no row's amounts can be trusted
         for k in bad:  # the row's code and name stay; amounts that are not its own are not read
             rows[k] = rows[k][:len(rows[k]) - _trailing_amounts(rows[k])]
-    title = [replace(ln) for ln in title_above(lines, i)]
+    title = [replace(ln) for ln in _title_lines(lines, i)]
     head = [_line(h) for h in header if h]
     body = [_line(r) for r in rows]
     synthetic = title + head + body + [NLine(text="", orig="", no=None)]

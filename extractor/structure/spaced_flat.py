@@ -18,6 +18,7 @@ What it does not: read subject rows (spaced_rows), side-by-side blocks (spaced_s
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from typing import Optional, Sequence
 
 import regex as re
@@ -28,6 +29,7 @@ from .text_tables import with_report
 
 _HAN = re.compile(r"\p{Han}")
 _LOOKAHEAD = 24  # header lines (pypdf prints broken header words on lines of their own)
+_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _CAR_LONG = ("公务用车购置及运行维护费", ("小计", "公务用车购置费", "公务用车运行维护费"))
 _CAR_SHORT = ("公务用车购置及运行费", ("小计", "购置费", "运行费"))
 
@@ -53,6 +55,19 @@ STANDARD: list[tuple[tuple[str, ...], list[tuple[str, tuple[str, ...]]], tuple[s
     (("“三公”经费预算数",), _car_before_reception(_CAR_LONG), ("机关运行经费预算数",)),
 ]
 _NOT_COUNTED = str.maketrans("", "", "（）()“”\"\"")  # brackets and quotes print half- or full-width
+
+
+def sums_hold(values: Sequence[Decimal]) -> bool:
+    """The 三公 identities of a row of a standard header (one or two blocks of 合计, 因公出国（境）费,
+    小计, 购置费, 运行维护费, 公务接待费): 合计 = 出国 + 小计 + 接待 and 小计 = 购置 + 运行 in each block."""
+    width = _width(STANDARD[0][1])
+    if not values or len(values) % width or len(values) > 2 * width:
+        return False
+    for b in range(0, len(values), width):
+        total, abroad, car, buy, run, host = values[b:b + width]
+        if abs(total - abroad - car - host) > _CENT * 2 or abs(car - buy - run) > _CENT:
+            return False
+    return True
 
 
 def _width(block: list[tuple[str, tuple[str, ...]]]) -> int:

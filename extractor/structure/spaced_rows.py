@@ -33,7 +33,8 @@ amount groups (公开06表: spaced_groups.py), one row of amounts (三公: space
 rows and tables by unit under their 合计 row: spaced_labelled.py), 绩效目标表
 (spaced_targets.py), 整体支出绩效自评表 (spaced_selfeval.py), and labelled rows of a table no template knows (spaced_labelled.py).
 What it does not: read pdfminer's column-by-column runs or text printed one cell per line
-(PyMuPDF, pdftotext without -layout); those are other readers' layouts.
+(PyMuPDF, pdftotext without -layout); those are other readers' layouts (code / name lines with no
+amount, most rows with none at all, and the amounts in runs after them are declined here).
 """
 from __future__ import annotations
 
@@ -854,6 +855,18 @@ def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False) -> li
             Cell(text=name2, orig=name2, line=ln.no, page=ln.page)] + values
 
 
+def _runs_of_columns(rows: Sequence[_Row]) -> bool:
+    """Code / name lines with no amount on them, most of them with none at all, and a row's amounts
+    only on a line after it: pdfminer.six's column-by-column runs (the codes and names, then each
+    amount column in turn), which this reader would cut into rows taking the first amounts of a run
+    as one row's (column_runs.py reads them)."""
+    def on_line(r: _Row) -> bool:
+        toks = _tokens(r.line.text)
+        return len(toks) > 1 and bool(_AMOUNT.match(toks[-1][0]))
+    with_amounts = sum(1 for r in rows if r.amounts)
+    return len(rows) >= 3 and 2 * with_amounts < len(rows) and not any(on_line(r) for r in rows if r.amounts)
+
+
 def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     shape = _other_shape(lines, i)
     if shape is not None:
@@ -887,7 +900,7 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     lanci = next((ln for ln in header if _LANCI.match(ln.text.strip())), None)
     n_lanci = sum(1 for t, _, _ in _tokens(lanci.text) if t.isdigit()) if lanci else 0
     n = max([n_lanci] + [len(r.amounts) for r in rows])
-    if n == 0:
+    if n == 0 or _runs_of_columns(rows):
         return None, i + 1
     layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)
     std = _standard_columns(header, n)

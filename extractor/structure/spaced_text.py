@@ -27,6 +27,8 @@ _HEADER_LABEL_COLON = re.compile(r"(?:^|(?<=\s))其中[:：]")  # `其中：基�
 _NOT_HEADER = re.compile(r"[，。；：:\d]")
 _FURNITURE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d{1,4}\s*[-—–]?|\d+\s*/\s*\d+)$")
 _TOKEN = re.compile(r"\S+")
+_TITLE_LINES = 5  # title-area lines above a table's first line: title, code, 部门 and unit lines
+_TITLE_BLANKS = 2  # blank lines together within the title area (pdfminer.six: one after every box)
 
 Token = tuple[str, int, int]  # text, start, end in the line
 
@@ -137,16 +139,25 @@ def cell_line(line: NLine, prose: re.Pattern = SENTENCE) -> bool:
         not prose.search(t) or header_colon(t)) and not NOTE_LINE.match(t)
 
 
-def title_above(lines: Sequence[NLine], i: int) -> list[NLine]:
-    """The title / code / unit lines right above lines[i] (blank lines skipped), nearest last; a
-    unit's code and name (`341-湖州市财政局`) between the title and the unit line is one of them."""
+def title_above(lines: Sequence[NLine], i: int, wide: bool = False) -> list[NLine]:
+    """The title / code / unit lines right above lines[i] (blank lines skipped), nearest last: within
+    the five lines above; `wide`: up to five title lines, blank lines not counted where no more than
+    two stand together (pdfminer.six prints a blank line after every box). A unit's code and name
+    (`341-湖州市财政局`) between the title and the unit line is one of them."""
     out: list[NLine] = []
-    for k in range(i - 1, max(-1, i - 6), -1):
+    k, blanks = i - 1, 0
+    while k >= 0 and len(out) < _TITLE_LINES and (wide or k >= i - _TITLE_LINES):
         if not lines[k].text.strip():
+            blanks += 1
+            if wide and blanks > _TITLE_BLANKS:
+                break
+            k -= 1
             continue
         if not title_like(lines[k]) and not (out and UNIT_CODE_LINE.match(lines[k].text.strip())):
             break
         out.insert(0, lines[k])
+        blanks = 0
+        k -= 1
     return out
 
 
