@@ -346,7 +346,7 @@ def test_a_stream_whose_order_mixes_rows_puts_no_amount_on_a_wrong_row(tmp_path)
                 assert v.value == Decimal(truth[r.code.value][k]), (r.code.value, k, v.value)
 
 
-STREAM_05 = """表05
+STREAM_05_UNIT_CODE = """表05
 2026年部门一般公共预算支出表
 101-某某局
 单位：万元
@@ -439,7 +439,7 @@ STREAM_05 = """表05
 def test_a_cell_stream_under_a_unit_code_line_continued_on_a_new_page(tmp_path):
     # PyMuPDF: one cell per line; under the title the unit's code and name (`101-某某局`) is part of
     # the title area, on the new page too (title, code line, unit line and header printed again)
-    report = _extract(tmp_path, STREAM_05)
+    report = _extract(tmp_path, STREAM_05_UNIT_CODE)
     tables = [t for t in report.tables if t.method == "row-stream"]
     assert len(tables) == 1, [(t.title, t.method) for t in report.tables]
     t = tables[0]
