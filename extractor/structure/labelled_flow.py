@@ -102,6 +102,8 @@ def _items(lines: Sequence[NLine], i: int) -> tuple[list[_Item], int]:
             break
         words = t.split()
         kinds = [_kind_of(w) for w in words]
+        if len(words) > 1 and "value" in kinds and any(k in ("label", "section") for k in kinds):
+            return [], i  # a label and values on one line: rows printed whole (the spaced readers' layout)
         if len(words) > 1 and all(k in ("value", "column") for k in kinds):
             out.extend(_Item(w, j, k) for w, k in zip(words, kinds))
         else:
@@ -258,6 +260,8 @@ def _header(head: list[_Item], n: int) -> tuple[list[list[_Item]], bool]:
 
 def read_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     items, end = _items(lines, i)
+    if not items:
+        return None, i + 1
     last_col = max((k for k, x in enumerate(items) if x.kind == "column"), default=None)
     if last_col is None:
         return None, i + 1

@@ -1,0 +1,231 @@
+"""Reader `form-flow`: the head of a 绩效自评表 (整体支出 or 项目支出) in the flow order of `pdftotext`
+without `-layout`: one cell per line, blank lines between, label pieces broken over lines, and the
+form's cells moved (分值 / 执行率 printed after the funds lines, the indicator header's words among
+the indicators, 一级指标 and the 总分 label after them).
+
+What it does: after the title, over the cell lines up to the first line of prose, it joins the
+pieces of a broken label against the form's own labels (one_line.form_label: `预算部门（单位）` /
+`名称`), reads the sheet head's label/value pairs (项目名称 X, 主管部门 Y, 实施单位 Z: a label
+followed by a cell that is no label and no amount), the funds header (年初预算数 全年预算数 全年执行数,
+then as many of 分值 执行率 得分 as are printed before the first amount) and the funds lines under
+it: a label, on its own line, followed by exactly as many amounts as the header printed (or the
+three money columns, on a 其中 line), in order; the first line must be the total (年度资金总额 /
+资金总额 / 合计). The lines are read as printed; unless the total is the sum of the lines under it in
+each money column, their amounts carry an unconfirmed `layout.column_guess` repair (review). The
+grid is the one the other readers make (head rows, funds header, funds lines), so the funds lines are
+numbered 第1行… as on the PDF route; on a 项目支出 sheet (项目名称 printed) the indicator header printed
+in the form is added, so that recognize/indicators.py makes the sheet a project with its budget,
+full-year budget and actual.
+What it does not: read the indicator rows, the goal texts or the 总分 row in this order (their cells
+are moved: which value belongs to which row is not certain), a line whose label and amounts stand on
+one line (the spaced and one-line readers' layouts), nor pdfminer.six's column-wise order of the
+funds lines (left unread).
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import Cell, GridBlock, NLine
+from ..evidence.printed import TITLE_END
+from .one_line import FUNDS_HEADER, IND_HEADER, META_LABELS, form_label
+from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell, title_above, \
+    title_like
+from .templates import identify
+from .text_tables import text_reader, with_report
+
+_PROSE = re.compile(r"[，。；]")
+_PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
+_DASH = re.compile(r"^(?:-|—|–|——|－)$")
+_TOTAL = re.compile(r"^(?:年度资金总额|资金总额|合计)[:：]?$")
+_FUNDS_LEAD = re.compile(r"^(?:年度预算申请|预算申请|项目资金|年度资金|预算资金)(?:（万元）)?$")
+_SELF_EVAL = re.compile(r"自评表")
+_MONEY = 3  # 年初预算数 全年预算数 全年执行数
+_MAX_LINES = 400
+_PIECE = 6  # characters: the piece of a label a narrow column wraps onto its next line
+_CENT = Decimal("0.011")
+_DOUBT = ("funds line uncertain: the total is not the sum of the lines under it as read (pdftotext may "
+          "have moved a cell)")
+
+
+def _value(word: str) -> bool:
+    return bool(AMOUNT.match(word) or _PERCENT.match(word) or _DASH.match(word))
+
+
+def _norm(t: str) -> str:
+    return t.rstrip(":：").replace("(", "（").replace(")", "）")
+
+
+class _Item:
+    __slots__ = ("text", "at", "value")
+
+    def __init__(self, text: str, at: int, value: bool) -> None:
+        self.text, self.at, self.value = text, at, value
+
+
+def _items(lines: Sequence[NLine], i: int, own: set[str]) -> Optional[list[_Item]]:
+    """The form's cells from lines[i] up to the first line of prose; None when a line holds a label
+    and amounts together (rows printed whole: not this layout)."""
+    out: list[_Item] = []
+    for j in range(i, min(len(lines), i + _MAX_LINES)):
+        ln = lines[j]
+        t = ln.text.strip()
+        if not t or stream_furniture(lines, ln, value=_value) or "".join(t.split()) in own:
+            continue
+        if not cell_line(ln, _PROSE) or (title_like(ln) and TITLE_END.search(t)):
+            break
+        words = t.split()
+        values = [_value(w) for w in words]
+        if any(values) and not all(values):
+            return None
+        if all(values):
+            out.extend(_Item(w, j, True) for w in words)
+        elif form_label("".join(words)) or len(words) == 1:
+            out.append(_Item("".join(words), j, False))
+        else:
+            out.extend(_Item(w, j, False) for w in words)  # header words on one line (pdfminer.six)
+    return _joined(out)
+
+
+def _joined(items: list[_Item]) -> list[_Item]:
+    """Pieces of a label broken over lines joined where they make one of the form's labels."""
+    out: list[_Item] = []
+    k = 0
+    while k < len(items):
+        it = items[k]
+        if not it.value:
+            for width in (3, 2):  # the longest label first (年度预 | 算申请 | （万元）)
+                piece = items[k:k + width]
+                if len(piece) == width and not any(p.value for p in piece) and form_label("".join(p.text for p in piece)):
+                    out.append(_Item("".join(p.text for p in piece), it.at, False))
+                    k += width
+                    break
+            else:
+                out.append(it)
+                k += 1
+            continue
+        out.append(it)
+        k += 1
+    return out
+
+
+def _amount(text: str) -> Optional[Decimal]:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _adds_up(lines: list[tuple[_Item, list[_Item]]]) -> bool:
+    if len(lines) < 2:
+        return False
+    for c in range(_MONEY):
+        total = _amount(lines[0][1][c].text)
+        parts = [_amount(vs[c].text) for _, vs in lines[1:]]
+        if total is None or None in parts or abs(total - sum(parts, Decimal(0))) > _CENT * len(parts):
+            return False
+    return True
+
+
+def _funds(items: list[_Item], h0: int) -> tuple[list[str], Optional[_Item], list[tuple[_Item, list[_Item]]], int]:
+    """The funds header's columns from items[h0] (年初预算数) on — the three money columns of the form,
+    and 分值 执行率 得分 when printed in order before the first amount —, the funds label printed among
+    the header's words (年度预算申请（万元）), the funds lines under them (a label, its pieces joined,
+    then its amounts) and the index after the last one."""
+    printed: list[str] = []
+    lead: Optional[_Item] = None
+    k = h0
+    while k < len(items) and not items[k].value and form_label(items[k].text) \
+            and not _TOTAL.match(_norm(items[k].text)):
+        t = _norm(items[k].text)
+        if t in FUNDS_HEADER and FUNDS_HEADER.index(t) == len(printed):
+            printed.append(t)
+        elif _FUNDS_LEAD.match(t) and lead is None:
+            lead = items[k]  # 年度预算申请（万元）, printed among the header's words
+        k += 1  # (other labels of the form moved among them: 年度总体目标, a header word out of turn)
+    cols = list(FUNDS_HEADER[:max(_MONEY, len(printed))])
+    rows: list[tuple[_Item, list[_Item]]] = []
+    while k < len(items):
+        m = k + 1  # a label, and the short pieces of it a line break left (其中：基本 | 支出)
+        while m < len(items) and not items[m].value and not form_label(items[k].text) \
+                and not form_label(items[m].text) and len(items[m].text) <= _PIECE:
+            m += 1
+        pieces = items[k:m]
+        label = "".join(p.text for p in pieces)
+        if not pieces or len(pieces) > 3 or (form_label(label) and not _TOTAL.match(_norm(label))):
+            break
+        if not rows and not _TOTAL.match(_norm(label)):
+            break
+        v = m
+        while v < len(items) and items[v].value:
+            v += 1
+        run = items[m:v]
+        if len(run) != len(cols) and (not rows or len(run) != _MONEY):
+            break
+        if any(not AMOUNT.match(x.text) for x in run[:_MONEY]):
+            break
+        rows.append((_Item(label, pieces[0].at, False), run))
+        k = v
+    return cols, lead, rows, k
+
+
+def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    own = {"".join(ln.text.split()) for ln in title_above(lines, i)}
+    items = _items(lines, i, own)
+    if not items:
+        return None, i + 1
+    h0 = next((k for k, x in enumerate(items) if not x.value and _norm(x.text) == FUNDS_HEADER[0]), None)
+    if h0 is None:
+        return None, i + 1
+    cols, lead, rows, after = _funds(items, h0)
+    if not rows:
+        return None, i + 1
+    grid: list[list[Cell]] = []
+    project = False
+    for k in range(h0):
+        t = _norm(items[k].text)
+        if t in META_LABELS and k + 1 < h0:
+            nxt = items[k + 1]
+            if not nxt.value and not form_label(nxt.text):
+                grid.append([text_cell(lines[items[k].at], items[k].text), text_cell(lines[nxt.at], nxt.text)])
+                project = project or t == "项目名称"
+    at = lines[items[h0].at]
+    grid.append([text_cell(lines[lead.at], lead.text) if lead else text_cell(at, ""), text_cell(at, "")]
+                + [text_cell(at, c) for c in cols])
+    doubt = None if _adds_up(rows) else _DOUBT
+    for label, run in rows:
+        cells = [amount_cell(lines[v.at], v.text, doubt) for v in run]
+        cells += [text_cell(lines[label.at], "") for _ in range(len(cols) - len(run))]
+        grid.append([text_cell(lines[label.at], ""), text_cell(lines[label.at], label.text)] + cells)
+    if project:
+        printed = {_norm(x.text): x for x in items if not x.value}
+        header = [printed[w] for w in IND_HEADER if w in printed]
+        if "三级指标" in printed and "得分" in printed:
+            grid.append([text_cell(lines[x.at], _norm(x.text)) for x in header])
+    end = rows[-1][1][-1].at + 1
+    block = GridBlock(rows=grid, first_line=lines[i].no, last_line=lines[end - 1].no, method="form-flow")
+    block.preamble = []
+    return with_report(block), end
+
+
+def _self_eval(lines: Sequence[NLine], i: int) -> bool:
+    title = " ".join(ln.text for ln in title_above(lines, i))
+    template = identify(title, "")
+    return template is not None and template.shape == "indicators" and bool(_SELF_EVAL.search("".join(title.split())))
+
+
+@text_reader(52)
+class FormFlowReader:
+    """The head of a 绩效自评表 in pdftotext's flow order (cells moved, one per line)."""
+
+    name = "form-flow"
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i], _PROSE):
+            return False
+        return _self_eval(lines, i)
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        return read_form_flow(lines, i)
