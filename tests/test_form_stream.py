@@ -269,10 +269,12 @@ def test_pymupdf_self_evaluation_agrees_with_the_pdf_route(self_eval_pdf):
 
 def test_pdftotext_self_evaluation_form_is_declined(self_eval_pdf):
     # pdftotext without -layout moves the form's cells (分值 执行率 after the funds lines, 一级指标
-    # after the indicators): no order is certain, so nothing of the form is read
+    # after the indicators): the form as a whole is declined here; only its funds lines, printed label
+    # then amounts, are read (form_flow.py), and no indicator
     txt = _convert(self_eval_pdf, "pdftotext")
     report = extract(txt, ner=False)
-    assert not [t for t in report.tables if "整体支出绩效自评表" in (t.title or "")]
+    tables = [t for t in report.tables if "整体支出绩效自评表" in (t.title or "")]
+    assert [t.method for t in tables] == ["form-flow"] and len(tables[0].rows) == 3
     assert not report.performance.indicators
 
 
