@@ -10,12 +10,13 @@ followed by a cell that is no label and no amount), the funds header (年初预�
 then as many of 分值 执行率 得分 as are printed before the first amount) and the funds lines under
 it: a label, on its own line, followed by exactly as many amounts as the header printed (or the
 three money columns, on a 其中 line), in order; the first line must be the total (年度资金总额 /
-资金总额 / 合计). The lines are read as printed; unless the total is the sum of the lines under it in
+资金总额 / 合计). The lines are read as printed, in the form's column order; unless the header printed
+年初预算数 全年预算数 全年执行数 in order before them and the total is the sum of the lines under it in
 each money column, their amounts carry an unconfirmed `layout.column_guess` repair (review). The
 grid is the one the other readers make (head rows, funds header, funds lines), so the funds lines are
-numbered 第1行… as on the PDF route; on a 项目支出 sheet (项目名称 printed) the indicator header printed
-in the form is added, so that recognize/indicators.py makes the sheet a project with its budget,
-full-year budget and actual.
+numbered 第1行… as on the PDF route; on a 项目支出 sheet (项目名称 printed) the indicator header's labels
+printed further on in the form (in the form's order) are added, so that recognize/indicators.py makes
+the sheet a project with its budget, full-year budget and actual.
 What it does not: read the indicator rows, the goal texts or the 总分 row in this order (their cells
 are moved: which value belongs to which row is not certain), a line whose label and amounts stand on
 one line (the spaced and one-line readers' layouts), nor pdfminer.six's column-wise order of the
@@ -46,6 +47,8 @@ _MONEY = 3  # 年初预算数 全年预算数 全年执行数
 _MAX_LINES = 400
 _PIECE = 6  # characters: the piece of a label a narrow column wraps onto its next line
 _CENT = Decimal("0.011")
+_DOUBT_HEADER = ("funds line uncertain: the funds header's money columns (年初预算数 全年预算数 全年执行数) "
+                 "are not all printed in order before the lines; read in the form's order")
 _DOUBT = ("funds line uncertain: the total is not the sum of the lines under it as read (pdftotext may "
           "have moved a cell)")
 
@@ -129,11 +132,12 @@ def _adds_up(lines: list[tuple[_Item, list[_Item]]]) -> bool:
     return True
 
 
-def _funds(items: list[_Item], h0: int) -> tuple[list[str], Optional[_Item], list[tuple[_Item, list[_Item]]], int]:
+def _funds(items: list[_Item], h0: int) -> tuple[list[str], Optional[_Item], list[tuple[_Item, list[_Item]]], int, bool]:
     """The funds header's columns from items[h0] (年初预算数) on — the three money columns of the form,
     and 分值 执行率 得分 when printed in order before the first amount —, the funds label printed among
     the header's words (年度预算申请（万元）), the funds lines under them (a label, its pieces joined,
-    then its amounts) and the index after the last one."""
+    then its amounts), the index after the last one, and whether the three money columns' names were
+    printed in order before the first line."""
     printed: list[str] = []
     lead: Optional[_Item] = None
     k = h0
@@ -168,7 +172,24 @@ def _funds(items: list[_Item], h0: int) -> tuple[list[str], Optional[_Item], lis
             break
         rows.append((_Item(label, pieces[0].at, False), run))
         k = v
-    return cols, lead, rows, k
+    return cols, lead, rows, k, len(printed) >= _MONEY
+
+
+def _indicator_header(lines: Sequence[NLine], after_line: int) -> list[Cell]:
+    """The indicator header's labels printed after the funds lines (anywhere in the form, up to the
+    next table's title: pdftotext moves them among the indicators), in the form's order; empty unless
+    三级指标 and 得分 are among them."""
+    found: dict[str, NLine] = {}
+    for j in range(after_line + 1, min(len(lines), after_line + _MAX_LINES)):
+        ln = lines[j]
+        t = "".join(ln.text.split())
+        if TITLE_END.search(t) and title_like(ln):
+            break
+        if t in IND_HEADER and t not in found:
+            found[t] = ln
+    if "三级指标" not in found or "得分" not in found:
+        return []
+    return [text_cell(found[w], w) for w in IND_HEADER if w in found]
 
 
 def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
@@ -179,7 +200,7 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
     h0 = next((k for k, x in enumerate(items) if not x.value and _norm(x.text) == FUNDS_HEADER[0]), None)
     if h0 is None:
         return None, i + 1
-    cols, lead, rows, after = _funds(items, h0)
+    cols, lead, rows, after, named = _funds(items, h0)
     if not rows:
         return None, i + 1
     grid: list[list[Cell]] = []
@@ -194,16 +215,15 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
     at = lines[items[h0].at]
     grid.append([text_cell(lines[lead.at], lead.text) if lead else text_cell(at, ""), text_cell(at, "")]
                 + [text_cell(at, c) for c in cols])
-    doubt = None if _adds_up(rows) else _DOUBT
+    doubt = None if _adds_up(rows) and named else _DOUBT if named else _DOUBT_HEADER
     for label, run in rows:
         cells = [amount_cell(lines[v.at], v.text, doubt) for v in run]
         cells += [text_cell(lines[label.at], "") for _ in range(len(cols) - len(run))]
         grid.append([text_cell(lines[label.at], ""), text_cell(lines[label.at], label.text)] + cells)
     if project:
-        printed = {_norm(x.text): x for x in items if not x.value}
-        header = [printed[w] for w in IND_HEADER if w in printed]
-        if "三级指标" in printed and "得分" in printed:
-            grid.append([text_cell(lines[x.at], _norm(x.text)) for x in header])
+        header = _indicator_header(lines, after_line=rows[-1][1][-1].at)
+        if header:
+            grid.append(header)
     end = rows[-1][1][-1].at + 1
     block = GridBlock(rows=grid, first_line=lines[i].no, last_line=lines[end - 1].no, method="form-flow")
     block.preamble = []
