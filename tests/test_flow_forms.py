@@ -467,3 +467,19 @@ def test_generated_self_eval_attachments_agree_with_the_pdf_route(self_eval_pdf,
     assert t.method == "labelled-flow" and len(t.rows) >= 19
     ref_basic = sum(1 for r in _table(ref, "基础数据表").rows for f in r.values.values() if isinstance(f.value, Decimal))
     assert a["by_part"]["table"][0] >= ref_basic  # every amount of the 基础数据表 at least
+
+
+def test_pdftotext_project_sheet_total_score_in_review(tmp_path):
+    # 总分 printed with exactly 100 and its score: the project's score, to review (no indicator read
+    # confirms it)
+    report = _extract(tmp_path, PROJECT.replace("9.36\n", "9.36\n\n总分\n\n100\n\n96.5\n"))
+    (p,) = [p for p in report.projects if p.name.value == "社区养老服务补助"]
+    assert p.score.value == Decimal("96.5") and p.score.confidence < 0.8
+    assert report.performance.total_weight.value == Decimal("100")
+
+
+def test_pdftotext_project_sheet_total_not_read_when_other_amounts_follow_it(tmp_path):
+    # the 总分 label with the funds line's 分值 and 得分 after it (a moved cell): not a 总分 row
+    report = _extract(tmp_path, PROJECT.replace("9.36\n", "9.36\n\n总分\n\n10\n\n9.36\n"))
+    (p,) = [p for p in report.projects if p.name.value == "社区养老服务补助"]
+    assert p.score is None

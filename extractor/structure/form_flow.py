@@ -16,9 +16,10 @@ each money column, their amounts carry an unconfirmed `layout.column_guess` repa
 grid is the one the other readers make (head rows, funds header, funds lines), so the funds lines are
 numbered 第1行… as on the PDF route; on a 项目支出 sheet (项目名称 printed) the indicator header's labels
 printed further on in the form (in the form's order) are added, so that recognize/indicators.py makes
-the sheet a project with its budget, full-year budget and actual.
-What it does not: read the indicator rows, the goal texts or the 总分 row in this order (their cells
-are moved: which value belongs to which row is not certain), a line whose label and amounts stand on
+the sheet a project with its budget, full-year budget and actual, and the 总分 row (`总分` followed
+by exactly 100 and a score not above it) with its score, in review.
+What it does not: read the indicator rows or the goal texts in this order (their cells are moved:
+which value belongs to which row is not certain), a 整体支出 sheet's 总分 row, a line whose label and amounts stand on
 one line (the spaced and one-line readers' layouts), nor pdfminer.six's column-wise order of the
 funds lines (left unread).
 """
@@ -47,6 +48,8 @@ _MONEY = 3  # 年初预算数 全年预算数 全年执行数
 _MAX_LINES = 400
 _PIECE = 6  # characters: the piece of a label a narrow column wraps onto its next line
 _CENT = Decimal("0.011")
+_DOUBT_TOTAL = ("总分 row uncertain: its indicators are not read in this order, so no sum of their 分值 / 得分 "
+                "confirms it")
 _DOUBT_HEADER = ("funds line uncertain: the funds header's money columns (年初预算数 全年预算数 全年执行数) "
                  "are not all printed in order before the lines; read in the form's order")
 _DOUBT = ("funds line uncertain: the total is not the sum of the lines under it as read (pdftotext may "
@@ -192,6 +195,36 @@ def _indicator_header(lines: Sequence[NLine], after_line: int) -> list[Cell]:
     return [text_cell(found[w], w) for w in IND_HEADER if w in found]
 
 
+def _total_row(lines: Sequence[NLine], after_line: int) -> list[Cell]:
+    """The 总分 row of a 项目支出 sheet: the label `总分` followed by exactly two numbers, the first 100
+    (the 分值 of a whole form) and the second not above it, then no number. Its indicators are not read,
+    so nothing confirms it: both carry an unconfirmed repair (review). Empty when not so printed."""
+    for j in range(after_line + 1, min(len(lines), after_line + _MAX_LINES)):
+        ln = lines[j]
+        t = "".join(ln.text.split())
+        if TITLE_END.search(t) and title_like(ln):
+            return []
+        if t != "总分":
+            continue
+        words: list[tuple[str, NLine]] = []
+        for k in range(j + 1, min(len(lines), j + 8)):
+            if not lines[k].text.strip():
+                continue
+            ws = lines[k].text.split()
+            if not all(AMOUNT.match(w) for w in ws):
+                break
+            words += [(w, lines[k]) for w in ws]
+            if len(words) > 2:
+                return []
+        if len(words) != 2:
+            return []
+        weight, score = (_amount(w) for w, _ in words)
+        if weight != 100 or score is None or not 0 <= score <= weight:
+            return []
+        return [text_cell(ln, "总分")] + [amount_cell(at, w, _DOUBT_TOTAL) for w, at in words]
+    return []
+
+
 def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     own = {"".join(ln.text.split()) for ln in title_above(lines, i)}
     items = _items(lines, i, own)
@@ -224,6 +257,9 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
         header = _indicator_header(lines, after_line=rows[-1][1][-1].at)
         if header:
             grid.append(header)
+            total = _total_row(lines, after_line=rows[-1][1][-1].at)
+            if total:
+                grid.append(total)
     end = rows[-1][1][-1].at + 1
     block = GridBlock(rows=grid, first_line=lines[i].no, last_line=lines[end - 1].no, method="form-flow")
     block.preamble = []
