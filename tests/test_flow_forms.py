@@ -483,3 +483,77 @@ def test_pdftotext_project_sheet_total_not_read_when_other_amounts_follow_it(tmp
     report = _extract(tmp_path, PROJECT.replace("9.36\n", "9.36\n\n总分\n\n10\n\n9.36\n"))
     (p,) = [p for p in report.projects if p.name.value == "社区养老服务补助"]
     assert p.score is None
+
+
+# pdfminer.six: the funds lines' labels, then the first column, the first line's other cells, and the
+# other lines' cells row by row or column by column: which one, only the sums tell (320.00 = 210.00 +
+# 110.00 and 308.00 = 208.00 + 100.00); 96.3% = 308.00 / 320.00, 9.63 = 10 × 96.3%
+SHEET_PDFMINER = """2024年度部门（单位）整体支出绩效自评表
+
+某某局
+
+年初预算数
+
+全年预算数
+
+全年执行数 分值
+
+执行率 得分
+
+年度预算申请
+（万元）
+
+年度资金总额
+
+其中：基本支出
+
+项目支出
+
+300.00
+
+200.00
+
+100.00
+
+320.00
+
+308.00
+
+10
+
+96.3%
+
+9.63
+
+{rest}
+
+预期目标
+
+实际完成情况
+"""
+
+
+@pytest.mark.parametrize("rest, order", [
+    ("210.00\n\n208.00\n\n110.00\n\n100.00", "row by row"),
+    ("210.00\n\n110.00\n\n208.00\n\n100.00", "column by column"),
+])
+def test_pdfminer_self_eval_funds_placed_by_the_one_order_that_adds_up(tmp_path, rest, order):
+    t = _table(_extract(tmp_path, SHEET_PDFMINER.format(rest=rest)), "整体支出绩效自评表")
+    assert t.method == "form-flow"
+    rows = _rows(t)
+    d = Decimal
+    assert _values(rows, "第1行") == [d("300.00"), d("320.00"), d("308.00"), d("10"), d("96.3"), d("9.63")]
+    assert _values(rows, "第2行") == [d("200.00"), d("210.00"), d("208.00")], order
+    assert _values(rows, "第3行") == [d("100.00"), d("110.00"), d("100.00")], order
+
+
+def test_pdfminer_self_eval_funds_no_order_adds_up_not_read(tmp_path):
+    report = _extract(tmp_path, SHEET_PDFMINER.format(rest="210.00\n\n208.00\n\n111.00\n\n100.00"))
+    assert not [t for t in report.tables if t.method == "form-flow"]
+
+
+def test_pdfminer_self_eval_rate_that_does_not_hold_goes_to_review(tmp_path):
+    text = SHEET_PDFMINER.format(rest="210.00\n\n208.00\n\n110.00\n\n100.00").replace("\n9.63\n", "\n9.36\n")
+    rows = _rows(_table(_extract(tmp_path, text), "整体支出绩效自评表"))
+    first = rows["第1行"]
+    assert all(c >= 0.8 for _, c in first[:3]) and all(c < 0.8 for _, c in first[3:])

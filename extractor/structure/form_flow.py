@@ -18,10 +18,15 @@ numbered 第1行… as on the PDF route; on a 项目支出 sheet (项目名称 p
 printed further on in the form (in the form's order) are added, so that recognize/indicators.py makes
 the sheet a project with its budget, full-year budget and actual, and the 总分 row (`总分` followed
 by exactly 100 and a score not above it) with its score, in review.
+In pdfminer.six's order (the funds lines' labels, then their amounts) the amounts are placed by the
+few orders that converter prints such a block in (row by row, column by column, the first column then
+the rest row by row or column by column), and read only when exactly one of them makes the total the
+sum of the lines under it in every money column. The first line's 执行率 must be 全年执行数 /
+全年预算数 and its 得分 分值 × 执行率 (else those three go to review).
 What it does not: read the indicator rows or the goal texts in this order (their cells are moved:
-which value belongs to which row is not certain), a 整体支出 sheet's 总分 row, a line whose label and amounts stand on
-one line (the spaced and one-line readers' layouts), nor pdfminer.six's column-wise order of the
-funds lines (left unread).
+which value belongs to which row is not certain), a 整体支出 sheet's 总分 row, a line whose label
+and amounts stand on one line (the spaced and one-line readers' layouts), nor funds lines whose
+labels pdfminer.six printed elsewhere.
 """
 from __future__ import annotations
 
@@ -50,6 +55,8 @@ _PIECE = 6  # characters: the piece of a label a narrow column wraps onto its ne
 _CENT = Decimal("0.011")
 _DOUBT_TOTAL = ("总分 row uncertain: its indicators are not read in this order, so no sum of their 分值 / 得分 "
                 "confirms it")
+_DOUBT_RATE = ("funds line uncertain: its 执行率 is not 全年执行数 / 全年预算数, or its 得分 not 分值 × 执行率, as "
+               "read")
 _DOUBT_HEADER = ("funds line uncertain: the funds header's money columns (年初预算数 全年预算数 全年执行数) "
                  "are not all printed in order before the lines; read in the form's order")
 _DOUBT = ("funds line uncertain: the total is not the sum of the lines under it as read (pdftotext may "
@@ -169,6 +176,8 @@ def _funds(items: list[_Item], h0: int) -> tuple[list[str], Optional[_Item], lis
         while v < len(items) and items[v].value:
             v += 1
         run = items[m:v]
+        if not rows and not run:
+            return cols, lead, _labels_first(items, k, len(cols)), k, len(printed) >= _MONEY
         if len(run) != len(cols) and (not rows or len(run) != _MONEY):
             break
         if any(not AMOUNT.match(x.text) for x in run[:_MONEY]):
@@ -176,6 +185,62 @@ def _funds(items: list[_Item], h0: int) -> tuple[list[str], Optional[_Item], lis
         rows.append((_Item(label, pieces[0].at, False), run))
         k = v
     return cols, lead, rows, k, len(printed) >= _MONEY
+
+
+def _rate_holds(first: list[_Item]) -> bool:
+    """The first line's 执行率 is its 全年执行数 / 全年预算数 as printed (to the printed digits) and its
+    得分 the 分值 times that rate (to the cent); True when it prints no 分值 执行率 得分."""
+    if len(first) <= _MONEY:
+        return True
+    if len(first) != len(FUNDS_HEADER):
+        return False
+    full, actual, weight, score = (_amount(first[c].text.rstrip("%")) for c in (1, 2, 3, 5))
+    printed = first[4].text.rstrip("%")
+    rate = _amount(printed)
+    if None in (full, actual, weight, score, rate) or not full:
+        return False
+    places = len(printed.split(".")[1]) if "." in printed else 0
+    if abs(actual / full * 100 - rate) > Decimal(5) / 10 ** (places + 1) + Decimal("0.001"):
+        return False
+    return abs(weight * rate / 100 - score) <= _CENT
+
+
+def _orders(first: int, others: int) -> list[list[tuple[int, int]]]:
+    """Reading orders of a funds block whose first line has `first` cells and the `others` lines
+    under it the three money cells: row by row; column by column; the first column, then row by row;
+    the first column, then the first line's other cells, then the others column by column."""
+    cells = [(0, c) for c in range(first)] + [(r, c) for r in range(1, others + 1) for c in range(_MONEY)]
+    by_col = sorted(cells, key=lambda rc: (rc[1], rc[0]))
+    col0 = [rc for rc in cells if rc[1] == 0]
+    rest = [rc for rc in cells if rc[1] != 0]
+    rest_first = [rc for rc in rest if rc[0] == 0]
+    rest_others = [rc for rc in rest if rc[0] != 0]
+    return [cells, by_col, col0 + rest, col0 + rest_first + sorted(rest_others, key=lambda rc: (rc[1], rc[0]))]
+
+
+def _labels_first(items: list[_Item], k: int, width: int) -> list[tuple[_Item, list[_Item]]]:
+    """pdfminer.six's order: the funds lines' labels, then their amounts in one of a few orders (_orders).
+    The lines are read only when exactly one of those orders makes the total the sum of the lines under
+    it in every money column; else none."""
+    m = k + 1
+    while m < len(items) and not items[m].value and not form_label(items[m].text):
+        m += 1
+    labels = items[k:m]
+    v = m
+    while v < len(items) and items[v].value:
+        v += 1
+    values = items[m:v]
+    others = len(labels) - 1
+    if others < 1 or len(values) != width + _MONEY * others or any(
+            not AMOUNT.match(values[i].text) for i in range(len(values)) if i < others + 1):
+        return []
+    found: dict[tuple, list[tuple[_Item, list[_Item]]]] = {}
+    for order in _orders(width, others):
+        grid: dict[tuple[int, int], _Item] = dict(zip(order, values))
+        rows = [(labels[r], [grid[(r, c)] for c in range(width if r == 0 else _MONEY)]) for r in range(others + 1)]
+        if all(AMOUNT.match(x.text) for _, vs in rows for x in vs[:_MONEY]) and _adds_up(rows):
+            found.setdefault(tuple(x.text for _, vs in rows for x in vs), rows)
+    return next(iter(found.values())) if len(found) == 1 else []
 
 
 def _indicator_header(lines: Sequence[NLine], after_line: int) -> list[Cell]:
@@ -249,8 +314,10 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
     grid.append([text_cell(lines[lead.at], lead.text) if lead else text_cell(at, ""), text_cell(at, "")]
                 + [text_cell(at, c) for c in cols])
     doubt = None if _adds_up(rows) and named else _DOUBT if named else _DOUBT_HEADER
-    for label, run in rows:
-        cells = [amount_cell(lines[v.at], v.text, doubt) for v in run]
+    rate_doubt = doubt or (None if _rate_holds(rows[0][1]) else _DOUBT_RATE)
+    for r, (label, run) in enumerate(rows):
+        cells = [amount_cell(lines[v.at], v.text, doubt if c < _MONEY or r else rate_doubt)
+                 for c, v in enumerate(run)]
         cells += [text_cell(lines[label.at], "") for _ in range(len(cols) - len(run))]
         grid.append([text_cell(lines[label.at], ""), text_cell(lines[label.at], label.text)] + cells)
     if project:
