@@ -51,6 +51,7 @@ _LEVEL1 = frozenset(("产出指标", "效益指标", "满意度指标", "成本�
 _LEVEL2 = frozenset(("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
                      "可持续影响指标", "服务对象满意度指标", "满意度指标", "经济成本指标", "社会成本指标",
                      "生态环境成本指标", "效益指标"))
+META_LABELS, FUNDS_HEADER, IND_HEADER = _META_LABELS, _FUNDS_HEADER, _IND_HEADER  # the form's labels, for form_flow.py
 _GOAL = ("年度总体目标", "总体目标", "年度绩效目标", "绩效目标", "预期目标", "实际完成情况")
 _DASH = frozenset(("—", "-", "--", "——", "/", "－"))
 _WEIGHT = re.compile(r"[（(]\d{1,3}(?:\.\d{1,2})?分[)）]$")  # 产出指标（50分）: a level label's weight
