@@ -136,6 +136,24 @@ def test_prose_list_in_a_final_report_is_spending(tmp_path):
     assert got["网格员社保补贴"].parent is None
 
 
+def test_a_list_whose_first_item_is_not_read_still_gives_the_others(tmp_path):
+    # `其中：12345…项目支出6.98万元`: a name opening with digits is not read as an item, the next are
+    text = ("2024年度某县某局部门决算\n第三部分 决算情况说明\n"
+            "2024年项目支出30.98万元，其中：12345热线平台升级项目支出6.98万元，机房电费24万元。\n")
+    r = extract(_write(tmp_path, text), ner=False)
+    assert "机房电费" in {p.name.value for p in r.projects}
+
+
+def test_a_sheet_head_s_qizhong_opens_no_list_of_the_goal_text_after_it(tmp_path):
+    # a 绩效目标表 head joined into the narrative: `其中：财政拨款 0.00 其他资金 170.00 总体目标 …，
+    # 安排X经费170万元，…` — the 其中： lists the funds, not the goal's amounts: no project `安排X经费`
+    text = ("2026年度某市某局部门预算\n项目名称 退休人员补助经费\n项目资金（万元）\n年度预算资金总额： 170.00\n"
+            "其中：财政拨款 0.00\n其他资金 170.00\n总体目标\n依据有关文件，安排原某基地退休人员补助经费170万元，"
+            "用于保障退休人员经费。\n")
+    r = extract(_write(tmp_path, text), ner=False)
+    assert not [p for p in r.projects if p.name.value.startswith("安排")]
+
+
 def test_same_amount_printed_to_fewer_places_is_no_conflict(tmp_path):
     text = ("2024年度某县某局部门决算\n第三部分 决算情况说明\n"
             "“网格员人身意外保险”项目全年预算数1.03万元，执行数0.87万元，完成预算的84.47%。\n"

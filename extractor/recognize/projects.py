@@ -239,8 +239,12 @@ def _prose(nar: Narrative, book: "_Book", taken: list[tuple[int, int]], budget_r
         sent_start = max(text.rfind("。", 0, lm.start()), text.rfind("\n", 0, lm.start())) + 1
         ends = [x for x in (text.find("。", lm.end()), text.find("\n", lm.end())) if x >= 0]
         stop = done = min(ends) if ends else len(text)
-        items = [c for c in PROSE_ITEM.finditer(text, lm.end(), stop)
-                 if free(c.start("name")) and not _not_a_project(c.group("name").strip(), False)]
+        found = list(PROSE_ITEM.finditer(text, lm.end(), stop))
+        if found and found[0].start() - lm.end() > _LIST_GAP and not _AMOUNT_WAN.search(
+                text, lm.end(), min(found[0].start(), lm.end() + _FIRST_ITEM)):
+            continue  # the first item read stands away from 其中： and no item's amount comes first:
+            # the list is of something else (其中：财政拨款 0.00 … 总体目标 …，安排X经费170万元)
+        items = [c for c in found if free(c.start("name")) and not _not_a_project(c.group("name").strip(), False)]
         if not items:
             continue
         parent = None
@@ -267,6 +271,9 @@ def _prose(nar: Narrative, book: "_Book", taken: list[tuple[int, int]], budget_r
 
 
 _LEAD = re.compile(r"\s*(?:其中|包括|含)?\s*")
+_AMOUNT_WAN = re.compile(r"\d\s*万元")
+_FIRST_ITEM = 60  # characters a list's first item (read or not: `12345…项目支出6.98万元`) ends within
+_LIST_GAP = 3  # characters between 其中： and the list's first item (spaces), unless an amount stands there
 _YEAR_ONLY = re.compile(r"^\s*(?:20\d\d\s*年度?)?\s*(?:的|全年|本年|当年|年度)?\s*$")
 
 
