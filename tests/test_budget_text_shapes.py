@@ -454,3 +454,89 @@ def test_three_public_and_running_costs_table_with_reception_before_the_car_cost
     assert [row.values[c].value for c in t.columns] == [Decimal(x) for x in (
         "12.50", "2.00", "1.50", "9.00", "3.00", "6.00", "150.40")]
     assert all(f.confidence >= policy.REVIEW_THRESHOLD for f in row.values.values())
+
+
+SIDES_ROWS = """表1：2026年部门财政拨款收支预算总表
+部门名称：某某局 单位：万元
+收入 支出
+项目 预算数 项目 预算数
+一、财政拨款 1,221.98 一、本年支出合计 1,221.98
+一般公共预算 1,000.00 一般公共服务支出 1,201.98
+政府性基金预算 221.98 社会工作事务 1.98
+国有资本经营预算 其他社会工作事务支出 1.98
+二、上年结转结余 其他一般公共服务支出 1,200.00
+其他一般公共服务支出 1,200.00
+其他支出 20.00
+其他政府性基金及对应专项债务收入安排
+的支出 20.00
+其他政府性基金安排的支出 20.00
+收入总计 1,221.98 支出总计 1,221.98
+"""
+
+
+def test_two_sided_rows_with_a_blank_income_item_and_a_subject_broken_over_lines(tmp_path):
+    # pypdf rows of a 财政拨款收支预算总表: `国有资本经营预算 其他社会工作事务支出 1.98` (the income item
+    # blank: 预算 ends a label), a subject broken over lines (`…专项债务收入安排` / `的支出 20.00`: the
+    # catalogue names the whole, and it is an expenditure though it holds 收入)
+    p = tmp_path / "t.txt"
+    p.write_text(SIDES_ROWS, encoding="utf-8")
+    (t,) = extract(p, ner=False).tables
+    by_name = {r.name.value: r for r in t.rows}
+    assert by_name["国有资本经营预算"].values["预算数"].value is None
+    assert by_name["其他社会工作事务支出"].values["预算数"].value == Decimal("1.98")
+    broken = by_name["其他政府性基金及对应专项债务收入安排的支出"]
+    assert broken.values["预算数"].value == Decimal("20.00") and broken.block == "支出"
+    assert not [n for n in by_name if "预算其他" in n or "预算政府" in n]
+
+
+def test_yuan_amount_run_into_the_next_cell(tmp_path):
+    # pdfplumber: `866,296一、社会保障和就业支出` — an amount in yuan (thousands separators, no cents)
+    # run into the next cell's item number
+    p = tmp_path / "t.txt"
+    p.write_text("2026年预算单位财政拨款收支预算总表\n编制单位：某某室 单位：元\n本年收入 本年支出\n项目 预算数 项目 预算数\n"
+                 "一、一般公共预算 866,296一、社会保障和就业支出 40,340\n"
+                 "二、政府性基金预算 二、农林水支出 825,956\n收入总计 866,296 支出总计 866,296\n", encoding="utf-8")
+    (t,) = extract(p, ner=False).tables
+    by_name = {r.name.value: r.values["预算数"].value for r in t.rows}
+    assert by_name["一般公共预算"] == Decimal("866296") and by_name["社会保障和就业支出"] == Decimal("40340")
+
+
+SIDES_STREAM = """表1：2026年部门财政拨款收支预算总表
+部门名称：某某局 单位：万元
+收入
+支出
+项目
+预算数
+项目
+预算数
+一、财政拨款
+1,221.98 一、本年支出合计
+1,221.98
+一般公共预算
+1,000.00 一般公共服务支出
+1,201.98
+政府性基金预算
+221.98
+社会工作事务
+1.98
+国有资本经营预算
+其他社会工作事务支出
+1.98
+二、上年结转结余
+其他一般公共服务支出
+1,200.00
+收入总计
+1,221.98
+支出总计
+1,221.98
+"""
+
+
+def test_a_two_sided_cell_stream_is_not_cut_into_rows_by_the_spaced_reader(tmp_path):
+    # PyMuPDF: cells one per line, a few run together (`1,000.00 一般公共服务支出`); rows cut from
+    # such lines would join one item's label to another's (一般公共预算政府性基金预算 1,000.00)
+    p = tmp_path / "t.txt"
+    p.write_text(SIDES_STREAM, encoding="utf-8")
+    r = extract(p, ner=False)
+    names = [row.name.value for t in r.tables for row in t.rows]
+    assert not [n for n in names if n and ("预算政府" in n or "事务国有" in n)]

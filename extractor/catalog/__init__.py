@@ -349,6 +349,16 @@ def child_codes(parent_code: str, name: str, kind: str = "function") -> set[str]
     return set(_load(kind).by_norm_name.get((c, norm_name(name)), ()))
 
 
+def codes_named(name: str, kind: str = "function") -> set[str]:
+    """Every code of the ``kind`` catalogue, at any level, one of whose names is ``name`` (compared
+    like :func:`norm_name`); an empty set when none is."""
+    if not name:
+        return set()
+    children = _load(kind).children
+    n = norm_name(name)
+    return set().union(*(children.get((size, n), ()) for size in (3, 5, 7)))
+
+
 def all_entries(kind: str) -> list[Entry]:
     """Every entry of the ``kind`` catalogue, in file order (a new list)."""
     return list(_load(kind).entries)

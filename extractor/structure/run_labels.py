@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from ..catalog import all_entries, name_matches
+from ..catalog import codes_named, name_matches
 from ..datamodel import NLine
 from .spaced_rows import STANDARD_COLUMNS
 
@@ -67,21 +67,10 @@ class LabelRow:
     name_lines: list[NLine] = field(default_factory=list)
 
 
-_BY_NAME: dict[str, list[str]] = {}
-
-
-def _key(name: str) -> str:
-    return "".join(name.split()).replace("（", "(").replace("）", ")")
-
-
 def _codes_named(name: str) -> list[str]:
     """Every code (function and economic catalogues) one of whose names is `name`, loosely compared;
     name_matches confirms each."""
-    if not _BY_NAME:
-        for kind in ("function", "economic"):
-            for e in all_entries(kind):
-                _BY_NAME.setdefault(_key(e.name), []).append(e.code)
-    return _BY_NAME.get(_key(name), [])
+    return sorted(codes_named(name) | codes_named(name, "economic"))
 
 
 def _candidates(prefix: str, name: str) -> list[str]:

@@ -25,6 +25,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from ..catalog import codes_named
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .spaced_columns import Amount, RowAmounts, place_rows
@@ -265,9 +266,7 @@ def _place_lone(rows: list[_Line], layout: bool) -> None:
             if len(fits) == 1:
                 side = fits[0]
         if side is None:
-            left, right = bool(_LEFT_WORDS.search(s.label)), bool(_RIGHT_WORDS.search(s.label))
-            if left != right:
-                side = 0 if left else 1
+            side = _side_by_words(s.label)
         if side is None:
             side = 0
             r.side_doubt = True
@@ -276,6 +275,16 @@ def _place_lone(rows: list[_Line], layout: bool) -> None:
             last_ord[side] = v
         r.sides[side] = s
         r.lone = None
+
+
+def _side_by_words(label: str) -> Optional[int]:
+    """A lone label's side by its words: a subject the catalogue names is an expenditure (1, even
+    `…专项债务收入安排的支出`); else income words (0) or expenditure words (1), when only one kind is
+    there; None when the words do not tell."""
+    if codes_named(label):
+        return 1
+    left, right = bool(_LEFT_WORDS.search(label)), bool(_RIGHT_WORDS.search(label))
+    return (0 if left else 1) if left != right else None
 
 
 def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
@@ -397,16 +406,21 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
                 j = nxt + 1
                 continue
             head = None if nxt_row is None else nxt_row.lone if nxt_row.lone is not None else nxt_row.sides[0]
-            if (not pending and ORDINAL.match(piece) and not _complete(piece) and head is not None and head.label
-                    and not ORDINAL.match(head.label) and not _TOTAL.match("".join(head.label.split()))
-                    and _complete(piece + head.label)):
-                # `二、政府性基金预算财政拨` / `款 2 二、外交支出 34`: the label's end opens the row below
+            if (not pending and head is not None and head.label and not ORDINAL.match(head.label)
+                    and not _TOTAL.match("".join(head.label.split())) and (
+                        (ORDINAL.match(piece) and not _complete(piece) and _complete(piece + head.label))
+                        or (not ORDINAL.match(piece) and not codes_named(piece) and not codes_named(head.label)
+                            and codes_named(piece + head.label)))):
+                # `二、政府性基金预算财政拨` / `款 2 二、外交支出 34`: the label's end opens the row below;
+                # a subject's name so broken (`其他政府性基金及对应专项债务收入安排` / `的支出 10,493.00`)
+                # when the catalogue names the whole and neither piece
                 head.label = piece + head.label
                 head.label_lines = [ln] + (head.label_lines or [lines[nxt]])
                 head.from_before = True
                 if nxt_row.lone is head:  # a label alone on its row: its side by its words
-                    right = bool(_RIGHT_WORDS.search(head.label)) and not _LEFT_WORDS.search(head.label)
-                    nxt_row.sides = [_Side(), head] if right else [head, _Side()]
+                    side = _side_by_words(head.label)
+                    nxt_row.sides = [_Side(), head] if side == 1 else [head, _Side()]
+                    nxt_row.side_doubt = nxt_row.side_doubt or side is None
                     nxt_row.lone = None
                 rows.append(nxt_row)
                 j = nxt + 1
@@ -519,7 +533,7 @@ def _blank_label(row: _Line) -> bool:
 
 
 _TOTAL = re.compile(r"(?:本年)?(?:收入|支出)?(?:合计|总计)$")  # a row of its own, never a label's end
-_COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|结转下年|分配|资金|）|\))$")
+_COMPLETE = re.compile(r"(?:收入|支出|拨款|预算|合计|总计|结余|结转|结转下年|分配|资金|）|\))$")
 
 
 def _complete(label: str) -> bool:
@@ -559,6 +573,15 @@ def _side_columns(header_text: str, n_left: int, n_right: int) -> tuple[Optional
     return None, None
 
 
+def _cell_stream(region: Sequence[NLine]) -> bool:
+    """The table's lines are cells one per line (a few run together, `414883.38 一般公共服务支出`:
+    PyMuPDF), not rows: a quarter of them or more hold a lone amount (three at least). Rows cut from
+    such lines join one row's label to another's amount; sides_stream.py reads them, or no reader does."""
+    texts = [ln.text.strip() for ln in region if ln.text.strip()]
+    lone = sum(1 for t in texts if is_amount(t))
+    return lone >= 3 and 4 * lone >= len(texts)
+
+
 def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     first = first_row(lines, i)
     if first is None:
@@ -567,7 +590,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
     header, header_text = head.lines, head.text
     lanci = "行次" in header_text
     rows, end = _collect(lines, first, lanci, head.keys, title_keys(lines, i))
-    if len(rows) < 2:
+    if len(rows) < 2 or _cell_stream(lines[first:end]):
         return None, i + 1
     layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)
     _place_lone(rows, layout)

@@ -48,8 +48,9 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
-# an amount to the cent with the next cell's words right after it (or the item number 1、 opening them)
-_GLUED = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}(?=\p{Han}|\d{1,2}[、．]\p{Han})")
+# an amount to the cent with the next cell's words right after it (or the item number 1、 opening them);
+# an amount in yuan, no cents, only with its thousands separators (`866,296一、社会保障…`: `2024年` is no amount)
+_GLUED = re.compile(r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}|\d{1,3}(?:,\d{3})+)(?=\p{Han}|\d{1,2}[、．]\p{Han})")
 
 
 # a subject code printed in brackets before its name, `[2080505]机关事业单位基本养老保险缴费支出`
