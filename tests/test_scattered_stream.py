@@ -1,8 +1,9 @@
 """Subject tables in pdftotext's default reading order (no `-layout`) that the row-stream reader
 reads: codes scattered away from their rows (rows anchored on their names, codes from the
 catalogue, checked by the parents' sums), the 合计 row's amounts printed among the header's words,
-the unit line printed among the header's cells, the 栏次 numbers printed after the 合计 label; and a
-stream whose amounts stand among the header's words, declined. Every expected value was checked by
+the unit line printed among the header's cells, the 栏次 numbers printed after the 合计 label; a
+stream whose amounts stand among the header's words, declined; and, in a two-sided table, an
+amount printed after a page break below a run of labels, sent to review. Every expected value was checked by
 hand against the fixtures (parents = Σ children, 合计 = 基本支出 + 项目支出, column sums)."""
 from __future__ import annotations
 
@@ -278,3 +279,111 @@ def test_column_numbers_printed_after_the_total_label_are_no_amounts(tmp_path):
     for t in _extract(tmp_path, text).tables:
         for r in t.rows:
             assert not {v.value for v in r.values.values()} & {Decimal(1), Decimal(2)}
+
+
+# 财政拨款收支总表 (公开04表) as pdftotext prints it: labels one per line, each amount on the line after
+# its label; 卫生健康支出's amount went past the page's end, after 援助其他地区支出 and the page number
+# (the running header and page numbers repeat on each page, so normalize takes them out).
+SIDES_BREAK = """某某市某某局2026 年度单位预算公开
+
+公开 04 表
+
+财政拨款收支总表
+单位：某某市某某局
+
+单位：万元
+收入
+
+项目
+
+支出
+预算数
+
+项目
+
+一、本年收入
+
+1,000.00 一、本年支出
+
+（一）一般公共预算拨款
+
+1,000.00 （一）一般公共服务支出
+
+预算数
+1,000.00
+
+（二）政府性基金预算拨款
+
+（二）外交支出
+
+（三）国有资本经营预算拨款
+
+（三）国防支出
+
+二、上年结转
+
+（四）公共安全支出
+
+（一）一般公共预算拨款
+
+（五）教育支出
+
+500.00
+
+（二）政府性基金预算拨款
+
+（六）科学技术支出
+
+300.00
+
+（三）国有资本经营预算拨款
+
+（七）文化旅游体育与传媒支出
+（八）社会保障和就业支出
+
+100.00
+
+（九）社会保险基金支出
+（十）卫生健康支出
+（十一）节能环保支出
+（十二）城乡社区支出
+（十三）农林水支出
+（十四）交通运输支出
+（十五）资源勘探工业信息等支出
+（十六）商业服务业等支出
+（十七）金融支出
+（十八）援助其他地区支出
+
+- 7 -
+
+40.00
+
+
+某某市某某局2026 年度单位预算公开
+
+（十九）自然资源海洋气象等支出
+（二十）住房保障支出
+
+60.00
+
+（二十一）粮油物资储备支出
+（二十二）国有资本经营预算支出
+（二十三）灾害防治及应急管理支出
+（二十四）预备费
+（二十五）其他支出
+（二十六）转移性支出
+（二十七）债务还本支出
+"""
+
+
+def test_an_amount_after_a_page_break_is_not_placed_on_the_label_above_it_for_certain(tmp_path):
+    (t,) = [t for t in _extract(tmp_path, SIDES_BREAK).tables if t.title == "财政拨款收支总表"]
+    got = {r.name.value: v for r in t.rows for v in r.values.values() if v.value is not None}
+    # printed right under their labels on the same page: read
+    assert got["教育支出"].value == Decimal("500.00") and got["教育支出"].confidence >= policy.REVIEW_THRESHOLD
+    assert got["社会保障和就业支出"].value == Decimal("100.00")
+    assert got["社会保障和就业支出"].confidence >= policy.REVIEW_THRESHOLD
+    # 40.00 is 卫生健康支出's in the PDF: under 援助其他地区支出 only after a page break, so in review
+    moved = got["援助其他地区支出"]
+    assert moved.value == Decimal("40.00") and moved.confidence < policy.REVIEW_THRESHOLD
+    assert any("page break" in r.note for r in moved.repairs)
