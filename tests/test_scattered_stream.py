@@ -387,3 +387,103 @@ def test_an_amount_after_a_page_break_is_not_placed_on_the_label_above_it_for_ce
     moved = got["援助其他地区支出"]
     assert moved.value == Decimal("40.00") and moved.confidence < policy.REVIEW_THRESHOLD
     assert any("page break" in r.note for r in moved.repairs)
+
+
+# 公开05表 as pdftotext prints it: the header's last words (`项` `本年支出`) after the 合计 row with the
+# 合计's 基本支出 after them, 其他科学技术管理事务支出's second amount after 行政事业单位养老支出's, the
+# 合计's 项目支出 after the last row (合计 500 = 360 + 140; 项目支出 140 = 40 + 100, 基本支出 360 = 300 + 60).
+STRAYS = """一般公共预算财政拨款支出决算表
+公开05表
+部门：某某县某某局
+单位：万元
+项目
+功能分类科目编码
+类
+款
+201
+99
+201
+99
+科目名称
+小计
+基本支出
+项目支出
+栏次
+1
+2
+3
+合计
+500.00
+项
+201
+99
+206
+本年支出
+360.00
+一般公共服务支出
+40.00
+40.00
+其他一般公共服务支出
+40.00
+40.00
+其他一般公共服务支出
+40.00
+40.00
+科学技术支出
+400.00
+300.00
+100.00
+科学技术管理事务
+400.00
+300.00
+100.00
+300.00
+206
+01
+206
+01
+01
+行政运行
+300.00
+206
+01
+99
+其他科学技术管理事务支出
+100.00
+社会保障和就业支出
+60.00
+60.00
+行政事业单位养老支出
+60.00
+60.00
+208
+100.00
+208
+05
+208
+05
+05
+机关事业单位基本养老保险缴费支出
+60.00
+60.00
+140.00
+注：本表反映本部门本年度一般公共预算财政拨款实际支出情况。
+第8页
+"""
+
+
+def test_header_words_after_the_first_rows_and_amounts_printed_after_a_later_row(tmp_path):
+    (t,) = [t for t in _extract(tmp_path, STRAYS).tables if t.method == "row-stream"]
+    rows = _by_code(t)
+    d = Decimal
+    assert list(rows) == ["合计", "201", "20199", "2019999", "206", "20601", "2060101", "2060199", "208", "20805",
+                          "2080505"]
+    assert _vals(rows["合计"]) == {"本年支出/小计": d("500.00"), "本年支出/基本支出": d("360.00"),
+                                   "本年支出/项目支出": d("140.00")}
+    assert _vals(rows["2060199"]) == {"本年支出/小计": d("100.00"), "本年支出/项目支出": d("100.00")}
+    assert _vals(rows["20805"]) == {"本年支出/小计": d("60.00"), "本年支出/基本支出": d("60.00")}
+    assert _vals(rows["2080505"]) == {"本年支出/小计": d("60.00"), "本年支出/基本支出": d("60.00")}
+    assert _vals(rows["201"]) == {"本年支出/小计": d("40.00"), "本年支出/项目支出": d("40.00")}
+    for r in t.rows:
+        for v in r.values.values():
+            assert v.value is None or v.confidence >= policy.REVIEW_THRESHOLD

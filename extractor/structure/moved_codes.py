@@ -25,7 +25,10 @@ code the catalogue gives it under the rows above (a 项 of the current 款, a �
 a 类, none used twice), its 类 printed somewhere in the table; the rows are taken only when every
 row gets such a code and its own amounts, and every parent's first amount is the sum of its
 children's (the 合计 row's the sum of the 类 rows'), two such sums at least: else None. These codes
-are marked `moved` too (never printed on their rows).
+are marked `moved` too (never printed on their rows). The header's last words printed after the
+first rows (`项` `本年支出`) join the header, and amounts after them join the 合计 row up to its
+column count; an amount printed after a later row's goes back to the one row above it completes
+(the later row adds up without it and not with it: a total column the sum of the others).
 What it does not: decide columns (the spaced reader does, from the header and the identities), read
 side-by-side tables, or guess codes the catalogue does not confirm.
 """
@@ -51,7 +54,12 @@ _HAN = re.compile(r"\p{Han}")
 _MIN_ROWS = 3
 _TOTAL = re.compile(r"^(?:合计|总计)$")
 _COLUMN_NO = re.compile(r"^\d{1,2}$")
+_FIRST_TOTAL = re.compile(r"合计|小计|总计")
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+# column labels of a subject table's header, never a subject's name
+_COLUMN_WORD = re.compile(r"^(?:项|目|项目|类|款|科目名称|(?:功能分类|经济分类|支出功能分类)?科目(?:编码|代码)?|编码|[栏行]次|"
+                          r"本年(?:收入|支出)(?:合计)?|小计|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出?|"
+                          r"人员经费|公用经费|支出预算|收入预算)$")
 _HEADER_WORD = re.compile(r"^(?:项|类|款|\p{Han}{0,8}(?:收入|支出|预算|合计|小计|经费|名称|编码))$")
 
 
@@ -306,11 +314,37 @@ def _sums_hold(rows: list[Row]) -> bool:
     return checked >= _MIN_PARENTS
 
 
-def by_names(toks: list[Token], columns: Callable[[str], Optional[int]]) -> Optional[tuple[list[Token], list[Row]]]:
+def _adds_up(amounts: list[Token]) -> bool:
+    """The first amount (a total column) is the sum of the others."""
+    try:
+        values = [Decimal(w.replace(",", "")) for w, _ in amounts]
+    except InvalidOperation:
+        return False
+    return len(values) >= 2 and abs(values[0] - sum(values[1:], Decimal(0))) <= _CENT * (len(values) - 1)
+
+
+def _strays_home(rows: list[Row], width: int) -> None:
+    """An amount pdftotext printed after a later row's (`其他科学技术管理事务支出` `218.03` …
+    `行政事业单位养老支出` `96.63` `96.63` `218.03`): the later row adds up without its last amount
+    and not with it, and exactly one row above lacks an amount to add up (a total with one part
+    printed alone, a 合计 row missing its last column) and adds up with it: it goes back there."""
+    for k, y in enumerate(rows):
+        if len(y.amounts) < 3 or _adds_up(y.amounts) or not _adds_up(y.amounts[:-1]):
+            continue
+        stray = y.amounts[-1]
+        homes = [x for x in rows[:k] if len(x.amounts) < width and not _adds_up(x.amounts)
+                 and _adds_up(x.amounts + [stray])]
+        if len(homes) == 1:
+            y.amounts = y.amounts[:-1]
+            homes[0].amounts.append(stray)
+
+
+def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
+             ) -> Optional[tuple[list[Token], list[Row]]]:
     """The header's tokens and the rows of a stream whose names and amounts come row by row but
     whose codes stand anywhere (before or after their rows, run together at the table's end), or
-    None (see the module text). `columns(header text)` is the number of amount columns the header
-    names (None when it names no standard set)."""
+    None (see the module text). `columns(header text)` is the standard column set the header names
+    (None when it names none)."""
     first = next((k for k in range(len(toks) - 1) if _HAN.search(toks[k][0]) and _numeric(toks[k + 1][0])
                   and "." in toks[k + 1][0]), None)
     if first is None:
@@ -318,7 +352,8 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[int]]) -> Opti
     head = [t for t in toks[:first] if not _is_code_word(t[0])]
     if any(_numeric(w) and ("." in w or "," in w) for w, _ in head):
         return None  # amounts before the first row: the order mixes rows and columns
-    width = columns("".join(w for w, _ in head))
+    named = columns("".join(w for w, _ in head))
+    width = len(named) if named else None
     printed = {w for w, _ in toks if _LEI.match(w) and lookup(w) is not None}
     printed |= {w[:3] for w, _ in toks if _FULL.match(w) and lookup(w) is not None}
     rows: list[Row] = []
@@ -340,6 +375,17 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[int]]) -> Opti
                 rows[-1].amounts.extend(amounts)
                 continue
             return None
+        if all(_COLUMN_WORD.match(w) for w, _ in name):
+            # the header's words printed after the first rows (`项` `本年支出` `995.8`): their amounts,
+            # if any, are the rest of the 合计 row (the first row) printed after them, when it has
+            # fewer than its columns (the spaced reader checks its identity)
+            if amounts:
+                total = rows[0] if rows and _TOTAL.match("".join(w for w, _ in rows[0].name)) else None
+                if total is None or not width or len(total.amounts) + len(amounts) > width:
+                    return None
+                total.amounts.extend(amounts)
+            head.extend(name)
+            continue
         rows.append(Row(code=None, name=name, amounts=amounts))
     if len(rows) < _MIN_ROWS:
         return None
@@ -347,6 +393,8 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[int]]) -> Opti
         for a, b in zip(rows, rows[1:]):
             if len(a.amounts) > width and len(b.amounts) + len(a.amounts) - width <= width:
                 a.amounts, b.amounts = a.amounts[:width], a.amounts[width:] + b.amounts
+    if named and _FIRST_TOTAL.search(named[0]):
+        _strays_home(rows, len(named))
     lei = kuan = None
     used: set[str] = set()
     for r in rows:

@@ -399,11 +399,6 @@ def _header_total(header: list[Token], rows: list[list[Token]], columns: Optiona
     return words, [[(label[0], amounts[0][1])] + amounts]
 
 
-def _width(header: str) -> Optional[int]:
-    widest = _widest_set(header)
-    return len(widest) if widest else None
-
-
 def _lanci_width(header: list[Token]) -> int:
     """How many columns the header's 栏次 / 行次 row numbers (1 2 3 … after the label), else 0."""
     words = [w for w, _ in header]
@@ -584,7 +579,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     named = False  # codes given by the rows' names (printed codes scattered through the stream)
     if anchored is None and shape == "subject" and not units and not paired and lead < len(well) and (
             sum(well) < _MIN_WELL_FORMED * len(rows)):
-        anchored = by_names(toks, _width)
+        anchored = by_names(toks, _widest_set)
         named = anchored is not None
     if shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
         return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
