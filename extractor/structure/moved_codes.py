@@ -379,12 +379,14 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
             # the header's words printed after the first rows (`项` `本年支出` `995.8`): their amounts,
             # if any, are the rest of the 合计 row (the first row) printed after them, when it has
             # fewer than its columns (the spaced reader checks its identity)
+            head.extend(name)
+            named = columns("".join(w for w, _ in head))  # the header's words now all known
+            width = len(named) if named else None
             if amounts:
                 total = rows[0] if rows and _TOTAL.match("".join(w for w, _ in rows[0].name)) else None
                 if total is None or not width or len(total.amounts) + len(amounts) > width:
                     return None
                 total.amounts.extend(amounts)
-            head.extend(name)
             continue
         rows.append(Row(code=None, name=name, amounts=amounts))
     if len(rows) < _MIN_ROWS:
