@@ -98,12 +98,16 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
     """Lone amounts are a quarter or more of the first cell lines from the first number on (a long
     header of column labels broken over many lines comes before it), three at least."""
     seen = lone = 0
+    piece = False  # a header word came before (the unit line is then among the header's cells, not
+    # under a title-area line such as a unit's code and name)
     for k in range(i, min(len(lines), i + 3 * _PROBE + _MAX_HEADER_LINES)):
         t = lines[k].text.strip()
         if not t:
             continue
-        if not seen and _UNIT_LINE.match(t):
+        if not seen and piece and _UNIT_LINE.match(t):
             continue  # the unit printed among the header's cells (pdftotext's reading order)
+        piece = piece or bool(_HAN.search(t) and not any(ch.isdigit() for ch in t) and cell_line(lines[k])
+                              and not title_like(lines[k]))
         if not cell_line(lines[k]) or title_like(lines[k]):
             break
         if not seen and not AMOUNT.match(t):
