@@ -16,6 +16,19 @@ Runs of numbers after a name are split into the row's amounts and the next row's
 form: a code part is an integer of 3 digits (a 类 code the catalogue knows) or 2 digits with a
 leading zero-or-more pattern (`06`, `13`), an amount is anything else; in a table of integer
 amounts a run can be ambiguous, and the stream is then declined (None).
+`by_names(toks, columns)` reads a stream in which pdftotext scattered the codes further: the names
+and amounts still come row by row, but code parts stand anywhere (before a row, after it, all the
+last rows' codes run together at the table's end). Every code word is set aside; a row is its name
+and the amounts after it; a row printing more amounts than the header's column set has columns
+passes the rest to the next row (a 合计 printed before its row's codes). Each name takes the one
+code the catalogue gives it under the rows above (a 项 of the current 款, a 款 of the current 类, or
+a 类, none used twice), its 类 printed somewhere in the table; the rows are taken only when every
+row gets such a code and its own amounts, and every parent's first amount is the sum of its
+children's (the 合计 row's the sum of the 类 rows'), two such sums at least: else None. These codes
+are marked `moved` too (never printed on their rows). The header's last words printed after the
+first rows (`项` `本年支出`) join the header, and amounts after them join the 合计 row up to its
+column count; an amount printed after a later row's goes back to the one row above it completes
+(the later row adds up without it and not with it: a total column the sum of the others).
 What it does not: decide columns (the spaced reader does, from the header and the identities), read
 side-by-side tables, or guess codes the catalogue does not confirm.
 """
@@ -23,11 +36,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from decimal import Decimal, InvalidOperation
+from typing import Callable, Optional
 
 import regex as re
 
-from ..catalog import code_for_path, lookup, name_matches
+from ..catalog import child_codes, code_for_path, lookup, name_matches
 from ..datamodel import NLine
 
 Token = tuple[str, NLine]
@@ -40,6 +54,12 @@ _HAN = re.compile(r"\p{Han}")
 _MIN_ROWS = 3
 _TOTAL = re.compile(r"^(?:合计|总计)$")
 _COLUMN_NO = re.compile(r"^\d{1,2}$")
+_FIRST_TOTAL = re.compile(r"合计|小计|总计")
+_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+# column labels of a subject table's header, never a subject's name
+_COLUMN_WORD = re.compile(r"^(?:项|目|项目|类|款|科目名称|(?:功能分类|经济分类|支出功能分类)?科目(?:编码|代码)?|编码|[栏行]次|"
+                          r"本年(?:收入|支出)(?:合计)?|小计|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出?|"
+                          r"人员经费|公用经费|支出预算|收入预算)$")
 _HEADER_WORD = re.compile(r"^(?:项|类|款|\p{Han}{0,8}(?:收入|支出|预算|合计|小计|经费|名称|编码))$")
 
 
@@ -236,3 +256,167 @@ def _codes_from_next(rows: list[Row]) -> None:
         hits = {c for c in cands if name_matches(c, name)}
         if len(hits) == 1:
             r.code, r.moved = hits.pop(), True
+
+
+# --- rows by their names alone: codes scattered through the stream ------------------------------
+
+_MIN_PARENTS = 2  # parents whose first amount must equal the sum of their children's
+
+
+def _is_code_word(w: str) -> bool:
+    return bool(_PART.match(w) or (_LEI.match(w) and lookup(w) is not None)
+                or (_FULL.match(w) and lookup(w) is not None))
+
+
+def _named_code(name: str, lei: Optional[str], kuan: Optional[str], used: set[str]) -> Optional[str]:
+    """The one code the catalogue gives `name` under the rows above: a 项 of the current 款, a 款
+    of the current 类, or a 类; None when there is none or more than one (codes taken already by
+    rows above are no candidates: a table prints each code once)."""
+    cands: set[str] = set()
+    if kuan is not None:
+        cands |= child_codes(kuan, name)
+    if lei is not None:
+        cands |= child_codes(lei, name)
+    top = code_for_path([name])
+    if top is not None and len(top) == 3:
+        cands.add(top)
+    cands -= used
+    return cands.pop() if len(cands) == 1 else None
+
+
+def _first(r: Row) -> Optional[Decimal]:
+    if not r.amounts:
+        return None
+    try:
+        return Decimal(r.amounts[0][0].replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _sums_hold(rows: list[Row]) -> bool:
+    """Every parent row with rows under it prints, as its first amount, the sum of their first
+    amounts (a 合计 row the sum of the 类 rows'), `_MIN_PARENTS` such sums at least."""
+    firsts = {r.code: _first(r) for r in rows if r.code}
+    total = next((_first(r) for r in rows if r.code is None), None)
+    checked = 0
+    for c, v in firsts.items():
+        kids = [x for k, x in firsts.items() if len(k) == len(c) + 2 and k.startswith(c)]
+        if not kids:
+            continue
+        if v is None or any(x is None for x in kids) or abs(v - sum(kids, Decimal(0))) > _CENT * len(kids):
+            return False
+        checked += 1
+    tops = [x for k, x in firsts.items() if len(k) == 3]
+    if total is not None and tops:
+        if any(x is None for x in tops) or abs(total - sum(tops, Decimal(0))) > _CENT * len(tops):
+            return False
+        checked += 1
+    return checked >= _MIN_PARENTS
+
+
+def _adds_up(amounts: list[Token]) -> bool:
+    """The first amount (a total column) is the sum of the others."""
+    try:
+        values = [Decimal(w.replace(",", "")) for w, _ in amounts]
+    except InvalidOperation:
+        return False
+    return len(values) >= 2 and abs(values[0] - sum(values[1:], Decimal(0))) <= _CENT * (len(values) - 1)
+
+
+def _strays_home(rows: list[Row], width: int) -> None:
+    """An amount pdftotext printed after a later row's (`其他科学技术管理事务支出` `218.03` …
+    `行政事业单位养老支出` `96.63` `96.63` `218.03`): the later row adds up without its last amount
+    and not with it, and exactly one row above lacks an amount to add up (a total with one part
+    printed alone, a 合计 row missing its last column) and adds up with it: it goes back there."""
+    for k, y in enumerate(rows):
+        if len(y.amounts) < 3 or _adds_up(y.amounts) or not _adds_up(y.amounts[:-1]):
+            continue
+        stray = y.amounts[-1]
+        homes = [x for x in rows[:k] if len(x.amounts) < width and not _adds_up(x.amounts)
+                 and _adds_up(x.amounts + [stray])]
+        if len(homes) == 1:
+            y.amounts = y.amounts[:-1]
+            homes[0].amounts.append(stray)
+
+
+def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
+             ) -> Optional[tuple[list[Token], list[Row]]]:
+    """The header's tokens and the rows of a stream whose names and amounts come row by row but
+    whose codes stand anywhere (before or after their rows, run together at the table's end), or
+    None (see the module text). `columns(header text)` is the standard column set the header names
+    (None when it names none)."""
+    first = next((k for k in range(len(toks) - 1) if _HAN.search(toks[k][0]) and _numeric(toks[k + 1][0])
+                  and "." in toks[k + 1][0]), None)
+    if first is None:
+        return None
+    head = [t for t in toks[:first] if not _is_code_word(t[0])]
+    if any(_numeric(w) and ("." in w or "," in w) for w, _ in head):
+        return None  # amounts before the first row: the order mixes rows and columns
+    named = columns("".join(w for w, _ in head))
+    width = len(named) if named else None
+    printed = {w for w, _ in toks if _LEI.match(w) and lookup(w) is not None}
+    printed |= {w[:3] for w, _ in toks if _FULL.match(w) and lookup(w) is not None}
+    rows: list[Row] = []
+    k, n = first, len(toks)
+    while k < n:
+        name: list[Token] = []
+        while k < n and not _numeric(toks[k][0]):
+            if not _HAN.search(toks[k][0]):
+                return None  # a word that is neither a name nor a number: not this shape
+            name.append(toks[k])
+            k += 1
+        amounts: list[Token] = []
+        while k < n and _numeric(toks[k][0]):
+            if not _is_code_word(toks[k][0]):
+                amounts.append(toks[k])
+            k += 1
+        if not name:
+            if rows:  # amounts printed ahead of the next name: they stay with the row above for now
+                rows[-1].amounts.extend(amounts)
+                continue
+            return None
+        if all(_COLUMN_WORD.match(w) for w, _ in name):
+            # the header's words printed after the first rows (`项` `本年支出` `995.8`): their amounts,
+            # if any, are the rest of the 合计 row (the first row) printed after them, when it has
+            # fewer than its columns (the spaced reader checks its identity)
+            head.extend(name)
+            named = columns("".join(w for w, _ in head))  # the header's words now all known
+            width = len(named) if named else None
+            if amounts:
+                total = rows[0] if rows and _TOTAL.match("".join(w for w, _ in rows[0].name)) else None
+                if total is None or not width or len(total.amounts) + len(amounts) > width:
+                    return None
+                total.amounts.extend(amounts)
+            continue
+        rows.append(Row(code=None, name=name, amounts=amounts))
+    if len(rows) < _MIN_ROWS:
+        return None
+    if width:  # a row printing more amounts than the table has columns: the rest opens the next row
+        for a, b in zip(rows, rows[1:]):
+            if len(a.amounts) > width and len(b.amounts) + len(a.amounts) - width <= width:
+                a.amounts, b.amounts = a.amounts[:width], a.amounts[width:] + b.amounts
+    if named and _FIRST_TOTAL.search(named[0]):
+        _strays_home(rows, len(named))
+    lei = kuan = None
+    used: set[str] = set()
+    for r in rows:
+        words = [w for w, _ in r.name]
+        if _TOTAL.match("".join(words)):
+            if r is not rows[0] and r is not rows[-1]:
+                return None
+            continue
+        code = None
+        for at in range(len(words)):  # the whole name, else its last pieces (a repeated header's words first)
+            code = _named_code("".join(words[at:]), lei, kuan, used)
+            if code is not None:
+                r.name = r.name[at:]
+                break
+        if code is None or code[:3] not in printed or not r.amounts or (width and len(r.amounts) > width):
+            return None  # a row no code settles, or not its own amounts: nothing here is certain
+        r.code, r.moved = code, True
+        used.add(code)
+        lei = code[:3]
+        kuan = code[:5] if len(code) >= 5 else None
+    if not _sums_hold(rows):
+        return None
+    return head, rows

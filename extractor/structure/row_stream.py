@@ -32,6 +32,13 @@ amount and they are a quarter of the lines or more (text whose rows stand on one
 spaced reader's). Where the widest standard column set's identity fails on most rows, the rows are
 still read when the code tree's first amounts add up (parents the sum of their children): the set
 is then not the table's, not the reading order mixed.
+pdftotext's default order also prints the unit line (`单位：万元`) among the header's cells (skipped
+there), the 合计 row's amounts among the header's words (`合计 合计 基本支出 432.84 250.32 项目支出
+182.52`: taken as the 合计 row when they are as many as the column set's columns and the first is
+the sum of the others; other amounts among the header's words decline the table: the order mixed
+rows into the header), the 栏次 numbers after the 合计 label (`合计 1 2 0 0`: not read as amounts),
+and codes scattered away from their rows (moved_codes.by_names: rows by their names, codes from
+the catalogue, checked by the parents' sums).
 A subject table run together on ONE line (web pages, `.xls` previews copied as text: `项目 本年支出合计
 基本支出 … 栏次 1 2 3 合计 1279.28 995.8 283.48 201 一般公共服务支出 65.45 65.45 …`) is the same stream
 on one line and is read the same way.
@@ -55,7 +62,7 @@ from ..evidence.numbers import parse_amount
 from ..evidence.printed import UNIT_CODE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
-from .moved_codes import regroup
+from .moved_codes import by_names, regroup
 from .spaced_rows import STANDARD_COLUMNS, read_spaced, unit_name, unit_table
 from .spaced_text import (AMOUNT, MAX_CELL, after_title, bracket_code, cell_line, stream_furniture,
                           title_above, title_like)
@@ -71,6 +78,7 @@ _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per l
 _MAX_HEADER_LINES = 60  # header lines before the first number (13 columns of labels broken over lines)
 _MAX_LINES = 1500  # a table's region in lines (a few pages of one-cell lines)
 _SHAPES = ("subject", "flat_values")
+_UNIT_LINE = re.compile(r"^(?:金额)?单位[:：]\s*(?:人民币)?(?:万元|千元|亿元|元)$")
 _LANCI = re.compile(r"^[栏行]次$")
 _KEY_WORD = re.compile(r"^(?:科目编码|科目名称|科目代码|项目|科目|功能分类科目编码|经济分类科目编码)$")
 _ONE_AMOUNT = re.compile(r"^(?:预算数|决算数|金额|预算金额)$")
@@ -106,10 +114,16 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
     """Lone amounts are a quarter or more of the first cell lines from the first number on (a long
     header of column labels broken over many lines comes before it), three at least."""
     seen = lone = 0
+    piece = False  # a header word came before (the unit line is then among the header's cells, not
+    # under a title-area line such as a unit's code and name)
     for k in range(i, min(len(lines), i + 3 * _PROBE + _MAX_HEADER_LINES)):
         t = lines[k].text.strip()
         if not t:
             continue
+        if not seen and piece and _UNIT_LINE.match(t):
+            continue  # the unit printed among the header's cells (pdftotext's reading order)
+        piece = piece or bool(_HAN.search(t) and not any(ch.isdigit() for ch in t) and cell_line(lines[k])
+                              and not title_like(lines[k]))
         if not cell_line(lines[k]) or title_like(lines[k]):
             break
         if not seen and not AMOUNT.match(t):
@@ -148,8 +162,9 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     while j < n:
         ln = lines[j]
         t = ln.text.strip()
-        if not t or stream_furniture(lines, ln, page_marks=False):
-            j += 1
+        if not t or stream_furniture(lines, ln, page_marks=False) or (
+                _UNIT_LINE.match(t) and not any(AMOUNT.match(w) for w, _ in out)):
+            j += 1  # (the unit printed among the header's cells: pdftotext's reading order)
             continue
         if out and title_like(ln):
             after = _own_title_block(lines, j, own)
@@ -399,6 +414,48 @@ def _widest_set(header: str) -> Optional[tuple[str, ...]]:
     return best
 
 
+def _without_column_numbers(header: list[Token], row: list[Token]) -> list[Token]:
+    """The first row without the 栏次 numbers pdftotext printed after its label (`栏次` in the header
+    with no numbers after it, `合计` `1` `2` `0` `0`): the run 1, 2, 3 … opening its amounts is the
+    column numbers, not amounts."""
+    if not any(_LANCI.match(w) for w, _ in header) or _lanci_width(header) > 0:
+        return row
+    m = _trailing_amounts(row)
+    at = len(row) - m
+    n = 0
+    while at + n < len(row) and row[at + n][0] == str(n + 1):
+        n += 1
+    return row[:at] + row[at + n:] if n >= 2 else row
+
+
+def _header_total(header: list[Token], rows: list[list[Token]], columns: Optional[tuple[str, ...]]
+                  ) -> Optional[tuple[list[Token], list[list[Token]]]]:
+    """(the header's words, [the total row]) where pdftotext's reading order printed the 合计 row's
+    amounts among the header's words (`合计` `合计` `基本支出` `432.84` `250.32` `项目支出` `182.52`):
+    as many amounts as the column set has columns, the first the sum of the others when it is a
+    total column, a 合计 / 总计 word among them and no total row below; (header, []) with no such
+    amounts (amounts without a decimal point or a thousands comma may be codes or column numbers),
+    or when they close the header (a row printed whole before the first coded row, such as a unit's
+    amounts under its name: read as before); None when amounts stand among the header's words and
+    are no such total row (the reading order mixed the rows into the header)."""
+    amounts = [t for t in header if AMOUNT.match(t[0]) and ("." in t[0] or "," in t[0])]
+    if not amounts:
+        return header, []
+    trailing = all(AMOUNT.match(w) for w, _ in header[header.index(amounts[0]):])
+    label = next((t for t in header if _TOTAL.match(t[0])), None)
+    values = [parse_amount(w)[0] for w, _ in amounts]
+    # a row printed whole at the header's end (a unit's amounts under its name) is read as before
+    declined = (header, []) if trailing else None
+    if columns is None or len(amounts) != len(columns) or label is None or any(
+            r and _TOTAL.match(r[0][0]) for r in rows) or any(v is None for v in values):
+        return declined
+    parts = [Decimal(str(v)) for v in values]
+    if _FIRST_TOTAL.search(columns[0]) and abs(parts[0] - sum(parts[1:], Decimal(0))) > _TOLERANCE * (len(parts) - 1):
+        return declined
+    words = [t for t in header if not any(t is a for a in amounts)]
+    return words, [[(label[0], amounts[0][1])] + amounts]
+
+
 def _lanci_width(header: list[Token]) -> int:
     """How many columns the header's 栏次 / 行次 row numbers (1 2 3 … after the label), else 0."""
     words = [w for w, _ in header]
@@ -547,15 +604,17 @@ def _provenance(block: GridBlock, rows: list[list[Token]], synthetic: list[NLine
                 del pool[hit]
 
 
-def _mark_moved(block: GridBlock, lines: list[NLine]) -> None:
+def _mark_moved(block: GridBlock, lines: list[NLine], by_name: bool = False) -> None:
     """The code cell of each row whose code the catalogue gave (the converter moved the printed
     code away from its row) carries that repair: the code is no printed value."""
     nos = {ln.no for ln in lines}
+    note = ("codes printed away from their rows (the converter scattered them): the catalogue's code "
+            "for this row's name under the rows above, its 类 printed in the table, the parents' sums "
+            "holding") if by_name else ("code not printed on its row (the converter moved it): the "
+                                         "catalogue's 类/款 of the next row's code by this row's name")
     for row in block.rows:
         if row and row[0].line in nos and _CODE.match(row[0].text.strip()):
-            row[0].repairs = (row[0].repairs or []) + [Repair(
-                kind="layout.code_moved", note="code not printed on its row (the converter moved it): the "
-                "catalogue's 类/款 of the next row's code by this row's name")]
+            row[0].repairs = (row[0].repairs or []) + [Repair(kind="layout.code_moved", note=note)]
 
 
 def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
@@ -577,6 +636,11 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     anchored = regroup(toks) if lead < len(well) and not units and not paired else None  # codes moved: rows cut at names
     if anchored is not None and len(anchored[1]) <= lead:
         anchored = None
+    named = False  # codes given by the rows' names (printed codes scattered through the stream)
+    if anchored is None and shape == "subject" and not units and not paired and lead < len(well) and (
+            sum(well) < _MIN_WELL_FORMED * len(rows)):
+        anchored = by_names(toks, _widest_set)
+        named = anchored is not None
     if shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
         return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
     if anchored is not None:
@@ -595,6 +659,13 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     columns = _widest_set("".join(w for w, _ in header[0]))
     if columns is not None and _lanci_width(header[0]) > len(columns):
         columns = None  # the 栏次 row numbers more columns than the set: the set is not this table's
+    if shape == "subject" and rows:
+        rows[0] = _without_column_numbers(header[0], rows[0])
+        split = _header_total(header[0], rows, columns)
+        if split is None:
+            return None, i + 1  # amounts among the header's words that are no total row: the order is mixed
+        header = [split[0]] + header[1:]
+        rows = split[1] + rows
     if columns is not None and shape == "subject":
         first_is_total = bool(_FIRST_TOTAL.search(columns[0]))
         bad = [k for k, r in enumerate(rows) if _scrambled(r, len(columns), first_is_total)]
@@ -616,7 +687,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         at = rows[unread][0][1]
         end = next((j for j in range(i, end) if lines[j] is at), end)
     _provenance(block, rows, body)
-    _mark_moved(block, [ln for part, ln in zip(rows, body) if id(part) in moved])
+    _mark_moved(block, [ln for part, ln in zip(rows, body) if id(part) in moved], named)
     block.method = "row-stream"
     block.preamble = []
     block.first_line = lines[i].no

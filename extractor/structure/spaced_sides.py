@@ -14,7 +14,10 @@ come from the header (a standard column set whose characters the header covers: 
 预算, 金额, or the four fund columns); a side that prints
 fewer amounts than it has columns is placed by spaced_columns.py (in order when full, else the row
 identity), and an amount or a side it cannot place for certain carries an unconfirmed
-`layout.column_guess` repair, so its Field goes to review with the reason.
+`layout.column_guess` repair, so its Field goes to review with the reason. Amounts printed on a
+line of their own that take the label above them across a page break (a page's running header or
+number passed, or taken out by normalize, with no row between) are in doubt: pdftotext's default
+order moves an amount of a row higher up past the page's end, below a run of labels with none.
 What it does not: read subject tables (spaced_rows.py), 公开06表 groups (spaced_groups.py) or a
 single row of amounts (spaced_flat.py); name the sides' rows (tables.py does).
 """
@@ -76,6 +79,7 @@ class _Line:
     sides: list[_Side]
     lone: Optional[_Side] = None  # a label whose side is still to be decided
     side_doubt: bool = False
+    break_doubt: bool = False  # its amounts were printed after a page break, away from its label
 
 
 _GLUED = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)([零一二三四五六七八九十]+、\S*)$")
@@ -293,6 +297,7 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
     pending: list[NLine] = []
     above: Optional[NLine] = None  # a line of amounts waiting for the labels printed under it
     broke = False  # a page break (running header, repeated header) was just passed
+    break_at = -1  # how many rows there were at the last page break
     bare_keys = {"".join(k.split()) for k in header_keys}
     n = len(lines)
     while j < n:
@@ -303,6 +308,8 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
         if repeated_header(ln, header_keys) or (furniture(lines, ln) and not _data_line(ln)):
             j += 1  # the header again on a new page, a running header (`某某局 2026 年度单位预算公开`)
             broke = True
+            if t.strip() and not _all_amounts(ln):
+                break_at = len(rows)
             continue
         if broke and "".join(t.split()) in bare_keys:
             j += 1  # after a page break, the header's short lines (`行次`, `项 目`) printed again
@@ -312,6 +319,7 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
                              lambda k: not ends_table(lines[k]) and _parse(lines[k], lanci) is not None)
             if turn is not None:
                 j, broke = turn, True  # the table goes on under its title and header printed again
+                break_at = len(rows)
                 continue
         broke = False
         row = _parse(ln, lanci) if not ends_table(ln) else None
@@ -349,6 +357,10 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
             j += 1
             continue
         if row is None and not lanci and rows and _amounts_fit(ln, rows[-1], _right_start(rows)):
+            # amounts after a page break that no row followed: pdftotext's order may have moved them
+            # there from a row above (a label's own amounts are printed on its page)
+            rows[-1].break_doubt = rows[-1].break_doubt or break_at == len(rows) or _lines_removed(
+                lines, j, rows[-1].line.no)
             j += 1
             continue
         if row is None and not lanci and above is None and _all_amounts(ln):
@@ -528,6 +540,18 @@ def _amounts_fit(line: NLine, row: _Line, right_start: Optional[int]) -> bool:
     return True
 
 
+def _lines_removed(lines: Sequence[NLine], j: int, since: Optional[int]) -> bool:
+    """Lines were taken out between line number `since` and lines[j] (normalize removed a page's
+    running header or number there: a page break)."""
+    k = j
+    while k > 0 and since is not None and lines[k - 1].no is not None and lines[k].no is not None and (
+            lines[k - 1].no >= since):
+        if lines[k].no - lines[k - 1].no > 1:
+            return True
+        k -= 1
+    return False
+
+
 def _blank_label(row: _Line) -> bool:
     return any(not s.label and (s.lineno or s.amounts) for s in row.sides)
 
@@ -630,6 +654,9 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
                 doubt = None
                 if _two_labels(side.label):
                     doubt = "label uncertain: it holds a second item number, two rows' labels may have run together"
+                elif r.break_doubt:
+                    doubt = ("row uncertain: the amount is printed after a page break, away from the label "
+                             "above it (the reading order may have moved it from another row)")
                 elif r.side_doubt:
                     doubt = "side uncertain: a label printed alone on its line, nothing says whether it is income or expenditure"
                 elif a_i in p.unsure:
