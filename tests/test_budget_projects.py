@@ -228,3 +228,14 @@ def test_real_suzhou_jiaotong_explanations():
     assert (e.change.value, e.direction.value) == (Decimal("15"), "减少")
     e = by["交通运输支出"]
     assert e.code.value == "214" and e.budget.value == Decimal("237947.9")
+
+
+def test_a_budget_whose_tables_are_unread_keeps_its_title_s_kind(tmp_path):
+    # pdfminer text: the title run together with the table of contents, no table read; the budget's
+    # 整体支出绩效目标 words make no self-evaluation report of it
+    text = ("2026年某市某某局（本级）部门预算目  录一、文字部分第一部分  部门概况\n"
+            "第二部分  部门预算收支总体情况\n本部门整体支出绩效目标：保障机构正常运转。\n"
+            "项目支出100.00万元，具体包括：1.统计管理60.00万元；2.专项普查40.00万元。\n")
+    r = extract(_write(tmp_path, text), ner=False)
+    assert r.report.kind.value == "部门预算" and r.report.kind.confidence >= 0.9
+    assert r.report.year.value == 2026

@@ -157,6 +157,12 @@ def _kind(nar: Narrative, tables: list[Table], title_m) -> Optional[Field]:
     if has_budget_tables or re.search(r"部门预算表|预算情况说明|收支预算总表", text):
         k = "单位预算" if counts["单位预算"] > counts["部门预算"] else "部门预算"
         return pick(k, policy.KIND_BUDGET)
+    if title_m and title_m.group("kind") in ("部门预算", "单位预算", "部门决算", "单位决算"):
+        # the title names the kind (its tables unread: a converter's mixed text); a budget's 绩效目标
+        # words below it make no self-evaluation
+        k = title_m.group("kind")
+        return span_text_field(nar, title_m.start("kind"), title_m.end("kind"), value=k,
+                               confidence=policy.KIND_BUDGET if "预算" in k else policy.KIND_FINAL)
     if "自评" in text or "绩效评价" in text or re.search(r"整体支出绩效|项目支出绩效|绩效情况", text):
         if counts["项目支出绩效自评"] and not counts["整体支出绩效自评"]:
             return pick("项目支出绩效自评", policy.KIND_PROJECT_EVAL)
