@@ -368,3 +368,17 @@ def test_unmarked_target_form_with_a_name_moved_puts_its_pairs_to_review(tmp_pat
     cells = [f for r in t.rows for f in list(r.values.values())[2:]
              if f.value in ("数字化加工档案", "12000卷", "档案数字化合格率", "≥98%")]
     assert len(cells) == 4 and all(f.confidence < 0.9 for f in cells)
+
+
+def test_unmarked_target_form_over_a_page_turn(tmp_path):
+    # the sheet head (项目名称 / its name) and the page furniture printed again at the new page's top
+    # are skipped; the rows after them belong to the same form
+    text = TARGETS.replace("效益指标\n社会效益指标\n", "第 13 页\n效益指标\n社会效益指标\n", 1).replace(
+        "满意度指标\n", "第 14 页\n项目名称\n档案数字化专项经费\n满意度指标\n", 1)
+    report = _extract(tmp_path, text)
+    (t,) = [t for t in report.tables if t.title == "项目支出绩效目标表"]
+    names = [list(r.values.values())[2].value for r in t.rows]
+    assert "项目名称" not in names and names[-1] == "查档群众满意度"
+    last = t.rows[-1].values
+    assert [f.value for f in last.values()] == ["满意度指标", "服务对象满意度指标", "查档群众满意度", "≥90%"]
+    assert list(last.values())[3].confidence >= 0.9

@@ -123,6 +123,7 @@ def _long_marked_cell(line: NLine) -> bool:
     return t.endswith("|") and len(t) <= _MAX_MARKED_CELL and not NOTE_LINE.match(t) and not is_preamble(line)
 
 
+_SHEET_HEAD_LABELS = frozenset(("项目名称", "主管部门", "实施单位", "预算单位", "部门名称", "单位名称"))
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十\d]{1,3}部分)")  # a section's heading
 _FORM_LABELS = frozenset(("项目名称", "一级指标", "预算部门（单位）名称", "部门（单位）名称", "部门名称", "单位名称"))
 
@@ -213,6 +214,20 @@ def _form_cells(lines: Sequence[NLine], i: int) -> tuple[list[Cell], int]:
         if targets and (SENTENCE.search(t) or _HEADING.match(t)):
             break  # the text after the form: indicators print no sentence
         key = _key(t)
+        if targets and key in _SHEET_HEAD_LABELS:
+            # the sheet head printed again at a new page's top (项目名称 / its name): skipped; another
+            # project's name opens another form
+            earlier = next((k for k, c in enumerate(out) if _key(c.text) == key), None)
+            nxt = next((x for x in range(j, min(n, j + 3)) if lines[x].text.strip()), None)
+            if earlier is None or earlier + 1 >= len(out) or nxt is None or \
+                    _key(lines[nxt].text) != _key(out[earlier + 1].text):
+                break
+            j = nxt + 1
+            continue
+        if targets and key == "一级指标" and [_key(lines[x].text) for x in range(j, min(n, j + 6))
+                                            if lines[x].text.strip()][:3] == ["二级指标", "三级指标", "指标值"]:
+            j = next(x for x in range(j, n) if _key(lines[x].text) == "指标值") + 1
+            continue  # the indicator header printed again at a new page's top
         if key in ("指标值", "年度指标值") and any(_key(c.text) == "三级指标" for c in out[-3:]):
             targets = True
         elif key in ("分值", "得分", "实际完成值"):
