@@ -142,10 +142,10 @@ def _continues(item: Item, piece: str) -> bool:
     """`piece` is the rest of the item's label broken over lines."""
     if not item.label or ORDINAL.match(piece) or len(item.label) + len(piece) > _MAX_LABEL:
         return False
-    if is_subject(item.label) and not is_subject(item.label + piece):
-        return False  # a subject the catalogue names is whole (`行政运行`, `国防动员` end no label of theirs)
     if _SIDE_WORD.match(piece):  # 收入 / 支出 alone is no item (二十一、国有资本经营预算 / 支出)
         return True
+    if is_subject(item.label) and not is_subject(item.label + piece):
+        return False  # a subject the catalogue names is whole (`行政运行`, `国防动员` end no label of theirs)
     return not _COMPLETE.search(item.label) and not _LABEL_START.match(piece)
 
 
