@@ -408,3 +408,169 @@ def test_pymupdf_text_of_a_real_report(tmp_path):
     assert _vals(_row(t04, "收入", "总计")) == {"决算数": Decimal("2961.68")}
     assert _vals(_row(t04, "支出", "总计")) == {"合计": Decimal("2961.68"), "一般公共预算财政拨款": Decimal("2961.68")}
     assert _vals(_row(t04, "收入", "年初财政拨款结转和结余")) == {"决算数": Decimal("21.63")}
+
+
+# A budget 收支总表 as PyMuPDF prints it when the expenditure side lists 功能分类 类 / 款 / 项 by name only
+# (no codes, no numbers, indented with full-width spaces): a left amount and the next right label on
+# one line, the income side's funds unnumbered under 一、财政拨款, most income items blank, subject
+# names that end in no 支出 (`行政运行`, `事业运行`). Sums checked by hand: 财政事务 380.00 = 300.00 + 80.00
+# = 一般公共服务支出; 行政事业单位养老支出 70.00 = 50.00 + 20.00; 住房 50.00; the 类 380 + 70 + 50 = 500.00 =
+# 本年支出合计 = 本年收入合计 = 一、财政拨款 = 一般公共预算.
+STREAM_BUDGET_SUBJECTS = """2026年部门收支预算总表
+表01
+单位：万元
+收                    入
+支                    出
+项       目
+预算数
+项    目
+预算数
+一、财政拨款
+500.00 一般公共服务支出
+380.00
+      一般公共预算
+500.00 　财政事务
+380.00
+      政府性基金预算
+　　行政运行
+300.00
+      国有资本经营预算
+　　事业运行
+80.00
+二、财政专户管理资金
+社会保障和就业支出
+70.00
+三、事业收入
+　行政事业单位养老支出
+70.00
+四、其他收入
+　　机关事业单位基本养老保险缴费支出
+50.00
+　　机关事业单位职业年金缴费支出
+20.00
+住房保障支出
+50.00
+　住房改革支出
+50.00
+　　住房公积金
+50.00
+本年收入合计
+500.00
+本年支出合计
+500.00
+上年结转结余
+年终结转结余
+收入总计
+500.00
+支出总计
+500.00
+"""
+
+# A budget 财政拨款收支总表 as PyMuPDF prints it: 一、本年支出合计 first on the right, 二、上年结转结余 with
+# its funds, subjects whose names end in no complete word (`国防动员`, `交通战备`, `技校教育`), 其他教育支出
+# as a 款 and then its 项, 支出总计 on the line of the left 总计's amount. By hand: left 300.00 = 250.00 +
+# 50.00, 20.00 = 20.00, 总计 320.00 = 300.00 + 20.00; right 国防 18.00 = 18.00 = 18.00, 教育 302.00 =
+# 272.00 + 30.00, 18.00 + 302.00 = 320.00 = 本年支出合计 = 支出总计.
+STREAM_FISCAL_SUBJECTS = """表4：2026年部门财政拨款收支预算总表
+部门名称：某某局单位：万元
+收入
+支出
+项目
+预算数
+项目
+预算数
+一、财政拨款
+300.00 一、本年支出合计
+320.00
+一般公共预算
+250.00 国防支出
+18.00
+政府性基金预算
+50.00
+国防动员
+18.00
+国有资本经营预算
+交通战备
+18.00
+二、上年结转结余
+20.00
+教育支出
+302.00
+一般公共预算
+20.00
+职业教育
+272.00
+政府性基金预算
+技校教育
+272.00
+国有资本经营预算
+其他教育支出
+30.00
+其他教育支出
+30.00
+二、年终结转结余
+收入总计
+320.00 支出总计
+320.00
+"""
+
+
+def test_budget_stream_with_unnumbered_subjects(tmp_path):
+    t = _table(_extract(tmp_path, STREAM_BUDGET_SUBJECTS), "budget.total")
+    assert _vals(_row(t, "收入", "财政拨款")) == {"预算数": Decimal("500.00")}
+    assert _vals(_row(t, "收入", "一般公共预算")) == {"预算数": Decimal("500.00")}
+    assert _vals(_row(t, "收入", "政府性基金预算")) == {}
+    assert _vals(_row(t, "收入", "事业收入")) == {}
+    assert _vals(_row(t, "收入", "本年收入合计")) == {"预算数": Decimal("500.00")}
+    assert _vals(_row(t, "支出", "一般公共服务支出")) == {"预算数": Decimal("380.00")}
+    assert _vals(_row(t, "支出", "行政运行")) == {"预算数": Decimal("300.00")}
+    assert _vals(_row(t, "支出", "事业运行")) == {"预算数": Decimal("80.00")}
+    assert _vals(_row(t, "支出", "机关事业单位职业年金缴费支出")) == {"预算数": Decimal("20.00")}
+    assert _vals(_row(t, "支出", "住房公积金")) == {"预算数": Decimal("50.00")}
+    assert _vals(_row(t, "支出", "本年支出合计")) == {"预算数": Decimal("500.00")}
+    assert _vals(_row(t, "支出", "支出总计")) == {"预算数": Decimal("500.00")}
+    assert [r.name.value for r in t.rows if r.block == "收入"][:4] == [
+        "财政拨款", "一般公共预算", "政府性基金预算", "国有资本经营预算"]
+    assert not any(_in_review(v) for r in t.rows for v in r.values.values())
+
+
+def test_fiscal_budget_stream_with_a_numbered_total_and_subjects(tmp_path):
+    t = _table(_extract(tmp_path, STREAM_FISCAL_SUBJECTS), "budget.fiscal_total")
+    income = [(r.name.value, _vals(r).get("预算数")) for r in t.rows if r.block == "收入"]
+    assert income == [("财政拨款", Decimal("300.00")), ("一般公共预算", Decimal("250.00")),
+                      ("政府性基金预算", Decimal("50.00")), ("国有资本经营预算", None),
+                      ("上年结转结余", Decimal("20.00")), ("一般公共预算", Decimal("20.00")),
+                      ("政府性基金预算", None), ("国有资本经营预算", None), ("收入总计", Decimal("320.00"))]
+    spent = [(r.name.value, _vals(r).get("预算数")) for r in t.rows if r.block == "支出"]
+    assert spent == [("本年支出合计", Decimal("320.00")), ("国防支出", Decimal("18.00")),
+                     ("国防动员", Decimal("18.00")), ("交通战备", Decimal("18.00")),
+                     ("教育支出", Decimal("302.00")), ("职业教育", Decimal("272.00")),
+                     ("技校教育", Decimal("272.00")), ("其他教育支出", Decimal("30.00")),
+                     ("其他教育支出", Decimal("30.00")), ("年终结转结余", None), ("支出总计", Decimal("320.00"))]
+    assert not any(_in_review(v) for r in t.rows for v in r.values.values())
+
+
+def test_subject_printed_off_its_parts_goes_to_review(tmp_path):
+    # 一般公共服务支出 printed 390.00 over parts of 380.00: with 380.00 in its place the 类 add up to
+    # 本年支出合计 500.00 — the 类 and its parts go to review, the other subjects stay certain
+    text = STREAM_BUDGET_SUBJECTS.replace("500.00 一般公共服务支出\n380.00", "500.00 一般公共服务支出\n390.00")
+    assert text != STREAM_BUDGET_SUBJECTS
+    t = _table(_extract(tmp_path, text), "budget.total")
+    top = _row(t, "支出", "一般公共服务支出").values["预算数"]
+    assert top.value == Decimal("390.00") and _in_review(top) and top.confidence < 0.9
+    assert any("do not add up" in r.note for r in top.repairs)
+    assert _in_review(_row(t, "支出", "财政事务").values["预算数"])
+    housing = _row(t, "支出", "住房公积金").values["预算数"]
+    assert housing.value == Decimal("50.00") and not _in_review(housing)
+
+
+def test_expenditure_amount_moved_to_an_income_fund_is_declined(tmp_path):
+    # 行政运行's 300.00 printed before its label, after the blank 政府性基金预算: read in order it
+    # would be that fund's income, and the funds (500.00 + 300.00) no longer add up to 一、财政拨款
+    text = STREAM_BUDGET_SUBJECTS.replace("      政府性基金预算\n　　行政运行\n300.00\n",
+                                          "      政府性基金预算\n300.00\n　　行政运行\n")
+    assert text != STREAM_BUDGET_SUBJECTS
+    report = _extract(tmp_path, text)
+    assert not [t for t in report.tables if t.method == "sides-stream"]
+    assert not any(v.value == Decimal("300.00") and v.confidence >= 0.9
+                   for t in report.tables for r in t.rows for v in r.values.values())

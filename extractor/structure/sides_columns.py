@@ -9,7 +9,9 @@ all are printed, else the placements the row identity 合计 = Σ the parts and 
 (一般公共预算, 政府性基金, 国有资本经营) with no income, hence no expenditure; `by_column_sums` keeps the
 placements that make the numbered items add up to 本年…合计 in every column (a bounded search);
 `side_sums` checks a side's totals (本年…合计 = Σ the numbered items, 总计 = that + the carry-over
-items).
+items; unnumbered items between numbered ones are sub-items, `sub_items`); `subject_sums` checks an
+expenditure side's 功能分类 subjects printed without codes as a tree the catalogue gives (类 / 款 =
+Σ parts, Σ 类 = 本年…合计).
 What it does not: read the stream or decide sides (sides_stream.py), or build the grid.
 """
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from ..catalog import codes_named
 from ..datamodel import NLine
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import ORDINAL
@@ -237,17 +240,42 @@ def by_column_sums(side: list[Item], placed: dict[int, Placed], n: int) -> None:
 
 
 def run_items(side: list[Item]) -> tuple[list[Item], int]:
-    """The numbered items (一、二、…) a side prints before its first unnumbered item (their sub-items
-    1、 （一） skipped), and the index of that item."""
-    out = []
+    """The numbered items (一、二、…) a side prints before its first unnumbered item, and the index of
+    that item; their sub-items are skipped: those numbered 1、 （一）, and unnumbered ones standing
+    between two numbered items (a budget's `一、财政拨款` / `一般公共预算` / … / `二、财政专户管理资金`),
+    but never a total or a carry-over item."""
+    out: list[Item] = []
+    pending: Optional[int] = None  # the first unnumbered item after the last numbered one
     for k, it in enumerate(side):
         if not it.label:
             continue
         if ordinal_value(it.label) is not None:
             out.append(it)
+            pending = None
         elif not ORDINAL.match(it.label):
-            return out, k
-    return out, len(side)
+            if not out or _ends_run(it.label):
+                return out, k if pending is None else pending
+            pending = k if pending is None else pending
+    return out, len(side) if pending is None else pending
+
+
+def _ends_run(label: str) -> bool:
+    return bool(YEAR_TOTAL.match(label) or GRAND.match(label) or carry_item(label))
+
+
+def sub_items(side: list[Item]) -> list[tuple[Item, list[Item]]]:
+    """Each numbered item of the run with the unnumbered items printed under it before the next
+    numbered one (`一、财政拨款` with `一般公共预算`, `政府性基金预算`, `国有资本经营预算`)."""
+    run, end = run_items(side)
+    out: list[tuple[Item, list[Item]]] = []
+    for it in side[:end]:
+        if not it.label:
+            continue
+        if ordinal_value(it.label) is not None:
+            out.append((it, []))
+        elif out and not ORDINAL.match(it.label):
+            out[-1][1].append(it)
+    return [(head, subs) for head, subs in out if subs]
 
 
 def first_value(it: Item, placed: Placed) -> Decimal:
@@ -300,7 +328,7 @@ def side_sums(side: list[tuple[Item, Decimal]]) -> Optional[int]:
             break
         if YEAR_TOTAL.match(it.label):
             year = value[id(it)]
-        elif _CARRY.search(it.label):
+        elif carry_item(it.label):
             carry.append(value[id(it)])
     numbered = sum((value[id(it)] for it in run), Decimal(0))
     held = 0
@@ -308,7 +336,7 @@ def side_sums(side: list[tuple[Item, Decimal]]) -> Optional[int]:
         if not close(numbered, year, len(run)):
             return None
         held += 1
-    if grand is not None:
+    if grand is not None and (year is not None or run):
         base = year if year is not None else numbered
         if not close(base + sum(carry, Decimal(0)), grand, len(run) + len(carry) + 1):
             return None
@@ -318,3 +346,102 @@ def side_sums(side: list[tuple[Item, Decimal]]) -> Optional[int]:
 
 def grand_value(side: list[tuple[Item, Decimal]]) -> Optional[Decimal]:
     return next((v for it, v in side if GRAND.match(it.label)), None)
+
+
+def carry_item(label: str) -> bool:
+    """A carry-over item (年初 / 上年 / 年末 / 年终 结转和结余, 使用…结余, 弥补…), not a subject whose name
+    holds such a word (`国有土地使用权出让收入安排的支出`)."""
+    return bool(_CARRY.search(label)) and not is_subject(label)
+
+
+def subject_name(label: str) -> str:
+    """The label without its item number (`一、一般公共服务支出` -> `一般公共服务支出`)."""
+    m = ORDINAL.match(label)
+    return label[m.end():] if m else label
+
+
+def is_subject(label: str) -> bool:
+    """A 功能分类 subject the catalogue names (`行政运行`, `一、一般公共服务支出`)."""
+    return bool(codes_named(subject_name(label)))
+
+
+def subject_sums(side: list[tuple[Item, Decimal]]) -> Optional[tuple[int, list[Item]]]:
+    """Checks an expenditure side's 功能分类 subjects printed as a tree (类, its 款, their 项, no
+    codes): each item is placed under the 类 / 款 above it where the catalogue names it there, else
+    opens a 类; every 类 / 款 printed with parts must equal their sum, and the 类 add up to 本年…合计
+    (to 总计 when no 本年…合计 is printed and nothing is carried over).
+    Returns how many sums held and the items a failing sum leaves in doubt (a 类 / 款 off the sum of its
+    parts: it and its parts; the 类 off 本年…合计: those their own parts do not confirm); None when the
+    tree cannot be built for certain (an unnamed item with an amount, a name the catalogue has under
+    no printed parent and at no 类); (0, []) when the side prints no subject."""
+    nodes: list[tuple[Item, Decimal, str, list[int]]] = []  # item, value, code, children (indices)
+    stack: list[int] = []  # indices of the open 类 / 款
+    year: Optional[Decimal] = None
+    grand: Optional[Decimal] = None
+    carried = Decimal(0)
+    for it, v in side:
+        if not it.label:
+            continue
+        name = subject_name(it.label)
+        if YEAR_TOTAL.match(name):
+            year = v
+            continue
+        codes = codes_named(name)
+        if not codes:
+            if GRAND.match(name) and grand is None:
+                grand = v
+            elif _CARRY.search(name) or "分配" in name:
+                carried += v
+            elif v != 0:
+                return None  # an item with an amount the tree cannot hold
+            continue
+        code = None
+        for depth in (2, 1):  # deepest first: a 项 of the open 款, then a 款 of the open 类
+            if len(stack) >= depth:
+                parent = nodes[stack[depth - 1]][2]
+                hits = [c for c in codes if len(c) == 3 + 2 * depth and c[:len(parent)] == parent]
+                if len(hits) == 1:
+                    code, stack = hits[0], stack[:depth]
+                    break
+        if code is None:
+            top = [c for c in codes if len(c) == 3]
+            if len(top) != 1:
+                return None  # a name the catalogue does not have under the 类 / 款 printed above it
+            code, stack = top[0], []
+        if stack:
+            nodes[stack[-1]][3].append(len(nodes))
+        if len(code) < 7:
+            stack.append(len(nodes))
+        nodes.append((it, v, code, []))
+    if not nodes:
+        return 0, []
+    if year is None and carried == 0:
+        year = grand  # no 本年…合计 printed (or not on this page) and nothing carried over: the 总计
+    held = 0
+    off: list[int] = []
+    fixed: dict[int, Decimal] = {}
+    for k, (_, v, _, kids) in enumerate(nodes):
+        if not kids:
+            continue
+        parts = sum((nodes[c][1] for c in kids), Decimal(0))
+        if close(parts, v, len(kids)):
+            held += 1
+        else:
+            off.append(k)
+            fixed[k] = parts
+    if year is not None:
+        lei = [k for k, n in enumerate(nodes) if len(n[2]) == 3]
+        total = sum((nodes[k][1] for k in lei), Decimal(0))
+        if close(total, year, len(lei)):
+            held += 1
+        else:
+            mended = sum((fixed.get(k, nodes[k][1]) for k in lei), Decimal(0))
+            if not (any(k in fixed for k in lei) and close(mended, year, len(lei))):
+                # a 类 missing or printed off: those its own parts do not confirm are in doubt
+                off += [k for k in lei if k not in off and not (nodes[k][3] and k not in fixed)]
+    doubt: list[Item] = []
+    for k in off:
+        doubt.append(nodes[k][0])
+        if k in fixed:
+            doubt += [nodes[c][0] for c in nodes[k][3]]
+    return held, doubt

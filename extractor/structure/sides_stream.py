@@ -6,12 +6,15 @@ What it does: after the title of a two-sided table (templates.identify), the cel
 items `label [行次] [amounts]` in reading order: a row's income item, then its expenditure item
 (`一、一般公共预算财政拨款收入` `2,940.05` `一、一般公共服务支出` `2,106.66` …). A label broken over lines
 (`二、政府性基金预算财政拨` / `款`) is joined while it is incomplete and the next piece starts no item; a
-line holding a few cells (`96,282,213.44 一、公共安全支出`) gives them in order. The header is the
+line holding a few cells (`96,282,213.44 一、公共安全支出`, a left item's amount and the right item's
+label) gives them in order; a label the catalogue names as a 功能分类 subject (`行政运行`, `国防动员`) is
+whole, the next piece starting an item. The header is the
 words before the first numbered item (一、); printed again on a new page it is skipped (also without
 its first words, when those went as a running header), with the page furniture. Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2,
 3 … and N+1, N+2 …; a number alone is a row whose label is blank; the numbers give each item its
 row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, 年初, 上年结转, 使用…结余
-are income), each side's item numbers (一、二、… in turn) and, for 总计 / 合计, the reading order
+are income; else a subject the catalogue names is expenditure: a budget's 类 / 款 / 项 printed
+without codes), each side's item numbers (一、二、… in turn) and, for 总计 / 合计, the reading order
 (a row's left item comes first). Amount columns and their placement come from sides_columns.py
 (the header's standard column set; the row identity, the income side's funds and the column sums;
 an amount still not placed for certain carries an unconfirmed `layout.column_guess` repair saying
@@ -22,16 +25,23 @@ each side's item numbers in turn, the line numbers in their runs and the words a
 no side printing more amounts than the header gives it, and the totals adding up — per side
 本年…合计 = Σ the numbered items, 总计 = 本年…合计 (or the numbered items) + the carry-over items
 (年初/上年/年末 结转和结余, 使用…结余, 结余分配), the two sides' 总计 equal, at least one such sum
-checked on each side.
+checked on each side. Unnumbered items between two numbered ones are sub-items (`一、财政拨款` over
+`一般公共预算` `政府性基金预算` …, outside the side's sum) and must add up to their numbered item. An
+expenditure side printing unnumbered subjects with amounts must hold as a subject tree
+(sides_columns.subject_sums: each 类 / 款 = Σ its parts printed under it, Σ 类 = 本年支出合计); a
+类 / 款 printed off its parts goes to review with its parts (the report's own slip), so do the 类
+their parts do not confirm when the 类 miss 本年支出合计; a tree that cannot be built (an amount beside a name the catalogue lacks) declines the table.
 What it does not: read streams that mix rows or columns (pdftotext's and pdfminer.six's moved
 cells: a sum that fails, a header word among the rows, an amount beyond the columns — the table is
 declined and the readers after this one try it; an amount moved to another item of the same side
 keeps the sums and cannot be seen); rows printed one per line (spaced_sides.py); subject tables
 (row_stream.py); blank-cell marks and masked cells (`-`, `*****`: declined); a table continued
-under its repeated title on the next page (declined when its totals are not on the first piece).
+under its repeated title on the next page (the first piece is read when its own sums hold there, the
+rest is left; declined when they do not).
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Optional, Sequence
 
 import regex as re
@@ -39,8 +49,8 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_sums, close, first_value,
-                            fund_zero_columns, grand_value, ordinal_value, place, printed_widths, side_columns,
-                            side_sums)
+                            fund_zero_columns, grand_value, is_subject, ordinal_value, place, printed_widths,
+                            side_columns, side_sums, sub_items, subject_sums)
 from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell, title_above,
                           title_like)
 from .templates import identify
@@ -134,6 +144,8 @@ def _continues(item: Item, piece: str) -> bool:
         return False
     if _SIDE_WORD.match(piece):  # 收入 / 支出 alone is no item (二十一、国有资本经营预算 / 支出)
         return True
+    if is_subject(item.label) and not is_subject(item.label + piece):
+        return False  # a subject the catalogue names is whole (`行政运行`, `国防动员` end no label of theirs)
     return not _COMPLETE.search(item.label) and not _LABEL_START.match(piece)
 
 
@@ -234,6 +246,8 @@ def _place_sides(items: list[Item]) -> bool:
     prev: Optional[int] = None
     for k, it in enumerate(items):
         side = _word_side(it.label)
+        if side is None and is_subject(it.label):
+            side = 1  # a 功能分类 subject the catalogue names (`行政运行`) is an expenditure
         v = ordinal_value(it.label)
         if side is None and v:
             fits = [s for s in (0, 1) if v == last[s] + 1]
@@ -362,8 +376,21 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     by_column_sums(sides[1], placed, widths[1])
     right = [(it, first_value(it, placed[id(it)])) for it in sides[1]]
     held = [side_sums(left), side_sums(right)]
-    if any(h is None or h == 0 for h in held):
-        return declined  # a sum that fails (rows or columns mixed), or none to check
+    if any(h is None for h in held):
+        return declined  # a sum that fails (rows or columns mixed)
+    tree = subject_sums(right)
+    if any(it.label and not ORDINAL.match(it.label) and is_subject(it.label) and v != 0 for it, v in right):
+        # unnumbered subjects with amounts (a budget's 类 / 款 / 项 names): their tree must add up
+        if tree is None or tree[0] == 0:
+            return declined
+        held[1] += tree[0]
+        _doubt(tree[1], placed, _SUBJECT_DOUBT)
+    subs = _sub_item_sums(left)
+    if subs is None:
+        return declined  # the items under a numbered income item do not add up to it: rows mixed
+    held[0] += subs
+    if any(h == 0 for h in held):
+        return declined  # no sum to check on a side
     grands = [grand_value(left), grand_value(right)]
     if None not in grands and not close(grands[0], grands[1], 1):
         return declined
@@ -376,6 +403,32 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     block.first_line = lines[i].no
     block.last_line = lines[end - 1].no
     return with_report(block), end
+
+
+_SUBJECT_DOUBT = ("amount uncertain: the expenditure subjects do not add up here (a 类 / 款 off the sum of the "
+                  "parts printed under it, or the 类 off 本年支出合计 and this one not confirmed by its parts)")
+
+
+def _doubt(items: list[Item], placed: dict[int, Placed], note: str) -> None:
+    for it in items:
+        p = placed.get(id(it))
+        if p is not None and it.amounts:
+            p.unsure, p.doubt = set(range(len(it.amounts))), note
+
+
+def _sub_item_sums(left: list[tuple[Item, Decimal]]) -> Optional[int]:
+    """The income side's unnumbered items under a numbered one (`一、财政拨款` over `一般公共预算`,
+    `政府性基金预算`, …) add up to it: how many such sums hold, None when one fails."""
+    value = {id(it): v for it, v in left}
+    held = 0
+    for head, subs in sub_items([it for it, _ in left]):
+        if not any(s.amounts for s in subs):
+            continue
+        if close(sum((value[id(s)] for s in subs), Decimal(0)), value[id(head)], len(subs)):
+            held += 1
+        else:
+            return None
+    return held
 
 
 def _grid(at: NLine, items: list[Item], placed: dict[int, Placed], side_cols: list[list[str]],
