@@ -3,13 +3,15 @@
 printed one cell per line as PyMuPDF's `get_text()` prints them.
 
 What it does: after the table's title, the header's words (broken over lines: 财政专 / 户拨款), then
-the `合计` row: its label and one amount per line. The number of amounts after 合计 gives the
+the `合计` row: its label and one amount per line (or the unit's own row standing for it: a name
+ending as a unit's does, `某某局（本级）`, with its amounts). The number of amounts after 合计 gives the
 table's width, and the header must name a standard column tree of that width (spaced_labelled.TREES,
 whose characters the header covers), so every column is known. Each following row is its label
 (one piece or several: a unit's or a project's name broken over lines) and exactly as many amounts;
 a 绩效目标 text printed after a project's amounts (prose lines, ending in 。) is its goal text cell.
-Page numbers and the header printed again on a new page are skipped. A row whose amounts do not add
-up (the tree's total columns against their parts) goes to review with the reason.
+Page numbers, the table's own title lines and the header printed again on a new page are skipped.
+A row whose amounts do not add up (the tree's total columns against their parts) goes to review
+with the reason.
 The table is read only while the stream keeps that order; at the first row with no label or another
 number of amounts (pdftotext without -layout moves labels away from their amounts) the table ends
 there, and a table whose first row after 合计 is not whole is declined.
@@ -23,8 +25,9 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine
-from ..evidence.printed import NOTE_LINE
+from ..evidence.printed import NOTE_LINE, TITLE_END
 from .spaced_labelled import TREES, adds_up, standard_tree, tree_rows, tree_sums
+from .spaced_rows import unit_name
 from .spaced_text import (AMOUNT, SENTENCE, after_title, amount_cell, cell_line, furniture, text_cell, title_above,
                           title_like)
 from .text_tables import text_reader, with_report
@@ -55,7 +58,9 @@ def _total_row(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int]]:
         seen += 1
         if seen > _MAX_HEADER:
             return None
-        if _TOTAL.match(t):  # the 合计 row, or a header word 合计 (no amounts after it)
+        if _TOTAL.match(t) or (seen > 1 and unit_name(t)):
+            # the 合计 row, or a header word 合计 (no amounts after it); or the unit's own row, its
+            # name ending as a unit's does (某某局（本级）), standing for the 合计 row
             n = 0
             k = j + 1
             while k < len(lines) and n <= _MAX_WIDTH and _amount(lines[k]):
@@ -79,10 +84,11 @@ def _tree(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int, Sequence]]
 class _Stream:
     """The table's lines from the 合计 row on, page numbers and the repeated header skipped."""
 
-    def __init__(self, lines: Sequence[NLine], start: int, header: list[str]) -> None:
+    def __init__(self, lines: Sequence[NLine], start: int, header: list[str], own: set[str]) -> None:
         self.lines = lines
         self.k = start
         self.header = header
+        self.own = own  # the table's title lines (code, title, 部门 and unit lines)
 
     def skip(self) -> None:
         while self.k < len(self.lines):
@@ -90,11 +96,27 @@ class _Stream:
             if not t or _PAGE.match(t):
                 self.k += 1
                 continue
-            echo = self._echo(t)
+            echo = self._echo(t) or self._own_title(t)
             if echo:
                 self.k += echo
                 continue
             return
+
+    def _own_title(self, t: str) -> int:
+        """Lines of the table's own title block printed again from here (a new page of the table:
+        its code, title, 部门 and unit lines, the title among them), else 0: another table's title
+        ends the table."""
+        k, titled = self.k, False
+        while k < len(self.lines):
+            key = " ".join(self.lines[k].text.split())
+            if not key:
+                k += 1
+                continue
+            if key not in self.own:
+                break
+            titled = titled or bool(TITLE_END.search(key))
+            k += 1
+        return k - self.k if titled else 0
 
     def _echo(self, t: str) -> int:
         """Lines of the header printed again from here: the whole header, or its last lines when its
@@ -135,7 +157,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     sums = tree_sums(tree)
     head = lines[i]
     grid: list[list[Cell]] = [[text_cell(head, x) for x in r] for r in tree_rows(tree, goals)]
-    s = _Stream(lines, at, header_lines)
+    own = {" ".join(ln.text.split()) for ln in title_above(lines, i)}
+    s = _Stream(lines, at, header_lines, own)
     end = at
     rows = 0
     while True:
