@@ -407,8 +407,8 @@ def test_side_totals_skip_a_second_page_whose_first_items_are_on_the_page_before
 
 # --- 基本支出总表 by class under the unit's own row (Shenzhen's budgets), PyMuPDF ------------------------
 # No 合计 row: the unit's own row (某某局（本级）) stands for it. Columns 总计 | 财政拨款 (小计 一般公共预算拨款
-# 政府性基金预算拨款 国有资本经营预算拨款) | 单位资金 (财政专户管理资金 事业收入 事业单位经营收入 上级补助收入
-# 附属单位上缴收入 其他收入 上年结余、结转): 总计 = 小计 + the 单位资金 columns, 小计 = its three funds. The
+# 政府性基金预算拨款 国有资本经营预算拨款) | 财政专户管理资金 | 单位资金 (事业收入 事业单位经营收入 上级补助收入
+# 附属单位上缴收入 其他收入) | 上年结余、结转: 总计 = 小计 + the columns after it, 小计 = its three funds. The
 # table goes on over a page that prints its title lines and header again. Sums checked by hand:
 # 510.00 = 500.00 + 10.00 (事业收入), 500.00 = 480.00 + 20.00; 110.00 = 100.00 + 10.00, 100.00 = 80.00 + 20.00;
 # 50.00 = 40.00 + 10.00, 40.00 = 20.00 + 20.00; 一般公共预算拨款 480.00 = 400.00 + 80.00.
@@ -439,8 +439,8 @@ def test_basic_expenditure_by_class_under_the_units_own_row_one_cell_per_line(tm
     assert t.method == "labelled-stream"
     assert [r.name.value for r in t.rows] == [label.strip() for label, _ in _SZ_ROWS]
     assert t.columns[:3] == ["总计", "财政拨款/小计", "财政拨款/一般公共预算拨款"]
-    assert t.columns[5:7] == ["单位资金/财政专户管理资金", "单位资金/事业收入"]
-    assert len(t.columns) == 12 and t.columns[-1] == "单位资金/上年结余、结转"
+    assert t.columns[5:7] == ["财政专户管理资金", "单位资金/事业收入"]
+    assert len(t.columns) == 12 and t.columns[-1] == "上年结余、结转"
     for label, amounts in _SZ_ROWS:
         row = _named(t, label.strip())
         assert _amounts(row) == [Decimal(a) for a in amounts.split()]
@@ -453,3 +453,16 @@ def test_a_units_own_row_that_does_not_add_up_goes_to_review(tmp_path):
     t = _by_title(_report(tmp_path, text), "基本支出总表")
     row = _named(t, "邮电费")
     assert all(f.confidence < CONFIDENT for f in row.values.values())
+
+
+def test_the_units_own_row_with_its_name_broken_over_lines(tmp_path):
+    # PyMuPDF breaks a long name where its cell wraps (`某某市人民政府口岸办公` / `室`): the row is the
+    # unit's own when its pieces make the name the title area gives (部门名称：…); a piece alone (`室`)
+    # is no label of its own
+    text = BASIC_BY_CLASS_PYMUPDF.replace("某某局（本级）", "某某市人民政府口岸办公室").replace(
+        "结转\n某某市人民政府口岸办公室\n510.00", "结转\n某某市人民政府口岸办公\n室\n510.00")
+    assert "口岸办公\n室\n510.00" in text
+    t = _by_title(_report(tmp_path, text), "基本支出总表")
+    assert t.method == "labelled-stream"
+    assert [r.name.value for r in t.rows][:2] == ["某某市人民政府口岸办公室", "工资福利支出"]
+    assert _amounts(t.rows[0]) == [Decimal(a) for a in _SZ_ROWS[0][1].split()]

@@ -3,8 +3,8 @@
 printed one cell per line as PyMuPDF's `get_text()` prints them.
 
 What it does: after the table's title, the header's words (broken over lines: 财政专 / 户拨款), then
-the `合计` row: its label and one amount per line (or the unit's own row standing for it: a name
-ending as a unit's does, `某某局（本级）`, with its amounts). The number of amounts after 合计 gives the
+the `合计` row: its label and one amount per line (or the unit's own row standing for it: the unit
+the title area names, `部门名称：某某局（本级）`, printed whole or broken over lines, with its amounts). The number of amounts after 合计 gives the
 table's width, and the header must name a standard column tree of that width (spaced_labelled.TREES,
 whose characters the header covers), so every column is known. Each following row is its label
 (one piece or several: a unit's or a project's name broken over lines) and exactly as many amounts;
@@ -25,7 +25,7 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine
-from ..evidence.printed import NOTE_LINE, TITLE_END
+from ..evidence.printed import NOTE_LINE, TITLE_END, WHO
 from .spaced_labelled import TREES, adds_up, standard_tree, tree_rows, tree_sums
 from .spaced_rows import unit_name
 from .spaced_text import (AMOUNT, SENTENCE, after_title, amount_cell, cell_line, furniture, text_cell, title_above,
@@ -36,6 +36,7 @@ _TOTAL = re.compile(r"^(?:合计|总计)$")
 _PAGE = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")
 _MAX_HEADER = 40  # header lines before the 合计 row
 _MAX_PIECES = 5  # pieces of a row's label
+_UNIT_PIECES = 3  # lines the unit's name is broken over on its own row
 _MAX_GOAL = 30  # lines of a goal text
 _MAX_WIDTH = max(sum(max(1, len(subs)) for _, subs in tree) for tree in TREES)
 
@@ -46,9 +47,22 @@ def _amount(line: NLine) -> bool:
     return bool(words) and all(AMOUNT.match(w) for w in words)
 
 
-def _total_row(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int]]:
-    """(index of the 合计 line, its amounts' count) after the header from lines[i], else None."""
+def _unit_of(lines: Sequence[NLine], i: int) -> Optional[str]:
+    """The unit the table is of, as its title area names it (`部门名称：某某局（本级）`), else None."""
+    for ln in title_above(lines, i):
+        m = WHO.match("".join(ln.text.split()))
+        name = "".join(ln.text.split())[m.end():] if m else ""
+        if name and unit_name(name):
+            return name
+    return None
+
+
+def _total_row(lines: Sequence[NLine], i: int, unit: Optional[str] = None) -> Optional[tuple[int, int]]:
+    """(index of the 合计 line, its amounts' count) after the header from lines[i], else None. Where
+    the title area names the table's unit, the unit's own row may stand for the 合计 row: its name
+    as printed there (broken over up to three lines), then its amounts; the index is its first line."""
     seen = 0
+    cells: list[int] = []  # the header's lines so far
     for j in range(i, min(len(lines), i + 3 * _MAX_HEADER)):
         t = lines[j].text.strip()
         if not t:
@@ -56,23 +70,28 @@ def _total_row(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int]]:
         if _amount(lines[j]) or not cell_line(lines[j]) or (title_like(lines[j]) and seen):
             return None
         seen += 1
+        cells.append(j)
         if seen > _MAX_HEADER:
             return None
-        if _TOTAL.match(t) or (seen > 1 and unit_name(t)):
-            # the 合计 row, or a header word 合计 (no amounts after it); or the unit's own row, its
-            # name ending as a unit's does (某某局（本级）), standing for the 合计 row
+        at = j if _TOTAL.match(t) else None  # the 合计 row, or a header word 合计 (no amounts after it)
+        if at is None and unit is not None:
+            for m in range(1, min(_UNIT_PIECES, len(cells) - 1) + 1):
+                if "".join("".join(lines[x].text.split()) for x in cells[-m:]) == unit:
+                    at = cells[-m]
+                    break
+        if at is not None:
             n = 0
             k = j + 1
             while k < len(lines) and n <= _MAX_WIDTH and _amount(lines[k]):
                 n += len(lines[k].text.split())
                 k += 1
             if n >= 2:
-                return j, n
+                return at, n
     return None
 
 
 def _tree(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int, Sequence]]:
-    got = _total_row(lines, i)
+    got = _total_row(lines, i, _unit_of(lines, i))
     if got is None:
         return None
     at, n = got
