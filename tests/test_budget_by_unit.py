@@ -146,6 +146,12 @@ def test_title_with_its_classification_is_a_title():
     assert TITLE_END.search("一般公共预算支出情况表（按功能分类科目）")
     assert TITLE_END.search("一般公共预算支出表(按经济分类)")
     assert not TITLE_END.search("详见附表（一）")
+    # the classification printed without 按, and what the table leaves out or covers
+    assert TITLE_END.search("财政拨款支出表（功能科目）")
+    assert TITLE_END.search("财政拨款基本支出表（经济科目）")
+    assert TITLE_END.search("2022年部门综合预算专项业务经费支出表（不含上年结转）")
+    assert TITLE_END.search("2026年市级重点专项资金绩效目标表（一级项目）")
+    assert not TITLE_END.search("详见附表（二）及说明")
 
 
 def test_bracketed_codes_rows_one_per_line(tmp_path):
@@ -397,3 +403,66 @@ def test_side_totals_skip_a_second_page_whose_first_items_are_on_the_page_before
     t = Table(template="budget.fiscal_total", columns=["预算数"], rows=[
         row("十七、住房保障支出", "204.86"), row("十八、粮油物资储备支出", "0"), row("本年支出合计", "2776.75")])
     assert [c for c in side_totals(Report.model_construct(tables=[t])) if c.rule == "table.side_total"] == []
+
+
+# --- 基本支出总表 by class under the unit's own row (Shenzhen's budgets), PyMuPDF ------------------------
+# No 合计 row: the unit's own row (某某局（本级）) stands for it. Columns 总计 | 财政拨款 (小计 一般公共预算拨款
+# 政府性基金预算拨款 国有资本经营预算拨款) | 财政专户管理资金 | 单位资金 (事业收入 事业单位经营收入 上级补助收入
+# 附属单位上缴收入 其他收入) | 上年结余、结转: 总计 = 小计 + the columns after it, 小计 = its three funds. The
+# table goes on over a page that prints its title lines and header again. Sums checked by hand:
+# 510.00 = 500.00 + 10.00 (事业收入), 500.00 = 480.00 + 20.00; 110.00 = 100.00 + 10.00, 100.00 = 80.00 + 20.00;
+# 50.00 = 40.00 + 10.00, 40.00 = 20.00 + 20.00; 一般公共预算拨款 480.00 = 400.00 + 80.00.
+_SZ_TITLE = ["表4", "基本支出总表", "部门名称：某某局（本级）", "单位：万元"]
+_SZ_HEADER = ["财政拨款", "单位资金", "支出项目类别", "总计", "小计", "一般公共", "预算拨款", "政府性基金", "预算拨款",
+              "国有资本经", "营预算拨款", "财政专户", "管理资金", "事业收入", "事业单位", "经营收入", "上级补助", "收入",
+              "附属单位", "上缴收入", "其他收入", "上年结余、", "结转"]
+_SZ_ROWS = [("某某局（本级）", "510.00 500.00 480.00 20.00 0.00 0.00 10.00 0.00 0.00 0.00 0.00 0.00"),
+            ("    工资福利支出", "400.00 400.00 400.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00"),
+            ("        基本工资", "300.00 300.00 300.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00"),
+            ("        津贴补贴", "100.00 100.00 100.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00"),
+            ("    商品和服务支出", "110.00 100.00 80.00 20.00 0.00 0.00 10.00 0.00 0.00 0.00 0.00 0.00"),
+            ("        办公费", "60.00 60.00 60.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00"),
+            ("        邮电费", "50.00 40.00 20.00 20.00 0.00 0.00 10.00 0.00 0.00 0.00 0.00 0.00")]
+
+
+def _sz_rows(rows) -> list[str]:
+    return [x for label, amounts in rows for x in [label] + amounts.split()]
+
+
+BASIC_BY_CLASS_PYMUPDF = "\n".join(
+    ["第二部分 部门预算表"] + _SZ_TITLE + _SZ_HEADER + _sz_rows(_SZ_ROWS[:4]) + ["- 19 -"] + _SZ_TITLE + _SZ_HEADER
+    + _sz_rows(_SZ_ROWS[4:]) + ["- 20 -", "表5", "项目支出总表", "部门名称：某某局（本级）", "单位：万元", "项目名称", ""])
+
+
+def test_basic_expenditure_by_class_under_the_units_own_row_one_cell_per_line(tmp_path):
+    t = _by_title(_report(tmp_path, BASIC_BY_CLASS_PYMUPDF), "基本支出总表")
+    assert t.method == "labelled-stream"
+    assert [r.name.value for r in t.rows] == [label.strip() for label, _ in _SZ_ROWS]
+    assert t.columns[:3] == ["总计", "财政拨款/小计", "财政拨款/一般公共预算拨款"]
+    assert t.columns[5:7] == ["财政专户管理资金", "单位资金/事业收入"]
+    assert len(t.columns) == 12 and t.columns[-1] == "上年结余、结转"
+    for label, amounts in _SZ_ROWS:
+        row = _named(t, label.strip())
+        assert _amounts(row) == [Decimal(a) for a in amounts.split()]
+        assert all(f.confidence >= CONFIDENT for f in row.values.values())
+    assert t.rows[-1].values["单位资金/事业收入"].value == Decimal("10.00")
+
+
+def test_a_units_own_row_that_does_not_add_up_goes_to_review(tmp_path):
+    text = BASIC_BY_CLASS_PYMUPDF.replace("50.00\n40.00\n20.00\n20.00", "50.00\n40.00\n20.00\n25.00")
+    t = _by_title(_report(tmp_path, text), "基本支出总表")
+    row = _named(t, "邮电费")
+    assert all(f.confidence < CONFIDENT for f in row.values.values())
+
+
+def test_the_units_own_row_with_its_name_broken_over_lines(tmp_path):
+    # PyMuPDF breaks a long name where its cell wraps (`某某市人民政府口岸办公` / `室`): the row is the
+    # unit's own when its pieces make the name the title area gives (部门名称：…); a piece alone (`室`)
+    # is no label of its own
+    text = BASIC_BY_CLASS_PYMUPDF.replace("某某局（本级）", "某某市人民政府口岸办公室").replace(
+        "结转\n某某市人民政府口岸办公室\n510.00", "结转\n某某市人民政府口岸办公\n室\n510.00")
+    assert "口岸办公\n室\n510.00" in text
+    t = _by_title(_report(tmp_path, text), "基本支出总表")
+    assert t.method == "labelled-stream"
+    assert [r.name.value for r in t.rows][:2] == ["某某市人民政府口岸办公室", "工资福利支出"]
+    assert _amounts(t.rows[0]) == [Decimal(a) for a in _SZ_ROWS[0][1].split()]

@@ -452,3 +452,125 @@ def test_a_cell_stream_under_a_unit_code_line_continued_on_a_new_page(tmp_path):
                                           "基本支出/人员经费": Decimal("100.00"), "基本支出/公用经费": Decimal("20.00")}
     assert all(f.confidence >= policy.REVIEW_THRESHOLD for r in t.rows for f in r.values.values()
                if f.value is not None)
+
+
+# 公开05表 of a 部门预算 as PyMuPDF prints it, titled with its classification in brackets without 按
+# (财政拨款支出表（功能科目）): the title names the table, so the stream is read. Sums checked by hand:
+# 合计 150.00 = 100.00 + 50.00, 小计 100.00 = 80.00 + 20.00; 208 30.00 = 30.00; 214 120.00 = 70.00 + 50.00,
+# 70.00 = 50.00 + 20.00; columns: 150.00 = 30.00 + 120.00, 80.00 = 30.00 + 50.00.
+STREAM_FISCAL_BY_FUNCTION = """公开05 表
+财政拨款支出表（功能科目）
+部门：某某局
+单位：万元
+基本支出
+科目编码
+科目名称
+合计
+小计
+人员经费
+公用经费
+项目支出
+合计
+150.00
+100.00
+80.00
+20.00
+50.00
+208
+社会保障和就业支出
+30.00
+30.00
+30.00
+  20805
+行政事业单位养老支出
+30.00
+30.00
+30.00
+    2080505
+机关事业单位基本养老保险缴费支出
+30.00
+30.00
+30.00
+214
+交通运输支出
+120.00
+70.00
+50.00
+20.00
+50.00
+  21401
+公路水路运输
+120.00
+70.00
+50.00
+20.00
+50.00
+    2140101
+行政运行
+70.00
+70.00
+50.00
+20.00
+    2140106
+公路养护
+50.00
+50.00
+某某局2026 年度部门预算公开
+- 14 -
+"""
+
+
+def test_a_title_with_its_classification_in_brackets_without_an_an(tmp_path):
+    report = _extract(tmp_path, STREAM_FISCAL_BY_FUNCTION)
+    tables = [t for t in report.tables if t.method == "row-stream"]
+    assert len(tables) == 1, [(t.title, t.method) for t in report.tables]
+    t = tables[0]
+    assert t.title == "财政拨款支出表（功能科目）"
+    assert t.columns == ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
+    assert [r.code.value if r.code else r.name.value for r in t.rows] == [
+        "合计", "208", "20805", "2080505", "214", "21401", "2140101", "2140106"]
+    assert _vals(_row(t, "2140106")) == {"合计": Decimal("50.00"), "项目支出": Decimal("50.00")}
+    assert _vals(_row(t, "2140101")) == {"合计": Decimal("70.00"), "基本支出/小计": Decimal("70.00"),
+                                          "基本支出/人员经费": Decimal("50.00"), "基本支出/公用经费": Decimal("20.00")}
+    assert _vals(_row(t, "2080505")) == {"合计": Decimal("30.00"), "基本支出/小计": Decimal("30.00"),
+                                          "基本支出/人员经费": Decimal("30.00")}
+
+
+def test_a_stream_whose_rows_mostly_print_no_amount_is_not_read_row_by_row(tmp_path):
+    # pdfminer.six: the codes and names of every row first, then the amounts: the last row would take
+    # them all (its header naming no standard column set, no column count rejects them). Most rows
+    # printing no amount, the stream is no row stream.
+    text = "\n".join(["公开05 表", "财政拨款支出表（功能科目）", "部门：某某局", "单位：万元", "科目编码", "科目名称",
+                      "本年预算", "208", "社会保障和就业支出", "  20805", "行政事业单位养老支出", "    2080505",
+                      "机关事业单位基本养老保险缴费支出", "214", "交通运输支出", "  21401", "公路水路运输", "    2140106",
+                      "公路养护", "30.00", "30.00", "30.00", "50.00", "50.00", "50.00", ""])
+    report = _extract(tmp_path, text)
+    assert [t for t in report.tables if t.method == "row-stream"] == []
+
+
+# 支出总表 of a Shenzhen budget over two pages (title and header printed again), PyMuPDF: nine amount columns (支出总计 基本支出 项目支出
+# 事业单位经营支出 对附属单位补助支出 上缴上级支出, then 政府采购项目 小计 and its two 其中 columns), every cell
+# printed (0.00). The rows are cut as printed; no standard column set names nine columns, so the
+# amounts go to review. Sums: 1097.40 = 214.68 + 882.72 (the 款 over its two 项, the 类 over its 款).
+_NINE_HEAD = ["表3", "支出总表", "部门名称：某某局（本级）", "单位：万元", "2026 年政府采购项目", "科目编码", "科目名称",
+              "支出总计", "基本支出", "项目支出", "事业单位", "经营支出", "对附属单位", "补助支出", "上缴上级支出", "小计",
+              "其中：中小企业", "其中：小型微型企业"]
+STREAM_NINE_COLUMNS = "\n".join(
+    _NINE_HEAD
+    + ["221", "住房保障支出"] + "1,097.40 1,097.40 0.00 0.00 0.00 0.00 12.00 12.00 0.00".split()
+    + ["22102", "住房改革支出"] + "1,097.40 1,097.40 0.00 0.00 0.00 0.00 12.00 12.00 0.00".split()
+    + ["- 16 -"] + _NINE_HEAD
+    + ["2210201", "住房公积金"] + "214.68 214.68 0.00 0.00 0.00 0.00 0.00 0.00 0.00".split()
+    + ["2210203", "购房补贴"] + "882.72 882.72 0.00 0.00 0.00 0.00 12.00 12.00 0.00".split()
+    + ["注：本套报表金额单位转换时可能存在尾数误差。", ""])
+
+
+def test_rows_of_nine_amount_columns_are_cut_and_their_amounts_reviewed(tmp_path):
+    report = _extract(tmp_path, STREAM_NINE_COLUMNS)
+    tables = [t for t in report.tables if t.method == "row-stream"]
+    assert len(tables) == 1, [(t.title, t.method) for t in report.tables]
+    t = tables[0]
+    assert [r.code.value for r in t.rows] == ["221", "22102", "2210201", "2210203"]
+    assert [v.value for v in _row(t, "2210203").values.values() if v.value is not None] == [
+        Decimal(x) for x in "882.72 882.72 0.00 0.00 0.00 0.00 12.00 12.00 0.00".split()]
+    assert all(f.confidence < policy.REVIEW_THRESHOLD for r in t.rows for f in r.values.values())

@@ -39,8 +39,11 @@ WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:[（(]单位[）)])?(?
 UNIT_CODE_LINE = re.compile(r"^\d{3,9}\s?[-－—]\s?\p{Han}[\p{Han}（）()]{1,40}$")
 # a table continued from the previous page
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
-# a line that ends like a table title (…表, or …表（按功能分类科目）: the classification it is by)
-TITLE_END = re.compile(r"表\s*(?:[（(]按[^（）()\s]{1,12}[）)]\s*)?$")
+# a line that ends like a table title (…表, or …表（按功能分类科目）: the classification it is by, also
+# printed without 按 (…表（功能科目）, …表（经济分类）), or what it leaves out or covers (…表（不含上年结转）,
+# …表（一级项目）, …表（2026）)
+TITLE_END = re.compile(r"表\s*(?:[（(](?:按[^（）()\s]{1,12}|[^（）()\s]{0,8}(?:科目|分类)|不含[^（）()\s]{1,10}"
+                       r"|[一二]级项目|\d{4}年?)[）)]\s*)?$")
 # a note under a table: 注：… / 说明：… / 备注：… / 注1
 NOTE_LINE = re.compile(r"^\s*(?:备注|注|说明)\s*[:：\d]")
 

@@ -3,13 +3,15 @@
 printed one cell per line as PyMuPDF's `get_text()` prints them.
 
 What it does: after the table's title, the header's words (broken over lines: 财政专 / 户拨款), then
-the `合计` row: its label and one amount per line. The number of amounts after 合计 gives the
+the `合计` row: its label and one amount per line (or the unit's own row standing for it: the unit
+the title area names, `部门名称：某某局（本级）`, printed whole or broken over lines, with its amounts). The number of amounts after 合计 gives the
 table's width, and the header must name a standard column tree of that width (spaced_labelled.TREES,
 whose characters the header covers), so every column is known. Each following row is its label
 (one piece or several: a unit's or a project's name broken over lines) and exactly as many amounts;
 a 绩效目标 text printed after a project's amounts (prose lines, ending in 。) is its goal text cell.
-Page numbers and the header printed again on a new page are skipped. A row whose amounts do not add
-up (the tree's total columns against their parts) goes to review with the reason.
+Page numbers, the table's own title lines and the header printed again on a new page are skipped.
+A row whose amounts do not add up (the tree's total columns against their parts) goes to review
+with the reason.
 The table is read only while the stream keeps that order; at the first row with no label or another
 number of amounts (pdftotext without -layout moves labels away from their amounts) the table ends
 there, and a table whose first row after 合计 is not whole is declined.
@@ -23,8 +25,9 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine
-from ..evidence.printed import NOTE_LINE
+from ..evidence.printed import NOTE_LINE, TITLE_END, WHO
 from .spaced_labelled import TREES, adds_up, standard_tree, tree_rows, tree_sums
+from .spaced_rows import unit_name
 from .spaced_text import (AMOUNT, SENTENCE, after_title, amount_cell, cell_line, furniture, text_cell, title_above,
                           title_like)
 from .text_tables import text_reader, with_report
@@ -33,6 +36,7 @@ _TOTAL = re.compile(r"^(?:合计|总计)$")
 _PAGE = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")
 _MAX_HEADER = 40  # header lines before the 合计 row
 _MAX_PIECES = 5  # pieces of a row's label
+_UNIT_PIECES = 3  # lines the unit's name is broken over on its own row
 _MAX_GOAL = 30  # lines of a goal text
 _MAX_WIDTH = max(sum(max(1, len(subs)) for _, subs in tree) for tree in TREES)
 
@@ -43,9 +47,22 @@ def _amount(line: NLine) -> bool:
     return bool(words) and all(AMOUNT.match(w) for w in words)
 
 
-def _total_row(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int]]:
-    """(index of the 合计 line, its amounts' count) after the header from lines[i], else None."""
+def _unit_of(lines: Sequence[NLine], i: int) -> Optional[str]:
+    """The unit the table is of, as its title area names it (`部门名称：某某局（本级）`), else None."""
+    for ln in title_above(lines, i):
+        m = WHO.match("".join(ln.text.split()))
+        name = "".join(ln.text.split())[m.end():] if m else ""
+        if name and unit_name(name):
+            return name
+    return None
+
+
+def _total_row(lines: Sequence[NLine], i: int, unit: Optional[str] = None) -> Optional[tuple[int, int]]:
+    """(index of the 合计 line, its amounts' count) after the header from lines[i], else None. Where
+    the title area names the table's unit, the unit's own row may stand for the 合计 row: its name
+    as printed there (broken over up to three lines), then its amounts; the index is its first line."""
     seen = 0
+    cells: list[int] = []  # the header's lines so far
     for j in range(i, min(len(lines), i + 3 * _MAX_HEADER)):
         t = lines[j].text.strip()
         if not t:
@@ -53,21 +70,28 @@ def _total_row(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int]]:
         if _amount(lines[j]) or not cell_line(lines[j]) or (title_like(lines[j]) and seen):
             return None
         seen += 1
+        cells.append(j)
         if seen > _MAX_HEADER:
             return None
-        if _TOTAL.match(t):  # the 合计 row, or a header word 合计 (no amounts after it)
+        at = j if _TOTAL.match(t) else None  # the 合计 row, or a header word 合计 (no amounts after it)
+        if at is None and unit is not None:
+            for m in range(1, min(_UNIT_PIECES, len(cells) - 1) + 1):
+                if "".join("".join(lines[x].text.split()) for x in cells[-m:]) == unit:
+                    at = cells[-m]
+                    break
+        if at is not None:
             n = 0
             k = j + 1
             while k < len(lines) and n <= _MAX_WIDTH and _amount(lines[k]):
                 n += len(lines[k].text.split())
                 k += 1
             if n >= 2:
-                return j, n
+                return at, n
     return None
 
 
 def _tree(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int, Sequence]]:
-    got = _total_row(lines, i)
+    got = _total_row(lines, i, _unit_of(lines, i))
     if got is None:
         return None
     at, n = got
@@ -79,10 +103,11 @@ def _tree(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int, Sequence]]
 class _Stream:
     """The table's lines from the 合计 row on, page numbers and the repeated header skipped."""
 
-    def __init__(self, lines: Sequence[NLine], start: int, header: list[str]) -> None:
+    def __init__(self, lines: Sequence[NLine], start: int, header: list[str], own: set[str]) -> None:
         self.lines = lines
         self.k = start
         self.header = header
+        self.own = own  # the table's title lines (code, title, 部门 and unit lines)
 
     def skip(self) -> None:
         while self.k < len(self.lines):
@@ -90,11 +115,27 @@ class _Stream:
             if not t or _PAGE.match(t):
                 self.k += 1
                 continue
-            echo = self._echo(t)
+            echo = self._echo(t) or self._own_title(t)
             if echo:
                 self.k += echo
                 continue
             return
+
+    def _own_title(self, t: str) -> int:
+        """Lines of the table's own title block printed again from here (a new page of the table:
+        its code, title, 部门 and unit lines, the title among them), else 0: another table's title
+        ends the table."""
+        k, titled = self.k, False
+        while k < len(self.lines):
+            key = " ".join(self.lines[k].text.split())
+            if not key:
+                k += 1
+                continue
+            if key not in self.own:
+                break
+            titled = titled or bool(TITLE_END.search(key))
+            k += 1
+        return k - self.k if titled else 0
 
     def _echo(self, t: str) -> int:
         """Lines of the header printed again from here: the whole header, or its last lines when its
@@ -135,7 +176,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     sums = tree_sums(tree)
     head = lines[i]
     grid: list[list[Cell]] = [[text_cell(head, x) for x in r] for r in tree_rows(tree, goals)]
-    s = _Stream(lines, at, header_lines)
+    own = {" ".join(ln.text.split()) for ln in title_above(lines, i)}
+    s = _Stream(lines, at, header_lines, own)
     end = at
     rows = 0
     while True:

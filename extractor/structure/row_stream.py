@@ -39,6 +39,9 @@ the sum of the others; other amounts among the header's words decline the table:
 rows into the header), the 栏次 numbers after the 合计 label (`合计 1 2 0 0`: not read as amounts),
 and codes scattered away from their rows (moved_codes.by_names: rows by their names, codes from
 the catalogue, checked by the parents' sums).
+A stream whose rows mostly print no amount (pdfminer.six: every row's code and name, then all the
+amounts) is declined, and a row printing more amounts than any subject table has columns (twelve)
+keeps its code and name only.
 A subject table run together on ONE line (web pages, `.xls` previews copied as text: `项目 本年支出合计
 基本支出 … 栏次 1 2 3 合计 1279.28 995.8 283.48 201 一般公共服务支出 65.45 65.45 …`) is the same stream
 on one line and is read the same way.
@@ -85,9 +88,9 @@ _ONE_AMOUNT = re.compile(r"^(?:预算数|决算数|金额|预算金额)$")
 _FIRST_TOTAL = re.compile(r"合计|小计")
 _TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _MIN_WELL_FORMED = 0.7  # rows printed code, name, amounts: below this share the stream is no row stream
-_MAX_COLUMNS = 8
+_MAX_COLUMNS = 12  # amount columns of a subject table (支出总表 with its 政府采购 columns: 9; 收入总表: 12)
 _HEADER_ECHO = 6  # header words that, printed again after a row's amounts, mark a repeated header
-_MIN_ONE_LINE_WORDS = 12  # a table run together on one line: header words, a row or two at least  # amount columns of a subject table
+_MIN_ONE_LINE_WORDS = 12  # a table run together on one line: header words, a row or two at least
 _MAX_SCRAMBLED = 0.2  # rows whose amounts cannot be their own, above which the table is declined
 
 Token = tuple[str, NLine]
@@ -656,6 +659,12 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
                 moved.add(id(rows[-1]))
     if shape == "subject" and _one_amount_column(header[0]) and any(_trailing_amounts(r) > 1 for r in rows):
         return None, i + 1  # a row with two amounts under a header of one amount column: the order is mixed
+    if shape == "subject" and not units:
+        if 2 * sum(1 for r in rows if not _trailing_amounts(r)) > len(rows):
+            return None, i + 1  # most rows print no amount: the amounts stand away from their rows
+        for k, r in enumerate(rows):  # more amounts than any subject table has columns: not all the row's
+            if _trailing_amounts(r) > _MAX_COLUMNS:
+                rows[k] = r[:len(r) - _trailing_amounts(r)]
     columns = _widest_set("".join(w for w, _ in header[0]))
     if columns is not None and _lanci_width(header[0]) > len(columns):
         columns = None  # the 栏次 row numbers more columns than the set: the set is not this table's

@@ -10,7 +10,8 @@ header line that prints one word per value column, or a corner word and one per 
 then label | values rows; a line of words between rows with a word per column (经费控制情况（万元）
 2023年决算数 …) is kept as a row of text. After a `合计` row followed by labelled rows of as many
 amounts (`total_first`), it reads the table by unit: the header must cover a standard column tree
-(TREES: 总计 | 财政拨款 (合计 一般公共预算 …) | 财政专户拨款 | 其他资金, or the 12 columns of 收入总体情况表)
+(TREES: 总计 | 财政拨款 (合计 一般公共预算 …) | 财政专户拨款 | 其他资金, the 12 columns of 收入总体情况表, or
+总计 | 财政拨款 ([小计] 一般公共预算拨款 …) | 财政专户管理资金 | 单位资金 (事业收入 … 其他收入) | 上年结余、结转)
 for the columns to be named; a label broken over lines is joined (pieces above its row — pypdf —,
 or a piece above and one under a line of amounts — pdfplumber, -layout; when the piece under may as
 well open the next label, the row's amounts go to review); page numbers and the header printed again
@@ -54,12 +55,19 @@ _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round ap
 
 # Standard column trees of labelled tables by unit / class (budget tables of Guangdong's cities:
 # 部门预算基本支出预算表, 部门预算项目支出及其他支出预算表, 收入总体情况表): (label, sub-labels) in printed order
+_UNIT_FUNDS = ("事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
 TREES: list[list[tuple[str, tuple[str, ...]]]] = [
     [("总计", ()), ("财政拨款", ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算")), ("财政专户拨款", ()),
      ("其他资金", ())],
     [("合计", ()), ("财政拨款收入", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
      ("财政专户拨款收入", ("教育收费", "其他专户收入拨款")), ("其他资金收入", ("事业收入", "事业单位经营收入", "其他收入")),
      ("上级补助收入", ()), ("附属单位上缴收入", ()), ("上年结转结余", ())],
+    # 基本支出总表 / 项目支出总表 by class or project under the unit's own row (Shenzhen's budgets): 财政拨款
+    # (with its 小计 in the first, without in the second), 财政专户管理资金, 单位资金, 上年结余、结转
+    [("总计", ()), ("财政拨款", ("小计", "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款")),
+     ("财政专户管理资金", ()), ("单位资金", _UNIT_FUNDS), ("上年结余、结转", ())],
+    [("总计", ()), ("财政拨款", ("一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款")),
+     ("财政专户管理资金", ()), ("单位资金", _UNIT_FUNDS), ("上年结余、结转", ())],
 ]
 
 

@@ -70,7 +70,9 @@ _LOOKAHEAD = 24  # non-blank lines from a header's first line to its first data 
 # header word broken over lines as lines of their own: 本年收入合 / 计 / 财政拨款收 / 入 …)
 _LEVEL_WORDS = frozenset(("类", "款", "项"))
 _MAX_NAME_PIECES = 3  # lines a subject name is broken over, at most
-_ORG_END = re.compile(rf"{ORG_TAIL}$")
+# a unit's name ends as an organisation's does, perhaps with what part of it the row covers
+# (`某某局（本级）`, `某某局(机关)`)
+_ORG_END = re.compile(rf"{ORG_TAIL}(?:[（(]\p{{Han}}{{1,6}}[）)])?$")
 _UNIT_DOUBT = ("unit uncertain: a unit's name, printed over several lines, does not end as a unit's name does, "
                "so which pieces make which row's name is not certain")
 _UNIT_CODE_LABEL = re.compile(r"编码|代码|科目")
@@ -820,7 +822,8 @@ def _unit_rows(lines: Sequence[NLine], j: int) -> tuple[list[_Row], int]:
 
 
 def unit_name(text: str) -> bool:
-    """`text` ends as the name of a unit does (局, 中心, 支队 …)."""
+    """`text` ends as the name of a unit does (局, 中心, 支队 …; also with a part in brackets after
+    it: 某某局（本级）)."""
     return bool(_ORG_END.search(text))
 
 
