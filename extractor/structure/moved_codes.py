@@ -125,6 +125,23 @@ def _code_of(parts: list[str]) -> Optional[str]:
     return code if lookup(code) is not None else None
 
 
+
+def _name_then_numbers(toks: list[Token], k: int) -> Optional[tuple[list[Token], list[Token], int]]:
+    """From toks[k]: a run of name words, then a run of numbers (name, numbers, index after them);
+    None where a word is neither a name nor a number (not this shape)."""
+    n = len(toks)
+    name: list[Token] = []
+    while k < n and not _numeric(toks[k][0]):
+        if not _HAN.search(toks[k][0]):
+            return None
+        name.append(toks[k])
+        k += 1
+    nums: list[Token] = []
+    while k < n and _numeric(toks[k][0]):
+        nums.append(toks[k])
+        k += 1
+    return name, nums, k
+
 def regroup(toks: list[Token]) -> Optional[tuple[list[Token], list[Row]]]:
     """The header's tokens and the rows of a stream cut at its names (see the module text), or None
     when the stream does not read as name-anchored rows."""
@@ -139,16 +156,10 @@ def regroup(toks: list[Token]) -> Optional[tuple[list[Token], list[Row]]]:
     k = first
     n = len(toks)
     while k < n:
-        name: list[Token] = []
-        while k < n and not _numeric(toks[k][0]):
-            if not _HAN.search(toks[k][0]):
-                return None  # a word that is neither a name nor a number: not this shape
-            name.append(toks[k])
-            k += 1
-        nums: list[Token] = []
-        while k < n and _numeric(toks[k][0]):
-            nums.append(toks[k])
-            k += 1
+        run = _name_then_numbers(toks, k)
+        if run is None:
+            return None
+        name, nums, k = run
         if not name:
             return None
         if k >= n:
@@ -359,17 +370,11 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
     rows: list[Row] = []
     k, n = first, len(toks)
     while k < n:
-        name: list[Token] = []
-        while k < n and not _numeric(toks[k][0]):
-            if not _HAN.search(toks[k][0]):
-                return None  # a word that is neither a name nor a number: not this shape
-            name.append(toks[k])
-            k += 1
-        amounts: list[Token] = []
-        while k < n and _numeric(toks[k][0]):
-            if not _is_code_word(toks[k][0]):
-                amounts.append(toks[k])
-            k += 1
+        run = _name_then_numbers(toks, k)
+        if run is None:
+            return None
+        name, nums, k = run
+        amounts = [t for t in nums if not _is_code_word(t[0])]
         if not name:
             if rows:  # amounts printed ahead of the next name: they stay with the row above for now
                 rows[-1].amounts.extend(amounts)
