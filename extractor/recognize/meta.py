@@ -141,7 +141,12 @@ def find_meta(lines: list[NLine], nar: Narrative, tables: list[Table]) -> Report
 def _kind(nar: Narrative, tables: list[Table], title_m) -> Optional[Field]:
     text = nar.text
     templates = {t.template or "" for t in tables}
-    counts = {k: text.count(k) for k in KINDS}  # plain words: non-overlapping counts, as findall gave
+    counted: dict[str, int] = {}
+
+    def count(k: str) -> int:  # plain words: non-overlapping counts, as findall gave; only those asked
+        if k not in counted:
+            counted[k] = text.count(k)
+        return counted[k]
     has_final_tables = any(t.startswith("final.") for t in templates)
     has_budget_tables = any(t.startswith("budget.") for t in templates)
 
@@ -152,10 +157,10 @@ def _kind(nar: Narrative, tables: list[Table], title_m) -> Optional[Field]:
         return Field(value=k, raw="", confidence=conf, notes=["inferred from the tables present"])
 
     if has_final_tables or re.search(r"决算情况说明|部门决算表|决算总表", text):
-        k = "单位决算" if counts["单位决算"] > counts["部门决算"] else "部门决算"
+        k = "单位决算" if count("单位决算") > count("部门决算") else "部门决算"
         return pick(k, policy.KIND_FINAL)
     if has_budget_tables or re.search(r"部门预算表|预算情况说明|收支预算总表", text):
-        k = "单位预算" if counts["单位预算"] > counts["部门预算"] else "部门预算"
+        k = "单位预算" if count("单位预算") > count("部门预算") else "部门预算"
         return pick(k, policy.KIND_BUDGET)
     if title_m and title_m.group("kind") in ("部门预算", "单位预算", "部门决算", "单位决算"):
         # the title names the kind (its tables unread: a converter's mixed text); a budget's 绩效目标
@@ -164,7 +169,7 @@ def _kind(nar: Narrative, tables: list[Table], title_m) -> Optional[Field]:
         return span_text_field(nar, title_m.start("kind"), title_m.end("kind"), value=k,
                                confidence=policy.KIND_BUDGET if "预算" in k else policy.KIND_FINAL)
     if "自评" in text or "绩效评价" in text or re.search(r"整体支出绩效|项目支出绩效|绩效情况", text):
-        if counts["项目支出绩效自评"] and not counts["整体支出绩效自评"]:
+        if count("项目支出绩效自评") and not count("整体支出绩效自评"):
             return pick("项目支出绩效自评", policy.KIND_PROJECT_EVAL)
         if re.search(r"整体支出", text):
             m = re.search(r"整体支出", text)

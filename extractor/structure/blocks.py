@@ -107,7 +107,8 @@ def split_blocks(lines: list[NLine], tables: Sequence[NTable] = ()) -> list[Bloc
             continue
         block: Optional[GridBlock] = None
         nxt = i + 1
-        for reader in () if _prose(lines[i].text) else TEXT_READERS:  # the first reader that starts here
+        text = lines[i].text
+        for reader in () if not text.strip() or _prose(text) else TEXT_READERS:  # the first reader that starts here
             if reader.starts(lines, i):  # and reads a table; a reader that declines hands the lines on
                 block, nxt = reader.read(lines, i)
                 if block is not None:
