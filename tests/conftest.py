@@ -21,6 +21,29 @@ def seed_path(prefix: str) -> Path:
     return found[0]
 
 
+@pytest.fixture()
+def cjk_font() -> str:
+    """The CJK font the sample generator's PDFs use: installed by scripts/install_system_packages.sh
+    (or named by $MAKE_SAMPLES_CJK_FONT). Missing, the tests that need it fail: no skip hides an
+    install step."""
+    from samplegen.pdf_writer import find_cjk_font
+
+    font = find_cjk_font()
+    assert font is not None, ("no CJK font: run scripts/install_system_packages.sh "
+                              "(fonts-wqy-microhei) or set MAKE_SAMPLES_CJK_FONT")
+    return font
+
+
+WQY_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"  # fonts-wqy-microhei (install_system_packages.sh)
+
+
+@pytest.fixture()
+def wqy_font() -> str:
+    """The WenQuanYi font the OCR and PDF tests draw with; missing, they fail (no skip)."""
+    assert Path(WQY_FONT).is_file(), f"{WQY_FONT} missing: run scripts/install_system_packages.sh (fonts-wqy-microhei)"
+    return WQY_FONT
+
+
 def flat(rows: list[list[str]]) -> str:
     """A table in the flattened layout of converted reports: one cell per line after a TAB, a blank
     line between rows."""

@@ -8,12 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from conftest import ROOT
 
 LINT = Path(sys.executable).with_name("lint-imports")
-pytestmark = pytest.mark.skipif(not LINT.exists(), reason="import-linter is not installed (pip install -e '.[test]')")
 
 
 def _lint(tree: Path) -> subprocess.CompletedProcess:

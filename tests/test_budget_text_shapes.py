@@ -396,14 +396,12 @@ def test_text_printed_one_font_run_per_line_is_joined_into_its_blocks():
 # --- real reports (../shared) -------------------------------------------------------------------------
 
 def _real(tmp_path, name: str, converter: str):
-    converted = pytest.importorskip("converted")
+    import converted
+
     pdf = SHARED / "real-corpus" / f"{name}.pdf"
     if not pdf.exists():
-        pytest.skip(f"{pdf} is not there (the shared corpus is absent)")
-    try:
-        return extract(converted.convert(pdf, converter, tmp_path))
-    except converted.ConverterMissing as exc:  # the message names the tool and how to install it
-        pytest.skip(f"converter {converter} is not installed: {exc}")
+        pytest.skip(reason=f"{pdf} is not there (the shared corpus is absent)")
+    return extract(converted.convert(pdf, converter, tmp_path))  # pypdf, PyMuPDF: test extras
 
 
 @pytest.mark.parametrize("converter", ["pypdf", "pymupdf"])

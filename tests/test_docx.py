@@ -135,8 +135,6 @@ def test_broken_and_legacy_word_files(tmp_path):
             extract(legacy)
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
-                    reason="LibreOffice (soffice) is not installed: the legacy .doc route cannot run here")
 def test_legacy_doc_through_libreoffice(tmp_path):
     import subprocess
 

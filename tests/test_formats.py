@@ -15,8 +15,7 @@ from extractor.evaluate import compare
 from samplegen import generate  # noqa: E402
 
 FONT = os.environ.get("MAKE_SAMPLES_CJK_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-needs_font = pytest.mark.skipif(not os.path.exists(FONT),
-                                reason=f"CJK font {FONT} not installed (scripts/install_system_packages.sh)")
+needs_font = pytest.mark.usefixtures("cjk_font")  # missing, the test fails (conftest.cjk_font)
 
 
 def _values(report) -> dict:

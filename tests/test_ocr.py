@@ -1,7 +1,6 @@
 """The OCR route: page images and scanned PDFs through PP-OCR (rapidocr, ONNX models in its wheel)."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -50,7 +49,7 @@ def test_scanned_real_table_page(tmp_path):
     assert all(f.value in on_page for f in repaired)
 
 
-@pytest.mark.skipif(not os.path.exists(FONT), reason="CJK font fonts-wqy-microhei not installed")
+@pytest.mark.usefixtures("wqy_font")  # missing, the test fails (conftest.wqy_font)
 def test_mild_scan_of_a_generated_report(tmp_path):
     from samplegen import write_scan
 

@@ -2,7 +2,6 @@
 empty inked cells read again, unread ink sent to review, code specks, dropped 、, ruling-line peaks."""
 from __future__ import annotations
 
-import os
 
 import cv2
 import numpy as np
@@ -70,7 +69,7 @@ def _page_with_grid(texts: dict) -> tuple[np.ndarray, Grid]:
     return np.asarray(img), _grid(xs, ys)
 
 
-@pytest.mark.skipif(not os.path.exists(FONT), reason="CJK font fonts-wqy-microhei not installed")
+@pytest.mark.usefixtures("wqy_font")  # missing, the test fails (conftest.wqy_font)
 def test_empty_cell_with_ink_is_read_again_and_capped():
     from extractor.ocr.engines import get_engine
 
@@ -84,7 +83,7 @@ def test_empty_cell_with_ink_is_read_again_and_capped():
     assert not g.texts[1][1] and not g.texts[1][2]  # blank cells stay blank
 
 
-@pytest.mark.skipif(not os.path.exists(FONT), reason="CJK font fonts-wqy-microhei not installed")
+@pytest.mark.usefixtures("wqy_font")  # missing, the test fails (conftest.wqy_font)
 def test_ink_no_word_covers_sends_the_cell_to_review():
     gray, g = _page_with_grid({(0, 0): "“三公”经费控制", (0, 2): "10"})
     # the detector read only the right half of the first cell (a seal over “三公”)

@@ -50,7 +50,7 @@ def test_paddle_reads_a_real_table_page(tmp_path):
     assert t.rows[0].values["支出预算/合计"].value == Decimal("87267272.44")
 
 
-@pytest.mark.skipif(not os.path.exists(FONT), reason="CJK font fonts-wqy-microhei not installed")
+@pytest.mark.usefixtures("wqy_font")  # missing, the test fails (conftest.wqy_font)
 def test_paddle_reads_a_generated_scan(tmp_path):
     from samplegen import write_scan
 

@@ -156,8 +156,7 @@ def test_scanned_pages_are_named(tmp_path):
 CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 
-@pytest.mark.skipif(not __import__("os").path.exists(CJK_FONT),
-                    reason="CJK font fonts-wqy-microhei not installed (scripts/install_system_packages.sh)")
+@pytest.mark.usefixtures("wqy_font")  # missing, the test fails (conftest.wqy_font)
 def test_unruled_table_by_column_alignment(tmp_path):
     from fpdf import FPDF
 
@@ -190,8 +189,7 @@ def test_unruled_table_by_column_alignment(tmp_path):
     assert r.checks and all(c.passed for c in r.checks)
 
 
-@pytest.mark.skipif(not __import__("os").path.exists(CJK_FONT),
-                    reason="CJK font fonts-wqy-microhei not installed (scripts/install_system_packages.sh)")
+@pytest.mark.usefixtures("wqy_font")  # missing, the test fails (conftest.wqy_font)
 def test_rotated_pages(tmp_path):
 
     from pypdf import PdfReader, PdfWriter

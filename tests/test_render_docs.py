@@ -12,16 +12,15 @@ import zipfile
 
 import pytest
 
-docx = pytest.importorskip("docx")
-pytest.importorskip("fpdf")
-pdfium = pytest.importorskip("pypdfium2")
+import docx  # python-docx, pypdfium2 (dependencies) and fpdf2 (test extra): never skipped
+import fpdf  # noqa: F401
+import pypdfium2 as pdfium
 
 import samplegen as ms  # noqa: E402
 from samplegen import __main__ as cli  # noqa: E402
 from support.roundtrip import render_report_json  # noqa: E402
 
-needs_font = pytest.mark.skipif(ms.find_cjk_font() is None,
-                                reason="no CJK font (apt-get install fonts-wqy-microhei, or set MAKE_SAMPLES_CJK_FONT)")
+needs_font = pytest.mark.usefixtures("cjk_font")  # missing, the test fails (conftest.cjk_font)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

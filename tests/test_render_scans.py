@@ -7,17 +7,16 @@ import json
 
 import pytest
 
-np = pytest.importorskip("numpy")
-pytest.importorskip("cv2")
-pytest.importorskip("fpdf")
-pdfium = pytest.importorskip("pypdfium2")
-Image = pytest.importorskip("PIL.Image")
+import cv2  # noqa: F401  (opencv: a dependency of rapidocr; numpy, pypdfium2 dependencies; fpdf2, pillow test extras)
+import fpdf  # noqa: F401
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image
 
 import samplegen as ms  # noqa: E402
 from samplegen import scans as rs  # noqa: E402
 
-pytestmark = pytest.mark.skipif(ms.find_cjk_font() is None,
-                                reason="no CJK font (apt-get install fonts-wqy-microhei, or set MAKE_SAMPLES_CJK_FONT)")
+pytestmark = pytest.mark.usefixtures("cjk_font")  # missing, the tests fail (conftest.cjk_font)
 
 DPI = 72          # small rasters: fast tests
 
