@@ -37,7 +37,6 @@ printed one per line (the spaced reader's) are not read here.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -53,6 +52,7 @@ from .run_rows import solve_rows
 from .run_sparse import solve_sparse
 from .run_zeros import place_zeros
 from .spaced_rows import STANDARD_COLUMNS
+from .spaced_text import covers
 from .spaced_text import AMOUNT, SENTENCE, after_title, furniture, name_piece, title_like
 from .templates import identify
 from .text_tables import is_preamble, text_reader, with_report
@@ -195,15 +195,10 @@ def _scan(lines: Sequence[NLine], i: int) -> Optional[_Region]:
     return _Region(s, cut, totals, notes, j, at)
 
 
-def _covers(text: str, labels: Sequence[str]) -> bool:
-    have, need = Counter(text), Counter("".join(labels))
-    return all(have[ch] >= c for ch, c in need.items())
-
-
 def _column_sets(header: str) -> list[tuple[str, tuple[str, ...]]]:
     """The standard column sets whose labels the header's characters cover, widest first; a single
     预算数 / 决算数 column last."""
-    sets = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS if _covers(header, (parent,) + leaves)]
+    sets = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS if covers(header, (parent,) + leaves)]
     return sets + [("", (x,)) for x in _SINGLE if x in header]
 
 

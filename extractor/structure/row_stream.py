@@ -52,7 +52,6 @@ then reject: those amounts go to review or are not read, never placed as certain
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -67,7 +66,7 @@ from . import spaced_flat
 from .code_tree import CodeTree
 from .moved_codes import by_names, regroup
 from .spaced_rows import STANDARD_COLUMNS, read_spaced, unit_name, unit_table
-from .spaced_text import (AMOUNT, MAX_CELL, after_title, bracket_code, cell_line, stream_furniture,
+from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, stream_furniture,
                           title_above, title_like)
 from .templates import identify
 from .text_tables import text_reader, with_report
@@ -408,11 +407,9 @@ def _code_part(cur: list[Token], word: str) -> bool:
 
 def _widest_set(header: str) -> Optional[tuple[str, ...]]:
     """The widest standard column set (spaced_rows.STANDARD_COLUMNS) the header's characters cover."""
-    have = Counter(header)
     best: Optional[tuple[str, ...]] = None
     for parent, leaves in STANDARD_COLUMNS:
-        need = Counter("".join((parent,) + leaves))
-        if all(have[ch] >= c for ch, c in need.items()) and (best is None or len(leaves) > len(best)):
+        if covers(header, (parent,) + leaves) and (best is None or len(leaves) > len(best)):
             best = leaves
     return best
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
-from typing import Optional, Sequence
+from typing import Optional
 
 import regex as re
 
+from .spaced_text import covers
 from ..catalog import codes_named
 from ..datamodel import NLine
 from ..evidence.numbers import parse_amount
@@ -86,16 +87,6 @@ def ordinal_value(label: str) -> Optional[int]:
     return _NUMERALS.index(word) if len(word) == 1 else None
 
 
-def _covers(text: str, labels: Sequence[str]) -> bool:
-    have: dict[str, int] = {}
-    for ch in text:
-        have[ch] = have.get(ch, 0) + 1
-    need: dict[str, int] = {}
-    for ch in "".join(labels):
-        need[ch] = need.get(ch, 0) + 1
-    return all(have.get(ch, 0) >= c for ch, c in need.items())
-
-
 def printed_widths(header: list[str]) -> Optional[tuple[int, int]]:
     """Amount columns per side from the 栏次 numbers (`栏次 1 栏次 2 3 4 5` -> 1, 4)."""
     marks = [k for k, w in enumerate(header) if w == "栏次"]
@@ -112,7 +103,7 @@ def side_columns(header_text: str, widths: list[int]) -> Optional[tuple[list[lis
     header is a standard pair's and a side prints more amounts than it has columns."""
     pairs = [(a, b) for a in SIDE_COLUMNS for b in SIDE_COLUMNS]
     pairs.sort(key=lambda p: (len(p[0]) - widths[0], len(p[1]) - widths[1]))
-    covered = [(a, b) for a, b in pairs if _covers(header_text, a + b)]
+    covered = [(a, b) for a, b in pairs if covers(header_text, a + b)]
     for a, b in covered:
         if len(a) >= widths[0] and len(b) >= widths[1]:
             return [list(a), list(b)], [False, False]

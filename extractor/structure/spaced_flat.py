@@ -17,13 +17,13 @@ What it does not: read subject rows (spaced_rows), side-by-side blocks (spaced_s
 """
 from __future__ import annotations
 
-from collections import Counter
 from decimal import Decimal
 from typing import Optional, Sequence
 
 import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine
+from .spaced_text import covers
 from .spaced_text import SENTENCE, amount_cell, is_amount, text_cell, tokens
 from .text_tables import with_report
 
@@ -72,11 +72,6 @@ def sums_hold(values: Sequence[Decimal]) -> bool:
 
 def _width(block: list[tuple[str, tuple[str, ...]]]) -> int:
     return sum(max(1, len(subs)) for _, subs in block)
-
-
-def _covers(text: str, labels: Sequence[str]) -> bool:
-    have, need = Counter(text.translate(_NOT_COUNTED)), Counter("".join(labels).translate(_NOT_COUNTED))
-    return all(have[ch] >= c for ch, c in need.items())
 
 
 def _lanci(words: list[str]) -> bool:
@@ -178,7 +173,7 @@ def _header(header_text: str, n: int) -> Optional[list[list[str]]]:
         if _width(block) * copies + len(tail) != n:
             continue
         printed = [word for lab, subs in block for word in (lab, *subs)]
-        if not _covers(header_text, list(tops) + printed * copies + list(tail)):
+        if not covers(header_text, list(tops) + printed * copies + list(tail), _NOT_COUNTED):
             continue
         rows: list[list[str]] = []
         width = _width(block)

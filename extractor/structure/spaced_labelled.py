@@ -37,6 +37,7 @@ from decimal import Decimal
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
+from .spaced_text import covers
 from .spaced_text import SENTENCE, Header, amount_cell, furniture, is_amount, text_cell, title_like, tokens
 from .text_tables import with_report
 
@@ -120,16 +121,11 @@ def _tree_width(tree: Sequence[tuple[str, tuple[str, ...]]]) -> int:
     return sum(max(1, len(subs)) for _, subs in tree)
 
 
-def _covers(text: str, labels: Sequence[str]) -> bool:
-    have, need = Counter(text), Counter("".join(labels))
-    return all(have[ch] >= c for ch, c in need.items())
-
-
 def standard_tree(header_text: str, n: int) -> Optional[Sequence[tuple[str, tuple[str, ...]]]]:
     """The standard column tree of n columns whose labels the header's characters cover (header
     words broken over lines and printed out of order are common), else None."""
     for tree in TREES:
-        if _tree_width(tree) == n and _covers(header_text, [w for top, subs in tree for w in (top, *subs)]):
+        if _tree_width(tree) == n and covers(header_text, [w for top, subs in tree for w in (top, *subs)]):
             return tree
     return None
 

@@ -38,7 +38,6 @@ amount, most rows with none at all, and the amounts in runs after them are decli
 """
 from __future__ import annotations
 
-from collections import Counter
 from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -54,6 +53,7 @@ from .code_tree import CodeTree, confirm_by_sums
 from .spaced_columns import Amount, Identity, RowAmounts, place_rows, right_edges
 from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
+from .spaced_text import covers
 from .spaced_text import Header, after_title, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
 from .spaced_text import bracket_code, name_piece as _name_piece, page_turn, tokens as _tokens
@@ -432,19 +432,13 @@ def first_total_alone(lines: Sequence[NLine], j: int, nxt: int) -> bool:
 
 # --- header ---------------------------------------------------------------------------------
 
-def _covers(header_text: str, labels: Sequence[str]) -> bool:
-    have = Counter(header_text)
-    need = Counter("".join(labels))
-    return all(have[ch] >= c for ch, c in need.items())
-
-
 def _standard_columns(header: list[NLine], n: int) -> Optional[tuple[str, tuple[str, ...]]]:
     """The standard column set of n columns whose labels the header's characters cover; of several,
     the first whose labels the header prints whole and in their order (the same labels come in
     another order in other provinces' tables), else the first."""
     text = "".join("".join(ln.text.split()) for ln in header)
     covered = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS + GROUPED_COLUMNS
-               if len(leaves) == n and _covers(text, _set_labels(parent, leaves))]
+               if len(leaves) == n and covers(text, _set_labels(parent, leaves))]
     return next((c for c in covered if _in_order(text, _top_labels(c[1]))), covered[0] if covered else None)
 
 

@@ -23,7 +23,6 @@ the 预算部门（单位）名称 one, or whose funds header is not the standar
 """
 from __future__ import annotations
 
-from collections import Counter
 from fractions import Fraction
 from typing import Optional, Sequence
 
@@ -32,6 +31,7 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from .spaced_targets import level_groups
+from .spaced_text import covers
 from .spaced_text import AMOUNT, SENTENCE, text_cell, tokens
 from .text_tables import with_report
 
@@ -83,11 +83,6 @@ def _header_index(lines: Sequence[NLine], j: int) -> Optional[int]:
     return next((k for k in range(j, min(j + _LOOKAHEAD, len(lines))) if _indicator_header(lines[k])), None)
 
 
-def _covers(text: str, labels: Sequence[str]) -> bool:
-    have, need = Counter(text), Counter("".join(labels))
-    return all(have[ch] >= c for ch, c in need.items())
-
-
 def _is_amount(word: str) -> bool:
     return bool(AMOUNT.match(word) or _RATE.match(word))
 
@@ -123,7 +118,7 @@ def _head(lines: Sequence[NLine], j: int, h: int):
         return None
     goal = next((k for k in range(funds_header + 1, h) if _GOAL.search(_squeeze(lines[k].text))), h)
     head_text = _squeeze("".join(ln.text for ln in lines[j:goal]))
-    if not _covers(head_text, _FUNDS_COLS) or not _covers(head_text, (_HEAD_LABEL,)):
+    if not covers(head_text, _FUNDS_COLS) or not covers(head_text, (_HEAD_LABEL,)):
         return None
     names = []
     for ln in lines[j:funds_header]:

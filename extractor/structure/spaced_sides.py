@@ -32,6 +32,7 @@ from ..catalog import codes_named
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .spaced_columns import Amount, RowAmounts, place_rows
+from .spaced_text import covers
 from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, page_turn, repeated_header
 from .spaced_text import text_cell, title_keys, title_like, tokens
 from .text_tables import with_report
@@ -564,13 +565,6 @@ def _complete(label: str) -> bool:
     return bool(_COMPLETE.search(label))
 
 
-def _covers(text: str, labels: Sequence[str]) -> bool:
-    from collections import Counter
-
-    have, need = Counter(text), Counter("".join(labels))
-    return all(have[ch] >= c for ch, c in need.items())
-
-
 def _lanci_widths(header: list[NLine]) -> Optional[tuple[int, int]]:
     """Amount columns per side from the 栏次 line (`栏 次 1 栏 次 2 3 4 5` -> 1, 4)."""
     for ln in header:
@@ -592,7 +586,7 @@ def _side_columns(header_text: str, n_left: int, n_right: int) -> tuple[Optional
     pairs = [(a, b) for a in SIDE_COLUMNS for b in SIDE_COLUMNS if len(a) >= n_left and len(b) >= n_right]
     pairs.sort(key=lambda p: (len(p[0]) - n_left, len(p[1]) - n_right))
     for left, right in pairs:
-        if _covers(header_text, left + right):
+        if covers(header_text, left + right):
             return left, right
     return None, None
 

@@ -64,6 +64,18 @@ def bracket_code(word: str) -> tuple[str, str] | None:
     return (m.group(1), word[m.end():]) if m else None
 
 
+def covers(text: str, labels: Sequence[str], ignore: dict | None = None) -> bool:
+    """The characters of `text` cover those of `labels`, each as often (a header whose words are
+    broken over lines or run together still names the labels); `ignore`: a str.translate table of
+    characters not counted (brackets and quotes that print half- or full-width)."""
+    if ignore is not None:
+        text, joined = text.translate(ignore), "".join(labels).translate(ignore)
+    else:
+        joined = "".join(labels)
+    have, need = Counter(text), Counter(joined)
+    return all(have[ch] >= c for ch, c in need.items())
+
+
 def is_amount(text: str) -> bool:
     return bool(AMOUNT.match(text))
 
