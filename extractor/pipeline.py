@@ -89,6 +89,8 @@ def extract(path: str | Path, options: Optional[Options] = None, **kwargs) -> Re
         t = time.perf_counter()
         st = structure(ndoc)
         report.tables = st.tables
+        for st_stage, severity, message in st.problems:
+            report.problems.append(Problem(stage=st_stage, severity=severity, message=message))
         timings["structure"] = time.perf_counter() - t
         ctx = Context(structured=st, report=report, keep_contacts=opts.keep_contacts, ner=opts.ner)
         for name, step in RECOGNIZERS.items():

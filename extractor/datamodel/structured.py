@@ -82,3 +82,4 @@ class Structured:
     narrative: Narrative
     tables: list[Table] = field(default_factory=list)
     grids: list[GridBlock] = field(default_factory=list)
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # (stage, severity, message)

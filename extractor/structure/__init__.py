@@ -3,6 +3,7 @@
 What it does: `structure(ndoc)` -> Structured(narrative, tables, grids): tables the page readers
 found are placed, the text readers (text_tables.py) find the rest, tables continued over pages are
 joined, and each grid becomes a Table with its reader's method and parsing report.
+Titles of standard tables that no reader read are recorded as problems (unread.py).
 What it does not: recognise values in narrative (recognize/) or check anything (validate/).
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from .blocks import split_blocks
 from .continuation import join_continued
 from .narrative import build_narrative
 from .tables import build_table
+from .unread import unread_tables
 from . import html_tables  # noqa: F401  (registers its reader)
 from . import cell_lines  # noqa: F401  (registers its reader)
 from . import row_stream  # noqa: F401  (registers its reader)
@@ -36,4 +38,5 @@ def structure(ndoc: NormalizedDocument) -> Structured:
             tables.append(build_table(b))
         else:
             narrative_lines.append(b)
-    return Structured(ndoc=ndoc, narrative=build_narrative(narrative_lines), tables=tables, grids=grids)
+    return Structured(ndoc=ndoc, narrative=build_narrative(narrative_lines), tables=tables, grids=grids,
+                      problems=unread_tables(blocks, tables))

@@ -1,0 +1,99 @@
+"""Tables whose title was found but that no reader read: recorded, never passed over in silence.
+
+What it does: `unread_tables(blocks, tables)` looks through the narrative lines left after the
+readers ran for the title of a standard table (a short line ending like a title that templates.py
+names: 一般公共预算支出表, 公开07表 一般公共预算支出情况表) followed within a few lines by the table's
+unit line (单位：万元) or its printed code (公开07表), which a table's opening has and a line of the
+contents (目录) or a sentence does not, and with amounts other than 0 before the next title (a
+table printed empty, 本表无数据, or with 0.00 only has nothing to read). Each such title whose table is not in the output (no table
+read in the document bears the same title) gives one warning: the line, the title, the template
+and why (no reader could place its cells in this layout, so its amounts are not in the output).
+What it does not: read the table, guess its amounts, or judge a title printed again over a table
+continued on the next page when the first part was read (the same title: not reported).
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import Block, GridBlock, NLine, Table
+from ..evidence.printed import TITLE_END, UNIT_WORD
+from .templates import CODE_RE, identify
+
+_TITLE_MAX = 40  # a title line is short; a longer line is a sentence that names a table
+_LOOK_AHEAD = 6  # non-blank lines after the title in which the unit line or code must stand
+_CONTENTS = re.compile(r"[.…·]{3,}|\s\d{1,3}\s*$")  # a contents entry: leader dots, a page number at the end
+_AMOUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.])|(?<![\d.,])\d+\.\d{1,4}(?![\d.,])")
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _is_title(text: str) -> bool:
+    """A short line that ends like a table title and names a standard table (not a code line 公开01表)."""
+    return len(text) <= _TITLE_MAX and bool(TITLE_END.search(text)) and identify(text, "") is not None
+
+
+def _holds_amounts(lines: list[Optional[NLine]], k: int) -> bool:
+    """An amount other than 0 (a number with decimals or thousands separators) stands between the
+    title and the next title or table read: a table printed empty (本表无数据) or with 0.00 only has
+    nothing to read."""
+    for ln in lines[k + 1:]:
+        if ln is None:
+            return False
+        t = ln.text.strip()
+        if _is_title(t):
+            return False
+        if any(re.search(r"[1-9]", m) for m in _AMOUNT.findall(t)):
+            return True
+    return False
+
+
+def _opens_table(lines: list[Optional[NLine]], k: int) -> bool:
+    """The lines after a title hold the table's unit line or printed code within a few lines."""
+    seen = 0
+    for ln in lines[k + 1:]:
+        if ln is None:
+            return False
+        t = ln.text.strip()
+        if not t:
+            continue
+        if UNIT_WORD.search(t) or CODE_RE.search(t):
+            return True
+        seen += 1
+        if seen >= _LOOK_AHEAD:
+            return False
+    return False
+
+
+def unread_tables(blocks: Sequence[Block], tables: Sequence[Table]) -> list[tuple[str, str, str]]:
+    """(stage, severity, message) for each standard table whose title stands in the narrative with
+    no table read under it (see the module text)."""
+    read_titles = {_squeeze(t.title) for t in tables if t.title}
+    narrative: list[Optional[NLine]] = []  # None where a table was read
+    for b in blocks:
+        if isinstance(b, GridBlock):
+            read_titles.update(_squeeze(ln.text) for ln in b.preamble)
+            narrative.append(None)
+        else:
+            narrative.append(b)
+    out: list[tuple[str, str, str]] = []
+    reported: set[str] = set()
+    for k, ln in enumerate(narrative):
+        t = ln.text.strip() if ln is not None else ""
+        if not t or not _is_title(t) or _CONTENTS.search(t):
+            continue
+        template = identify(t, "")
+        if not _opens_table(narrative, k) or not _holds_amounts(narrative, k):
+            continue
+        key = _squeeze(CODE_RE.sub("", t))
+        if key in reported or any(key in title for title in read_titles):
+            continue
+        reported.add(key)
+        where = f"line {ln.no}" if ln.no is not None else f"page {ln.page}"
+        out.append(("structure", "warning",
+                    f"{where}: table {t!r} ({template.title}) found but not read: no reader could place "
+                    f"its cells in this text's layout, so its amounts are not in the output"))
+    return out

@@ -1,0 +1,60 @@
+"""A standard table whose title was found but that no reader read is recorded as a problem, never
+passed over in silence; a table read, printed empty, or only listed in the contents is not."""
+from __future__ import annotations
+
+from conftest import flat
+from extractor.datamodel import Document, Line
+from extractor.normalize import normalize
+from extractor.structure import structure
+
+
+def _structure(text: str):
+    lines = [Line(text=t, no=i) for i, t in enumerate(text.split("\n"), start=1)]
+    return structure(normalize(Document(path="t", sha256="0", format="text", route="text", lines=lines)))
+
+
+# a table's cells scattered so that no reader can place them (amounts before any label, header words
+# among them): the title, code and unit lines are a table's opening all the same
+SCATTERED = """公开07表
+一般公共预算支出表
+单位：万元
+105,814.60
+科目编码
+2,531.48
+合计
+教育支出
+60,964.23
+基本支出
+"""
+
+
+def test_unread_table_is_a_problem_with_line_and_title():
+    st = _structure("目录\n一、一般公共预算支出表\n\n" + SCATTERED)
+    assert st.tables == []
+    assert len(st.problems) == 1
+    stage, severity, message = st.problems[0]
+    assert (stage, severity) == ("structure", "warning")
+    assert message.startswith("line 5: table '一般公共预算支出表' (一般公共预算支出预算表) found but not read")
+
+
+def test_read_table_empty_table_and_contents_are_not_problems():
+    read = "一般公共预算财政拨款支出决算表\n\t\t\t公开05表\n部门：测试局\t\t单位：万元\n" + flat([
+        ["功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["合计", "10.50", "8", "2.50"],
+        ["201 03 01", "行政运行", "10.50", "8", "2.50"],
+    ])
+    empty = "\n政府性基金预算支出表\n单位：万元\n科目编码 科目名称 合计\n合计\n注：本单位无政府性基金预算，故本表无数据。\n"
+    contents = "目录\n一、一般公共预算支出表\n二、政府性基金预算支出表\n第一部分 部门概况\n"
+    st = _structure(contents + read + empty)
+    assert [t.template for t in st.tables] == ["final.05"]
+    assert st.problems == []
+
+
+def test_problem_reaches_the_report(tmp_path):
+    from extractor import extract
+
+    p = tmp_path / "r.txt"
+    p.write_text("某某局2026年部门预算\n\n" + SCATTERED, encoding="utf-8")
+    r = extract(p, ner=False)
+    assert any(pr.stage == "structure" and "'一般公共预算支出表'" in pr.message and "found but not read" in pr.message
+               for pr in r.problems)
