@@ -350,6 +350,27 @@ def test_three_public_row_of_amounts_under_a_broken_header_tree(tmp_path):
     assert v["预算数/合计"].confidence >= policy.REVIEW_THRESHOLD
 
 
+def test_three_public_with_meeting_and_training_columns(tmp_path):
+    # Jiangsu's budget table as pypdf prints it: the 三公 columns, then 会议费 and 培训费, the
+    # header words broken over lines; 合计 2.60 = 0.50 + 1.60 + 0.50 and 小计 1.60 = 1.00 + 0.60
+    text = """公开 09 表
+一般公共预算“三公”经费、会议费、培训费支出表
+单位：某某局 单位：万元
+公务用车购置及运行维护费
+“三公”经费合计 因公出国（境）费
+小计 公务用车购置费 公务用车运行维 护费 公务接待费 会议费 培训费
+2.60 0.50 1.60 1.00 0.60 0.50 0.70 9.80
+"""
+    _, t = _table(tmp_path, text)
+    assert t.template == "budget.three_public" and len(t.rows) == 1
+    v = t.rows[0].values
+    assert list(v) == ["合计", "因公出国（境）费", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",
+                       "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费", "会议费", "培训费"]
+    assert v["公务用车购置及运行维护费/公务用车运行维护费"].value == Decimal("0.60")
+    assert v["会议费"].value == Decimal("0.70") and v["培训费"].value == Decimal("9.80")
+    assert v["合计"].confidence >= policy.REVIEW_THRESHOLD
+
+
 def test_three_public_without_a_known_header_goes_to_review(tmp_path):
     text = """2026年部门一般公共预算“三公”经费支出表
 部门：某某局 单位：万元

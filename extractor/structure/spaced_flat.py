@@ -53,6 +53,9 @@ STANDARD: list[tuple[tuple[str, ...], list[tuple[str, tuple[str, ...]]], tuple[s
     # 三公经费和机关运行经费预算表: “三公”经费预算数 over the 三公 columns, then 机关运行经费预算数
     (("“三公”经费预算数",), _car_before_reception(_CAR_SHORT), ("机关运行经费预算数",)),
     (("“三公”经费预算数",), _car_before_reception(_CAR_LONG), ("机关运行经费预算数",)),
+    # “三公”经费、会议费、培训费支出表 (Jiangsu's budgets): the 三公 columns, then 会议费 and 培训费
+    ((), _three_public(_CAR_LONG), ("会议费", "培训费")),
+    ((), _three_public(_CAR_SHORT), ("会议费", "培训费")),
 ]
 _NOT_COUNTED = str.maketrans("", "", "（）()“”\"\"")  # brackets and quotes print half- or full-width
 
@@ -184,7 +187,8 @@ def _header(header_text: str, n: int) -> Optional[list[list[str]]]:
         for lab, subs in block:
             mid += [lab] + [""] * (max(1, len(subs)) - 1)
             low += list(subs) if subs else [""]
-        rows += [mid * copies + [""] * len(tail), low * copies + [""] * len(tail)]
+        # a column after the blocks spans the header's rows: its label in the top row printed
+        rows += [mid * copies + ([""] * len(tail) if tops else list(tail)), low * copies + [""] * len(tail)]
         return rows
     return None
 

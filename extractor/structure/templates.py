@@ -40,7 +40,7 @@ TEMPLATES: list[tuple[re.Pattern, Template]] = [
     # budgets (部门预算 / 单位预算); short titles such as 部门收入总表 / 一般公共预算基本支出表 too
     (re.compile(r"财政拨款收支(?:预算)?(?:总体情况|总)表"), Template("budget.fiscal_total", "财政拨款收支预算总表", "two_sides")),
     (re.compile(r"收支(?:预算)?(?:总体情况|总)表"), Template("budget.total", "收支预算总表", "two_sides")),
-    (re.compile(r"[“\"]?三公[”\"]?经费(?:支出)?(?:[及和]机关运行经费)?(?:支出)?(?:预算)?表"), Template("budget.three_public", "一般公共预算“三公”经费支出预算表", "flat_values", None, "三公经费")),
+    (re.compile(r"[“\"]?三公[”\"]?经费(?:[、及和]会议费)?(?:[、及和]培训费)?(?:支出)?(?:[及和]机关运行经费)?(?:支出)?(?:预算)?表"), Template("budget.three_public", "一般公共预算“三公”经费支出预算表", "flat_values", None, "三公经费")),
     (re.compile(r"一般公共预算(?:财政拨款)?基本支出(?:部门预算)?(?:经济分类)?(?:情况)?(?:预算)?(?:明细|情况)?表"), Template("budget.basic", "一般公共预算基本支出预算表", "subject")),
     (re.compile(r"一般公共预算(?:财政拨款)?支出(?:部门预算)?经济分类(?:情况)?(?:预算)?表"), Template("budget.general_economic", "一般公共预算支出经济分类预算表", "subject")),
     (re.compile(r"政府性基金(?:预算)?(?:财政拨款)?支出(?:功能分类)?(?:预算)?(?:情况)?表"), Template("budget.fund", "政府性基金预算支出表", "subject")),

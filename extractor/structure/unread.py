@@ -38,14 +38,14 @@ def _is_title(text: str) -> bool:
 
 def _holds_amounts(lines: list[Optional[NLine]], k: int) -> bool:
     """An amount other than 0 (a number with decimals or thousands separators) stands between the
-    title and the next title or table read: a table printed empty (本表无数据) or with 0.00 only has
+    title and the next title, table read or sentence: a table printed empty (本表无数据) or with 0.00 only has
     nothing to read."""
     for ln in lines[k + 1:]:
         if ln is None:
             return False
         t = ln.text.strip()
-        if _is_title(t):
-            return False
+        if _is_title(t) or "。" in t or ("，" in t and len(t) > _TITLE_MAX // 2):
+            return False  # the next table, or the narrative after a table printed empty
         if any(re.search(r"[1-9]", m) for m in _AMOUNT.findall(t)):
             return True
     return False
