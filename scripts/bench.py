@@ -386,7 +386,8 @@ def _converted_route(args, tmp: Path) -> None:
     missing: dict[str, str] = {}
     rows: dict[str, list] = {name: [] for name in converted.CONVERTERS}
     # text, pdf, matched, wrong, seconds, table facts matched, table facts of the PDF route
-    sums = {name: [0, 0, 0, 0, 0.0, 0, 0] for name in converted.CONVERTERS}
+    # and the tables whose title the text route found but could not read (problems)
+    sums = {name: [0, 0, 0, 0, 0.0, 0, 0, 0] for name in converted.CONVERTERS}
     for label, pdf in pdfs:
         try:
             ref = extract(pdf)
@@ -407,24 +408,25 @@ def _converted_route(args, tmp: Path) -> None:
             a = converted.agreement(got, ref)
             wrong = len(a["confident_wrong"])
             t_got, t_all = a["by_part"].get("table", (0, 0))
+            unread = sum("found but not read" in p.message for p in got.problems)
             rows[name].append((name, label, a["pdf"], a["text"], a["matched"], f"{a['precision']:.3f}",
-                               f"{a['recall']:.3f}", f"{a['f1']:.3f}", f"{t_got}/{t_all}", wrong, secs))
-            for k, v in enumerate((a["text"], a["pdf"], a["matched"], wrong, secs, t_got, t_all)):
+                               f"{a['recall']:.3f}", f"{a['f1']:.3f}", f"{t_got}/{t_all}", wrong, unread, secs))
+            for k, v in enumerate((a["text"], a["pdf"], a["matched"], wrong, secs, t_got, t_all, unread)):
                 sums[name][k] += v
     table = []
     for name in converted.CONVERTERS:
         if not rows[name]:
             continue
         table.extend(rows[name])
-        n_text, n_pdf, n_match, wrong, secs, t_got, t_all = sums[name]
+        n_text, n_pdf, n_match, wrong, secs, t_got, t_all, unread = sums[name]
         p = n_match / n_text if n_text else float(n_pdf == 0)
         r = n_match / n_pdf if n_pdf else float(n_text == 0)
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         table.append((name, "ALL (facts pooled)", n_pdf, n_text, n_match, f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}",
-                      f"{t_got}/{t_all}", wrong, secs))
+                      f"{t_got}/{t_all}", wrong, unread, secs))
     if table:
         _print_table(("converter", "report", "PDF facts", "text facts", "matched", "precision", "recall", "F1",
-                      "table facts", "conf>=0.9 wrong", "text route s"), table)
+                      "table facts", "conf>=0.9 wrong", "tables unread", "text route s"), table)
     for name, why in missing.items():
         print(f"converter {name} skipped: {why}")
 
