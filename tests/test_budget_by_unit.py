@@ -466,3 +466,49 @@ def test_the_units_own_row_with_its_name_broken_over_lines(tmp_path):
     assert t.method == "labelled-stream"
     assert [r.name.value for r in t.rows][:2] == ["某某市人民政府口岸办公室", "工资福利支出"]
     assert _amounts(t.rows[0]) == [Decimal(a) for a in _SZ_ROWS[0][1].split()]
+
+
+# --- the same tables one row per line (pypdf): the unit's own row in the title area's name ---------------
+# pypdf prints the unit line and the unit of amounts on one line, breaks the header's words over lines and
+# prints the title lines and header again over the rows on the next page.
+_SZ_TITLE_PYPDF = ["表 4", "基本支出总表", "部门名称：某某局（本级） 单位：万元"]
+_SZ_HEADER_PYPDF = ["财政拨款 单位资金", "支出项目类别 总计", "小计 一般公共 预算拨款 政府性基金 预算拨款 国有资本经 营预算拨款",
+                    "财政专户", "管理资金 事业收入 事业单位 经营收入 上级补助 收入 附属单位 上缴收入 其他收入", "上年结余、", "结转"]
+
+
+def _sz_lines(rows) -> list[str]:
+    return [f"{label} {amounts}" for label, amounts in rows]
+
+
+BASIC_BY_CLASS_PYPDF = "\n".join(
+    ["第二部分 部门预算表"] + _SZ_TITLE_PYPDF + _SZ_HEADER_PYPDF + _sz_lines(_SZ_ROWS[:4]) + ["- 19 -"]
+    + _SZ_TITLE_PYPDF + _SZ_HEADER_PYPDF + _sz_lines(_SZ_ROWS[4:]) + ["注：本套报表金额单位转换时可能存在尾数误差。", "- 20 -"])
+
+
+def test_basic_expenditure_by_class_under_the_units_own_row_one_row_per_line(tmp_path):
+    t = _by_title(_report(tmp_path, BASIC_BY_CLASS_PYPDF), "基本支出总表")
+    assert t.method == "spaced"
+    assert [r.name.value for r in t.rows] == [label.strip() for label, _ in _SZ_ROWS]  # both pages, one table
+    assert t.columns[:3] == ["总计", "财政拨款/小计", "财政拨款/一般公共预算拨款"]
+    assert len(t.columns) == 12 and t.columns[-1] == "上年结余、结转"
+    for label, amounts in _SZ_ROWS:
+        row = _named(t, label.strip())
+        assert _amounts(row) == [Decimal(a) for a in amounts.split()]
+        assert all(f.confidence >= CONFIDENT for f in row.values.values())
+
+
+def test_income_of_the_unit_alone_one_row_per_line(tmp_path):
+    # 收入总表 of one unit: its own row alone under the 11 columns (no 小计 under 财政拨款);
+    # 600.00 = 500.00 + 20.00 + 0.00 (财政拨款) + 0.00 (专户) + 30.00 (事业收入) + 50.00 (上年结余、结转)
+    text = "\n".join(["第二部分 部门预算表", "表 2", "收入总表", "部门名称：某某局（本级） 单位：万元", "本年收入",
+                      "财政拨款 单位资金预算单位 收入总计", "一般公共预算", "拨款", "政府性基金预算", "拨款", "国有资本经营预",
+                      "算拨款", "财政专户管理", "资金 事业收入 事业单位经营 收入 上级补助收入 附属单位上缴 收入 其他收入",
+                      "上年结余", "、结转",
+                      "某某局（本级） 600.00 500.00 20.00 0.00 0.00 30.00 0.00 0.00 0.00 0.00 50.00",
+                      "注：本套报表金额单位转换时可能存在尾数误差。", "- 15 -"])
+    t = _by_title(_report(tmp_path, text), "收入总表")
+    assert [r.name.value for r in t.rows] == ["某某局（本级）"]
+    assert t.columns[0] == "总计" and t.columns[-1] == "上年结余、结转" and len(t.columns) == 11
+    assert t.rows[0].values["单位资金/事业收入"].value == Decimal("30.00")
+    assert t.rows[0].values["财政拨款/政府性基金预算拨款"].value == Decimal("20.00")
+    assert all(f.confidence >= CONFIDENT for f in t.rows[0].values.values())  # the sums hold

@@ -27,7 +27,7 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import NOTE_LINE, TITLE_END, WHO
 from .spaced_labelled import TREES, adds_up, standard_tree, tree_rows, tree_sums
-from .spaced_rows import unit_name
+from .spaced_rows import table_unit, unit_name
 from .spaced_text import (AMOUNT, SENTENCE, after_title, amount_cell, cell_line, furniture, text_cell, title_above,
                           title_like)
 from .text_tables import text_reader, with_report
@@ -45,16 +45,6 @@ def _amount(line: NLine) -> bool:
     """A line of amounts only (PyMuPDF may print two cells on one line: `0.00 19,904.01`)."""
     words = line.text.split()
     return bool(words) and all(AMOUNT.match(w) for w in words)
-
-
-def _unit_of(lines: Sequence[NLine], i: int) -> Optional[str]:
-    """The unit the table is of, as its title area names it (`部门名称：某某局（本级）`), else None."""
-    for ln in title_above(lines, i):
-        m = WHO.match("".join(ln.text.split()))
-        name = "".join(ln.text.split())[m.end():] if m else ""
-        if name and unit_name(name):
-            return name
-    return None
 
 
 def _total_row(lines: Sequence[NLine], i: int, unit: Optional[str] = None) -> Optional[tuple[int, int]]:
@@ -91,7 +81,7 @@ def _total_row(lines: Sequence[NLine], i: int, unit: Optional[str] = None) -> Op
 
 
 def _tree(lines: Sequence[NLine], i: int) -> Optional[tuple[int, int, Sequence]]:
-    got = _total_row(lines, i, _unit_of(lines, i))
+    got = _total_row(lines, i, table_unit(lines, i))
     if got is None:
         return None
     at, n = got

@@ -38,10 +38,11 @@ from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from .spaced_text import covers
-from .spaced_text import SENTENCE, Header, amount_cell, furniture, is_amount, text_cell, title_like, tokens
+from .spaced_text import SENTENCE, Header, amount_cell, furniture, is_amount, text_cell, title_above, title_like, tokens
 from .text_tables import with_report
 
 _LOOKAHEAD = 10
+_UNIT_LOOKAHEAD = 24  # header lines above the unit's own row (pypdf prints every broken header word on its own line)
 _MIN_ROWS = 3
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _DASH = re.compile(r"^(?:-|—|–|——|－)$")
@@ -117,6 +118,20 @@ def first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
     return None
 
 
+def unit_row(lines: Sequence[NLine], i: int, unit: Optional[str]) -> Optional[int]:
+    """The first row after the header from lines[i] when it is the unit's own row standing for the
+    合计 row (its label the unit the title area names, labelled rows of as many values after it)."""
+    if not unit:
+        return None
+    for j in range(i, min(i + _UNIT_LOOKAHEAD, len(lines))):
+        if _PROSE.search(lines[j].text) or NOTE_LINE.match(lines[j].text):
+            return None
+        row = _split(lines[j])
+        if row is not None:
+            return j if total_first(lines, j, unit) else None
+    return None
+
+
 def _tree_width(tree: Sequence[tuple[str, tuple[str, ...]]]) -> int:
     return sum(max(1, len(subs)) for _, subs in tree)
 
@@ -170,11 +185,13 @@ def adds_up(values: list[str], sums: list[tuple[int, list[int]]]) -> bool:
                for t, parts in sums)
 
 
-def total_first(lines: Sequence[NLine], j: int) -> bool:
+def total_first(lines: Sequence[NLine], j: int, unit: Optional[str] = None) -> bool:
     """lines[j] is a table's 合计 row and labelled rows with as many values follow it (a table by
-    unit or by class: `合计 12,634.14 …` / `广州市数字政府运营中心 3,392.05 …`), no subject code."""
+    unit or by class: `合计 12,634.14 …` / `广州市数字政府运营中心 3,392.05 …`), no subject code. Where
+    the title area names the table's unit (`部门名称：某某局（本级）`), the unit's own row may stand for
+    the 合计 row (Shenzhen's 基本支出总表: the unit's row, then its classes)."""
     row = _split(lines[j])
-    if row is None or not _TOTAL_LABEL.match(row[0]):
+    if row is None or not (_TOTAL_LABEL.match(row[0]) or (unit and row[0] == unit)):
         return False
     n = len(row[1])
     seen = 0
@@ -187,6 +204,10 @@ def total_first(lines: Sequence[NLine], j: int) -> bool:
         if len(nxt[1]) != n:
             return False
         seen += 1
+    if seen == 0 and unit and row[0] == unit:
+        # the unit's row alone (a 收入总表 of one unit): the table ends under it
+        nxt = next((ln for ln in lines[j + 1:j + 4] if ln.text.strip()), None)
+        return nxt is None or bool(NOTE_LINE.match(nxt.text)) or _furniture_line(lines, nxt) or title_like(nxt)
     return seen >= 1
 
 
@@ -240,6 +261,8 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None) -
         return None, i + 1
     n = len(_split(lines[first])[1]) if totalled else _width(lines, first) or 0
     head = Header(lines, i, first)
+    # the header and the title lines (code, title, unit) printed again over the rest on a new page
+    again = set(head.keys) | {" ".join(ln.text.split()) for ln in title_above(lines, i)}
     header = head.lines
     tree = standard_tree(head.text, n) if totalled else None
     sums = tree_sums(tree) if tree else []
@@ -299,8 +322,8 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None) -
             read += 1
             j = (goal_end if goal_end is not None else j) + 1
             continue
-        if read and (_furniture_line(lines, ln) or (totalled and " ".join(ln.text.split()) in head.keys)):
-            j += 1  # a page number or the header printed again on a new page, inside the table
+        if read and (_furniture_line(lines, ln) or (totalled and " ".join(ln.text.split()) in again)):
+            j += 1  # a page number, or the title and header printed again on a new page, inside the table
             continue
         if read and _label_piece(ln) and len(pending) < _MAX_PIECES:
             nxt = _next_text(lines, j)
@@ -320,7 +343,7 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None) -
             continue
         break
     j = _back_to(lines, j, last)
-    if read < (2 if totalled else _MIN_ROWS):
+    if read < (1 if totalled and tree is not None else 2 if totalled else _MIN_ROWS):
         return None, i + 1
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), j
 

@@ -48,13 +48,13 @@ import regex as re
 from ..catalog import name_matches
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import HEADING, NOTE_LINE, ORG_TAIL, TITLE_END
+from ..evidence.printed import HEADING, NOTE_LINE, ORG_TAIL, TITLE_END, UNIT_WORD, WHO
 from .code_tree import CodeTree, confirm_by_sums
 from .spaced_columns import Amount, Identity, RowAmounts, place_rows, right_edges
 from .templates import identify
 from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
 from .spaced_text import covers
-from .spaced_text import Header, after_title, title_like as _title_like
+from .spaced_text import Header, after_title, title_above, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
 from .spaced_text import bracket_code, name_piece as _name_piece, page_turn, tokens as _tokens
 from .text_tables import is_preamble, with_report, text_reader
@@ -73,6 +73,7 @@ _MAX_NAME_PIECES = 3  # lines a subject name is broken over, at most
 # a unit's name ends as an organisation's does, perhaps with what part of it the row covers
 # (`某某局（本级）`, `某某局(机关)`)
 _ORG_END = re.compile(rf"{ORG_TAIL}(?:[（(]\p{{Han}}{{1,6}}[）)])?$")
+_UNIT_AFTER = re.compile(UNIT_WORD.pattern + ".*$")  # the unit line printed after the unit's name
 _UNIT_DOUBT = ("unit uncertain: a unit's name, printed over several lines, does not end as a unit's name does, "
                "so which pieces make which row's name is not certain")
 _UNIT_CODE_LABEL = re.compile(r"编码|代码|科目")
@@ -403,10 +404,13 @@ def _starts(lines: Sequence[NLine], i: int) -> bool:
     shape = _other_shape(lines, i)
     if shape is not None:
         return OTHER_SHAPES[shape][0](lines, i) is not None
+    unit = table_unit(lines, i)
     j = _first_row(lines, i)
+    if j is None and spaced_labelled.unit_row(lines, i, unit) is not None:
+        return True  # a table by class under the unit's own row
     if j is None:
         return _untitled(lines, i) and spaced_labelled.first_row(lines, i) is not None
-    if spaced_labelled.total_first(lines, j):
+    if spaced_labelled.total_first(lines, j, unit):
         return True  # a table by unit or by class: labelled rows under its 合计 row
     template = identify(" ".join(ln.text for ln in lines[max(0, i - 4):i]), " ".join(ln.text for ln in lines[i:j]))
     if template is not None and template.shape != "subject":
@@ -815,6 +819,18 @@ def _unit_rows(lines: Sequence[NLine], j: int) -> tuple[list[_Row], int]:
     return rows, k
 
 
+def table_unit(lines: Sequence[NLine], i: int) -> Optional[str]:
+    """The unit the table from lines[i] is of, as its title area names it (`部门名称：某某局（本级）`,
+    perhaps with the unit line after it: `… 单位：万元`), else None."""
+    for ln in title_above(lines, i):
+        text = "".join(ln.text.split())
+        m = WHO.match(text)
+        name = _UNIT_AFTER.sub("", text[m.end():]) if m else ""
+        if name and unit_name(name):
+            return name
+    return None
+
+
 def unit_name(text: str) -> bool:
     """`text` ends as the name of a unit does (局, 中心, 支队 …; also with a part in brackets after
     it: 某某局（本级）)."""
@@ -871,10 +887,14 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         if block is not None:
             block.preamble = _detached_title(lines, i)
         return block, end
+    unit = table_unit(lines, i)
     first = _first_row(lines, i)
+    under_unit = spaced_labelled.unit_row(lines, i, unit) if first is None else None
+    if under_unit is not None:
+        return spaced_labelled.read_labelled(lines, i, under_unit)
     if first is None:
         return spaced_labelled.read_labelled(lines, i) if _untitled(lines, i) else (None, i + 1)
-    if spaced_labelled.total_first(lines, first):
+    if spaced_labelled.total_first(lines, first, unit):
         return spaced_labelled.read_labelled(lines, i, first)
     head = Header(lines, i, first)
     header = head.lines
