@@ -512,3 +512,16 @@ def test_income_of_the_unit_alone_one_row_per_line(tmp_path):
     assert t.rows[0].values["单位资金/事业收入"].value == Decimal("30.00")
     assert t.rows[0].values["财政拨款/政府性基金预算拨款"].value == Decimal("20.00")
     assert all(f.confidence >= CONFIDENT for f in t.rows[0].values.values())  # the sums hold
+
+
+def test_the_units_own_row_with_its_name_broken_above_its_amounts_one_row_per_line(tmp_path):
+    # pypdf breaks a long name where its cell wraps, the last piece on the amounts' line
+    # (`某某市人民政府口岸办公` / `室 510.00 …`): the pieces make the name the title area gives
+    text = BASIC_BY_CLASS_PYPDF.replace("某某局（本级）", "某某市人民政府口岸办公室").replace(
+        "\n某某市人民政府口岸办公室 510.00", "\n某某市人民政府口岸办公\n室 510.00")
+    assert "口岸办公\n室 510.00" in text
+    t = _by_title(_report(tmp_path, text), "基本支出总表")
+    assert t.method == "spaced"
+    assert [r.name.value for r in t.rows][:2] == ["某某市人民政府口岸办公室", "工资福利支出"]
+    assert _amounts(t.rows[0]) == [Decimal(a) for a in _SZ_ROWS[0][1].split()]
+    assert len(t.rows) == len(_SZ_ROWS)

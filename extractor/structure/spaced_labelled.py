@@ -51,6 +51,7 @@ _CODE_FIRST = re.compile(r"^[\[【]?\d{3}(?:\d{2}){0,2}(?![\d.,])")  # 201, 2010
 _PROSE = re.compile(r"[，。；]")  # a label may end in a colon (项目支出：), not hold a sentence
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
 _MAX_PIECES = 5  # pieces of a label broken over lines above its row
+_UNIT_PIECES = 3  # lines the unit's name is broken over above its own row
 _MAX_GOAL_LINES = 30  # lines of a 绩效目标 text under its row
 _FURNITURE_ONLY = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")  # page numbers
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
@@ -185,13 +186,39 @@ def adds_up(values: list[str], sums: list[tuple[int, list[int]]]) -> bool:
                for t, parts in sums)
 
 
+def _unit_pieces(lines: Sequence[NLine], j: int, unit: str) -> list[NLine]:
+    """The lines above row lines[j] that hold the first pieces of the unit's name, when they and the
+    row's label make that name (pypdf breaks a long name: `某某市人民政府口岸办公` / `室 50,878.08 …`);
+    [] when the label is the name itself or nothing makes it."""
+    label = _split(lines[j])[0]
+    if label == unit or not label or not unit.endswith(label):
+        return []
+    made, pieces = label, []
+    for ln in reversed(lines[max(0, j - 2 * _UNIT_PIECES):j]):
+        t = "".join(ln.text.split())
+        if not t:
+            continue
+        made = t + made
+        pieces.insert(0, ln)
+        if made == unit:
+            return pieces
+        if len(pieces) >= _UNIT_PIECES or not unit.endswith(made):
+            break
+    return []
+
+
+def _unit_label(lines: Sequence[NLine], j: int, unit: Optional[str]) -> bool:
+    row = _split(lines[j])
+    return bool(unit) and row is not None and (row[0] == unit or bool(_unit_pieces(lines, j, unit)))
+
+
 def total_first(lines: Sequence[NLine], j: int, unit: Optional[str] = None) -> bool:
     """lines[j] is a table's 合计 row and labelled rows with as many values follow it (a table by
     unit or by class: `合计 12,634.14 …` / `广州市数字政府运营中心 3,392.05 …`), no subject code. Where
     the title area names the table's unit (`部门名称：某某局（本级）`), the unit's own row may stand for
     the 合计 row (Shenzhen's 基本支出总表: the unit's row, then its classes)."""
     row = _split(lines[j])
-    if row is None or not (_TOTAL_LABEL.match(row[0]) or (unit and row[0] == unit)):
+    if row is None or not (_TOTAL_LABEL.match(row[0]) or _unit_label(lines, j, unit)):
         return False
     n = len(row[1])
     seen = 0
@@ -204,7 +231,7 @@ def total_first(lines: Sequence[NLine], j: int, unit: Optional[str] = None) -> b
         if len(nxt[1]) != n:
             return False
         seen += 1
-    if seen == 0 and unit and row[0] == unit:
+    if seen == 0 and _unit_label(lines, j, unit):
         # the unit's row alone (a 收入总表 of one unit): the table ends under it
         nxt = next((ln for ln in lines[j + 1:j + 4] if ln.text.strip()), None)
         return nxt is None or bool(NOTE_LINE.match(nxt.text)) or _furniture_line(lines, nxt) or title_like(nxt)
@@ -253,14 +280,17 @@ def _next_text(lines: Sequence[NLine], j: int) -> Optional[int]:
     return next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
 
 
-def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None) -> tuple[Optional[GridBlock], int]:
-    """The labelled rows from `first` (a 合计 row, see total_first) or from the first row found."""
+def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
+                  unit: Optional[str] = None) -> tuple[Optional[GridBlock], int]:
+    """The labelled rows from `first` (a 合计 row or the unit's own row, see total_first) or from the
+    first row found."""
     totalled = first is not None
     first = first_row(lines, i) if first is None else first
     if first is None:
         return None, i + 1
     n = len(_split(lines[first])[1]) if totalled else _width(lines, first) or 0
-    head = Header(lines, i, first)
+    unit_pieces = _unit_pieces(lines, first, unit) if totalled and unit else []  # not header lines
+    head = Header(lines, i, next(k for k in range(i, first) if lines[k] is unit_pieces[0]) if unit_pieces else first)
     # the header and the title lines (code, title, unit) printed again over the rest on a new page
     again = set(head.keys) | {" ".join(ln.text.split()) for ln in title_above(lines, i)}
     header = head.lines
@@ -280,7 +310,7 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None) -
         grid = [[text_cell(at, "项目")] + [text_cell(at, x) for x in (labels or [f"列{c + 1}" for c in range(n)])]]
     j = first
     last = lines[first]
-    pending: list[NLine] = []  # pieces of a label printed above its row
+    pending: list[NLine] = list(unit_pieces)  # pieces of a label printed above its row
     read = 0
     while j < len(lines):
         ln = lines[j]

@@ -891,11 +891,11 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     first = _first_row(lines, i)
     under_unit = spaced_labelled.unit_row(lines, i, unit) if first is None else None
     if under_unit is not None:
-        return spaced_labelled.read_labelled(lines, i, under_unit)
+        return spaced_labelled.read_labelled(lines, i, under_unit, unit)
     if first is None:
         return spaced_labelled.read_labelled(lines, i) if _untitled(lines, i) else (None, i + 1)
     if spaced_labelled.total_first(lines, first, unit):
-        return spaced_labelled.read_labelled(lines, i, first)
+        return spaced_labelled.read_labelled(lines, i, first, unit)
     head = Header(lines, i, first)
     header = head.lines
     kind = "economic" if "经济分类" in head.text else "function"
