@@ -61,7 +61,7 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import UNIT_CODE_LINE
+from ..evidence.printed import NOTE_LINE, UNIT_CODE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
 from .moved_codes import by_names, regroup
@@ -91,6 +91,8 @@ _MAX_COLUMNS = 12  # amount columns of a subject table (支出总表 with its �
 _HEADER_ECHO = 6  # header words that, printed again after a row's amounts, mark a repeated header
 _MIN_ONE_LINE_WORDS = 12  # a table run together on one line: header words, a row or two at least
 _MAX_SCRAMBLED = 0.2  # rows whose amounts cannot be their own, above which the table is declined
+_NOTE_LINES = 3  # lines of a table's note (注：…) a one-row table's last boxes may be printed after
+_MAX_AFTER_NOTE = 24  # words of a one-row table printed after its note (a column's labels, number, amounts)
 
 Token = tuple[str, NLine]
 
@@ -184,6 +186,41 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     return out, j
 
 
+def _past_note(lines: Sequence[NLine], j: int) -> Optional[tuple[list[Token], int]]:
+    """The cells a one-row table prints after its note (`注：本表反映…`, one or two lines, page marks
+    around it: pdftotext without `-layout` prints the last column's boxes, lower on the page, after
+    the note), from lines[j] where the region stopped: their tokens up to the last line holding an
+    amount, and the index after it; None when no note stands there or no amount follows it."""
+    k, notes = j, 0
+    while k < len(lines) and notes <= _NOTE_LINES:
+        ln = lines[k]
+        t = ln.text.strip()
+        if not t or stream_furniture(lines, ln):
+            k += 1
+            continue
+        if cell_line(ln):
+            break
+        if title_like(ln) or not (notes or NOTE_LINE.match(t)):
+            return None
+        notes += 1
+        k += 1
+    if not notes or notes > _NOTE_LINES:
+        return None
+    out: list[Token] = []
+    last = None
+    while k < len(lines):
+        ln = lines[k]
+        t = ln.text.strip()
+        if t and not stream_furniture(lines, ln):
+            if not cell_line(ln) or title_like(ln) or len(out) > _MAX_AFTER_NOTE:
+                break
+            out.extend((w, ln) for w in t.split())
+            if any(AMOUNT.match(w) for w in t.split()):
+                last = (len(out), k + 1)
+        k += 1
+    return (out[:last[0]], last[1]) if last is not None else None
+
+
 def _own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[int]:
     """The table's own title lines (its code, title, 部门 and unit lines, page marks between) printed
     again from lines[j], its title among them: the index after them; None for another table's."""
@@ -238,7 +275,7 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         listed = _list_rows(toks)
         if listed is not None:
             return [toks[:2]], listed
-        toks = _numbering_moved(toks) or toks
+        toks = _numbering_moved(toks) or _numbering_interleaved(toks) or toks
         first = _flat_values_start(toks)
         head = [w for w, _ in toks[:first]]
         numbers = [w for w in head if w.isdigit()]
@@ -364,6 +401,39 @@ def _numbering_moved(toks: list[Token]) -> Optional[list[Token]]:
             return None
         return toks[:moved] + toks[moved + 1:m] + row
     return None
+
+
+def _numbering_interleaved(toks: list[Token]) -> Optional[list[Token]]:
+    """A one-row table whose header words, 栏次 numbering 1 2 … N and amounts pdftotext (without
+    `-layout`) prints interleaved, box by box down each column (`预算数 合计 因公出国 （境）费 1 2 60.26
+    决算数 … 3 4 5 0 34.08 0 34.08 … 6 合计 … 7 8 26.18 55.07 …`; a budget's table without numbering:
+    `… 小计 37.17 0 购置费 27.83 运行费 0 27.83 9.34`): the words, then the numbering, then the amounts
+    in the order printed, when the numbering is printed whole and in order, the amounts are exactly N
+    (without numbering, one or two blocks of the 三公 columns), none of them an integer the numbering
+    could have taken (1 … N; without numbering an integer amount but 0), and the 三公 sums hold on them (spaced_flat.sums_hold: every block's 合计 and 小计); else None. The amounts keep the
+    printed order, column after column: the sums tell a moved 合计 or 小计, not two parts exchanged."""
+    numbering: list[Token] = []
+    amounts: list[Token] = []
+    words: list[Token] = []
+    mixed = False  # a word or a column number printed after an amount: the order interleaves them
+    for tok in toks:
+        w = tok[0]
+        if w == str(len(numbering) + 1):
+            numbering.append(tok)
+            mixed = mixed or bool(amounts)
+        elif AMOUNT.match(w):
+            amounts.append(tok)
+        else:
+            words.append(tok)
+            mixed = mixed or bool(amounts)
+    n = len(numbering)
+    if not mixed or 0 < n < 3 or (n and len(amounts) != n) or any(
+            w.isdigit() and 1 <= int(w) <= max(n, 1) for w, _ in amounts):
+        return None  # (no numbering printed: the sums below take only a row of one or two 三公 blocks)
+    parsed = [parse_amount(w)[0] for w, _ in amounts]
+    if any(v is None for v in parsed) or not spaced_flat.sums_hold(parsed):
+        return None
+    return words + numbering + amounts
 
 
 def _flat_values_start(toks: list[Token]) -> int:
@@ -622,6 +692,10 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if shape not in _SHAPES:
         return None, i + 1
     toks, end = _region(lines, i)
+    if shape == "flat_values" and _numbering_interleaved(toks) is None:
+        more = _past_note(lines, end)  # the row's last boxes printed after the table's note
+        if more is not None and _numbering_interleaved(toks + more[0]) is not None:
+            toks, end = toks + more[0], more[1]
     header, rows = _lines_of(toks, shape)
     if not rows:
         return None, i + 1
