@@ -626,3 +626,16 @@ def test_a_budget_three_public_stream_without_numbering_is_read_past_its_note(tm
         "合计": Decimal("12.6"), "因公出国（境）费": Decimal("1.5"), "公务用车购置及运行费/小计": Decimal("8.1"),
         "公务用车购置及运行费/购置费": Decimal("3.0"), "公务用车购置及运行费/运行费": Decimal("5.1"),
         "公务接待费": Decimal("3.0")}
+
+
+def test_a_cell_stream_whose_title_area_has_blank_lines_is_read(tmp_path):
+    # pdftotext without -layout leaves a blank line between the 部门 and unit lines and after the unit
+    # line: the title stands six lines above the header's first word, beyond the near title window
+    text = STREAM_05.replace("公开05表\n单位：万元\n", "公开05表\n部门：某某局\n\n单位：万元\n\n", 1)
+    report = _extract(tmp_path, text)
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    assert t.template == "final.05"
+    assert [r.code.value if r.code else r.name.value for r in t.rows] == [
+        "201", "20106", "2010601", "2010602", "合计"]
+    assert _vals(_row(t, "20106")) == {"本年支出/小计": Decimal("100.00"), "本年支出/基本支出": Decimal("70.00"),
+                                       "本年支出/项目支出": Decimal("30.00")}

@@ -91,6 +91,8 @@ _MAX_COLUMNS = 12  # amount columns of a subject table (支出总表 with its �
 _HEADER_ECHO = 6  # header words that, printed again after a row's amounts, mark a repeated header
 _MIN_ONE_LINE_WORDS = 12  # a table run together on one line: header words, a row or two at least
 _MAX_SCRAMBLED = 0.2  # rows whose amounts cannot be their own, above which the table is declined
+_FAR_READ = 0.9  # share of its region a subject table titled beyond the near window must be read over
+_FAR_BARE = 0.1  # share of its rows such a table may leave without amounts (a 款 whose amounts moved)
 _NOTE_LINES = 3  # lines of a table's note (注：…) a one-row table's last boxes may be printed after
 _MAX_AFTER_NOTE = 24  # words of a one-row table printed after its note (a column's labels, number, amounts)
 
@@ -98,15 +100,17 @@ Token = tuple[str, NLine]
 
 
 def _title_lines(lines: Sequence[NLine], i: int) -> list[NLine]:
-    """The table's title lines above lines[i]; for a one-row table (三公) also further up over the
-    blank lines pdfminer.six prints between its boxes (its subject tables, printed column by column,
-    are column_runs.py's: they keep the near window)."""
+    """The table's title lines above lines[i]; where the near window holds no title, also further up
+    over single blank lines (pdfminer.six prints one between its boxes, pdftotext without `-layout`
+    one between the 部门 and unit lines and after them): a one-row table (三公) or a subject table
+    (pdfminer.six's subject tables printed column by column are still declined here, by the stream
+    tests of read_stream, and left to column_runs.py)."""
     near = title_above(lines, i)
     if identify(" ".join(ln.text for ln in near), "") is not None:
         return near
     wide = title_above(lines, i, wide=True)
     template = identify(" ".join(ln.text for ln in wide), "")
-    return wide if template is not None and template.shape == "flat_values" else near
+    return wide if template is not None and template.shape in _SHAPES else near
 
 
 def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
@@ -186,7 +190,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     return out, j
 
 
-def _past_note(lines: Sequence[NLine], j: int) -> Optional[tuple[list[Token], int]]:
+def past_note(lines: Sequence[NLine], j: int) -> Optional[tuple[list[Token], int]]:
     """The cells a one-row table prints after its note (`注：本表反映…`, one or two lines, page marks
     around it: pdftotext without `-layout` prints the last column's boxes, lower on the page, after
     the note), from lines[j] where the region stopped: their tokens up to the last line holding an
@@ -692,8 +696,10 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if shape not in _SHAPES:
         return None, i + 1
     toks, end = _region(lines, i)
+    far = shape == "subject" and identify(" ".join(ln.text for ln in title_above(lines, i)), "") is None
+    region_end = end
     if shape == "flat_values" and _numbering_interleaved(toks) is None:
-        more = _past_note(lines, end)  # the row's last boxes printed after the table's note
+        more = past_note(lines, end)  # the row's last boxes printed after the table's note
         if more is not None and _numbering_interleaved(toks + more[0]) is not None:
             toks, end = toks + more[0], more[1]
     header, rows = _lines_of(toks, shape)
@@ -766,6 +772,10 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if 0 <= unread < len(rows):  # the spaced reader stopped before the last row: the rest is not this table's
         at = rows[unread][0][1]
         end = next((j for j in range(i, end) if lines[j] is at), end)
+    if far and (_FAR_READ * (region_end - i) > end - i or _FAR_BARE * len(rows) < sum(
+            1 for r in rows if not _trailing_amounts(r))):
+        return None, i + 1  # a title beyond the near window: read only (nearly) whole, its rows with their
+        # amounts (pdfminer.six's column-wise tables print blank lines the same way: column_runs.py's)
     _provenance(block, rows, body)
     _mark_moved(block, [ln for part, ln in zip(rows, body) if id(part) in moved], named)
     block.method = "row-stream"
