@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from ..catalog import codes_named
-from ..datamodel import Cell, Detached, GridBlock, Repair, Table
+from ..datamodel import Detached, GridBlock, Repair, Table
 from ..evidence import policy
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
 from .tables import build_table
@@ -73,9 +73,9 @@ def _class_totals(tables: list[Table]) -> dict[str, tuple[Decimal, str]]:
     return {code: (next(iter(vs)), title[code]) for code, vs in seen.items() if len(vs) == 1}
 
 
-def _value(cell: Cell) -> Optional[Decimal]:
+def _value(text: Optional[str]) -> Optional[Decimal]:
     try:
-        return Decimal(cell.text.replace(",", ""))
+        return Decimal(text.replace(",", "")) if text else None
     except InvalidOperation:
         return None
 
@@ -97,9 +97,9 @@ def _kind(label: str) -> tuple[str, str]:
 def _place(grid: GridBlock, d: Detached, totals: dict[str, tuple[Decimal, str]]) -> Optional[str]:
     rows = sorted(d.rows)
     kinds = {r: _kind(d.rows[r]) for r in rows}
-    run = [_value(c) for c in d.run]
-    fixed = {r: _value(c) for r, c in d.attached.items()}
-    grand = _value(Cell(text=d.grand, orig=d.grand, line=0)) if d.grand else None
+    run = [_value(c.text) for c in d.run]
+    fixed = {r: _value(c.text) for r, c in d.attached.items()}
+    grand = _value(d.grand)
     solution = None
     if None not in run and None not in fixed.values():
         solutions = _search(rows, kinds, run, fixed, totals, grand)  # type: ignore[arg-type]
