@@ -86,9 +86,9 @@ def test_sides_stream_skips_a_header_printed_again_without_its_running_first_wor
 
     header = ["收入", "支出", "项目", "预算", "项目", "预算"]
     body = pieces(["二十二、灾害防治及应急管理支出", "0.00", "支出", "项目", "预算", "项目", "预算", "二十三、其他支出"])
-    assert sides_stream._header_echo(body, 2, header) == 5  # `收入` went as a running header
-    assert sides_stream._header_echo(body, 0, header) == 0
-    assert sides_stream._header_echo(body, 1, header) == 0
+    assert sides_stream.header_echo(body, 2, header) == 5  # `收入` went as a running header
+    assert sides_stream.header_echo(body, 0, header) == 0
+    assert sides_stream.header_echo(body, 1, header) == 0
 
 
 def test_row_stream_skips_a_header_printed_again_without_its_running_first_word():

@@ -573,3 +573,69 @@ def test_rows_of_nine_amount_columns_are_cut_and_their_amounts_reviewed(tmp_path
     assert [v.value for v in _row(t, "2210203").values.values() if v.value is not None] == [
         Decimal(x) for x in "882.72 882.72 0.00 0.00 0.00 0.00 12.00 12.00 0.00".split()]
     assert all(f.confidence < policy.REVIEW_THRESHOLD for r in t.rows for f in r.values.values())
+
+
+# pdftotext without -layout prints a 三公 table box by box down each column: header words, 栏次
+# numbers and amounts interleaved, the last column's boxes after the table's note. Amounts checked by
+# hand: 预算数 9.5 = 1.2 + 5.3 + 3.0, 5.3 = 2.1 + 3.2; 决算数 8.4 = 0 + 5.1 + 3.3, 5.1 = 2.1 + 3.0.
+INTERLEAVED_09 = ["财政拨款“三公”经费支出决算表", "公开09表", "部门：某某局", "单位：万元", "预算数", "决算数",
+                  "公务用车购置及运行维护费", "合计", "1", "9.5", "公务用车购置及运行维护费", "因公出国（境）费",
+                  "公务接待费", "2", "1.2", "小计", "公务用车购置费", "公务用车运行维护费", "3", "4", "5", "5.3",
+                  "2.1", "6", "3.2", "合计", "7", "3.0", "8.4", "因公出国（境）费", "公务接待费", "8", "0", "小计",
+                  "公务用车购置费", "公务用车运行维护费", "9", "10", "11", "5.1", "2.1",
+                  "注：本表反映本部门本年度财政拨款“三公”经费支出预决算情况。", "", "12", "3.0", "", "3.3",
+                  "第三部分", "2024年度部门决算情况说明"]
+
+
+def test_a_three_public_stream_interleaving_numbers_and_amounts_is_read_in_column_order(tmp_path):
+    report = _extract(tmp_path, "\n".join(INTERLEAVED_09) + "\n")
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    (row,) = t.rows
+    assert _vals(row) == {
+        "预算数/合计": Decimal("9.5"), "预算数/因公出国（境）费": Decimal("1.2"),
+        "预算数/公务用车购置及运行维护费/小计": Decimal("5.3"),
+        "预算数/公务用车购置及运行维护费/公务用车购置费": Decimal("2.1"),
+        "预算数/公务用车购置及运行维护费/公务用车运行维护费": Decimal("3.2"), "预算数/公务接待费": Decimal("3.0"),
+        "决算数/合计": Decimal("8.4"), "决算数/因公出国（境）费": Decimal("0"),
+        "决算数/公务用车购置及运行维护费/小计": Decimal("5.1"),
+        "决算数/公务用车购置及运行维护费/公务用车购置费": Decimal("2.1"),
+        "决算数/公务用车购置及运行维护费/公务用车运行维护费": Decimal("3.0"), "决算数/公务接待费": Decimal("3.3")}
+    assert all(v.confidence >= policy.REVIEW_THRESHOLD for v in row.values.values())
+
+
+def test_an_interleaved_three_public_stream_whose_sums_fail_is_declined(tmp_path):
+    words = list(INTERLEAVED_09)
+    words[words.index("9.5")] = "9.7"  # 预算数 合计 no longer 出国 + 小计 + 接待: the order is not certain
+    report = _extract(tmp_path, "\n".join(words) + "\n")
+    assert not [t for t in report.tables if t.method == "row-stream"]
+    assert not any(v.value == Decimal("9.7") and v.confidence >= policy.REVIEW_THRESHOLD
+                   for t in report.tables for r in t.rows for v in r.values.values() if v)
+
+
+def test_a_budget_three_public_stream_without_numbering_is_read_past_its_note(tmp_path):
+    # a budget's 三公 table (no 栏次 numbering): the first boxes among the header's words, the last
+    # after the note. 12.6 = 1.5 + 8.1 + 3.0, 8.1 = 3.0 + 5.1
+    words = ["2026年部门一般公共预算“三公”经费支出表", "部门：某某局", "单位：万元", "公务用车购置及运行费", "合计",
+             "", "因公出国（境）费", "", "公务接待费", "小计", "", "12.6", "", "1.5", "", "购置费", "", "8.1", "",
+             "注：本表反映本部门本年度一般公共预算财政拨款安排的“三公”经费预算情况。", "", "运行费", "3.0", "",
+             "5.1", "", "3.0", "", "2026年部门政府性基金预算支出表"]
+    report = _extract(tmp_path, "\n".join(words) + "\n")
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    (row,) = t.rows
+    assert _vals(row) == {
+        "合计": Decimal("12.6"), "因公出国（境）费": Decimal("1.5"), "公务用车购置及运行费/小计": Decimal("8.1"),
+        "公务用车购置及运行费/购置费": Decimal("3.0"), "公务用车购置及运行费/运行费": Decimal("5.1"),
+        "公务接待费": Decimal("3.0")}
+
+
+def test_a_cell_stream_whose_title_area_has_blank_lines_is_read(tmp_path):
+    # pdftotext without -layout leaves a blank line between the 部门 and unit lines and after the unit
+    # line: the title stands six lines above the header's first word, beyond the near title window
+    text = STREAM_05.replace("公开05表\n单位：万元\n", "公开05表\n部门：某某局\n\n单位：万元\n\n", 1)
+    report = _extract(tmp_path, text)
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    assert t.template == "final.05"
+    assert [r.code.value if r.code else r.name.value for r in t.rows] == [
+        "201", "20106", "2010601", "2010602", "合计"]
+    assert _vals(_row(t, "20106")) == {"本年支出/小计": Decimal("100.00"), "本年支出/基本支出": Decimal("70.00"),
+                                       "本年支出/项目支出": Decimal("30.00")}

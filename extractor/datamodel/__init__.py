@@ -12,11 +12,11 @@ from .normalized import NLine, NormalizedDocument, NTable
 from .schema import (SCHEMA_VERSION, Check, Entity, Explanation, Field, Indicator, ParsingReport, Performance,
                      Problem, Project, Repair, Report, ReportInfo, ReviewItem, Row, Share, Source, SourceInfo, Table,
                      json_schema, make_field, make_source)
-from .structured import Block, Cell, GridBlock, Narrative, Structured
+from .structured import Block, Cell, Detached, GridBlock, Narrative, Structured
 
 __all__ = [
     "Document", "Line", "ScanPage", "SourceTable", "TableCell", "NLine", "NormalizedDocument", "NTable",
     "SCHEMA_VERSION", "Check", "Entity", "Explanation", "Field", "Indicator", "ParsingReport", "Performance",
     "Problem", "Project", "Repair", "Report", "ReportInfo", "ReviewItem", "Row", "Share", "Source", "SourceInfo",
-    "Table", "json_schema", "make_field", "make_source", "Block", "Cell", "GridBlock", "Narrative", "Structured",
+    "Table", "json_schema", "make_field", "make_source", "Block", "Cell", "Detached", "GridBlock", "Narrative", "Structured",
 ]

@@ -2,7 +2,8 @@
 
 What it does: defines Cell (one printed table cell with its provenance), GridBlock (a table as a
 reader found it: rows of cells, the reader's `method` and parsing report, its title lines and
-notes), Narrative (the text outside tables joined into paragraphs, with a map from every character
+notes, and amounts it left for the document-level pass: Detached), Narrative (the text outside
+tables joined into paragraphs, with a map from every character
 back to its printed line) and Structured (narrative, built tables and their grids together).
 What it does not: build any of these (structure/ does) or read values (recognize/, evidence/).
 """
@@ -34,6 +35,22 @@ class Cell:
 
 
 @dataclass
+class Detached:
+    """Amounts of one grid column a reader could not tie to their rows by itself (pdftotext without
+    `-layout` prints a two-sided table's expenditure amounts apart from their labels, some as a bare
+    run after the page footer): `run` in printed order (the column read top to bottom), `attached`
+    those printed right after a row's 行次 (grid row index -> cell), `rows` the grid rows they may
+    stand in (index -> the row's label), `grand` the other side's 总计 as read. A document-level pass
+    (structure/detached_runs.py) places them where another table of the report confirms them."""
+
+    column: int
+    rows: dict[int, str]
+    run: list[Cell] = field(default_factory=list)
+    attached: dict[int, Cell] = field(default_factory=dict)
+    grand: Optional[str] = None
+
+
+@dataclass
 class GridBlock:
     rows: list[list[Cell]]
     first_line: int
@@ -42,6 +59,7 @@ class GridBlock:
     preamble: list[NLine] = field(default_factory=list)  # title / 公开表 / 部门 单位 lines before it
     notes: list[NLine] = field(default_factory=list)  # 注：/说明： lines after it
     report: Optional[ParsingReport] = None  # the reader's parsing report
+    detached: Optional[Detached] = None  # amounts left for the document-level pass to place
 
 
 Block = Union[GridBlock, NLine]

@@ -2,8 +2,10 @@
 
 What it does: `structure(ndoc)` -> Structured(narrative, tables, grids): tables the page readers
 found are placed, the text readers (text_tables.py) find the rest, tables continued over pages are
-joined, and each grid becomes a Table with its reader's method and parsing report.
-Titles of standard tables that no reader read are recorded as problems (unread.py).
+joined, and each grid becomes a Table with its reader's method and parsing report; then amounts a
+reader left apart from their rows are placed where the report's other tables confirm them
+(detached_runs.py, the one pass that looks across tables). Titles of standard tables that no reader
+read are recorded as problems (unread.py).
 What it does not: recognise values in narrative (recognize/) or check anything (validate/).
 """
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from ..datamodel import GridBlock, NLine, NormalizedDocument, Structured, Table
 from .blocks import split_blocks
 from .continuation import join_continued
+from .detached_runs import place_detached
 from .narrative import build_narrative
 from .tables import build_table
 from .unread import unread_tables
@@ -18,6 +21,7 @@ from . import html_tables  # noqa: F401  (registers its reader)
 from . import cell_lines  # noqa: F401  (registers its reader)
 from . import row_stream  # noqa: F401  (registers its reader)
 from . import sides_stream  # noqa: F401  (registers its reader)
+from . import sides_detached  # noqa: F401  (registers its reader)
 from . import groups_stream  # noqa: F401  (registers its reader)
 from . import labelled_stream  # noqa: F401  (registers its reader)
 from . import labelled_flow  # noqa: F401  (registers its reader)
@@ -38,5 +42,6 @@ def structure(ndoc: NormalizedDocument) -> Structured:
             tables.append(build_table(b))
         else:
             narrative_lines.append(b)
+    tables = place_detached(grids, tables)  # amounts a reader left apart from their rows, by the other tables
     return Structured(ndoc=ndoc, narrative=build_narrative(narrative_lines), tables=tables, grids=grids,
                       problems=unread_tables(blocks, tables))

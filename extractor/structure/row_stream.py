@@ -61,7 +61,7 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import UNIT_CODE_LINE
+from ..evidence.printed import NOTE_LINE, UNIT_CODE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
 from .moved_codes import by_names, regroup
@@ -91,20 +91,26 @@ _MAX_COLUMNS = 12  # amount columns of a subject table (支出总表 with its �
 _HEADER_ECHO = 6  # header words that, printed again after a row's amounts, mark a repeated header
 _MIN_ONE_LINE_WORDS = 12  # a table run together on one line: header words, a row or two at least
 _MAX_SCRAMBLED = 0.2  # rows whose amounts cannot be their own, above which the table is declined
+_FAR_READ = 0.9  # share of its region a subject table titled beyond the near window must be read over
+_FAR_BARE = 0.1  # share of its rows such a table may leave without amounts (a 款 whose amounts moved)
+_NOTE_LINES = 3  # lines of a table's note (注：…) a one-row table's last boxes may be printed after
+_MAX_AFTER_NOTE = 24  # words of a one-row table printed after its note (a column's labels, number, amounts)
 
 Token = tuple[str, NLine]
 
 
 def _title_lines(lines: Sequence[NLine], i: int) -> list[NLine]:
-    """The table's title lines above lines[i]; for a one-row table (三公) also further up over the
-    blank lines pdfminer.six prints between its boxes (its subject tables, printed column by column,
-    are column_runs.py's: they keep the near window)."""
+    """The table's title lines above lines[i]; where the near window holds no title, also further up
+    over single blank lines (pdfminer.six prints one between its boxes, pdftotext without `-layout`
+    one between the 部门 and unit lines and after them): a one-row table (三公) or a subject table
+    (pdfminer.six's subject tables printed column by column are still declined here, by the stream
+    tests of read_stream, and left to column_runs.py)."""
     near = title_above(lines, i)
     if identify(" ".join(ln.text for ln in near), "") is not None:
         return near
     wide = title_above(lines, i, wide=True)
     template = identify(" ".join(ln.text for ln in wide), "")
-    return wide if template is not None and template.shape == "flat_values" else near
+    return wide if template is not None and template.shape in _SHAPES else near
 
 
 def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
@@ -184,6 +190,41 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     return out, j
 
 
+def past_note(lines: Sequence[NLine], j: int) -> Optional[tuple[list[Token], int]]:
+    """The cells a one-row table prints after its note (`注：本表反映…`, one or two lines, page marks
+    around it: pdftotext without `-layout` prints the last column's boxes, lower on the page, after
+    the note), from lines[j] where the region stopped: their tokens up to the last line holding an
+    amount, and the index after it; None when no note stands there or no amount follows it."""
+    k, notes = j, 0
+    while k < len(lines) and notes <= _NOTE_LINES:
+        ln = lines[k]
+        t = ln.text.strip()
+        if not t or stream_furniture(lines, ln):
+            k += 1
+            continue
+        if cell_line(ln):
+            break
+        if title_like(ln) or not (notes or NOTE_LINE.match(t)):
+            return None
+        notes += 1
+        k += 1
+    if not notes or notes > _NOTE_LINES:
+        return None
+    out: list[Token] = []
+    last = None
+    while k < len(lines):
+        ln = lines[k]
+        t = ln.text.strip()
+        if t and not stream_furniture(lines, ln):
+            if not cell_line(ln) or title_like(ln) or len(out) > _MAX_AFTER_NOTE:
+                break
+            out.extend((w, ln) for w in t.split())
+            if any(AMOUNT.match(w) for w in t.split()):
+                last = (len(out), k + 1)
+        k += 1
+    return (out[:last[0]], last[1]) if last is not None else None
+
+
 def _own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[int]:
     """The table's own title lines (its code, title, 部门 and unit lines, page marks between) printed
     again from lines[j], its title among them: the index after them; None for another table's."""
@@ -238,7 +279,7 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         listed = _list_rows(toks)
         if listed is not None:
             return [toks[:2]], listed
-        toks = _numbering_moved(toks) or toks
+        toks = _numbering_moved(toks) or _numbering_interleaved(toks) or toks
         first = _flat_values_start(toks)
         head = [w for w, _ in toks[:first]]
         numbers = [w for w in head if w.isdigit()]
@@ -364,6 +405,39 @@ def _numbering_moved(toks: list[Token]) -> Optional[list[Token]]:
             return None
         return toks[:moved] + toks[moved + 1:m] + row
     return None
+
+
+def _numbering_interleaved(toks: list[Token]) -> Optional[list[Token]]:
+    """A one-row table whose header words, 栏次 numbering 1 2 … N and amounts pdftotext (without
+    `-layout`) prints interleaved, box by box down each column (`预算数 合计 因公出国 （境）费 1 2 60.26
+    决算数 … 3 4 5 0 34.08 0 34.08 … 6 合计 … 7 8 26.18 55.07 …`; a budget's table without numbering:
+    `… 小计 37.17 0 购置费 27.83 运行费 0 27.83 9.34`): the words, then the numbering, then the amounts
+    in the order printed, when the numbering is printed whole and in order, the amounts are exactly N
+    (without numbering, one or two blocks of the 三公 columns), none of them an integer the numbering
+    could have taken (1 … N; without numbering an integer amount but 0), and the 三公 sums hold on them (spaced_flat.sums_hold: every block's 合计 and 小计); else None. The amounts keep the
+    printed order, column after column: the sums tell a moved 合计 or 小计, not two parts exchanged."""
+    numbering: list[Token] = []
+    amounts: list[Token] = []
+    words: list[Token] = []
+    mixed = False  # a word or a column number printed after an amount: the order interleaves them
+    for tok in toks:
+        w = tok[0]
+        if w == str(len(numbering) + 1):
+            numbering.append(tok)
+            mixed = mixed or bool(amounts)
+        elif AMOUNT.match(w):
+            amounts.append(tok)
+        else:
+            words.append(tok)
+            mixed = mixed or bool(amounts)
+    n = len(numbering)
+    if not mixed or 0 < n < 3 or (n and len(amounts) != n) or any(
+            w.isdigit() and 1 <= int(w) <= max(n, 1) for w, _ in amounts):
+        return None  # (no numbering printed: the sums below take only a row of one or two 三公 blocks)
+    parsed = [parse_amount(w)[0] for w, _ in amounts]
+    if any(v is None for v in parsed) or not spaced_flat.sums_hold(parsed):
+        return None
+    return words + numbering + amounts
 
 
 def _flat_values_start(toks: list[Token]) -> int:
@@ -622,6 +696,12 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if shape not in _SHAPES:
         return None, i + 1
     toks, end = _region(lines, i)
+    far = shape == "subject" and identify(" ".join(ln.text for ln in title_above(lines, i)), "") is None
+    region_end = end
+    if shape == "flat_values" and _numbering_interleaved(toks) is None:
+        more = past_note(lines, end)  # the row's last boxes printed after the table's note
+        if more is not None and _numbering_interleaved(toks + more[0]) is not None:
+            toks, end = toks + more[0], more[1]
     header, rows = _lines_of(toks, shape)
     if not rows:
         return None, i + 1
@@ -692,6 +772,10 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if 0 <= unread < len(rows):  # the spaced reader stopped before the last row: the rest is not this table's
         at = rows[unread][0][1]
         end = next((j for j in range(i, end) if lines[j] is at), end)
+    if far and (_FAR_READ * (region_end - i) > end - i or _FAR_BARE * len(rows) < sum(
+            1 for r in rows if not _trailing_amounts(r))):
+        return None, i + 1  # a title beyond the near window: read only (nearly) whole, its rows with their
+        # amounts (pdfminer.six's column-wise tables print blank lines the same way: column_runs.py's)
     _provenance(block, rows, body)
     _mark_moved(block, [ln for part, ln in zip(rows, body) if id(part) in moved], named)
     block.method = "row-stream"

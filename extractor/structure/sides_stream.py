@@ -72,12 +72,12 @@ _COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分
 
 # --- the region and its pieces ------------------------------------------------------------------
 
-def _two_sided(lines: Sequence[NLine], i: int) -> bool:
+def two_sided(lines: Sequence[NLine], i: int) -> bool:
     template = identify(" ".join(ln.text for ln in title_above(lines, i)), "")
     return template is not None and template.shape == "two_sides"
 
 
-def _is_stream(lines: Sequence[NLine], i: int) -> bool:
+def is_stream(lines: Sequence[NLine], i: int) -> bool:
     """Cells one per line: within the first lines, at least three hold a lone number and hardly any
     a label followed by its amount (rows printed one per line hold labels and amounts together)."""
     seen = lone = labelled = 0
@@ -89,14 +89,14 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
             break
         seen += 1
         lone += bool(AMOUNT.match(t))
-        kinds = [p.amount for p in _pieces(lines[k])]
+        kinds = [p.amount for p in line_pieces(lines[k])]
         labelled += any(not a and b for a, b in zip(kinds, kinds[1:]))
         if seen >= _PROBE:
             break
     return lone >= 3 and labelled <= max(2, seen // 10)
 
 
-def _pieces(line: NLine) -> list[Piece]:
+def line_pieces(line: NLine) -> list[Piece]:
     """A line's cells: amounts one by one, the words between them joined (`栏    次`, `1. 一般公共预算`);
     an item number, or a total after a whole label, starts a new one (`二、外交支出 三、国防支出`,
     `本年收入合计 本年支出合计`)."""
@@ -120,7 +120,7 @@ def _only_ordinal(text: str) -> bool:
     return m is not None and m.end() == len(text)
 
 
-def _region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
+def region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
     out: list[Piece] = []
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
@@ -131,14 +131,14 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
             continue
         if not cell_line(ln) or (title_like(ln) and out):
             break
-        out.extend(_pieces(ln))
+        out.extend(line_pieces(ln))
         j += 1
     return out, j
 
 
 # --- items ----------------------------------------------------------------------------------------
 
-def _continues(item: Item, piece: str) -> bool:
+def continues(item: Item, piece: str) -> bool:
     """`piece` is the rest of the item's label broken over lines."""
     if not item.label or ORDINAL.match(piece) or len(item.label) + len(piece) > _MAX_LABEL:
         return False
@@ -159,7 +159,7 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
     k = 0
     while k < len(body):
         p = body[k]
-        echo = _header_echo(body, k, header)
+        echo = header_echo(body, k, header)
         if echo:
             k += echo  # the header printed again on a new page
             continue
@@ -167,7 +167,7 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
         if not p.amount:
             if _COLUMN_WORD.match(p.text) or not _HAN.search(p.text):
                 return None  # a header word or a mark among the rows: the order is mixed (or masked cells)
-            if cur is not None and _continues(cur, p.text):
+            if cur is not None and continues(cur, p.text):
                 if cur.no is not None or cur.amounts:
                     return None  # a piece of a label after its numbers: the order is mixed
                 cur.label += p.text
@@ -191,7 +191,7 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
         if cur is not None and cur.label and cur.no is None and not cur.amounts:
             if not whole:
                 return None  # an item without its line number
-            side = _number_side(int(p.text), last, right_started)
+            side = number_side(int(p.text), last, right_started)
             if side is None:
                 return None
             right_started |= side == 1
@@ -210,7 +210,7 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
     return items, k
 
 
-def _header_echo(body: list[Piece], k: int, header: list[str]) -> int:
+def header_echo(body: list[Piece], k: int, header: list[str]) -> int:
     """How many pieces from body[k] are the header printed again at a new page's top (0 when none):
     the whole header, or its last words when its first ones, printed on every page, were taken away
     as a running header (`收入` over each page of the table)."""
@@ -223,7 +223,7 @@ def _header_echo(body: list[Piece], k: int, header: list[str]) -> int:
     return 0
 
 
-def _number_side(n: int, last: list[int], right_started: bool) -> Optional[int]:
+def number_side(n: int, last: list[int], right_started: bool) -> Optional[int]:
     if n == last[0] + 1:
         return 0
     if not right_started or n == last[1] + 1:
@@ -325,7 +325,7 @@ def _rows_by_order(items: list[Item]) -> None:
 
 def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
-    pieces, end = _region(lines, i)
+    pieces, end = region(lines, i)
     first = next((k for k, p in enumerate(pieces) if not p.amount and ORDINAL.match(p.text)), None)
     if first is None or first == 0:
         return declined
@@ -394,7 +394,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     grands = [grand_value(left), grand_value(right)]
     if None not in grands and not close(grands[0], grands[1], 1):
         return declined
-    block = _grid(lines[i], items, placed, side_cols, guessed, lanci)
+    block = grid_of(lines[i], items, placed, side_cols, guessed, lanci)
     if stop < len(pieces[first:]):
         at = pieces[first + stop].line
         end = next((j for j in range(i, end) if lines[j] is at), end)
@@ -431,7 +431,7 @@ def _sub_item_sums(left: list[tuple[Item, Decimal]]) -> Optional[int]:
     return held
 
 
-def _grid(at: NLine, items: list[Item], placed: dict[int, Placed], side_cols: list[list[str]],
+def grid_of(at: NLine, items: list[Item], placed: dict[int, Placed], side_cols: list[list[str]],
           guessed: list[bool], lanci: bool) -> GridBlock:
     top: list[Cell] = []
     names: list[Cell] = []
@@ -482,7 +482,7 @@ class SidesStreamReader:
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
         if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i]):  # cached test first
             return False
-        return _two_sided(lines, i) and _is_stream(lines, i)
+        return two_sided(lines, i) and is_stream(lines, i)
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         return read_stream(lines, i)

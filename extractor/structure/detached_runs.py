@@ -1,0 +1,176 @@
+"""Document-level pass: amounts a table reader left detached from their rows, placed by another table
+of the same report.
+
+Why here: a reader sees one table's lines; pdftotext without `-layout` prints the expenditure amounts
+of a two-sided 公开01表 apart from their labels (sides_detached.py), so within that table their rows
+cannot be known. The report's other tables can tell: the 01表's expenditure rows by 类 equal the 类
+totals of its 收入决算表 / 支出决算表 (公开02/03表: the first amount column of each 类 row). This pass
+runs in structure after every reader, on the GridBlocks and the Tables built from them, and before
+recognize; it imports nothing but datamodel/, evidence/, catalog/ and its own stage.
+
+What it does: for a GridBlock with `detached` amounts, takes the 类 totals the report's 02/03 tables
+give (values read at review level or above; two tables that disagree on a 类 give none), names each
+candidate row (a 类 by the catalogue, 本年支出合计, a carry-over item, 总计), and searches the
+placements of the detached run, in printed order, onto the rows in row order: a 类 row takes only the
+total another table gives it, 本年支出合计 the sum of the 类 amounts, 总计 that sum plus the carry-over
+amounts and the other side's 总计; every 类 another table gives a total other than 0 must have its
+amount, and the amounts printed after their 行次 (`attached`) must match too. When exactly one placement
+fits, every amount goes into its cell with a confirmed `layout.placed_by_table` repair naming the
+table that confirmed it (confidence per evidence/policy.py, through the cell's repairs); otherwise
+nothing of the run is placed, the attached amounts go in with an unconfirmed repair (review), and the
+table gets a note listing the amounts left unplaced.
+What it does not: read any text, or place amounts no other table confirms.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+from ..catalog import codes_named
+from ..datamodel import Detached, GridBlock, Repair, Table
+from ..evidence import policy
+from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
+from .tables import build_table
+
+_TOTALS_FROM = ("final.02", "final.03")  # 收入决算表, 支出决算表: their 类 rows' first column is the 类 total
+_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_MAX_SOLUTIONS = 2  # the search stops at the second placement found (one is required)
+
+
+def place_detached(grids: list[GridBlock], tables: list[Table]) -> list[Table]:
+    """The tables, those whose grid holds detached amounts rebuilt with the amounts placed."""
+    out = list(tables)
+    totals: Optional[dict[str, tuple[Decimal, str]]] = None
+    for k, grid in enumerate(grids):
+        if grid.detached is None or k >= len(out):
+            continue
+        if totals is None:
+            totals = _class_totals(tables)
+        note = _place(grid, grid.detached, totals)
+        grid.detached = None
+        out[k] = build_table(grid)
+        if note:
+            out[k].notes.append(note)
+    return out
+
+
+def _class_totals(tables: list[Table]) -> dict[str, tuple[Decimal, str]]:
+    """类 code -> (total, the title of the table printing it), from the report's 02/03 tables."""
+    seen: dict[str, set[Decimal]] = {}
+    title: dict[str, str] = {}
+    for t in tables:
+        if t.template not in _TOTALS_FROM or not t.columns:
+            continue
+        for row in t.rows:
+            code = row.code.value if row.code is not None else None
+            field = row.values.get(t.columns[0])
+            if not isinstance(code, str) or len(code) != 3 or field is None or not isinstance(field.value, Decimal):
+                continue
+            if field.confidence < policy.REVIEW_THRESHOLD:
+                continue
+            seen.setdefault(code, set()).add(field.value)
+            title.setdefault(code, t.title or t.template)
+    return {code: (next(iter(vs)), title[code]) for code, vs in seen.items() if len(vs) == 1}
+
+
+def _value(text: Optional[str]) -> Optional[Decimal]:
+    try:
+        return Decimal(text.replace(",", "")) if text else None
+    except InvalidOperation:
+        return None
+
+
+def _kind(label: str) -> tuple[str, str]:
+    """('class', code) | ('year', '') | ('carry', '') | ('grand', ''), or ('other', '') for a row no
+    detached amount may go to (a subject the catalogue does not name as one 类)."""
+    name = subject_name(label)
+    if YEAR_TOTAL.match(name):
+        return "year", ""
+    if GRAND.match(name):
+        return "grand", ""
+    if carry_item(name):
+        return "carry", ""
+    codes = [c for c in codes_named(name) if len(c) == 3]
+    return ("class", codes[0]) if len(codes) == 1 else ("other", "")  # (takes no detached amount)
+
+
+def _place(grid: GridBlock, d: Detached, totals: dict[str, tuple[Decimal, str]]) -> Optional[str]:
+    rows = sorted(d.rows)
+    kinds = {r: _kind(d.rows[r]) for r in rows}
+    run = [_value(c.text) for c in d.run]
+    fixed = {r: _value(c.text) for r, c in d.attached.items()}
+    grand = _value(d.grand)
+    solution = None
+    if None not in run and None not in fixed.values():
+        solutions = _search(rows, kinds, run, fixed, totals, grand)  # type: ignore[arg-type]
+        solution = solutions[0] if len(solutions) == 1 else None
+    if solution is None:
+        for r, cell in d.attached.items():
+            cell.repairs = [Repair(kind="layout.placed_by_table", status="unconfirmed",
+                                   note="amount printed after its 行次, its row not confirmed by another table")]
+            grid.rows[r][d.column] = cell
+        return ("amounts printed apart from their rows, not placed (no other table of the report confirms "
+                "one placement): " + " ".join(c.text for c in d.run)) if d.run else None
+    confirmed_by = sorted({totals[kinds[r][1]][1] for r in rows if kinds[r][0] == "class" and kinds[r][1] in totals
+                           and (r in solution or r in fixed)})
+    by = "、".join(confirmed_by)
+    for r, cell in list(d.attached.items()) + [(r, d.run[k]) for r, k in solution.items()]:
+        kind = kinds[r][0]
+        if kind == "class":
+            note = f"placed by the 类 total {by} prints for this subject"
+        else:
+            note = f"placed where the sums hold once the 类 amounts stand where {by} puts them"
+        cell.repairs = [Repair(kind="layout.placed_by_table", note=note, status="confirmed", by=by)]
+        grid.rows[r][d.column] = cell
+    return None
+
+
+def _search(rows: list[int], kinds: dict[int, tuple[str, str]], run: list[Decimal], fixed: dict[int, Decimal],
+            totals: dict[str, tuple[Decimal, str]], grand: Optional[Decimal]) -> list[dict[int, int]]:
+    """The placements (row -> index in the run) of the run, in order, onto the rows not fixed, in
+    row order, under the rules of the module docstring; at most _MAX_SOLUTIONS."""
+    for r, v in fixed.items():
+        kind, code = kinds[r]
+        if kind == "class" and (code not in totals or totals[code][0] != v):
+            return []  # an amount printed after its 行次 that no table confirms there
+    free = [r for r in rows if r not in fixed]
+    found: list[dict[int, int]] = []
+
+    def ok(assign: dict[int, Decimal]) -> bool:
+        values = {**fixed, **assign}
+        classes = [values[r] for r in rows if kinds[r][0] == "class" and r in values]
+        for r in rows:
+            kind, code = kinds[r]
+            if kind == "class" and code in totals and totals[code][0] != 0 and r not in values:
+                return False
+        year = next((values[r] for r in rows if kinds[r][0] == "year" and r in values), None)
+        total = next((values[r] for r in rows if kinds[r][0] == "grand" and r in values), None)
+        if year is None or total is None:
+            return False
+        if abs(sum(classes, Decimal(0)) - year) > _CENT * max(1, len(classes)):
+            return False
+        carry = sum((values[r] for r in rows if kinds[r][0] == "carry" and r in values), Decimal(0))
+        return abs(year + carry - total) <= _CENT * 3 and (grand is None or abs(total - grand) <= _CENT)
+
+    def fits(r: int, v: Decimal) -> bool:
+        kind, code = kinds[r]
+        if kind == "class":
+            return code in totals and totals[code][0] == v
+        return kind != "other"
+
+    def walk(k: int, start: int, assign: dict[int, int]) -> None:
+        if len(found) >= _MAX_SOLUTIONS:
+            return
+        if k == len(run):
+            if ok({r: run[i] for r, i in assign.items()}):
+                found.append(dict(assign))
+            return
+        for j in range(start, len(free)):
+            r = free[j]
+            if fits(r, run[k]):
+                assign[r] = k
+                walk(k + 1, j + 1, assign)
+                del assign[r]
+
+    walk(0, 0, {})
+    return found
