@@ -350,6 +350,56 @@ def _strays_home(rows: list[Row], width: int) -> None:
             homes[0].amounts.append(stray)
 
 
+def _set_adds_up(named: tuple[str, ...], amounts: list[Token]) -> bool:
+    """A row's amounts hold the identity of the column set `named` (leaves, a group's as
+    `group/leaf`): with a total first column, it is the sum of the top-level columns after it (a
+    group by its 小计 where it has one, else by its leaves), and a group's 小计 the sum of its other
+    leaves. A set whose first column is no total holds no identity (True)."""
+    try:
+        values = [Decimal(w.replace(",", "")) for w, _ in amounts]
+    except InvalidOperation:
+        return False
+    if len(values) != len(named):
+        return False
+    if not _FIRST_TOTAL.search(named[0]):
+        return True
+    tops: list[Decimal] = []
+    groups: dict[str, list[tuple[str, Decimal]]] = {}
+    for label, v in zip(named[1:], values[1:]):
+        group, _, leaf = label.rpartition("/")
+        if group:
+            groups.setdefault(group, []).append((leaf, v))
+        else:
+            tops.append(v)
+    for leaves in groups.values():
+        sub = [v for leaf, v in leaves if _FIRST_TOTAL.search(leaf)]
+        rest = [v for leaf, v in leaves if not _FIRST_TOTAL.search(leaf)]
+        if sub and abs(sub[0] - sum(rest, Decimal(0))) > _CENT * len(rest):
+            return False
+        tops.extend(sub[:1] or rest)
+    return abs(values[0] - sum(tops, Decimal(0))) <= _CENT * len(tops)
+
+
+def _lead_total(named: Optional[tuple[str, ...]], amounts: list[Token], rest: list[Token]) -> Optional[Row]:
+    """The 合计 row whose amounts close the header while its label stands later among the moved
+    codes (`… 公用经费` `项目支出` `105,814.60` `2,531.48` … `教育支出` … `合计` `205` `20501`): as many
+    amounts as the header's column set `named` has columns, the first the sum of the others where
+    the first column is a total, and a 合计 label printed alone (no amount after it) further down.
+    None otherwise. The caller still checks it as the sum of the 类 rows (`_sums_hold`)."""
+    if not named or len(named) != len(amounts):
+        return None
+    if not all("." in w or "," in w for w, _ in amounts):
+        return None  # integers there may be code parts or column numbers
+    if not _set_adds_up(named, amounts):
+        return None
+    for j, (w, _) in enumerate(rest):
+        if _TOTAL.match(w):
+            if j + 1 < len(rest) and _numeric(rest[j + 1][0]) and not _is_code_word(rest[j + 1][0]):
+                return None  # a 合计 row of its own further down: these amounts are not it
+            return Row(code=None, name=[rest[j]], amounts=list(amounts))
+    return None
+
+
 def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
              ) -> Optional[tuple[list[Token], list[Row]]]:
     """The header's tokens and the rows of a stream whose names and amounts come row by row but
@@ -368,6 +418,7 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
     printed = {w for w, _ in toks if _LEI.match(w) and lookup(w) is not None}
     printed |= {w[:3] for w, _ in toks if _FULL.match(w) and lookup(w) is not None}
     rows: list[Row] = []
+    lead: Optional[Row] = None  # a 合计 row printed at the header's end, its label among the codes
     k, n = first, len(toks)
     while k < n:
         run = _name_then_numbers(toks, k)
@@ -380,6 +431,8 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
                 rows[-1].amounts.extend(amounts)
                 continue
             return None
+        if lead is not None and not amounts and _TOTAL.match("".join(w for w, _ in name)):
+            continue  # the 合计 label of the amounts that closed the header, printed among the codes
         if all(_COLUMN_WORD.match(w) for w, _ in name):
             # the header's words printed after the first rows (`项` `本年支出` `995.8`): their amounts,
             # if any, are the rest of the 合计 row (the first row) printed after them, when it has
@@ -387,7 +440,12 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
             head.extend(name)
             named = columns("".join(w for w, _ in head))  # the header's words now all known
             width = len(named) if named else None
-            if amounts:
+            if amounts and not rows:
+                lead = _lead_total(named, amounts, toks[k:])
+                if lead is None:
+                    return None  # amounts among the header's words that are no 合计 row
+                rows.append(lead)
+            elif amounts:
                 total = rows[0] if rows and _TOTAL.match("".join(w for w, _ in rows[0].name)) else None
                 if total is None or not width or len(total.amounts) + len(amounts) > width:
                     return None
@@ -400,8 +458,8 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
         for a, b in zip(rows, rows[1:]):
             if len(a.amounts) > width and len(b.amounts) + len(a.amounts) - width <= width:
                 a.amounts, b.amounts = a.amounts[:width], a.amounts[width:] + b.amounts
-    if named and _FIRST_TOTAL.search(named[0]):
-        _strays_home(rows, len(named))
+    if named and _FIRST_TOTAL.search(named[0]) and not any("/" in c for c in named):
+        _strays_home(rows, len(named))  # (its sums are those of a set without sub-columns)
     lei = kuan = None
     used: set[str] = set()
     for r in rows:

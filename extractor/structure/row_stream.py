@@ -65,7 +65,7 @@ from ..evidence.printed import UNIT_CODE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
 from .moved_codes import by_names, regroup
-from .spaced_rows import STANDARD_COLUMNS, read_spaced, unit_name, unit_table
+from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, read_spaced, set_labels, unit_name, unit_table
 from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, stream_furniture,
                           title_above, title_like)
 from .templates import identify
@@ -414,6 +414,16 @@ def _widest_set(header: str) -> Optional[tuple[str, ...]]:
     return best
 
 
+def _widest_of_all(header: str) -> Optional[tuple[str, ...]]:
+    """The widest column set the header's characters cover, the sets with sub-columns under 基本支出
+    (spaced_rows.GROUPED_COLUMNS: leaves as `group/leaf`) included."""
+    best = _widest_set(header)
+    for parent, leaves in GROUPED_COLUMNS:
+        if covers(header, set_labels(parent, leaves)) and (best is None or len(leaves) > len(best)):
+            best = leaves
+    return best
+
+
 def _without_column_numbers(header: list[Token], row: list[Token]) -> list[Token]:
     """The first row without the 栏次 numbers pdftotext printed after its label (`栏次` in the header
     with no numbers after it, `合计` `1` `2` `0` `0`): the run 1, 2, 3 … opening its amounts is the
@@ -639,7 +649,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     named = False  # codes given by the rows' names (printed codes scattered through the stream)
     if anchored is None and shape == "subject" and not units and not paired and lead < len(well) and (
             sum(well) < _MIN_WELL_FORMED * len(rows)):
-        anchored = by_names(toks, _widest_set)
+        anchored = by_names(toks, _widest_of_all)
         named = anchored is not None
     if shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
         return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
