@@ -175,6 +175,8 @@ def regroup(toks: list[Token]) -> Optional[tuple[list[Token], list[Row]]]:
             header.extend(name)
             pending_codes = pending_codes + codes
             continue
+        if not rows and all(_COLUMN_WORD.match(w) for w, _ in name):
+            return None  # a row of amounts right after the header's last word: its label stands elsewhere (by_names)
         if not amounts and codes:
             if not all(_HEADER_WORD.match(w) for w, _ in name):
                 break  # a name with no amounts before the next codes: the order mixes rows from here
@@ -380,12 +382,15 @@ def _set_adds_up(named: tuple[str, ...], amounts: list[Token]) -> bool:
     return abs(values[0] - sum(tops, Decimal(0))) <= _CENT * len(tops)
 
 
-def _lead_total(named: Optional[tuple[str, ...]], amounts: list[Token], rest: list[Token]) -> Optional[Row]:
+def _lead_total(named: Optional[tuple[str, ...]], amounts: list[Token], rest: list[Token],
+                head: list[Token]) -> Optional[Row]:
     """The 合计 row whose amounts close the header while its label stands later among the moved
-    codes (`… 公用经费` `项目支出` `105,814.60` `2,531.48` … `教育支出` … `合计` `205` `20501`): as many
-    amounts as the header's column set `named` has columns, the first the sum of the others where
-    the first column is a total, and a 合计 label printed alone (no amount after it) further down.
-    None otherwise. The caller still checks it as the sum of the 类 rows (`_sums_hold`)."""
+    codes (`… 公用经费` `项目支出` `105,814.60` `2,531.48` … `教育支出` … `合计` `205` `20501`) or among
+    the header's words (`科目名称` `合计` `基本支出` `合计` `小计` …): as many amounts as the header's
+    column set `named` has columns, the first the sum of the others where the first column is a
+    total (a group's 小计 the sum of its leaves), and a 合计 label printed alone (no amount after it)
+    further down, else a 合计 word the header prints beyond its columns' labels. None otherwise, or where a 合计 row with its own amounts
+    follows. The caller still checks it as the sum of the 类 rows (`_sums_hold`)."""
     if not named or len(named) != len(amounts):
         return None
     if not all("." in w or "," in w for w, _ in amounts):
@@ -397,7 +402,10 @@ def _lead_total(named: Optional[tuple[str, ...]], amounts: list[Token], rest: li
             if j + 1 < len(rest) and _numeric(rest[j + 1][0]) and not _is_code_word(rest[j + 1][0]):
                 return None  # a 合计 row of its own further down: these amounts are not it
             return Row(code=None, name=[rest[j]], amounts=list(amounts))
-    return None
+    labels = [t for t in head if _TOTAL.match(t[0])]
+    if len(labels) <= sum(1 for c in named if _TOTAL.match(c.rpartition("/")[2])):
+        return None  # the header's 合计 words are its columns' labels: no row label printed
+    return Row(code=None, name=[labels[-1]], amounts=list(amounts))
 
 
 def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
@@ -441,7 +449,7 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
             named = columns("".join(w for w, _ in head))  # the header's words now all known
             width = len(named) if named else None
             if amounts and not rows:
-                lead = _lead_total(named, amounts, toks[k:])
+                lead = _lead_total(named, amounts, toks[k:], head)
                 if lead is None:
                     return None  # amounts among the header's words that are no 合计 row
                 rows.append(lead)
