@@ -60,6 +60,7 @@ _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round ap
 _COLUMN_WORD = re.compile(r"^(?:项|目|项目|类|款|科目名称|(?:功能分类|经济分类|支出功能分类)?科目(?:编码|代码)?|编码|[栏行]次|"
                           r"本年(?:收入|支出)(?:合计)?|小计|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出?|"
                           r"人员经费|公用经费|支出预算|收入预算)$")
+_ECONOMIC = re.compile(r"经济分类")
 _HEADER_WORD = re.compile(r"^(?:项|类|款|\p{Han}{0,8}(?:收入|支出|预算|合计|小计|经费|名称|编码))$")
 
 
@@ -276,21 +277,22 @@ def _codes_from_next(rows: list[Row]) -> None:
 _MIN_PARENTS = 2  # parents whose first amount must equal the sum of their children's
 
 
-def _is_code_word(w: str) -> bool:
-    return bool(_PART.match(w) or (_LEI.match(w) and lookup(w) is not None)
-                or (_FULL.match(w) and lookup(w) is not None))
+def _is_code_word(w: str, kind: str = "function") -> bool:
+    return bool(_PART.match(w) or (_LEI.match(w) and lookup(w, kind) is not None)
+                or (_FULL.match(w) and lookup(w, kind) is not None))
 
 
-def _named_code(name: str, lei: Optional[str], kuan: Optional[str], used: set[str]) -> Optional[str]:
+def _named_code(name: str, lei: Optional[str], kuan: Optional[str], used: set[str], kind: str = "function"
+                ) -> Optional[str]:
     """The one code the catalogue gives `name` under the rows above: a 项 of the current 款, a 款
     of the current 类, or a 类; None when there is none or more than one (codes taken already by
     rows above are no candidates: a table prints each code once)."""
     cands: set[str] = set()
     if kuan is not None:
-        cands |= child_codes(kuan, name)
+        cands |= child_codes(kuan, name, kind)
     if lei is not None:
-        cands |= child_codes(lei, name)
-    top = code_for_path([name])
+        cands |= child_codes(lei, name, kind)
+    top = code_for_path([name], kind=kind)
     if top is not None and len(top) == 3:
         cands.add(top)
     cands -= used
@@ -383,7 +385,7 @@ def _set_adds_up(named: tuple[str, ...], amounts: list[Token]) -> bool:
 
 
 def _lead_total(named: Optional[tuple[str, ...]], amounts: list[Token], rest: list[Token],
-                head: list[Token]) -> Optional[Row]:
+                head: list[Token], kind: str = "function") -> Optional[Row]:
     """The 合计 row whose amounts close the header while its label stands later among the moved
     codes (`… 公用经费` `项目支出` `105,814.60` `2,531.48` … `教育支出` … `合计` `205` `20501`) or among
     the header's words (`科目名称` `合计` `基本支出` `合计` `小计` …): as many amounts as the header's
@@ -399,7 +401,7 @@ def _lead_total(named: Optional[tuple[str, ...]], amounts: list[Token], rest: li
         return None
     for j, (w, _) in enumerate(rest):
         if _TOTAL.match(w):
-            if j + 1 < len(rest) and _numeric(rest[j + 1][0]) and not _is_code_word(rest[j + 1][0]):
+            if j + 1 < len(rest) and _numeric(rest[j + 1][0]) and not _is_code_word(rest[j + 1][0], kind):
                 return None  # a 合计 row of its own further down: these amounts are not it
             return Row(code=None, name=[rest[j]], amounts=list(amounts))
     labels = [t for t in head if _TOTAL.match(t[0])]
@@ -418,13 +420,15 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
                   and "." in toks[k + 1][0]), None)
     if first is None:
         return None
-    head = [t for t in toks[:first] if not _is_code_word(t[0])]
+    # a header naming the economic classification (部门预算支出经济分类科目): codes and names are its
+    kind = "economic" if any(_ECONOMIC.search(w) for w, _ in toks[:first]) else "function"
+    head = [t for t in toks[:first] if not _is_code_word(t[0], kind)]
     if any(_numeric(w) and ("." in w or "," in w) for w, _ in head):
         return None  # amounts before the first row: the order mixes rows and columns
     named = columns("".join(w for w, _ in head))
     width = len(named) if named else None
-    printed = {w for w, _ in toks if _LEI.match(w) and lookup(w) is not None}
-    printed |= {w[:3] for w, _ in toks if _FULL.match(w) and lookup(w) is not None}
+    printed = {w for w, _ in toks if _LEI.match(w) and lookup(w, kind) is not None}
+    printed |= {w[:3] for w, _ in toks if _FULL.match(w) and lookup(w, kind) is not None}
     rows: list[Row] = []
     lead: Optional[Row] = None  # a 合计 row printed at the header's end, its label among the codes
     k, n = first, len(toks)
@@ -433,7 +437,7 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
         if run is None:
             return None
         name, nums, k = run
-        amounts = [t for t in nums if not _is_code_word(t[0])]
+        amounts = [t for t in nums if not _is_code_word(t[0], kind)]
         if not name:
             if rows:  # amounts printed ahead of the next name: they stay with the row above for now
                 rows[-1].amounts.extend(amounts)
@@ -449,7 +453,7 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
             named = columns("".join(w for w, _ in head))  # the header's words now all known
             width = len(named) if named else None
             if amounts and not rows:
-                lead = _lead_total(named, amounts, toks[k:], head)
+                lead = _lead_total(named, amounts, toks[k:], head, kind)
                 if lead is None:
                     return None  # amounts among the header's words that are no 合计 row
                 rows.append(lead)
@@ -478,7 +482,7 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
             continue
         code = None
         for at in range(len(words)):  # the whole name, else its last pieces (a repeated header's words first)
-            code = _named_code("".join(words[at:]), lei, kuan, used)
+            code = _named_code("".join(words[at:]), lei, kuan, used, kind)
             if code is not None:
                 r.name = r.name[at:]
                 break

@@ -647,8 +647,11 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if anchored is not None and len(anchored[1]) <= lead:
         anchored = None
     named = False  # codes given by the rows' names (printed codes scattered through the stream)
+    # a row printing a name and amounts but no code: its code went elsewhere (a 类 code into the header)
+    codeless = any(not ok and _HAN.search(r[0][0]) and not _TOTAL.match(r[0][0]) and _trailing_amounts(r)
+                   for r, ok in zip(rows, well))
     if anchored is None and shape == "subject" and not units and not paired and lead < len(well) and (
-            sum(well) < _MIN_WELL_FORMED * len(rows)):
+            sum(well) < _MIN_WELL_FORMED * len(rows) or codeless):
         anchored = by_names(toks, _widest_of_all)
         named = anchored is not None
     if shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
