@@ -25,10 +25,19 @@ code the catalogue gives it under the rows above (a 项 of the current 款, a �
 a 类, none used twice), its 类 printed somewhere in the table; the rows are taken only when every
 row gets such a code and its own amounts, and every parent's first amount is the sum of its
 children's (the 合计 row's the sum of the 类 rows'), two such sums at least: else None. These codes
-are marked `moved` too (never printed on their rows). The header's last words printed after the
-first rows (`项` `本年支出`) join the header, and amounts after them join the 合计 row up to its
-column count; an amount printed after a later row's goes back to the one row above it completes
-(the later row adds up without it and not with it: a total column the sum of the others).
+are marked `moved` too (never printed on their rows), except where the code words right before the
+row's name print that very code (a 项 row that kept its code: `2050101` `行政运行`). The header's
+last words printed after the first rows (`项` `本年支出`) join the header, and amounts after them join
+the 合计 row up to its column count; an amount printed after a later row's goes back to the one row
+above it completes (the later row adds up without it and not with it: a total column the sum of
+the others). The 合计 row may come first with no label, its amounts right after the header's last
+word (`… 公用经费` `项目支出` `105,814.60` …), its label printed further down among the moved codes
+(`合计` `205` `20501` …) or as a second 合计 word in the header: taken when the amounts are as many as
+the column set's columns and hold its identity (`_set_adds_up`: with sub-columns under 基本支出,
+合计 = 小计 + 项目支出 and 小计 = 人员经费 + 公用经费), the sums of the 类 rows then checked as for any
+合计 row. The column set may be one with sub-columns (spaced_rows.GROUPED_COLUMNS); a header naming
+the economic classification (部门预算支出经济分类科目) takes codes and names from the economic
+catalogue (301 工资福利支出, 30101 基本工资).
 What it does not: decide columns (the spaced reader does, from the header and the identities), read
 side-by-side tables, or guess codes the catalogue does not confirm.
 """
@@ -384,6 +393,17 @@ def _set_adds_up(named: tuple[str, ...], amounts: list[Token]) -> bool:
     return abs(values[0] - sum(tops, Decimal(0))) <= _CENT * len(tops)
 
 
+def _printed_code(parts: list[str]) -> Optional[str]:
+    """The code the code words right before a name print: the last full code, else the last run
+    of a 类 code and its parts (`201 06 01` -> 2010601); None when there is none."""
+    at = next((x for x in range(len(parts) - 1, -1, -1) if _FULL.match(parts[x]) or _LEI.match(parts[x])), None)
+    if at is None:
+        return None
+    if _FULL.match(parts[at]):
+        return parts[at] if at == len(parts) - 1 else None
+    return "".join(parts[at:]) if all(_PART.match(w) for w in parts[at + 1:]) else None
+
+
 def _lead_total(named: Optional[tuple[str, ...]], amounts: list[Token], rest: list[Token],
                 head: list[Token], kind: str = "function") -> Optional[Row]:
     """The 合计 row whose amounts close the header while its label stands later among the moved
@@ -433,6 +453,10 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
     lead: Optional[Row] = None  # a 合计 row printed at the header's end, its label among the codes
     k, n = first, len(toks)
     while k < n:
+        j = k
+        while j > first and _is_code_word(toks[j - 1][0], kind):
+            j -= 1
+        before = toks[j:k]  # code words right before the name: the row's own code, if it kept it
         run = _name_then_numbers(toks, k)
         if run is None:
             return None
@@ -463,7 +487,7 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
                     return None
                 total.amounts.extend(amounts)
             continue
-        rows.append(Row(code=None, name=name, amounts=amounts))
+        rows.append(Row(code=None, name=name, amounts=amounts, code_tokens=before))
     if len(rows) < _MIN_ROWS:
         return None
     if width:  # a row printing more amounts than the table has columns: the rest opens the next row
@@ -488,7 +512,8 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
                 break
         if code is None or code[:3] not in printed or not r.amounts or (width and len(r.amounts) > width):
             return None  # a row no code settles, or not its own amounts: nothing here is certain
-        r.code, r.moved = code, True
+        # moved unless the code printed right before the name is this one (a 项 row that kept its code)
+        r.code, r.moved = code, _printed_code([w for w, _ in r.code_tokens]) != code
         used.add(code)
         lei = code[:3]
         kuan = code[:5] if len(code) >= 5 else None

@@ -38,7 +38,9 @@ there), the 合计 row's amounts among the header's words (`合计 合计 基本
 the sum of the others; other amounts among the header's words decline the table: the order mixed
 rows into the header), the 栏次 numbers after the 合计 label (`合计 1 2 0 0`: not read as amounts),
 and codes scattered away from their rows (moved_codes.by_names: rows by their names, codes from
-the catalogue, checked by the parents' sums).
+the catalogue, checked by the parents' sums) — tried also where most rows are well formed but one
+prints a name and amounts without its code (a 类 code moved into the header: `科目编码` `301`), with
+the widest column set the header names, sub-columns under 基本支出 included.
 A stream whose rows mostly print no amount (pdfminer.six: every row's code and name, then all the
 amounts) is declined, and a row printing more amounts than any subject table has columns (twelve)
 keeps its code and name only.
