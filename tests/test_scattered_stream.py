@@ -670,3 +670,15 @@ def test_an_amount_after_a_later_row_that_completes_no_row_is_never_confident(tm
             for v in r.values.values():
                 if v is not None and v.value == Decimal("31.00"):
                     assert v.confidence < policy.REVIEW_THRESHOLD
+
+
+def test_economic_table_under_a_financial_allocation_header(tmp_path):
+    # 财政拨款基本支出表（经济科目）: the same columns under 本年财政拨款基本支出 (a standard set of its own)
+    text = ECONOMIC.replace("一般公共预算基本支出表", "财政拨款基本支出表（经济科目）").replace(
+        "本年一般公共预算基本支出", "本年财政拨款基本支出")
+    (t,) = [t for t in _extract(tmp_path, text).tables if t.method == "row-stream"]
+    rows = _by_code(t)
+    d = Decimal
+    vals = {k: {c.rpartition("/")[2]: v for c, v in _vals(r).items()} for k, r in rows.items()}
+    assert vals["合计"] == {"合计": d("230.00"), "人员经费": d("200.00"), "公用经费": d("30.00")}
+    assert vals["30201"] == {"合计": d("10.00"), "公用经费": d("10.00")}
