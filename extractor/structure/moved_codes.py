@@ -25,10 +25,19 @@ code the catalogue gives it under the rows above (a 项 of the current 款, a �
 a 类, none used twice), its 类 printed somewhere in the table; the rows are taken only when every
 row gets such a code and its own amounts, and every parent's first amount is the sum of its
 children's (the 合计 row's the sum of the 类 rows'), two such sums at least: else None. These codes
-are marked `moved` too (never printed on their rows). The header's last words printed after the
-first rows (`项` `本年支出`) join the header, and amounts after them join the 合计 row up to its
-column count; an amount printed after a later row's goes back to the one row above it completes
-(the later row adds up without it and not with it: a total column the sum of the others).
+are marked `moved` too (never printed on their rows), except where the code words right before the
+row's name print that very code (a 项 row that kept its code: `2050101` `行政运行`). The header's
+last words printed after the first rows (`项` `本年支出`) join the header, and amounts after them join
+the 合计 row up to its column count; an amount printed after a later row's goes back to the one row
+above it completes (the later row adds up without it and not with it: a total column the sum of
+the others). The 合计 row may come first with no label, its amounts right after the header's last
+word (`… 公用经费` `项目支出` `105,814.60` …), its label printed further down among the moved codes
+(`合计` `205` `20501` …) or as a second 合计 word in the header: taken when the amounts are as many as
+the column set's columns and hold its identity (`_set_adds_up`: with sub-columns under 基本支出,
+合计 = 小计 + 项目支出 and 小计 = 人员经费 + 公用经费), the sums of the 类 rows then checked as for any
+合计 row. The column set may be one with sub-columns (spaced_rows.GROUPED_COLUMNS); a header naming
+the economic classification (部门预算支出经济分类科目) takes codes and names from the economic
+catalogue (301 工资福利支出, 30101 基本工资).
 What it does not: decide columns (the spaced reader does, from the header and the identities), read
 side-by-side tables, or guess codes the catalogue does not confirm.
 """
@@ -60,6 +69,7 @@ _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round ap
 _COLUMN_WORD = re.compile(r"^(?:项|目|项目|类|款|科目名称|(?:功能分类|经济分类|支出功能分类)?科目(?:编码|代码)?|编码|[栏行]次|"
                           r"本年(?:收入|支出)(?:合计)?|小计|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出?|"
                           r"人员经费|公用经费|支出预算|收入预算)$")
+_ECONOMIC = re.compile(r"经济分类")
 _HEADER_WORD = re.compile(r"^(?:项|类|款|\p{Han}{0,8}(?:收入|支出|预算|合计|小计|经费|名称|编码))$")
 
 
@@ -175,6 +185,8 @@ def regroup(toks: list[Token]) -> Optional[tuple[list[Token], list[Row]]]:
             header.extend(name)
             pending_codes = pending_codes + codes
             continue
+        if not rows and all(_COLUMN_WORD.match(w) for w, _ in name):
+            return None  # a row of amounts right after the header's last word: its label stands elsewhere (by_names)
         if not amounts and codes:
             if not all(_HEADER_WORD.match(w) for w, _ in name):
                 break  # a name with no amounts before the next codes: the order mixes rows from here
@@ -274,21 +286,22 @@ def _codes_from_next(rows: list[Row]) -> None:
 _MIN_PARENTS = 2  # parents whose first amount must equal the sum of their children's
 
 
-def _is_code_word(w: str) -> bool:
-    return bool(_PART.match(w) or (_LEI.match(w) and lookup(w) is not None)
-                or (_FULL.match(w) and lookup(w) is not None))
+def _is_code_word(w: str, kind: str = "function") -> bool:
+    return bool(_PART.match(w) or (_LEI.match(w) and lookup(w, kind) is not None)
+                or (_FULL.match(w) and lookup(w, kind) is not None))
 
 
-def _named_code(name: str, lei: Optional[str], kuan: Optional[str], used: set[str]) -> Optional[str]:
+def _named_code(name: str, lei: Optional[str], kuan: Optional[str], used: set[str], kind: str = "function"
+                ) -> Optional[str]:
     """The one code the catalogue gives `name` under the rows above: a 项 of the current 款, a 款
     of the current 类, or a 类; None when there is none or more than one (codes taken already by
     rows above are no candidates: a table prints each code once)."""
     cands: set[str] = set()
     if kuan is not None:
-        cands |= child_codes(kuan, name)
+        cands |= child_codes(kuan, name, kind)
     if lei is not None:
-        cands |= child_codes(lei, name)
-    top = code_for_path([name])
+        cands |= child_codes(lei, name, kind)
+    top = code_for_path([name], kind=kind)
     if top is not None and len(top) == 3:
         cands.add(top)
     cands -= used
@@ -350,6 +363,73 @@ def _strays_home(rows: list[Row], width: int) -> None:
             homes[0].amounts.append(stray)
 
 
+def _set_adds_up(named: tuple[str, ...], amounts: list[Token]) -> bool:
+    """A row's amounts hold the identity of the column set `named` (leaves, a group's as
+    `group/leaf`): with a total first column, it is the sum of the top-level columns after it (a
+    group by its 小计 where it has one, else by its leaves), and a group's 小计 the sum of its other
+    leaves. A set whose first column is no total holds no identity (True)."""
+    try:
+        values = [Decimal(w.replace(",", "")) for w, _ in amounts]
+    except InvalidOperation:
+        return False
+    if len(values) != len(named):
+        return False
+    if not _FIRST_TOTAL.search(named[0]):
+        return True
+    tops: list[Decimal] = []
+    groups: dict[str, list[tuple[str, Decimal]]] = {}
+    for label, v in zip(named[1:], values[1:]):
+        group, _, leaf = label.rpartition("/")
+        if group:
+            groups.setdefault(group, []).append((leaf, v))
+        else:
+            tops.append(v)
+    for leaves in groups.values():
+        sub = [v for leaf, v in leaves if _FIRST_TOTAL.search(leaf)]
+        rest = [v for leaf, v in leaves if not _FIRST_TOTAL.search(leaf)]
+        if sub and abs(sub[0] - sum(rest, Decimal(0))) > _CENT * len(rest):
+            return False
+        tops.extend(sub[:1] or rest)
+    return abs(values[0] - sum(tops, Decimal(0))) <= _CENT * len(tops)
+
+
+def _printed_code(parts: list[str]) -> Optional[str]:
+    """The code the code words right before a name print: the last full code, else the last run
+    of a 类 code and its parts (`201 06 01` -> 2010601); None when there is none."""
+    at = next((x for x in range(len(parts) - 1, -1, -1) if _FULL.match(parts[x]) or _LEI.match(parts[x])), None)
+    if at is None:
+        return None
+    if _FULL.match(parts[at]):
+        return parts[at] if at == len(parts) - 1 else None
+    return "".join(parts[at:]) if all(_PART.match(w) for w in parts[at + 1:]) else None
+
+
+def _lead_total(named: Optional[tuple[str, ...]], amounts: list[Token], rest: list[Token],
+                head: list[Token], kind: str = "function") -> Optional[Row]:
+    """The 合计 row whose amounts close the header while its label stands later among the moved
+    codes (`… 公用经费` `项目支出` `105,814.60` `2,531.48` … `教育支出` … `合计` `205` `20501`) or among
+    the header's words (`科目名称` `合计` `基本支出` `合计` `小计` …): as many amounts as the header's
+    column set `named` has columns, the first the sum of the others where the first column is a
+    total (a group's 小计 the sum of its leaves), and a 合计 label printed alone (no amount after it)
+    further down, else a 合计 word the header prints beyond its columns' labels. None otherwise, or where a 合计 row with its own amounts
+    follows. The caller still checks it as the sum of the 类 rows (`_sums_hold`)."""
+    if not named or len(named) != len(amounts):
+        return None
+    if not all("." in w or "," in w for w, _ in amounts):
+        return None  # integers there may be code parts or column numbers
+    if not _set_adds_up(named, amounts):
+        return None
+    for j, (w, _) in enumerate(rest):
+        if _TOTAL.match(w):
+            if j + 1 < len(rest) and _numeric(rest[j + 1][0]) and not _is_code_word(rest[j + 1][0], kind):
+                return None  # a 合计 row of its own further down: these amounts are not it
+            return Row(code=None, name=[rest[j]], amounts=list(amounts))
+    labels = [t for t in head if _TOTAL.match(t[0])]
+    if len(labels) <= sum(1 for c in named if _TOTAL.match(c.rpartition("/")[2])):
+        return None  # the header's 合计 words are its columns' labels: no row label printed
+    return Row(code=None, name=[labels[-1]], amounts=list(amounts))
+
+
 def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
              ) -> Optional[tuple[list[Token], list[Row]]]:
     """The header's tokens and the rows of a stream whose names and amounts come row by row but
@@ -360,26 +440,35 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
                   and "." in toks[k + 1][0]), None)
     if first is None:
         return None
-    head = [t for t in toks[:first] if not _is_code_word(t[0])]
+    # a header naming the economic classification (部门预算支出经济分类科目): codes and names are its
+    kind = "economic" if any(_ECONOMIC.search(w) for w, _ in toks[:first]) else "function"
+    head = [t for t in toks[:first] if not _is_code_word(t[0], kind)]
     if any(_numeric(w) and ("." in w or "," in w) for w, _ in head):
         return None  # amounts before the first row: the order mixes rows and columns
     named = columns("".join(w for w, _ in head))
     width = len(named) if named else None
-    printed = {w for w, _ in toks if _LEI.match(w) and lookup(w) is not None}
-    printed |= {w[:3] for w, _ in toks if _FULL.match(w) and lookup(w) is not None}
+    printed = {w for w, _ in toks if _LEI.match(w) and lookup(w, kind) is not None}
+    printed |= {w[:3] for w, _ in toks if _FULL.match(w) and lookup(w, kind) is not None}
     rows: list[Row] = []
+    lead: Optional[Row] = None  # a 合计 row printed at the header's end, its label among the codes
     k, n = first, len(toks)
     while k < n:
+        j = k
+        while j > first and _is_code_word(toks[j - 1][0], kind):
+            j -= 1
+        before = toks[j:k]  # code words right before the name: the row's own code, if it kept it
         run = _name_then_numbers(toks, k)
         if run is None:
             return None
         name, nums, k = run
-        amounts = [t for t in nums if not _is_code_word(t[0])]
+        amounts = [t for t in nums if not _is_code_word(t[0], kind)]
         if not name:
             if rows:  # amounts printed ahead of the next name: they stay with the row above for now
                 rows[-1].amounts.extend(amounts)
                 continue
             return None
+        if lead is not None and not amounts and _TOTAL.match("".join(w for w, _ in name)):
+            continue  # the 合计 label of the amounts that closed the header, printed among the codes
         if all(_COLUMN_WORD.match(w) for w, _ in name):
             # the header's words printed after the first rows (`项` `本年支出` `995.8`): their amounts,
             # if any, are the rest of the 合计 row (the first row) printed after them, when it has
@@ -387,21 +476,26 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
             head.extend(name)
             named = columns("".join(w for w, _ in head))  # the header's words now all known
             width = len(named) if named else None
-            if amounts:
+            if amounts and not rows:
+                lead = _lead_total(named, amounts, toks[k:], head, kind)
+                if lead is None:
+                    return None  # amounts among the header's words that are no 合计 row
+                rows.append(lead)
+            elif amounts:
                 total = rows[0] if rows and _TOTAL.match("".join(w for w, _ in rows[0].name)) else None
                 if total is None or not width or len(total.amounts) + len(amounts) > width:
                     return None
                 total.amounts.extend(amounts)
             continue
-        rows.append(Row(code=None, name=name, amounts=amounts))
+        rows.append(Row(code=None, name=name, amounts=amounts, code_tokens=before))
     if len(rows) < _MIN_ROWS:
         return None
     if width:  # a row printing more amounts than the table has columns: the rest opens the next row
         for a, b in zip(rows, rows[1:]):
             if len(a.amounts) > width and len(b.amounts) + len(a.amounts) - width <= width:
                 a.amounts, b.amounts = a.amounts[:width], a.amounts[width:] + b.amounts
-    if named and _FIRST_TOTAL.search(named[0]):
-        _strays_home(rows, len(named))
+    if named and _FIRST_TOTAL.search(named[0]) and not any("/" in c for c in named):
+        _strays_home(rows, len(named))  # (its sums are those of a set without sub-columns)
     lei = kuan = None
     used: set[str] = set()
     for r in rows:
@@ -412,13 +506,14 @@ def by_names(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...
             continue
         code = None
         for at in range(len(words)):  # the whole name, else its last pieces (a repeated header's words first)
-            code = _named_code("".join(words[at:]), lei, kuan, used)
+            code = _named_code("".join(words[at:]), lei, kuan, used, kind)
             if code is not None:
                 r.name = r.name[at:]
                 break
         if code is None or code[:3] not in printed or not r.amounts or (width and len(r.amounts) > width):
             return None  # a row no code settles, or not its own amounts: nothing here is certain
-        r.code, r.moved = code, True
+        # moved unless the code printed right before the name is this one (a 项 row that kept its code)
+        r.code, r.moved = code, _printed_code([w for w, _ in r.code_tokens]) != code
         used.add(code)
         lei = code[:3]
         kuan = code[:5] if len(code) >= 5 else None

@@ -38,7 +38,9 @@ there), the 合计 row's amounts among the header's words (`合计 合计 基本
 the sum of the others; other amounts among the header's words decline the table: the order mixed
 rows into the header), the 栏次 numbers after the 合计 label (`合计 1 2 0 0`: not read as amounts),
 and codes scattered away from their rows (moved_codes.by_names: rows by their names, codes from
-the catalogue, checked by the parents' sums).
+the catalogue, checked by the parents' sums) — tried also where most rows are well formed but one
+prints a name and amounts without its code (a 类 code moved into the header: `科目编码` `301`), with
+the widest column set the header names, sub-columns under 基本支出 included.
 A stream whose rows mostly print no amount (pdfminer.six: every row's code and name, then all the
 amounts) is declined, and a row printing more amounts than any subject table has columns (twelve)
 keeps its code and name only.
@@ -65,7 +67,7 @@ from ..evidence.printed import NOTE_LINE, UNIT_CODE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
 from .moved_codes import by_names, regroup
-from .spaced_rows import STANDARD_COLUMNS, read_spaced, unit_name, unit_table
+from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, read_spaced, set_labels, unit_name, unit_table
 from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, stream_furniture,
                           title_above, title_like)
 from .templates import identify
@@ -488,6 +490,16 @@ def _widest_set(header: str) -> Optional[tuple[str, ...]]:
     return best
 
 
+def _widest_of_all(header: str) -> Optional[tuple[str, ...]]:
+    """The widest column set the header's characters cover, the sets with sub-columns under 基本支出
+    (spaced_rows.GROUPED_COLUMNS: leaves as `group/leaf`) included."""
+    best = _widest_set(header)
+    for parent, leaves in GROUPED_COLUMNS:
+        if covers(header, set_labels(parent, leaves)) and (best is None or len(leaves) > len(best)):
+            best = leaves
+    return best
+
+
 def _without_column_numbers(header: list[Token], row: list[Token]) -> list[Token]:
     """The first row without the 栏次 numbers pdftotext printed after its label (`栏次` in the header
     with no numbers after it, `合计` `1` `2` `0` `0`): the run 1, 2, 3 … opening its amounts is the
@@ -717,9 +729,12 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if anchored is not None and len(anchored[1]) <= lead:
         anchored = None
     named = False  # codes given by the rows' names (printed codes scattered through the stream)
+    # a row printing a name and amounts but no code: its code went elsewhere (a 类 code into the header)
+    codeless = any(not ok and _HAN.search(r[0][0]) and not _TOTAL.match(r[0][0]) and _trailing_amounts(r)
+                   for r, ok in zip(rows, well))
     if anchored is None and shape == "subject" and not units and not paired and lead < len(well) and (
-            sum(well) < _MIN_WELL_FORMED * len(rows)):
-        anchored = by_names(toks, _widest_set)
+            sum(well) < _MIN_WELL_FORMED * len(rows) or codeless):
+        anchored = by_names(toks, _widest_of_all)
         named = anchored is not None
     if shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
         return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
