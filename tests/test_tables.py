@@ -86,3 +86,20 @@ def test_unknown_table_kept_as_generic():
     assert t.template is None
     assert t.columns == ["数量", "金额"]
     assert t.rows[0].name.value == "车辆" and t.rows[0].values["金额"].value == Decimal("30.5")
+
+
+def test_code_in_brackets_before_the_name_in_a_name_column():
+    # Guangdong's tables print the code in brackets in the name cell (`[2080505]机关事业…`), no code column
+    text = "一般公共预算支出情况表（按功能分类科目）\n单位：万元\n" + flat([
+        ["科目名称", "合计", "基本支出", "项目支出"],
+        ["合计", "10.50", "8", "2.50"],
+        ["[208]社会保障和就业支出", "10.50", "8", "2.50"],
+        ["[20805]行政事业单位养老支出", "10.50", "8", "2.50"],
+        ["[2080505]机关事业单位基本养老保险缴费支出", "10.50", "8", "2.50"],
+    ])
+    (t,) = _structure(text).tables
+    assert [r.code.value if r.code else None for r in t.rows] == [None, "208", "20805", "2080505"]
+    assert t.rows[3].name.value == "机关事业单位基本养老保险缴费支出"
+    assert t.rows[3].code.raw == "[2080505]机关事业单位基本养老保险缴费支出"
+    assert t.rows[3].code.notes == ["code printed in brackets before the name"]
+    assert t.rows[2].values["基本支出"].value == Decimal("8")

@@ -22,6 +22,7 @@ from ..evidence.cells import cell_amount_field, cell_code_field, cell_source, ce
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, UNIT_CODE_LINE, WHO
 from .code_tree import CodeTree, confirm_by_sums, first_amount
+from .spaced_text import bracket_code
 from .templates import Template, identify, printed_code
 
 _CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
@@ -292,6 +293,14 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
                              source=cell_source(name_cell), notes=["code and name printed in one cell"])
                 name = Field(value=m.group(2).strip(), raw=name_cell.orig.strip(), confidence=policy.CELL_REPAIRED,
                              source=cell_source(name_cell), notes=["code and name printed in one cell"])
+        if name_cell is not None and code is None and name is None:
+            bracketed = bracket_code(name_cell.text.strip())
+            if bracketed is not None and bracketed[1].strip():  # `[2080505]机关事业单位…` (Guangdong)
+                why = ["code printed in brackets before the name"]
+                code = Field(value=bracketed[0], raw=name_cell.orig.strip(), confidence=policy.CELL_REPAIRED,
+                             source=cell_source(name_cell), notes=why)
+                name = Field(value=bracketed[1].strip(), raw=name_cell.orig.strip(), confidence=policy.CELL_REPAIRED,
+                             source=cell_source(name_cell), notes=why)
         if name is None:
             if name_cell is None:
                 name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=policy.CELL_NO_NAME)
