@@ -382,3 +382,23 @@ def test_pdfminer_real_budget_over_page_breaks(tmp_path):
     assert basic["合计"] == ["25741666.44", "23563342.00", "2178324.44"]
     # which part column is which no identity settles: the part amounts go to review
     assert all(v.confidence < 0.9 for r in read["budget.basic"].rows for v in list(r.values.values())[1:] if v)
+
+
+def test_basic_expenditure_by_economic_class_under_a_fiscal_allocation_header():
+    # 财政拨款基本支出表（经济科目）: the header names 本年财政拨款基本支出 (not 一般公共预算基本支出) over
+    # 合计 人员经费 公用经费. By hand: 301 = 30101 + 30102 = 60 + 40 = 100 (人员); 302 = 30201 = 15
+    # (公用); 合计 row = 115 = 100 + 15. Every cell printed, 0 where blank, column by column.
+    text = "\n".join([
+        "财政拨款基本支出表（经济科目）", "单位：万元", "部门预算支出经济分类科目", "本年财政拨款基本支出",
+        "科目编码", "科目名称", "合计", "人员经费", "公用经费", "合计",
+        "301", "工资福利支出", "30101 基本工资", "30102 津贴补贴", "302", "商品和服务支出", "30201 办公费",
+        "115.00", "100.00", "60.00", "40.00", "15.00", "15.00",
+        "100.00", "100.00", "60.00", "40.00", "0", "0",
+        "15.00", "0", "0", "0", "15.00", "15.00", NOTE])
+    block = _runs(text, "部门预算支出经济分类科目")
+    assert block is not None and block.method == "column-runs"
+    rows = {(r[0].text or r[1].text): [c.text for c in r[2:5]] for r in block.rows if r[1].text not in ("科目名称", "")}
+    assert rows["合计"] == ["115.00", "100.00", "15.00"]
+    assert rows["30101"] == ["60.00", "60.00", "0"]
+    assert rows["302"] == ["15.00", "0", "15.00"]
+    assert [c.text for c in block.rows[1][2:5]] == ["合计", "人员经费", "公用经费"]
