@@ -402,3 +402,88 @@ def test_basic_expenditure_by_economic_class_under_a_fiscal_allocation_header():
     assert rows["30101"] == ["60.00", "60.00", "0"]
     assert rows["302"] == ["15.00", "0", "15.00"]
     assert [c.text for c in block.rows[1][2:5]] == ["合计", "人员经费", "公用经费"]
+
+
+# pdfminer.six prints the box of some tables' first header words, codes and names above the title
+# (上海 决算 公开03表): the table's lines start there and the title stands among them. By hand:
+# 2010601 行政运行 100 = 基本 90 + 项目 10; 2010602 20 = 项目 20; 20106 = 201 = 合计 row = 120 = 90 + 30.
+HEAD_FIRST = ["项目", "支出功能分类", "科目编码", "款", "类", "项", "科目名称", "合计",
+              "201", "201", "201", "201", "06", "06", "06", "一般公共服务支出", "财政事务", "01 行政运行", "02 一般行政管理事务"]
+HEAD_AFTER = ["支出决算表", "本年支出合", "计", "基本支出", "项目支", "出", "上缴上级支", "出", "经营支", "出", "单位：万元",
+              "对附属单位", "补", "助支出"]
+HEAD_FIRST_AMOUNTS = ["120.00", "120.00", "120.00", "100.00", "20.00", "90.00", "90.00", "90.00", "90.00",
+                      "30.00", "30.00", "30.00", "10.00", "20.00"]
+
+
+def _head_first_text(before: list[str]) -> str:
+    return "\n".join(before + HEAD_FIRST + HEAD_AFTER + HEAD_FIRST_AMOUNTS + [NOTE])
+
+
+def _tables(tmp_path, text: str):
+    from extractor import extract
+
+    f = tmp_path / "t.txt"
+    f.write_text(text, encoding="utf-8")
+    return [t for t in extract(f).tables if t.method == "column-runs"]
+
+
+def test_a_header_printed_before_the_title_is_the_tables(tmp_path):
+    # after a table read before it (the 一般公共预算支出表 of the first test): its region ends where
+    # the next table's header starts (header words, codes, names, then a subject title)
+    first = HEAD + TOTAL + CODES + NAMES + COL_TOTAL + COL_BASIC + COL_PROJECT
+    tables = _tables(tmp_path, _head_first_text(first))
+    assert [t.template for t in tables] == ["budget.general", "final.03"]
+    assert len(tables[0].rows) == 7  # 合计 and its six rows, none of the next table's
+    t = tables[1]
+    assert t.title == "支出决算表"
+    rows = _by_code(t)
+    assert set(rows) == {"合计", "201", "20106", "2010601", "2010602"}
+    assert rows["2010601"]["本年支出合计"] == Decimal("100.00")
+    assert rows["2010601"]["基本支出"] == Decimal("90.00") and rows["2010601"]["项目支出"] == Decimal("10.00")
+    assert rows["2010602"]["项目支出"] == Decimal("20.00") and rows["2010602"].get("基本支出") is None
+    assert rows["合计"]["本年支出合计"] == Decimal("120.00")
+    # the total column is certain; which part column is which no identity settles: review
+    r = next(r for r in t.rows if r.code and r.code.value == "2010601").values
+    assert r["本年支出合计"].confidence >= 0.9 and r["基本支出"].confidence < 0.9
+
+
+def test_a_header_before_the_title_after_prose(tmp_path):
+    tables = _tables(tmp_path, _head_first_text(["第二部分 决算表", "一、支出决算情况说明。", "总计", "2,995.39"]))
+    assert [t.template for t in tables] == ["final.03"]
+    assert _by_code(tables[0])["20106"]["本年支出合计"] == Decimal("120.00")
+
+
+def test_codes_before_a_title_that_no_table_follows_are_no_table(tmp_path):
+    # header words and codes, then a title of another shape (a 三公 table): no subject table starts
+    text = "\n".join(["总计", "2,995.39"] + HEAD_FIRST + ["财政拨款“三公”经费支出决算表", "单位：万元"]
+                     + HEAD_FIRST_AMOUNTS[:5] + [NOTE])
+    assert _tables(tmp_path, text) == []
+
+
+def _basic_page(codes: list[str], names: list[str], amounts: list[str]) -> list[str]:
+    # a page of a 一般公共预算基本支出表 as pdfminer.six prints it: the title on every page, the column
+    # numbers 1 2 3 among the header's words (no 栏次 label), codes, names, then the amounts
+    return (["2026年市级部门一般公共预算基本支出表", "经济分类科目", "本年一般公共预算基本支出", "表06", "单位：万元",
+             "科目编码", "**", "科目名称", "**", "合计", "1", "人员经费", "公用经费", "2", "3"]
+            + codes + names + amounts)
+
+
+def test_a_table_continued_under_its_title_printed_again(tmp_path):
+    # by hand: 302 商品和服务支出 30 = 30201 10 (page 1) + 30205 12 + 30206 8 (page 2), all 公用;
+    # 301 100 = 60 + 40, all 人员; 合计 row 130 = 100 + 30. Page 1 alone breaks 302 = Σ its 项.
+    page1 = _basic_page(["301", "30101", "30102", "302", "30201"],
+                        ["工资福利支出", "基本工资", "津贴补贴", "商品和服务支出", "办公费"],
+                        ["130.00", "100.00", "60.00", "40.00", "30.00", "10.00",
+                         "100.00", "100.00", "60.00", "40.00", "30.00", "30.00", "10.00"])
+    page2 = _basic_page(["30205", "30206"], ["水费", "电费"], ["12.00", "8.00", "12.00", "8.00"])
+    tables = _tables(tmp_path, "\n".join(page1 + page2 + ["注：本表反映一般公共预算基本支出情况。"]))
+    assert [t.template for t in tables] == ["budget.basic"]
+    rows = {k: {c: v for c, v in r.items() if v is not None} for k, r in _by_code(tables[0]).items()}
+    assert list(rows) == ["合计", "301", "30101", "30102", "302", "30201", "30205", "30206"]
+    total, staff, public = tables[0].columns
+    assert rows["合计"] == {total: Decimal("130.00"), staff: Decimal("100.00"), public: Decimal("30.00")}
+    assert rows["30206"] == {total: Decimal("8.00"), public: Decimal("8.00")}
+    assert rows["30101"] == {total: Decimal("60.00"), staff: Decimal("60.00")}
+    # no column number read as an amount
+    assert all(v.value not in (Decimal(1), Decimal(2), Decimal(3)) for r in tables[0].rows for v in r.values.values()
+               if v is not None and v.value is not None)
