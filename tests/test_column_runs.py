@@ -487,3 +487,21 @@ def test_a_table_continued_under_its_title_printed_again(tmp_path):
     # no column number read as an amount
     assert all(v.value not in (Decimal(1), Decimal(2), Decimal(3)) for r in tables[0].rows for v in r.values.values()
                if v is not None and v.value is not None)
+
+
+def test_header_words_after_the_names_name_the_department_economic_class():
+    # 部门预算经济分类 table: the header's words 项目 / 一般公共预算基本支出 / 部门经济分类科目名称 / 合计 人员经费 公用经费
+    # printed after the names (the 款 before its name: `99 其他工资福利支出`). By hand: 301 = 30199 = 1,000
+    # (人员); 302 = 30214 = 2,000 (公用); the 合计 row, printed last, 3,000 = 1,000 + 2,000.
+    text = "\n".join([
+        "2026年预算单位一般公共预算基本支出部门预算经济分类预算表", "单位：元", "经济分类科目编码", "类",
+        "301", "301", "302", "302", "款", "工资福利支出", "99 其他工资福利支出", "商品和服务支出", "14 租赁费",
+        "项目", "一般公共预算基本支出", "部门经济分类科目名称", "合计", "人员经费", "公用经费",
+        "1,000", "1,000", "2,000", "2,000", "3,000", "1,000", "1,000", "1,000", "2,000", "2,000", "2,000", "合计",
+        NOTE])
+    block = _runs(text, "经济分类科目编码")
+    assert block is not None
+    rows = {(r[0].text or r[1].text): [c.text for c in r[2:5]] for r in block.rows[2:]}
+    assert list(rows) == ["301", "30199", "302", "30214", "合计"]
+    assert rows["30214"][0] == "2,000" and rows["合计"][0] == "3,000"
+    assert sorted(rows["合计"][1:]) == ["1,000", "2,000"] and sorted(rows["30199"][1:]) == ["", "1,000"]
