@@ -41,7 +41,7 @@ printed one per line (the spaced reader's) are not read here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -55,7 +55,7 @@ from .run_placer import Shape, solve_full
 from .run_rows import solve_rows
 from .run_sparse import solve_sparse
 from .run_zeros import place_zeros
-from .spaced_rows import STANDARD_COLUMNS
+from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, set_identities, set_labels
 from .spaced_text import covers
 from .spaced_text import AMOUNT, SENTENCE, after_title, furniture, name_piece, title_like
 from .templates import identify
@@ -101,6 +101,7 @@ class _Region:
     end: int  # index of the line the region stops at
     at: dict[int, int]  # id(line) -> its index
     again: bool = False  # the table's title printed again on a new page was passed over
+    total_words: list[str] = field(default_factory=list)  # the 合计 / 总计 labels (a header may print 总计)
 
 
 def _code_of(tokens: list[str]) -> tuple[Optional[list[str]], list[str]]:
@@ -166,6 +167,7 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
     table's title (squeezed), passed over where a new page prints it again after the table's rows."""
     s = _Streams([], [], [], [])
     totals: list[int] = []
+    words: list[str] = []
     notes: list[NLine] = []
     at: dict[int, int] = {}
     again = False  # the title printed again was passed over
@@ -221,6 +223,7 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
             label = False
         elif _TOTAL.match("".join(toks)):
             totals.append(j)
+            words.append("".join(toks))
         elif name_piece(ln) and not SENTENCE.search(t):
             s.names.append(NameLine("".join(toks), ln))
         elif furniture(lines, ln):
@@ -239,14 +242,21 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
     cut = None
     if noted is not None and cut_amounts is not None:
         cut = _Streams(s.codes[:noted[0]], s.names[:noted[1]], s.pieces[:noted[2]], s.amounts[:cut_amounts])
-    return _Region(s, cut, totals, notes, j, at, again)
+    return _Region(s, cut, totals, notes, j, at, again, words)
 
 
 def _column_sets(header: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The standard column sets whose labels the header's characters cover, widest first; a single
-    预算数 / 决算数 column last."""
+    """The column sets whose labels the header's characters cover: first those with a group of
+    sub-columns and no 小计 of their own (spaced_rows.GROUPED_COLUMNS: 总计 | 基本支出 (人员支出 公用经费) |
+    项目支出 …, whose one row identity is the standard one: the first column = Σ the others) — none
+    where the header covers a group with its 小计 (合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出: its
+    identities are not the placers') —, then the standard ones, widest first; a single 预算数 / 决算数
+    column last."""
+    grouped = [(parent, leaves) for parent, leaves in GROUPED_COLUMNS if covers(header, set_labels(parent, leaves))]
+    if any(len(set_identities(leaves)) > 1 for _, leaves in grouped):
+        grouped = []
     sets = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS if covers(header, (parent,) + leaves)]
-    return sets + [("", (x,)) for x in _SINGLE if x in header]
+    return grouped + sets + [("", (x,)) for x in _SINGLE if x in header]
 
 
 def _without_lanci(amounts: list[_Amount], k: int) -> list[_Amount]:
@@ -348,7 +358,7 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
     # only (tried too where the amounts would fill every cell of the rows without a 合计 row)
     total = "last" if any(p > last_name for p in region.totals) else \
         "first" if any(p < first_name for p in region.totals) else None
-    text = "".join(header) + ("合计" if region.totals else "")
+    text = "".join(header) + ("合计" if region.totals else "") + "".join(sorted(set(region.total_words)))
     lanci = any(nm.text in _LANCI for nm in s.names)
     first_code = region.at.get(id(s.codes[0].line), 0)
     for parent, leaves in _column_sets(text):
@@ -451,7 +461,12 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
         return out
 
     grid: list[list[Cell]] = []
-    if placed.parent:
+    if any("/" in x for x in placed.leaves):  # a group of sub-columns: its label spans them
+        tops = [x.split("/")[0] for x in placed.leaves]
+        grid.append([label("科目编码"), label("科目名称")]
+                    + [label(x if not c or x != tops[c - 1] else "") for c, x in enumerate(tops)])
+        grid.append([label(""), label("")] + [label(x.rpartition("/")[2] if "/" in x else "") for x in placed.leaves])
+    elif placed.parent:
         grid.append([label("科目编码"), label("科目名称"), label(placed.parent)]
                     + [label("") for _ in placed.leaves[1:]])
         grid.append([label(""), label("")] + [label(x) for x in placed.leaves])

@@ -147,7 +147,7 @@ GROUPED_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
-def _set_labels(parent: str, leaves: Sequence[str]) -> list[str]:
+def set_labels(parent: str, leaves: Sequence[str]) -> list[str]:
     """The labels a header prints for a column set: its parent, each group once, each leaf."""
     out = [parent] if parent else []
     for leaf in leaves:
@@ -439,7 +439,7 @@ def _standard_columns(header: list[NLine], n: int) -> Optional[tuple[str, tuple[
     another order in other provinces' tables), else the first."""
     text = "".join("".join(ln.text.split()) for ln in header)
     covered = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS + GROUPED_COLUMNS
-               if len(leaves) == n and covers(text, _set_labels(parent, leaves))]
+               if len(leaves) == n and covers(text, set_labels(parent, leaves))]
     return next((c for c in covered if _in_order(text, _top_labels(c[1]))), covered[0] if covered else None)
 
 
@@ -449,8 +449,8 @@ def _refines(wide: Optional[tuple[str, tuple[str, ...]]], narrow: tuple[str, tup
     if wide is None:
         return False
     text = "".join("".join(ln.text.split()) for ln in header)
-    labels = set(_set_labels(*wide))
-    return _in_order(text, _top_labels(wide[1])) and set(_set_labels(*narrow)) < labels
+    labels = set(set_labels(*wide))
+    return _in_order(text, _top_labels(wide[1])) and set(set_labels(*narrow)) < labels
 
 
 def _in_order(text: str, labels: Sequence[str]) -> bool:
