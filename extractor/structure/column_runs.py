@@ -8,8 +8,12 @@ lines (a row's code `2080505` / `208 05 05`, perhaps with its name, or only the 
 `204` when the levels stand in columns of their own), names (broken over lines, a 项 before its
 name `01 行政运行`), lone code pieces (the 款 / 项 columns `06`, printed as boxes of their own, even
 among the names) and amounts. A 合计 label after the names makes the 合计 row the last row, one
-before them the first; the 栏次 numbers 1 2 3 … are dropped; labels after the table's note are
-dropped again when the table reads only without them. Which code and name each row has
+before them the first; the 栏次 numbers 1 2 3 … are dropped (also where no 栏次 label is printed: the numbers 1 … k of the k columns
+printed among the header's words, before the first code); labels after the table's note are
+dropped again when the table reads only without them. pdfminer prints the box of some tables' first
+header words, codes and names above the title (header words, code lines, names, perhaps a column's
+amounts, then a subject title): the table's lines then start at those header words, the title
+passed over (it is the table's title), and the table before it ends where they start. Which code and name each row has
 run_labels.py works out (every code/name pair one the catalogue knows, one reading left). The
 columns are a standard column set the header's characters cover (spaced_rows.STANDARD_COLUMNS; a
 single 预算数 / 决算数 column too). The amount stream is taken as the columns read top-down and
@@ -37,7 +41,7 @@ printed one per line (the spaced reader's) are not read here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -51,7 +55,7 @@ from .run_placer import Shape, solve_full
 from .run_rows import solve_rows
 from .run_sparse import solve_sparse
 from .run_zeros import place_zeros
-from .spaced_rows import STANDARD_COLUMNS
+from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, set_identities, set_labels
 from .spaced_text import covers
 from .spaced_text import AMOUNT, SENTENCE, after_title, furniture, name_piece, title_like
 from .templates import identify
@@ -63,6 +67,7 @@ _PAGE = re.compile(r"^第\s*\d+\s*页")
 _LANCI = ("栏次", "行次")
 _TOTAL = re.compile(r"^(?:合计|总计)$")
 _MAX_LINES = 1500  # a table's region: a few pages of one-cell lines stay under this
+_MAX_HEAD = 120  # lines of a header, codes and names printed before the table's title
 _MAX_STREAM = 600  # amounts in one table: more is no report's subject table
 _SINGLE = ("预算数", "决算数")  # the label of a table's only amount column
 _SWAP_DOUBT = ("column uncertain: the text prints the columns one after another, and which part "
@@ -95,6 +100,8 @@ class _Region:
     notes: list[NLine]
     end: int  # index of the line the region stops at
     at: dict[int, int]  # id(line) -> its index
+    again: bool = False  # the table's title printed again on a new page was passed over
+    total_words: list[str] = field(default_factory=list)  # the 合计 / 总计 labels (a header may print 总计)
 
 
 def _code_of(tokens: list[str]) -> tuple[Optional[list[str]], list[str]]:
@@ -122,12 +129,48 @@ def _name_text(tokens: Sequence[str]) -> bool:
     return bool(t) and len(t) <= 30 and not _digits(tokens) and not SENTENCE.search(t)
 
 
-def _scan(lines: Sequence[NLine], i: int) -> Optional[_Region]:
-    """The table's lines sorted into the streams; None where a line fits no column-run shape."""
+def _head_before_title(lines: Sequence[NLine], j: int, amounts: bool = False) -> Optional[int]:
+    """Where a subject table's title stands when lines[j] opens that table's header printed before
+    it (pdfminer.six prints the box of the header's first words, the codes and the names of some
+    tables above the title): header words (short, no digits), then at least one code line, names
+    and code pieces, then the title; `amounts`: a column's amounts may stand among them after the
+    first code (else none may). Its index, else None."""
+    t = lines[j].text.strip()
+    if not t or _CODE.match(t.split()[0]) or not name_piece(lines[j]) or _TOTAL.match("".join(t.split())):
+        return None
+    codes = 0
+    for k in range(j + 1, min(len(lines), j + _MAX_HEAD)):
+        ln = lines[k]
+        t = ln.text.strip().strip("\f").strip()
+        if not t or _PAGE.match(t) or is_preamble(ln):
+            continue
+        if TITLE_END.search(t) or identify(t, "") is not None:
+            tpl = identify(t, "")
+            return k if codes and tpl is not None and tpl.shape == "subject" else None
+        toks = t.split()
+        parts, rest = _code_of(toks)
+        if parts is not None:
+            if _digits(rest):
+                return None
+            codes += 1
+        elif amounts and codes and all(AMOUNT.match(x) for x in toks):
+            continue
+        elif not (_TWO.match(t) or (len(toks) > 1 and _TWO.match(toks[0]) and _name_text(toks[1:]))
+                  or (name_piece(ln) and not SENTENCE.search(t))):
+            return None  # an amount, or a line that is no cell
+    return None
+
+
+def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: str = "") -> Optional[_Region]:
+    """The table's lines sorted into the streams; None where a line fits no column-run shape.
+    `title_at`: the table's title, printed after the start of its header (passed over); `own`: the
+    table's title (squeezed), passed over where a new page prints it again after the table's rows."""
     s = _Streams([], [], [], [])
     totals: list[int] = []
+    words: list[str] = []
     notes: list[NLine] = []
     at: dict[int, int] = {}
+    again = False  # the title printed again was passed over
     noted: Optional[tuple[int, int, int]] = None  # stream lengths at the first note
     cut_amounts: Optional[int] = None  # amounts before the first label after the note
     last = ""  # the kind of the last line: amount or label
@@ -138,11 +181,17 @@ def _scan(lines: Sequence[NLine], i: int) -> Optional[_Region]:
         if not t or _PAGE.match(t):
             j += 1
             continue
-        if is_preamble(ln):
+        if is_preamble(ln) or j == title_at:
             j += 1  # a unit or department line (pdfminer may print it among the table's boxes)
             continue
         if TITLE_END.search(t) or identify(t, "") is not None:
+            if own and s.codes and "".join(t.split()) == own:
+                again = True
+                j += 1  # the table continued on a new page under its title printed again
+                continue
             break
+        if last == "amount" and (title_at is None or j > title_at) and _head_before_title(lines, j) is not None:
+            break  # the next table's header, printed before its title
         at[id(ln)] = j
         if NOTE_LINE.match(t):
             notes.append(ln)
@@ -174,6 +223,7 @@ def _scan(lines: Sequence[NLine], i: int) -> Optional[_Region]:
             label = False
         elif _TOTAL.match("".join(toks)):
             totals.append(j)
+            words.append("".join(toks))
         elif name_piece(ln) and not SENTENCE.search(t):
             s.names.append(NameLine("".join(toks), ln))
         elif furniture(lines, ln):
@@ -192,14 +242,21 @@ def _scan(lines: Sequence[NLine], i: int) -> Optional[_Region]:
     cut = None
     if noted is not None and cut_amounts is not None:
         cut = _Streams(s.codes[:noted[0]], s.names[:noted[1]], s.pieces[:noted[2]], s.amounts[:cut_amounts])
-    return _Region(s, cut, totals, notes, j, at)
+    return _Region(s, cut, totals, notes, j, at, again, words)
 
 
 def _column_sets(header: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The standard column sets whose labels the header's characters cover, widest first; a single
-    预算数 / 决算数 column last."""
+    """The column sets whose labels the header's characters cover: first those with a group of
+    sub-columns and no 小计 of their own (spaced_rows.GROUPED_COLUMNS: 总计 | 基本支出 (人员支出 公用经费) |
+    项目支出 …, whose one row identity is the standard one: the first column = Σ the others) — none
+    where the header covers a group with its 小计 (合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出: its
+    identities are not the placers') —, then the standard ones, widest first; a single 预算数 / 决算数
+    column last."""
+    grouped = [(parent, leaves) for parent, leaves in GROUPED_COLUMNS if covers(header, set_labels(parent, leaves))]
+    if any(len(set_identities(leaves)) > 1 for _, leaves in grouped):
+        grouped = []
     sets = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS if covers(header, (parent,) + leaves)]
-    return sets + [("", (x,)) for x in _SINGLE if x in header]
+    return grouped + sets + [("", (x,)) for x in _SINGLE if x in header]
 
 
 def _without_lanci(amounts: list[_Amount], k: int) -> list[_Amount]:
@@ -301,11 +358,14 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
     # only (tried too where the amounts would fill every cell of the rows without a 合计 row)
     total = "last" if any(p > last_name for p in region.totals) else \
         "first" if any(p < first_name for p in region.totals) else None
-    text = "".join(header) + ("合计" if region.totals else "")
+    text = "".join(header) + ("合计" if region.totals else "") + "".join(sorted(set(region.total_words)))
     lanci = any(nm.text in _LANCI for nm in s.names)
+    first_code = region.at.get(id(s.codes[0].line), 0)
     for parent, leaves in _column_sets(text):
         k = len(leaves)
-        amounts = _without_lanci(s.amounts, k) if lanci else s.amounts
+        numbered = k > 1 and [a.text for a in s.amounts[:k]] == [str(x + 1) for x in range(k)] and all(
+            region.at.get(id(a.line), first_code) < first_code for a in s.amounts[:k])
+        amounts = _without_lanci(s.amounts, k) if lanci or numbered else s.amounts
         found = []
         for where in ([None, "first"] if total == "first" and len(amounts) == k * len(codes) else [total]):
             shape = Shape(codes + [None] if where == "last" else ([None] if where else []) + codes)
@@ -319,24 +379,48 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
     return None
 
 
-_LAST: list = [None]  # (lines, region key, (rows, placement)) of the last table read
+_LAST: list = [None]  # (lines, {region key: (rows, placement)}) of the tables read in the last text
 
 
-def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    region = _scan(lines, i)
+def read_runs(lines: Sequence[NLine], i: int, title_at: Optional[int] = None) -> tuple[Optional[GridBlock], int]:
+    own = "".join(lines[title_at].text.split()) if title_at is not None else _own_title(lines, i)
+    region = _scan(lines, i, title_at, own)
+    if region is not None and region.again:  # read over the pages, else the first page alone
+        block, end = _read_region(lines, i, title_at, region)
+        if block is not None:
+            return block, end
+        region = _scan(lines, i, title_at)
     if region is None:
         return None, i + 1
+    return _read_region(lines, i, title_at, region)
+
+
+def _own_title(lines: Sequence[NLine], i: int) -> str:
+    """The title of the subject table whose header starts at lines[i] (squeezed), else ""."""
+    for k in range(i - 1, max(-1, i - 12), -1):
+        t = lines[k].text.strip()
+        if t and (TITLE_END.search(t) or identify(t, "") is not None):
+            return "".join(t.split())
+    return ""
+
+
+def _read_region(lines: Sequence[NLine], i: int, title_at: Optional[int], region: _Region
+                 ) -> tuple[Optional[GridBlock], int]:
     s0 = region.streams
     key = (region.end, len(s0.codes), id(s0.codes[0].line), len(s0.amounts))
     last = _LAST[0]
-    if last is not None and last[0] is lines and last[1] == key:
-        rows, placed = last[2]  # the same table, from its header's next line: read once
+    if last is None or last[0] is not lines:
+        last = _LAST[0] = (lines, {})
+    if key in last[1]:
+        rows, placed = last[1][key]  # the same table, from its header's next line: read once
     else:
-        rows, placed = _read(region)
-        _LAST[0] = (lines, key, (rows, placed))
+        rows, placed = last[1][key] = _read(region)
     if placed is None or rows is None:
         return None, i + 1  # labels unconfirmed, columns unnamed, or no single placement: declined
-    return _block(lines[i], region, rows, placed), region.end
+    block = _block(lines[i], region, rows, placed)
+    if title_at is not None:
+        block.preamble = [lines[title_at]]  # the title, printed among the table's lines
+    return block, region.end
 
 
 def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placement]]:
@@ -377,7 +461,12 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
         return out
 
     grid: list[list[Cell]] = []
-    if placed.parent:
+    if any("/" in x for x in placed.leaves):  # a group of sub-columns: its label spans them
+        tops = [x.split("/")[0] for x in placed.leaves]
+        grid.append([label("科目编码"), label("科目名称")]
+                    + [label(x if not c or x != tops[c - 1] else "") for c, x in enumerate(tops)])
+        grid.append([label(""), label("")] + [label(x.rpartition("/")[2] if "/" in x else "") for x in placed.leaves])
+    elif placed.parent:
         grid.append([label("科目编码"), label("科目名称"), label(placed.parent)]
                     + [label("") for _ in placed.leaves[1:]])
         grid.append([label(""), label("")] + [label(x) for x in placed.leaves])
@@ -429,6 +518,18 @@ def _subject_title(lines: Sequence[NLine], i: int) -> bool:
     return False
 
 
+def _title_after_head(lines: Sequence[NLine], i: int) -> Optional[int]:
+    """The title of the table whose header opens at lines[i], printed after the header's first
+    words, codes and names (`_head_before_title`); lines[i] must be the first of them (the line
+    before is no header word: an amount, prose or another table's line)."""
+    k = i - 1
+    while k >= 0 and not lines[k].text.strip():
+        k -= 1
+    if k >= 0 and name_piece(lines[k]) and not title_like(lines[k]):
+        return None
+    return _head_before_title(lines, i, amounts=True)
+
+
 @text_reader(55)
 class ColumnRunsReader:
     """Subject tables printed one cell per line, column by column (pdfminer.six, some copy-pastes)."""
@@ -443,13 +544,15 @@ class ColumnRunsReader:
         if not t.strip() or "\t" in t or "|" in t or len(t) > 60:  # cheap tests first: runs on every line
             return False
         first = _header_start(lines, i)
-        if first is None or not _subject_title(lines, first):
+        if (first is None or not _subject_title(lines, first)) and _title_after_head(lines, i) is None:
             return False
         return self.read(lines, i)[0] is not None
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         if self._last[0] is lines and self._last[1] == i:
             return self._last[2]
-        result = read_runs(lines, i)
+        first = _header_start(lines, i)
+        title_at = _title_after_head(lines, i) if first is None or not _subject_title(lines, first) else None
+        result = read_runs(lines, i, title_at)
         self._last = (lines, i, result)
         return result

@@ -33,7 +33,7 @@ _MAX_READINGS = 20_000  # steps of the search over the codes a name may have
 _LABEL_WORDS = frozenset({"类", "款", "项", "栏次", "行次", "项目", "科目名称", "科目编码", "编码"})
 # the characters of a table header's words: a line of them only, that starts no row, is a header word
 _HEADER_CHARS = frozenset("".join(p + "".join(leaves) for p, leaves in STANDARD_COLUMNS)
-                          + "功能经济分类科目编码名称预算数决算数栏次行次项目类款合计小计总计")
+                          + "部门功能经济分类科目编码名称预算数决算数栏次行次项目类款合计小计总计")
 
 
 @dataclass
