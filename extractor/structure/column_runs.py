@@ -68,6 +68,7 @@ _LANCI = ("栏次", "行次")
 _TOTAL = re.compile(r"^(?:合计|总计)$")
 _MAX_LINES = 1500  # a table's region: a few pages of one-cell lines stay under this
 _MAX_HEAD = 120  # lines of a header, codes and names printed before the table's title
+_TITLE_MAX = 40  # characters of a title line (a longer line naming a table is a sentence)
 _MAX_STREAM = 600  # amounts in one table: more is no report's subject table
 _SINGLE = ("预算数", "决算数")  # the label of a table's only amount column
 _SWAP_DOUBT = ("column uncertain: the text prints the columns one after another, and which part "
@@ -141,10 +142,13 @@ def _head_before_title(lines: Sequence[NLine], j: int, amounts: bool = False) ->
     codes = 0
     for k in range(j + 1, min(len(lines), j + _MAX_HEAD)):
         ln = lines[k]
+        if "\t" in ln.text:
+            return None  # a cell behind a TAB: a flattened table, not pdfminer's boxes
         t = ln.text.strip().strip("\f").strip()
         if not t or _PAGE.match(t) or is_preamble(ln):
             continue
-        if TITLE_END.search(t) or identify(t, "") is not None:
+        # a title is short and names 表 or 决算 (identify's every pattern does): the cheap tests first
+        if len(t) <= _TITLE_MAX and ("表" in t or "决算" in t) and (TITLE_END.search(t) or identify(t, "") is not None):
             tpl = identify(t, "")
             return k if codes and tpl is not None and tpl.shape == "subject" else None
         toks = t.split()
