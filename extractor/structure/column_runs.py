@@ -130,6 +130,11 @@ def _name_text(tokens: Sequence[str]) -> bool:
     return bool(t) and len(t) <= 30 and not _digits(tokens) and not SENTENCE.search(t)
 
 
+# the last scan that failed at a line (lines, its first line, the line): a scan from a line between
+# them passes the same lines and fails there too (`_head_before_title` runs on every line)
+_FAILED: list = [None, -1, -1]
+
+
 def _head_before_title(lines: Sequence[NLine], j: int, amounts: bool = False) -> Optional[int]:
     """Where a subject table's title stands when lines[j] opens that table's header printed before
     it (pdfminer.six prints the box of the header's first words, the codes and the names of some
@@ -139,30 +144,41 @@ def _head_before_title(lines: Sequence[NLine], j: int, amounts: bool = False) ->
     t = lines[j].text.strip()
     if not t or _CODE.match(t.split()[0]) or not name_piece(lines[j]) or _TOTAL.match("".join(t.split())):
         return None
+    if _FAILED[0] is lines and _FAILED[1] < j < _FAILED[2]:
+        return None
+    title, failed_at = _scan_head(lines, j, amounts)
+    if failed_at is not None and amounts:  # a scan without amounts fails where this one does, or before
+        _FAILED[:] = [lines, j, failed_at]
+    return title
+
+
+def _scan_head(lines: Sequence[NLine], j: int, amounts: bool) -> tuple[Optional[int], Optional[int]]:
+    """(the title's index, None) or (None, the index of the line the scan failed at; None when it
+    ran out of lines to look at)."""
     codes = 0
     for k in range(j + 1, min(len(lines), j + _MAX_HEAD)):
         ln = lines[k]
         if "\t" in ln.text:
-            return None  # a cell behind a TAB: a flattened table, not pdfminer's boxes
+            return None, k  # a cell behind a TAB: a flattened table, not pdfminer's boxes
         t = ln.text.strip().strip("\f").strip()
         if not t or _PAGE.match(t) or is_preamble(ln):
             continue
         # a title is short and names 表 or 决算 (identify's every pattern does): the cheap tests first
         if len(t) <= _TITLE_MAX and ("表" in t or "决算" in t) and (TITLE_END.search(t) or identify(t, "") is not None):
             tpl = identify(t, "")
-            return k if codes and tpl is not None and tpl.shape == "subject" else None
+            return (k, None) if codes and tpl is not None and tpl.shape == "subject" else (None, k)
         toks = t.split()
         parts, rest = _code_of(toks)
         if parts is not None:
             if _digits(rest):
-                return None
+                return None, k
             codes += 1
         elif amounts and codes and all(AMOUNT.match(x) for x in toks):
             continue
         elif not (_TWO.match(t) or (len(toks) > 1 and _TWO.match(toks[0]) and _name_text(toks[1:]))
                   or (name_piece(ln) and not SENTENCE.search(t))):
-            return None  # an amount, or a line that is no cell
-    return None
+            return None, k  # an amount, or a line that is no cell
+    return None, None
 
 
 def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: str = "") -> Optional[_Region]:
