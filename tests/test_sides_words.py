@@ -166,3 +166,66 @@ def test_fund_columns_and_a_run_printed_before_its_labels(tmp_path):
     assert rows["支出总计"]["一般公共预算"] == Decimal("600.00")
     fields = [f for r in t.rows for f in r.values.values() if f is not None and f.value is not None]
     assert all(f.confidence >= policy.REVIEW_THRESHOLD for f in fields)
+
+
+# blank cells absent: the income labels of the rows without an expenditure label come stacked, and the
+# one amount among them (40.00) after the stack. Hand check: expenditure 300 + 200 + 50 = 550 =
+# 本年支出合计 = 支出总计; income 510 + 40 = 550 = 本年收入合计 = 收入总计 (上年结转 blank): of the stacked
+# labels still without an amount, only a numbered item keeps the sums (上年结转 40.00 would make 590).
+STACKED = """2026年部门收支总表
+部门：某某局
+
+单位：万元
+收
+项
+入
+目
+支
+预算数
+一、一般公共预算拨款收入
+项
+目
+510.00 一、一般公共服务支出
+出
+预算数
+300.00
+二、政府性基金预算拨款收入
+二、教育支出
+200.00
+三、事业收入
+三、住房保障支出
+50.00
+四、其他收入
+本年收入合计
+上年结转
+收入总计
+40.00
+550.00 本年支出合计
+550.00
+年终结转结余
+550.00 支出总计
+注：本表反映本部门本年度收入和支出预算总体情况。
+
+第4页
+550.00
+
+"""
+
+
+def test_an_amount_after_a_stack_of_income_labels_goes_where_the_sums_hold(tmp_path):
+    got = _values(_extract(tmp_path, "报告\n\n" + STACKED))
+    for name, v in (("一般公共服务支出", "300.00"), ("教育支出", "200.00"), ("住房保障支出", "50.00"),
+                    ("本年支出合计", "550.00"), ("支出总计", "550.00"), ("一般公共预算拨款收入", "510.00"),
+                    ("其他收入", "40.00"), ("本年收入合计", "550.00"), ("收入总计", "550.00")):
+        assert got[name].value == Decimal(v) and got[name].confidence >= policy.REVIEW_THRESHOLD
+    assert "上年结转" not in got
+
+
+def test_an_amount_two_stacked_labels_could_take_is_left_out_and_the_income_side_goes_to_review(tmp_path):
+    # 四、事业单位经营收入 / 五、其他收入 both blank-or-40.00: the sums hold either way
+    text = STACKED.replace("四、其他收入\n", "四、事业单位经营收入\n五、其他收入\n")
+    got = _values(_extract(tmp_path, "报告\n\n" + text))
+    assert got["支出总计"].value == Decimal("550.00") and got["支出总计"].confidence >= policy.REVIEW_THRESHOLD
+    for name in ("一般公共预算拨款收入", "本年收入合计", "收入总计"):
+        assert got[name].confidence < policy.REVIEW_THRESHOLD
+    assert "其他收入" not in got and "事业单位经营收入" not in got  # 40.00 is placed nowhere

@@ -25,7 +25,7 @@ amounts: declined, the readers after this one try it).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
 
@@ -70,6 +70,7 @@ class _Group:
 
     amounts: list[Piece]
     after: Optional[Item]
+    stack: list[Item] = field(default_factory=list)  # the labels of its side printed one under another up to `after`
 
 
 def _parse(body: list[Piece], header: list[str]) -> Optional[tuple[list[Item], dict[int, Piece], list[_Group],
@@ -83,6 +84,7 @@ def _parse(body: list[Piece], header: list[str]) -> Optional[tuple[list[Item], d
     before: dict[int, Piece] = {}
     groups: list[_Group] = []
     heads: list[str] = []
+    stacked: dict[int, Item] = {}
     pending: Optional[Piece] = None
     prev: Optional[str] = None  # what came last: "label" or "amount" (header words skipped)
     k = 0
@@ -110,6 +112,8 @@ def _parse(body: list[Piece], header: list[str]) -> Optional[tuple[list[Item], d
             if pending is not None:
                 before[id(it)] = pending
                 pending = None
+            elif prev == "label" and cur is not None:
+                stacked[id(it)] = cur  # printed right under another label, no amount between
             items.append(it)
             prev = "label"
             continue
@@ -135,6 +139,12 @@ def _parse(body: list[Piece], header: list[str]) -> Optional[tuple[list[Item], d
         v = ordinal_value(it.label)
         if v:
             last[side] = v
+    for g in groups:  # the labels of one side printed one under another right before the amounts
+        it = g.after
+        while it is not None:
+            g.stack.insert(0, it)
+            upper = stacked.get(id(it))
+            it = upper if upper is not None and upper.side == it.side else None
     return items, before, groups, heads
 
 
@@ -228,15 +238,25 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             return declined  # the income amount of a row without income item, or a second one
         left.amounts.append(amount)
     loose: list[Piece] = []
+    deferred: list[_Group] = []  # amounts after a stack of income labels: which row is theirs is open
     for g in groups:
         it = g.after
+        if it is not None and it.side == 0 and (it.amounts or len(g.stack) > 1):
+            deferred.append(g)
+            continue
         n = _take(g.amounts, 1 if it is None or it.side == 0 else width) if it is not None and not it.amounts else 0
         if n:
             it.amounts = g.amounts[:n]
         loose += g.amounts[n or 0:]
-    moved = _place_loose(sides, loose, width) if loose else []
+    apart: list[Piece] = []  # placed nowhere: the income side then goes to review
+    moved = _place_loose(sides, loose + [p for g in deferred for p in g.amounts], width) if deferred else None
     if moved is None:
-        return declined
+        moved = _place_loose(sides, loose, width) if loose else []
+        if moved is None:
+            return declined
+        for g in deferred:
+            if not _income_owner(sides, g):
+                apart += g.amounts
     totals = side_cols[1][0] in ("合计", "小计")
     placed: dict[int, Placed] = {id(it): Placed((0,) if it.amounts else ()) for it in sides[0]}
     left_values = [(it, first_value(it, placed[id(it)])) for it in sides[0]]
@@ -249,7 +269,15 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         for it in subjects:
             placed[id(it)].unsure, placed[id(it)].doubt = set(range(len(it.amounts))), _APART_DOUBT
     right_values = [(it, first_value(it, placed[id(it)])) for it in sides[1]]
-    if not _sums_hold(left_values, right_values):
+    if apart:
+        grands = [grand_value(left_values), grand_value(right_values)]
+        if not side_sums(right_values) or None in grands or not close(grands[0], grands[1], 1):  # type: ignore
+            return declined
+        doubt = _STACK_DOUBT + " ".join(p.text for p in apart)
+        for it in sides[0]:
+            if it.amounts:
+                placed[id(it)].unsure, placed[id(it)].doubt = {0}, doubt
+    elif not _sums_hold(left_values, right_values):
         return declined  # a side whose sums fail (amounts on the wrong items) or have nothing to check
     ordered = sorted(items, key=lambda it: (it.row, it.side))
     block = grid_of(lines[i], ordered, placed, side_cols, guessed, False)
@@ -259,6 +287,26 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     block.first_line = lines[i].no
     block.last_line = lines[end - 1].no
     return with_report(block), end
+
+
+def _income_owner(sides: list[list[Item]], g: _Group) -> bool:
+    """Places a lone amount printed after a stack of income labels on the one label of the stack, still
+    without an amount, where the income side's sums hold and its 总计 equals the expenditure side's;
+    False (nothing placed) when none or several do."""
+    if len(g.amounts) != 1:
+        return False
+    fits = []
+    for it in (x for x in g.stack if not x.amounts):
+        it.amounts = g.amounts
+        left = [(x, _decimal(x.amounts[0]) if x.amounts else Decimal(0)) for x in sides[0]]
+        right = [(x, _decimal(x.amounts[0]) if x.amounts else Decimal(0)) for x in sides[1]]
+        if _sums_hold(left, right):
+            fits.append(it)
+        it.amounts = []
+    if len(fits) != 1:
+        return False
+    fits[0].amounts = g.amounts
+    return True
 
 
 def _columns(header_text: str) -> Optional[tuple[list[list[str]], list[bool]]]:
@@ -282,6 +330,8 @@ def _sums_hold(left: list[tuple[Item, Decimal]], right: list[tuple[Item, Decimal
             and close(grands[0], grands[1], 1))  # type: ignore[arg-type]
 
 
+_STACK_DOUBT = ("income side unchecked: amounts printed after a stack of income labels, whose rows cannot be "
+                "told, are left out, so the income sums cannot be checked; left out: ")
 _APART_DOUBT = ("row uncertain: printed apart from its label with the amounts of other rows; placed in printed "
                 "order where the table's sums hold, which they would also do with these rows' amounts swapped")
 
@@ -293,8 +343,9 @@ def _ends_run(label: str) -> bool:
 def _place_loose(sides: list[list[Item]], loose: list[Piece], width: int) -> Optional[list[Item]]:
     """The amounts printed apart from any label (the expenditure column printed lower than its
     labels): cut into rows (`_take`), they go, in order, to expenditure items without amounts, in row
-    order, where both sides' sums hold; placed only when exactly one such placement exists (the
-    items placed; None when none or several fit)."""
+    order, where the expenditure side's sums hold and its 总计 equals the income side's (when that is
+    known yet); placed only when exactly one such placement exists (the items placed; None when none
+    or several fit)."""
     chunks: list[list[Piece]] = []
     rest = loose
     while rest:
@@ -306,8 +357,8 @@ def _place_loose(sides: list[list[Item]], loose: list[Piece], width: int) -> Opt
     free = [it for it in sides[1] if it.label and not it.amounts]
     if len(chunks) > len(free):
         return None
-    left = [(it, _decimal(it.amounts[0]) if it.amounts else Decimal(0)) for it in sides[0]]
     fixed = {id(it): _decimal(it.amounts[0]) for it in sides[1] if it.amounts}
+    income = next((_decimal(it.amounts[0]) for it in sides[0] if GRAND.match(it.label) and it.amounts), None)
     found: list[dict[int, int]] = []
     budget = [_SEARCH_BUDGET]
 
@@ -318,7 +369,8 @@ def _place_loose(sides: list[list[Item]], loose: list[Piece], width: int) -> Opt
         if k == len(chunks):
             values = {**fixed, **{key: _decimal(chunks[c][0]) for key, c in assign.items()}}
             right = [(it, values.get(id(it), Decimal(0))) for it in sides[1]]
-            if _sums_hold(left, right):
+            grand = grand_value(right)
+            if side_sums(right) and grand is not None and (income is None or close(income, grand, 1)):
                 found.append(dict(assign))
             return
         for j in range(start, len(free) - (len(chunks) - k) + 1):
