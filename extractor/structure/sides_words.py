@@ -1,27 +1,39 @@
 """Reader `sides-words`: a side-by-side income | expenditure table without 行次 (a budget's 收支总表, one
-amount column per side) as pdftotext without `-layout` prints it, each row's income amount on one line
-with the row's expenditure label.
+amount column per side; its 财政拨款收支总表, 合计 and the three funds on the expenditure side) as
+pdftotext without `-layout` prints it, each row's income amount on one line with the row's
+expenditure label.
 
 The shape: a row prints its income label, then — on one line — the income amount and the expenditure
-label (`1168.23 一、社会保障和就业支出`), then the expenditure amount alone (`73.25`); a row without an
-expenditure label prints its income amount alone after its income label (`五、事业收入` `0`); at the
-totals the income labels come first, stacked (`本年收入合计` `上年结转` `收入总计`), then each row's
-`income amount + expenditure label` line and its expenditure amount (`1168.23 本年支出合计` `1168.23`
-`0 年终结转结余` `0` `1168.23 支出总计`); the last expenditure amount may come after the table's note
-and the page footer.
+label (`1168.23 一、社会保障和就业支出`), then the expenditure amount(s) alone (`73.25`; `73.25 73.25 0 0`
+under 合计 and the funds, fewer where blank cells are absent); a row without an expenditure label
+prints its income amount alone after its income label (`五、事业收入` `0`), or, blank cells absent,
+the labels of such rows come one under another (a stack) and their amounts after them; at the totals
+the income labels come stacked (`本年收入合计` `上年结转` `收入总计`), then each row's `income amount +
+expenditure label` line and its expenditure amount; the last rows' expenditure amounts may come as a
+run before their labels or after the table's note and the page footer; the column heads may be
+printed again among the rows (letter-spaced `收` `入`, `一般公共预` `算`).
 
 What it does: cuts the stream into items (sides_stream.region / line_pieces, labels broken over lines
-joined as sides_stream does), gives each its side by its words (…收入 / 上年 / 年初 income, …支出 /
-年终 / 年末 expenditure; a subject the catalogue names is expenditure; else the item numbers 一、二、 in
-turn), and its row by its order on its side (the numbered items from the first row, then 本年…合计, the
-carry-over items, 总计 on the last row); an amount printed on one line before an expenditure label goes
-to the income item of that label's row, an amount alone right after a label to that label. The table
-is read only when every amount has its place this way, each side's sums hold (本年…合计 = Σ the
-numbered items, 总计 = 本年…合计 + the carry-over items, at least one sum checked per side) and the two
-总计 are equal.
-What it does not: read tables with 行次 (sides_stream.py, sides_detached.py), several amount columns per
-side (财政拨款收支总表, 公开04表), or streams whose amounts stand apart from their labels (a bare run of
-amounts: declined, the readers after this one try it).
+joined as sides_stream does, column heads skipped), gives each its side by its words (…收入 / 上年 /
+年初 income, …支出 / 年终 / 年末 expenditure; a subject the catalogue names is expenditure; else the item
+numbers 一、二、 in turn), and its row by its order on its side (the numbered items from the first row,
+then 本年…合计, the carry-over items, 总计 on the last row). An amount printed on one line before an
+expenditure label goes to the income item of that label's row; amounts alone right after a label
+without amounts go to it (on the expenditure side of 合计 and the funds as many as add up as a row:
+合计 = Σ the parts). Amounts left over (printed apart, or after a label that has its amount) go, in
+order and cut into rows the same way, to the expenditure items still without amounts where the
+expenditure sums hold and the two 总计 agree, placed only when exactly one placement fits (to review
+when several subject rows take them so: swapped, the sums would hold too). An amount after a stack of
+income labels goes to the one stacked label without an amount where both sides' sums hold; when
+several fit it is placed nowhere, and the income side goes to review. The fund columns of the amounts
+printed are placed as sides_columns.place does (the income side's funds, the column sums). The table
+is read only when every other amount has its place, each side's sums hold (本年…合计 = Σ the numbered
+items, 总计 = 本年…合计 + the carry-over items, at least one sum checked per side; the income side's
+only when nothing was left out) and the two 总计 are equal.
+What it does not: read tables with 行次 (sides_stream.py, sides_detached.py: 公开01/04表), place an
+amount no sum settles, or read streams whose amounts stand apart in a way the sums cannot settle (a
+bare run of several subjects' amounts with blank rows among them: declined, the readers after this one
+try it).
 """
 from __future__ import annotations
 
