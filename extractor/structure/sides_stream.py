@@ -231,7 +231,7 @@ def number_side(n: int, last: list[int], right_started: bool) -> Optional[int]:
     return None
 
 
-def _word_side(label: str) -> Optional[int]:
+def word_side(label: str) -> Optional[int]:
     if _RIGHT_WORDS.search(label):
         return 1
     if _LEFT_WORDS.search(label):
@@ -245,7 +245,7 @@ def _place_sides(items: list[Item]) -> bool:
     last = [0, 0]
     prev: Optional[int] = None
     for k, it in enumerate(items):
-        side = _word_side(it.label)
+        side = word_side(it.label)
         if side is None and is_subject(it.label):
             side = 1  # a 功能分类 subject the catalogue names (`行政运行`) is an expenditure
         v = ordinal_value(it.label)
@@ -254,7 +254,7 @@ def _place_sides(items: list[Item]) -> bool:
             side = fits[0] if len(fits) == 1 else None
         kind = _total_kind(it.label)
         if side is None and kind and k + 1 < len(items) and _total_kind(items[k + 1].label) == kind \
-                and _word_side(items[k + 1].label) in (None, 1):
+                and word_side(items[k + 1].label) in (None, 1):
             side = 0  # 总计 | 总计: the row's left item comes first
         elif side is None and (kind or not it.amounts):
             side = 0 if prev != 0 else 1  # a row's left item comes first
@@ -273,7 +273,7 @@ def _total_kind(label: str) -> Optional[str]:
     return "year" if YEAR_TOTAL.match(label) else None
 
 
-def _ordinals_in_turn(items: list[Item]) -> bool:
+def ordinals_in_turn(items: list[Item]) -> bool:
     """Each side's item numbers run 一、二、三 … (starting again at 一 after an unnumbered item)."""
     for side in (0, 1):
         last, restart = 0, True
@@ -342,13 +342,13 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return declined  # an amount read as a label: the text's order is not row by row (pdfminer's runs)
     if lanci:
         if not _rows_by_numbers(items) or any(
-                it.label and _word_side(it.label) not in (None, it.side) for it in items):
+                it.label and word_side(it.label) not in (None, it.side) for it in items):
             return declined  # rows out of order, or an item whose words name the other side
     else:
         if not _place_sides(items):
             return declined
         _rows_by_order(items)
-    if not _ordinals_in_turn(items):
+    if not ordinals_in_turn(items):
         return declined
     widths = [max([len(it.amounts) for it in items if it.side == k] + [1]) for k in (0, 1)]
     if max(widths) > _MAX_COLUMNS:
