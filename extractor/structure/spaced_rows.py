@@ -79,6 +79,8 @@ _UNIT_AFTER = re.compile(UNIT_WORD.pattern + ".*$")  # the unit line printed aft
 _UNIT_DOUBT = ("unit uncertain: a unit's name, printed over several lines, does not end as a unit's name does, "
                "so which pieces make which row's name is not certain")
 _UNIT_CODE_LABEL = re.compile(r"编码|代码|科目")
+_WRAP_DOUBT = ("column uncertain: an amount printed around its row's line (its head above, its last digits "
+               "below) has no printed place among the row's amounts")
 PAIRED_LABELS = ("政府预算支出经济分类科目编码", "政府预算支出经济分类科目名称")  # a second subject's columns
 
 
@@ -212,6 +214,7 @@ class _Row:
     parts: list[str] = field(default_factory=list)  # a 款/项 part printed alone (`08 审计事务`), code None
     part_at: int = 0  # where the part stands in the line (-layout text: its column)
     repair: Optional[Repair] = None  # how the code was completed from the rows above (code_tree.py)
+    wrap_unplaced: bool = False  # an amount joined around the line, its place among the others not printed
     pair: Optional[tuple[str, str, str]] = None  # a second subject on the row: code, as printed, name
 
 
@@ -448,11 +451,15 @@ def _starts(lines: Sequence[NLine], i: int) -> bool:
     note = next((x for x in range(j + 1, min(j + 6, len(lines))) if lines[x].text.strip()), None)
     if note is not None and first_total_alone(lines, j, note):
         return True  # an empty table: its 合计 row alone, then its note
+    first = _parse_row(lines[j])
+    if nxt is not None and spaced_wraps.is_piece(lines[nxt].text):  # the 合计 row's amount, wrapped
+        nxt = next((x for x in range(nxt + 1, min(nxt + 4, len(lines))) if lines[x].text.strip()), None)
     if nxt is None:
         return False
     after = next((x for x in range(nxt + 1, min(nxt + 3, len(lines))) if lines[x].text.strip()), None)
     return _parse_row(lines[nxt], names=names) is not None or _name_piece(lines[nxt]) or (
-        after is not None and _lifted_onto(lines[nxt], lines[after]) is not None)
+        after is not None and _lifted_onto(lines[nxt], lines[after]) is not None) or (
+        _wrapped_around(lines, nxt, first.amounts if first is not None else [], names=names) is not None)
 
 
 def first_total_alone(lines: Sequence[NLine], j: int, nxt: int) -> bool:
@@ -558,6 +565,13 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
                 rows[-1].amounts, t, [a for r in rows[:-1] for a in r.amounts]):
             j += 1  # `226,000.0` / `0`: the last digit of the row above's amount, wrapped
             continue
+        wrapped = _wrapped_around(lines, j, [a for r in rows for a in r.amounts], tree.cls is not None, names) if (
+            not pending) else None
+        if wrapped is not None:  # `350,034.4` / `合计 432,513.70 …` / `2`: an amount broken around its row
+            row, j = wrapped
+            _follow(tree, row)
+            rows.append(row)
+            continue
         row = _parse_row(ln, partial=tree.cls is not None, names=names)
         if row is not None:  # `350,034.4 2`: an amount's last digit after a space at the line's end
             row.amounts = spaced_wraps.join_tail(row.amounts, [a for r in rows for a in r.amounts])
@@ -653,6 +667,39 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
     if pending:
         j -= len(pending)
     return rows, j
+
+
+def _wrapped_around(lines: Sequence[NLine], j: int, seen: list[Amount], partial: bool = False,
+                    names: bool = False) -> Optional[tuple[_Row, int]]:
+    """lines[j] holds amounts (pdfplumber, -layout: a row's cells centred on its line), the last one
+    only the head of an amount whose last digits stand under the row's line (spaced_wraps `around`):
+    the row with the amount joined, and the index after the digits. Where the row's own line holds
+    amounts too, the lone head joins them — by position in -layout text, else after them with the row
+    marked `wrap_unplaced`; where it holds only the row's name, the amounts above are the row's, in order."""
+    above = _amounts_only(lines[j]) if lines[j].text.strip() else None
+    if above is None:
+        return None
+    at = [x for x in range(j + 1, min(j + 6, len(lines))) if lines[x].text.strip()][:2]
+    if len(at) < 2 or not spaced_wraps.is_piece(lines[at[1]].text):
+        return None
+    mid = lines[at[0]]
+    row = _parse_row(mid, partial=partial, names=names)
+    if row is None and names and _name_piece(mid) and _subject_name("".join(mid.text.split())):
+        row = _Row(mid, None, "", "".join(mid.text.split()), [], False)  # the name alone, its amounts above
+    if row is None or row.parts or (row.amounts and len(above) != 1):
+        return None
+    row.amounts = spaced_wraps.join_tail(row.amounts, seen)
+    joined = spaced_wraps.around(above, row.amounts, lines[at[1]].text, seen)
+    if joined is None:
+        return None
+    if not row.amounts:
+        row.amounts = above[:-1] + [joined]
+    elif "   " in mid.text.strip() and "   " in lines[j].text:  # -layout: the columns' positions
+        row.amounts = sorted(row.amounts + [joined], key=lambda a: a.start)
+    else:
+        row.amounts = row.amounts + [joined]
+        row.wrap_unplaced = True
+    return row, at[1] + 1
 
 
 def _code_alone(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
@@ -940,6 +987,9 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         " ".join(ln.text for ln in lines[max(0, i - 4):i]), " ".join(ln.text for ln in lines[i:first])))
     if not names and spaced_labelled.total_first(lines, first, unit):
         return spaced_labelled.read_labelled(lines, i, first, unit)
+    head_end = next((x for x in range(first - 1, i, -1) if lines[x].text.strip()), None)
+    if head_end is not None and _wrapped_around(lines, head_end, [], names=names) is not None:
+        first = head_end  # the first row's amount broken around it: its head is no header line
     head = Header(lines, i, first)
     header = head.lines
     kind = "economic" if "经济分类" in head.text else "function"
@@ -989,6 +1039,9 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts) for r in rows]
     place_rows(placed, n, first_is_total, layout, parts_of_total=units,
                identities=set_identities(std[1]) if grouped and first_is_total else None)
+    for r, p in zip(rows, placed):
+        if r.wrap_unplaced:  # where the amount joined around the line stands is not printed: to review
+            p.unsure, p.doubt = set(range(len(p.amounts))), _WRAP_DOUBT
     if units and unit_names_doubtful(rows):
         for r, p in zip(rows, placed):
             if not r.total:  # whose amounts these are is not certain: to review
