@@ -21,6 +21,11 @@ lines around it — all before it (pypdf), all after, or centred on it (-layout)
 pieces allow for only one reading (`_unit_names`); a name that then does not end as a unit's name
 does (局, 中心, 支队 …) sends the unit rows to review; the units' amounts are the 合计 row's parts
 (column sums place them).
+A subject table printing names only (its header names 科目名称 and no code column, the 类 / 款 / 项
+shown by order: `names_only`) has rows `name amounts…`; their codes are inferred from the catalogue
+by name and row order where one reading is left (name_codes.py), else the row keeps its name only.
+Amounts a converter wrapped in a narrow column (`350,034.4 2`, `226,000.0` / `0`, the head above
+the row and the digits below) are joined where certain (spaced_wraps.py).
 Column names come from the header: a standard column set whose labels the header's characters
 cover (header words broken over lines are common; of several, the one the header prints whole and
 in order), else the header words above each column in
