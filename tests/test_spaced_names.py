@@ -146,3 +146,25 @@ def test_amounts_wrapped_around_their_row(tmp_path):
     assert row.code.value == "201"
     assert _amounts(row) == {"合计": Decimal("1000.00"), "项目支出": Decimal("1000.00")}
     assert row.values["项目支出"].raw == "1,000.0 / 0"
+
+
+def test_a_name_broken_before_its_amounts_is_joined_where_the_catalogue_knows_it(tmp_path):
+    text = """表8：2026年市级部门政府性基金预算支出预算表
+部门名称：某某局 单位：万元
+功能分类科目名称
+本年政府性基金预算支出
+合 计 基本支出 项目支出
+** 1 2 3
+合计 10,493.00 10,493.00
+其他支出 10,493.00 10,493.00
+其他政府性基金及对应专项债务收入安排
+的支出 10,493.00 10,493.00
+其他政府性基金安排的支出 10,493.00 10,493.00
+"""
+    t = _table(tmp_path, text)
+    assert [(r.code.value if r.code else None, r.name.value) for r in t.rows] == [
+        (None, "合计"), ("229", "其他支出"), ("22904", "其他政府性基金及对应专项债务收入安排的支出"),
+        ("2290401", "其他政府性基金安排的支出")]
+    # 合计 and one amount: 基本支出 or 项目支出, the sums cannot tell: to review
+    second = [f for k, f in t.rows[1].values.items() if f.value is not None and not k.endswith("合计")]
+    assert len(second) == 1 and second[0].confidence < policy.REVIEW_THRESHOLD
