@@ -34,6 +34,7 @@ CODE_FROM_PARENT = 0.9  # a 款/项 part printed alone, completed from the 类/�
 CODE_FROM_PARENT_UNCONFIRMED = 0.7  # the same with nothing to confirm it: review
 CODE_FROM_PARENT_DOUBT = 0.6  # the catalogue names the completed code otherwise (another year's numbering?)
 CODE_FROM_NAME = 0.7  # no code printed: the catalogue's only child with the printed name of the row above
+CODE_FROM_NAME_ORDER = 0.85  # a table printing names only: the code every reading of the catalogue by name and row order gives
 
 # --- OCR (ocr/, cells.py) -----------------------------------------------------------------------
 OCR_NOTE_BELOW = 0.9  # an OCR score under this is written into the notes
@@ -109,6 +110,8 @@ def code_completed(status: str, kind: str) -> float:
     status) or taken from the catalogue by the printed name under them (`code.from_name`)."""
     if kind == "code.from_name":
         return CODE_FROM_NAME
+    if kind == "code.from_name_order":
+        return CODE_FROM_NAME_ORDER
     if status == "confirmed":
         return CODE_FROM_PARENT
     return CODE_FROM_PARENT_DOUBT if status == "doubt" else CODE_FROM_PARENT_UNCONFIRMED

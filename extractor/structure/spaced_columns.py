@@ -35,6 +35,7 @@ class Amount:
     text: str
     start: int
     end: int  # character positions in the printed line
+    printed: Optional[str] = None  # as printed, where a wrapped amount was joined (spaced_wraps.py)
 
     @property
     def value(self) -> Decimal:

@@ -21,6 +21,11 @@ lines around it — all before it (pypdf), all after, or centred on it (-layout)
 pieces allow for only one reading (`_unit_names`); a name that then does not end as a unit's name
 does (局, 中心, 支队 …) sends the unit rows to review; the units' amounts are the 合计 row's parts
 (column sums place them).
+A subject table printing names only (its header names 科目名称 and no code column, the 类 / 款 / 项
+shown by order: `names_only`) has rows `name amounts…`; their codes are inferred from the catalogue
+by name and row order where one reading is left (name_codes.py), else the row keeps its name only.
+Amounts a converter wrapped in a narrow column (`350,034.4 2`, `226,000.0` / `0`, the head above
+the row and the digits below) are joined where certain (spaced_wraps.py).
 Column names come from the header: a standard column set whose labels the header's characters
 cover (header words broken over lines are common; of several, the one the header prints whole and
 in order), else the header words above each column in
@@ -45,14 +50,14 @@ from typing import Optional, Sequence
 
 import regex as re
 
-from ..catalog import name_matches
+from ..catalog import codes_named, name_matches
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import HEADING, NOTE_LINE, ORG_TAIL, TITLE_END, UNIT_WORD, WHO
 from .code_tree import CodeTree, confirm_by_sums
 from .spaced_columns import Amount, Identity, RowAmounts, place_rows, right_edges
 from .templates import identify
-from . import spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets
+from . import name_codes, spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets, spaced_wraps
 from .spaced_text import covers
 from .spaced_text import Header, after_title, title_above, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
@@ -62,6 +67,8 @@ from .text_tables import is_preamble, with_report, text_reader
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
 _SUB_PART = re.compile(r"^\d{2}$")
 _CODE_IN_NAME = re.compile(r"\d{3}")
+_HAN = re.compile(r"\p{Han}")
+_NO_NAMES = re.compile(r"编码|代码|单位名称|项目名称")  # a code column, or rows of units / projects
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
 _LANCI = re.compile(r"^栏\s*次")
 _FIRST_TOTAL = re.compile(r"合计|小计|^合$")
@@ -77,6 +84,8 @@ _UNIT_AFTER = re.compile(UNIT_WORD.pattern + ".*$")  # the unit line printed aft
 _UNIT_DOUBT = ("unit uncertain: a unit's name, printed over several lines, does not end as a unit's name does, "
                "so which pieces make which row's name is not certain")
 _UNIT_CODE_LABEL = re.compile(r"编码|代码|科目")
+_WRAP_DOUBT = ("column uncertain: an amount printed around its row's line (its head above, its last digits "
+               "below) has no printed place among the row's amounts")
 PAIRED_LABELS = ("政府预算支出经济分类科目编码", "政府预算支出经济分类科目名称")  # a second subject's columns
 
 
@@ -122,6 +131,7 @@ STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("收入预算", ("合计", "财政拨款收入", "事业收入", "事业单位经营收入", "其他收入")),
     ("一般公共预算基本支出", ("合计", "人员经费", "公用经费")),
     ("财政拨款基本支出", ("合计", "人员经费", "公用经费")),  # 财政拨款基本支出表（经济科目）
+    ("一般公共预算基本支出", ("合计", "人员经费", "日常公用支出")),  # 公用经费 printed 日常公用支出 (Zhejiang)
     ("本年支出", ("小计", "基本支出", "项目支出")),
     ("本年支出", ("合计", "基本支出", "项目支出")),
     ("一般公共预算支出", ("合计", "基本支出", "项目支出")),
@@ -141,7 +151,10 @@ STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
 GROUPED_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("", ("合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出")),
     ("", ("合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出")),
+    ("", ("合计", "基本支出/小计", "基本支出/人员经费", "基本支出/日常公用支出", "项目支出")),  # 日常公用 (Zhejiang)
     ("", ("总计", "基本支出/人员支出", "基本支出/公用经费", "项目支出", "事业单位经营支出", "上缴上级支出",
+          "对附属单位补助支出")),
+    ("", ("总计", "基本支出/人员支出", "基本支出/日常公用支出", "项目支出", "事业单位经营支出", "上缴上级支出",
           "对附属单位补助支出")),
     ("", ("合计", "基本支出/人员经费", "基本支出/公用经费", "项目支出", "事业单位经营支出", "上缴上级支出",
           "对附属单位补助支出")),
@@ -206,13 +219,16 @@ class _Row:
     parts: list[str] = field(default_factory=list)  # a 款/项 part printed alone (`08 审计事务`), code None
     part_at: int = 0  # where the part stands in the line (-layout text: its column)
     repair: Optional[Repair] = None  # how the code was completed from the rows above (code_tree.py)
+    wrap_unplaced: bool = False  # an amount joined around the line, its place among the others not printed
     pair: Optional[tuple[str, str, str]] = None  # a second subject on the row: code, as printed, name
 
 
-def _parse_row(line: NLine, partial: bool = False) -> Optional[_Row]:
+def _parse_row(line: NLine, partial: bool = False, names: bool = False) -> Optional[_Row]:
     """A data row: code parts, a name, amounts at the end; a 合计 row; or a code with amounts only.
     With `partial` (rows below a 类 row): also a row printing only the 款 / 项 part of its code
-    (`08 审计事务 2,731.79 …`), returned with `parts` and no code, for the rows above to complete."""
+    (`08 审计事务 2,731.79 …`), returned with `parts` and no code, for the rows above to complete.
+    With `names` (a subject table printing names only, `names_only`): also a name with amounts
+    (`社会工作事务 1.98 1.98`), returned with no code."""
     toks = _tokens(line.text)
     if not toks:
         return None
@@ -271,7 +287,23 @@ def _parse_row(line: NLine, partial: bool = False) -> Optional[_Row]:
         if name and not name[0].isdigit() and not _SENTENCE.search(name) and len(name) <= 40 and not (
                 _CODE_IN_NAME.search(name) or _TOTAL.match(name)):
             return _Row(line, None, "", name, amounts, False, parts=[t for t, _, _ in head[:k]], part_at=head[0][1])
+    if names and _subject_name(name) and amounts and (any("." in a.text for a in amounts) or codes_named(
+            name, "function") or codes_named(name, "economic")):  # whole amounts (`电费 791 791`): a known name
+        return _Row(line, None, "", name, amounts, False)
     return None
+
+
+def _subject_name(name: str) -> bool:
+    """A subject's name as a names-only table prints it: words, no digit, no sentence."""
+    return bool(name) and len(name) <= 40 and bool(_HAN.search(name)) and not any(ch.isdigit() for ch in name) and (
+        not _SENTENCE.search(name)) and not _TOTAL.match(name)
+
+
+def names_only(header_text: str, template) -> bool:
+    """A subject table (by its template) whose header names the subject's name column but no code
+    column (`功能分类科目名称 合计 …`: the 类 / 款 / 项 shown by order only): its rows print names."""
+    h = "".join(header_text.split())
+    return template is not None and template.shape == "subject" and "科目名称" in h and not _NO_NAMES.search(h)
 
 
 def _second_subject(toks: list) -> Optional[tuple[str, str, str, str]]:
@@ -411,9 +443,10 @@ def _starts(lines: Sequence[NLine], i: int) -> bool:
         return True  # a table by class under the unit's own row
     if j is None:
         return _untitled(lines, i) and spaced_labelled.first_row(lines, i) is not None
-    if spaced_labelled.total_first(lines, j, unit):
-        return True  # a table by unit or by class: labelled rows under its 合计 row
     template = identify(" ".join(ln.text for ln in lines[max(0, i - 4):i]), " ".join(ln.text for ln in lines[i:j]))
+    names = names_only(" ".join(ln.text for ln in lines[i:j]), template)
+    if not names and spaced_labelled.total_first(lines, j, unit):
+        return True  # a table by unit or by class: labelled rows under its 合计 row
     if template is not None and template.shape != "subject":
         return False  # side-by-side blocks, code/name/amount groups, one row of amounts: not read here
     below = _total_above_amounts(lines, j)
@@ -423,11 +456,15 @@ def _starts(lines: Sequence[NLine], i: int) -> bool:
     note = next((x for x in range(j + 1, min(j + 6, len(lines))) if lines[x].text.strip()), None)
     if note is not None and first_total_alone(lines, j, note):
         return True  # an empty table: its 合计 row alone, then its note
+    first = _parse_row(lines[j])
+    if nxt is not None and spaced_wraps.is_piece(lines[nxt].text):  # the 合计 row's amount, wrapped
+        nxt = next((x for x in range(nxt + 1, min(nxt + 4, len(lines))) if lines[x].text.strip()), None)
     if nxt is None:
         return False
     after = next((x for x in range(nxt + 1, min(nxt + 3, len(lines))) if lines[x].text.strip()), None)
-    return _parse_row(lines[nxt]) is not None or _name_piece(lines[nxt]) or (
-        after is not None and _lifted_onto(lines[nxt], lines[after]) is not None)
+    return _parse_row(lines[nxt], names=names) is not None or _name_piece(lines[nxt]) or (
+        after is not None and _lifted_onto(lines[nxt], lines[after]) is not None) or (
+        _wrapped_around(lines, nxt, first.amounts if first is not None else [], names=names) is not None)
 
 
 def first_total_alone(lines: Sequence[NLine], j: int, nxt: int) -> bool:
@@ -517,7 +554,9 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
 # --- rows -----------------------------------------------------------------------------------
 
 def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: frozenset = frozenset(),
-             kind: str = "function") -> tuple[list[_Row], int]:
+             kind: str = "function", names: bool = False) -> tuple[list[_Row], int]:
+    """The table's rows from its first row on, and the index after them. `names`: a names-only
+    subject table (`names_only`): rows `name amounts…` too."""
     rows: list[_Row] = []
     pending: list[NLine] = []  # name pieces printed before their code line
     tree = CodeTree(kind)  # the 类 / 款 above: rows printing a 款 / 项 part alone are rows too
@@ -527,7 +566,20 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
         t = ln.text
         if "\t" in t or "|" in t:
             break
-        row = _parse_row(ln, partial=tree.cls is not None)
+        if rows and rows[-1].amounts and not pending and spaced_wraps.join_piece(
+                rows[-1].amounts, t, [a for r in rows[:-1] for a in r.amounts]):
+            j += 1  # `226,000.0` / `0`: the last digit of the row above's amount, wrapped
+            continue
+        wrapped = _wrapped_around(lines, j, [a for r in rows for a in r.amounts], tree.cls is not None, names) if (
+            not pending) else None
+        if wrapped is not None:  # `350,034.4` / `合计 432,513.70 …` / `2`: an amount broken around its row
+            row, j = wrapped
+            _follow(tree, row)
+            rows.append(row)
+            continue
+        row = _parse_row(ln, partial=tree.cls is not None, names=names)
+        if row is not None:  # `350,034.4 2`: an amount's last digit after a space at the line's end
+            row.amounts = spaced_wraps.join_tail(row.amounts, [a for r in rows for a in r.amounts])
         if row is not None and row.parts and not _completes(tree, row, pending):
             row = None
         if row is None and rows and not pending:
@@ -578,6 +630,12 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
                 row.name = "".join(p.text.strip() for p in pending) + row.name
                 row.name_lines = list(pending)
                 row.name_from_before = True
+            elif pending and names and not row.code and not row.total and codes_named(
+                    "".join(p.text.strip() for p in pending) + row.name, kind):
+                # `其他政府性基金及对应专项债务收入安排` / `的支出 10,493.00`: the catalogue knows the joined name
+                row.name = "".join(p.text.strip() for p in pending) + row.name
+                row.name_lines = list(pending)
+                row.name_from_before = True
             elif pending:
                 break
             pending = []
@@ -596,7 +654,7 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
             piece = t.strip()
             nxt = next((x for x in range(j + 1, min(j + 3, n)) if lines[x].text.strip()), None)
             follows = nxt is not None and (_amounts_only(lines[nxt]) is not None or _parse_row(
-                lines[nxt], partial=tree.cls is not None) is not None)
+                lines[nxt], partial=tree.cls is not None, names=names) is not None)
             if last.total and last.amounts:
                 pass  # a 合计 row's label is whole: the piece belongs to the next row
             elif not last.amounts or (last.code and name_matches(last.code, last.name + piece)) or (
@@ -614,6 +672,39 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
     if pending:
         j -= len(pending)
     return rows, j
+
+
+def _wrapped_around(lines: Sequence[NLine], j: int, seen: list[Amount], partial: bool = False,
+                    names: bool = False) -> Optional[tuple[_Row, int]]:
+    """lines[j] holds amounts (pdfplumber, -layout: a row's cells centred on its line), the last one
+    only the head of an amount whose last digits stand under the row's line (spaced_wraps `around`):
+    the row with the amount joined, and the index after the digits. Where the row's own line holds
+    amounts too, the lone head joins them — by position in -layout text, else after them with the row
+    marked `wrap_unplaced`; where it holds only the row's name, the amounts above are the row's, in order."""
+    above = _amounts_only(lines[j]) if lines[j].text.strip() else None
+    if above is None:
+        return None
+    at = [x for x in range(j + 1, min(j + 6, len(lines))) if lines[x].text.strip()][:2]
+    if len(at) < 2 or not spaced_wraps.is_piece(lines[at[1]].text):
+        return None
+    mid = lines[at[0]]
+    row = _parse_row(mid, partial=partial, names=names)
+    if row is None and names and _name_piece(mid) and _subject_name("".join(mid.text.split())):
+        row = _Row(mid, None, "", "".join(mid.text.split()), [], False)  # the name alone, its amounts above
+    if row is None or row.parts or (row.amounts and len(above) != 1):
+        return None
+    row.amounts = spaced_wraps.join_tail(row.amounts, seen)
+    joined = spaced_wraps.around(above, row.amounts, lines[at[1]].text, seen)
+    if joined is None:
+        return None
+    if not row.amounts:
+        row.amounts = above[:-1] + [joined]
+    elif "   " in mid.text.strip() and "   " in lines[j].text:  # -layout: the columns' positions
+        row.amounts = sorted(row.amounts + [joined], key=lambda a: a.start)
+    else:
+        row.amounts = row.amounts + [joined]
+        row.wrap_unplaced = True
+    return row, at[1] + 1
 
 
 def _code_alone(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
@@ -845,14 +936,16 @@ def unit_names_doubtful(rows: Sequence[_Row]) -> bool:
     return any(not r.total and not unit_name(r.name) for r in rows)
 
 
-def _amount_cell(row: _Row, a: Amount, doubt: Optional[str]) -> Cell:
-    c = Cell(text=a.text, orig=a.text, line=row.line.no, page=row.line.page, repaired=row.line.repaired)
-    if doubt:
-        c.repairs = [Repair(kind="layout.column_guess", note=doubt, status="unconfirmed")]
+def _amount_cell(row: _Row, a: Amount, doubt: Optional[str], wraps_doubtful: bool = False) -> Cell:
+    c = Cell(text=a.text, orig=a.printed or a.text, line=row.line.no, page=row.line.page, repaired=row.line.repaired)
+    wrapped = spaced_wraps.wrap_repair(a, doubtful=wraps_doubtful)
+    if doubt or wrapped:
+        c.repairs = ([wrapped] if wrapped else []) + (
+            [Repair(kind="layout.column_guess", note=doubt, status="unconfirmed")] if doubt else [])
     return c
 
 
-def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False) -> list[Cell]:
+def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False, wraps_doubtful: bool = False) -> list[Cell]:
     ln = row.line
     at = row.code_line or ln
     code = Cell(text=row.code or "", orig=row.code_orig, line=at.no, page=at.page,
@@ -861,7 +954,7 @@ def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False) -> li
                 page=ln.page, joined=bool(row.name_lines))
     values = [Cell(text="", orig="", line=ln.no, page=ln.page) for _ in range(n)]
     for k, (a, c) in enumerate(zip(placed.amounts, placed.cols or ())):
-        values[c] = _amount_cell(row, a, placed.doubt if k in placed.unsure else None)
+        values[c] = _amount_cell(row, a, placed.doubt if k in placed.unsure else None, wraps_doubtful)
     if not paired:
         return [code, name] + values
     code2, orig2, name2 = row.pair or ("", "", "")
@@ -895,18 +988,28 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return spaced_labelled.read_labelled(lines, i, under_unit, unit)
     if first is None:
         return spaced_labelled.read_labelled(lines, i) if _untitled(lines, i) else (None, i + 1)
-    if spaced_labelled.total_first(lines, first, unit):
+    names = names_only(" ".join(ln.text for ln in lines[i:first]), identify(
+        " ".join(ln.text for ln in lines[max(0, i - 4):i]), " ".join(ln.text for ln in lines[i:first])))
+    if not names and spaced_labelled.total_first(lines, first, unit):
         return spaced_labelled.read_labelled(lines, i, first, unit)
+    head_end = next((x for x in range(first - 1, i, -1) if lines[x].text.strip()), None)
+    if head_end is not None and _wrapped_around(lines, head_end, [], names=names) is not None:
+        first = head_end  # the first row's amount broken around it: its head is no header line
     head = Header(lines, i, first)
     header = head.lines
     kind = "economic" if "经济分类" in head.text else "function"
     title_keys = frozenset(" ".join(ln.text.split()) for ln in _title_block(lines, i))
-    rows, end = _collect(lines, first, head.keys, title_keys, kind)
+    rows, end = _collect(lines, first, head.keys, title_keys, kind, names=names)
     units = unit_table(head.text)
     if units and len(rows) == 1 and rows[0].total:
         more, end = _unit_rows(lines, end)
         rows += more
     _complete(rows, kind)
+    if names:  # the codes the catalogue gives by name and row order, where only one reading is left
+        inferred = name_codes.infer_codes([None if r.total or r.code else r.name for r in rows], kind)
+        for r, code in zip(rows, inferred):
+            if code is not None:
+                r.code, r.code_orig, r.repair = code, "", name_codes.inferred_repair()
     if len(rows) < 2 and not (rows and rows[0].total):
         return None, i + 1
     top = rows[0]
@@ -941,6 +1044,9 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts) for r in rows]
     place_rows(placed, n, first_is_total, layout, parts_of_total=units,
                identities=set_identities(std[1]) if grouped and first_is_total else None)
+    for r, p in zip(rows, placed):
+        if r.wrap_unplaced:  # where the amount joined around the line stands is not printed: to review
+            p.unsure, p.doubt = set(range(len(p.amounts))), _WRAP_DOUBT
     if units and unit_names_doubtful(rows):
         for r, p in zip(rows, placed):
             if not r.total:  # whose amounts these are is not certain: to review
@@ -956,7 +1062,9 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             p.doubt = p.doubt or ("column uncertain: the header names none of the standard column sets, "
                                   "so the columns' names are guessed")
     paired = any(r.pair for r in rows)
-    body = [_grid_row(r, p, n, paired)[1 if units else 0:] for r, p in zip(rows, placed)]
+    # joined wraps rest on every amount printing two decimals: a table that does not goes to review
+    wraps_doubtful = not spaced_wraps.check_table(a for r in rows for a in r.amounts)
+    body = [_grid_row(r, p, n, paired, wraps_doubtful)[1 if units else 0:] for r, p in zip(rows, placed)]
     for r, p, cells in zip(rows, placed, body):
         if p.doubt == _UNIT_DOUBT:  # the unit's name too
             cells[0].repairs = [Repair(kind="layout.row_guess", note=_UNIT_DOUBT, status="unconfirmed")]
