@@ -14,7 +14,8 @@ What it does:
 - `convert(pdf, name, out_dir)`: writes the tool's text as UTF-8 `<pdf stem>.<name>.txt`.
 - `facts(report)`: the comparable facts of a Report as a Counter (a multiset: a fact printed twice
   counts twice): for every table row value that is an amount, ("table", row key, amount), the row
-  key being the row's code when it has one, else its name with all whitespace removed (the column
+  key being the row's code when it has one as printed (not one inferred from a names-only table's
+  order: the PDF route keys that row by name), else its name with all whitespace removed (the column
   is left out: the two routes may name a column differently, the amount on the subject's row is
   the fact); every total ("total", key, amount); every amount of an explanation ("explanation",
   subject without whitespace, else its code, field, amount); every amount of a project ("project",
@@ -149,11 +150,19 @@ def _amount_fields(model) -> Iterator[tuple[str, Field]]:
             yield attr, f
 
 
+def _printed_code(row) -> bool:
+    """The row has a code, and one its text printed: a code the text route inferred from the names'
+    order (`code.from_name_order`, a table that prints names only) is not compared, since the PDF
+    route keys the same row by its name."""
+    code = row.code
+    return code is not None and bool(code.value) and not any(r.kind == "code.from_name_order" for r in code.repairs)
+
+
 def fact_fields(report: Report) -> Iterator[tuple[Fact, Field]]:
     """Every comparable fact of the report with the Field it was read from (see the module text)."""
     for table in report.tables:
         for row in table.rows:
-            key = row.code.value if row.code is not None and row.code.value else _squeeze(row.name.value)
+            key = row.code.value if _printed_code(row) else _squeeze(row.name.value)
             for f in row.values.values():
                 if isinstance(f.value, Decimal):
                     yield ("table", str(key), amount_key(f.value)), f

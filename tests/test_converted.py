@@ -62,6 +62,16 @@ def test_facts_of_a_hand_built_report():
     })
 
 
+def test_a_code_inferred_from_the_names_order_is_not_the_rows_key():
+    from extractor.datamodel import Repair
+    inferred = _f("2010301")
+    inferred.repairs.append(Repair(kind="code.from_name_order", note="inferred", status="made"))
+    report = _report(rows=[Row(code=inferred, name=_f("行政 运行"), values={"合计": _f(Decimal("12.50"))}),
+                           Row(code=_f("2010302"), name=_f("一般行政管理事务"), values={"合计": _f(Decimal("3"))})])
+    assert converted.facts(report) == Counter({("table", "行政运行", Decimal("12.5")): 1,
+                                               ("table", "2010302", Decimal("3")): 1})
+
+
 def test_agreement_missing_wrong_and_confidently_wrong():
     pdf = _report(rows=[Row(code=_f("2060101"), name=_f("行政运行"), values={"合计": _f(Decimal("400.20"))}),
                         Row(code=_f("2060199"), name=_f("其他"), values={"合计": _f(Decimal("50"))})],
