@@ -51,8 +51,8 @@ from ..evidence.printed import ORDINAL
 from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_sums, close, first_value,
                             fund_zero_columns, grand_value, is_subject, ordinal_value, place, printed_widths,
                             side_columns, side_sums, sub_items, subject_sums)
-from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell, title_above,
-                          title_like)
+from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, own_title_block, stream_furniture, text_cell,
+                          title_above, title_like)
 from .templates import identify
 from .text_tables import text_reader, with_report
 
@@ -64,7 +64,7 @@ _HAN = re.compile(r"\p{Han}")
 _COLUMN_WORD = re.compile(r"^(?:项目|行次|栏次|决算数|预算数|金额)$")  # header words that end no label
 _SIDE_WORD = re.compile(r"^(?:本年)?(?:收入|支出)$")  # header words, or the rest of a broken label
 _RIGHT_WORDS = re.compile(r"支出|结余分配|年末|年终|下年")
-_LEFT_WORDS = re.compile(r"收入|拨款|年初|上年|使用|弥补|预算$")
+_LEFT_WORDS = re.compile(r"收入|拨款|年初|上年|使用|弥补|预算$|资金$")
 # a piece that starts an item of its own even after an unfinished label
 _LABEL_START = re.compile(r"^(?:本年|年初|年末|年终|上年|使用|结余分配|(?:收入|支出)?(?:总计|合计))")
 _COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分配|资金|预算|）|\))$")
@@ -121,7 +121,10 @@ def _only_ordinal(text: str) -> bool:
 
 
 def region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
+    """The cells of the table from lines[i] on, as pieces; the table's own title lines printed again
+    on a new page are skipped (its header printed again there is `header_echo`'s)."""
     out: list[Piece] = []
+    own = {" ".join(ln.text.split()) for ln in title_above(lines, i)}
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
         ln = lines[j]
@@ -129,6 +132,11 @@ def region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
         if not t or stream_furniture(lines, ln):
             j += 1
             continue
+        if title_like(ln) and out:
+            after = own_title_block(lines, j, own)
+            if after is not None and after > j:
+                j = after
+                continue
         if not cell_line(ln) or (title_like(ln) and out):
             break
         out.extend(line_pieces(ln))
@@ -329,9 +337,12 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     first = next((k for k, p in enumerate(pieces) if not p.amount and ORDINAL.match(p.text)), None)
     if first is None or first == 0:
         return declined
+    lanci = "行次" in "".join(p.text for p in pieces[:first])
+    money = next((k for k, p in enumerate(pieces[:first]) if p.amount and "." in p.text), None)
+    if money is not None and not lanci and money >= 2 and not pieces[money - 1].amount:
+        first = money - 1  # the first row's left item unnumbered (`财政拨款` `5,417.80` `一、…支出`)
     header = [p.text for p in pieces[:first]]
     header_text = "".join(header)
-    lanci = "行次" in header_text
     got = _items(pieces[first:], header, lanci)
     if got is None:
         return declined
@@ -340,6 +351,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return declined
     if any(it.label and AMOUNT.match("".join(it.label.split())) for it in items):
         return declined  # an amount read as a label: the text's order is not row by row (pdfminer's runs)
+    if any(_SIDE_WORD.match(it.label) for it in items):
+        return declined  # `本` `年` `收` `入` / `合` `计`: a label printed a character per line, cut apart
     if lanci:
         if not _rows_by_numbers(items) or any(
                 it.label and _word_side(it.label) not in (None, it.side) for it in items):
