@@ -715,3 +715,61 @@ def test_stream_whose_first_income_item_is_unnumbered(tmp_path):
     assert _vals(_row(t, "支出", "一般公共服务支出")) == {"预算数": Decimal("380.00")}
     assert _vals(_row(t, "支出", "住房公积金")) == {"预算数": Decimal("120.00")}
     assert _vals(_row(t, "支出", "支出总计")) == {"预算数": Decimal("500.00")}
+
+
+# 本年收入合计 / 收入总计 spaced out over their cells, which PyMuPDF prints a character per line: each
+# run of such lines is one label. Income 300.00; expenditure 200.00 + 100.00 = 300.00.
+STREAM_SPREAD = """财政拨款收支总体情况表
+单位：万元
+收
+入
+支
+出
+项目
+预算数
+项目
+预算数
+一、一般公共预算收入
+300.00
+一、一般公共服务支出
+200.00
+二、政府性基金预算收入
+二、教育支出
+100.00
+本
+年
+收
+入
+合
+计
+300.00
+本
+年
+支
+出
+合
+计
+300.00
+收
+入
+总
+计
+300.00
+支
+出
+总
+计
+300.00
+注：本表反映财政拨款收支情况。
+"""
+
+
+def test_labels_printed_a_character_per_line_are_joined(tmp_path):
+    report = _extract(tmp_path, STREAM_SPREAD)
+    t = next(t for t in report.tables if t.method == "sides-stream")
+    assert _vals(_row(t, "收入", "一般公共预算收入")) == {"预算数": Decimal("300.00")}
+    assert _vals(_row(t, "收入", "本年收入合计")) == {"预算数": Decimal("300.00")}
+    assert _vals(_row(t, "收入", "收入总计")) == {"预算数": Decimal("300.00")}
+    assert _vals(_row(t, "支出", "教育支出")) == {"预算数": Decimal("100.00")}
+    assert _vals(_row(t, "支出", "本年支出合计")) == {"预算数": Decimal("300.00")}
+    assert _vals(_row(t, "支出", "支出总计")) == {"预算数": Decimal("300.00")}

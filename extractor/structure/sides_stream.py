@@ -61,6 +61,7 @@ _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per l
 _MAX_LINES = 600  # a two-sided table's region in lines (two pages of one-cell lines)
 _MAX_COLUMNS = 8  # amount columns of one side
 _HAN = re.compile(r"\p{Han}")
+_ONE_HAN = re.compile(r"^\p{Han}$")
 _COLUMN_WORD = re.compile(r"^(?:项目|行次|栏次|决算数|预算数|金额)$")  # header words that end no label
 _SIDE_WORD = re.compile(r"^(?:本年)?(?:收入|支出)$")  # header words, or the rest of a broken label
 _RIGHT_WORDS = re.compile(r"支出|结余分配|年末|年终|下年")
@@ -125,6 +126,7 @@ def region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
     on a new page are skipped (its header printed again there is `header_echo`'s)."""
     out: list[Piece] = []
     own = {" ".join(ln.text.split()) for ln in title_above(lines, i)}
+    spreading = False  # the last piece is a run of lines holding one character each
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
         ln = lines[j]
@@ -139,9 +141,21 @@ def region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
                 continue
         if not cell_line(ln) or (title_like(ln) and out):
             break
-        out.extend(line_pieces(ln))
+        got = line_pieces(ln)
+        if _spread(got) and spreading:
+            out[-1] = Piece(out[-1].text + got[0].text, out[-1].line, False)
+        else:
+            out.extend(got)
+        spreading = _spread(got)
         j += 1
     return out, j
+
+
+def _spread(pieces: list[Piece]) -> bool:
+    """A line holding one Chinese character alone: a piece of a label spaced out over the cell
+    (`本    年    收    入    合    计`), which PyMuPDF prints a character per line; the
+    characters of such a run are one label."""
+    return len(pieces) == 1 and not pieces[0].amount and _ONE_HAN.match(pieces[0].text) is not None
 
 
 # --- items ----------------------------------------------------------------------------------------
