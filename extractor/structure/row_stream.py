@@ -63,7 +63,7 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import NOTE_LINE, UNIT_CODE_LINE
+from ..evidence.printed import NOTE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
 from .moved_codes import by_names, regroup

@@ -9,11 +9,15 @@ items `label [行次] [amounts]` in reading order: a row's income item, then its
 line holding a few cells (`96,282,213.44 一、公共安全支出`, a left item's amount and the right item's
 label) gives them in order; a label the catalogue names as a 功能分类 subject (`行政运行`, `国防动员`) is
 whole, the next piece starting an item. The header is the
-words before the first numbered item (一、); printed again on a new page it is skipped (also without
-its first words, when those went as a running header), with the page furniture. Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2,
-3 … and N+1, N+2 …; a number alone is a row whose label is blank; the numbers give each item its
-row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, 年初, 上年结转, 使用…结余
-are income; else a subject the catalogue names is expenditure: a budget's 类 / 款 / 项 printed
+words before the first numbered item (一、), or before the first row's income item when that one is
+unnumbered and holds the first amount (`财政拨款` `5,417.80` `一、…支出`); printed again on a new page
+it is skipped (also without its first words, when those went as a running header), with the page
+furniture and the table's own title lines printed again there (`表1` `收支总表` `部门名称：…`, spaced_text
+`own_title_block`). A label spaced out over its cell, printed a character per line (`本` `年` `收` `入`
+`合` `计`), is one label; an item left as a bare 收入 / 支出 (such a label cut apart) declines the table.
+Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2, 3 … and N+1,
+N+2 …; a number alone is a row whose label is blank; the numbers give each item its row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, …资金, 年初, 上年结转,
+使用…结余 are income; else a subject the catalogue names is expenditure: a budget's 类 / 款 / 项 printed
 without codes), each side's item numbers (一、二、… in turn) and, for 总计 / 合计, the reading order
 (a row's left item comes first). Amount columns and their placement come from sides_columns.py
 (the header's standard column set; the row identity, the income side's funds and the column sums;
@@ -36,8 +40,7 @@ cells: a sum that fails, a header word among the rows, an amount beyond the colu
 declined and the readers after this one try it; an amount moved to another item of the same side
 keeps the sums and cannot be seen); rows printed one per line (spaced_sides.py); subject tables
 (row_stream.py); blank-cell marks and masked cells (`-`, `*****`: declined); a table continued
-under its repeated title on the next page (the first piece is read when its own sums hold there, the
-rest is left; declined when they do not).
+under another title than its own (only its own title lines printed again are skipped).
 """
 from __future__ import annotations
 
