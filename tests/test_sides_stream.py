@@ -577,7 +577,7 @@ def test_expenditure_amount_moved_to_an_income_fund_is_declined(tmp_path):
 
 # A budget's 收支总表 as PyMuPDF prints Shenzhen's: the table goes on over a page under its own title
 # lines and header printed again; the income side's funds end in 资金 (二、财政专户管理资金, 三、单位资金);
-# blank cells print 0.00. Income 500.00 = 一、财政拨款; expenditure 380.00 + 70.00 + 50.00 = 500.00.
+# blank cells print 0.00. Income 500.00 = 一、财政拨款; expenditure 380.00 + 60.00 + 60.00 = 500.00.
 _SZ_HEAD = """表1
 收支总表
 部门名称：某某局（本级）
@@ -589,9 +589,9 @@ _SZ_HEAD = """表1
 项    目
 2026 年预算数
 """
-STREAM_PAGES = _SZ_HEAD + """一、财政拨款
-500.00
-一、一般公共服务支出
+# the first rows' cells after the 财政拨款 item (its amount 500.00): 一般公共服务支出 380.00 = 300.00 + 80.00
+# on the right, the three funds on the left
+_SZ_FUNDS = """一、一般公共服务支出
 380.00
   1.一般公共预算拨款
 500.00
@@ -605,25 +605,28 @@ STREAM_PAGES = _SZ_HEAD + """一、财政拨款
 0.00
     专项统计业务
 80.00
-二、财政专户管理资金
+"""
+STREAM_PAGES = _SZ_HEAD + """一、财政拨款
+500.00
+""" + _SZ_FUNDS + """二、财政专户管理资金
 0.00
 二、社会保障和就业支出
-70.00
+60.00
 三、单位资金
 0.00
   行政事业单位养老支出
-70.00
+60.00
 - 13 -
 """ + _SZ_HEAD + """  1.事业收入
 0.00
     机关事业单位职业年金缴费支出
-70.00
+60.00
 三、住房保障支出
-50.00
+60.00
   住房改革支出
-50.00
+60.00
     住房公积金
-50.00
+60.00
                 本年收入合计
 500.00
                   本年支出合计
@@ -649,8 +652,8 @@ def test_stream_going_on_under_its_title_printed_again_on_a_new_page(tmp_path):
     assert _vals(_row(t, "收入", "事业收入")) == {t.columns[0]: Decimal("0.00")}  # after the page turn
     assert _vals(_row(t, "收入", "收入总计")) == {t.columns[0]: Decimal("500.00")}
     assert _vals(_row(t, "支出", "专项统计业务")) == {t.columns[0]: Decimal("80.00")}
-    assert _vals(_row(t, "支出", "机关事业单位职业年金缴费支出")) == {t.columns[0]: Decimal("70.00")}
-    assert _vals(_row(t, "支出", "住房公积金")) == {t.columns[0]: Decimal("50.00")}
+    assert _vals(_row(t, "支出", "机关事业单位职业年金缴费支出")) == {t.columns[0]: Decimal("60.00")}
+    assert _vals(_row(t, "支出", "住房公积金")) == {t.columns[0]: Decimal("60.00")}
     assert _vals(_row(t, "支出", "本年支出合计")) == {t.columns[0]: Decimal("500.00")}
     assert _vals(_row(t, "支出", "支出总计")) == {t.columns[0]: Decimal("500.00")}
     assert not any(r.name.value in ("收支总表", "项目", "收入") for r in t.rows)
@@ -672,21 +675,7 @@ _SZ_HEAD_6 = """表6
 """
 STREAM_UNNUMBERED_FIRST = _SZ_HEAD_6 + """财政拨款
 500.00
-一、一般公共服务支出
-380.00
-  1.一般公共预算拨款
-500.00
-  统计信息事务
-380.00
-  2.政府性基金预算拨款
-0.00
-    行政运行
-300.00
-  3.国有资本经营预算拨款
-0.00
-    专项统计业务
-80.00
-- 21 -
+""" + _SZ_FUNDS + """- 21 -
 """ + _SZ_HEAD_6 + """二、住房保障支出
 120.00
   住房改革支出
