@@ -573,3 +573,192 @@ def test_expenditure_amount_moved_to_an_income_fund_is_declined(tmp_path):
     assert not [t for t in report.tables if t.method == "sides-stream"]
     assert not any(v.value == Decimal("300.00") and v.confidence >= 0.9
                    for t in report.tables for r in t.rows for v in r.values.values())
+
+
+# A budget's 收支总表 as PyMuPDF prints Shenzhen's: the table goes on over a page under its own title
+# lines and header printed again; the income side's funds end in 资金 (二、财政专户管理资金, 三、单位资金);
+# blank cells print 0.00. Income 500.00 = 一、财政拨款; expenditure 380.00 + 60.00 + 60.00 = 500.00.
+_SZ_HEAD = """表1
+收支总表
+部门名称：某某局（本级）
+单位：万元
+收        入
+支        出
+项    目
+2026 年预算数
+项    目
+2026 年预算数
+"""
+# the first rows' cells after the 财政拨款 item (its amount 500.00): 一般公共服务支出 380.00 = 300.00 + 80.00
+# on the right, the three funds on the left
+_SZ_FUNDS = """一、一般公共服务支出
+380.00
+  1.一般公共预算拨款
+500.00
+  统计信息事务
+380.00
+  2.政府性基金预算拨款
+0.00
+    行政运行
+300.00
+  3.国有资本经营预算拨款
+0.00
+    专项统计业务
+80.00
+"""
+STREAM_PAGES = _SZ_HEAD + """一、财政拨款
+500.00
+""" + _SZ_FUNDS + """二、财政专户管理资金
+0.00
+二、社会保障和就业支出
+60.00
+三、单位资金
+0.00
+  行政事业单位养老支出
+60.00
+- 13 -
+""" + _SZ_HEAD + """  1.事业收入
+0.00
+    机关事业单位职业年金缴费支出
+60.00
+三、住房保障支出
+60.00
+  住房改革支出
+60.00
+    住房公积金
+60.00
+                本年收入合计
+500.00
+                  本年支出合计
+500.00
+上年结余、结转
+0.00
+结转下年
+0.00
+                  收入总计
+500.00
+                    支出总计
+500.00
+注：本套报表金额单位转换时可能存在尾数误差。
+- 14 -
+"""
+
+
+def test_stream_going_on_under_its_title_printed_again_on_a_new_page(tmp_path):
+    report = _extract(tmp_path, STREAM_PAGES)
+    t = next(t for t in report.tables if t.method == "sides-stream")
+    assert _vals(_row(t, "收入", "财政拨款")) == {t.columns[0]: Decimal("500.00")}
+    assert _vals(_row(t, "收入", "财政专户管理资金")) == {t.columns[0]: Decimal("0.00")}
+    assert _vals(_row(t, "收入", "事业收入")) == {t.columns[0]: Decimal("0.00")}  # after the page turn
+    assert _vals(_row(t, "收入", "收入总计")) == {t.columns[0]: Decimal("500.00")}
+    assert _vals(_row(t, "支出", "专项统计业务")) == {t.columns[0]: Decimal("80.00")}
+    assert _vals(_row(t, "支出", "机关事业单位职业年金缴费支出")) == {t.columns[0]: Decimal("60.00")}
+    assert _vals(_row(t, "支出", "住房公积金")) == {t.columns[0]: Decimal("60.00")}
+    assert _vals(_row(t, "支出", "本年支出合计")) == {t.columns[0]: Decimal("500.00")}
+    assert _vals(_row(t, "支出", "支出总计")) == {t.columns[0]: Decimal("500.00")}
+    assert not any(r.name.value in ("收支总表", "项目", "收入") for r in t.rows)
+
+
+# 财政拨款收支总表 whose first income item is unnumbered (`财政拨款` then its funds 1. 2. 3.): the rows
+# start there, not at the first numbered item (一、一般公共服务支出, on the right) — else the header
+# printed again on the next page would not be the header seen (it would end in `财政拨款` `500.00`).
+_SZ_HEAD_6 = """表6
+财政拨款收支总表
+部门名称：某某局（本级）
+单位：万元
+收入
+支出
+项目
+预算数
+项目
+预算数
+"""
+STREAM_UNNUMBERED_FIRST = _SZ_HEAD_6 + """财政拨款
+500.00
+""" + _SZ_FUNDS + """- 21 -
+""" + _SZ_HEAD_6 + """二、住房保障支出
+120.00
+  住房改革支出
+120.00
+    住房公积金
+120.00
+本年收入合计
+500.00
+本年支出合计
+500.00
+收入总计
+500.00
+支出总计
+500.00
+注：本表反映财政拨款收支情况。
+"""
+
+
+def test_stream_whose_first_income_item_is_unnumbered(tmp_path):
+    report = _extract(tmp_path, STREAM_UNNUMBERED_FIRST)
+    t = next(t for t in report.tables if t.method == "sides-stream")
+    assert t.columns[0] == "预算数"
+    assert _vals(_row(t, "收入", "财政拨款")) == {"预算数": Decimal("500.00")}
+    assert _vals(_row(t, "收入", "一般公共预算拨款")) == {"预算数": Decimal("500.00")}
+    assert _vals(_row(t, "收入", "本年收入合计")) == {"预算数": Decimal("500.00")}
+    assert _vals(_row(t, "支出", "一般公共服务支出")) == {"预算数": Decimal("380.00")}
+    assert _vals(_row(t, "支出", "住房公积金")) == {"预算数": Decimal("120.00")}
+    assert _vals(_row(t, "支出", "支出总计")) == {"预算数": Decimal("500.00")}
+
+
+# 本年收入合计 / 收入总计 spaced out over their cells, which PyMuPDF prints a character per line: each
+# run of such lines is one label. Income 300.00; expenditure 200.00 + 100.00 = 300.00.
+STREAM_SPREAD = """财政拨款收支总体情况表
+单位：万元
+收
+入
+支
+出
+项目
+预算数
+项目
+预算数
+一、一般公共预算收入
+300.00
+一、一般公共服务支出
+200.00
+二、政府性基金预算收入
+二、教育支出
+100.00
+本
+年
+收
+入
+合
+计
+300.00
+本
+年
+支
+出
+合
+计
+300.00
+收
+入
+总
+计
+300.00
+支
+出
+总
+计
+300.00
+注：本表反映财政拨款收支情况。
+"""
+
+
+def test_labels_printed_a_character_per_line_are_joined(tmp_path):
+    report = _extract(tmp_path, STREAM_SPREAD)
+    t = next(t for t in report.tables if t.method == "sides-stream")
+    assert _vals(_row(t, "收入", "一般公共预算收入")) == {"预算数": Decimal("300.00")}
+    assert _vals(_row(t, "收入", "本年收入合计")) == {"预算数": Decimal("300.00")}
+    assert _vals(_row(t, "收入", "收入总计")) == {"预算数": Decimal("300.00")}
+    assert _vals(_row(t, "支出", "教育支出")) == {"预算数": Decimal("100.00")}
+    assert _vals(_row(t, "支出", "本年支出合计")) == {"预算数": Decimal("300.00")}
+    assert _vals(_row(t, "支出", "支出总计")) == {"预算数": Decimal("300.00")}

@@ -997,3 +997,67 @@ def test_a_page_of_rows_printing_fewer_amounts_keeps_the_sub_columns_its_header_
         assert _val(r, "项目支出") is None
         assert _val(r, "合计") == Decimal("40.00") and r.values["合计"].confidence >= policy.REVIEW_THRESHOLD
         assert _val(r, "基本支出/小计") == Decimal("40.00")
+
+
+HEAD_SPLIT = """支出决算表
+单位：万元
+项目
+本年支出合 项目支
+支出功能分类 基本支出
+科目名称 计 出
+科目编码
+类 款 项
+"""
+
+
+def test_rows_printed_over_two_lines_are_placed_by_the_sums(tmp_path):
+    # pdfplumber: a row's cells at different heights print as its name with some amounts, then its
+    # code with the others; each line keeps column order, the interleaving is the sums'.
+    # 201: {60, 40} + {100}: only 100 = 60 + 40 (合计 first). 20106: {60} + {100, 40}: 100 = 60 + 40
+    # and 100 = 40 + 60 both hold; 201 (its only child) says 基本 60, 项目 40. 2010601 prints 55 twice:
+    # 基本 (20106's 基本 60 = 55 + 5; under 项目 it would be 55 + 40 = 95, not 40).
+    text = HEAD_SPLIT + """合计 60.00 40.00
+100.00
+一般公共服务支出 60.00 40.00
+201 100.00
+财政事务 60.00
+201 06 100.00 40.00
+行政运行 55.00
+201 06 01 55.00
+一般行政管理事务
+201 06 02 45.00 5.00 40.00
+注：本表反映本部门本年度各项支出情况。
+"""
+    _, t = _table(tmp_path, text)
+    cols = t.columns
+    assert len(cols) == 3 and "基本支出" in cols[1] and "项目支出" in cols[2]
+    for code in ("201", "20106"):
+        r = _row(t, code)
+        assert [_val(r, c) for c in cols] == [Decimal("100.00"), Decimal("60.00"), Decimal("40.00")]
+        assert all(r.values[c].confidence >= policy.REVIEW_THRESHOLD for c in cols)
+    assert _row(t, "201").name.value == "一般公共服务支出"
+    r = _row(t, "2010601")
+    assert r.name.value == "行政运行"
+    assert [_val(r, c) for c in cols] == [Decimal("55.00"), Decimal("55.00"), None]
+    assert r.values[cols[1]].confidence >= policy.REVIEW_THRESHOLD
+    total = next(r for r in t.rows if r.name.value == "合计")
+    assert [_val(total, c) for c in cols] == [Decimal("100.00"), Decimal("60.00"), Decimal("40.00")]
+
+
+def test_rows_over_two_lines_the_sums_cannot_place_go_to_review(tmp_path):
+    # 201 and 206 each print {30} + {50, 20}: 基本 30 / 项目 20 for one and the other way round for
+    # the other adds up to 合计 50 / 50 either way: which is which is not printed
+    text = HEAD_SPLIT + """合计 100.00 50.00 50.00
+一般公共服务支出 30.00
+201 50.00 20.00
+科学技术支出 30.00
+206 50.00 20.00
+注：本表反映本部门本年度各项支出情况。
+"""
+    _, t = _table(tmp_path, text)
+    for code in ("201", "206"):
+        r = _row(t, code)
+        assert r.name.value in ("一般公共服务支出", "科学技术支出")
+        assert _val(r, t.columns[0]) == Decimal("50.00")
+        unsure = [f for c, f in r.values.items() if c != t.columns[0] and f.value is not None]
+        assert len(unsure) == 2 and all(f.confidence < policy.REVIEW_THRESHOLD for f in unsure)

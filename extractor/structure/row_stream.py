@@ -63,20 +63,19 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import NOTE_LINE, UNIT_CODE_LINE
+from ..evidence.printed import NOTE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
 from .moved_codes import by_names, regroup
 from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, read_spaced, set_labels, unit_name, unit_table
-from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, stream_furniture,
-                          title_above, title_like)
+from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, own_title_block,
+                          stream_furniture, title_above, title_like)
 from .templates import identify
 from .text_tables import text_reader, with_report
 
 _CODE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 _SUB = re.compile(r"^\d{2}$")
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
-_TITLE_END = re.compile(r"表$")
 _HAN = re.compile(r"\p{Han}")
 _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per line
 _MAX_HEADER_LINES = 60  # header lines before the first number (13 columns of labels broken over lines)
@@ -177,7 +176,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
             j += 1  # (the unit printed among the header's cells: pdftotext's reading order)
             continue
         if out and title_like(ln):
-            after = _own_title_block(lines, j, own)
+            after = own_title_block(lines, j, own)
             if after is not None:
                 # the table goes on over a page: its title lines printed again (the header too,
                 # which _lines_of skips as a repeated header)
@@ -225,23 +224,6 @@ def past_note(lines: Sequence[NLine], j: int) -> Optional[tuple[list[Token], int
                 last = (len(out), k + 1)
         k += 1
     return (out[:last[0]], last[1]) if last is not None else None
-
-
-def _own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[int]:
-    """The table's own title lines (its code, title, 部门 and unit lines, page marks between) printed
-    again from lines[j], its title among them: the index after them; None for another table's."""
-    k, titled = j, False
-    while k < len(lines):
-        ln = lines[k]
-        key = " ".join(ln.text.split())
-        if key and not stream_furniture(lines, ln, page_marks=False):
-            if not title_like(ln) and not (key in own and UNIT_CODE_LINE.match(key)):
-                break
-            if key not in own:
-                return None
-            titled = titled or bool(_TITLE_END.search(key))
-        k += 1
-    return k if titled else None
 
 
 def _known_code(code: str) -> bool:

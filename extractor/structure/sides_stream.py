@@ -9,11 +9,15 @@ items `label [行次] [amounts]` in reading order: a row's income item, then its
 line holding a few cells (`96,282,213.44 一、公共安全支出`, a left item's amount and the right item's
 label) gives them in order; a label the catalogue names as a 功能分类 subject (`行政运行`, `国防动员`) is
 whole, the next piece starting an item. The header is the
-words before the first numbered item (一、); printed again on a new page it is skipped (also without
-its first words, when those went as a running header), with the page furniture. Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2,
-3 … and N+1, N+2 …; a number alone is a row whose label is blank; the numbers give each item its
-row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, 年初, 上年结转, 使用…结余
-are income; else a subject the catalogue names is expenditure: a budget's 类 / 款 / 项 printed
+words before the first numbered item (一、), or before the first row's income item when that one is
+unnumbered and holds the first amount (`财政拨款` `5,417.80` `一、…支出`); printed again on a new page
+it is skipped (also without its first words, when those went as a running header), with the page
+furniture and the table's own title lines printed again there (`表1` `收支总表` `部门名称：…`, spaced_text
+`own_title_block`). A label spaced out over its cell, printed a character per line (`本` `年` `收` `入`
+`合` `计`), is one label; an item left as a bare 收入 / 支出 (such a label cut apart) declines the table.
+Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2, 3 … and N+1,
+N+2 …; a number alone is a row whose label is blank; the numbers give each item its row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, …资金, 年初, 上年结转,
+使用…结余 are income; else a subject the catalogue names is expenditure: a budget's 类 / 款 / 项 printed
 without codes), each side's item numbers (一、二、… in turn) and, for 总计 / 合计, the reading order
 (a row's left item comes first). Amount columns and their placement come from sides_columns.py
 (the header's standard column set; the row identity, the income side's funds and the column sums;
@@ -36,8 +40,7 @@ cells: a sum that fails, a header word among the rows, an amount beyond the colu
 declined and the readers after this one try it; an amount moved to another item of the same side
 keeps the sums and cannot be seen); rows printed one per line (spaced_sides.py); subject tables
 (row_stream.py); blank-cell marks and masked cells (`-`, `*****`: declined); a table continued
-under its repeated title on the next page (the first piece is read when its own sums hold there, the
-rest is left; declined when they do not).
+under another title than its own (only its own title lines printed again are skipped).
 """
 from __future__ import annotations
 
@@ -51,8 +54,8 @@ from ..evidence.printed import ORDINAL
 from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_sums, close, first_value,
                             fund_zero_columns, grand_value, is_subject, ordinal_value, place, printed_widths,
                             side_columns, side_sums, sub_items, subject_sums)
-from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell, title_above,
-                          title_like)
+from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, own_title_block, stream_furniture, text_cell,
+                          title_above, title_like)
 from .templates import identify
 from .text_tables import text_reader, with_report
 
@@ -61,10 +64,11 @@ _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per l
 _MAX_LINES = 600  # a two-sided table's region in lines (two pages of one-cell lines)
 _MAX_COLUMNS = 8  # amount columns of one side
 _HAN = re.compile(r"\p{Han}")
+_ONE_HAN = re.compile(r"^\p{Han}$")
 _COLUMN_WORD = re.compile(r"^(?:项目|行次|栏次|决算数|预算数|金额)$")  # header words that end no label
 _SIDE_WORD = re.compile(r"^(?:本年)?(?:收入|支出)$")  # header words, or the rest of a broken label
 _RIGHT_WORDS = re.compile(r"支出|结余分配|年末|年终|下年")
-_LEFT_WORDS = re.compile(r"收入|拨款|年初|上年|使用|弥补|预算$")
+_LEFT_WORDS = re.compile(r"收入|拨款|年初|上年|使用|弥补|预算$|资金$")
 # a piece that starts an item of its own even after an unfinished label
 _LABEL_START = re.compile(r"^(?:本年|年初|年末|年终|上年|使用|结余分配|(?:收入|支出)?(?:总计|合计))")
 _COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分配|资金|预算|）|\))$")
@@ -121,7 +125,11 @@ def _only_ordinal(text: str) -> bool:
 
 
 def region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
+    """The cells of the table from lines[i] on, as pieces; the table's own title lines printed again
+    on a new page are skipped (its header printed again there is `header_echo`'s)."""
     out: list[Piece] = []
+    own = {" ".join(ln.text.split()) for ln in title_above(lines, i)}
+    spreading = False  # the last piece is a run of lines holding one character each
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
         ln = lines[j]
@@ -129,11 +137,28 @@ def region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
         if not t or stream_furniture(lines, ln):
             j += 1
             continue
+        if title_like(ln) and out:
+            after = own_title_block(lines, j, own)
+            if after is not None and after > j:
+                j = after
+                continue
         if not cell_line(ln) or (title_like(ln) and out):
             break
-        out.extend(line_pieces(ln))
+        got = line_pieces(ln)
+        if _spread(got) and spreading:
+            out[-1] = Piece(out[-1].text + got[0].text, out[-1].line, False)
+        else:
+            out.extend(got)
+        spreading = _spread(got)
         j += 1
     return out, j
+
+
+def _spread(pieces: list[Piece]) -> bool:
+    """A line holding one Chinese character alone: a piece of a label spaced out over the cell
+    (`本    年    收    入    合    计`), which PyMuPDF prints a character per line; the
+    characters of such a run are one label."""
+    return len(pieces) == 1 and not pieces[0].amount and _ONE_HAN.match(pieces[0].text) is not None
 
 
 # --- items ----------------------------------------------------------------------------------------
@@ -329,9 +354,12 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     first = next((k for k, p in enumerate(pieces) if not p.amount and ORDINAL.match(p.text)), None)
     if first is None or first == 0:
         return declined
+    lanci = "行次" in "".join(p.text for p in pieces[:first])
+    money = next((k for k, p in enumerate(pieces[:first]) if p.amount and "." in p.text), None)
+    if money is not None and not lanci and money >= 2 and not pieces[money - 1].amount:
+        first = money - 1  # the first row's left item unnumbered (`财政拨款` `5,417.80` `一、…支出`)
     header = [p.text for p in pieces[:first]]
     header_text = "".join(header)
-    lanci = "行次" in header_text
     got = _items(pieces[first:], header, lanci)
     if got is None:
         return declined
@@ -340,6 +368,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return declined
     if any(it.label and AMOUNT.match("".join(it.label.split())) for it in items):
         return declined  # an amount read as a label: the text's order is not row by row (pdfminer's runs)
+    if any(_SIDE_WORD.match(it.label) for it in items):
+        return declined  # `本` `年` `收` `入` / `合` `计`: a label printed a character per line, cut apart
     if lanci:
         if not _rows_by_numbers(items) or any(
                 it.label and word_side(it.label) not in (None, it.side) for it in items):

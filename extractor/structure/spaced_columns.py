@@ -11,6 +11,11 @@ amounts stand. `place_rows` decides it, in this order of evidence:
    total; a set with a subtotal column: 合计 = 小计 + the columns beside the group, 小计 = Σ its group), a parent row = Σ its children per column, the 合计 row = Σ the 类 rows, and a column
    whose 合计 is 0 holds no amount; every placement consistent with them is enumerated (with a
    bounded search) and a row is placed when all consistent solutions agree on it.
+A row printed over two lines, each with some of its amounts (pdfplumber prints a row whose cells
+stand at different heights as its name with some amounts, then its code with the others: `split`,
+the number of amounts from the first line), keeps each line's amounts in column order, but how the
+two lines interleave is not printed: its placements are every interleaving's, taken by evidence 3
+only (a row printing every column is placed by its identity, not in printed order).
 A row still not placed gets the left-most placement its row identity allows and is marked doubtful,
 so its amounts go to review.
 What it does not: read lines or name columns (spaced_rows.py), or check the sums afterwards
@@ -55,11 +60,12 @@ class RowAmounts:
     doubt: Optional[str] = None
     unsure: set[int] = field(default_factory=set)  # indexes of the amounts whose column is in doubt
     candidates: list[tuple[int, ...]] = field(default_factory=list)
+    split: Optional[int] = None  # printed over two lines: how many amounts the first line holds
 
 
 def right_edges(rows: list[RowAmounts], n: int) -> Optional[list[float]]:
     """Column right edges from the rows that print every column, when those agree (layout text)."""
-    full = [r for r in rows if len(r.amounts) == n]
+    full = [r for r in rows if len(r.amounts) == n and r.split is None]
     if not full:
         return None
     edges = []
@@ -104,16 +110,44 @@ def row_identities(first_is_total: bool, n: int) -> list[Identity]:
     return [(0, tuple(range(1, n)))] if first_is_total and n > 1 else []
 
 
-def _candidates(row: RowAmounts, n: int, identities: list[Identity], zero_cols: set[int]) -> list[tuple[int, ...]]:
+def _orders(row: RowAmounts) -> list[tuple[int, ...]]:
+    """The column orders the row's amounts may stand in (indexes into `amounts`, left to right): as
+    printed, or for a row printed over two lines every interleaving of its two lines' amounts."""
+    k = len(row.amounts)
+    if row.split is None or not 0 < row.split < k:
+        return [tuple(range(k))]
     out = []
-    for cols in combinations(range(n), len(row.amounts)):
-        if any(c in zero_cols and a.value != 0 for a, c in zip(row.amounts, cols)):
-            continue
-        if identities:
-            v = _vector(row, cols, n)
-            if not all(_close(v[t], sum((v[c] for c in parts), Decimal(0)), len(parts)) for t, parts in identities):
+    for firsts in combinations(range(k), row.split):  # the slots the first line's amounts take
+        it1, it2 = iter(range(row.split)), iter(range(row.split, k))
+        chosen = set(firsts)
+        out.append(tuple(next(it1) if s in chosen else next(it2) for s in range(k)))
+    return out
+
+
+def _candidates(row: RowAmounts, n: int, identities: list[Identity], zero_cols: set[int]) -> list[tuple[int, ...]]:
+    """The placements (the column of each amount, in the order of `amounts`) the row's identities
+    and the zero columns allow; placements putting the same printed amounts in the same columns (a
+    split row's two equal amounts swapped) count once."""
+    out = []
+    seen: set[tuple[tuple[int, str], ...]] = set()
+    orders = _orders(row)
+    for slots in combinations(range(n), len(row.amounts)):
+        for order in orders:
+            cols = [0] * len(order)
+            for slot, k in zip(slots, order):
+                cols[k] = slot
+            placement = tuple(cols)
+            if any(c in zero_cols and a.value != 0 for a, c in zip(row.amounts, placement)):
                 continue
-        out.append(cols)
+            v = _vector(row, placement, n)
+            if identities and not all(
+                    _close(v[t], sum((v[c] for c in parts), Decimal(0)), len(parts)) for t, parts in identities):
+                continue
+            key = tuple(sorted(zip(placement, (a.text for a in row.amounts))))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(placement)
     return out
 
 
@@ -173,14 +207,14 @@ def place_rows(rows: list[RowAmounts], n: int, first_is_total: bool, layout: boo
     if identities is None:
         identities = row_identities(first_is_total, n)
     edges = right_edges(rows, n) if layout else None
-    total_row = next((r for r in rows if r.total and len(r.amounts) == n), None)
+    total_row = next((r for r in rows if r.total and len(r.amounts) == n and r.split is None), None)
     zero_cols = {c for c, a in enumerate(total_row.amounts) if a.value == 0} if total_row else set()
     open_rows: list[RowAmounts] = []
     for r in rows:
-        if len(r.amounts) == n or not r.amounts:
+        if (len(r.amounts) == n and r.split is None) or not r.amounts:
             r.cols = tuple(range(len(r.amounts)))
             continue
-        if edges is not None:
+        if edges is not None and r.split is None:
             cols = _by_position(r, edges)
             if cols is not None:
                 r.cols = cols

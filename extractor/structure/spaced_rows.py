@@ -221,6 +221,7 @@ class _Row:
     repair: Optional[Repair] = None  # how the code was completed from the rows above (code_tree.py)
     wrap_unplaced: bool = False  # an amount joined around the line, its place among the others not printed
     pair: Optional[tuple[str, str, str]] = None  # a second subject on the row: code, as printed, name
+    split: Optional[int] = None  # printed over two lines with amounts on each: the first line's count
 
 
 def _parse_row(line: NLine, partial: bool = False, names: bool = False) -> Optional[_Row]:
@@ -462,7 +463,12 @@ def _starts(lines: Sequence[NLine], i: int) -> bool:
     if nxt is None:
         return False
     after = next((x for x in range(nxt + 1, min(nxt + 3, len(lines))) if lines[x].text.strip()), None)
+    if first is not None and _amounts_only(lines[nxt]) and _total_goes_on(first, lines, nxt):
+        nxt, after = after, None  # the 合计 row printed over two lines: the next row follows
+        if nxt is None:
+            return False
     return _parse_row(lines[nxt], names=names) is not None or _name_piece(lines[nxt]) or (
+        _split_row(lines, nxt) is not None) or (
         after is not None and _lifted_onto(lines[nxt], lines[after]) is not None) or (
         _wrapped_around(lines, nxt, first.amounts if first is not None else [], names=names) is not None)
 
@@ -610,6 +616,13 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
                 j = nxt + 1
                 continue
         if row is None and not pending:
+            split = _split_row(lines, j)
+            if split is not None:  # `一般公共服务支出 1,503.52 603.14` / `201 2,106.66`: one row
+                _follow(tree, split[0])
+                rows.append(split[0])
+                j = split[1]
+                continue
+        if row is None and not pending:
             alone = _code_alone(lines, j)
             if alone is not None:
                 _follow(tree, alone[0])
@@ -644,6 +657,15 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
             j += 1
             continue
         amounts = _amounts_only(ln)
+        if amounts is not None and rows and _total_goes_on(rows[-1], lines, j) and not pending:
+            # `合计 2,336.91 603.14` / `2,940.05`: the 合计 row printed over two lines
+            rows[-1].split = len(rows[-1].amounts)
+            rows[-1].amounts = rows[-1].amounts + amounts
+            rows[-1].name_lines = [rows[-1].line]
+            rows[-1].name_from_before = True
+            rows[-1].line = ln
+            j += 1
+            continue
         if amounts is not None and rows and not rows[-1].amounts and not pending:
             rows[-1].amounts = amounts
             rows[-1].name_lines.append(ln)
@@ -735,7 +757,57 @@ def _code_alone(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
     return None
 
 
+def _single_spaced(line: NLine) -> bool:
+    """A line whose cells stand one space apart (pdfplumber, pypdf): no column positions kept."""
+    return "   " not in line.text.strip()
+
+
+def _split_row(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
+    """`一般公共服务支出 1,503.52 603.14` / `201 2,106.66`: pdfplumber prints a row whose cells stand at
+    different heights over two lines, its name with some of its amounts, then its code with the
+    others (no name, or the name's end the catalogue completes). The row, its amounts the two
+    lines' (`split`: how many come from the first; which column each takes is left to the sums),
+    and the index after its code line; else None."""
+    ln = lines[j]
+    toks = _tokens(ln.text)
+    k = len(toks)
+    while k > 0 and _AMOUNT.match(toks[k - 1][0]):
+        k -= 1
+    name = "".join(t for t, _, _ in toks[:k])
+    if not k or k == len(toks) or not _single_spaced(ln) or len(name) > 30 or _SENTENCE.search(name) or any(
+            ch.isdigit() for ch in name):
+        return None
+    if _TOTAL.match(name) or not any("." in t for t, _, _ in toks[k:]):
+        return None
+    nxt = next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
+    row = _parse_row(lines[nxt]) if nxt is not None else None
+    if row is None or not row.code or not row.amounts or row.pair or not _single_spaced(lines[nxt]):
+        return None
+    if row.name and not name_matches(row.code, name + row.name):
+        return None
+    row.split = len(toks) - k
+    row.amounts = [Amount(t, s, e) for t, s, e in toks[k:]] + row.amounts
+    row.name = name + row.name
+    row.name_lines = [ln]
+    row.name_from_before = True
+    return row, nxt + 1
+
+
+def _total_goes_on(last: _Row, lines: Sequence[NLine], j: int) -> bool:
+    """lines[j], amounts only, holds the rest of the 合计 row above it (pdfplumber: `合计 2,336.91
+    603.14` / `2,940.05`, the cells at different heights): the 合计 row printed on one line before
+    this one, both single-spaced, and no more amounts alone on the line after this one."""
+    if not last.total or not last.amounts or last.split is not None or last.name_lines:
+        return False
+    if not (_single_spaced(last.line) and _single_spaced(lines[j])):
+        return False
+    nxt = next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
+    return nxt is not None and _amounts_only(lines[nxt]) is None
+
+
 def _first_value(row: _Row) -> Optional[Decimal]:
+    if row.split is not None:  # which of its amounts stands first is not printed
+        return None
     return parse_amount(row.amounts[0].text)[0] if row.amounts else None
 
 
@@ -1041,7 +1113,7 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             std = _standard_columns(header, n)
     first_is_total = bool(std and _FIRST_TOTAL.search(std[1][0]))
     grouped = bool(std and any("/" in leaf for leaf in std[1]))
-    placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts) for r in rows]
+    placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts, split=r.split) for r in rows]
     place_rows(placed, n, first_is_total, layout, parts_of_total=units,
                identities=set_identities(std[1]) if grouped and first_is_total else None)
     for r, p in zip(rows, placed):

@@ -19,6 +19,8 @@ from ..datamodel import Cell, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_CODE_LINE, UNIT_WORD
 from .text_tables import is_preamble
 
+_OWN_TITLE_END = re.compile(r"表$")  # a table's own title line, printed again on a new page
+
 AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 SENTENCE = re.compile(r"[，。；：:]")
 # the header's own `其中：` (over the columns a total splits into: 小计 / 其中： / 基本支出 项目支出)
@@ -233,6 +235,23 @@ def page_turn(lines: Sequence[NLine], j: int, own: frozenset, header_keys: set[s
             continue
         return None
     return None
+
+
+def own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[int]:
+    """The table's own title lines (its code, title, 部门 and unit lines, page marks between) printed
+    again from lines[j], its title among them: the index after them; None for another table's."""
+    k, titled = j, False
+    while k < len(lines):
+        ln = lines[k]
+        key = " ".join(ln.text.split())
+        if key and not stream_furniture(lines, ln, page_marks=False):
+            if not title_like(ln) and not (key in own and UNIT_CODE_LINE.match(key)):
+                break
+            if key not in own:
+                return None
+            titled = titled or bool(_OWN_TITLE_END.search(key))
+        k += 1
+    return k if titled else None
 
 
 class Header:
