@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from extractor import extract  # noqa: E402
 from extractor.evaluate import Score, compare  # noqa: E402
+from extractor.structure.unread import UNREAD  # noqa: E402
 from samplegen import generate  # noqa: E402
 
 
@@ -408,7 +409,7 @@ def _converted_route(args, tmp: Path) -> None:
             a = converted.agreement(got, ref)
             wrong = len(a["confident_wrong"])
             t_got, t_all = a["by_part"].get("table", (0, 0))
-            unread = sum("found but not read" in p.message for p in got.problems)
+            unread = sum(UNREAD in p.message for p in got.problems)
             rows[name].append((name, label, a["pdf"], a["text"], a["matched"], f"{a['precision']:.3f}",
                                f"{a['recall']:.3f}", f"{a['f1']:.3f}", f"{t_got}/{t_all}", wrong, unread, secs))
             for k, v in enumerate((a["text"], a["pdf"], a["matched"], wrong, secs, t_got, t_all, unread)):

@@ -32,9 +32,8 @@ from ..datamodel import Detached, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .sides_columns import GRAND, Item, Piece, Placed, printed_widths, side_columns, side_sums
 from .row_stream import past_note
-from .sides_stream import continues, grid_of, header_echo, is_stream, number_side, region
-from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, title_above
-from .templates import identify
+from .sides_stream import continues, grid_of, header_echo, number_side, region, stream_starts
+from .spaced_text import AMOUNT, amount_cell
 from .text_tables import text_reader, with_report
 
 _HAN = re.compile(r"\p{Han}")
@@ -218,10 +217,7 @@ class SidesDetachedReader:
     name = "sides-detached"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i]):
-            return False
-        template = identify(" ".join(ln.text for ln in title_above(lines, i, wide=True)), "")
-        return template is not None and template.shape == "two_sides" and is_stream(lines, i)
+        return stream_starts(lines, i, wide=True)
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         return read_stream(lines, i)

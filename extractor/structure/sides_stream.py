@@ -76,9 +76,18 @@ _COMPLETE = re.compile(r"(?:收入|支出|拨款|合计|总计|结余|结转|分
 
 # --- the region and its pieces ------------------------------------------------------------------
 
-def two_sided(lines: Sequence[NLine], i: int) -> bool:
-    template = identify(" ".join(ln.text for ln in title_above(lines, i)), "")
+def two_sided(lines: Sequence[NLine], i: int, wide: bool = False) -> bool:
+    """The title above lines[i] (`wide`: up to five title lines, see title_above) names a two-sided table."""
+    template = identify(" ".join(ln.text for ln in title_above(lines, i, wide=wide)), "")
     return template is not None and template.shape == "two_sides"
+
+
+def stream_starts(lines: Sequence[NLine], i: int, wide: bool = False) -> bool:
+    """A two-sided table's cell stream opens at lines[i], under its title (the test the two-sided
+    stream readers share: sides-stream, sides-detached, sides-words)."""
+    if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i]):  # cached test first
+        return False
+    return two_sided(lines, i, wide) and is_stream(lines, i)
 
 
 def is_stream(lines: Sequence[NLine], i: int) -> bool:
@@ -510,9 +519,7 @@ class SidesStreamReader:
     name = "sides-stream"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i]):  # cached test first
-            return False
-        return two_sided(lines, i) and is_stream(lines, i)
+        return stream_starts(lines, i)
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         return read_stream(lines, i)

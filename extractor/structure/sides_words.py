@@ -49,9 +49,8 @@ from .row_stream import past_note
 from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_sums, carry_item, close, first_value,
                             fund_zero_columns, grand_value, is_subject, ordinal_value, place, side_columns, side_sums)
 from .spaced_sides import SIDE_COLUMNS
-from .sides_stream import continues, grid_of, header_echo, is_stream, ordinals_in_turn, region, word_side
-from .spaced_text import AMOUNT, after_title, cell_line, title_above
-from .templates import identify
+from .sides_stream import continues, grid_of, header_echo, ordinals_in_turn, region, stream_starts, word_side
+from .spaced_text import AMOUNT
 from .text_tables import text_reader, with_report
 
 _HAN = re.compile(r"\p{Han}")
@@ -409,10 +408,7 @@ class SidesWordsReader:
     name = "sides-words"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i]):
-            return False
-        template = identify(" ".join(ln.text for ln in title_above(lines, i, wide=True)), "")
-        return template is not None and template.shape == "two_sides" and is_stream(lines, i)
+        return stream_starts(lines, i, wide=True)
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         return read_stream(lines, i)

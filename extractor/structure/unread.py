@@ -21,6 +21,7 @@ from ..datamodel import Block, GridBlock, NLine, Table
 from ..evidence.printed import TITLE_END, UNIT_WORD
 from .templates import CODE_RE, identify
 
+UNREAD = "found but not read"  # the words of every such problem (bench.py counts them)
 _TITLE_MAX = 40  # a title line is short; a longer line is a sentence that names a table
 _LOOK_AHEAD = 6  # non-blank lines after the title in which the unit line or code must stand
 _CONTENTS = re.compile(r"[.…·]{3,}|\s\d{1,3}\s*$")  # a contents entry: leader dots, a page number at the end
@@ -94,6 +95,6 @@ def unread_tables(blocks: Sequence[Block], tables: Sequence[Table]) -> list[tupl
         reported.add(key)
         where = f"line {ln.no}" if ln.no is not None else f"page {ln.page}"
         out.append(("structure", "warning",
-                    f"{where}: table {t!r} ({template.title}) found but not read: no reader could place "
+                    f"{where}: table {t!r} ({template.title}) {UNREAD}: no reader could place "
                     f"its cells in this text's layout, so its amounts are not in the output"))
     return out
