@@ -144,17 +144,29 @@ def _number_rest(items: list[Item], numbers: list[int]) -> bool:
     return True
 
 
-def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    declined = None, i + 1
+def flow_body(lines: Sequence[NLine], i: int) -> Optional[tuple[list[Piece], int, list[str], int]]:
+    """A two-sided table's cell stream in flow order from lines[i]: (its pieces, the index of the
+    first numbered item, the header's words before it, the index after the stream), the expenditure
+    column's last boxes printed after the table's note taken in (pdftotext without -layout); None
+    where no numbered item follows a header. Shared by sides-detached and sides-words."""
     body, end = region(lines, i)
     first = next((k for k, p in enumerate(body) if not p.amount and ORDINAL.match(p.text)), None)
     if first is None or first == 0:
-        return declined
+        return None
     header = [p.text for p in body[:first]]
     more = past_note(lines, end)  # the expenditure column's last boxes, printed after the table's note
     if more is not None and all(AMOUNT.match(w) or w in header for w, _ in more[0]):
         body = body + [Piece(w, ln, bool(AMOUNT.match(w))) for w, ln in more[0]]
         end = more[1]
+    return body, first, header, end
+
+
+def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    declined = None, i + 1
+    flow = flow_body(lines, i)
+    if flow is None:
+        return declined
+    body, first, header, end = flow
     if "行次" not in "".join(header) or printed_widths(header) not in (None, (1, 1)):
         return declined
     got = _parse(body[first:], header)

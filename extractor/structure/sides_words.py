@@ -45,12 +45,11 @@ import regex as re
 
 from ..datamodel import GridBlock, NLine
 from ..evidence.printed import ORDINAL
-from .row_stream import past_note
+from .sides_detached import flow_body
 from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_sums, carry_item, close, first_value,
                             fund_zero_columns, grand_value, is_subject, ordinal_value, place, side_columns, side_sums)
 from .spaced_sides import SIDE_COLUMNS
-from .sides_stream import continues, grid_of, header_echo, ordinals_in_turn, region, stream_starts, word_side
-from .spaced_text import AMOUNT
+from .sides_stream import continues, grid_of, header_echo, ordinals_in_turn, stream_starts, word_side
 from .text_tables import text_reader, with_report
 
 _HAN = re.compile(r"\p{Han}")
@@ -205,18 +204,13 @@ def _rows(side: list[Item]) -> Optional[tuple[int, list[Item]]]:
 
 def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
-    body, end = region(lines, i)
-    first = next((k for k, p in enumerate(body) if not p.amount and ORDINAL.match(p.text)), None)
-    if first is None or first == 0:
+    flow = flow_body(lines, i)
+    if flow is None:
         return declined
-    header = [p.text for p in body[:first]]
+    body, first, header, end = flow
     header_text = "".join(header)
     if "行次" in header_text or "栏次" in header_text:
         return declined
-    more = past_note(lines, end)  # the expenditure column's last boxes, printed after the table's note
-    if more is not None and all(AMOUNT.match(w) or w in header for w, _ in more[0]):
-        body = body + [Piece(w, ln, bool(AMOUNT.match(w))) for w, ln in more[0]]
-        end = more[1]
     got = _parse(body[first:], header)
     if got is None:
         return declined
