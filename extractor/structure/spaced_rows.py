@@ -46,7 +46,7 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 import regex as re
 
@@ -62,7 +62,7 @@ from .spaced_text import covers
 from .spaced_text import Header, after_title, title_above, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
 from .spaced_text import bracket_code, name_piece as _name_piece, page_turn, tokens as _tokens
-from .text_tables import is_preamble, with_report, text_reader
+from .text_tables import with_report, text_reader
 
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
 _SUB_PART = re.compile(r"^\d{2}$")
@@ -559,6 +559,17 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
 
 # --- rows -----------------------------------------------------------------------------------
 
+class _Earlier:
+    """The amounts of the rows read so far (rows[:stop]), gathered only when a wrap join asks for
+    them: gathering them for every row made a long table's reading quadratic."""
+
+    def __init__(self, rows: list[_Row], stop: Optional[int] = None) -> None:
+        self.rows, self.stop = rows, len(rows) if stop is None else stop
+
+    def __iter__(self) -> Iterator[Amount]:
+        return (a for r in self.rows[:self.stop] for a in r.amounts)
+
+
 def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: frozenset = frozenset(),
              kind: str = "function", names: bool = False) -> tuple[list[_Row], int]:
     """The table's rows from its first row on, and the index after them. `names`: a names-only
@@ -573,10 +584,10 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
         if "\t" in t or "|" in t:
             break
         if rows and rows[-1].amounts and not pending and spaced_wraps.join_piece(
-                rows[-1].amounts, t, [a for r in rows[:-1] for a in r.amounts]):
+                rows[-1].amounts, t, _Earlier(rows, len(rows) - 1)):
             j += 1  # `226,000.0` / `0`: the last digit of the row above's amount, wrapped
             continue
-        wrapped = _wrapped_around(lines, j, [a for r in rows for a in r.amounts], tree.cls is not None, names) if (
+        wrapped = _wrapped_around(lines, j, _Earlier(rows), tree.cls is not None, names) if (
             not pending) else None
         if wrapped is not None:  # `350,034.4` / `合计 432,513.70 …` / `2`: an amount broken around its row
             row, j = wrapped
@@ -585,7 +596,7 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
             continue
         row = _parse_row(ln, partial=tree.cls is not None, names=names)
         if row is not None:  # `350,034.4 2`: an amount's last digit after a space at the line's end
-            row.amounts = spaced_wraps.join_tail(row.amounts, [a for r in rows for a in r.amounts])
+            row.amounts = spaced_wraps.join_tail(row.amounts, _Earlier(rows))
         if row is not None and row.parts and not _completes(tree, row, pending):
             row = None
         if row is None and rows and not pending:
@@ -696,7 +707,7 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
     return rows, j
 
 
-def _wrapped_around(lines: Sequence[NLine], j: int, seen: list[Amount], partial: bool = False,
+def _wrapped_around(lines: Sequence[NLine], j: int, seen: Iterable[Amount], partial: bool = False,
                     names: bool = False) -> Optional[tuple[_Row, int]]:
     """lines[j] holds amounts (pdfplumber, -layout: a row's cells centred on its line), the last one
     only the head of an amount whose last digits stand under the row's line (spaced_wraps `around`):

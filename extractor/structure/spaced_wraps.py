@@ -48,7 +48,7 @@ def _format_certain(others: Iterable[Amount]) -> bool:
     return len(seen) >= _MIN_SEEN and all(a.printed is not None or _TWO.match(a.text) for a in seen)
 
 
-def join_tail(amounts: list[Amount], seen: Sequence[Amount]) -> list[Amount]:
+def join_tail(amounts: list[Amount], seen: Iterable[Amount]) -> list[Amount]:
     """The row's amounts with each amount's last digit(s) printed after one space joined back
     (`350,034.4 2` at the line's end, `370,219.2 5 293,191.8 6 …` within it -> 350,034.42,
     370,219.25, 293,191.86), when certain (see the module text); else `amounts` unchanged.
@@ -80,7 +80,7 @@ def join_tail(amounts: list[Amount], seen: Sequence[Amount]) -> list[Amount]:
     return out
 
 
-def join_piece(amounts: list[Amount], line_text: str, seen: Sequence[Amount]) -> bool:
+def join_piece(amounts: list[Amount], line_text: str, seen: Iterable[Amount]) -> bool:
     """A line holding only the last amount's wrapped digits (`226,000.0` / `0`): joined into that
     amount (in place) when certain (see the module text); True when joined."""
     piece = line_text.strip()
@@ -99,7 +99,7 @@ def is_piece(text: str) -> bool:
     return bool(_PIECE.match(text.strip()))
 
 
-def around(above: Sequence[Amount], row: Sequence[Amount], piece: str, seen: Sequence[Amount]) -> Optional[Amount]:
+def around(above: Sequence[Amount], row: Sequence[Amount], piece: str, seen: Iterable[Amount]) -> Optional[Amount]:
     """An amount printed around its row's line, broken in two (`350,034.4` / `合计 432,513.70 …` /
     `2`, or the row's amounts all above its name: `226,000.00 226,000.0` / `城乡社区支出` / `0`;
     pdfplumber, `pdftotext -layout`): the line above ends with its head (one amount without the
