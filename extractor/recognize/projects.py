@@ -162,26 +162,29 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
     def amt(m, g):
         return span_amount_field(nar, m.start(g), m.end(g)) if m.group(g) is not None else None
 
-    for m in EVALUATED.finditer(text):
+    evaluated = list(EVALUATED.finditer(text))  # each pattern runs once: its matches are also `taken` below
+    added = list(ADDED.finditer(text))
+    toplevel = list(TOPLEVEL.finditer(text))
+    numbered = list(NUMBERED.finditer(text))
+    for m in evaluated:
         grade = None
         if m.group("grade"):
             grade = span_text_field(nar, m.start("grade"), m.end("grade"))
         book.add(span_text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
                  actual=amt(m, "actual"), completion_rate=amt(m, "rate"), score=amt(m, "score"), grade=grade)
-    for m in ADDED.finditer(text):
+    for m in added:
         printed = m.group("qname")
         value = re.sub(r"[“”\"]", "", printed).strip()
         name = span_text_field(nar, m.start("qname"), m.end("qname"), value=value)
         book.add(name, budget=amt(m, "budget"), actual=amt(m, "actual"))
     _sheets(nar, book)
     tops = []
-    for m in TOPLEVEL.finditer(text):
+    for m in toplevel:
         p = book.add(span_text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
                      actual=amt(m, "actual"))
         tops.append((m.start(), p))
-    taken = [(m.start(), m.end()) for m in list(TOPLEVEL.finditer(text)) + list(ADDED.finditer(text))
-             + list(EVALUATED.finditer(text))]
-    for m in NUMBERED.finditer(text):
+    taken = [(m.start(), m.end()) for m in toplevel + added + evaluated]
+    for m in numbered:
         if any(s <= m.start("name") < e for s, e in taken):
             continue
         name_text = m.group("name").strip()
@@ -201,7 +204,7 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
             stripped += "项目"
         book.add(span_text_field(nar, start, start + len(m.group("name").rstrip()), value=stripped),
                  parent=parent, actual=amt(m, "actual"))
-    _prose(nar, book, taken + [(m.start(), m.end()) for m in NUMBERED.finditer(text)], budget_report)
+    _prose(nar, book, taken + [(m.start(), m.end()) for m in numbered], budget_report)
     if grids and year:
         for name, budget, actual in _basic_data_rows(grids, year):
             p = book.find(str(name.value), None)

@@ -59,6 +59,7 @@ from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, set_identities, set_
 from .spaced_text import covers
 from .spaced_text import AMOUNT, SENTENCE, after_title, furniture, name_piece, title_like
 from .templates import identify
+from .value_lines import has_value_lines
 from .text_tables import is_preamble, text_reader, with_report
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
@@ -561,8 +562,8 @@ class ColumnRunsReader:
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
         t = lines[i].text
-        if not t.strip() or "\t" in t or "|" in t or len(t) > 60:  # cheap tests first: runs on every line
-            return False
+        if not t.strip() or "\t" in t or "|" in t or len(t) > 60 or not has_value_lines(lines):  # cheap tests
+            return False  # first: this runs on every line
         first = _header_start(lines, i)
         if (first is None or not _subject_title(lines, first)) and _title_after_head(lines, i) is None:
             return False

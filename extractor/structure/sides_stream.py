@@ -57,6 +57,7 @@ from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_su
 from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, own_title_block, stream_furniture, text_cell,
                           title_above, title_like)
 from .templates import identify
+from .value_lines import has_value_lines
 from .text_tables import text_reader, with_report
 
 _MAX_LABEL = 40  # a label joined from pieces longer than this is no label
@@ -85,7 +86,8 @@ def two_sided(lines: Sequence[NLine], i: int, wide: bool = False) -> bool:
 def stream_starts(lines: Sequence[NLine], i: int, wide: bool = False) -> bool:
     """A two-sided table's cell stream opens at lines[i], under its title (the test the two-sided
     stream readers share: sides-stream, sides-detached, sides-words)."""
-    if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i]):  # cached test first
+    if not has_value_lines(lines) or not after_title(lines, i) or not lines[i].text.strip() \
+            or not cell_line(lines[i]):  # cached tests first
         return False
     return two_sided(lines, i, wide) and is_stream(lines, i)
 
