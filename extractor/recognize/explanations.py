@@ -32,6 +32,9 @@ _MARK = r"(?:^|(?<=[。；]))[ \t]*(?P<no>\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）
 ITEM = re.compile(
     rf"(?m){_MARK}[“\"]?(?P<path>[^\n。“”\"]{{0,120}}?（\d{{0,3}}\s*项）)[”\"]?[ \t]*[。.]?[ \t]*"
 )
+# where ITEM, CLASS_ITEM and CODED_ITEM may start: a line start or a sentence end, then the number mark
+# (each of them starts so; `[ \t]*` and the mark alone, so that no start is passed over inside another)
+_MARK_AT = re.compile(r"(?m)(?:^|(?<=[。；]))[ \t]*(?:\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])")
 # a 类 alone, printed with its amount: （1）X（类）支出 N万元 / 1.“X”科目N万元
 CLASS_ITEM = re.compile(
     rf"(?m){_MARK}[“\"]?(?P<path>[^\n。，,“”\"（）()]{{2,30}}?(?:（\d{{0,3}}\s*类）[”\"]?|[”\"](?=科目)))"
@@ -125,21 +128,37 @@ def _code_from_tables(parts: list[tuple[str, str]], tables: list[Table]) -> Opti
     return None
 
 
+def _matches(pattern, text: str, starts: list[int]) -> list:
+    """pattern.finditer(text) for a pattern that can start only at `starts` (where _MARK_AT
+    matched): the same non-overlapping matches, tried at those places alone."""
+    out = []
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = pattern.match(text, p)
+        if m:
+            out.append(m)
+            end = m.end() if m.end() > p else p + 1
+    return out
+
+
 def _heads(text: str) -> list[tuple[int, object, list[tuple[str, str]], Optional[str]]]:
     """(start, match, parts, printed code) of every item heading, in text order; one per start."""
     found: dict[int, tuple[int, object, list[tuple[str, str]], Optional[str]]] = {}
-    for m in ITEM.finditer(text):
+    starts = [m.start() for m in _MARK_AT.finditer(text)]  # one pass finds where an item may start
+    for m in _matches(ITEM, text, starts):
         parts = _split_path(m.group("path"))
         if parts and (parts[-1][1] == "项" or len(parts) >= 2):
             found[m.start()] = (m.start(), m, parts, _printed_code(m.group("path")))
-    for m in CLASS_ITEM.finditer(text):
+    for m in _matches(CLASS_ITEM, text, starts):
         if m.start() in found:
             continue
         path = m.group("path")
         parts = _split_path(path) or [(path.strip("“”\" "), "类")]
         if len(parts) == 1 and parts[0][1] == "类":
             found[m.start()] = (m.start(), m, parts, None)
-    for m in CODED_ITEM.finditer(text):
+    for m in _matches(CODED_ITEM, text, starts):
         if m.start() in found:
             continue
         code = m.group("code")
