@@ -24,3 +24,7 @@ def test_the_answer_is_for_the_list_asked_about():
     assert has_value_lines(values)
     assert not has_value_lines(words)
     assert has_value_lines(values)
+
+
+def test_percentages_and_full_width_dashes_are_values():
+    assert has_value_lines(_lines("12.5%", "－", "100%"))

@@ -128,6 +128,8 @@ def find_shares(nar: Narrative) -> list:
     text = nar.text
     for sm in _SENTENCE.finditer(text):
         sentence = sm.group(0)
+        if "万元" not in sentence or ("其中" not in sentence and "主要用于" not in sentence):
+            continue  # what every _TOTAL_BEFORE match holds: tested first, for most sentences hold none
         tm = _TOTAL_BEFORE.search(sentence)
         if not tm:
             continue
@@ -135,6 +137,8 @@ def find_shares(nar: Narrative) -> list:
         total = span_amount_field(nar, base + tm.start("v"), base + tm.end("v"))
         if total is None:
             continue
+        if "%" not in sentence or "占" not in sentence:
+            continue  # no share printed after the total
         for pm in _PART.finditer(sentence, tm.end()):
             amount = span_amount_field(nar, base + pm.start("v"), base + pm.end("v"))
             pct = span_amount_field(nar, base + pm.start("p"), base + pm.end("p"))

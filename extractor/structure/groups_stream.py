@@ -39,6 +39,7 @@ from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, stream_fu
                           title_above, title_like)
 from .templates import identify
 from .text_tables import text_reader, with_report
+from .value_lines import has_value_lines
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5})$")
 _PART = re.compile(r"^\d{2}$")
@@ -461,7 +462,8 @@ class GroupsStreamReader:
     name = "groups-stream"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i], _PROSE):  # cached test first
+        if not has_value_lines(lines) or not after_title(lines, i) or not lines[i].text.strip() \
+                or not cell_line(lines[i], _PROSE):  # cached tests first
             return False
         return _kind(lines, i) is not None and _is_stream(lines, i)
 
