@@ -544,3 +544,53 @@ def test_a_group_with_its_own_subtotal_is_not_read_with_fewer_columns():
     assert not any(len(leaves) == 4 and "基本支出/人员经费" in leaves for _, leaves in sets)
     assert ("", ("总计", "基本支出/人员支出", "基本支出/公用经费", "项目支出", "事业单位经营支出", "上缴上级支出",
                  "对附属单位补助支出")) in _column_sets("总计基本支出人员支出公用经费项目支出事业单位经营支出上缴上级支出对附属单位补助支出")
+
+
+def _changed_part_pages() -> list[str]:
+    # 支出总体情况表 whose 类 / 款 / 项 columns print only the part each row adds (`201` on the 类 row,
+    # `08` on the 款 row, `01` on a 项 row), as pdfminer.six prints it: the 类 box with its name, the 款
+    # box with its name, the other 类 and 款, the 项 column, the names; the amounts column by column
+    # (项目支出 first), blank cells left out; the last two rows on the next page, their pieces and
+    # names before the title printed again, whose header repeats 合计. By hand: 2010801 150 = 150 +
+    # blank; 2010804 50 = blank + 50; 20108 = 201 = 200 = 150 + 50; 2080505 60, 2080506 40 (基本);
+    # 20805 = 208 = 100; 合计 row 300 = 200 + 100 = 250 + 50.
+    head = ["支出总体情况表", "公开表3", "单位：万元", "科目名称", "合计", "基本支出", "项目支出", "结转下年",
+            "部门（单位）：某市某局", "科目编码", "类", "款", "项"]
+    page1 = head + ["合 计", "201", "一般公共服务支出", "08", "审计事务", "208", "05", "01", "04", "行政运行",
+                    "审计业务", "社会保障和就业支出", "行政事业单位养老支出",
+                    "50.00", "50.00", "50.00", "50.00",
+                    "300.00", "200.00", "200.00", "150.00", "50.00", "100.00", "100.00",
+                    "250.00", "150.00", "150.00", "150.00", "100.00", "100.00", "— 2 —"]
+    page2 = ["部门（单位）：某市某局", "科目编码", "类", "款", "05", "项", "06", "机关事业单位基本养老保险缴费支出",
+             "机关事业单位职业年金缴费支出", "支出总体情况表", "公开表3", "单位：万元", "科目名称", "合计", "基本支出",
+             "项目支出", "结转下年", "60.00", "40.00", "60.00", "40.00", "— 3 —"]
+    return page1 + page2
+
+
+def test_codes_printed_as_the_part_each_row_adds(tmp_path):
+    tables = _tables(tmp_path, "\n".join(["二、部门预算表"] + _changed_part_pages() + [NOTE]))
+    assert len(tables) == 1
+    rows = {k: {c: v for c, v in r.items() if v is not None} for k, r in _by_code(tables[0]).items()}
+    assert list(rows) == ["合计", "201", "20108", "2010801", "2010804", "208", "20805", "2080505", "2080506"]
+    assert rows["合计"]["合计"] == Decimal("300.00")
+    assert rows["2010801"]["合计"] == Decimal("150.00") and rows["2010804"]["合计"] == Decimal("50.00")
+    assert rows["2080506"]["合计"] == Decimal("40.00") and rows["20805"]["合计"] == Decimal("100.00")
+    assert sorted(rows["201"].values()) == [Decimal("50.00"), Decimal("150.00"), Decimal("200.00")]
+    # the header's 合计 printed again on the next page is no 合计 row: the 合计 row is the first
+    assert list(_by_code(tables[0]))[0] == "合计" and len(tables[0].rows) == 9
+
+
+def test_codes_printed_as_parts_whose_pieces_do_not_fit_are_declined():
+    from extractor.structure.run_labels import CodeLine, NameLine, PieceLine, label_rows
+
+    def ln(text: str) -> NLine:
+        return NLine(text=text, orig=text, no=1)
+
+    codes = [CodeLine("201", "201", ln("201")), CodeLine("208", "208", ln("208"))]
+    names = [NameLine(t, ln(t)) for t in ["一般公共服务支出", "审计事务", "行政运行", "社会保障和就业支出",
+                                          "行政事业单位养老支出"]]
+    rows, _ = label_rows(codes, names, [PieceLine(t, ln(t)) for t in ["08", "05", "01"]])
+    assert [r.code for r in rows] == ["201", "20108", "2010801", "208", "20805"]
+    # a 项 piece the rows do not need, or the 类 codes in another order: no reading
+    assert label_rows(codes, names, [PieceLine(t, ln(t)) for t in ["08", "05", "01", "99"]])[0] is None
+    assert label_rows(codes[::-1], names, [PieceLine(t, ln(t)) for t in ["08", "05", "01"]])[0] is None

@@ -1,6 +1,8 @@
 """Normalize: repairs on the ingested lines, keeping every line's provenance.
 
-What it does: removes converter debris (`[bookmark: …]`, `PAGEREF _Toc…`, TOC blocks, markdown
+What it does: cuts a table page a converter ran together on one line, its cells with no space
+between them, into its rows (glued_cells.py; each keeps the line's number), removes converter
+debris (`[bookmark: …]`, `PAGEREF _Toc…`, TOC blocks, markdown
 marks, pinyin ruby after characters — ruby.py, masked `&nbsp;` — nbsp_masks.py), joins the runs of
 text a converter printed one per line back into their blocks (run_lines.py), turns the bars
 between a web row's cells into spaces (bar_rows.py), puts numbers a converter lifted onto the line
@@ -20,6 +22,7 @@ from __future__ import annotations
 import regex as re
 
 from ..datamodel import Document, NLine, NormalizedDocument, NTable
+from .glued_cells import split_glued
 from .furniture import PAGE_LINE, counted_page_numbers, cut_inline_page_marks, repeated_page_edges, strip_form_feeds
 from .bar_rows import bar_row_lines, unbar
 from .lifted_numbers import merge_all as put_back_lifted_numbers
@@ -133,7 +136,11 @@ def _toc_end(lines: list[str], start: int) -> int:
 
 def normalize(doc: Document) -> NormalizedDocument:
     counts: dict[str, int] = {}
-    cleaned = [_clean(line.text, counts) for line in doc.lines]
+    lines = doc.lines
+    if not doc.tables:  # (a table's place is an index into the lines: cut only text without any)
+        lines, n = split_glued(doc.lines)
+        _count(counts, "glued_cells", n)
+    cleaned = [_clean(line.text, counts) for line in lines]
     drop = [False] * len(cleaned)
     if is_run_text(cleaned):
         cleaned, joined_into, n = join_runs(cleaned)
@@ -145,7 +152,7 @@ def normalize(doc: Document) -> NormalizedDocument:
         drop[j] = True
     _count(counts, "lifted_numbers", n)
     if counts.get("form_feed"):
-        starts = _page_starts(doc.lines)
+        starts = _page_starts(lines)
         edges = repeated_page_edges(cleaned, starts)
         for j in edges:
             drop[j] = True
@@ -170,7 +177,7 @@ def normalize(doc: Document) -> NormalizedDocument:
     out: list[NLine] = []
     removed = 0
     kept_before: list[int] = []  # for each original index, how many lines were kept before it
-    for k, (line, text, skip) in enumerate(zip(doc.lines, cleaned, drop)):
+    for k, (line, text, skip) in enumerate(zip(lines, cleaned, drop)):
         kept_before.append(len(out))
         page_line = not skip and PAGE_LINE.match(text) is not None
         if skip or page_line or (not text.startswith("\t") and _DOT_LEADER.search(text) and len(text) < 80):

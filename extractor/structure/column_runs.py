@@ -50,7 +50,7 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TITLE_END
-from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, label_rows
+from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, header_word, label_rows
 from .run_placer import Shape, solve_full
 from .run_rows import solve_rows
 from .run_sparse import solve_sparse
@@ -192,6 +192,7 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
     notes: list[NLine] = []
     at: dict[int, int] = {}
     again = False  # the title printed again was passed over
+    head_again = False  # since that title, header words only: a 合计 there is the header's
     noted: Optional[tuple[int, int, int]] = None  # stream lengths at the first note
     cut_amounts: Optional[int] = None  # amounts before the first label after the note
     last = ""  # the kind of the last line: amount or label
@@ -207,7 +208,7 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
             continue
         if TITLE_END.search(t) or identify(t, "") is not None:
             if own and s.codes and "".join(t.split()) == own:
-                again = True
+                again = head_again = True
                 j += 1  # the table continued on a new page under its title printed again
                 continue
             break
@@ -243,10 +244,12 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
             s.amounts.extend(_Amount(x, ln) for x in toks)
             label = False
         elif _TOTAL.match("".join(toks)):
-            totals.append(j)
+            if not head_again:  # (the header's 合计 column printed again: no 合计 row's label)
+                totals.append(j)
             words.append("".join(toks))
         elif name_piece(ln) and not SENTENCE.search(t):
             s.names.append(NameLine("".join(toks), ln))
+            head_again = head_again and header_word("".join(toks))
         elif furniture(lines, ln):
             j += 1  # a running header or footer pdfminer prints among the table's boxes
             continue
@@ -254,6 +257,8 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
             break  # a line that is no cell: the table has ended
         else:
             return None
+        if parts is not None or s.pieces and s.pieces[-1].line is ln or not label:
+            head_again = False
         if label and noted is not None and cut_amounts is None:
             cut_amounts = len(s.amounts)
         last = "label" if label else "amount"

@@ -94,6 +94,9 @@ def _header_word(text: str) -> bool:
     return all(ch in _HEADER_CHARS for ch in text)
 
 
+header_word = _header_word  # a line of a table header's characters only (column_runs.py)
+
+
 def _names(codes: Sequence[CodeLine], names: Sequence[NameLine]) -> tuple[Optional[list[_Named]], list[str]]:
     """Each row's name and the codes the catalogue knows it under (beginning with the row's printed
     code), and the header words skipped; None where a row finds no name the catalogue confirms."""
@@ -190,7 +193,7 @@ def label_rows(codes: Sequence[CodeLine], names: Sequence[NameLine],
         return None, []
     named, header = _names(codes, names)
     if named is None:
-        return None, header
+        return _by_level(codes, names, pieces, header)
     printed = [p.text for p in pieces]
     found: list[tuple[str, ...]] = []
     steps = 0
@@ -220,9 +223,111 @@ def label_rows(codes: Sequence[CodeLine], names: Sequence[NameLine],
         return False
 
     if walk(0, [], "", "") or len(found) != 1:
-        return None, header
+        return _by_level(codes, names, pieces, header)
     rows = []
     for cl, nm, code in zip(codes, named, found[0]):
         orig = cl.orig if len(cl.prefix) == len(code) else _printed_code(code)
         rows.append(LabelRow(code, orig, cl.line, nm.name, nm.lines))
     return rows, header
+
+
+def _named_rows(names: Sequence[NameLine]) -> tuple[Optional[list[_Named]], list[str]]:
+    """Every row's name (any code the catalogue knows it under), the rows set by the names alone;
+    and the header words skipped. None where a name line is on a code's line or no row takes it."""
+    out: list[_Named] = []
+    header: list[str] = []
+    k = 0
+    while k < len(names):
+        first = names[k]
+        if first.code_at >= 0:
+            return None, header
+        if not first.piece and (first.text in _LABEL_WORDS or first.text in header):
+            k += 1  # the header's words (printed again on a new page)
+            continue
+        text, lines, j, got = first.text, [first.line], k + 1, None
+        while True:
+            opts = _candidates("", text)
+            if first.piece:
+                opts = [c for c in opts if len(c) >= 5 and c.endswith(first.piece)]
+            if opts:
+                got = _Named(text, lines, first.piece, opts)
+                break
+            if len(lines) >= _MAX_JOIN or j >= len(names) or names[j].piece or names[j].code_at >= 0:
+                break
+            text += names[j].text
+            lines.append(names[j].line)
+            j += 1
+        if got is None:
+            if not first.piece and (not out or _header_word(first.text)):
+                header.append(first.text)  # a header word before the first name, or among the names
+                k += 1
+                continue
+            return None, header
+        out.append(got)
+        k = j
+    return out, header
+
+
+def _by_level(codes: Sequence[CodeLine], names: Sequence[NameLine], pieces: Sequence[PieceLine],
+              header: list[str]) -> tuple[Optional[list[LabelRow]], list[str]]:
+    """The rows of a table whose 类 / 款 / 项 columns print only the part each row adds (`201` on the
+    类 row, `08` on the 款 row, `01` on each 项 row): the rows are the names, each code one the
+    catalogue knows under its name, in the table's tree order (a 款 under the 类 row above, a 项 under
+    the 款 row above); the 类 rows' codes must be the code lines in order and the 款 and 项 parts the
+    lone pieces printed (interleaved as the boxes fall). Taken only when one reading is left."""
+    if not codes or any(len(c.prefix) != 3 or c.rest for c in codes):
+        return None, header
+    named, words = _named_rows(names)
+    if named is None or len(named) <= len(codes):
+        return None, header
+    lei = [c.prefix for c in codes]
+    printed = [p.text for p in pieces]
+    found: list[tuple[str, ...]] = []
+    steps = 0
+
+    def walk(r: int, chosen: list[str], n_lei: int, last3: str, last5: str) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > _MAX_READINGS:
+            return True
+        if r == len(named):
+            if n_lei != len(lei):
+                return False
+            kuan = [c[3:5] for c, nm in zip(chosen, named) if len(c) == 5 and not nm.piece]
+            xiang = [c[5:7] for c, nm in zip(chosen, named) if len(c) == 7 and not nm.piece]
+            if _interleaves(printed, kuan, xiang) and tuple(chosen) not in found:
+                found.append(tuple(chosen))
+            return len(found) > 1
+        for code in named[r].options:
+            if len(code) == 3:
+                if n_lei >= len(lei) or code != lei[n_lei]:
+                    continue
+                state = (n_lei + 1, code, "")
+            elif len(code) == 5:
+                if code[:3] != last3:
+                    continue
+                state = (n_lei, last3, code)
+            elif len(code) == 7:
+                if not last5 or code[:5] != last5:
+                    continue
+                state = (n_lei, last3, last5)
+            else:
+                continue
+            chosen.append(code)
+            stop = walk(r + 1, chosen, *state)
+            chosen.pop()
+            if stop:
+                return True
+        return False
+
+    if walk(0, [], 0, "", "") or len(found) != 1:
+        return None, header
+    rows: list[LabelRow] = []
+    at = 0
+    for nm, code in zip(named, found[0]):
+        line = nm.lines[0]
+        if len(code) == 3:
+            line = codes[at].line
+            at += 1
+        rows.append(LabelRow(code, _printed_code(code), line, nm.name, nm.lines))
+    return rows, words

@@ -1,0 +1,135 @@
+"""Table pages whose cells run together on one line, with no space between them (pdfminer.six).
+
+What it does: pdfminer.six prints some PDFs' pages as one line each, every cell run into the next:
+`表7一般公共预算支出表（按功能分类）部门名称：某局单位：万元预算单位科目编码科目名称支出总计基本支出项目支出
+某局  5,417.804,104.001,313.80201一般公共服务支出3,478.722,357.921,120.802010501行政运行…- 25 -`.
+`split_glued` cuts such a line into the lines a row-per-line converter prints — the title, the
+department and unit lines, the header, one line per row (`201 一般公共服务支出 3,478.72 2,357.92
+1,120.80`), the note and the page number — so the spaced readers read the table. A line is taken
+only where it is long and at least `_MIN_GLUED` amounts with two decimals run straight into the
+next number (`…3,478.722,357.92…`: no sentence prints that). In a run of digits the amounts are read
+from the left, each exactly two decimals (`927.20927.200.00` is 927.20 927.20 0.00; a thousands
+separator only between groups of three); digits after the last amount that run into a name are
+the next row's code (`0.002010501行政运行`). Every run of digits that holds an amount must read so
+to its end, else the line is left as printed (an amount with one or three decimals, a percentage,
+a number run into the next otherwise: the cut could be wrong). A row starts where a label follows
+an amount, keeping the spaces printed before it (the indentation of a name's level).
+What it does not: cut a line whose amounts are apart (spaces between the cells: the spaced readers
+read it as printed), split the header's words or the side-by-side items of one row (收入 | 支出 on one
+line stay together where no amount stands between them), or decide anything about columns.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex as re
+
+from ..datamodel import Line
+
+_MIN_LEN = 200  # a page run together on one line is long
+_MIN_GLUED = 3  # amounts run into the next number on it
+_GLUED = re.compile(r"\.\d\d(?=-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d)")  # an amount run into the next
+_RUN = re.compile(r"-?\d[\d,.]*")  # a run of digits, separators and points (a sign in front)
+_AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d")
+_LEAD = re.compile(r"\d{1,7}")  # digits opening the next row's label: its code (`2010501行政运行`), a year (`2026年`)
+_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")  # a subject code: 类, 款 or 项
+_ROW_CODE = re.compile(r"(?<![\d,.])\d{3}(?:\d{2}){0,2}(?=\p{Han})")  # a subject code before its name
+_INDENT = re.compile(r"\S\s{2,}(?=\S)")  # the spaces before an indented name
+_NAME_START = re.compile(r"[\p{Han}（(]")
+_UNIT_AFTER = re.compile(r"[万亿千元个%％]")  # digits before a unit word: a number of prose, no code
+_PROSE = re.compile(r"[，。；]")
+_SUB_LABEL = re.compile(r"(?<=[^\s:：])(?=其中[:：])")  # `…小计其中：…`: the header's 其中 opens a label
+_UNIT_NAME = re.compile(r"^\s*(?:部门名称|单位名称)[:：]\s*(\S.{0,38}?)\s*$")
+_FOOTER = re.compile(r"\s*-\s*\d{1,4}\s*-\s*$")  # the page number closing the page: `- 25 -`
+# where the title area's lines start (a department or unit line, a note) and where a unit line ends
+_HEAD_BREAK = re.compile(r"(?=(?:部门名称|单位名称|部门|编制单位)[:：])|(?<![预制名算])(?=单位[:：])"
+                         r"|(?<=单位[:：](?:万元|元|千元))|(?=注[:：])")
+
+
+def glued(text: str) -> bool:
+    """A page's cells run together on this line (cheap tests first: runs on every line)."""
+    return len(text) >= _MIN_LEN and "." in text and len(_GLUED.findall(text)) >= _MIN_GLUED
+
+
+def _head_lines(text: str) -> list[str]:
+    """The title area's lines; a header's `其中：` (it opens a label) kept apart from the word before."""
+    return [_SUB_LABEL.sub(" ", x) for x in _HEAD_BREAK.split(text) if x.strip()]
+
+
+def _cut(text: str) -> Optional[list[str]]:
+    """The line's rows, one string each; None where a run of digits does not read as amounts."""
+    footer = _FOOTER.search(text)
+    body = text[:footer.start()] if footer else text
+    segs: list[tuple[str, list[str]]] = []  # (the label text before, the amounts run together after it)
+    pos, code = 0, ""
+    for m in _RUN.finditer(body):
+        run, p, found = m.group(), 0, []
+        while p < len(run):
+            a = _AMOUNT.match(run, p)
+            if a is None:
+                break
+            found.append(a.group())
+            p = a.end()
+        if not found:
+            continue  # no amount in it (a year, an item's number, a code before its name): label text
+        rest = run[p:]
+        if rest and not (_LEAD.fullmatch(rest) and _NAME_START.match(body, m.end())
+                         and not _UNIT_AFTER.match(body, m.end())):
+            return None
+        label = code + body[pos:m.start()]
+        if segs and _PROSE.search(label):
+            return None  # a sentence between amounts: prose, no table's rows
+        if segs and not label.strip():
+            segs[-1][1].extend(found)  # amounts apart by spaces only: the same row
+        else:
+            segs.append((label, found))
+        code = rest + " " if _CODE.fullmatch(rest) else rest  # the next row's code, before its name
+        pos = m.end()
+    if not segs:
+        return None
+    out = _head_lines(segs[0][0])
+    first = out.pop() if out and not _HEAD_BREAK.search(segs[0][0][-12:]) else ""
+    unit = next((m.group(1).strip() for m in map(_UNIT_NAME.match, out) if m), "")
+    out.extend(_first_row(first.rstrip(), unit))
+    out[-1] = (out[-1] + " " + " ".join(segs[0][1])).strip()
+    out.extend(label.rstrip() + " " + " ".join(found) for label, found in segs[1:])
+    out.extend(_head_lines(code + body[pos:]))
+    if footer:
+        out.append(text[footer.start():].strip())
+    return out
+
+
+def _first_row(text: str, unit: str) -> list[str]:
+    """The header's words and the first row's label run together: cut before the row's code (the
+    last code before a name, no digit after it), before the name of the unit the title area names
+    (`部门名称：某局` over the unit's own row) or before the spaces of an indented name."""
+    if unit and text.endswith(unit) and len(text) > len(unit):
+        return [text[:-len(unit)], unit]
+    last = None
+    for m in _ROW_CODE.finditer(text):
+        last = m
+    if last is not None and last.start() > 0 and not any(ch.isdigit() for ch in text[last.end():]):
+        return [text[:last.start()], last.group() + " " + text[last.end():]]
+    gap = None
+    for m in _INDENT.finditer(text):
+        gap = m
+    if gap is not None:
+        return [text[:gap.start() + 1], text[gap.start() + 1:]]
+    return [text]
+
+
+def split_glued(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines with each glued page line cut into its rows (each keeping the line's number and
+    page), and how many lines were cut."""
+    if not any(glued(ln.text) for ln in lines):
+        return lines, 0
+    out: list[Line] = []
+    n = 0
+    for ln in lines:
+        rows = _cut(ln.text) if glued(ln.text) else None
+        if rows is None:
+            out.append(ln)
+            continue
+        n += 1
+        out.extend(Line(text=r, no=ln.no, page=ln.page, bbox=ln.bbox, conf=ln.conf) for r in rows)
+    return out, n
