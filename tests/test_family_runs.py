@@ -148,3 +148,48 @@ def test_a_run_that_is_not_the_rows_own_fails_its_family():
     # family's 项目支出 (blank) does not hold it: the family is not read
     text = STREAM.replace("80.00\n80.00\n80.00\n20103", "80.00\n80.00\n20103")
     assert family_runs.read(_body(text), _widest_of_all) is None
+
+
+def test_a_parents_run_carrying_its_rows_amounts_is_cut_by_the_sums():
+    # 行政事业单位养老支出's run holds its own amounts, then its three rows' in code order, their codes
+    # and names printed further on with no amounts: one cut and placement holds every sum
+    text = STREAM.replace("""2080501
+行政单位离退休
+150.00
+150.00
+100.00
+50.00
+2080505
+机关事业单位基本养老保险缴费支出
+170.00
+170.00
+170.00
+2080506
+机关事业单位职业年金缴费支出
+80.00
+80.00
+80.00
+""", """150.00
+150.00
+100.00
+50.00
+170.00
+170.00
+170.00
+80.00
+80.00
+80.00
+2080501
+行政单位离退休
+2080505
+机关事业单位基本养老保险缴费支出
+2080506
+机关事业单位职业年金缴费支出
+""")
+    assert text != STREAM
+    head, rows, left, placed = family_runs.read(_body(text), _widest_of_all)
+    got = {r.code: [w for w, _ in r.amounts] for r in rows}
+    assert got == {"20805": ["400.00", "400.00", "350.00", "50.00"],
+                   "2080501": ["150.00", "150.00", "100.00", "50.00"],
+                   "2080505": ["170.00", "170.00", "170.00"], "2080506": ["80.00", "80.00", "80.00"]}
+    assert placed["2080506"] == (0, 1, 2)

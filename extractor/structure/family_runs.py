@@ -15,7 +15,10 @@ identity (合计 = Σ parts, 小计 = Σ its leaves; blank cells are zero); a ru
 row's run followed by the next rows' amounts, so each of its prefixes is tried. A *family* is a
 parent row (a 类, a 款, or the 合计 row over the 类 rows) with every row under it in the table; its
 amounts are read only when exactly one choice of placements makes the parent equal the sum of its
-children in every column. A row is read only when every family it belongs to and that could be
+children in every column. Where a parent's run is longer than its row and none of its children
+prints amounts by its name (their codes and names come further on, bare), the run is cut into the
+parent's amounts and then each child's in code order, every amount used, and read only when one cut
+and placement holds all the sums (`_shared_run`). A row is read only when every family it belongs to and that could be
 checked agrees on its placement (each family's choices narrow its members' placements, and a
 family is read when all its members are left with one); the other rows of the table are left out
 (their names are returned to the caller; the table does not yet list them), so no amount is ever
@@ -47,6 +50,7 @@ _MAX_WIDTH = 8  # placements of a run: C(width, run) stays small
 _MAX_COMBOS = 20000  # per family
 _MIN_READ = 3  # rows read (合计 included): fewer is no table
 _MIN_FAMILIES = 1
+_MAX_ROUNDS = 4  # rounds of narrowing placements family by family (two or three settle a table)
 _MAX_HITS = 256  # a family's valid choices kept to narrow its members' placements
 
 
@@ -119,6 +123,48 @@ def _family_choices(members: list[list], parent_at: int) -> Optional[list[tuple]
     return hits
 
 
+def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row]) -> Optional[list[tuple[list[Token], tuple]]]:
+    """The parent's run cut into the parent's amounts, then each child's in code order (their names
+    printed with no amounts: `行政事业单位养老支出` `3,061.29` `3,061.29` `3,061.29` `155.66` … and the
+    children's codes and names further on), every amount used: the one cut and placement under which
+    each piece holds the row identity and the parent is the sum of its children in every column, as
+    (piece, placement) per member; None when there is none, more than one, or the search runs past
+    its bound."""
+    run, members = parent.amounts, [parent] + sorted(kids, key=lambda r: r.code or "")
+    width = len(named)
+    if len(run) <= width or len(run) > width * len(members):
+        return None
+    found: list[list[tuple[list[Token], tuple]]] = []
+    steps = 0
+
+    def walk(at: int, k: int, got: list) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > _MAX_COMBOS or len(found) > 1:
+            return False
+        if k == len(members):
+            if at == len(run):
+                parent_v = got[0][1][1]
+                kids_v = [g[1][1] for g in got[1:]]
+                if all(abs(parent_v[c] - sum((v[c] for v in kids_v), Decimal(0))) <= _CENT * len(kids_v)
+                       for c in range(width)):
+                    found.append(list(got))
+            return True
+        left = len(members) - k - 1
+        for size in range(1, min(width, len(run) - at - left) + 1):
+            piece = run[at:at + size]
+            for placed in _placements(named, piece):
+                if len(placed[0]) != size:
+                    continue
+                if not walk(at + size, k + 1, got + [(piece, placed)]):
+                    return False
+        return True
+
+    if not walk(0, 0, []) or len(found) != 1:
+        return None
+    return found[0]
+
+
 def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
          ) -> Optional[tuple[list[Token], list[Row], list[str], dict[str, tuple[int, ...]]]]:
     """The header's tokens, the rows read (each with its own amounts, in code order, the 合计 row
@@ -169,9 +215,15 @@ def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
             families.append((r, kids))
     if totals:
         families.append((totals[0], [x for x in coded if len(x.code) == 3]))
+    for parent, kids in families:  # a parent's run carrying its rows' amounts, their names printed bare
+        if not any(r.amounts for r in kids):
+            shared = _shared_run(named, parent, kids)
+            if shared is not None:
+                for m, (chunk, placed) in zip([parent] + kids, shared):
+                    m.amounts, options[id(m)] = chunk, [placed]
     checkable = [(p, kids) for p, kids in families if all(options[id(m)] for m in [p] + kids)]
     spoiled: set[int] = set()
-    for _ in range(len(checkable) + 1):  # keep only the placements some choice of each family uses
+    for _ in range(_MAX_ROUNDS):  # keep only the placements some choice of each family uses
         changed = False
         for parent, kids in checkable:
             members = [parent] + kids
