@@ -47,7 +47,7 @@ _TOTAL = re.compile(r"^(?:合计|总计)$")
 _ECONOMIC = re.compile(r"经济分类|经济科目")
 _CENT = Decimal("0.011")
 _MAX_WIDTH = 8  # placements of a run: C(width, run) stays small
-_MAX_COMBOS = 20000  # per family
+_MAX_COMBOS = 4096  # choices tried per family (and cuts per shared run): a table's search stays bounded
 _MIN_READ = 3  # rows read (合计 included): fewer is no table
 _MIN_FAMILIES = 1
 _MAX_ROUNDS = 4  # rounds of narrowing placements family by family (two or three settle a table)
@@ -223,10 +223,15 @@ def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
                     m.amounts, options[id(m)] = chunk, [placed]
     checkable = [(p, kids) for p, kids in families if all(options[id(m)] for m in [p] + kids)]
     spoiled: set[int] = set()
+    seen: dict[int, tuple[int, ...]] = {}  # a family's members' option counts when last tried
     for _ in range(_MAX_ROUNDS):  # keep only the placements some choice of each family uses
         changed = False
-        for parent, kids in checkable:
+        for f, (parent, kids) in enumerate(checkable):
             members = [parent] + kids
+            sizes = tuple(len(options[id(m)]) for m in members)
+            if seen.get(f) == sizes:
+                continue  # nothing narrowed since: the same choices
+            seen[f] = sizes
             hits = _family_choices([options[id(m)] for m in members], 0)
             if hits is None:
                 continue
