@@ -66,6 +66,7 @@ from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
+from . import family_runs
 from .moved_codes import by_names, regroup
 from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, read_spaced, set_labels, unit_name, unit_table
 from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, own_title_block,
@@ -686,6 +687,10 @@ def _mark_moved(block: GridBlock, lines: list[NLine], by_name: bool = False) -> 
 
 
 def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    return _read_stream(lines, i, False)
+
+
+def _read_stream(lines: Sequence[NLine], i: int, families: bool) -> tuple[Optional[GridBlock], int]:
     shape = _template_shape(lines, i)
     if shape not in _SHAPES:
         return None, i + 1
@@ -707,7 +712,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     paired = _paired(header[0])
     well = [_well_formed(r, units, paired) for r in rows] if shape == "subject" else []
     lead = next((k for k, ok in enumerate(well) if not ok), len(well))  # rows well formed before the first that is not
-    anchored = regroup(toks) if lead < len(well) and not units and not paired else None  # codes moved: rows cut at names
+    anchored = (regroup(toks) if lead < len(well) and not units and not paired and not families
+                else None)  # codes moved: rows cut at names
     if anchored is not None and len(anchored[1]) <= lead:
         anchored = None
     named = False  # codes given by the rows' names (printed codes scattered through the stream)
@@ -715,16 +721,24 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     codeless = any(not ok and _HAN.search(r[0][0]) and not _TOTAL.match(r[0][0]) and _trailing_amounts(r)
                    for r, ok in zip(rows, well))
     if anchored is None and shape == "subject" and not units and not paired and lead < len(well) and (
-            sum(well) < _MIN_WELL_FORMED * len(rows) or codeless):
+            sum(well) < _MIN_WELL_FORMED * len(rows) or codeless) and not families:
         anchored = by_names(toks, _widest_of_all)
         named = anchored is not None
-    if shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
+    family_cols: dict[str, tuple[int, ...]] = {}
+    left_out: Optional[list[str]] = None  # rows of a scrambled stream no family's sums settle (family_runs)
+    if families:
+        by_family = family_runs.read(toks, _widest_of_all) if shape == "subject" and not units and not paired else None
+        if by_family is None:
+            return None, i + 1
+        anchored, left_out, named, family_cols = by_family[:2], by_family[2], True, by_family[3]
+    elif shape == "subject" and anchored is None and sum(well) < _MIN_WELL_FORMED * len(rows):
         return None, i + 1  # codes, names and amounts do not come row by row: another reader's layout
     if anchored is not None:
         head_toks, named = anchored
         header = [head_toks]
-        last = (named[-1].amounts or named[-1].name)[-1][1]  # a table read up to where its order mixes
-        end = next((j + 1 for j in range(end - 1, i - 1, -1) if lines[j] is last), end)
+        if not families:  # a table read up to where its order mixes (family_runs reads the whole stream)
+            last = (named[-1].amounts or named[-1].name)[-1][1]
+            end = next((j + 1 for j in range(end - 1, i - 1, -1) if lines[j] is last), end)
         rows = []
         for r in named:
             at = r.name[0][1]
@@ -733,7 +747,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
                 moved.add(id(rows[-1]))
     if shape == "subject" and _one_amount_column(header[0]) and any(_trailing_amounts(r) > 1 for r in rows):
         return None, i + 1  # a row with two amounts under a header of one amount column: the order is mixed
-    if shape == "subject" and not units:
+    if shape == "subject" and not units and left_out is None:
         if 2 * sum(1 for r in rows if not _trailing_amounts(r)) > len(rows):
             return None, i + 1  # most rows print no amount: the amounts stand away from their rows
         for k, r in enumerate(rows):  # more amounts than any subject table has columns: not all the row's
@@ -749,7 +763,7 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             return None, i + 1  # amounts among the header's words that are no total row: the order is mixed
         header = [split[0]] + header[1:]
         rows = split[1] + rows
-    if columns is not None and shape == "subject":
+    if columns is not None and shape == "subject" and left_out is None:
         first_is_total = bool(_FIRST_TOTAL.search(columns[0]))
         bad = [k for k, r in enumerate(rows) if _scrambled(r, len(columns), first_is_total)]
         if len(bad) > _MAX_SCRAMBLED * len(rows) and _tree_holds(rows):
@@ -765,6 +779,9 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     block, stop = read_spaced(synthetic, len(title))
     if block is None:
         return None, i + 1
+    if left_out is not None and not family_runs.placed_as(block.rows, family_cols, len(_widest_of_all(
+            "".join(w for w, _ in header[0])) or ())):
+        return None, i + 1  # the column placement is not the one the families' sums settled
     unread = stop - len(title) - len(head)
     if 0 <= unread < len(rows):  # the spaced reader stopped before the last row: the rest is not this table's
         at = rows[unread][0][1]
@@ -798,3 +815,25 @@ class RowStreamReader:
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         return read_stream(lines, i)
+
+
+@text_reader(56)
+class FamilyRunsReader:
+    """A subject table's cell stream in poppler's reading order (pdftotext without -layout: rows
+    scrambled across the header, runs of several rows' amounts, codes apart), after every other
+    reader declined it: the rows of the families whose sums settle them (structure/family_runs.py)."""
+
+    name = "family-runs"
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        t = lines[i].text
+        return bool(t.strip()) and after_title(lines, i) and cell_line(lines[i]) and \
+            _template_shape(lines, i) == "subject" and _is_stream(lines, i)
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        block, end = _read_stream(lines, i, True)
+        if block is not None:
+            block.method = "family-runs"
+            block.report = None
+            block = with_report(block)
+        return block, end

@@ -1,0 +1,296 @@
+"""Rows of a scrambled cell stream read family by family, placed only where the sums leave one way.
+
+What it does: pdftotext without `-layout` prints a subject table in poppler's reading order, which
+follows the page's text blocks rather than its rows: the header's words come interleaved with the
+first rows' names and codes, the first rows' amounts (合计, 类, 款) as one run before any name, the
+codes of 类 and 款 rows at the page's end, a row's amounts split around its code, and blank cells
+absent. What stays regular is that most rows print their name followed by a run of their own
+amounts in column order (`行政事业单位养老支出` `796.52` `796.52` `780.88` `15.65`). `read(toks,
+columns)` takes that regularity and nothing more: every name the catalogue knows as a subject opens a
+candidate row with the amounts right after it; its code is the code printed right before the name
+when the catalogue names the code so, else the one code the catalogue gives the name whose 类 the
+table prints (a 项 only under a 款 that is a row of the table; each code once). A run may be placed
+in the header's column set (`columns(header text)`) in every order-keeping way that holds the row
+identity (合计 = Σ parts, 小计 = Σ its leaves; blank cells are zero); a run longer than the set is a
+row's run followed by the next rows' amounts, so each of its prefixes is tried. A *family* is a
+parent row (a 类, a 款, or the 合计 row over the 类 rows) with every row under it in the table; its
+amounts are read only when exactly one choice of placements makes the parent equal the sum of its
+children in every column. Where a parent's run is longer than its row and none of its children
+prints amounts by its name (their codes and names come further on, bare), the run is cut into the
+parent's amounts and then each child's in code order, every amount used, and read only when one cut
+and placement holds all the sums (`_shared_run`). A row is read only when every family it belongs to and that could be
+checked agrees on its placement (each family's choices narrow its members' placements, and a
+family is read when all its members are left with one); the other rows of the table are left out
+(their names are returned to the caller; the table does not yet list them), so no amount is ever
+placed by order alone.
+What it does not: read rows whose amounts are split around their code or printed away from their
+name (they fail their family's sums), guess a code the catalogue does not give, or read tables
+whose header names no standard column set. The search is bounded (`_MAX_COMBOS` per family), and a
+table with fewer than `_MIN_READ` rows read is declined.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from itertools import combinations, product
+from typing import Callable, Optional
+
+import regex as re
+
+from ..catalog import codes_named, lookup, name_matches
+from .moved_codes import Row, Token, _is_code_word, _printed_code, _set_adds_up
+
+_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_HAN = re.compile(r"\p{Han}")
+_LEI = re.compile(r"^[1-9]\d{2}$")
+_FULL = re.compile(r"^[1-9]\d{4}(?:\d{2})?$")
+_TOTAL = re.compile(r"^(?:合计|总计)$")
+_ECONOMIC = re.compile(r"经济分类|经济科目")
+_CENT = Decimal("0.011")
+_MAX_WIDTH = 8  # placements of a run: C(width, run) stays small
+_MAX_COMBOS = 4096  # choices tried per family (and cuts per shared run): a table's search stays bounded
+_MIN_READ = 3  # rows read (合计 included): fewer is no table
+_MIN_FAMILIES = 1
+_MAX_ROUNDS = 4  # rounds of narrowing placements family by family (two or three settle a table)
+_MAX_HITS = 256  # a family's valid choices kept to narrow its members' placements
+
+
+def _value(w: str) -> Optional[Decimal]:
+    try:
+        return Decimal(w.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _placements(named: tuple[str, ...], run: list[Token]) -> list[tuple[tuple[int, ...], tuple[Decimal, ...]]]:
+    """Every way to put `run` (a prefix of it, where it is longer than the set) into the columns in
+    order, holding the row identity: (column indexes, the row's full values with zeros)."""
+    width = len(named)
+    values = [_value(w) for w, _ in run]
+    if not run or any(v is None for v in values):  # no amount by the name: they stand elsewhere
+        return []
+    sizes = [len(run)] if len(run) <= width else list(range(1, width + 1))
+    out = []
+    for size in sizes:
+        for cols in combinations(range(width), size):
+            full = [Decimal(0)] * width
+            for c, v in zip(cols, values[:size]):
+                full[c] = v
+            if _set_adds_up(named, [(str(v), None) for v in full]):  # type: ignore[list-item]
+                out.append((cols, tuple(full)))
+    return out
+
+
+def _codes(rows: list[Row], printed_lei: set[str], kind: str) -> None:
+    """Each row's code: the one printed right before its name when the catalogue names it so, else
+    the catalogue's one code of its name under a printed 类 (a 项 under a 款 that is a row here)."""
+    used: set[str] = set()
+    for r in rows:
+        got = _printed_code([w for w, _ in r.code_tokens])
+        name = "".join(w for w, _ in r.name)
+        if got is not None and got not in used and name_matches(got, name, kind):
+            r.code, r.moved = got, False
+            used.add(got)
+    for _ in range(3):  # 类 first, then 款 under them, then 项 under the 款
+        known = {r.code for r in rows if r.code}
+        for r in rows:
+            if r.code or _TOTAL.match("".join(w for w, _ in r.name)):
+                continue
+            cands = {c for c in codes_named("".join(w for w, _ in r.name), kind)
+                     if c[:3] in printed_lei | {k for k in known if len(k) == 3} and c not in used
+                     and (len(c) < 7 or c[:5] in known)}
+            if len(cands) == 1:
+                r.code, r.moved = cands.pop(), True
+                used.add(r.code)
+
+
+def _family_choices(members: list[list], parent_at: int) -> Optional[list[tuple]]:
+    """The choices of placements (one per member) under which the parent (members[parent_at])
+    equals the sum of the others in every column; [] when over the search bound."""
+    total = 1
+    for m in members:
+        total *= len(m)
+        if total > _MAX_COMBOS:
+            return None
+    hits = []
+    for choice in product(*members):
+        parent = choice[parent_at][1]
+        kids = [c[1] for k, c in enumerate(choice) if k != parent_at]
+        if all(abs(parent[col] - sum((k[col] for k in kids), Decimal(0))) <= _CENT * len(kids)
+               for col in range(len(parent))):
+            hits.append(choice)
+            if len(hits) > _MAX_HITS:
+                return None
+    return hits
+
+
+def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row]) -> Optional[list[tuple[list[Token], tuple]]]:
+    """The parent's run cut into the parent's amounts, then each child's in code order (their names
+    printed with no amounts: `行政事业单位养老支出` `3,061.29` `3,061.29` `3,061.29` `155.66` … and the
+    children's codes and names further on), every amount used: the one cut and placement under which
+    each piece holds the row identity and the parent is the sum of its children in every column, as
+    (piece, placement) per member; None when there is none, more than one, or the search runs past
+    its bound."""
+    run, members = parent.amounts, [parent] + sorted(kids, key=lambda r: r.code or "")
+    width = len(named)
+    if len(run) <= width or len(run) > width * len(members):
+        return None
+    found: list[list[tuple[list[Token], tuple]]] = []
+    steps = 0
+
+    def walk(at: int, k: int, got: list) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > _MAX_COMBOS or len(found) > 1:
+            return False
+        if k == len(members):
+            if at == len(run):
+                parent_v = got[0][1][1]
+                kids_v = [g[1][1] for g in got[1:]]
+                if all(abs(parent_v[c] - sum((v[c] for v in kids_v), Decimal(0))) <= _CENT * len(kids_v)
+                       for c in range(width)):
+                    found.append(list(got))
+            return True
+        left = len(members) - k - 1
+        for size in range(1, min(width, len(run) - at - left) + 1):
+            piece = run[at:at + size]
+            for placed in _placements(named, piece):
+                if len(placed[0]) != size:
+                    continue
+                if not walk(at + size, k + 1, got + [(piece, placed)]):
+                    return False
+        return True
+
+    if not walk(0, 0, []) or len(found) != 1:
+        return None
+    return found[0]
+
+
+def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
+         ) -> Optional[tuple[list[Token], list[Row], list[str], dict[str, tuple[int, ...]]]]:
+    """The header's tokens, the rows read (each with its own amounts, in code order, the 合计 row
+    first), the names of the rows left out and each read row's columns by its code (合计 for the
+    合计 row; the caller checks the placement it gets against them); None where the stream is not this shape or too
+    little of it checks (see the module text)."""
+    first = next((k for k, (w, _) in enumerate(toks) if _AMOUNT.match(w) and ("." in w or "," in w)), None)
+    if first is None:
+        return None
+    kind = "economic" if any(_ECONOMIC.search(w) for w, _ in toks[:first]) else "function"
+    rows: list[Row] = []
+    head: list[Token] = []
+    k, n = 0, len(toks)
+    while k < n:
+        w = toks[k][0]
+        if not _HAN.search(w) or not (_TOTAL.match(w) or codes_named(w, kind)):
+            if _HAN.search(w):
+                head.append(toks[k])
+            k += 1
+            continue
+        j = k
+        while j > 0 and _is_code_word(toks[j - 1][0], kind):
+            j -= 1
+        name_at = k
+        k += 1
+        run: list[Token] = []
+        while k < n and _AMOUNT.match(toks[k][0]) and not _is_code_word(toks[k][0], kind):
+            run.append(toks[k])
+            k += 1
+        rows.append(Row(code=None, name=[toks[name_at]], amounts=run, code_tokens=toks[j:name_at]))
+    # the 合计 column's label may be the one 合计 word printed (the 合计 row's label beside it)
+    labels = "".join(w for w, _ in head)
+    named = max((columns(labels), columns(labels + "合计")), key=lambda c: len(c or ()))
+    if not named or len(named) > _MAX_WIDTH or not _set_adds_up(named, [("0", None)] * len(named)):  # type: ignore[list-item]
+        return None
+    printed = {w for w, _ in toks if _LEI.match(w) and lookup(w, kind) is not None}
+    printed |= {w[:3] for w, _ in toks if _FULL.match(w) and lookup(w, kind) is not None}
+    _codes(rows, printed, kind)
+    totals = [r for r in rows if r.code is None and _TOTAL.match(r.name[0][0]) and r.amounts]
+    coded = [r for r in rows if r.code]
+    if len(totals) > 1 or len({r.code for r in coded}) != len(coded):
+        return None
+    options = {id(r): _placements(named, r.amounts) for r in totals + coded}
+    families: list[tuple[Row, list[Row]]] = []
+    for r in coded:
+        kids = [x for x in coded if len(x.code) == len(r.code) + 2 and x.code.startswith(r.code)]
+        if kids:
+            families.append((r, kids))
+    if totals:
+        families.append((totals[0], [x for x in coded if len(x.code) == 3]))
+    for parent, kids in families:  # a parent's run carrying its rows' amounts, their names printed bare
+        if not any(r.amounts for r in kids):
+            shared = _shared_run(named, parent, kids)
+            if shared is not None:
+                for m, (chunk, placed) in zip([parent] + kids, shared):
+                    m.amounts, options[id(m)] = chunk, [placed]
+    checkable = [(p, kids) for p, kids in families if all(options[id(m)] for m in [p] + kids)]
+    spoiled: set[int] = set()
+    seen: dict[int, tuple[int, ...]] = {}  # a family's members' option counts when last tried
+    for _ in range(_MAX_ROUNDS):  # keep only the placements some choice of each family uses
+        changed = False
+        for f, (parent, kids) in enumerate(checkable):
+            members = [parent] + kids
+            sizes = tuple(len(options[id(m)]) for m in members)
+            if seen.get(f) == sizes:
+                continue  # nothing narrowed since: the same choices
+            seen[f] = sizes
+            hits = _family_choices([options[id(m)] for m in members], 0)
+            if hits is None:
+                continue
+            if not hits:
+                spoiled.update(id(m) for m in members)
+                continue
+            for at, m in enumerate(members):
+                kept = [o for o in options[id(m)] if any(h[at] == o for h in hits)]
+                if len(kept) < len(options[id(m)]):
+                    options[id(m)], changed = kept, True
+        if not changed:
+            break
+    fixed: dict[int, tuple] = {}
+    checked = 0
+    for parent, kids in checkable:
+        members = [parent] + kids
+        if any(len(options[id(m)]) != 1 for m in members) or any(id(m) in spoiled for m in members):
+            continue
+        if len(_family_choices([options[id(m)] for m in members], 0) or ()) != 1:
+            continue
+        checked += 1
+        for m in members:
+            fixed[id(m)] = options[id(m)][0]
+    read_rows = [r for r in totals + coded if id(r) in fixed and id(r) not in spoiled]
+    if checked < _MIN_FAMILIES or len(read_rows) < _MIN_READ:
+        return None
+    for r in read_rows:
+        cols, _ = fixed[id(r)]
+        r.amounts = r.amounts[:len(cols)]
+    read_rows.sort(key=lambda r: ("" if r.code is None else r.code))
+    left = ["".join(w for w, _ in r.name) for r in rows if r not in read_rows and not _TOTAL.match(r.name[0][0])]
+    placed = {r.code or "合计": fixed[id(r)][0] for r in read_rows}
+    return _clean_header(named, head or toks[:1], kind), read_rows, left, placed
+
+
+def _clean_header(named: tuple[str, ...], head: list[Token], kind: str) -> list[Token]:
+    """The header as one line of the column set's labels (a group's name before its leaves), in
+    place of the printed words that poppler interleaved with the rows' names and codes."""
+    line = head[0][1]
+    words = ["经济分类科目编码" if kind == "economic" else "科目编码", "科目名称"]
+    for label in named:
+        group, _, leaf = label.rpartition("/")
+        if group and group not in words:
+            words.append(group)
+        words.append(leaf)
+    return [(w, line) for w in words]
+
+
+def placed_as(block_rows: list[list], placed: dict[str, tuple[int, ...]], width: int) -> bool:
+    """Every row read here stands in `block_rows` (lists of cells with `.text`) with its amounts in
+    the columns the families gave them (the last `width` cells are the amount columns)."""
+    seen = set()
+    for row in block_rows:
+        texts = [c.text.strip() if c.text else "" for c in row]
+        key = next((t for t in texts[:max(len(texts) - width, 0)] if t in placed), None)
+        if key is None:
+            continue
+        cols = tuple(k for k, t in enumerate(texts[-width:]) if t)
+        if cols != placed[key]:
+            return False
+        seen.add(key)
+    return seen == set(placed)
