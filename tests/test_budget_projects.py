@@ -239,3 +239,45 @@ def test_a_budget_whose_tables_are_unread_keeps_its_title_s_kind(tmp_path):
     r = extract(_write(tmp_path, text), ner=False)
     assert r.report.kind.value == "部门预算" and r.report.kind.confidence >= 0.9
     assert r.report.year.value == 2026
+
+
+PROJECT_LIST = """2026年某市统计局部门预算
+三、一般公共预算支出情况说明
+（四）基本支出300.00万元，主要包括：
+1.工资福利支出200.00万元；2.商品和服务支出100.00万元。
+（五）项目支出1,313.80万元，具体包括：
+1.统计管理352.27万元，主要包括：统计日常管理业务352.27万元，用于统计调查工作。
+2.政务信息化项目（运行维护服务）7.50万元，主要包括：
+电子政务内网维护技术支持项目7.50万元，用于内网运行维护。
+3.专项普查活动110.00万元，用于农业普查。
+4.专项统计业务844.03万元，主要包括：1.统计专项调查业务265.25万元；2.采购经理指数编制230.00万元；
+3.编外人员262.50万元；4.其他86.28万元。
+（六）政府采购预算情况
+1.办公设备采购50.00万元。
+四、某市统计局普查中心
+（一）项目支出20.00万元，具体包括：
+1.统计管理20.00万元，用于普查中心日常统计工作。
+"""
+
+
+def test_numbered_items_of_an_announced_project_list_are_projects(tmp_path):
+    # 项目支出N万元，具体包括：1.A … 2.B …: every item is a project whatever its name's shape (统计管理
+    # has no project word); the list restarting at 1 inside item 4 gives item 4's parts, not a new
+    # list; the 基本支出 list and the next section's items (（六）) are no projects
+    # 352.27 + 7.50 + 110.00 + 844.03 = 1313.80, the announced total
+    r = extract(_write(tmp_path, PROJECT_LIST), ner=False)
+    top = {}
+    for p in r.projects:
+        if p.parent is None:
+            top.setdefault(p.name.value, p)  # the first unit's
+    assert {"统计管理", "政务信息化项目（运行维护服务）", "专项普查活动", "专项统计业务"} <= set(top)
+    assert top["统计管理"].budget.value == Decimal("352.27") and top["统计管理"].actual is None  # a 预算
+    assert top["专项统计业务"].budget.value == Decimal("844.03")
+    names = {p.name.value for p in r.projects}
+    assert not names & {"工资福利支出", "商品和服务支出", "办公设备采购", "统计专项调查业务", "采购经理指数编制"}
+    assert sum(top[n].budget.value for n in ("统计管理", "政务信息化项目（运行维护服务）", "专项普查活动",
+                                           "专项统计业务")) == Decimal("1313.80")
+    # the second unit breaks its own 项目支出 into a project of the same name: another project, no
+    # conflicting mention of the first
+    assert sorted(p.budget.value for p in r.projects if p.name.value == "统计管理") == [Decimal("20.00"), Decimal("352.27")]
+    assert not [c for c in r.checks if c.rule == "project.mentions_agree" and not c.passed]

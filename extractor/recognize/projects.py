@@ -73,6 +73,11 @@ NUMBERED = re.compile(
 )
 
 
+# a list of the projects a 项目支出 total breaks into: 项目支出1,313.80万元，具体包括：1.统计管理352.27万元 …
+PROJECT_LIST_INTRO = re.compile(rf"项目支出\s*(?:预算)?\s*(?:为|是)?\s*{NUM}\s*万元[，,]?\s*(?:具体|主要)?(?:包括|如下|构成如下|情况如下)\s*[：:]")
+# a heading of the next section ends such a list: （六） 二、 第三部分
+_SECTION_HEAD = re.compile(r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]+[部章节])")
+
 _KEY_DROP = re.compile(r"[\s“”\"「」]")
 
 
@@ -109,8 +114,16 @@ class _Book:
                     return p
         return None
 
-    def add(self, name: Field, parent: Optional[str] = None, **figures: Optional[Field]) -> Project:
+    def add(self, name: Field, parent: Optional[str] = None, distinct: bool = False,
+            **figures: Optional[Field]) -> Project:
+        """`distinct`: a mention whose figures differ from the project of that name found so far is
+        another project (an item of another list: each unit of a 部门预算 breaks its own 项目支出 into
+        projects, often of the same names), not a conflicting mention of that one."""
         p = self.find(str(name.value), parent)
+        if p is not None and distinct and any(
+                f is not None and getattr(p, key) is not None and dec(getattr(p, key)) != dec(f)
+                for key, f in figures.items()):
+            p = None
         if p is None:
             p = Project(name=name, parent=parent)
             self.projects.append(p)
@@ -184,11 +197,12 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
                      actual=amt(m, "actual"))
         tops.append((m.start(), p))
     taken = [(m.start(), m.end()) for m in toplevel + added + evaluated]
+    listed = _listed_projects(text, numbered)
     for m in numbered:
         if any(s <= m.start("name") < e for s, e in taken):
             continue
         name_text = m.group("name").strip()
-        strong = bool(re.search(r"项目支出\s*$", text[m.start("name"):m.start("actual")]))
+        strong = m.start() in listed or bool(re.search(r"项目支出\s*$", text[m.start("name"):m.start("actual")]))
         if _not_a_project(name_text, strong):
             continue
         parent = None
@@ -198,12 +212,15 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
                 parent = str(before[-1].name.value)
         start = m.start("name")
         stripped = re.sub(r"项目支出$", "", name_text)
+        if m.start() in listed and len(stripped) > 4:
+            stripped = re.sub(r"预算数?$", "", stripped)  # 1.生态环境监测预算6,965.81万元: the project's budget
         tail = text[m.end("name"):m.start("actual")]
         if tail.startswith("项目支出") and not _PROJECT_TAIL.search(stripped) and "项目" not in stripped:
             # “X建设项目支出”: 项目 ends the name unless the name already ends like one (经费, 专项…)
             stripped += "项目"
         book.add(span_text_field(nar, start, start + len(m.group("name").rstrip()), value=stripped),
-                 parent=parent, actual=amt(m, "actual"))
+                 parent=parent, distinct=m.start() in listed,
+                 **{"budget" if budget_report else "actual": amt(m, "actual")})
     _prose(nar, book, taken + [(m.start(), m.end()) for m in numbered], budget_report)
     if grids and year:
         for name, budget, actual in _basic_data_rows(grids, year):
@@ -211,6 +228,31 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
             if p is not None:
                 book.add(name, budget=budget, actual=actual)
     return book.projects, book.conflicts
+
+
+def _listed_projects(text: str, numbered: list) -> set[int]:
+    """Starts of the numbered items of a list a 项目支出 total announces (项目支出N万元，具体包括：
+    1.A …；2.B …): the projects that spending breaks into, whatever their names look like. The list
+    opens right after the announcement and runs over items numbered 1, 2, 3 … in turn (a list
+    restarting at 1 inside an item gives that item's parts, passed over); a number out of turn or
+    the next section's heading (（六） 二、 第三部分) ends it."""
+    out: set[int] = set()
+    for intro in PROJECT_LIST_INTRO.finditer(text):
+        expected, last = 1, intro.end()
+        for m in numbered:
+            if m.start() < intro.end():
+                continue
+            if expected == 1 and text[intro.end():m.start()].strip():
+                break  # the list must open right after its announcement
+            if _SECTION_HEAD.search(text, last, m.start()):
+                break
+            n = int("".join(ch for ch in m.group("mark") if ch.isdigit()))
+            if n == expected:
+                out.add(m.start())
+                expected, last = expected + 1, m.end()
+            elif n > expected:
+                break
+    return out
 
 
 _SHEET_FUNDS = (("budget", "年初预算数"), ("full_year_budget", "全年预算数"), ("actual", "全年执行数"),
