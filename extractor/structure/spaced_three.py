@@ -180,7 +180,7 @@ def _header_line(line: NLine) -> bool:
     return bool(t) and len(t) <= 200 and (not SENTENCE.search(t) or header_colon(t)) and not NOTE_LINE.match(t)
 
 
-def _header_end(lines: Sequence[NLine], i: int) -> Optional[int]:
+def header_end(lines: Sequence[NLine], i: int) -> Optional[int]:
     """The index of the first row under the header opening at lines[i], if the header is one."""
     seen = 0
     for j in range(i, len(lines)):
@@ -197,7 +197,7 @@ def _header_end(lines: Sequence[NLine], i: int) -> Optional[int]:
     return None
 
 
-def _collect(lines: Sequence[NLine], first: int, above: list[NLine]) -> tuple[list[tuple[NLine, str, list[str], bool]], int]:
+def collect_rows(lines: Sequence[NLine], first: int, above: list[NLine]) -> tuple[list[tuple[NLine, str, list[str], bool]], int]:
     """The rows from lines[first] (`above`: the pieces of its label printed over it): (line, label,
     amounts, label joined from pieces); the end index."""
     rows: list[tuple[NLine, str, list[str], bool]] = []
@@ -229,7 +229,7 @@ def _collect(lines: Sequence[NLine], first: int, above: list[NLine]) -> tuple[li
 
 
 def _read(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
-    first = _header_end(lines, i)
+    first = header_end(lines, i)
     if first is None:
         return None
     header = [ln for ln in lines[i:first] if ln.text.strip()]
@@ -240,7 +240,7 @@ def _read(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
         model = _header_model("".join(ln.text for ln in header))
     if model is None:
         return None
-    rows, end = _collect(lines, first, above)
+    rows, end = collect_rows(lines, first, above)
     if not rows:
         return None
     width = model.width
@@ -308,7 +308,7 @@ def _header_rows(at: NLine, model: _Model, order: list[str]) -> list[list[Cell]]
 def first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
     """The first row's index when the lines from lines[i] are a 三公 table this module reads."""
     got = _read(lines, i)
-    return None if got is None else _header_end(lines, i)
+    return None if got is None else header_end(lines, i)
 
 
 def read_three(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
