@@ -90,24 +90,26 @@ def _tree(text: str) -> Optional[_Tree]:
     return tree if tree.width <= _MAX_WIDTH else None
 
 
-def _holds(values: dict[str, Decimal], tree: _Tree) -> bool:
-    def v(k: str) -> Decimal:
-        return values.get(k, Decimal(0))
-    parts = ["小计"] + tree.leaves
-    if abs(v("合计") - sum((v(k) for k in parts), Decimal(0))) > _CENT * max(1, sum(1 for k in parts if k in values) - 1):
-        return False
-    return abs(v("小计") - sum((v(k) for k in tree.funds), Decimal(0))) <= _CENT * max(
-        1, sum(1 for k in tree.funds if k in values) - 1)
-
-
 def _placements(tree: _Tree, amounts: list[Decimal]) -> list[tuple[int, tuple[int, ...]]]:
-    """(order index, columns of the amounts) where the sums hold; the first amount is 合计's."""
+    """(order index, columns of the amounts) where the sums hold (合计 = 小计 + the other sources, 小计
+    = the funds, blank cells 0); the first amount is 合计's. Every amount but 合计 is a top-level part
+    or a fund, so 小计 = Σ of the others − 合计 whatever the placement: a row where that is no amount of
+    it (or 0 with no 小计 printed) has none, and the others are tried only with it under 小计."""
+    total, rest = amounts[0], amounts[1:]
+    sub = sum(rest, Decimal(0)) - total
+    tol = _CENT * max(1, len(amounts) - 1)
     out = []
     for o, order in enumerate(tree.orders):
-        for rest in combinations(range(1, tree.width), len(amounts) - 1):
-            cols = (0,) + rest
-            if _holds({order[c]: a for a, c in zip(amounts, cols)}, tree):
-                out.append((o, cols))
+        s = order.index("小计")
+        funds = frozenset(c for c, role in enumerate(order) if role in tree.funds)
+        for cols in combinations(range(1, tree.width), len(rest)):
+            at_sub = next((a for a, c in zip(rest, cols) if c == s), Decimal(0))
+            if abs(at_sub - sub) > tol:
+                continue
+            in_funds = sum((a for a, c in zip(rest, cols) if c in funds), Decimal(0))
+            top = sum((a for a, c in zip(rest, cols) if c not in funds), Decimal(0))
+            if abs(in_funds - at_sub) <= tol and abs(total - top) <= tol:
+                out.append((o, (0,) + cols))
     return out
 
 
@@ -123,7 +125,21 @@ def _split_label(label: str, kind: bool) -> Optional[tuple[str, str]]:
     return " ".join(words[:-1]), words[-1]
 
 
-def _read(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
+_LAST: tuple = (None, -1, None)  # (the lines last asked about, index, result): read takes what starts found
+
+
+def _read(lines: Sequence[NLine], i: int, keep: bool) -> Optional[tuple[GridBlock, int]]:
+    """The table at lines[i]; `keep`: hold the result for the read that follows (it is handed out once)."""
+    global _LAST
+    last = _LAST
+    _LAST = (None, -1, None)
+    got = last[2] if last[0] is lines and last[1] == i else _read_at(lines, i)
+    if keep:
+        _LAST = (lines, i, got)
+    return got
+
+
+def _read_at(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
     first = header_end(lines, i)
     if first is None:
         return None
@@ -173,8 +189,8 @@ class TreeRowsReader:
     name = "spaced-tree"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        return after_title(lines, i) and _read(lines, i) is not None
+        return after_title(lines, i) and _read(lines, i, keep=True) is not None
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-        got = _read(lines, i)
+        got = _read(lines, i, keep=False)
         return (None, i + 1) if got is None else got
