@@ -81,3 +81,40 @@ def test_declines_other_words_and_sums_that_fail():
     assert not spaced_tree.TreeRowsReader().starts(other, 3)
     wrong = _lines(PROJECTS.replace("1,200.00  800.00", "1,200.00  810.00"))
     assert not spaced_tree.TreeRowsReader().starts(wrong, 3)
+
+
+# --- by unit and project, no 小计 (Zhejiang's 项目支出预算表: 总计 = every other column) -------------
+
+BY_UNIT = """表10：2026年市级部门项目支出预算表
+部门名称：某某市某某局 单位：万元
+单位名称 项目名称 总计
+财政拨款收入
+财政专户
+管理资金
+单位资金
+一般公共预算 政府性基金 国有资本 经营预算
+** ** 1 2 3 4 5 6
+合计 1,530.00 1,200.00 300.00 30.00
+某某市某某局 日常保障运行 1,000.00 1,000.00
+某某市某某局 行业管理服务 500.00 200.00 300.00
+某某市某某技工学校（某某
+分校） 教学管理经费 30.00 30.00
+表11：2026年市级部门项目支出绩效表
+"""
+
+
+def test_projects_by_unit_without_subtotal(tmp_path):
+    t = _table(_report(tmp_path, BY_UNIT))
+    assert t.method == "spaced-tree" and len(t.rows) == 4
+    run = _row(t, "日常保障运行")
+    assert run.values["单位"].value == "某某市某某局"
+    assert run.values["合计"].value == Decimal("1000.00") and run.values["合计"].confidence >= CONFIDENT
+    # 合计 = every other column: which fund or source holds the rest no sum tells (to review)
+    rest = [f for c, f in run.values.items() if c != "合计" and isinstance(f.value, Decimal)]
+    assert [f.value for f in rest] == [Decimal("1000.00")] and rest[0].confidence < CONFIDENT
+    school = _row(t, "教学管理经费")
+    assert school.values["单位"].value == "某某市某某技工学校（某某分校）"
+    assert school.values["合计"].value == Decimal("30.00")
+    total = _row(t, "合计")
+    assert total.values["合计"].value == Decimal("1530.00") and total.values["合计"].confidence >= CONFIDENT
+    assert all(f.confidence < CONFIDENT for c, f in total.values.items() if c != "合计" and isinstance(f.value, Decimal))
