@@ -106,14 +106,15 @@ BY_UNIT = """表10：2026年市级部门项目支出预算表
 def test_projects_by_unit_without_subtotal(tmp_path):
     t = _table(_report(tmp_path, BY_UNIT))
     assert t.method == "spaced-tree" and len(t.rows) == 4
-    run = _row(t, "日常保障运行")
-    assert run.values["单位"].value == "某某市某某局"
+    # the unit names the row (its first column), the project is a text column
+    run = next(r for r in t.rows if r.values.get("项目名称") and r.values["项目名称"].value == "日常保障运行")
+    assert run.name.value == "某某市某某局"
     assert run.values["合计"].value == Decimal("1000.00") and run.values["合计"].confidence >= CONFIDENT
     # 合计 = every other column: which fund or source holds the rest no sum tells (to review)
     rest = [f for c, f in run.values.items() if c != "合计" and isinstance(f.value, Decimal)]
     assert [f.value for f in rest] == [Decimal("1000.00")] and rest[0].confidence < CONFIDENT
-    school = _row(t, "教学管理经费")
-    assert school.values["单位"].value == "某某市某某技工学校（某某分校）"
+    school = _row(t, "某某市某某技工学校（某某分校）")
+    assert school.values["项目名称"].value == "教学管理经费"
     assert school.values["合计"].value == Decimal("30.00")
     total = _row(t, "合计")
     assert total.values["合计"].value == Decimal("1530.00") and total.values["合计"].confidence >= CONFIDENT

@@ -202,7 +202,8 @@ def _read_at(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
     chosen = min(orders)
     order = tree.orders[chosen]
     index = {role: c for c, role in enumerate(order)}
-    keys = ["项目"] + (["单位"] if tree.unit else []) + (["项目类别"] if tree.kind else [])
+    # by unit and project: the unit names the row (the first column, as the PDF route has it)
+    keys = (["单位名称", "项目名称"] if tree.unit else ["项目"]) + (["项目类别"] if tree.kind else [])
     if tree.grouped:  # 财政拨款 over its 小计 and funds
         top = keys + [_PARENT if role == tree.block[0] else "" if role in tree.block else role for role in order]
         header = [top, [""] * len(keys) + [role if role in tree.block else "" for role in order]]
@@ -217,8 +218,8 @@ def _read_at(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
             roles = {tree.orders[o][cols[t]] for o, cols in places}
             role = tree.orders[first_o][first_cols[t]]
             cells[index[role]] = amount_cell(line, w, None if len(roles) == 1 else _DOUBT)
-        head = [text_cell(line, name, joined=joined)] + ([text_cell(line, unit)] if tree.unit else []) + (
-            [text_cell(line, kind)] if tree.kind else [])
+        head = ([text_cell(line, unit or name, joined=joined), text_cell(line, name if unit else "")] if tree.unit
+                else [text_cell(line, name, joined=joined)]) + ([text_cell(line, kind)] if tree.kind else [])
         grid.append(head + cells)
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=rows[-1][0].no,
                                  method="spaced-tree")), end
