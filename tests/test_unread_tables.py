@@ -58,3 +58,13 @@ def test_problem_reaches_the_report(tmp_path):
     r = extract(p, ner=False)
     assert any(pr.stage == "structure" and "'一般公共预算支出表'" in pr.message and "found but not read" in pr.message
                for pr in r.problems)
+
+
+def test_entry_of_a_list_of_tables_is_not_a_problem():
+    # a list of the report's tables with no leader dots or page numbers, the first table right after
+    # it: the list's entries are no table's opening (the last entry is followed by the page number)
+    listed = ("表9.2026年市级部门国有资本经营预算支出预算表\n表10.2026年市级部门项目支出预算表\n"
+              "表11.2026年市级部门项目支出绩效表\n21\n" + SCATTERED)
+    st = _structure(listed)
+    assert [m for _, _, m in st.problems if "found but not read" in m and "项目支出" in m] == []
+    assert len([m for _, _, m in st.problems if "found but not read" in m]) == 1

@@ -28,6 +28,7 @@ from . import labelled_stream  # noqa: F401  (registers its reader)
 from . import labelled_flow  # noqa: F401  (registers its reader)
 from . import form_flow  # noqa: F401  (registers its reader)
 from . import one_line  # noqa: F401  (registers its reader)
+from . import spaced_tree  # noqa: F401  (registers its reader)
 from . import spaced_rows  # noqa: F401  (registers its reader)
 from . import column_runs  # noqa: F401  (registers its reader)
 

@@ -57,7 +57,7 @@ from ..evidence.printed import HEADING, NOTE_LINE, ORG_TAIL, TITLE_END, UNIT_WOR
 from .code_tree import CodeTree, confirm_by_sums
 from .spaced_columns import Amount, Identity, RowAmounts, place_rows, right_edges
 from .templates import identify
-from . import name_codes, spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets, spaced_wraps
+from . import name_codes, spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets, spaced_three, spaced_wraps
 from .spaced_text import covers
 from .spaced_text import Header, after_title, title_above, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
@@ -102,15 +102,20 @@ def _read_indicators(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock
 
 
 def _flat_first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
-    """A 三公 table: one line of amounts under its header tree (spaced_flat.py), else labelled rows
+    """A 三公 table: one line of amounts under its header tree (spaced_flat.py), rows by unit or year
+    under a header of the 三公 words only, placed by the 三公 sums (spaced_three.py), else labelled rows
     (`行政经费 2,614.19 2,614.19 0.00 0.00` / `“三公”经费 44.94 …`: spaced_labelled.py)."""
     j = spaced_flat.first_row(lines, i)
+    if j is None:
+        j = spaced_three.first_row(lines, i)
     return j if j is not None else spaced_labelled.first_row(lines, i)
 
 
 def _read_flat(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     if spaced_flat.first_row(lines, i) is not None:
         return spaced_flat.read_flat(lines, i)
+    if spaced_three.first_row(lines, i) is not None:
+        return spaced_three.read_three(lines, i)
     return spaced_labelled.read_labelled(lines, i)
 
 

@@ -4,7 +4,8 @@ What it does: `unread_tables(blocks, tables)` looks through the narrative lines 
 readers ran for the title of a standard table (a short line ending like a title that templates.py
 names: 一般公共预算支出表, 公开07表 一般公共预算支出情况表) followed within a few lines by the table's
 unit line (单位：万元) or its printed code (公开07表), which a table's opening has and a line of the
-contents (目录) or a sentence does not, and with amounts other than 0 before the next title (a
+contents (目录), an entry of a list of the tables (another title on the next line) or a sentence
+does not, and with amounts other than 0 before the next title (a
 table printed empty, 本表无数据, or with 0.00 only has nothing to read). Each such title whose table is not in the output (no table
 read in the document bears the same title) gives one warning: the line, the title, the template
 and why (no reader could place its cells in this layout, so its amounts are not in the output).
@@ -69,6 +70,19 @@ def _opens_table(lines: list[Optional[NLine]], k: int) -> bool:
     return False
 
 
+def _listed(lines: list[Optional[NLine]], k: int) -> bool:
+    """The title is an entry of a list of the report's tables (`表10.…项目支出预算表` / `表11.…绩效表`,
+    no leader dots): the next line with text is another table's title, where a table's own title is
+    followed by its code, department or unit line."""
+    for ln in lines[k + 1:]:
+        if ln is None:
+            return False
+        t = ln.text.strip()
+        if t:
+            return len(t) <= _TITLE_MAX and bool(TITLE_END.search(t))  # a title, known or not
+    return False
+
+
 def unread_tables(blocks: Sequence[Block], tables: Sequence[Table]) -> list[tuple[str, str, str]]:
     """(stage, severity, message) for each standard table whose title stands in the narrative with
     no table read under it (see the module text)."""
@@ -87,7 +101,7 @@ def unread_tables(blocks: Sequence[Block], tables: Sequence[Table]) -> list[tupl
         if not t or not _is_title(t) or _CONTENTS.search(t):
             continue
         template = identify(t, "")
-        if not _opens_table(narrative, k) or not _holds_amounts(narrative, k):
+        if _listed(narrative, k) or not _opens_table(narrative, k) or not _holds_amounts(narrative, k):
             continue
         key = _squeeze(CODE_RE.sub("", t))
         if key in reported or any(key in title for title in read_titles):

@@ -1,0 +1,237 @@
+"""Reader `spaced-tree`: tables by project printed one row per line with blank cells absent, their
+columns a tree whose sums place the amounts: Shandong's 项目支出预算情况表 (`项目名称 项目类别 合计 |
+财政拨款 (小计 一般公共预算 政府性基金预算 国有资本经营预算) | 财政专户管理资金 | 单位资金 |
+使用非财政拨款结余 | 上年结转`, rows `审计业务经费 其他运转类 539.00 539.00`) and Zhejiang's 项目支出预算表
+(`单位名称 项目名称 总计 | 财政拨款收入 (the funds) | 财政专户管理资金 | 单位资金`, rows
+`某某局 日常保障运行 64.90 64.90`).
+
+What it does: after a table's title, reads a header made only of such a tree's words — the label
+columns (项目名称, perhaps 单位名称 before it and 项目类别 after it), 合计 / 总计, perhaps 财政拨款 over
+its 小计 and the funds, and the other sources of money (财政专户管理资金, 单位资金, 事业收入 …, 上年结转),
+column numbers — then the rows: a label (its 单位 the first word, its 类 the last, a name broken
+over lines above its row joined) and its amounts. pypdf prints a spanning label's sub-columns on a
+line of their own, so only the order of the single columns on their line and of the funds on
+theirs is taken from the print; where 财政拨款's columns stand among the single columns is decided by
+the sums, the same for every row: 合计 = 小计 + the other sources and 小计 = the funds. A row prints
+its amounts from 合计 on, blank cells absent: its amounts are placed in every order and subset of
+the columns where the sums hold; an amount whose column is the same in every placement left is
+read as printed, one that could stand in more than one column (`67.00 67.00 67.00`: the third could
+be any fund) carries an unconfirmed `layout.column_guess` repair (to review) at the first
+placement's column. Without a 小计 (合计 = every other column) only 合计 is certain in a row that
+prints fewer amounts than the columns. A table where no placement makes the sums hold in every row,
+or whose header holds any other word, is declined (the `spaced` reader then tries it).
+What it does not: read tables by subject code (spaced_rows.py), by unit under a 合计 row with every
+cell printed (spaced_labelled.py), or rows printed over several lines of amounts.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import combinations
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import Cell, GridBlock, NLine
+from ..evidence.numbers import parse_amount
+from .spaced_text import after_title, amount_cell, text_cell
+from .spaced_three import collect_rows, header_end
+from .text_tables import text_reader, with_report
+
+_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_MAX_WIDTH = 12  # amount columns: the placements are tried over at most these
+
+_LEAVES = ("财政专户管理资金", "财政专户拨款", "单位资金", "使用非财政拨款结余", "上年结转结余", "上年结转", "事业收入",
+           "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入")
+_FUNDS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")
+_ALIAS = {"政府性基金": "政府性基金预算", "财政拨款收入": "财政拨款", "总计": "合计"}  # printed short / long
+_WORDS: list[tuple[str, str]] = sorted(
+    [("name", "项目名称"), ("kind", "项目类别"), ("unit", "单位名称"), ("total", "合计"), ("total", "总计"),
+     ("parent", "财政拨款"), ("parent", "财政拨款收入"), ("sub", "小计"), ("fund", "政府性基金")]
+    + [("leaf", w) for w in _LEAVES] + [("fund", w) for w in _FUNDS], key=lambda kw: -len(kw[1]))
+_WORD_RE = re.compile("|".join(re.escape(w) for _, w in _WORDS))
+_KIND = {w: k for k, w in _WORDS}
+_DROPPED = re.compile(r"[\s（）()“”\"'‘’]|其中[:：]?")
+_GAP = re.compile(r"^[*＊、:：\d]*$")
+_CATEGORY = re.compile(r"^\p{Han}{2,8}类$")  # 其他运转类, 特定目标类
+_TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
+_DOUBT = ("column uncertain: the row prints fewer amounts than the table has columns and the column sums "
+          "hold with this amount in more than one column")
+_PARENT = "财政拨款"
+
+
+class _Tree:
+    def __init__(self, leaves: list[str], funds: list[str], printed: list[str], sub: bool, grouped: bool,
+                 kind: bool, unit: bool) -> None:
+        self.leaves = leaves  # the single columns after 合计, in printed order
+        self.funds = funds  # 财政拨款's funds, in printed order
+        self.sub = sub  # 财政拨款's 小计 before its funds
+        self.kind = kind  # a 项目类别 column after the name
+        self.unit = unit  # a 单位名称 column before the name
+        self.block = (["小计"] if sub else []) + funds
+        if grouped:  # the funds under their spanning label: where they stand among the others is open
+            self.orders = [["合计"] + leaves[:p] + self.block + leaves[p:] for p in range(len(leaves) + 1)]
+        else:  # every column's label on the header's one level: the printed order
+            self.orders = [["合计"] + printed]
+        self.grouped = grouped
+
+    @property
+    def width(self) -> int:
+        return 1 + len(self.block) + len(self.leaves)
+
+
+def _tree(text: str) -> Optional[_Tree]:
+    t = _DROPPED.sub("", text)
+    found: list[tuple[str, str]] = []
+    at = 0
+    for m in _WORD_RE.finditer(t):
+        if not _GAP.match(t[at:m.start()]):
+            return None
+        found.append((_KIND[m.group()], _ALIAS.get(m.group(), m.group())))
+        at = m.end()
+    if not _GAP.match(t[at:]):
+        return None
+    words = [w for _, w in found]
+    if len(set(words)) != len(words):
+        return None  # a word printed twice: not one tree
+    kinds = [k for k, _ in found]
+    if kinds.count("name") != 1 or kinds.count("total") != 1 or kinds.count("sub") > 1:
+        return None
+    leaves = [w for k, w in found if k == "leaf"]
+    funds = [w for k, w in found if k == "fund"]
+    if not leaves or not funds or kinds.index("total") > kinds.index("leaf"):
+        return None
+    if "unit" in kinds and kinds.index("unit") > kinds.index("name"):
+        return None
+    sub, grouped = "sub" in kinds, "parent" in kinds
+    if sub and not grouped:
+        return None
+    printed = [w for k, w in found if k in ("fund", "leaf")]
+    tree = _Tree(leaves, funds, printed, sub, grouped, "kind" in kinds, "unit" in kinds)
+    return tree if tree.width <= _MAX_WIDTH else None
+
+
+def _placements(tree: _Tree, amounts: list[Decimal]) -> list[tuple[int, tuple[int, ...]]]:
+    """(order index, columns of the amounts) where the sums hold (合计 = 小计 + the other sources, 小计
+    = the funds, blank cells 0); the first amount is 合计's. Every amount but 合计 is a top-level part
+    or a fund, so 小计 = Σ of the others − 合计 whatever the placement: a row where that is no amount of
+    it (or 0 with no 小计 printed) has none, and the others are tried only with it under 小计. With no
+    小计 (合计 = every other column) any placement adds up when the row does: a row printing fewer
+    amounts than the columns gets its leftmost and its rightmost placement (every amount but 合计 then
+    has two columns)."""
+    total, rest = amounts[0], amounts[1:]
+    tol = _CENT * max(1, len(amounts) - 1)
+    out = []
+    if not tree.sub:
+        if abs(total - sum(rest, Decimal(0))) > tol:
+            return []
+        n, w = len(rest), tree.width
+        for o in range(len(tree.orders)):
+            out.append((o, tuple(range(n + 1))))
+            if n + 1 < w:
+                out.append((o, (0,) + tuple(range(w - n, w))))
+        return out
+    sub = sum(rest, Decimal(0)) - total
+    for o, order in enumerate(tree.orders):
+        s = order.index("小计")
+        funds = frozenset(c for c, role in enumerate(order) if role in tree.funds)
+        for cols in combinations(range(1, tree.width), len(rest)):
+            at_sub = next((a for a, c in zip(rest, cols) if c == s), Decimal(0))
+            if abs(at_sub - sub) > tol:
+                continue
+            in_funds = sum((a for a, c in zip(rest, cols) if c in funds), Decimal(0))
+            top = sum((a for a, c in zip(rest, cols) if c not in funds), Decimal(0))
+            if abs(in_funds - at_sub) <= tol and abs(total - top) <= tol:
+                out.append((o, (0,) + cols))
+    return out
+
+
+def _split_label(label: str, tree: _Tree) -> Optional[tuple[str, str, str]]:
+    """(name, 单位, 类) of a row's label; the 合计 row has neither."""
+    words = label.split()
+    if _TOTAL_LABEL.match("".join(words)):
+        return "".join(words), "", ""
+    unit = kind = ""
+    if tree.kind:
+        if len(words) < 2 or not _CATEGORY.match(words[-1]):
+            return None
+        kind, words = words[-1], words[:-1]
+    if tree.unit:
+        if len(words) < 2:
+            return None
+        unit, words = words[0], words[1:]
+    return " ".join(words), unit, kind
+
+
+_LAST: tuple = (None, -1, None)  # (the lines last asked about, index, result): read takes what starts found
+
+
+def _read(lines: Sequence[NLine], i: int, keep: bool) -> Optional[tuple[GridBlock, int]]:
+    """The table at lines[i]; `keep`: hold the result for the read that follows (it is handed out once)."""
+    global _LAST
+    last = _LAST
+    _LAST = (None, -1, None)
+    got = last[2] if last[0] is lines and last[1] == i else _read_at(lines, i)
+    if keep:
+        _LAST = (lines, i, got)
+    return got
+
+
+def _read_at(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
+    first = header_end(lines, i)
+    if first is None:
+        return None
+    header = [ln for ln in lines[i:first] if ln.text.strip()]
+    tree = _tree("".join(ln.text for ln in header))
+    if tree is None:
+        return None
+    rows, end = collect_rows(lines, first, [])
+    if not rows:
+        return None
+    labels, amounts = [], []
+    for _, label, words, _ in rows:
+        split = _split_label(label, tree)
+        vals = [parse_amount(w)[0] for w in words]
+        if split is None or len(words) > tree.width or any(v is None for v in vals):
+            return None
+        labels.append(split)
+        amounts.append(vals)
+    per_row = [_placements(tree, a) for a in amounts]
+    orders = set.intersection(*({o for o, _ in p} for p in per_row))
+    if not orders:
+        return None
+    chosen = min(orders)
+    order = tree.orders[chosen]
+    index = {role: c for c, role in enumerate(order)}
+    # by unit and project: the unit names the row (the first column, as the PDF route has it)
+    keys = (["单位名称", "项目名称"] if tree.unit else ["项目"]) + (["项目类别"] if tree.kind else [])
+    if tree.grouped:  # 财政拨款 over its 小计 and funds
+        top = keys + [_PARENT if role == tree.block[0] else "" if role in tree.block else role for role in order]
+        header = [top, [""] * len(keys) + [role if role in tree.block else "" for role in order]]
+    else:
+        header = [keys + order]
+    grid: list[list[Cell]] = [[text_cell(lines[i], c) for c in r] for r in header]
+    for (line, _, words, joined), (name, unit, kind), places in zip(rows, labels, per_row):
+        places = [p for p in places if p[0] in orders]
+        first_o, first_cols = next(p for p in places if p[0] == chosen)
+        cells = [text_cell(line, "") for _ in range(tree.width)]
+        for t, w in enumerate(words):
+            roles = {tree.orders[o][cols[t]] for o, cols in places}
+            role = tree.orders[first_o][first_cols[t]]
+            cells[index[role]] = amount_cell(line, w, None if len(roles) == 1 else _DOUBT)
+        head = ([text_cell(line, unit or name, joined=joined), text_cell(line, name if unit else "")] if tree.unit
+                else [text_cell(line, name, joined=joined)]) + ([text_cell(line, kind)] if tree.kind else [])
+        grid.append(head + cells)
+    return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=rows[-1][0].no,
+                                 method="spaced-tree")), end
+
+
+@text_reader(49)
+class TreeRowsReader:
+    name = "spaced-tree"
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        return after_title(lines, i) and _read(lines, i, keep=True) is not None
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        got = _read(lines, i, keep=False)
+        return (None, i + 1) if got is None else got
