@@ -281,3 +281,13 @@ def test_numbered_items_of_an_announced_project_list_are_projects(tmp_path):
     # conflicting mention of the first
     assert sorted(p.budget.value for p in r.projects if p.name.value == "统计管理") == [Decimal("20.00"), Decimal("352.27")]
     assert not [c for c in r.checks if c.rule == "project.mentions_agree" and not c.passed]
+
+
+def test_a_prose_list_whose_items_the_page_put_on_the_next_line(tmp_path):
+    # a PDF's line ends right after 主要包括： (the page's width): the list goes on on the next line
+    text = ("2026年某市统计局部门预算\n三、项目支出情况说明\n"
+            "政务信息化运行维护7.50万元，主要包括：\n"
+            "电子政务内网维护技术支持项目7.50万元，用于内网运行维护。\n")
+    r = extract(_write(tmp_path, text), ner=False)
+    got = {p.name.value: p for p in r.projects}
+    assert got["电子政务内网维护技术支持项目"].budget.value == Decimal("7.50")

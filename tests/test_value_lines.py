@@ -28,3 +28,10 @@ def test_the_answer_is_for_the_list_asked_about():
 
 def test_percentages_and_full_width_dashes_are_values():
     assert has_value_lines(_lines("12.5%", "－", "100%"))
+
+
+def test_a_form_s_label_cells_open_the_cell_lines_reader():
+    from extractor.structure.value_lines import has_form_cells
+    form = _lines("项目支出绩效目标表", "项目名称", "档案数字化专项经费", "35.20", "一级指标", "12000卷", "≥98%")
+    assert not has_value_lines(form) and has_form_cells(form)
+    assert not has_form_cells(_lines("一、部门主要职责", "本部门负责全市统计工作的组织实施。", "35.20"))

@@ -282,7 +282,10 @@ def _prose(nar: Narrative, book: "_Book", taken: list[tuple[int, int]], budget_r
         if lm.start() < done:
             continue
         sent_start = max(text.rfind("。", 0, lm.start()), text.rfind("\n", 0, lm.start())) + 1
-        ends = [x for x in (text.find("。", lm.end()), text.find("\n", lm.end())) if x >= 0]
+        after = lm.end()
+        while after < len(text) and text[after] in " \t\n":
+            after += 1  # a list whose items the page's width put on the next line (主要包括：⏎ A 7.50万元)
+        ends = [x for x in (text.find("。", after), text.find("\n", after)) if x >= 0]
         stop = done = min(ends) if ends else len(text)
         found = list(PROSE_ITEM.finditer(text, lm.end(), stop))
         if found and found[0].start() - lm.end() > _LIST_GAP and not _AMOUNT_WAN.search(

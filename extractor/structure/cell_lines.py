@@ -44,7 +44,7 @@ from .cell_grid import _KEY_LABEL, lay_out
 from .one_line import form_label, read_form
 from .spaced_text import SENTENCE, stream_furniture
 from .text_tables import with_report, is_preamble, text_reader
-from .value_lines import has_value_lines
+from .value_lines import has_form_cells
 
 _MAX_CELL = 40  # a longer line is narrative, not a cell
 _MAX_MARKED_CELL = 300  # ... unless it ends in the ` |` cell mark (a 绩效 form's goal, a deviation)
@@ -366,7 +366,7 @@ class CellLinesReader:
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
         t = lines[i].text
         s = t.strip()
-        if not s or len(s) > _MAX_CELL or "\t" in t or not has_value_lines(lines):  # cheap tests first
+        if not s or len(s) > _MAX_CELL or "\t" in t or not has_form_cells(lines):  # cheap tests first
             return False
         blank_cell = s == "|"  # a table whose first cell is blank
         if "|" in s[:-1]:
