@@ -86,17 +86,25 @@ class _Model:
         return len(self.orders[0]) * max(1, len(self.funds))
 
 
-def _header_model(text: str) -> Optional[_Model]:
-    """The 三公 columns a header's text names, or None when it names anything else."""
+def header_words(text: str, word_re: re.Pattern, kind: dict[str, str]) -> Optional[list[tuple[str, str]]]:
+    """(kind, word) of each word of `word_re` a header's text prints, in order (spaces, brackets,
+    quotes and 其中: dropped), or None when it prints anything else between them than column
+    numbers, stars and marks (the test spaced_tree.py shares)."""
     t = _DROPPED.sub("", text)
     found: list[tuple[str, str]] = []
     at = 0
-    for m in _WORD_RE.finditer(t):
+    for m in word_re.finditer(t):
         if not _GAP.match(t[at:m.start()]):
             return None
-        found.append((_KIND[m.group()], m.group()))
+        found.append((kind[m.group()], m.group()))
         at = m.end()
-    if not _GAP.match(t[at:]):
+    return found if _GAP.match(t[at:]) else None
+
+
+def _header_model(text: str) -> Optional[_Model]:
+    """The 三公 columns a header's text names, or None when it names anything else."""
+    found = header_words(text, _WORD_RE, _KIND)
+    if found is None:
         return None
     kinds = [k for k, _ in found]
     count = {k: kinds.count(k) for k in set(kinds)}

@@ -34,7 +34,7 @@ import regex as re
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from .spaced_text import after_title, amount_cell, text_cell
-from .spaced_three import collect_rows, header_end
+from .spaced_three import collect_rows, header_end, header_words
 from .text_tables import text_reader, with_report
 
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
@@ -50,8 +50,6 @@ _WORDS: list[tuple[str, str]] = sorted(
     + [("leaf", w) for w in _LEAVES] + [("fund", w) for w in _FUNDS], key=lambda kw: -len(kw[1]))
 _WORD_RE = re.compile("|".join(re.escape(w) for _, w in _WORDS))
 _KIND = {w: k for k, w in _WORDS}
-_DROPPED = re.compile(r"[\s（）()“”\"'‘’]|其中[:：]?")
-_GAP = re.compile(r"^[*＊、:：\d]*$")
 _CATEGORY = re.compile(r"^\p{Han}{2,8}类$")  # 其他运转类, 特定目标类
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
 _DOUBT = ("column uncertain: the row prints fewer amounts than the table has columns and the column sums "
@@ -80,16 +78,10 @@ class _Tree:
 
 
 def _tree(text: str) -> Optional[_Tree]:
-    t = _DROPPED.sub("", text)
-    found: list[tuple[str, str]] = []
-    at = 0
-    for m in _WORD_RE.finditer(t):
-        if not _GAP.match(t[at:m.start()]):
-            return None
-        found.append((_KIND[m.group()], _ALIAS.get(m.group(), m.group())))
-        at = m.end()
-    if not _GAP.match(t[at:]):
+    printed = header_words(text, _WORD_RE, _KIND)
+    if printed is None:
         return None
+    found = [(k, _ALIAS.get(w, w)) for k, w in printed]
     words = [w for _, w in found]
     if len(set(words)) != len(words):
         return None  # a word printed twice: not one tree
