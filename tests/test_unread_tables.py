@@ -68,3 +68,24 @@ def test_entry_of_a_list_of_tables_is_not_a_problem():
     st = _structure(listed)
     assert [m for _, _, m in st.problems if "found but not read" in m and "项目支出" in m] == []
     assert len([m for _, _, m in st.problems if "found but not read" in m]) == 1
+
+
+def test_a_table_run_together_on_one_line_and_not_read_is_named():
+    # an .xls preview copied from a web page: the 收支总表's labels and amounts run together on one
+    # line, the amounts apart from their labels (blank cells absent): no reader places them
+    line = ("教育局 2020年部门预算 表1 部门收支总表 单位:万元 收 项 入 目 支 2020年预算数 项 出 目 "
+            "一、一般公共预算拨款收入 16,745.59 一、一般公共服务支出 二、教育支出 三、科学技术支出 2020年预算数 "
+            "12,204.85 四、社会保障和就业支出 1,663.86 五、卫生健康支出 1,235.48 六、住房保障支出 1,641.40 "
+            "本 年 收 入 合 计 16,745.59 本 年 支 出 合 计 16,745.59")
+    st = _structure("2020年某县教育局部门预算\n" + line + "\n")
+    assert [m for _, _, m in st.problems] == [
+        "line 2: table '部门收支总表' (收支预算总表) found but not read: no reader could place its cells in "
+        "this text's layout (run together on one line with others), so its amounts are not in the output"]
+
+
+def test_a_sentence_naming_a_table_with_amounts_is_no_table():
+    line = ("根据 部门收支总表 显示 2020年 收入 16,745.59万元 其中 教育支出 12,204.85万元 社会保障和就业支出 "
+            "1,663.86万元 卫生健康支出 1,235.48万元 住房保障支出 1,641.40万元 比上年有所增加 具体见附表 说明如下 "
+            "以上数据 均为 预算数")
+    st = _structure(line + "\n")
+    assert st.problems == []

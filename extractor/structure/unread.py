@@ -9,6 +9,11 @@ does not, and with amounts other than 0 before the next title (a
 table printed empty, 本表无数据, or with 0.00 only has nothing to read). Each such title whose table is not in the output (no table
 read in the document bears the same title) gives one warning: the line, the title, the template
 and why (no reader could place its cells in this layout, so its amounts are not in the output).
+A table run together on one long line (an `.xls` preview copied from a web page: `表1 部门收支总表
+单位:万元 收 项 入 目 … 16,745.59 …`) that no reader read is named the same
+way: each word of the line that ends like a title and names a standard table, followed within a few
+words by the table's opening (unit, code, 部门 / 单位 line or header words) and by at least three
+amounts other than 0 on that line.
 What it does not: read the table, guess its amounts, or judge a title printed again over a table
 continued on the next page when the first part was read (the same title: not reported).
 """
@@ -83,6 +88,35 @@ def _listed(lines: list[Optional[NLine]], k: int) -> bool:
     return False
 
 
+_RUN_AMOUNTS = 3  # amounts other than 0 after a title in a line run together: a table's, not a mention's
+
+
+# a table's next words: its 部门 / 单位 line (部门:X, 编制单位：X) or a header word printed alone
+_OPENING = re.compile(r"^(?:(?:编制|填报)?(?:部门|单位)[^:：\s]{0,6}[:：]|(?:项目|行次|栏次|金额|科目编码|科目名称)$)")
+
+
+def _run_together_titles(text: str) -> list[str]:
+    """The titles of standard tables run together in a long line: a word that ends like a title and
+    names a standard table, followed within a few words by the table's opening (its unit, code,
+    部门 / 单位 line or header words: 部门:X, 单位:万元, 公开01表, 项目, 行次) and by at least three
+    amounts other than 0 in the line."""
+    if "表" not in text:
+        return []
+    out = []
+    words = list(re.finditer(r"\S+", text))
+    for k, m in enumerate(words):
+        w = m.group()
+        if len(w) > _TITLE_MAX or not TITLE_END.search(w) or _CONTENTS.search(w) or identify(w, "") is None:
+            continue
+        nxt = [x.group() for x in words[k + 1:k + 1 + _LOOK_AHEAD]]
+        if not any(UNIT_WORD.search(x) or CODE_RE.search(x) or _OPENING.match(x) for x in nxt):
+            continue  # a sentence naming the table
+        after = _AMOUNT.findall(text, m.end())
+        if sum(1 for a in after if re.search(r"[1-9]", a)) >= _RUN_AMOUNTS:
+            out.append(w)
+    return out
+
+
 def unread_tables(blocks: Sequence[Block], tables: Sequence[Table]) -> list[tuple[str, str, str]]:
     """(stage, severity, message) for each standard table whose title stands in the narrative with
     no table read under it (see the module text)."""
@@ -98,17 +132,27 @@ def unread_tables(blocks: Sequence[Block], tables: Sequence[Table]) -> list[tupl
     reported: set[str] = set()
     for k, ln in enumerate(narrative):
         t = ln.text.strip() if ln is not None else ""
+        if len(t) > _TITLE_MAX:
+            for title in _run_together_titles(t):
+                _report(out, reported, read_titles, ln, title, "run together on one line with others")
+            continue
         if not t or not _is_title(t) or _CONTENTS.search(t):
             continue
-        template = identify(t, "")
         if _listed(narrative, k) or not _opens_table(narrative, k) or not _holds_amounts(narrative, k):
             continue
-        key = _squeeze(CODE_RE.sub("", t))
-        if key in reported or any(key in title for title in read_titles):
-            continue
-        reported.add(key)
-        where = f"line {ln.no}" if ln.no is not None else f"page {ln.page}"
-        out.append(("structure", "warning",
-                    f"{where}: table {t!r} ({template.title}) {UNREAD}: no reader could place "
-                    f"its cells in this text's layout, so its amounts are not in the output"))
+        _report(out, reported, read_titles, ln, t, "")
     return out
+
+
+def _report(out: list, reported: set[str], read_titles: set[str], ln: NLine, title: str, how: str) -> None:
+    """One warning for a title not reported yet and borne by no table read."""
+    key = _squeeze(CODE_RE.sub("", title))
+    if key in reported or any(key in read for read in read_titles):
+        return
+    reported.add(key)
+    template = identify(title, "")
+    where = f"line {ln.no}" if ln.no is not None else f"page {ln.page}"
+    layout = f"this text's layout ({how})" if how else "this text's layout"
+    out.append(("structure", "warning",
+                f"{where}: table {title!r} ({template.title}) {UNREAD}: no reader could place "
+                f"its cells in {layout}, so its amounts are not in the output"))
