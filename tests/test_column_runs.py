@@ -594,3 +594,76 @@ def test_codes_printed_as_parts_whose_pieces_do_not_fit_are_declined():
     # a 项 piece the rows do not need, or the 类 codes in another order: no reading
     assert label_rows(codes, names, [PieceLine(t, ln(t)) for t in ["08", "05", "01", "99"]])[0] is None
     assert label_rows(codes[::-1], names, [PieceLine(t, ln(t)) for t in ["08", "05", "01"]])[0] is None
+
+
+# 合计 | 基本支出 (小计, 人员经费, 公用经费) | 项目支出: the group prints its own 小计 (two identities: 合计 = 小计 +
+# 项目支出, 小计 = 人员经费 + 公用经费). By hand: the 208 branch 80 all 人员经费; the 221 branch 40.50 = 20
+# (15 人员经费 + 5 公用经费) + 20.50 项目; 合计 row 120.50 = 100 (95 + 5) + 20.50. Blank cells are left out.
+GROUP_HEAD = ["一般公共预算支出表", "单位：万元", "", "功能分类科目编码", "科目名称", "合计", "基本支出", "小计",
+              "人员经费", "公用经费", "项目支出", "合计"]
+GROUP_STREAM = (["120.50", "100.00"]  # the 合计 row's first cells, as pdfminer prints them beside its label
+                + ["80.00", "80.00", "80.00", "40.50", "40.50", "40.50"]  # 合计
+                + ["80.00", "80.00", "80.00", "20.00", "20.00", "20.00"]  # 小计
+                + ["95.00", "80.00", "80.00", "80.00", "15.00", "15.00", "15.00"]  # 人员经费 (its 合计 first)
+                + ["5.00", "5.00", "5.00", "5.00"]  # 公用经费
+                + ["20.50", "20.50", "20.50", "20.50"])  # 项目支出
+
+
+def _group_text(amounts: list[str]) -> str:
+    return "\n".join(GROUP_HEAD + CODES + NAMES + amounts + ["注：本表反映一般公共预算支出情况。"])
+
+
+def _group_read(text: str):
+    lines = _lines(text)
+    return read_runs(lines, next(k for k, ln in enumerate(lines) if ln.text == "功能分类科目编码"))[0]
+
+
+def test_group_with_its_own_subtotal_is_placed_by_both_identities():
+    lines = _lines(_group_text(GROUP_STREAM))
+    block = _group_read(_group_text(GROUP_STREAM))
+    assert block is not None  # (declined while the placers knew one row identity only)
+    block.preamble = lines[:2]
+    t = build_table(block)
+    assert t.method == "column-runs"
+    assert t.columns == ["合计", "基本支出/小计", "基本支出/人员经费", "基本支出/公用经费", "项目支出"]
+    rows = _by_code(t)
+    assert rows["合计"] == {"合计": Decimal("120.50"), "基本支出/小计": Decimal("100.00"),
+                          "基本支出/人员经费": Decimal("95.00"), "基本支出/公用经费": Decimal("5.00"),
+                          "项目支出": Decimal("20.50")}
+    assert rows["2210201"] == {"合计": Decimal("40.50"), "基本支出/小计": Decimal("20.00"),
+                               "基本支出/人员经费": Decimal("15.00"), "基本支出/公用经费": Decimal("5.00"),
+                               "项目支出": Decimal("20.50")}
+    assert rows["2080505"]["基本支出/人员经费"] == Decimal("80")
+    assert rows["2080505"].get("项目支出") is None and rows["2080505"].get("基本支出/公用经费") is None
+    # 合计, 小计 and 项目支出 are fixed by the identities; 人员经费 / 公用经费 no identity tells apart
+    row = next(r for r in t.rows if r.code and r.code.value == "221").values
+    for name in ("合计", "基本支出/小计", "项目支出"):
+        assert row[name].confidence >= 0.9
+    for name in ("基本支出/人员经费", "基本支出/公用经费"):
+        assert row[name].confidence < 0.9
+        assert any("column uncertain" in n for n in row[name].notes)
+
+
+def test_group_with_its_own_subtotal_declined_when_no_grid_keeps_the_identities():
+    stream = list(GROUP_STREAM)
+    stream[-1] = "20.60"  # the last 项目支出 cell no longer adds up: no grid keeps every identity
+    assert _group_read(_group_text(stream)) is None
+
+
+def test_grouped_solver_finds_the_one_grid_or_none():
+    from extractor.structure.run_placer import Shape
+    from extractor.structure.run_subtotals import solve_grouped
+    ids = [(1, (2, 3)), (0, (1, 4))]
+    d = [Decimal(x) for x in ("120.50", "100.00", "80.00", "80.00", "80.00", "40.50", "40.50", "40.50", "80.00",
+                              "80.00", "80.00", "20.00", "20.00", "20.00", "95.00", "80.00", "80.00", "80.00",
+                              "15.00", "15.00", "15.00", "5.00", "5.00", "5.00", "5.00", "20.50", "20.50",
+                              "20.50", "20.50")]
+    shape = Shape([None] + CODES)
+    grid, where = solve_grouped(shape, d, 5, ids)
+    assert [str(v) for v in (grid[0][0], grid[1][0], grid[2][0], grid[3][0], grid[4][0])] == [
+        "120.50", "100.00", "95.00", "5.00", "20.50"]
+    assert grid[4][1] is None and grid[2][4] == Decimal("15.00")
+    assert len(where) == len(d) and where[0] == (0, 0) and where[1] == (1, 0)
+    # one row, 10 = 小计 5 + 项目支出 5 leaves no amount for the 小计's own 人员经费 / 公用经费 (and 10 = 10 +
+    # blank finds no second 10): no grid
+    assert solve_grouped(Shape(["208"]), [Decimal("10"), Decimal("5"), Decimal("5")], 5, ids) is None

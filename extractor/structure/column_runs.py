@@ -20,7 +20,10 @@ single 预算数 / 决算数 column too). The amount stream is taken as the colu
 interleaved (pdfminer prints a column in one or several boxes, or a row's cells in turn), blank
 cells absent or printed; run_placer.py searches every such placing, keeping the grids that hold the
 identities (合计 = Σ the other columns on every row, parent = Σ children in every column, 合计 row
-= Σ the top rows), and the table is read only when exactly one grid is left: where blank cells are
+= Σ the top rows; a column set whose group prints its own 小计 — 合计 | 基本支出 (小计 人员经费 公用经费)
+| 项目支出 — keeps two row identities and is placed by run_subtotals.py, its 合计 row over a single
+top row only where the stream reads into no grid without it), and the table is read only when
+exactly one grid is left: where blank cells are
 absent, that needs the total column printed on every row and the rows of every other amount
 settled by the identities; the 0s of such a stream go where its order leaves one place for them, or
 fill the 合计 row's blank cells. A stream that runs row by row (each row's total, then its parts
@@ -54,6 +57,7 @@ from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, header_word, la
 from .run_placer import Shape, solve_full
 from .run_rows import solve_rows
 from .run_sparse import solve_sparse
+from .run_subtotals import Identity, alike_columns, has_grid, solve_grouped
 from .run_zeros import place_zeros
 from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, set_identities, set_labels
 from .spaced_text import covers
@@ -273,16 +277,28 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
 
 def _column_sets(header: str) -> list[tuple[str, tuple[str, ...]]]:
     """The column sets whose labels the header's characters cover: first those with a group of
-    sub-columns and no 小计 of their own (spaced_rows.GROUPED_COLUMNS: 总计 | 基本支出 (人员支出 公用经费) |
-    项目支出 …, whose one row identity is the standard one: the first column = Σ the others) — none
-    where the header covers a group with its 小计 (合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出: its
-    identities are not the placers') —, then the standard ones, widest first; a single 预算数 / 决算数
-    column last."""
+    sub-columns (spaced_rows.GROUPED_COLUMNS: 总计 | 基本支出 (人员支出 公用经费) | 项目支出 …, whose one
+    row identity is the standard one: the first column = Σ the others) — where the header covers a
+    group with its 小计 (合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出: two identities), only those
+    sets —, then the standard ones, widest first; a single 预算数 / 决算数 column last."""
     grouped = [(parent, leaves) for parent, leaves in GROUPED_COLUMNS if covers(header, set_labels(parent, leaves))]
     if any(len(set_identities(leaves)) > 1 for _, leaves in grouped):
-        grouped = []
+        # a group with its own 小计: only the sets that keep it (run_subtotals.py places them)
+        grouped = [(parent, leaves) for parent, leaves in grouped if len(set_identities(leaves)) > 1]
     sets = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS if covers(header, (parent,) + leaves)]
     return grouped + sets + [("", (x,)) for x in _SINGLE if x in header]
+
+
+def _sure_total_row(codes: list[str], amounts: list[_Amount], k: int, identities: Sequence[Identity]) -> bool:
+    """A 合计 row read over a column set with a group's own 小计 is sure: it adds up two top rows or
+    more (an amount that is their sum), or, over one top row (all its cells that row's again: a
+    table continued on a page prints no 合计 row, and the header's 合计 column names it), the stream
+    reads into no grid without it."""
+    top = min(len(c) for c in codes)
+    if sum(1 for c in codes if len(c) == top) > 1:
+        return True
+    values = [a.value for a in amounts if a.value != 0]
+    return has_grid(Shape(list(codes)), values, k, identities) is False
 
 
 def _without_lanci(amounts: list[_Amount], k: int) -> list[_Amount]:
@@ -306,14 +322,54 @@ class _Placement:
     cells: list[list[Optional[_Amount]]]  # per column, the printed amount of each row (None: blank)
     total: Optional[str]  # where the 合计 row is: "first", "last" or None
     ordered: bool = False  # read row by row: each row's parts in their columns' order (no guess)
+    alike: Optional[list[tuple[int, ...]]] = None  # the columns no identity tells apart (None: all parts)
 
 
-def _grid_of(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
+def _grid_of(shape: Shape, amounts: list[_Amount], k: int, identities: Sequence[Identity] = ()
+             ) -> Optional[list[list[Optional[_Amount]]]]:
     """Each column's printed amount per row, when one grid keeps the identities: row by row where
     the stream reads so (`_by_rows`: it is then one of the column-wise placings, its part columns
-    known), else column-wise (the placers of `_by_columns`)."""
+    known), else column-wise (the placers of `_by_columns`); a set with a group's own 小计 (two
+    `identities`) column-wise by run_subtotals.py (`_by_groups`)."""
+    if len(identities) > 1:
+        return _by_groups(shape, amounts, k, identities)
     cells = _by_rows(shape, amounts, k)
     return cells if cells is not None else _by_columns(shape, amounts, k)
+
+
+def _by_groups(shape: Shape, amounts: list[_Amount], k: int, identities: Sequence[Identity]
+               ) -> Optional[list[list[Optional[_Amount]]]]:
+    """The grid of a column set with a group's own 小计 (run_subtotals.solve_grouped), its 0s set
+    aside and placed after (run_zeros.place_zeros), when one grid keeps the identities."""
+    rows = len(shape.codes)
+    try:
+        values = [a.value for a in amounts]
+    except ArithmeticError:
+        return None
+    if len(values) > k * rows:
+        return None
+    positions = [p for p, v in enumerate(values) if v != 0]
+    zeros = [p for p, v in enumerate(values) if v == 0]
+    solved = solve_grouped(shape, [values[p] for p in positions], k, identities)
+    return None if solved is None else _with_zeros(shape, amounts, k, solved, positions, zeros)
+
+
+def _with_zeros(shape: Shape, amounts: list[_Amount], k: int, solved: tuple[list[list[Optional[Decimal]]], list],
+                positions: list[int], zeros: list[int]) -> Optional[list[list[Optional[_Amount]]]]:
+    """The cells of a grid placed without its 0s, the 0s placed where the stream leaves one set of
+    cells for them (run_zeros.place_zeros)."""
+    grid, where = solved
+    rows = len(shape.codes)
+    total_row = shape.codes.index(None) if None in shape.codes else None
+    zero_cells = place_zeros(grid, list(where), positions, zeros, total_row)
+    if zero_cells is None:
+        return None
+    cells: list[list[Optional[_Amount]]] = [[None] * rows for _ in range(k)]
+    for p, (c, r) in zip(positions, where):
+        cells[c][r] = amounts[p]
+    for p, (c, r) in zip(zeros, zero_cells):
+        cells[c][r] = amounts[p]
+    return cells
 
 
 def _by_columns(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
@@ -345,16 +401,7 @@ def _by_columns(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[l
         return cells
     if sparse is None:
         return None
-    grid, where = sparse
-    total_row = shape.codes.index(None) if None in shape.codes else None
-    zero_cells = place_zeros(grid, list(where), positions, zeros, total_row)
-    if zero_cells is None:
-        return None
-    for p, (c, r) in zip(positions, where):
-        cells[c][r] = amounts[p]
-    for p, (c, r) in zip(zeros, zero_cells):
-        cells[c][r] = amounts[p]
-    return cells
+    return _with_zeros(shape, amounts, k, sparse, positions, zeros)
 
 
 class _Rows(list):
@@ -393,11 +440,15 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
             region.at.get(id(a.line), first_code) < first_code for a in s.amounts[:k])
         amounts = _without_lanci(s.amounts, k) if lanci or numbered else s.amounts
         found = []
+        ids = set_identities(leaves)
+        alike = alike_columns(ids) if len(ids) > 1 else None
         for where in ([None, "first"] if total == "first" and len(amounts) == k * len(codes) else [total]):
             shape = Shape(codes + [None] if where == "last" else ([None] if where else []) + codes)
-            cells = _grid_of(shape, amounts, k)
+            cells = _grid_of(shape, amounts, k, ids)
+            if cells is not None and where and alike is not None and not _sure_total_row(codes, amounts, k, ids):
+                return None
             if cells is not None:
-                found.append(_Placement(parent, leaves, cells, where, isinstance(cells, _Rows)))
+                found.append(_Placement(parent, leaves, cells, where, isinstance(cells, _Rows), alike))
         if len(found) == 1:
             return found[0]
         if found:
@@ -464,8 +515,10 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
 
 def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement) -> GridBlock:
     cells = placed.cells
-    parts = [tuple(a.value if a else None for a in col) for col in cells[1:]]
-    unsure = len(set(parts)) > 1 and not placed.ordered
+    unsure: set[int] = set()  # the columns whose place is a guess: alike ones that differ
+    for alike in placed.alike if placed.alike is not None else [tuple(range(1, len(cells)))]:
+        if len({tuple(a.value if a else None for a in cells[c]) for c in alike}) > 1 and not placed.ordered:
+            unsure.update(alike)
 
     def label(text: str) -> Cell:
         return Cell(text=text, orig=text, line=at.no, page=at.page)
@@ -479,9 +532,11 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
             a = col[r]
             if a is None:
                 out.append(blank(line))
+                if c in unsure and placed.alike is not None:  # (a blank cell of a guessed column too)
+                    out[-1].repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
                 continue
             cell = Cell(text=a.text, orig=a.text, line=a.line.no, page=a.line.page, repaired=a.line.repaired)
-            if unsure and c > 0:
+            if c in unsure:
                 cell.repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
             out.append(cell)
         return out
