@@ -1,22 +1,26 @@
-"""Reader `numbered-units`: a 收入总表 / 支出总表 by unit whose rows carry a row number and a unit code.
+"""Reader `numbered-units`: a 收入总表 / 支出总表 by unit whose rows carry a unit code (and a row number).
 
 What it does: reads the table a 部门综合预算 prints as 收入总表 / 支出总表 (one row per unit, under
-a 序号 | 单位编码 | 单位名称 key and the funding-source columns) when a converter prints it one row
+a [序号] | 单位编码 | 单位名称 key and the funding-source columns) when a converter prints it one row
 per line: `1 合计 1059464715.06 1053642667.43 …`, `2 262 某某局 …`, `3 262001 某某局 …`, the row
-numbers running 1, 2, 3 … and every row printing every column. The header's words come broken over
-lines, a few characters a line (`政府` / `性基` / `金拨` / `款`); they are joined back by the labels
-they spell (funding-source labels of templates.py `SOURCE_LABELS`), read in print order: the top
-labels left to right, then the sub-columns of the one group (一般公共预算拨款 over 小计 / 其中：…),
-printed after them or right after the group. The columns are those labels; a table is read only when
-the header spells nothing but the key labels and these (each once) and names as many columns as
-every row prints amounts. The first column is the total: on each row it must equal the sum of the
-other columns (a group counted by its 小计, its 其中 columns not at all, and no 其中 above its 小计),
-else the row's amounts go to review (`layout.column_guess`), since a column then may not be where the
-header says. The unit's name is the row's key (单位名称), as in the spaced reader's unit tables; the unit code
-is not kept (a code column would be read as a subject's code).
+numbers (where the header names 序号) running 1, 2, 3 …, every row printing every column; without
+序号 the 合计 row comes first and every other row opens with its unit's code. A unit's code may stand
+alone on its line, its name broken over the lines below (no digits) and its amounts on a line of
+their own. The header's words come broken over lines, a few characters a line (`政府` / `性基` /
+`金拨` / `款`); they are joined back by the labels they spell (funding-source labels of templates.py
+`SOURCE_LABELS`), read in print order: the key labels, then the top labels left to right (总计, then
+合计 under 部门预算 where both are printed), then the sub-columns of the one group (一般公共预算拨款 over
+小计 / 其中：…), printed after them or right after the group. The columns are those labels; a table is
+read only when the header spells nothing but the key labels and these (each once) and names as many
+columns as every row prints amounts. On each row the totals must be equal and the last the sum of
+the other columns (a group counted by its 小计, its 其中 columns not at all, and no 其中 above its
+小计), else the row's amounts go to review (`layout.column_guess`), since a column then may not be
+where the header says. The unit's name is the row's key (单位名称), as in the spaced reader's unit
+tables; the unit code is not kept (a code column would be read as a subject's code).
 What it does not: read tables whose header is garbled (labels printed twice or out of place, words
-no label spells), rows with a name broken over lines, or rows going on over a page; subject tables
-(科目编码) with row numbers are not this shape.
+no label spells, header words interleaved with each other as pdfplumber prints them), a header
+printed in -layout columns (the spaced reader's), rows going on over a page, or rows printed a cell
+per line (PyMuPDF); subject tables (科目编码) with row numbers are not this shape.
 """
 from __future__ import annotations
 
