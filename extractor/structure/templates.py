@@ -86,3 +86,13 @@ def printed_code(title_text: str) -> Optional[str]:
     if m:
         return f"{m.group(1)}表{int(m.group(2))}" + (f"-{int(m.group(3))}" if m.group(3) else "")
     return None
+
+
+# The funding-source columns of a 收入总表 / 支出总表 by unit (部门综合预算: one row per unit), as
+# its header prints them; SOURCE_GROUPS head sub-columns (小计, 其中：…) when the header prints any.
+SOURCE_LABELS: tuple[str, ...] = (
+    "合计", "总计", "一般公共预算拨款", "公共预算拨款", "财政拨款", "政府性基金拨款", "政府性基金预算拨款",
+    "国有资本经营预算拨款", "上级补助收入", "事业收入", "事业单位经营收入", "对附属单位上缴收入",
+    "附属单位上缴收入", "用事业基金弥补收支差额", "上年结转", "上年实户资金余额", "其他收入",
+)
+SOURCE_GROUPS: tuple[str, ...] = ("一般公共预算拨款", "公共预算拨款", "财政拨款")
