@@ -9,7 +9,9 @@ def _lines(*texts):
 
 def test_three_lines_of_values_alone():
     assert has_value_lines(_lines("支出决算表", "合计", "446.11", "1,279.28 65.45", "-"))
-    assert has_value_lines(_lines("项目 |", "446.11 |", "***** |", "| 12 |"))  # web cells marked ` |`
+    assert has_value_lines(_lines("项目 |", "446.11 |", "***** |", "12 |"))  # web cells marked ` |`
+    # a pipe table's rules and rows are no cells one per line
+    assert not has_value_lines(_lines("|---|---|", "| --- | --- |", "|---|---|", "| 1 | 2 |"))
 
 
 def test_values_behind_a_tab_or_among_words_do_not_count():

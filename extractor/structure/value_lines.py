@@ -20,7 +20,7 @@ import regex as re
 from ..datamodel import NLine
 
 _VALUE = re.compile(r"^(?:-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|\*+|[-—–－]+)$")
-_FIRST = frozenset("0123456789-*—–－|")
+_FIRST = frozenset("0123456789-*—–－")
 _MIN_LINES = 3  # a table printed one cell per line shows at least three values on lines of their own
 
 _last: list = [None, False]  # [lines, answer]: the last document asked about
@@ -36,7 +36,11 @@ def has_value_lines(lines: Sequence[NLine]) -> bool:
         s = t.lstrip()
         if not s or s[0] not in _FIRST or "\t" in t:  # the cheap test first: this looks at every line
             continue
-        words = s.replace("|", " ").split()
+        if "|" in s:
+            if s.count("|") > 1 or not s.rstrip().endswith("|"):
+                continue  # a pipe table's row or rule (|---|---|), not a cell marked ` |`
+            s = s.rstrip()[:-1]
+        words = s.split()
         if words and all(_VALUE.match(w) for w in words):
             seen += 1
             if seen >= _MIN_LINES:
