@@ -89,3 +89,14 @@ def test_a_sentence_naming_a_table_with_amounts_is_no_table():
             "以上数据 均为 预算数")
     st = _structure(line + "\n")
     assert st.problems == []
+
+
+def test_titles_run_together_are_looked_at_in_linear_time():
+    # 20,000 titles in one long line: each title's amounts after it are counted from one list of the
+    # line's amounts (a scan of the rest of the line per title took minutes at this size)
+    import time
+    line = "表1 部门收支总表 单位:万元 " * 20000 + "1.00 2.00 3.00"
+    t0 = time.process_time()
+    st = _structure(line + "\n")
+    assert time.process_time() - t0 < 20
+    assert len(st.problems) == 1  # one warning per title, however often printed

@@ -19,6 +19,8 @@ continued on the next page when the first part was read (the same title: not rep
 """
 from __future__ import annotations
 
+import bisect
+
 from typing import Optional, Sequence
 
 import regex as re
@@ -104,6 +106,8 @@ def _run_together_titles(text: str) -> list[str]:
         return []
     out = []
     words = list(re.finditer(r"\S+", text))
+    # where the amounts other than 0 start, found once (counting them after each title stays linear)
+    starts = [a.start() for a in _AMOUNT.finditer(text) if re.search(r"[1-9]", a.group())]
     for k, m in enumerate(words):
         w = m.group()
         if len(w) > _TITLE_MAX or not TITLE_END.search(w) or _CONTENTS.search(w) or identify(w, "") is None:
@@ -111,8 +115,7 @@ def _run_together_titles(text: str) -> list[str]:
         nxt = [x.group() for x in words[k + 1:k + 1 + _LOOK_AHEAD]]
         if not any(UNIT_WORD.search(x) or CODE_RE.search(x) or _OPENING.match(x) for x in nxt):
             continue  # a sentence naming the table
-        after = _AMOUNT.findall(text, m.end())
-        if sum(1 for a in after if re.search(r"[1-9]", a)) >= _RUN_AMOUNTS:
+        if len(starts) - bisect.bisect_left(starts, m.end()) >= _RUN_AMOUNTS:
             out.append(w)
     return out
 
