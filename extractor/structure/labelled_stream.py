@@ -31,6 +31,7 @@ from .spaced_rows import table_unit, unit_name
 from .spaced_text import (AMOUNT, SENTENCE, after_title, amount_cell, cell_line, furniture, text_cell, title_above,
                           title_like)
 from .text_tables import text_reader, with_report
+from .value_lines import has_value_lines
 
 _TOTAL = re.compile(r"^(?:合计|总计)$")
 _PAGE = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")
@@ -219,7 +220,8 @@ class LabelledStreamReader:
     name = "labelled-stream"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        if not after_title(lines, i) or not lines[i].text.strip() or not cell_line(lines[i]):  # cached test first
+        if not has_value_lines(lines) or not after_title(lines, i) or not lines[i].text.strip() \
+                or not cell_line(lines[i]):  # cached tests first
             return False
         if not title_above(lines, i) or furniture(lines, lines[i]) and _PAGE.match(lines[i].text.strip()):
             return False

@@ -3,8 +3,8 @@
 What it does: counts, once per document (the last list of lines asked about is remembered), the
 lines without a TAB that hold only amounts or percentages, a masked value or a dash for a blank
 cell (a trailing ` |` cell mark allowed): `446.11`, `446.11 446.11`, `12.5%`, `*****`, `-`. The
-readers of tables printed one cell per line (cell-lines, column-runs, groups-stream, the two-sided
-streams) read amounts only from such lines, so where a document has fewer than three of them no such
+readers of tables printed one cell per line (cell-lines, column-runs, groups-stream, labelled-stream,
+the two-sided streams) read amounts only from such lines, so where a document has fewer than three of them no such
 table can stand in it, and those readers need not look at each of its lines.
 A 绩效 form printed a cell per line may show fewer values alone (its targets read `12000卷`, `≥98%`):
 `has_form_cells` also answers yes for a document with a short line naming 名称 or 指标 (a form's
