@@ -53,10 +53,11 @@ import regex as re
 from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TITLE_END
+from .run_code_order import label_by_codes
 from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, header_word, label_rows
 from .run_placer import Shape, solve_full
 from .run_rows import solve_rows
-from .run_sparse import solve_sparse
+from .run_sparse import solve_sparse, sparse_readings
 from .run_subtotals import Identity, alike_columns, has_grid, solve_grouped
 from .run_zeros import place_zeros
 from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, set_identities, set_labels
@@ -76,6 +77,11 @@ _MAX_HEAD = 120  # lines of a header, codes and names printed before the table's
 _TITLE_MAX = 40  # characters of a title line (a longer line naming a table is a sentence)
 _MAX_STREAM = 600  # amounts in one table: more is no report's subject table
 _SINGLE = ("预算数", "决算数")  # the label of a table's only amount column
+_MAX_READINGS = 4  # grids the identities may leave for a stream whose cells agree but in a few rows
+_ROW_DOUBT = ("row uncertain: the identities leave more than one placing of the amounts, and they put "
+              "different amounts in this cell ({}): left blank for review")
+_EXACT_DOUBT = ("row uncertain: the identities leave more than one placing of the amounts, and they put "
+                "different amounts in this cell ({}): the placing whose sums hold exactly was taken")
 _SWAP_DOUBT = ("column uncertain: the text prints the columns one after another, and which part "
                "column (after the first) is which no identity settles")
 
@@ -400,8 +406,64 @@ def _by_columns(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[l
             filled[c] += 1
         return cells
     if sparse is None:
-        return None
+        return None if full else _agreed_reading(shape, amounts, k, positions, zeros)
     return _with_zeros(shape, amounts, k, sparse, positions, zeros)
+
+
+class _Guessed(list):
+    """A grid of the cells that every grid the identities leave agrees on: `doubt` maps each other
+    (column, row) cell to the amounts the grids put there — the cell left blank, or, where one grid
+    alone holds its sums exactly (`filled`), that grid's amount, to review."""
+    doubt: dict = {}
+    filled = False
+
+
+def _agreed_reading(shape: Shape, amounts: list[_Amount], k: int, positions: list[int], zeros: list[int]
+                    ) -> Optional[list[list[Optional[_Amount]]]]:
+    """Where the identities leave a few grids (pdftotext prints a run of one row's amounts and the
+    next rows' that can be cut more than one way), the cells they all agree on; the cells they differ
+    in are left blank and listed in `_Guessed.doubt` (to review with the amounts they may hold).
+    None when the grids are too many or none places its 0s."""
+    values = [amounts[p].value for p in positions]
+    found = sparse_readings(shape, values, k, _MAX_READINGS)
+    if found is None:
+        return None
+    grids = [g for g in (_with_zeros(shape, amounts, k, solved, positions, zeros) for solved in found) if g is not None]
+    if len(grids) < 2:
+        return grids[0] if grids else None
+
+    def value(a: Optional[_Amount]) -> Optional[Decimal]:
+        return None if a is None else a.value
+
+    # the grid whose sums hold exactly where the others' hold only within a cent's rounding (a 0.01
+    # amount adds to any sum within the tolerance) fills the cells they differ in, still to review
+    inexact = [_inexact(shape, g) for g in grids]
+    exact = grids[inexact.index(min(inexact))] if inexact.count(min(inexact)) == 1 else None
+    out = _Guessed([list(col) for col in (exact or grids[0])])
+    out.doubt = {}
+    for c in range(k):
+        for r in range(len(out[c])):
+            seen = {value(g[c][r]) for g in grids}
+            if len(seen) > 1:
+                if exact is None:
+                    out[c][r] = None
+                out.doubt[(c, r)] = sorted(str(v) if v is not None else "blank" for v in seen)
+    out.filled = exact is not None
+    return out
+
+
+def _inexact(shape: Shape, grid: list[list[Optional[_Amount]]]) -> int:
+    """The identities of the grid (合计 = Σ the part columns on every row, parent = Σ children in
+    every column) that hold only within the rounding, not exactly."""
+    def v(c: int, r: int) -> Decimal:
+        a = grid[c][r]
+        return a.value if a is not None else Decimal(0)
+
+    rows = range(len(grid[0]))
+    n = sum(1 for r in rows if v(0, r) != sum((v(c, r) for c in range(1, len(grid))), Decimal(0)))
+    for parent, kids in shape.children.items():
+        n += sum(1 for c in range(len(grid)) if v(c, parent) != sum((v(c, x) for x in kids), Decimal(0)))
+    return n
 
 
 class _Rows(list):
@@ -420,9 +482,12 @@ def _by_rows(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list
     return _Rows([amounts[p] if p is not None else None for p in col] for col in placed)
 
 
-def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]) -> Optional[_Placement]:
+def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str], scrambled: bool = False
+           ) -> Optional[_Placement]:
     """The amounts placed in rows and columns, or None when no single placement keeps the
-    identities (or no standard column set fits)."""
+    identities (or no standard column set fits). `scrambled`: the labels were printed out of row
+    order, so where a 合计 label stands says nothing of where its row is: first and last are both
+    tried."""
     codes = [r.code for r in rows]
     first_name = min(region.at.get(id(x), 0) for x in rows[0].name_lines)
     last_name = max(region.at.get(id(x), 0) for x in rows[-1].name_lines)
@@ -442,7 +507,10 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
         found = []
         ids = set_identities(leaves)
         alike = alike_columns(ids) if len(ids) > 1 else None
-        for where in ([None, "first"] if total == "first" and len(amounts) == k * len(codes) else [total]):
+        wheres = [None, "first"] if total == "first" and len(amounts) == k * len(codes) else [total]
+        if scrambled:
+            wheres = ["first", "last"] if region.totals else [None]
+        for where in wheres:
             shape = Shape(codes + [None] if where == "last" else ([None] if where else []) + codes)
             cells = _grid_of(shape, amounts, k, ids)
             if cells is not None and where and alike is not None and not _sure_total_row(codes, amounts, k, ids):
@@ -510,12 +578,21 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
             placed = _place(region, s, rows, header)
             if placed is not None:
                 break
-    return rows, placed
+    if placed is not None:
+        return rows, placed
+    for s in (region.streams, region.cut):  # labels printed out of row order: the rows by their codes
+        by_codes = None if s is None else label_by_codes(s.codes, s.names, s.pieces)
+        if by_codes is not None:
+            placed = _place(region, s, by_codes[0], by_codes[1], scrambled=True)
+            if placed is not None:
+                return by_codes[0], placed
+    return rows, None
 
 
 def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement) -> GridBlock:
     cells = placed.cells
     unsure: set[int] = set()  # the columns whose place is a guess: alike ones that differ
+    doubt = cells.doubt if isinstance(cells, _Guessed) else {}  # cells whose row is a guess
     for alike in placed.alike if placed.alike is not None else [tuple(range(1, len(cells)))]:
         if len({tuple(a.value if a else None for a in cells[c]) for c in alike}) > 1 and not placed.ordered:
             unsure.update(alike)
@@ -532,12 +609,20 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
             a = col[r]
             if a is None:
                 out.append(blank(line))
+                if (c, r) in doubt:
+                    out[-1].repairs = [Repair(kind="layout.row_guess", note=(
+                        _EXACT_DOUBT if cells.filled else _ROW_DOUBT).format(" or ".join(doubt[(c, r)])),
+                        status="unconfirmed")]
+                    continue
                 if c in unsure and placed.alike is not None:  # (a blank cell of a guessed column too)
                     out[-1].repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
                 continue
             cell = Cell(text=a.text, orig=a.text, line=a.line.no, page=a.line.page, repaired=a.line.repaired)
             if c in unsure:
                 cell.repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
+            if (c, r) in doubt:
+                cell.repairs = (cell.repairs or []) + [Repair(kind="layout.row_guess", note=_EXACT_DOUBT.format(
+                    " or ".join(doubt[(c, r)])), status="unconfirmed")]
             out.append(cell)
         return out
 

@@ -51,8 +51,11 @@ class SparsePlacer:
     memoised, so a second past reaching a summary that led to a grid is a second grid."""
 
     def __init__(self, shape: Shape, stream: list[Decimal], k: int, totals: Optional[list[Decimal]] = None,
-                 tries: int = _MAX_SPARSE_TRIES, fill: Optional[tuple[list[int], list[int], list[int]]] = None):
+                 tries: int = _MAX_SPARSE_TRIES, fill: Optional[tuple[list[int], list[int], list[int]]] = None,
+                 keep: int = 1):
         self.shape, self.stream, self.k, self.tries = shape, stream, k, tries
+        self.keep = keep  # the grids to list before the search stops (1: stop at a second one)
+        self.stopped = False  # the search ran past its steps or past `keep` grids
         # a stream that prints every cell, its 0s set aside: where in it each amount, each 0 and each
         # given total stood (every blank cell must then take a 0 its column prints in order)
         self.fill = fill
@@ -102,7 +105,7 @@ class SparsePlacer:
         stream amount; None when there is none, several, or the search runs too long."""
         if self.k < 2 or any(v <= 0 for v in self.stream):
             return None  # (a 0 adds to nothing and is placed afterwards; negative amounts bound nothing)
-        stopped = self._walk(0)
+        stopped = self.stopped = self._walk(0)
         self.undecided = stopped or len(self.found) > 1
         if not stopped and len(self.found) == 1 and self.found[0] is not None:
             return [list(col) for col in self.found[0]], self.paths[0]
@@ -318,7 +321,7 @@ class SparsePlacer:
         for c, r in reversed(set_):
             self._unset(c, r)
             self.ptr[c] -= 1
-        return len(self.found) > 1
+        return len(self.found) > self.keep
 
     def _zeros_fit(self) -> bool:
         """Every blank cell takes one of the stream's 0s, each between the amounts its column prints
@@ -343,10 +346,12 @@ class SparsePlacer:
         past = self._past()
         if key in self.memo:
             feasible, seen = self.memo[key]
-            if feasible and seen != past:
+            if not feasible or seen == past:
+                return False
+            if self.keep == 1:
                 self.found.append(None)  # another past, the same future: a second grid
                 return True
-            return False
+            # (listing the grids: this past's are walked too)
         done = self.completions
         stop = self._branch(pos)
         self.memo[key] = (self.completions > done, past)
@@ -559,3 +564,49 @@ def _totals_first(shape: Shape, values: list[Decimal], k: int, fill: Optional[tu
         return True, None
     key, cells = next(iter(grids.items()))
     return True, ([list(col) for col in key], cells)
+
+
+def sparse_readings(shape: Shape, values: list[Decimal], k: int, most: int
+                    ) -> Optional[list[tuple[list[list[Cell]], list[tuple[int, int]]]]]:
+    """Every grid the identities leave for a stream that leaves blank cells out (and holds no 0),
+    as `solve_sparse` places one — the total column taken first, grids that differ only in which
+    part column is which counted as one; all columns at once where the total column's ways are too
+    many — with each amount's (column, row): all of them when there are two to `most`; None when
+    there is one or none (solve_sparse says which), more than `most`, or the search runs past its
+    budget (no list is then sure to be whole)."""
+    if k < 2 or not values or len(values) > _MAX_DEPTH or any(v <= 0 for v in values):
+        return None
+    grids: dict[tuple, list[tuple[int, int]]] = {}
+    columns = _total_columns(shape, values)
+    if columns is None:  # the total column's ways too many: all columns at once
+        placer = SparsePlacer(shape, values, k, None, _MAX_JOINT_TRIES, None, most)
+        placer.solve()
+        if placer.stopped:
+            return None
+        for grid, path in zip(placer.found, placer.paths):
+            if grid is not None and new_reading(list(grids), grid):
+                grids[grid] = list(path)
+        return [([list(col) for col in grid], cells) for grid, cells in grids.items()] if len(grids) > 1 else None
+    budget = _MAX_SPARSE_TRIES
+    for picked in columns:
+        taken = set(picked)
+        rest = [p for p in range(len(values)) if p not in taken]
+        placer = SparsePlacer(shape, [values[p] for p in rest], k, [values[p] for p in picked], budget, None, most)
+        placer.solve()
+        budget -= placer.nodes
+        if budget <= 0 or placer.stopped:
+            return None
+        for grid, path in zip(placer.found, placer.paths):
+            if grid is None or not new_reading(list(grids), grid):
+                continue
+            cells = [(0, 0)] * len(values)
+            for r, p in enumerate(picked):
+                cells[p] = (0, r)
+            for p, cell in zip(rest, path):
+                cells[p] = cell
+            grids[grid] = cells
+            if len(grids) > most:
+                return None
+    if len(grids) < 2:
+        return None
+    return [([list(col) for col in grid], cells) for grid, cells in grids.items()]

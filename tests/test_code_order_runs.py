@@ -1,0 +1,94 @@
+"""pdftotext without -layout: a subject table's labels printed out of row order (run_code_order.py)
+and a stream the identities cut more than one way (column_runs.py leaves the cells they differ in
+blank, for review)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor.datamodel import Document, Line, NLine
+from extractor.normalize import normalize
+from extractor.structure.column_runs import read_runs
+from extractor.structure.tables import build_table
+
+
+def _lines(text: str) -> list[NLine]:
+    lines = [Line(text=t, no=i) for i, t in enumerate(text.split("\n"), start=1)]
+    return normalize(Document(path="t", sha256="0", format="text", route="text", lines=lines)).lines
+
+
+def _table(rows: list[str]):
+    lines = _lines("\n".join(rows))
+    at = next(k for k, ln in enumerate(lines) if ln.text == "项目")
+    block = read_runs(lines, at)[0]
+    if block is None:
+        return None
+    block.preamble = lines[:2]
+    return build_table(block)
+
+
+def _by_code(table):
+    return {r.code.value if r.code else r.name.value: {k: v for k, v in r.values.items()} for r in table.rows}
+
+
+HEAD = ["一般公共预算支出表", "单位：万元", "项目", "功能分类科目编码", "类", "款", "功能分类科目名称",
+        "合计", "基本支出", "项目支出"]
+# by hand: 208 社会保障和就业支出 50 = 50 基本 (20805 50: 2080502 30 + 2080599 20, all 基本);
+# 213 农林水支出 90 = 60 基本 + 30 项目 (21301, 2130199 the same); 合计 140 = 110 + 30, printed last.
+# poppler's order: the amounts row by row, a 类's name after its rows, the codes as clumps of 类
+# lines and lone 款 / 项 pieces after the amounts.
+SCRAMBLED = HEAD + [
+    "行政事业单位养老支出", "50.00", "50.00", "50.00", "50.00", "30.00", "30.00", "20.00", "20.00",
+    "农林水支出", "90.00", "60.00", "30.00", "农业农村", "90.00", "60.00", "30.00",
+    "其他农业农村支出", "90.00", "60.00", "30.00", "合计", "140.00", "110.00", "30.00",
+    "05", "208", "05", "02", "事业单位离退休", "208", "05", "99", "其他行政事业单位养老支出",
+    "213", "213", "01", "社会保障和就业支出", "208", "01", "项", "208", "213", "99",
+    "注：本表反映一般公共预算支出情况。"]
+
+
+def test_labels_out_of_row_order_are_read_by_their_codes():
+    t = _table(SCRAMBLED)
+    assert t is not None and t.method == "column-runs"
+    rows = _by_code(t)
+    assert [r.code.value if r.code else r.name.value for r in t.rows] == [
+        "208", "20805", "2080502", "2080599", "213", "21301", "2130199", "合计"]
+    names = {r.code.value: r.name.value for r in t.rows if r.code}
+    assert names["2080502"] == "事业单位离退休" and names["208"] == "社会保障和就业支出"
+    first, basic, project = t.columns
+    assert rows["208"][first].value == Decimal("50.00") and rows["208"][basic].value == Decimal("50.00")
+    assert rows["2080599"][first].value == Decimal("20.00")
+    assert rows["2130199"][project].value == Decimal("30.00")
+    assert rows["合计"][first].value == Decimal("140.00") and rows["合计"][basic].value == Decimal("110.00")
+    assert rows["合计"][first].confidence >= 0.9
+
+
+def test_labels_out_of_order_need_the_printed_code_parts():
+    # a 项 piece missing: the printed parts do not account for the rows' codes, nothing is read
+    broken = list(SCRAMBLED)
+    broken.remove("02")
+    assert _table(broken) is None
+
+
+# by hand: 211 节能环保支出 274.16 = 93.60 基本 + 180.56 项目, 21101 the same, 2110101 行政运行 93.60 基本,
+# 2110199 180.56 项目; 221 / 22102 / 2210201 8.42 基本; 合计 282.58 = 102.02 + 180.56. The amounts run
+# in row order, but a row's run carries the next rows' (`274.16 93.60 180.56 93.60 93.60`) and the
+# page break puts 2110199's project cell after 221's total: 2110101 and 2110199 may also be read
+# the other way round (180.56 | — | 180.56 and 93.60 | 93.60), every identity kept.
+TWO_WAYS = ["一般公共预算支出表", "单位：万元", "项目", "功能分类科目编码", "科目名称", "合计", "基本支出",
+            "项目支出", "211", "合计", "282.58", "102.02", "180.56", "节能环保支出", "274.16", "93.60",
+            "180.56", "环境保护管理事务", "274.16", "93.60", "180.56", "93.60", "93.60", "211", "01",
+            "211", "01", "01", "行政运行", "211", "01", "99", "其他环境保护管理事务支出", "221", "住房保障支出",
+            "180.56", "8.42", "180.56", "8.42", "221", "02", "221", "02", "01", "住房改革支出", "8.42", "8.42",
+            "住房公积金", "8.42", "8.42", "注：本表反映一般公共预算支出情况。"]
+
+
+def test_two_readings_leave_the_cells_they_differ_in_for_review():
+    t = _table(TWO_WAYS)
+    assert t is not None
+    rows = _by_code(t)
+    first, basic, project = t.columns
+    assert rows["21101"][first].value == Decimal("274.16") and rows["21101"][first].confidence >= 0.9
+    assert rows["221"][first].value == Decimal("8.42")
+    for code in ("2110101", "2110199"):  # 93.60 or 180.56: left blank, to review with both amounts
+        cell = rows[code][first]
+        assert cell.value is None and cell.confidence < 0.9
+        assert any("row uncertain" in n and "93.6" in n and "180.56" in n for n in cell.notes)
