@@ -92,3 +92,40 @@ def test_two_readings_leave_the_cells_they_differ_in_for_review():
         cell = rows[code][first]
         assert cell.value is None and cell.confidence < 0.9
         assert any("row uncertain" in n and "93.6" in n and "180.56" in n for n in cell.notes)
+
+
+# by hand: 合计 1527.03 = 1367.83 基本 + 159.20 项目 (0 in the other three); 208 162.96 = 8.19 + 111.90
+# + 42.87, all 基本; 210 61.10 基本; 214 / 21401 1302.97 = 1143.77 + 159.20; 2140101 行政运行 1143.77
+# 基本; 2140199 159.20 项目; 合计 = 162.96 + 61.10 + 1302.97. pdftotext prints the 合计 row's 项目 cell
+# and its 0s after the table's note with the last row's: the row-stream reader reads every row but
+# the 合计 row.
+SPLIT_TOTAL = [
+    "支出决算表", "公开03表", "部门：某某局", "项", "单位：万元", "目", "本年支出合计", "基本支出", "项目支出",
+    "上缴上级支出", "经营支出", "对附属单位补助", "支出", "栏次", "1", "2", "3", "4", "5", "6", "合计", "1527.03",
+    "1367.83", "208", "社会保障和就业支出", "162.96", "162.96", "20805", "行政事业单位养老支出", "162.96", "162.96",
+    "2080501", "行政单位离退休", "8.19", "8.19", "2080505", "机关事业单位基本养老保险缴费支出", "111.9", "111.9",
+    "2080506", "机关事业单位职业年金缴费支出", "42.87", "42.87", "210", "卫生健康支出", "61.1", "61.1", "21011",
+    "行政事业单位医疗", "61.1", "61.1", "2101101", "行政单位医疗", "61.1", "61.1", "214", "交通运输支出", "1302.97",
+    "1143.77", "159.2", "21401", "公路水路运输", "1302.97", "1143.77", "159.2", "2140101", "行政运行", "1143.77",
+    "1143.77", "2140199", "其他公路水路运输支出", "功能分类科目编", "码", "科目名称", "159.2",
+    "注：本表反映本部门本年度各项支出情况。", "第6页", "159.2", "159.2", "0", "0", "0", "某某局2022年部门决算",
+    "财政拨款收入支出决算总表", "公开04表", "部门：某某局", "单位：万元", "收入"]
+
+
+def test_a_table_whose_total_row_is_split_is_read_whole(tmp_path):
+    from extractor import extract
+    p = tmp_path / "r.txt"
+    p.write_text("\n\n".join(SPLIT_TOTAL), encoding="utf-8")
+    t = next(t for t in extract(p).tables if t.title == "支出决算表")
+    assert t.method == "column-runs"
+    rows = _by_code(t)
+    first, basic, project = t.columns[:3]
+    assert [rows["合计"][c].value for c in t.columns] == [Decimal("1527.03"), Decimal("1367.83"), Decimal("159.2"),
+                                                          Decimal("0"), Decimal("0"), Decimal("0")]
+    assert rows["合计"][first].confidence >= 0.9
+    assert rows["2080505"][first].value == Decimal("111.9") and rows["2080505"][first].confidence >= 0.9
+    # 行政运行 and 2140199 could swap (1143.77 | 1143.77 | — and 159.20 | — | 159.20 both keep the
+    # sums): the reading whose rows print their amounts right after their names is taken, to review
+    assert rows["2140101"][first].value == Decimal("1143.77") and rows["2140199"][project].value == Decimal("159.2")
+    assert rows["2140101"][first].confidence < 0.9
+    assert any("right after their names" in n for n in rows["2140101"][first].notes)

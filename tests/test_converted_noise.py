@@ -173,6 +173,19 @@ def test_a_table_row_ending_two_pages_is_no_running_footer():
     assert "某某局2024年部门决算" not in [ln.text for ln in nd.lines]
 
 
+def test_a_name_under_a_lone_code_piece_ending_two_pages_is_kept():
+    # pdftotext without -layout: the code column's boxes print `208` `05` `05` apart, and the same
+    # subject row ends two pages (收入 and 支出 tables): its name under the lone 项 piece is a cell
+    name = "机关事业单位基本养老保险缴费支出"
+    text = (f"收入预算总表\n208\n\n05\n\n05\n\n{name}\n\f208\n06\n"
+            f"支出预算总表\n208\n\n05\n\n05\n\n{name}\n\f208\n06\n")
+    assert _texts(text).count(name) == 2
+    # a running footer is still one: under a piece that a page break leaves above it (another page)
+    footer = "某某局2026年单位预算"
+    text = f"甲\n05\n\f{footer}\n乙\n05\n\f{footer}\n丙\n"
+    assert footer not in _texts(text)
+
+
 def test_table_title_at_every_page_top_is_kept():
     text = "项目支出绩效自评表\n项目名称\tA\n\f项目支出绩效自评表\n项目名称\tB\n\f项目支出绩效自评表\n项目名称\tC"
     assert _texts(text).count("项目支出绩效自评表") == 3

@@ -83,11 +83,14 @@ def test_row_by_row_placing_is_the_one_the_column_placers_cannot_settle():
     assert grid is not None
     assert [values[p] if p is not None else None for p in grid[2]] == [
         Decimal("20.50"), Decimal("20.50"), Decimal("20.50"), None, Decimal("20.50"), None, None, None]
-    # column-wise (each column top-down, interleaved at will) two grids keep the identities
+    # column-wise (each column top-down, interleaved at will) two grids keep the identities: the
+    # cells they differ in are left in doubt (blank, to review), never settled
     lines = _lines(BY_ROWS)
-    from extractor.structure.column_runs import _Amount
+    from extractor.structure.column_runs import _Amount, _Guessed
     amounts = [_Amount(str(v), lines[0]) for v in values]
-    assert _by_columns(Shape(codes), amounts, 3) is None
+    got = _by_columns(Shape(codes), amounts, 3)
+    assert isinstance(got, _Guessed) and got.doubt and not got.filled
+    assert all(got[c][r] is None for c, r in got.doubt)
 
 
 def test_a_stream_that_does_not_cut_into_rows_is_left_to_the_column_placers():

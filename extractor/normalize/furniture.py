@@ -6,8 +6,9 @@ a line of text (`支 第 2 页,共 46 页 出 总 计` -> `支 出 总 计`, as 
 out of that line (`cut_inline_page_marks`); removes the form feeds pdftotext writes between pages
 (`strip_form_feeds`), and finds the running headers and footers around them: a short line printed
 at the top (or bottom) of two or more pages after (before) a form feed (`repeated_page_edges`; not
-a line right under a bare subject code: that is the code's name, a cell of a table printed one cell
-per line that happens to end two pages), and the bare page numbers there (`counted_page_numbers`: a
+a line right under a bare subject code, or at a page's bottom under a lone 款 / 项 piece such as
+`05`: that is the code's name, a cell of a table printed one cell per line that happens to end two
+pages), and the bare page numbers there (`counted_page_numbers`: a
 number alone at a page's top, or bottom, where the next or previous page's has the number one more,
 or one less: PyMuPDF prints a page's number first, pdftotext last). All of this runs before a
 line's `orig` is fixed, so offsets of `text` and `orig` stay shared.
@@ -93,6 +94,7 @@ def _edge_candidate(text: str) -> bool:
 
 _BARE_CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")  # a subject code alone on its line
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
+_PIECE = re.compile(r"^\d{2}$")  # a 款 or 项 piece of a code printed alone (pdftotext's code columns)
 
 
 def _edges(texts: Sequence[str], page_starts: Sequence[int]) -> list[tuple[Optional[int], Optional[int]]]:
@@ -128,12 +130,14 @@ def counted_page_numbers(texts: Sequence[str], page_starts: Sequence[int]) -> se
     return out
 
 
-def _under_code(texts: Sequence[str], k: int) -> bool:
-    """texts[k] stands right under a bare subject code: the code's name."""
+def _under_code(texts: Sequence[str], k: int, piece: bool = False) -> bool:
+    """texts[k] stands right under a bare subject code (`piece`: or a lone 款 / 项 piece, `05`, on
+    the same page): the code's name."""
     j = k - 1
     while j >= 0 and not texts[j].strip():
         j -= 1
-    return j >= 0 and bool(_BARE_CODE.match(texts[j].strip().strip("\f")))
+    above = texts[j].strip().strip("\f") if j >= 0 else ""
+    return bool(_BARE_CODE.match(above)) or (piece and bool(_PIECE.match(above)) and "\f" not in texts[j])
 
 
 def repeated_page_edges(texts: Sequence[str], page_starts: Sequence[int]) -> set[int]:
@@ -146,7 +150,7 @@ def repeated_page_edges(texts: Sequence[str], page_starts: Sequence[int]) -> set
     for j, k in _edges(texts, page_starts):
         if j is not None and _edge_candidate(texts[j]) and not _under_code(texts, j):
             tops.setdefault(" ".join(texts[j].split()), []).append(j)
-        if k is not None and _edge_candidate(texts[k]) and not _under_code(texts, k):
+        if k is not None and _edge_candidate(texts[k]) and not _under_code(texts, k, piece=True):
             bottoms.setdefault(" ".join(texts[k].split()), []).append(k)
     out: set[int] = set()
     for group in (tops, bottoms):

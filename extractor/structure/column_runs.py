@@ -80,6 +80,9 @@ _SINGLE = ("预算数", "决算数")  # the label of a table's only amount colum
 _MAX_READINGS = 4  # grids the identities may leave for a stream whose cells agree but in a few rows
 _ROW_DOUBT = ("row uncertain: the identities leave more than one placing of the amounts, and they put "
               "different amounts in this cell ({}): left blank for review")
+_NAMED_DOUBT = ("row uncertain: the identities leave more than one placing of the amounts, and they put "
+                "different amounts in this cell ({}): the placing whose rows print their amounts right "
+                "after their names was taken")
 _EXACT_DOUBT = ("row uncertain: the identities leave more than one placing of the amounts, and they put "
                 "different amounts in this cell ({}): the placing whose sums hold exactly was taken")
 _SWAP_DOUBT = ("column uncertain: the text prints the columns one after another, and which part "
@@ -331,8 +334,8 @@ class _Placement:
     alike: Optional[list[tuple[int, ...]]] = None  # the columns no identity tells apart (None: all parts)
 
 
-def _grid_of(shape: Shape, amounts: list[_Amount], k: int, identities: Sequence[Identity] = ()
-             ) -> Optional[list[list[Optional[_Amount]]]]:
+def _grid_of(shape: Shape, amounts: list[_Amount], k: int, identities: Sequence[Identity] = (),
+             after_names: Optional[list[Optional[int]]] = None) -> Optional[list[list[Optional[_Amount]]]]:
     """Each column's printed amount per row, when one grid keeps the identities: row by row where
     the stream reads so (`_by_rows`: it is then one of the column-wise placings, its part columns
     known), else column-wise (the placers of `_by_columns`); a set with a group's own 小计 (two
@@ -340,7 +343,7 @@ def _grid_of(shape: Shape, amounts: list[_Amount], k: int, identities: Sequence[
     if len(identities) > 1:
         return _by_groups(shape, amounts, k, identities)
     cells = _by_rows(shape, amounts, k)
-    return cells if cells is not None else _by_columns(shape, amounts, k)
+    return cells if cells is not None else _by_columns(shape, amounts, k, after_names)
 
 
 def _by_groups(shape: Shape, amounts: list[_Amount], k: int, identities: Sequence[Identity]
@@ -378,7 +381,8 @@ def _with_zeros(shape: Shape, amounts: list[_Amount], k: int, solved: tuple[list
     return cells
 
 
-def _by_columns(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[list[Optional[_Amount]]]]:
+def _by_columns(shape: Shape, amounts: list[_Amount], k: int, after_names: Optional[list[Optional[int]]] = None
+                ) -> Optional[list[list[Optional[_Amount]]]]:
     """Each column's printed amount per row, when one grid keeps the identities. The 0s are set
     aside and the other amounts placed first (a stream that prints every cell then puts a 0 in
     every blank cell); a stream that prints every cell and finds no grid so (a total of 0, a
@@ -406,7 +410,7 @@ def _by_columns(shape: Shape, amounts: list[_Amount], k: int) -> Optional[list[l
             filled[c] += 1
         return cells
     if sparse is None:
-        return None if full else _agreed_reading(shape, amounts, k, positions, zeros)
+        return None if full else _agreed_reading(shape, amounts, k, positions, zeros, after_names)
     return _with_zeros(shape, amounts, k, sparse, positions, zeros)
 
 
@@ -415,11 +419,11 @@ class _Guessed(list):
     (column, row) cell to the amounts the grids put there — the cell left blank, or, where one grid
     alone holds its sums exactly (`filled`), that grid's amount, to review."""
     doubt: dict = {}
-    filled = False
+    filled = ""  # the note of a cell filled so (empty: the cells in doubt are left blank)
 
 
-def _agreed_reading(shape: Shape, amounts: list[_Amount], k: int, positions: list[int], zeros: list[int]
-                    ) -> Optional[list[list[Optional[_Amount]]]]:
+def _agreed_reading(shape: Shape, amounts: list[_Amount], k: int, positions: list[int], zeros: list[int],
+                    after_names: Optional[list[Optional[int]]] = None) -> Optional[list[list[Optional[_Amount]]]]:
     """Where the identities leave a few grids (pdftotext prints a run of one row's amounts and the
     next rows' that can be cut more than one way), the cells they all agree on; the cells they differ
     in are left blank and listed in `_Guessed.doubt` (to review with the amounts they may hold).
@@ -439,6 +443,13 @@ def _agreed_reading(shape: Shape, amounts: list[_Amount], k: int, positions: lis
     # amount adds to any sum within the tolerance) fills the cells they differ in, still to review
     inexact = [_inexact(shape, g) for g in grids]
     exact = grids[inexact.index(min(inexact))] if inexact.count(min(inexact)) == 1 else None
+    why = _EXACT_DOUBT
+    if exact is None and after_names is not None:  # else the one grid whose rows in doubt print their
+        # amounts right after their names (pdftotext prints most rows so)
+        differ = {r for r in range(len(grids[0][0])) if len({tuple(value(g[c][r]) for c in range(k)) for g in grids}) > 1}
+        shown = [sum(1 for r in differ if _after_name(g, r, amounts, after_names)) for g in grids]
+        if max(shown) and shown.count(max(shown)) == 1:
+            exact, why = grids[shown.index(max(shown))], _NAMED_DOUBT
     out = _Guessed([list(col) for col in (exact or grids[0])])
     out.doubt = {}
     for c in range(k):
@@ -448,8 +459,18 @@ def _agreed_reading(shape: Shape, amounts: list[_Amount], k: int, positions: lis
                 if exact is None:
                     out[c][r] = None
                 out.doubt[(c, r)] = sorted(str(v) if v is not None else "blank" for v in seen)
-    out.filled = exact is not None
+    out.filled = why if exact is not None else ""
     return out
+
+
+def _after_name(grid: list[list[Optional[_Amount]]], r: int, amounts: list[_Amount],
+                after_names: list[Optional[int]]) -> bool:
+    """Row r's amounts (left to right) are the ones printed right after its name."""
+    start = after_names[r]
+    got = [a.value for a in (col[r] for col in grid) if a is not None]
+    if start is None or not got:
+        return False
+    return [a.value for a in amounts[start:start + len(got)]] == got
 
 
 def _inexact(shape: Shape, grid: list[list[Optional[_Amount]]]) -> int:
@@ -512,7 +533,9 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
             wheres = ["first", "last"] if region.totals else [None]
         for where in wheres:
             shape = Shape(codes + [None] if where == "last" else ([None] if where else []) + codes)
-            cells = _grid_of(shape, amounts, k, ids)
+            after = _after_names(region, rows, amounts)
+            after = after + [None] if where == "last" else ([None] if where else []) + after
+            cells = _grid_of(shape, amounts, k, ids, after)
             if cells is not None and where and alike is not None and not _sure_total_row(codes, amounts, k, ids):
                 return None
             if cells is not None:
@@ -522,6 +545,17 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
         if found:
             return None  # with and without a 合计 row: no reading is sure
     return None
+
+
+def _after_names(region: _Region, rows: list[LabelRow], amounts: list[_Amount]) -> list[Optional[int]]:
+    """For each row, the index of the first amount printed after its name's last line (None when
+    the name's line is not the table's or no amount follows it)."""
+    at = [region.at.get(id(a.line)) for a in amounts]
+    out: list[Optional[int]] = []
+    for row in rows:
+        name_at = region.at.get(id(row.name_lines[-1])) if row.name_lines else None
+        out.append(None if name_at is None else next((p for p, x in enumerate(at) if x is not None and x > name_at), None))
+    return out
 
 
 _LAST: list = [None]  # (lines, {region key: (rows, placement)}) of the tables read in the last text
@@ -611,8 +645,7 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
                 out.append(blank(line))
                 if (c, r) in doubt:
                     out[-1].repairs = [Repair(kind="layout.row_guess", note=(
-                        _EXACT_DOUBT if cells.filled else _ROW_DOUBT).format(" or ".join(doubt[(c, r)])),
-                        status="unconfirmed")]
+                        cells.filled or _ROW_DOUBT).format(" or ".join(doubt[(c, r)])), status="unconfirmed")]
                     continue
                 if c in unsure and placed.alike is not None:  # (a blank cell of a guessed column too)
                     out[-1].repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
@@ -621,8 +654,8 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
             if c in unsure:
                 cell.repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
             if (c, r) in doubt:
-                cell.repairs = (cell.repairs or []) + [Repair(kind="layout.row_guess", note=_EXACT_DOUBT.format(
-                    " or ".join(doubt[(c, r)])), status="unconfirmed")]
+                cell.repairs = (cell.repairs or []) + [Repair(kind="layout.row_guess", note=(
+                    cells.filled or _ROW_DOUBT).format(" or ".join(doubt[(c, r)])), status="unconfirmed")]
             out.append(cell)
         return out
 

@@ -54,6 +54,7 @@ then reject: those amounts go to review or are not read, never placed as certain
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -67,6 +68,7 @@ from ..evidence.printed import NOTE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
 from . import family_runs
+from .column_runs import read_runs
 from .moved_codes import by_names, regroup
 from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, read_spaced, set_labels, unit_name, unit_table
 from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, own_title_block,
@@ -796,7 +798,38 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool) -> tuple[Option
     block.preamble = []
     block.first_line = lines[i].no
     block.last_line = lines[end - 1].no
+    if shape == "subject" and not families:
+        # a table read up to where its order mixes, or without the rows whose cells the converter
+        # moved away: the column-runs reader may place the whole table (labels out of row order
+        # read by their codes, the amounts by the identities); its reading is taken when it holds
+        # every amount read here in the same row (but in rows it leaves in doubt, for review), and more
+        whole, whole_end = read_runs(lines, i)
+        if whole is not None and whole_end >= end:
+            mine, theirs = _row_amounts(block), _row_amounts(whole)
+            doubt = _doubt_rows(whole)  # rows whose amounts the identities leave in doubt there
+            if all(key[0] in doubt for key in mine - theirs) and sum(theirs.values()) > sum(mine.values()):
+                return whole, whole_end
     return with_report(block), end
+
+
+def _row_label(texts: list[str]) -> str:
+    label = next((t for t in texts if t and not AMOUNT.match(t)), "")
+    return texts[0] if texts and _CODE.match(texts[0]) else label
+
+
+def _doubt_rows(block: GridBlock) -> set[str]:
+    """The rows of the block with a cell whose row the reader could not settle (`layout.row_guess`)."""
+    return {_row_label([c.text.strip() if c.text else "" for c in r]) for r in block.rows
+            if any(rep.kind == "layout.row_guess" for c in r for rep in (c.repairs or []))}
+
+
+def _row_amounts(block: GridBlock) -> Counter:
+    """(the row's code, or its name, and an amount) for every amount cell of the block's rows."""
+    out: Counter = Counter()
+    for r in block.rows:
+        texts = [c.text.strip() if c.text else "" for c in r]
+        out.update((_row_label(texts), str(parse_amount(t)[0])) for t in texts[1:] if t and AMOUNT.match(t))
+    return out
 
 
 @text_reader(36)
