@@ -129,3 +129,19 @@ def test_a_table_whose_total_row_is_split_is_read_whole(tmp_path):
     assert rows["2140101"][first].value == Decimal("1143.77") and rows["2140199"][project].value == Decimal("159.2")
     assert rows["2140101"][first].confidence < 0.9
     assert any("right after their names" in n for n in rows["2140101"][first].notes)
+
+
+def test_column_numbers_scattered_among_the_amounts_are_dropped():
+    # the 栏次 numbers 1 2 3 printed apart (`1 2` before the rows, `3` after the 合计 row): each once,
+    # every amount printed to the cent, so none is taken for an amount
+    rows = list(SCRAMBLED)
+    at = rows.index("行政事业单位养老支出")
+    rows[at:at] = ["1", "2"]
+    at = rows.index("140.00")
+    rows[at + 3:at + 3] = ["3"]
+    t = _table(rows)
+    assert t is not None
+    got = _by_code(t)
+    first, basic, project = t.columns
+    assert got["合计"][first].value == Decimal("140.00") and got["2130199"][project].value == Decimal("30.00")
+    assert not any(v.value in (Decimal(1), Decimal(2), Decimal(3)) for r in got.values() for v in r.values())

@@ -324,6 +324,21 @@ def _without_lanci(amounts: list[_Amount], k: int) -> list[_Amount]:
     return out
 
 
+def _without_scattered_lanci(amounts: list[_Amount], k: int) -> list[_Amount]:
+    """The amounts without the 栏次 numbers 1 … k where pdftotext scattered them among the amounts
+    (`1 2 3` before the rows, `6 7` among them, `4 0 5` after): where each of 1 … k stands in the
+    stream exactly once as a bare integer and every other amount but 0 is printed to the cent, so
+    that no amount can be taken for a column number."""
+    want = {str(x + 1) for x in range(k)}
+    numbers = [a for a in amounts if a.text in want]
+    rest = [a for a in amounts if a.text not in want]
+    if k < 2 or len(numbers) != k or {a.text for a in numbers} != want:
+        return amounts
+    if not all("." in a.text or a.value == 0 for a in rest):
+        return amounts
+    return rest
+
+
 @dataclass
 class _Placement:
     parent: str
@@ -525,6 +540,8 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
         numbered = k > 1 and [a.text for a in s.amounts[:k]] == [str(x + 1) for x in range(k)] and all(
             region.at.get(id(a.line), first_code) < first_code for a in s.amounts[:k])
         amounts = _without_lanci(s.amounts, k) if lanci or numbered else s.amounts
+        if scrambled:
+            amounts = _without_scattered_lanci(amounts, k)
         found = []
         ids = set_identities(leaves)
         alike = alike_columns(ids) if len(ids) > 1 else None
