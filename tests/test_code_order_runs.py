@@ -145,3 +145,23 @@ def test_column_numbers_scattered_among_the_amounts_are_dropped():
     first, basic, project = t.columns
     assert got["合计"][first].value == Decimal("140.00") and got["2130199"][project].value == Decimal("30.00")
     assert not any(v.value in (Decimal(1), Decimal(2), Decimal(3)) for r in got.values() for v in r.values())
+
+
+# a fund table with no rows but its 合计 row of 0s: pdftotext prints the 栏次 numbers and the 0s
+# interleaved with the header's words, the last columns' boxes after the table's note
+ZERO_FUND = ["政府性基金预算财政拨款收入支出决算表", "公开07表", "部门：某某局", "项", "单位：万元", "目", "本年支出",
+             "年初结转和结余", "科目代码", "本年收入", "年末结转和结余", "科目名称", "栏次", "合计", "1", "2", "0", "0",
+             "注：本表反映本部门本年度政府性基金预算财政拨款收入、支出及结转结余情况。",
+             "说明：本部门本年度无政府性基金预算财政拨款收入及支出，故本表无数据。", "第 14 页", "小计", "基本支出",
+             "项目支出", "3", "4", "5", "0", "0", "6", "0", "0", "某某局2024年部门决算",
+             "国有资本经营预算财政拨款支出决算表", "公开08表", "部门：某某局", "单位：万元"]
+
+
+def test_a_fund_table_of_zeros_only_reads_its_total_row_whole(tmp_path):
+    from extractor import extract
+    p = tmp_path / "r.txt"
+    p.write_text("\n\n".join(ZERO_FUND), encoding="utf-8")
+    t = next(t for t in extract(p).tables if t.title == "政府性基金预算财政拨款收入支出决算表")
+    assert len(t.rows) == 1 and t.rows[0].name.value == "合计"
+    assert [v.value for v in t.rows[0].values.values()] == [Decimal(0)] * 6  # six columns, six 0s
+    assert any("本表无数据" in n for n in t.notes)

@@ -35,11 +35,21 @@ identity, so which one is which is taken from the order the stream reaches them 
 only in that are one reading): where two of them differ, their amounts carry an unconfirmed
 `layout.column_guess` repair and go to review with the reason. Each amount Cell keeps the line it
 was printed on.
+pdftotext without `-layout` prints a ruled table's amounts in row order (a row's run may carry the
+next rows', blank cells absent) but its labels out of it (a 类's name after its rows, the code column
+as clumps of 类 lines and lone 款 / 项 pieces): where the labels read in printed order are not
+confirmed, or place no grid, the rows are read as a set by their codes (run_code_order.py) and put
+in code order, the 合计 row tried first and last, and the 栏次 numbers it scatters among the amounts
+dropped (each of 1 … k once, every other amount but 0 printed to the cent). Where a stream that
+leaves blank cells out is placed by two to four grids (a run of one row's amounts and the next
+rows' cut two ways, every identity kept), the cells they all agree on are read; the others go to
+review (`layout.row_guess`, the amounts they may hold named): blank, or the amount of the one grid
+whose sums hold exactly where the others' hold only within a cent's rounding, or else of the one
+grid whose rows in doubt print their amounts right after their names.
 What it does not: read a table whose labels the catalogue does not confirm or leave two readings
-of, whose columns no standard set names, or whose search finds no grid, several grids, or runs too
-long — a table whose blank cells are left out so that an amount's row is not settled (two rows
-could take it, every identity kept) is such a table: all are declined (None), never guessed into
-rows. Side-by-side tables (公开01/04), groups (公开06), one-row tables (a 合计 row only) and rows
+of, whose columns no standard set names, or whose search finds no grid, more than four grids, or
+runs too long: all are declined (None); an amount whose row the identities leave open is never
+read as certain. Side-by-side tables (公开01/04), groups (公开06), one-row tables (a 合计 row only) and rows
 printed one per line (the spaced reader's) are not read here.
 """
 from __future__ import annotations

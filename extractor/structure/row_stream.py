@@ -40,7 +40,14 @@ rows into the header), the 栏次 numbers after the 合计 label (`合计 1 2 0 
 and codes scattered away from their rows (moved_codes.by_names: rows by their names, codes from
 the catalogue, checked by the parents' sums) — tried also where most rows are well formed but one
 prints a name and amounts without its code (a 类 code moved into the header: `科目编码` `301`), with
-the widest column set the header names, sub-columns under 基本支出 included.
+the widest column set the header names, sub-columns under 基本支出 included. A table of no rows but
+its 合计 row of 0s whose numbering, 0s and header words pdftotext interleaves (some 0s after the
+table's note: `栏次 合计 1 2 0 0 注：… 小计 … 3 4 5 0 0 6 0 0`) is read as `栏次 1 … N 合计 0 … 0` when
+the 0s are exactly N (each cell holds 0 wherever its 0 stood), the note kept as the table's. Where
+this reader reads a subject table only in part (up to where the order mixes, or without a 合计 row
+whose cells the converter printed apart), the column-runs reader's reading of the same lines is
+taken instead when it holds every amount read here in the same row (but in rows it leaves in doubt,
+for review) and more (column_runs.py, run_code_order.py).
 A stream whose rows mostly print no amount (pdfminer.six: every row's code and name, then all the
 amounts) is declined, and a row printing more amounts than any subject table has columns (twelve)
 keeps its code and name only.
@@ -61,7 +68,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
-from ..catalog import lookup
+from ..catalog import codes_named, lookup
 from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
@@ -427,6 +434,42 @@ def _numbering_interleaved(toks: list[Token]) -> Optional[list[Token]]:
     return words + numbering + amounts
 
 
+def _zero_total_row(toks: list[Token], whole: bool = True) -> Optional[list[Token]]:
+    """A subject table with no rows but its 合计 row, every cell 0, whose header words, 栏次 numbers
+    1 … N and 0s pdftotext (without `-layout`) prints interleaved, some 0s after the table's note
+    (`栏次 合计 1 2 0 0 小计 基本支出 项目支出 3 4 5 0 … 0 6 0 0`): the words, 栏次 and the numbering,
+    then `合计` and the N 0s (the order PyMuPDF prints such a table in), when the numbering is printed whole and in order, the amounts are N 0s and
+    the one label besides the header's words (no code, no subject's name) is 合计 (N 0s in N cells:
+    each cell holds 0 wherever its 0 was printed); else None."""
+    numbering: list[Token] = []
+    zeros: list[Token] = []
+    words: list[Token] = []
+    total: Optional[Token] = None
+    for tok in toks:
+        w = tok[0]
+        if w == str(len(numbering) + 1):
+            numbering.append(tok)
+        elif AMOUNT.match(w):
+            if parse_amount(w)[0] != 0:
+                return None
+            zeros.append(tok)
+        elif _TOTAL.match(w) and total is None:
+            total = tok
+        elif _CODE.match(w) or _known_code(w) or not _HAN.search(w):
+            return None  # a code or another row's label: the table has rows
+        else:
+            words.append(tok)
+    n = len(numbering)
+    if not whole:  # (only the shape so far: the rest of the row may follow the note)
+        return toks if total is not None and numbering else None
+    if total is None or n < 2 or len(zeros) != n or not any(z[1] is not numbering[-1][1] for z in zeros):
+        return None
+    if any(codes_named(w) or codes_named(w, "economic") for w, _ in words):
+        return None  # a subject's name: the table has rows
+    lanci = [t for t in words if t[0] in ("栏次", "行次")]  # the numbering's label goes before it
+    return [t for t in words if t not in lanci] + lanci + numbering + [total] + zeros
+
+
 def _flat_values_start(toks: list[Token]) -> int:
     """Where a one-row table's amounts begin: after its 栏次 numbering 1 2 3 … when printed (its
     amounts may all be integers, `0 0 0`), else at its first amount printed to the cent with the
@@ -703,6 +746,17 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool) -> tuple[Option
         more = past_note(lines, end)  # the row's last boxes printed after the table's note
         if more is not None and _numbering_interleaved(toks + more[0]) is not None:
             toks, end = toks + more[0], more[1]
+    passed: list[NLine] = []  # note lines the table's cells go on after
+    if shape == "subject" and not families:  # a table of no rows but its 合计 row of 0s
+        zero = _zero_total_row(toks)
+        more = past_note(lines, end) if zero is not None or _zero_total_row(toks, whole=False) else None
+        if more is not None:  # the last columns' boxes printed after the note: the row goes on there
+            longer = _zero_total_row(toks + more[0])
+            if longer is not None:
+                passed = [ln for ln in lines[end:more[1]] if NOTE_LINE.match(ln.text.strip())]
+                zero, end = longer, more[1]
+        if zero is not None:
+            toks = zero
     header, rows = _lines_of(toks, shape)
     if not rows:
         return None, i + 1
@@ -795,6 +849,7 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool) -> tuple[Option
     _provenance(block, rows, body)
     _mark_moved(block, [ln for part, ln in zip(rows, body) if id(part) in moved], named)
     block.method = "row-stream"
+    block.notes = passed + block.notes  # the table's note, printed among its cells
     block.preamble = []
     block.first_line = lines[i].no
     block.last_line = lines[end - 1].no
