@@ -1061,3 +1061,40 @@ def test_rows_over_two_lines_the_sums_cannot_place_go_to_review(tmp_path):
         assert _val(r, t.columns[0]) == Decimal("50.00")
         unsure = [f for c, f in r.values.items() if c != t.columns[0] and f.value is not None]
         assert len(unsure) == 2 and all(f.confidence < policy.REVIEW_THRESHOLD for f in unsure)
+
+
+# A 收入总表 by unit with a code column (部门代码 | 部门名称): the department's row (`123 某某局`) and its
+# units' (`123001 …`), blank cells absent. pypdf prints a long name on its row (broken by a space),
+# pdfplumber centres it on the row (head above, tail below). Sums checked by hand: the units add up
+# to the department's row, 1,300.00 = 1,000.00 + 300.00 and 1,300.00 = 1,250.00 + 50.00.
+CODED_UNITS_HEAD = """收入总表
+部门：某某市某某局 单位：万元
+本年收入 上年结转结余
+部门代
+码 部门名称 合计 小计 一般公共预 算 政府性基 金预算 事业 收入 小计 一般公共 预算 单位 资金
+"""
+CODED_UNITS_PYPDF = CODED_UNITS_HEAD + """合计 1,300.00 1,250.00 1,250.00 50.00 50.00
+123 某某市某某局 1,300.00 1,250.00 1,250.00 50.00 50.00
+  123001 某某市某某局 1,000.00 1,000.00 1,000.00
+  123002 某某市某某综合行政 执法支队 300.00 250.00 250.00 50.00 50.00
+某某市某某局 2026 年度部门预算公开
+"""
+CODED_UNITS_PLUMBER = CODED_UNITS_HEAD + """合计 1,300.00 1,250.00 1,250.00 50.00 50.00
+123 某某市某某局 1,300.00 1,250.00 1,250.00 50.00 50.00
+123001 某某市某某局 1,000.00 1,000.00 1,000.00
+某某市某某综合行政
+123002 300.00 250.00 250.00 50.00 50.00
+执法支队
+- 8 -
+"""
+
+
+@pytest.mark.parametrize("text", [CODED_UNITS_PYPDF, CODED_UNITS_PLUMBER])
+def test_units_with_a_code_column_are_read_as_units(tmp_path, text):
+    _, t = _table(tmp_path, text)
+    assert [r.name.value for r in t.rows] == ["合计", "某某市某某局", "某某市某某局", "某某市某某综合行政执法支队"]
+    # a unit's code is no subject's code (123 is no 类 of the function classification)
+    assert all(r.code is None or not r.code.value for r in t.rows)
+    police = t.rows[-1]
+    assert sorted(f.value for f in police.values.values() if f.value is not None) == [
+        Decimal("50.00"), Decimal("50.00"), Decimal("250.00"), Decimal("250.00"), Decimal("300.00")]
