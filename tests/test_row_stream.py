@@ -639,3 +639,85 @@ def test_a_cell_stream_whose_title_area_has_blank_lines_is_read(tmp_path):
         "201", "20106", "2010601", "2010602", "合计"]
     assert _vals(_row(t, "20106")) == {"本年支出/小计": Decimal("100.00"), "本年支出/基本支出": Decimal("70.00"),
                                        "本年支出/项目支出": Decimal("30.00")}
+
+
+# Zhejiang's 一般公共预算支出预算表 as PyMuPDF prints it: a header naming the subject's name column only
+# (功能分类科目名称, no code column: the 类 / 款 / 项 shown by order), every cell on its own line, blank
+# cells absent, 项目支出 of the 合计 row wrapped in its narrow column (`1,000.0` / `0`), and the page
+# number between two rows. Sums checked by hand: 1,300.00 = 300.00 + 1,000.00, 300.00 = 200.00 + 100.00.
+NAMES_ONLY = """表5：2026年市级部门一般公共预算支出预算表
+部门名称：某某市某某局单位：万元
+功能分类科目名称
+合计
+基本支出
+项目支出
+小计
+人员经费
+日常公用
+支出
+**
+1
+2
+3
+4
+5
+合计
+1,300.00
+300.00
+200.00
+100.00
+1,000.0
+0
+一般公共服务支出
+300.00
+300.00
+200.00
+100.00
+人大事务
+300.00
+300.00
+200.00
+100.00
+行政运行
+300.00
+300.00
+200.00
+100.00
+30
+交通运输支出
+1,000.00
+1,000.00
+公路水路运输
+1,000.00
+1,000.00
+其他公路水路运输支出
+1,000.00
+1,000.00
+31
+表6：2026年市级部门一般公共预算基本支出预算表
+"""
+
+
+def test_a_stream_of_a_table_printing_names_only_is_cut_at_its_names(tmp_path):
+    report = _extract(tmp_path, NAMES_ONLY)
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    assert [r.name.value for r in t.rows] == ["合计", "一般公共服务支出", "人大事务", "行政运行", "交通运输支出",
+                                              "公路水路运输", "其他公路水路运输支出"]
+    total = next(r for r in t.rows if r.name.value == "合计")
+    assert _vals(total)["项目支出"] == Decimal("1000.00")  # joined back from `1,000.0` / `0`
+    run = next(r for r in t.rows if r.name.value == "行政运行")
+    assert _vals(run) == {"合计": Decimal("300.00"), "基本支出/小计": Decimal("300.00"),
+                          "基本支出/人员经费": Decimal("200.00"), "基本支出/日常公用支出": Decimal("100.00")}
+    # the page number after 行政运行's amounts is none of its amounts
+    assert all(f.value != Decimal("30") for r in t.rows for f in r.values.values())
+    road = next(r for r in t.rows if r.name.value == "其他公路水路运输支出")
+    assert _vals(road) == {"合计": Decimal("1000.00"), "项目支出": Decimal("1000.00")}
+    assert road.values["合计"].confidence >= policy.REVIEW_THRESHOLD
+    assert run.code is not None and run.code.value == "2010101"  # by name and order (name_codes.py)
+
+
+def test_a_names_only_stream_with_column_numbers_among_its_rows_is_declined(tmp_path):
+    # the 栏次 numbers printed after the 合计 label (pdftotext's order): no row's amounts
+    mixed = NAMES_ONLY.replace("合计\n1,300.00", "合计\n1\n2\n1,300.00")
+    report = _extract(tmp_path, mixed)
+    assert not [t for t in report.tables if t.method == "row-stream"]

@@ -1061,3 +1061,72 @@ def test_rows_over_two_lines_the_sums_cannot_place_go_to_review(tmp_path):
         assert _val(r, t.columns[0]) == Decimal("50.00")
         unsure = [f for c, f in r.values.items() if c != t.columns[0] and f.value is not None]
         assert len(unsure) == 2 and all(f.confidence < policy.REVIEW_THRESHOLD for f in unsure)
+
+
+# A 收入总表 by unit with a code column (部门代码 | 部门名称): the department's row (`123 某某局`) and its
+# units' (`123001 …`), blank cells absent. pypdf prints a long name on its row (broken by a space),
+# pdfplumber centres it on the row (head above, tail below). Sums checked by hand: the units add up
+# to the department's row, 1,300.00 = 1,000.00 + 300.00 and 1,300.00 = 1,250.00 + 50.00.
+CODED_UNITS_HEAD = """收入总表
+部门：某某市某某局 单位：万元
+本年收入 上年结转结余
+部门代
+码 部门名称 合计 小计 一般公共预 算 政府性基 金预算 事业 收入 小计 一般公共 预算 单位 资金
+"""
+CODED_UNITS_PYPDF = CODED_UNITS_HEAD + """合计 1,300.00 1,250.00 1,250.00 50.00 50.00
+123 某某市某某局 1,300.00 1,250.00 1,250.00 50.00 50.00
+  123001 某某市某某局 1,000.00 1,000.00 1,000.00
+  123002 某某市某某综合行政 执法支队 300.00 250.00 250.00 50.00 50.00
+某某市某某局 2026 年度部门预算公开
+"""
+CODED_UNITS_PLUMBER = CODED_UNITS_HEAD + """合计 1,300.00 1,250.00 1,250.00 50.00 50.00
+123 某某市某某局 1,300.00 1,250.00 1,250.00 50.00 50.00
+123001 某某市某某局 1,000.00 1,000.00 1,000.00
+某某市某某综合行政
+123002 300.00 250.00 250.00 50.00 50.00
+执法支队
+- 8 -
+"""
+
+
+@pytest.mark.parametrize("text", [CODED_UNITS_PYPDF, CODED_UNITS_PLUMBER])
+def test_units_with_a_code_column_are_read_as_units(tmp_path, text):
+    _, t = _table(tmp_path, text)
+    assert [r.name.value for r in t.rows] == ["合计", "某某市某某局", "某某市某某局", "某某市某某综合行政执法支队"]
+    # a unit's code is no subject's code (123 is no 类 of the function classification)
+    assert all(r.code is None or not r.code.value for r in t.rows)
+    police = t.rows[-1]
+    assert sorted(f.value for f in police.values.values() if f.value is not None) == [
+        Decimal("50.00"), Decimal("50.00"), Decimal("250.00"), Decimal("250.00"), Decimal("300.00")]
+
+
+# A table no template knows (政府采购支出表) as pdfplumber prints it: a cell's text too long for its
+# width centred on its row (`集中采购机构` above the row, `采购` under it), each row printing text
+# cells of its own. Which row a piece between two rows belongs to is not printed.
+CENTRED_PIECES = """政府采购支出表
+部门：某某市某某局 单位：万元
+资金来源
+采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 政府性基金 其他资金 上年结转和 总计
+预算资金 结余资金
+合计 30.00 30.00
+货物 30.00 30.00
+集中采购机构
+定额 印刷费 复印纸 10.00 10.00
+采购
+集中采购机构
+设备购置 办公费 投影仪 20.00 20.00
+采购
+注：本表反映政府采购支出情况。
+"""
+
+
+def test_pieces_above_a_row_with_a_label_of_its_own_leave_the_label_to_review(tmp_path):
+    _, t = _table(tmp_path, CENTRED_PIECES)
+    rows = {r.name.value: r for r in t.rows}
+    assert rows["合计"].name.confidence >= policy.REVIEW_THRESHOLD
+    joined = [r for r in t.rows if r.name.value not in ("合计", "货物")]
+    assert len(joined) == 2 and all(r.name.confidence < policy.REVIEW_THRESHOLD for r in joined)
+    assert all(r.name.repairs and r.name.repairs[0].kind == "layout.row_guess" for r in joined)
+    # the amounts stay as printed (to review: no header line names the columns)
+    assert sorted(f.value for r in joined for f in r.values.values() if f.value is not None) == [
+        Decimal("10.00"), Decimal("10.00"), Decimal("20.00"), Decimal("20.00")]

@@ -119,3 +119,58 @@ def test_projects_by_unit_without_subtotal(tmp_path):
     total = _row(t, "合计")
     assert total.values["合计"].value == Decimal("1530.00") and total.values["合计"].confidence >= CONFIDENT
     assert all(f.confidence < CONFIDENT for c, f in total.values.items() if c != "合计" and isinstance(f.value, Decimal))
+
+
+# --- the same table as pdfplumber / -layout print it (issue 11, converted text) ----------------------
+# The header's words of two levels come broken: `财政专户` above the main line, `管理资金` below it, and
+# `国有资本` / `经营预算` likewise; a unit's name too long for its cell is centred on its row, its head
+# above the row (`某某市某某技工学校（某某`) and its tail below (`分校）`). Amounts checked by hand:
+# 合计 1,530.00 = 1,200.00 + 300.00 + 30.00; each row's 总计 = the sum of its other amounts.
+
+BY_UNIT_PLUMBER = """表10：2026年市级部门项目支出预算表
+部门名称：某某市某某局 单位：万元
+财政拨款收入
+财政专户
+单位名称 项目名称 总计 单位资金
+国有资本
+管理资金
+一般公共预算 政府性基金
+经营预算
+** ** 1 2 3 4 5 6
+合计 1,530.00 1,200.00 300.00 30.00
+某某市某某局 日常保障运行 1,000.00 1,000.00
+某某市某某局 行业管理服务 470.00 170.00 300.00
+某某市某某技工学校（某某
+日常保障运行 30.00 30.00
+分校）
+某某市某某技工学校（某某
+教学管理经费 30.00 30.00
+分校）
+注：本表反映项目支出预算情况。
+"""
+
+
+def test_interleaved_header_and_centred_unit_names(tmp_path):
+    t = _table(_report(tmp_path, BY_UNIT_PLUMBER))
+    assert t.method == "spaced-tree" and len(t.rows) == 5
+    assert set(t.columns) >= {"合计", "单位资金", "财政专户管理资金", "财政拨款/国有资本经营预算"}
+    school = [r for r in t.rows if r.name.value == "某某市某某技工学校（某某分校）"]
+    assert [r.values["项目名称"].value for r in school] == ["日常保障运行", "教学管理经费"]
+    assert all(r.values["合计"].value == Decimal("30.00") and r.values["合计"].confidence >= CONFIDENT
+               for r in school)
+    trade = next(r for r in t.rows if r.values.get("项目名称") and r.values["项目名称"].value == "行业管理服务")
+    assert trade.name.value == "某某市某某局"
+    assert trade.values["合计"].value == Decimal("470.00") and trade.values["合计"].confidence >= CONFIDENT
+    # where 170.00 and 300.00 stand no sum tells (the header's broken words stand anywhere): to review,
+    # and so is every cell they might stand in, blank or not
+    rest = [f for c, f in trade.values.items() if c not in ("合计", "项目名称")]
+    assert sorted(f.value for f in rest if f.value is not None) == [Decimal("170.00"), Decimal("300.00")]
+    assert all(f.confidence < CONFIDENT for f in rest)
+
+
+def test_broken_header_words_rejoined_in_print_order():
+    got = spaced_tree._rejoined("国有资本经营 财政专户管理 单位名称 项目名称 总计 一般公共预算 单位资金 预算 资金")
+    assert got is not None and got[1] == ["国有资本经营预算", "财政专户管理资金"]
+    # a piece that completes no word: not a header of this tree
+    assert spaced_tree._rejoined("财政专户 单位名称 项目名称 总计 单位资金 绩效") is None
+    assert spaced_tree._tree("财政专户 单位名称 项目名称 总计 一般公共预算 单位资金 绩效") is None

@@ -51,6 +51,14 @@ for review) and more (column_runs.py, run_code_order.py).
 A stream whose rows mostly print no amount (pdfminer.six: every row's code and name, then all the
 amounts) is declined, and a row printing more amounts than any subject table has columns (twelve)
 keeps its code and name only.
+A subject table whose header names the subject's name column only (`功能分类科目名称 合计 …`, no code
+column: Zhejiang's tables show 类 / 款 / 项 by order), declined when cut at codes, is cut at its
+names (`read_stream`'s second try): a row is its name and the amounts after it, a page number
+printed between two rows is dropped, and the rows go to the spaced reader, which infers the codes
+by name and order (name_codes.py); taken only when every row is a name (Chinese words, no digits)
+or a total label with amounts and none of them an integer of one or two digits (a 栏次 or page
+number among the rows: pdftotext's order mixing header and rows) other than the last digit of an
+amount wrapped after its first decimal (`350,034.4` `2`).
 A subject table run together on ONE line (web pages, `.xls` previews copied as text: `项目 本年支出合计
 基本支出 … 栏次 1 2 3 合计 1279.28 995.8 283.48 201 一般公共服务支出 65.45 65.45 …`) is the same stream
 on one line and is read the same way.
@@ -77,7 +85,7 @@ from .code_tree import CodeTree
 from . import family_runs
 from .column_runs import read_runs
 from .moved_codes import by_names, regroup
-from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, read_spaced, set_labels, unit_name, unit_table
+from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, names_only, read_spaced, set_labels, unit_name, unit_table
 from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, own_title_block,
                           stream_furniture, title_above, title_like)
 from .templates import identify
@@ -108,6 +116,10 @@ _NOTE_LINES = 3  # lines of a table's note (注：…) a one-row table's last bo
 _MAX_AFTER_NOTE = 24  # words of a one-row table printed after its note (a column's labels, number, amounts)
 
 Token = tuple[str, NLine]
+_ONE_DECIMAL = re.compile(r"\.\d$")
+_CENTS = re.compile(r"\.\d\d$")
+_SMALL_INTEGER = re.compile(r"^\d{1,2}$")
+_MIN_NAMED_ROWS = 3  # rows of a table read by its names alone, at least
 
 
 def _title_lines(lines: Sequence[NLine], i: int) -> list[NLine]:
@@ -653,6 +665,39 @@ def _tree_holds(rows: list[list[Token]]) -> bool:
     return held >= 2
 
 
+def _named_row(part: list[Token]) -> bool:
+    """A row of a table printing names only: a name (Chinese words, no digits) or a total label, then
+    amounts."""
+    m = _trailing_amounts(part)
+    head = [w for w, _ in part[:len(part) - m]]
+    return m > 0 and bool(head) and all(_HAN.search(w) and not any(ch.isdigit() for ch in w) for w in head)
+
+
+def _no_small_integers(part: list[Token]) -> bool:
+    """No amount of the row is an integer of one or two digits (a column number of the 栏次 row, a
+    page number), except the last digit of an amount wrapped in a narrow column after its first
+    decimal (`350,034.4` `2`)."""
+    words = [w for w, _ in part[len(part) - _trailing_amounts(part):]]
+    return not any(_SMALL_INTEGER.match(w) and not (k and _ONE_DECIMAL.search(words[k - 1]))
+                   for k, w in enumerate(words))
+
+
+def _without_page_number(part: list[Token]) -> list[Token]:
+    """A row without the page number printed after its last amount (`8,988.23` `30`, the page turning
+    before the next row: a bare integer after an amount printed to the cent, on a line of its own;
+    an amount wrapped in a narrow column ends in a digit after one decimal, `226,000.0` `0`: kept) or
+    before its name (`32` `奖励金` …)."""
+    if len(part) >= 3:
+        (last, line), (before, before_line) = part[-1], part[-2]
+        if last.isdigit() and line is not before_line and line.text.strip() == last and _CENTS.search(before):
+            return part[:-1]
+    if len(part) >= 2:
+        (first, line), (_, next_line) = part[0], part[1]
+        if first.isdigit() and line is not next_line and line.text.strip() == first and _HAN.search(part[1][0]):
+            return part[1:]  # the page number printed before the row's name (the page turned after a row)
+    return part
+
+
 def _well_formed(part: list[Token], units: bool = False, paired: bool = False) -> bool:
     """A row line as a row-major stream prints it: a code (with its parts) and a name, or a total
     label, then amounts; in a table of units (`units`) a unit's name (perhaps broken over lines),
@@ -732,10 +777,14 @@ def _mark_moved(block: GridBlock, lines: list[NLine], by_name: bool = False) -> 
 
 
 def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    return _read_stream(lines, i, False)
+    block, end = _read_stream(lines, i, False)
+    if block is None:  # rows by their names alone, where the header names no code column
+        block, end = _read_stream(lines, i, False, by_name_only=True)
+    return block, end
 
 
-def _read_stream(lines: Sequence[NLine], i: int, families: bool) -> tuple[Optional[GridBlock], int]:
+def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: bool = False
+                 ) -> tuple[Optional[GridBlock], int]:
     shape = _template_shape(lines, i)
     if shape not in _SHAPES:
         return None, i + 1
@@ -766,9 +815,19 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool) -> tuple[Option
     moved: set[int] = set()  # rows whose code the converter moved away (synthetic line numbers)
     units = shape == "subject" and unit_table("".join(w for w, _ in header[0]))
     paired = _paired(header[0])
-    well = [_well_formed(r, units, paired) for r in rows] if shape == "subject" else []
+    # a subject table printing names only (`功能分类科目名称 合计 …`, no code column): a row is its name
+    # and amounts (the spaced reader infers the codes by name and order, name_codes.py)
+    names = by_name_only and shape == "subject" and not units and not paired and names_only(
+        " ".join(w for w, _ in header[0]), identify(" ".join(ln.text for ln in _title_lines(lines, i)), ""))
+    if by_name_only and not names:
+        return None, i + 1
+    if names:
+        rows = [_without_page_number(r) for r in rows]
+        if len(rows) < _MIN_NAMED_ROWS or not all(_named_row(r) and _no_small_integers(r) for r in rows):
+            return None, i + 1  # words or numbers that are no row's (header words, 栏次 numbers) among them
+    well = [_named_row(r) if names else _well_formed(r, units, paired) for r in rows] if shape == "subject" else []
     lead = next((k for k, ok in enumerate(well) if not ok), len(well))  # rows well formed before the first that is not
-    anchored = (regroup(toks) if lead < len(well) and not units and not paired and not families
+    anchored = (regroup(toks) if lead < len(well) and not units and not paired and not families and not names
                 else None)  # codes moved: rows cut at names
     if anchored is not None and len(anchored[1]) <= lead:
         anchored = None
@@ -776,7 +835,7 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool) -> tuple[Option
     # a row printing a name and amounts but no code: its code went elsewhere (a 类 code into the header)
     codeless = any(not ok and _HAN.search(r[0][0]) and not _TOTAL.match(r[0][0]) and _trailing_amounts(r)
                    for r, ok in zip(rows, well))
-    if anchored is None and shape == "subject" and not units and not paired and lead < len(well) and (
+    if anchored is None and shape == "subject" and not units and not paired and not names and lead < len(well) and (
             sum(well) < _MIN_WELL_FORMED * len(rows) or codeless) and not families:
         anchored = by_names(toks, _widest_of_all)
         named = anchored is not None

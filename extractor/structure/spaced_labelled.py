@@ -20,7 +20,10 @@ row's 绩效目标 cell; a row whose amounts do not add up by the tree (总计 =
 合计 = its funds) goes to review with the reason.
 A row that prints fewer values than the table has columns gets its values from the left with an
 unconfirmed `layout.column_guess` repair (to review); so does every value when the column names
-are guessed.
+are guessed. In such a table (no header line names its columns) a row printing a label of its own
+under pieces printed above it keeps them joined, but its label goes to review (`layout.row_guess`):
+pdfplumber and -layout centre a cell's long text on its row, so a piece between two rows may as well
+end the label above (政府采购支出表: `集中采购机构` / `定额 印刷费 复印纸 2.00 2.00` / `采购`).
 What it does not: read codes (spaced_rows.py) or the standard tables' shapes (spaced_sides,
 spaced_groups, spaced_flat); goal texts interleaved with the rows' lines (pdfplumber, -layout: the
 table ends there); name the table (tables.py keeps it generic).
@@ -34,7 +37,7 @@ import regex as re
 
 from decimal import Decimal
 
-from ..datamodel import Cell, GridBlock, NLine
+from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from .spaced_text import covers
@@ -51,6 +54,8 @@ _CODE_FIRST = re.compile(r"^[\[【]?\d{3}(?:\d{2}){0,2}(?![\d.,])")  # 201, 2010
 _PROSE = re.compile(r"[，。；]")  # a label may end in a colon (项目支出：), not hold a sentence
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
 _MAX_PIECES = 5  # pieces of a label broken over lines above its row
+_PIECES_DOUBT = ("label uncertain: the pieces printed above this row, which prints a label of its own, may "
+                 "be the end of the row above's label as well as the start of this one's")
 _UNIT_PIECES = 3  # lines the unit's name is broken over above its own row
 _MAX_GOAL_LINES = 30  # lines of a 绩效目标 text under its row
 _FURNITURE_ONLY = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")  # page numbers
@@ -340,6 +345,11 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
             elif sums and not adds_up(values, sums):
                 doubt = "row uncertain: its total is not the sum of its parts as read"
             cell = text_cell(pieces[0] if pieces else ln, label, joined=len(pieces) > 1)
+            if guessed and row[0] and len(pieces) > 1:
+                # pieces above a row that prints a label of its own, in a table no header explains: they
+                # may be the end of the row above's label (a cell's text centred on its row: pdfplumber,
+                # -layout) as well as the start of this one's
+                cell.repairs = [Repair(kind="layout.row_guess", note=_PIECES_DOUBT, status="unconfirmed")]
             cells = [cell] + [amount_cell(ln, v, doubt) for v in values]
             cells += [text_cell(ln, "") for _ in range(n - len(values))]
             goal_end = _goal_text(lines, j + 1) if goals else None

@@ -20,7 +20,12 @@ column: after its 合计 row, each unit's amounts line and its name, on that lin
 lines around it — all before it (pypdf), all after, or centred on it (-layout) — the split the
 pieces allow for only one reading (`_unit_names`); a name that then does not end as a unit's name
 does (局, 中心, 支队 …) sends the unit rows to review; the units' amounts are the 合计 row's parts
-(column sums place them).
+(column sums place them). A table of units with a code column (部门代码 | 部门名称, perhaps broken
+over lines: `部门代` / `码`) is read the same way, every amounts line opening with its unit's code
+(`123 某某局 …` the department, `123001 某某局 …` its units): the code is no subject's (123 is no 类),
+so it is not kept (the name is the key, as in numbered_units.py) and serves only to place the
+amounts (the units under their department's row); the pieces of the names are shared out only in
+a way that makes every name end as a unit's name does (`coded_unit_table`).
 A subject table printing names only (its header names 科目名称 and no code column, the 类 / 款 / 项
 shown by order: `names_only`) has rows `name amounts…`; their codes are inferred from the catalogue
 by name and row order where one reading is left (name_codes.py), else the row keeps its name only.
@@ -84,6 +89,9 @@ _UNIT_AFTER = re.compile(UNIT_WORD.pattern + ".*$")  # the unit line printed aft
 _UNIT_DOUBT = ("unit uncertain: a unit's name, printed over several lines, does not end as a unit's name does, "
                "so which pieces make which row's name is not certain")
 _UNIT_CODE_LABEL = re.compile(r"编码|代码|科目")
+_UNIT_KEY = re.compile(r"单位名称|部门名称")
+_UNIT_CODE_KEY = re.compile(r"(?:单位|部门)[编代]")  # 单位编码 / 部门代码, perhaps broken over lines (`部门代` / `码`)
+_UNIT_CODE = re.compile(r"^\d{3,12}$")  # a unit's code: the department's 3 digits, a unit's more
 _WRAP_DOUBT = ("column uncertain: an amount printed around its row's line (its head above, its last digits "
                "below) has no printed place among the row's amounts")
 PAIRED_LABELS = ("政府预算支出经济分类科目编码", "政府预算支出经济分类科目名称")  # a second subject's columns
@@ -228,6 +236,7 @@ class _Row:
     wrap_unplaced: bool = False  # an amount joined around the line, its place among the others not printed
     pair: Optional[tuple[str, str, str]] = None  # a second subject on the row: code, as printed, name
     split: Optional[int] = None  # printed over two lines with amounts on each: the first line's count
+    unit_code: Optional[str] = None  # a unit's code (a table of units with a code column): placement only
 
 
 def _parse_row(line: NLine, partial: bool = False, names: bool = False) -> Optional[_Row]:
@@ -912,10 +921,24 @@ def unit_table(header_text: str) -> bool:
     return "单位名称" in header_text and not _UNIT_CODE_LABEL.search(header_text)
 
 
-def _unit_line(line: NLine) -> Optional[tuple[str, list[Amount]]]:
+def coded_unit_table(header_text: str) -> bool:
+    """The table's rows are units with their codes (部门代码 / 单位编码 over a code column, 部门名称 /
+    单位名称 over the name: a 收入总表 whose rows are the department `123 某某局` and its units `123001
+    某某局`, `123002 某某中心` …), no subject column."""
+    h = "".join(header_text.split())
+    return bool(_UNIT_KEY.search(h)) and bool(_UNIT_CODE_KEY.search(h)) and "科目" not in h
+
+
+def _unit_line(line: NLine, coded: bool = False) -> Optional[tuple[str, list[Amount], Optional[str]]]:
     """A unit row's amounts line: amounts at the end (one with decimals at least), maybe a piece of
-    the unit's name before them (words without digits or punctuation)."""
+    the unit's name before them (words without digits or punctuation); with `coded`, the unit's code
+    first (returned third)."""
     toks = _tokens(line.text)
+    code = None
+    if coded:
+        if len(toks) < 2 or not _UNIT_CODE.match(toks[0][0]):
+            return None
+        code, toks = toks[0][0], toks[1:]
     k = len(toks)
     while k > 0 and _AMOUNT.match(toks[k - 1][0]):
         k -= 1
@@ -925,7 +948,7 @@ def _unit_line(line: NLine) -> Optional[tuple[str, list[Amount]]]:
         return None
     if name and (_SENTENCE.search(name) or any(ch.isdigit() for ch in name) or _TOTAL.match(name)):
         return None
-    return name, amounts
+    return name, amounts, code
 
 
 def _unit_piece(lines: Sequence[NLine], line: NLine) -> bool:
@@ -934,7 +957,7 @@ def _unit_piece(lines: Sequence[NLine], line: NLine) -> bool:
         and not _furniture(lines, line)
 
 
-def _unit_names(runs: list[list[NLine]], inline: list[str]) -> Optional[list[list[NLine]]]:
+def _unit_names(runs: list[list[NLine]], inline: list[str], ends_as_unit: bool = False) -> Optional[list[list[NLine]]]:
     """Which name pieces belong to which row. `runs[r]` are the pieces printed before the amounts line
     of row r (`runs[-1]`: after the last), `inline[r]` the piece on that line. A row's pieces stand
     all before its amounts line (pypdf), all after it, or as many after as before (the name centred
@@ -955,17 +978,21 @@ def _unit_names(runs: list[list[NLine]], inline: list[str]) -> Optional[list[lis
         rows = [runs[r][sizes[r] - b:] + runs[r + 1][:a] for r, (b, a) in enumerate(split)]
         key = tuple("".join(x.text.strip() for x in row[:b]) + inline[r] + "".join(x.text.strip() for x in row[b:])
                     for r, (row, (b, _)) in enumerate(zip(rows, split)))
+        if ends_as_unit and not all(unit_name(name) for name in key):
+            continue  # (`ends_as_unit`: only a way whose every name ends as a unit's name does)
         found.setdefault(key, rows)
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _unit_rows(lines: Sequence[NLine], j: int) -> tuple[list[_Row], int]:
+def _unit_rows(lines: Sequence[NLine], j: int, coded: bool = False) -> tuple[list[_Row], int]:
     """The unit rows after a unit table's 合计 row: each a unit's name (on its amounts line, or broken
     over the lines around it) and its amounts. Rows are read up to the first line that is neither a
     name piece nor an amounts line (a page number ends them too: a name cannot be followed over a
-    page); none when the pieces cannot be shared out between the rows for certain."""
+    page); none when the pieces cannot be shared out between the rows for certain. With `coded`
+    every amounts line opens with its unit's code, and the pieces are shared out only in a way that
+    makes every name end as a unit's name does."""
     runs: list[list[NLine]] = [[]]
-    amount_lines: list[tuple[NLine, str, list[Amount]]] = []
+    amount_lines: list[tuple[NLine, str, list[Amount], Optional[str]]] = []
     k, n = j, len(lines)
     while k < n:
         ln = lines[k]
@@ -974,9 +1001,9 @@ def _unit_rows(lines: Sequence[NLine], j: int) -> tuple[list[_Row], int]:
             continue
         if "\t" in ln.text or "|" in ln.text:
             break
-        got = _unit_line(ln)
+        got = _unit_line(ln, coded)
         if got is not None:
-            amount_lines.append((ln, got[0], got[1]))
+            amount_lines.append((ln, got[0], got[1], got[2]))
             runs.append([])
         elif _unit_piece(lines, ln):
             runs[-1].append(ln)
@@ -985,18 +1012,18 @@ def _unit_rows(lines: Sequence[NLine], j: int) -> tuple[list[_Row], int]:
         k += 1
     if not amount_lines:
         return [], j
-    names = _unit_names(runs, [name for _, name, _ in amount_lines])
+    names = _unit_names(runs, [name for _, name, _, _ in amount_lines], ends_as_unit=coded)
     if names is None:
         return [], j
     rows: list[_Row] = []
-    for (ln, inline, amounts), pieces in zip(amount_lines, names):
+    for (ln, inline, amounts, unit_code), pieces in zip(amount_lines, names):
         before = [p for p in pieces if p.no < ln.no]
         after = [p for p in pieces if p.no > ln.no]
         name = "".join(p.text.strip() for p in before) + inline + "".join(p.text.strip() for p in after)
         if not name:
             return [], j
         rows.append(_Row(ln, None, "", name, amounts, False, name_lines=before + [ln] + after,
-                         name_from_before=bool(before)))
+                         name_from_before=bool(before), unit_code=unit_code))
     return rows, k
 
 
@@ -1093,6 +1120,12 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if units and len(rows) == 1 and rows[0].total:
         more, end = _unit_rows(lines, end)
         rows += more
+    elif not units and rows and rows[0].total and coded_unit_table(head.text):
+        # units with their codes (`123 某某局`, `123001 某某局` …): read as units, not as subjects
+        after_total = next((k + 1 for k in range(first, len(lines)) if lines[k] is rows[0].line), None)
+        more, coded_end = _unit_rows(lines, after_total, coded=True) if after_total is not None else ([], end)
+        if more:
+            rows, end, units = rows[:1] + more, coded_end, True
     _complete(rows, kind)
     if names:  # the codes the catalogue gives by name and row order, where only one reading is left
         inferred = name_codes.infer_codes([None if r.total or r.code else r.name for r in rows], kind)
@@ -1130,7 +1163,7 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             std = _standard_columns(header, n)
     first_is_total = bool(std and _FIRST_TOTAL.search(std[1][0]))
     grouped = bool(std and any("/" in leaf for leaf in std[1]))
-    placed = [RowAmounts(code=r.code, total=r.total, amounts=r.amounts, split=r.split) for r in rows]
+    placed = [RowAmounts(code=r.code or r.unit_code, total=r.total, amounts=r.amounts, split=r.split) for r in rows]
     place_rows(placed, n, first_is_total, layout, parts_of_total=units,
                identities=set_identities(std[1]) if grouped and first_is_total else None)
     for r, p in zip(rows, placed):

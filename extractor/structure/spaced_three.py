@@ -183,6 +183,12 @@ def _row(line: NLine) -> Optional[tuple[str, list[str]]]:
     return label, amounts
 
 
+def row_label(line: NLine) -> Optional[str]:
+    """The label a row line prints before its amounts (as `collect_rows` reads it), or None."""
+    got = _row(line)
+    return got[0] if got is not None else None
+
+
 def _header_line(line: NLine) -> bool:
     t = line.text.strip()
     return bool(t) and len(t) <= 200 and (not SENTENCE.search(t) or header_colon(t)) and not NOTE_LINE.match(t)

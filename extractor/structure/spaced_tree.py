@@ -20,6 +20,14 @@ be any fund) carries an unconfirmed `layout.column_guess` repair (to review) at 
 placement's column. Without a 小计 (合计 = every other column) only 合计 is certain in a row that
 prints fewer amounts than the columns. A table where no placement makes the sums hold in every row,
 or whose header holds any other word, is declined (the `spaced` reader then tries it).
+pdfplumber and -layout print a header of two levels interleaved, a word's head above the main line
+and its tail below it (`财政专户` / `单位名称 项目名称 总计 单位资金` / `管理资金`): each head is joined to the
+first later piece that completes a word (`_rejoined`); where such a word stands among the columns is
+not printed, so every place is tried (the sums decide, else the amount goes to review, and so does
+every blank cell an uncertain amount may stand in). They also centre a unit's name too long for its
+cell on its row (`某某学院（某某` / `日常保障运行 210.00 …` / `学校）`): a row printing its project only gets
+the pieces above it and the fewest below it that make its unit's name end as a unit's name does
+(`_centred_units`).
 What it does not: read tables by subject code (spaced_rows.py), by unit under a 合计 row with every
 cell printed (spaced_labelled.py), or rows printed over several lines of amounts.
 """
@@ -33,8 +41,9 @@ import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.numbers import parse_amount
-from .spaced_text import after_title, amount_cell, text_cell
-from .spaced_three import collect_rows, header_end, header_words
+from ..evidence.printed import ORG_TAIL
+from .spaced_text import after_title, amount_cell, furniture, name_piece, text_cell
+from .spaced_three import collect_rows, header_end, header_words, row_label
 from .text_tables import text_reader, with_report
 
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
@@ -55,50 +64,117 @@ _TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
 _DOUBT = ("column uncertain: the row prints fewer amounts than the table has columns and the column sums "
           "hold with this amount in more than one column")
 _PARENT = "财政拨款"
+_BLANK_DOUBT = ("column uncertain: an amount of this row may stand in this column (the column sums hold with it "
+                "here too), so the cell is not certainly blank")
+# a unit's name ends as an organisation's does, perhaps with another name of it in brackets after it
+# (`某某学院（某某学校）`) or a part (`某某局（本级）`)
+_UNIT_END = re.compile(rf"{ORG_TAIL}(?:[（(]\p{{Han}}{{1,20}}[）)])?$|{ORG_TAIL}[）)]$")
+_TAIL_PIECES = 2  # lines a unit's name goes on over below its row, at most
+_MAX_OPEN = 2  # header words joined from pieces (each tried in every place), at most
 
 
 class _Tree:
     def __init__(self, leaves: list[str], funds: list[str], printed: list[str], sub: bool, grouped: bool,
-                 kind: bool, unit: bool) -> None:
+                 kind: bool, unit: bool, open_words: Sequence[str] = ()) -> None:
         self.leaves = leaves  # the single columns after 合计, in printed order
         self.funds = funds  # 财政拨款's funds, in printed order
         self.sub = sub  # 财政拨款's 小计 before its funds
         self.kind = kind  # a 项目类别 column after the name
         self.unit = unit  # a 单位名称 column before the name
-        self.block = (["小计"] if sub else []) + funds
+        self.block_roles = frozenset((["小计"] if sub else []) + funds)
+        # words joined from pieces printed around the header's other words: where they stand is open
+        free = set(open_words)
+        fixed_leaves, free_leaves = [w for w in leaves if w not in free], [w for w in leaves if w in free]
+        fixed_funds, free_funds = [w for w in funds if w not in free], [w for w in funds if w in free]
+        orders: list[list[str]] = []
         if grouped:  # the funds under their spanning label: where they stand among the others is open
-            self.orders = [["合计"] + leaves[:p] + self.block + leaves[p:] for p in range(len(leaves) + 1)]
-        else:  # every column's label on the header's one level: the printed order
-            self.orders = [["合计"] + printed]
+            for fund_order in _interleavings(fixed_funds, free_funds):
+                block = (["小计"] if sub else []) + fund_order
+                for leaf_order in _interleavings(fixed_leaves, free_leaves):
+                    orders += [["合计"] + leaf_order[:p] + block + leaf_order[p:] for p in range(len(leaf_order) + 1)]
+        else:  # every column's label on the header's one level: the printed order, open words anywhere
+            orders = [["合计"] + o for o in _interleavings([w for w in printed if w not in free],
+                                                          [w for w in printed if w in free])]
+        self.orders = [list(o) for o in dict.fromkeys(tuple(o) for o in orders)]
         self.grouped = grouped
 
     @property
     def width(self) -> int:
-        return 1 + len(self.block) + len(self.leaves)
+        return 1 + len(self.block_roles) + len(self.leaves)
+
+
+def _interleavings(fixed: list[str], free: list[str]) -> list[list[str]]:
+    """Every sequence of `fixed` and `free` that keeps the order of each (the free words anywhere)."""
+    if not free or not fixed:
+        return [list(fixed) + list(free)]
+    return [[fixed[0]] + rest for rest in _interleavings(fixed[1:], free)] + [
+        [free[0]] + rest for rest in _interleavings(fixed, free[1:])]
+
+
+def _rejoined(text: str) -> Optional[tuple[str, list[str]]]:
+    """A header whose words come broken, a word's head printed above the header's main line and its
+    tail below it (`国有资本经营 财政专户管理` / `单位名称 项目名称 总计 …` / `预算 资金`: a header of several
+    levels as pdfplumber and -layout print it): the text with each head joined to the first tail after
+    it that completes a word (heads and tails paired in print order, each piece used once) and the
+    joined words put last, and those words; None when a piece completes no word."""
+    toks = text.split()
+    pieces = [k for k, t in enumerate(toks) if header_words(t, _WORD_RE, _KIND) is None]
+    if not pieces:
+        return None
+    used: set[int] = set()
+    joined: list[str] = []
+    for k in pieces:
+        if k in used:
+            continue
+        used.add(k)
+        tail = next((q for q in pieces if q > k and q not in used and _one_word(toks[k] + toks[q])), None)
+        if tail is None or len(joined) == _MAX_OPEN:
+            return None
+        used.add(tail)
+        joined.append(toks[k] + toks[tail])
+    rest = [t for k, t in enumerate(toks) if k not in used]
+    return " ".join(rest + joined), joined
+
+
+def _one_word(text: str) -> bool:
+    found = header_words(text, _WORD_RE, _KIND)
+    return found is not None and len(found) == 1 and found[0][1] == text
 
 
 def _tree(text: str) -> Optional[_Tree]:
     printed = header_words(text, _WORD_RE, _KIND)
+    open_words: list[str] = []
     if printed is None:
-        return None
+        again = _rejoined(text)
+        if again is None:
+            return None
+        printed = header_words(again[0], _WORD_RE, _KIND)
+        if printed is None or len(printed) < len(again[1]):
+            return None
+        open_words = [_ALIAS.get(w, w) for w in again[1]]
+    n_fixed = len(printed) - len(open_words)
     found = [(k, _ALIAS.get(w, w)) for k, w in printed]
     words = [w for _, w in found]
     if len(set(words)) != len(words):
         return None  # a word printed twice: not one tree
     kinds = [k for k, _ in found]
+    fixed_kinds = kinds[:n_fixed]
     if kinds.count("name") != 1 or kinds.count("total") != 1 or kinds.count("sub") > 1:
         return None
+    if any(k not in ("fund", "leaf") for k in kinds[n_fixed:]):
+        return None  # only a column of amounts may stand anywhere
     leaves = [w for k, w in found if k == "leaf"]
     funds = [w for k, w in found if k == "fund"]
-    if not leaves or not funds or kinds.index("total") > kinds.index("leaf"):
+    if not leaves or not funds or "total" not in fixed_kinds or (
+            "leaf" in fixed_kinds and fixed_kinds.index("total") > fixed_kinds.index("leaf")):
         return None
     if "unit" in kinds and kinds.index("unit") > kinds.index("name"):
         return None
     sub, grouped = "sub" in kinds, "parent" in kinds
     if sub and not grouped:
         return None
-    printed = [w for k, w in found if k in ("fund", "leaf")]
-    tree = _Tree(leaves, funds, printed, sub, grouped, "kind" in kinds, "unit" in kinds)
+    printed_cols = [w for k, w in found if k in ("fund", "leaf")]
+    tree = _Tree(leaves, funds, printed_cols, sub, grouped, "kind" in kinds, "unit" in kinds, open_words)
     return tree if tree.width <= _MAX_WIDTH else None
 
 
@@ -154,6 +230,62 @@ def _split_label(label: str, tree: _Tree) -> Optional[tuple[str, str, str]]:
     return " ".join(words), unit, kind
 
 
+def _centred_units(lines: Sequence[NLine], rows: list[tuple[NLine, str, list[str], bool]], end: int
+                   ) -> Optional[tuple[list[tuple[NLine, str, list[str], bool]], int]]:
+    """The rows of a table by unit and project whose unit names are broken over lines centred on
+    their row (pdfplumber and -layout: `某某学院（某某高级技` / `日常保障运行 210.00 160.00 50.00` /
+    `工学校）`): a row printing its project only gets the pieces above it and the fewest pieces below it
+    that make its unit's name end as a unit's name does; a row printing its unit and project has
+    no piece above it. None when the pieces cannot be shared out so (rows then stay as read)."""
+    at = {id(ln): k for k, ln in enumerate(lines)}
+    idx = [at.get(id(ln)) for ln, _, _, _ in rows]
+    if any(k is None for k in idx):
+        return None
+    gaps: list[list[NLine]] = []
+    prev = idx[0]
+    for k in idx[1:]:
+        # (a page number between rows is skipped; a piece printed on many rows is no running header)
+        gaps.append([ln for ln in lines[prev + 1:k] if ln.text.strip() and (name_piece(ln) or not furniture(lines, ln))])
+        prev = k
+    after: list[NLine] = []
+    k = idx[-1] + 1
+    while k < len(lines) and len(after) < _TAIL_PIECES:
+        if lines[k].text.strip():
+            if not name_piece(lines[k]):
+                break
+            after.append(lines[k])
+        k += 1
+    gaps.append(after)
+    if any(not name_piece(p) for g in gaps for p in g):
+        return None
+    out: list[tuple[NLine, str, list[str], bool]] = []
+    carry: list[NLine] = []
+    last_end = end
+    for r, (ln, _, words, _) in enumerate(rows):
+        own = row_label(ln)
+        if own is None:
+            return None
+        parts = own.split()
+        nxt = gaps[r]
+        if _TOTAL_LABEL.match("".join(parts)) or len(parts) >= 2:
+            if carry:
+                return None
+            out.append((ln, own, words, False))
+            carry = nxt
+            continue
+        for t in range(len(nxt) + 1):
+            unit = "".join(p.text.strip() for p in carry + nxt[:t])
+            if _UNIT_END.search(unit):
+                break
+        else:
+            return None
+        out.append((ln, unit + " " + own, words, True))
+        if r == len(rows) - 1 and t:
+            last_end = at[id(nxt[t - 1])] + 1
+        carry = nxt[t:]
+    return out, last_end
+
+
 _LAST: tuple = (None, -1, None)  # (the lines last asked about, index, result): read takes what starts found
 
 
@@ -173,12 +305,16 @@ def _read_at(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
     if first is None:
         return None
     header = [ln for ln in lines[i:first] if ln.text.strip()]
-    tree = _tree("".join(ln.text for ln in header))
+    tree = _tree(" ".join(ln.text for ln in header))  # (header_words drops the spaces)
     if tree is None:
         return None
     rows, end = collect_rows(lines, first, [])
     if not rows:
         return None
+    if tree.unit and any(_split_label(label, tree) is None for _, label, _, _ in rows):
+        centred = _centred_units(lines, rows, end)
+        if centred is not None:
+            rows, end = centred
     labels, amounts = [], []
     for _, label, words, _ in rows:
         split = _split_label(label, tree)
@@ -197,8 +333,9 @@ def _read_at(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
     # by unit and project: the unit names the row (the first column, as the PDF route has it)
     keys = (["单位名称", "项目名称"] if tree.unit else ["项目"]) + (["项目类别"] if tree.kind else [])
     if tree.grouped:  # 财政拨款 over its 小计 and funds
-        top = keys + [_PARENT if role == tree.block[0] else "" if role in tree.block else role for role in order]
-        header = [top, [""] * len(keys) + [role if role in tree.block else "" for role in order]]
+        first_block = next(role for role in order if role in tree.block_roles)
+        top = keys + [_PARENT if role == first_block else "" if role in tree.block_roles else role for role in order]
+        header = [top, [""] * len(keys) + [role if role in tree.block_roles else "" for role in order]]
     else:
         header = [keys + order]
     grid: list[list[Cell]] = [[text_cell(lines[i], c) for c in r] for r in header]
@@ -209,6 +346,10 @@ def _read_at(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
         for t, w in enumerate(words):
             roles = {tree.orders[o][cols[t]] for o, cols in places}
             role = tree.orders[first_o][first_cols[t]]
+            if len(roles) > 1:  # the columns it may stand in are not certainly blank either
+                for other in roles - {role}:
+                    if not cells[index[other]].text:
+                        cells[index[other]] = amount_cell(line, "", _BLANK_DOUBT)
             cells[index[role]] = amount_cell(line, w, None if len(roles) == 1 else _DOUBT)
         head = ([text_cell(line, unit or name, joined=joined), text_cell(line, name if unit else "")] if tree.unit
                 else [text_cell(line, name, joined=joined)]) + ([text_cell(line, kind)] if tree.kind else [])
