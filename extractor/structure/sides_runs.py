@@ -31,13 +31,14 @@ streams whose sums leave no cut or several (declined: None).
 from __future__ import annotations
 
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, permutations
 from typing import Optional, Sequence
 
 import regex as re
 
 from ..datamodel import Detached, GridBlock, NLine
 from ..evidence.printed import ORDINAL
+from .run_placer import Shape, solve_full
 from .sides_columns import GRAND, YEAR_TOTAL, Item, Piece, Placed, carry_item, close, is_subject, ordinal_value, \
     side_columns
 from .sides_stream import continues, grid_of, header_echo, line_pieces, two_sided, word_side
@@ -48,6 +49,8 @@ from .value_lines import has_value_lines
 
 _MAX_LINES = 600  # the region in lines (two pages of one-cell lines)
 _MIN_RUN = 3  # consecutive whole numbers 1 2 3 … that are a 行次 run, not amounts
+FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the fund columns of a 财政拨款收支总表, in the header's order
+_MAX_COLUMNS = 6  # expenditure columns tried from the header (合计 and three funds: 4)
 _COLUMN_NUMBERS = 2  # a header word's column number printed among the boxes: 1 or 2 (one column per side)
 _MAX_LEFT_CHOICES = 5_000  # placings of the bare income amounts tried
 _FORM_MARK = re.compile(r"^(?:公开\d+表|表\d+|单位[：:]|部门[：:]|单位名称[：:]|编制单位[：:]|编制部门[：:]|注[：:]|说明[：:])")
@@ -151,6 +154,11 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
             k += 1
             continue
         it = Item(p.text, [p.line])
+        while k + 1 < len(body) and not body[k + 1].amount and body[k + 1].text not in head \
+                and continues(it, body[k + 1].text):
+            k += 1  # the rest of a label broken over lines, taken before its side is told
+            it.label += body[k].text
+            it.lines.append(body[k].line)
         side = _side(it.label, last, cur.side if cur is not None else None)
         if pending is not None:
             if side == 0:
@@ -174,9 +182,11 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
 
 
 def _blocks(side: list[Item]) -> Optional[tuple[list[Item], list[Item]]]:
-    """A side's numbered items and its totals block (本年…合计, carry-over items, 总计)."""
+    """A side's numbered items and its totals block (本年…合计, carry-over items, 总计; or 总计 alone)."""
     year = next((k for k, it in enumerate(side) if YEAR_TOTAL.match(it.label)), None)
-    if year is None or year == 0:
+    if year is None:
+        year = len(side) - 1  # 总计 alone (a 财政拨款收支总表's)
+    if year <= 0:
         return None
     items, tots = side[:year], side[year:]
     if not all(ORDINAL.match(it.label) for it in items) or not GRAND.match(tots[-1].label):
@@ -214,8 +224,7 @@ def _right_cuts(run: list[Decimal], n_items: int, n_carry: int) -> list[int]:
 def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
     body, end = _region(lines, i)
-    first = next((k for k, p in enumerate(body)
-                  if not p.amount and (ORDINAL.match(p.text) or YEAR_TOTAL.match(p.text))), None)
+    first = next((k for k, p in enumerate(body) if not p.amount and ORDINAL.match(p.text)), None)
     if not first:
         return declined
     header = [p.text for p in body[:first]]
@@ -251,6 +260,17 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
                 return declined
             left_at[it.row].amounts.append(before[id(it)])
     bare_rows = [r for r in sorted(left_at) if r not in right_rows]
+    columns = _side_sets("".join(header + words))
+    if columns is None:
+        return declined
+    side_cols, guessed = columns
+    if len(side_cols[1]) > 1:
+        placed = _by_funds(lb, rb, bare_rows, loose, side_cols[1])
+        if placed is None:
+            return declined
+        block = grid_of(lines[i], sorted(items, key=lambda it: (it.row, it.side)), placed, side_cols,
+                        [guessed[0], guessed[1]], lanci)
+        return _done(block, lines, i, end)
     run_all = [_value(p) for p in loose]
     if not run_all:
         return declined
@@ -290,13 +310,10 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     carry_printed = len(right_run) - y - 2
     direct = y == len(r_items) and carry_printed in (0, len(r_tots) - 2)
     if direct:
-        order = r_items + [r_tots[0]] + (r_tots[1:-1] if carry_printed else []) + [r_tots[-1]]
+        order = r_items + ([r_tots[0]] + (r_tots[1:-1] if carry_printed else []) + [r_tots[-1]] if len(r_tots) > 1
+                           else r_tots)
         for it, p in zip(order, right_run):
             it.amounts.append(p)
-    columns = side_columns("".join(header + words), [1, 1])
-    if columns is None:
-        return declined
-    side_cols, guessed = columns
     placed = {id(it): Placed((0,) if it.amounts else ()) for it in items}
     ordered = sorted(items, key=lambda it: (it.row, it.side))
     block = grid_of(lines[i], ordered, placed, side_cols, [guessed[0], guessed[1]], lanci)
@@ -315,10 +332,84 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
         text = "income amounts whose rows the sums do not settle, left out: " + " ".join(p.text for p in unplaced)
         ln = unplaced[0].line
         block.notes.append(NLine(text=text, orig=text, no=ln.no, page=ln.page, bbox=ln.bbox))
+    return _done(block, lines, i, end)
+
+
+def _done(block: GridBlock, lines: Sequence[NLine], i: int, end: int) -> tuple[GridBlock, int]:
     block.method = "sides-runs"
     block.first_line = lines[i].no
     block.last_line = lines[end - 1].no
     return with_report(block), end
+
+
+def _side_sets(header: str) -> Optional[tuple[list[list[str]], list[bool]]]:
+    """Each side's columns: one income column, and the widest standard expenditure set the header
+    names (合计 and the three funds of a 财政拨款收支总表, or one 决算数 / 预算数 column); a guessed set
+    only where the header names no standard one."""
+    best = None
+    for w in range(1, _MAX_COLUMNS + 1):
+        got = side_columns(header, [1, w])
+        if got is None or any(got[1]) or len(got[0][0]) != 1:
+            continue
+        if best is None or len(got[0][1]) > len(best[0][1]):
+            best = got
+    return best if best is not None else side_columns(header, [1, 1])
+
+
+def _by_funds(lb: tuple[list[Item], list[Item]], rb: tuple[list[Item], list[Item]], bare_rows: list[int],
+              loose: list[Piece], right_cols: list[str]) -> Optional[dict[int, Placed]]:
+    """A 财政拨款收支总表 whose expenditure side has 合计 and a column per fund: the bare amounts are
+    that side's cells (every cell printed, or the columns of the funds with no income left out),
+    placed by run_placer.solve_full (合计 = Σ the funds on every row, 总计 = Σ the items in every
+    column); which part column is which fund, by the income side (a fund's column adds up to its
+    income). The items' amounts are set; None when any of it does not hold or stays open."""
+    l_items, l_tots = lb
+    r_items, r_tots = rb
+    if bare_rows or len(l_tots) != 1 or len(r_tots) != 1 or not loose:
+        return None
+    fund_col = [next((c for c, name in enumerate(right_cols) if word in name), None) for word in FUNDS]
+    if None in fund_col or len(right_cols) != 1 + len(FUNDS):
+        return None
+    values = [_value(it.amounts[0]) if it.amounts else None for it in l_items]
+    grand = _value(l_tots[0].amounts[0]) if l_tots[0].amounts else None
+    if not _sums_hold(values, grand, [], grand):
+        return None
+    income = [Decimal(0)] * len(FUNDS)
+    for it, v in zip(l_items, values):
+        hits = [f for f, word in enumerate(FUNDS) if word in it.label]
+        if len(hits) != 1:
+            return None
+        income[hits[0]] += v if v is not None else 0
+    rows = r_items + r_tots
+    paid = [f for f in range(len(FUNDS)) if income[f] != 0]
+    stream = [_value(p) for p in loose]
+    if len(stream) == len(rows) * len(right_cols):
+        k = len(right_cols)
+    elif len(stream) == len(rows) * (1 + len(paid)):
+        k = 1 + len(paid)
+    else:
+        return None
+    solved = solve_full(Shape([f"{100 + j}" for j in range(len(r_items))] + [None]), stream, k)
+    if solved is None:
+        return None
+    grid, path = solved
+    fits = [perm for perm in permutations(range(len(FUNDS)), k - 1)
+            if all(close(grid[c + 1][-1], income[f], 1) for c, f in enumerate(perm))
+            and all(income[f] == 0 for f in range(len(FUNDS)) if f not in perm)]
+    if len({tuple(tuple(grid[perm.index(f) + 1]) if f in perm else None for f in range(len(FUNDS)))
+            for perm in fits}) != 1:
+        return None  # no fund order, or two that give different grids
+    perm = fits[0]
+    cols: dict[int, list[int]] = {id(it): [] for it in rows}
+    filled = [0] * k
+    for j, c in enumerate(path):
+        it = rows[filled[c]]
+        filled[c] += 1
+        it.amounts.append(loose[j])
+        cols[id(it)].append(0 if c == 0 else fund_col[perm[c - 1]])
+    placed = {id(it): Placed(tuple(cols[id(it)])) for it in rows}
+    placed.update({id(it): Placed((0,) if it.amounts else ()) for it in l_items + l_tots})
+    return placed
 
 
 def runs_start(lines: Sequence[NLine], i: int) -> bool:
