@@ -30,6 +30,7 @@ streams whose sums leave no cut or several (declined: None).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, permutations
 from typing import Optional, Sequence
@@ -40,7 +41,7 @@ from ..datamodel import Detached, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .run_placer import Shape, solve_full
 from .sides_columns import GRAND, YEAR_TOTAL, Item, Piece, Placed, carry_item, close, is_subject, ordinal_value, \
-    side_columns
+    side_columns, subject_name
 from .sides_stream import continues, grid_of, header_echo, line_pieces, two_sided, word_side
 from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, stream_furniture, title_above, title_like
 from .templates import identify
@@ -48,11 +49,10 @@ from .text_tables import text_reader, with_report
 from .value_lines import has_value_lines
 
 _MAX_LINES = 600  # the region in lines (two pages of one-cell lines)
-_MIN_RUN = 3  # consecutive whole numbers 1 2 3 … that are a 行次 run, not amounts
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the fund columns of a 财政拨款收支总表, in the header's order
 _MAX_COLUMNS = 6  # expenditure columns tried from the header (合计 and three funds: 4)
 _COLUMN_NUMBERS = 2  # a header word's column number printed among the boxes: 1 or 2 (one column per side)
-_MAX_LEFT_CHOICES = 5_000  # placings of the bare income amounts tried
+_MAX_LEFT_CHOICES = 20_000  # cuts of the bare amounts and placings of their income part tried
 _FORM_MARK = re.compile(r"^(?:公开\d+表|表\d+|单位[：:]|部门[：:]|单位名称[：:]|编制单位[：:]|编制部门[：:]|注[：:]|说明[：:])")
 
 
@@ -79,22 +79,6 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
     return out, end
 
 
-def _line_numbers(body: list[Piece]) -> set[int]:
-    """Indexes of the pieces that are 行次 runs: bare whole numbers each one more than the last, at
-    least _MIN_RUN of them."""
-    out: set[int] = set()
-    k = 0
-    while k < len(body):
-        j = k
-        while (j < len(body) and body[j].amount and body[j].text.isdigit()
-               and (j == k or int(body[j].text) == int(body[j - 1].text) + 1) and int(body[j].text) > 0):
-            j += 1
-        if j - k >= _MIN_RUN:
-            out.update(range(k, j))
-        k = max(j, k + 1)
-    return out
-
-
 def _side(label: str, last: list[int], prev: Optional[int]) -> Optional[int]:
     side = word_side(label)
     if side is None and is_subject(label):
@@ -109,16 +93,17 @@ def _side(label: str, last: list[int], prev: Optional[int]) -> Optional[int]:
 
 
 def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[tuple[list[Item], dict[int, Piece],
-                                                                                  list[Piece], list[int]]]:
+                                                                                  list[Piece]]]:
     """The labels (sides given), the income amounts printed before an expenditure label (item id ->
-    piece), the bare amounts in order, the 行次 numbers; None when the stream is not this shape. The
-    header words printed among the boxes are added to `words` (the right side's 决算数 printed apart)."""
+    piece), the bare amounts in order (行次 numbers among them); None when the stream is not this
+    shape. The header words printed again among the boxes (a page's header, its words in another
+    order, with its column numbers) are passed over and added to `words` (the right side's 决算数
+    printed apart)."""
     head = set(header)
-    numbered = _line_numbers(body)
+    column_numbers = {w for w in header if w.isdigit()} | {str(c) for c in range(1, _COLUMN_NUMBERS + 1)}
     items: list[Item] = []
     before: dict[int, Piece] = {}
     loose: list[Piece] = []
-    numbers: list[int] = []
     last = [0, 0]
     pending: Optional[Piece] = None
     k = 0
@@ -128,38 +113,37 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
         if echo:
             k += echo
             continue
+        cur = items[-1] if items else None
         if p.amount:
             if pending is not None:
                 return None
             nxt = body[k + 1] if k + 1 < len(body) else None
-            if k in numbered:
-                numbers.append(int(p.text))
-            elif nxt is not None and not nxt.amount and nxt.line is p.line:
+            if nxt is not None and not nxt.amount and nxt.line is p.line:
                 pending = p
             else:
                 loose.append(p)
             k += 1
             continue
-        if p.text in head and not ORDINAL.match(p.text):
-            words.append(p.text)
-            k += 1  # a header word among the boxes, perhaps with its column number
-            if k < len(body) and body[k].amount and body[k].text.isdigit() and int(body[k].text) <= _COLUMN_NUMBERS \
-                    and k not in numbered:
-                k += 1
-            continue
-        cur = items[-1] if items else None
-        if cur is not None and pending is None and continues(cur, p.text):
+        if cur is not None and pending is None and _rest_of(cur, p.text, head):
             cur.label += p.text
             cur.lines.append(p.line)
             k += 1
             continue
+        if p.text in head and not ORDINAL.match(p.text):
+            while k < len(body) and ((not body[k].amount and body[k].text in head)
+                                     or (body[k].amount and body[k].text in column_numbers)):
+                if not body[k].amount:
+                    words.append(body[k].text)
+                k += 1  # header words printed again, with their column numbers
+            continue
         it = Item(p.text, [p.line])
-        while k + 1 < len(body) and not body[k + 1].amount and body[k + 1].text not in head \
-                and continues(it, body[k + 1].text):
+        while k + 1 < len(body) and not body[k + 1].amount and _rest_of(it, body[k + 1].text, head):
             k += 1  # the rest of a label broken over lines, taken before its side is told
             it.label += body[k].text
             it.lines.append(body[k].line)
         side = _side(it.label, last, cur.side if cur is not None else None)
+        if pending is not None and word_side(it.label) is None and (GRAND.match(it.label) or YEAR_TOTAL.match(it.label)):
+            side = 1  # a total with an amount before it: the expenditure 总计 of the income 总计's row
         if pending is not None:
             if side == 0:
                 return None  # an amount before an income label: not this shape
@@ -178,11 +162,20 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
         k += 1
     if pending is not None:
         return None
-    return items, before, loose, numbers
+    return items, before, loose
 
 
-def _blocks(side: list[Item]) -> Optional[tuple[list[Item], list[Item]]]:
-    """A side's numbered items and its totals block (本年…合计, carry-over items, 总计; or 总计 alone)."""
+def _rest_of(item: Item, piece: str, head: set[str]) -> bool:
+    """`piece` is the rest of the item's label broken over lines; a header word (`支出`) only where
+    it makes a subject the catalogue names (`二十二、灾害防治及应急管理` `支出`)."""
+    if piece in head:
+        return is_subject(subject_name(item.label + piece)) and not is_subject(subject_name(item.label))
+    return continues(item, piece)
+
+
+def _blocks(side: list[Item]) -> Optional[tuple[list[Item], list[Item], list[Item]]]:
+    """A side's numbered items, its totals block (本年…合计, carry-over items, each perhaps with its
+    fund sub-items under it, 总计; or 总计 alone) and the sub-items among them."""
     year = next((k for k, it in enumerate(side) if YEAR_TOTAL.match(it.label)), None)
     if year is None:
         year = len(side) - 1  # 总计 alone (a 财政拨款收支总表's)
@@ -191,9 +184,14 @@ def _blocks(side: list[Item]) -> Optional[tuple[list[Item], list[Item]]]:
     items, tots = side[:year], side[year:]
     if not all(ORDINAL.match(it.label) for it in items) or not GRAND.match(tots[-1].label):
         return None
-    if not all(carry_item(it.label) for it in tots[1:-1]):
-        return None
-    return items, tots
+    subs = []
+    for k, it in enumerate(tots[1:-1], 1):
+        if carry_item(it.label):
+            continue
+        if not any(w in it.label for w in FUNDS) or not (carry_item(tots[k - 1].label) or tots[k - 1] in subs):
+            return None
+        subs.append(it)  # a fund under the carry-over item above it
+    return items, tots, subs
 
 
 def _value(p: Piece) -> Decimal:
@@ -233,23 +231,27 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     got = _parse(body[first:], header, words)
     if got is None:
         return declined
-    items, before, loose, numbers = got
+    items, before, loose = got
     if not before:
         return declined  # no income amount before an expenditure label: another converter's stream
     lefts = [it for it in items if it.side == 0]
     rights = [it for it in items if it.side == 1]
     lb, rb = _blocks(lefts), _blocks(rights)
-    if lb is None or rb is None or len(lb[1]) != len(rb[1]):
-        return declined
+    if lb is None or rb is None or (len(lb[1]) != len(rb[1]) and not lanci):
+        return declined  # totals blocks of two lengths: only where the 行次 number the rows
     top = max(len(lb[0]), len(rb[0]))
-    n = top + len(lb[1])
-    if (numbers or lanci) and sorted(numbers) != list(range(1, 2 * n + 1)):
-        return declined  # the 行次 runs must number both sides' rows
-    for side, (its, tots) in ((0, lb), (1, rb)):
+    n = top + max(len(lb[1]), len(rb[1]))
+    if lanci:
+        wholes = {id(p) for p in loose if p.text.isdigit() and 1 <= int(p.text) <= 2 * n}
+        if sorted(int(p.text) for p in loose if id(p) in wholes) != list(range(1, 2 * n + 1)):
+            return declined  # the 行次 must number both sides' rows, each once
+        loose = [p for p in loose if id(p) not in wholes]
+    for side, (its, tots, _) in ((0, lb), (1, rb)):
         for k, it in enumerate(its):
             it.row = k
-        for k, it in enumerate(tots):
+        for k, it in enumerate(tots[:-1]):
             it.row = top + k
+        tots[-1].row = n - 1  # the two 总计 share the last row
         for it in its + tots:
             it.no = it.row + 1 + side * n
     left_at = {it.row: it for it in lefts}
@@ -261,73 +263,34 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
             left_at[it.row].amounts.append(before[id(it)])
     bare_rows = [r for r in sorted(left_at) if r not in right_rows]
     columns = _side_sets("".join(header + words))
-    if columns is None:
+    if columns is None or not loose:
         return declined
     side_cols, guessed = columns
-    if len(side_cols[1]) > 1:
-        placed = _by_funds(lb, rb, bare_rows, loose, side_cols[1])
-        if placed is None:
-            return declined
-        block = grid_of(lines[i], sorted(items, key=lambda it: (it.row, it.side)), placed, side_cols,
-                        [guessed[0], guessed[1]], lanci)
-        return _done(block, lines, i, end)
-    run_all = [_value(p) for p in loose]
-    if not run_all:
+    solved = _solve(lb, rb, left_at, bare_rows, loose, side_cols[1])
+    if solved is None:
         return declined
-    left_fixed = {it.row: _value(it.amounts[0]) for it in lefts if it.amounts}
-    l_items, l_tots = lb
-    r_items, r_tots = rb
-    cuts: list[tuple[int, tuple[int, ...], int]] = []
-    tried = 0
-    for k in range(0, min(len(run_all) - 1, len(bare_rows)) + 1):
-        right = run_all[k:]
-        ys = _right_cuts(right, len(r_items), len(r_tots) - 2)
-        if not ys:
-            continue
-        for rows in combinations(bare_rows, k):
-            tried += 1
-            if tried > _MAX_LEFT_CHOICES:
-                return declined
-            vals = dict(left_fixed)
-            vals.update({r: run_all[j] for j, r in enumerate(rows)})
-            if not _sums_hold([vals.get(it.row) for it in l_items], vals.get(l_tots[0].row),
-                              [vals.get(it.row) for it in l_tots[1:-1]], vals.get(l_tots[-1].row)):
-                continue
-            if not close(vals[l_tots[-1].row], right[-1], 1):
-                continue
-            cuts.extend((k, rows, y) for y in ys)
-    if not cuts or len({(k, y) for k, _, y in cuts}) != 1:
-        return declined
-    k, _, y = cuts[0]
-    choices = {rows for _, rows, _ in cuts}
+    left_rows, positions, right = solved
     unplaced: list[Piece] = []
-    if len(choices) == 1:
-        for j, r in enumerate(next(iter(choices))):
-            left_at[r].amounts.append(loose[j])
+    if left_rows is None:
+        unplaced = [loose[j] for j in positions]  # the sums hold with these amounts on several rows: left out
     else:
-        unplaced = loose[:k]  # the sums hold with these amounts on several rows: left out
-    right_run = loose[k:]
-    carry_printed = len(right_run) - y - 2
-    direct = y == len(r_items) and carry_printed in (0, len(r_tots) - 2)
-    if direct:
-        order = r_items + ([r_tots[0]] + (r_tots[1:-1] if carry_printed else []) + [r_tots[-1]] if len(r_tots) > 1
-                           else r_tots)
-        for it, p in zip(order, right_run):
-            it.amounts.append(p)
-    placed = {id(it): Placed((0,) if it.amounts else ()) for it in items}
-    ordered = sorted(items, key=lambda it: (it.row, it.side))
-    block = grid_of(lines[i], ordered, placed, side_cols, [guessed[0], guessed[1]], lanci)
-    width = 1 + lanci + len(side_cols[0])
-    column = width + 1 + lanci
-    if not direct:
-        grid_row = {g: r for g, r in enumerate(block.rows) if len(r) > column}
-        by_label = {}
-        for g, r in grid_row.items():
-            if g >= 2 and r[width].text:
-                by_label[g] = r[width].text
-        grand = next((it.amounts[0].text for it in l_tots[-1:] if it.amounts), None)
-        block.detached = Detached(column=column, rows=by_label,
-                                  run=[amount_cell(p.line, p.text) for p in right_run], grand=grand)
+        for j, r in zip(positions, left_rows):
+            left_at[r].amounts.append(loose[j])
+    placed = {id(it): Placed((0,) if it.amounts else ()) for it in lefts}
+    cols: dict[int, list[int]] = {id(it): [] for it in rights}
+    for it, piece, c in right.cells:
+        it.amounts.append(piece)
+        cols[id(it)].append(c)
+    placed.update({id(it): Placed(tuple(cols[id(it)])) for it in rights})
+    block = grid_of(lines[i], sorted(items, key=lambda it: (it.row, it.side)), placed, side_cols,
+                    [guessed[0], guessed[1]], lanci)
+    if right.detached:
+        width = 1 + lanci + len(side_cols[0])
+        column = width + 1 + lanci  # the expenditure side's first amount column
+        labels = {g: r[width].text for g, r in enumerate(block.rows) if g >= 2 and len(r) > column and r[width].text}
+        grand = next((it.amounts[0].text for it in lb[1][-1:] if it.amounts), None)
+        block.detached = Detached(column=column, rows=labels,
+                                  run=[amount_cell(p.line, p.text) for p in right.detached], grand=grand)
     if unplaced:
         text = "income amounts whose rows the sums do not settle, left out: " + " ".join(p.text for p in unplaced)
         ln = unplaced[0].line
@@ -356,60 +319,182 @@ def _side_sets(header: str) -> Optional[tuple[list[list[str]], list[bool]]]:
     return best if best is not None else side_columns(header, [1, 1])
 
 
-def _by_funds(lb: tuple[list[Item], list[Item]], rb: tuple[list[Item], list[Item]], bare_rows: list[int],
-              loose: list[Piece], right_cols: list[str]) -> Optional[dict[int, Placed]]:
-    """A 财政拨款收支总表 whose expenditure side has 合计 and a column per fund: the bare amounts are
-    that side's cells (every cell printed, or the columns of the funds with no income left out),
-    placed by run_placer.solve_full (合计 = Σ the funds on every row, 总计 = Σ the items in every
-    column); which part column is which fund, by the income side (a fund's column adds up to its
-    income). The items' amounts are set; None when any of it does not hold or stays open."""
-    l_items, l_tots = lb
-    r_items, r_tots = rb
-    if bare_rows or len(l_tots) != 1 or len(r_tots) != 1 or not loose:
+@dataclass
+class _Right:
+    """The expenditure side as read: (item, amount, column) for each amount placed, or the run handed
+    to detached_runs.py (its first column's amounts in printed order); `key` its values, to tell
+    readings apart; `grand` its 总计."""
+
+    key: tuple
+    cells: list[tuple[Item, Piece, int]] = field(default_factory=list)
+    detached: list[Piece] = field(default_factory=list)
+    grand: Optional[Decimal] = None
+
+
+def _solve(lb: tuple[list[Item], list[Item], list[Item]], rb: tuple[list[Item], list[Item], list[Item]],
+           left_at: dict[int, Item], bare_rows: list[int], loose: list[Piece], right_cols: list[str]
+           ) -> Optional[tuple[Optional[tuple[int, ...]], tuple[int, ...], _Right]]:
+    """Cut the bare amounts into the income cells of the rows without an expenditure label (any of
+    them, in order) and the expenditure side's cells (the rest), every cut whose sums hold on both
+    sides tried: (the rows of the income amounts, or None where several rows fit them; their indexes
+    in `loose`; the expenditure side). None when no cut holds, or two that read differently."""
+    l_items, l_tots, l_subs = lb
+    fixed = {r: _value(it.amounts[0]) for r, it in left_at.items() if it.amounts}
+    values = [_value(p) for p in loose]
+    income = _income(l_items, fixed) if not any(it.row in bare_rows for it in l_items) else None
+    found: list[tuple[tuple[int, ...], tuple[int, ...], _Right]] = []
+    failed: set[tuple[Decimal, ...]] = set()
+    tried = 0
+    for k in range(0, min(len(loose) - 1, len(bare_rows)) + 1):
+        for positions in combinations(range(len(loose)), k):
+            tried += 1
+            if tried > _MAX_LEFT_CHOICES:
+                return None
+            rest = tuple(values[j] for j in range(len(loose)) if j not in positions)
+            if rest in failed:
+                continue
+            right = _right([p for j, p in enumerate(loose) if j not in positions], rb, right_cols, income)
+            if right is None or right.grand is None:
+                failed.add(rest)  # (the same amounts left for the expenditure side fail again)
+                continue
+            for rows in combinations(bare_rows, k):
+                tried += 1
+                vals = dict(fixed)
+                vals.update({r: values[j] for j, r in zip(positions, rows)})
+                if not _sums_hold([vals.get(it.row) for it in l_items], vals.get(l_tots[0].row),
+                                  [vals.get(it.row) for it in l_tots[1:-1] if it not in l_subs],
+                                  vals.get(l_tots[-1].row)):
+                    continue
+                if close(vals[l_tots[-1].row], right.grand, 1):
+                    found.append((positions, rows, right))
+    if not found or len({(tuple(values[j] for j in pos), right.key) for pos, _, right in found}) != 1:
         return None
-    fund_col = [next((c for c, name in enumerate(right_cols) if word in name), None) for word in FUNDS]
-    if None in fund_col or len(right_cols) != 1 + len(FUNDS):
-        return None
-    values = [_value(it.amounts[0]) if it.amounts else None for it in l_items]
-    grand = _value(l_tots[0].amounts[0]) if l_tots[0].amounts else None
-    if not _sums_hold(values, grand, [], grand):
-        return None
-    income = [Decimal(0)] * len(FUNDS)
-    for it, v in zip(l_items, values):
+    positions, rows, right = found[0]
+    readings = {tuple(sorted((r, values[j]) for j, r in zip(pos, rs))) for pos, rs, _ in found}
+    return (rows if len(readings) == 1 else None), positions, right
+
+
+def _income(l_items: list[Item], vals: dict[int, Decimal]) -> Optional[list[Decimal]]:
+    """Each fund's income (一般公共预算, 政府性基金, 国有资本经营), None when an item names no one fund."""
+    out = [Decimal(0)] * len(FUNDS)
+    for it in l_items:
         hits = [f for f, word in enumerate(FUNDS) if word in it.label]
         if len(hits) != 1:
             return None
-        income[hits[0]] += v if v is not None else 0
+        out[hits[0]] += vals.get(it.row, Decimal(0))
+    return out
+
+
+def _right(rest: list[Piece], rb: tuple[list[Item], list[Item], list[Item]], right_cols: list[str],
+           income: Optional[list[Decimal]]) -> Optional[_Right]:
+    """The expenditure side from its amounts in printed order, or None."""
+    r_items, r_tots, r_subs = rb
+    if not rest:
+        return None
+    if len(right_cols) == 1:
+        return _one_column(rest, rest, rb, 0, None)
+    fund_col = [next((c for c, name in enumerate(right_cols) if word in name), None) for word in FUNDS]
+    if income is None or None in fund_col or len(right_cols) != 1 + len(FUNDS) or r_subs:
+        return None
     rows = r_items + r_tots
     paid = [f for f in range(len(FUNDS)) if income[f] != 0]
-    stream = [_value(p) for p in loose]
-    if len(stream) == len(rows) * len(right_cols):
-        k = len(right_cols)
-    elif len(stream) == len(rows) * (1 + len(paid)):
-        k = 1 + len(paid)
+    stream = [_value(p) for p in rest]
+    k = next((w for w in (len(right_cols), 1 + len(paid)) if len(stream) == len(rows) * w), None)
+    if k is None:
+        if len(paid) != 1:
+            return None
+        halves = _halves(stream)
+        if halves is None:
+            return None  # blank cells left out: only a column repeated (one fund spent) is read
+        first, second = halves
+        return _one_column([rest[j] for j in first], [rest[j] for j in second], rb, fund_col[paid[0]],
+                           income[paid[0]])
+    # the rows' tree for the identities: 总计 over 本年支出合计 (over the items) and the carry-over items
+    if len(r_tots) == 1:
+        codes: list[Optional[str]] = [f"{100 + j}" for j in range(len(r_items))] + [None]
     else:
-        return None
-    solved = solve_full(Shape([f"{100 + j}" for j in range(len(r_items))] + [None]), stream, k)
+        codes = [f"101{10 + j}" for j in range(len(r_items))] + [f"{101 + j}" for j in range(len(r_tots) - 1)] + [None]
+    solved = solve_full(Shape(codes), stream, k)
     if solved is None:
         return None
     grid, path = solved
     fits = [perm for perm in permutations(range(len(FUNDS)), k - 1)
             if all(close(grid[c + 1][-1], income[f], 1) for c, f in enumerate(perm))
             and all(income[f] == 0 for f in range(len(FUNDS)) if f not in perm)]
-    if len({tuple(tuple(grid[perm.index(f) + 1]) if f in perm else None for f in range(len(FUNDS)))
-            for perm in fits}) != 1:
+    grids = {tuple(tuple(grid[perm.index(f) + 1]) if f in perm else None for f in range(len(FUNDS))) for perm in fits}
+    if len(grids) != 1:
         return None  # no fund order, or two that give different grids
     perm = fits[0]
-    cols: dict[int, list[int]] = {id(it): [] for it in rows}
+    out = _Right(key=("funds", tuple(grid[0]), next(iter(grids))), grand=grid[0][-1])
     filled = [0] * k
     for j, c in enumerate(path):
         it = rows[filled[c]]
         filled[c] += 1
-        it.amounts.append(loose[j])
-        cols[id(it)].append(0 if c == 0 else fund_col[perm[c - 1]])
-    placed = {id(it): Placed(tuple(cols[id(it)])) for it in rows}
-    placed.update({id(it): Placed((0,) if it.amounts else ()) for it in l_items + l_tots})
-    return placed
+        out.cells.append((it, rest[j], 0 if c == 0 else fund_col[perm[c - 1]]))
+    return out
+
+
+def _one_column(run: list[Piece], copy: list[Piece], rb: tuple[list[Item], list[Item], list[Item]],
+                copy_col: int, copy_total: Optional[Decimal]) -> Optional[_Right]:
+    """The expenditure side's first column read top-down (`run`), with `copy` the same amounts in a
+    second column (`copy_col`: the one fund spent) or `run` itself: placed in order where it prints
+    every item, else handed on as detached."""
+    r_items, r_tots, r_subs = rb
+    values = [_value(p) for p in run]
+    carry = [it for it in r_tots[1:-1] if it not in r_subs]
+    if len(r_tots) > 1:
+        ys = _right_cuts(values, len(r_items), len(carry))
+    else:
+        ys = [len(values) - 1] if _sums_hold(values[:-1], values[-1], [], values[-1]) else []
+    if len(ys) != 1 or (copy_total is not None and not close(values[-1], copy_total, 1)):
+        return None
+    y = ys[0]
+    out = _Right(key=("column", tuple(values)), grand=values[-1])
+    printed_carry = len(values) - y - 2
+    if y == len(r_items) and (len(r_tots) == 1 or printed_carry == 0 or (printed_carry == len(carry) and not r_subs)):
+        if len(r_tots) == 1:
+            order = r_items + r_tots
+        else:
+            order = r_items + [r_tots[0]] + (carry if printed_carry else []) + [r_tots[-1]]
+        for it, p, q in zip(order, run, copy):
+            out.cells.append((it, p, 0))
+            if copy is not run:
+                out.cells.append((it, q, copy_col))
+        return out
+    out.detached = list(run)
+    return out
+
+
+_MAX_HALVES = 20_000  # steps of the search for a column printed twice
+
+
+def _halves(stream: list[Decimal]) -> Optional[tuple[list[int], list[int]]]:
+    """The stream as two equal columns interleaved, each read top-down (合计 and the one fund spent):
+    the indexes of the first column's amounts and the second's, when one such column is left."""
+    found: list[tuple[tuple[Decimal, ...], list[int], list[int]]] = []
+    steps = [0]
+
+    def walk(p: int, a: list[int], b: list[int]) -> None:
+        steps[0] += 1
+        if steps[0] > _MAX_HALVES or len({f[0] for f in found}) > 1:
+            return
+        if p == len(stream):
+            if len(b) == len(a):
+                found.append((tuple(stream[j] for j in a), list(a), list(b)))
+            return
+        if len(b) < len(a) and stream[a[len(b)]] == stream[p]:
+            b.append(p)
+            walk(p + 1, a, b)
+            b.pop()
+        if len(a) < len(stream) // 2:
+            a.append(p)
+            walk(p + 1, a, b)
+            a.pop()
+
+    walk(0, [], [])
+    if steps[0] > _MAX_HALVES or len({f[0] for f in found}) != 1:
+        return None
+    return found[0][1], found[0][2]
 
 
 def runs_start(lines: Sequence[NLine], i: int) -> bool:
