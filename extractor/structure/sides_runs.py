@@ -42,6 +42,7 @@ from ..evidence.printed import ORDINAL
 from .run_placer import Shape, solve_full
 from .sides_columns import GRAND, YEAR_TOTAL, Item, Piece, Placed, carry_item, close, is_subject, ordinal_value, \
     side_columns, subject_name
+from .spaced_sides import SIDE_COLUMNS
 from .sides_stream import continues, grid_of, header_echo, line_pieces, two_sided, word_side
 from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, stream_furniture, title_above, title_like
 from .templates import identify
@@ -51,7 +52,6 @@ from .value_lines import has_value_lines
 _MAX_LINES = 600  # the region in lines (two pages of one-cell lines)
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the fund columns of a 财政拨款收支总表, in the header's order
 _MAX_COLUMNS = 6  # expenditure columns tried from the header (合计 and three funds: 4)
-_COLUMN_NUMBERS = 2  # a header word's column number printed among the boxes: 1 or 2 (one column per side)
 _MAX_LEFT_CHOICES = 20_000  # cuts of the bare amounts and placings of their income part tried
 _FORM_MARK = re.compile(r"^(?:公开\d+表|表\d+|单位[：:]|部门[：:]|单位名称[：:]|编制单位[：:]|编制部门[：:]|注[：:]|说明[：:])")
 
@@ -100,11 +100,11 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
     order, with its column numbers) are passed over and added to `words` (the right side's 决算数
     printed apart)."""
     head = set(header)
-    column_numbers = {w for w in header if w.isdigit()} | {str(c) for c in range(1, _COLUMN_NUMBERS + 1)}
     items: list[Item] = []
     before: dict[int, Piece] = {}
     loose: list[Piece] = []
     last = [0, 0]
+    under: list[Optional[int]] = []  # the funds printed under the last carry-over item
     pending: Optional[Piece] = None
     k = 0
     while k < len(body):
@@ -129,11 +129,25 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
             cur.lines.append(p.line)
             k += 1
             continue
-        if p.text in head and not ORDINAL.match(p.text):
-            while k < len(body) and ((not body[k].amount and body[k].text in head)
-                                     or (body[k].amount and body[k].text in column_numbers)):
-                if not body[k].amount:
-                    words.append(body[k].text)
+        def sub_item(text: str) -> bool:
+            """A fund printed under the carry-over item above (年初财政拨款结转和结余 / 一般公共预算财政拨款)."""
+            fund = _fund_of(text)
+            left = next((x for x in reversed(items) if x.side == 0), None)
+            return (fund is not None and fund not in under and left is not None
+                    and (carry_item(left.label) or bool(under)))
+
+        if sub_item(p.text):
+            under.append(_fund_of(p.text))
+            items.append(Item(p.text, [p.line], side=0))
+            k += 1
+            continue
+        if _header_word(p.text, head):
+            while k < len(body):
+                q = body[k]
+                if not q.amount and _header_word(q.text, head) and not sub_item(q.text):
+                    words.append(q.text)
+                elif not (q.amount and q.text.isdigit() and 0 < int(q.text) <= _MAX_COLUMNS + 1):
+                    break
                 k += 1  # header words printed again, with their column numbers
             continue
         it = Item(p.text, [p.line])
@@ -142,6 +156,9 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
             it.label += body[k].text
             it.lines.append(body[k].line)
         side = _side(it.label, last, cur.side if cur is not None else None)
+        if pending is None and word_side(it.label) is None and GRAND.match(it.label):
+            # 总计 without an amount before it: the income side's, unless that one is printed already
+            side = 1 if any(x.side == 0 and GRAND.match(x.label) for x in items) else 0
         if pending is not None and word_side(it.label) is None and (GRAND.match(it.label) or YEAR_TOTAL.match(it.label)):
             side = 1  # a total with an amount before it: the expenditure 总计 of the income 总计's row
         if pending is not None:
@@ -152,6 +169,8 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
             pending = None
         if side is None:
             return None
+        if side == 0:
+            under = []
         it.side = side
         v = ordinal_value(it.label)
         if v:
@@ -163,6 +182,22 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
     if pending is not None:
         return None
     return items, before, loose
+
+
+_COLUMN_TEXT = "|".join("|".join(names) for names in SIDE_COLUMNS)
+
+
+def _header_word(text: str, head: set[str]) -> bool:
+    """A header word printed among the boxes: one of the table's header, or a piece of a standard
+    column's name (`政府性基金预` `算财政拨款`, `合计`) printed there."""
+    if ORDINAL.match(text) or GRAND.match(text):
+        return False  # (总计 is a row's label)
+    return text in head or (len(text) >= 2 and "|" not in text and text in _COLUMN_TEXT)
+
+
+def _fund_of(text: str) -> Optional[int]:
+    hits = [f for f, word in enumerate(FUNDS) if word in text]
+    return hits[0] if len(hits) == 1 and not ORDINAL.match(text) else None
 
 
 def _rest_of(item: Item, piece: str, head: set[str]) -> bool:
