@@ -159,6 +159,11 @@ BUDGET_01 = """收支预算总表
 """
 
 
+def _boxes(text: str) -> str:
+    """Each line its own box, as pdfminer.six prints them: a blank line after each."""
+    return "\n\n".join(ln for ln in text.splitlines() if ln.strip()) + "\n"
+
+
 def _extract(tmp_path, text: str):
     p = tmp_path / "t.txt"
     p.write_text(text, encoding="utf-8")
@@ -230,3 +235,148 @@ def test_a_bare_income_amount_the_sums_do_not_place_is_left_out(tmp_path):
     assert "事业收入" not in got and "其他收入" not in got and "国有资本经营预算拨款收入" not in got
     assert any("left out: 20.00" in n for n in t.notes)
     assert [f.value for f in got["一般公共服务支出"]] == [Decimal("400.00")]
+
+
+BUDGET_04 = """财政拨款收支总表
+
+单位：万元
+
+收入
+支出
+项    目
+预算数
+项    目
+合计 一般公共预算 政府性基金预算
+国有资本经营预
+算
+一、一般公共预算拨款
+500.00 一、一般公共服务支出
+300.00
+二、政府性基金预算拨款
+0 二、教育支出
+100.00
+300.00
+100.00
+三、国有资本经营预算拨款
+0 三、住房保障支出
+100.00
+100.00
+收入总计
+500.00 支出总计
+500.00
+500.00
+注：本表反映本部门本年度财政拨款收支预算总体情况。
+0
+0
+0
+0
+0
+0
+0
+0
+"""
+
+
+def test_fund_columns_placed_by_the_row_and_column_sums(tmp_path):
+    # 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算: 300 + 100 + 100 = 500 in 合计 and 一般公共预算, the
+    # other two funds 0 on every row (their income is 0)
+    t = _table(_extract(tmp_path, "报告\n\n" + _boxes(BUDGET_04)))
+    assert t.columns[-4:] == ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"]
+    rows = {r.name.value: {k: f.value for k, f in r.values.items() if f.value is not None} for r in t.rows}
+    assert rows["一般公共服务支出"] == {"合计": Decimal("300.00"), "一般公共预算": Decimal("300.00"),
+                                 "政府性基金预算": Decimal("0"), "国有资本经营预算": Decimal("0")}
+    assert rows["教育支出"]["一般公共预算"] == Decimal("100.00")
+    assert rows["支出总计"]["合计"] == Decimal("500.00")
+    assert rows["一般公共预算拨款"] == {"预算数": Decimal("500.00")}
+
+
+FINAL_04 = """财政拨款收入支出决算总表
+公开04表
+收入
+支出
+项目
+栏    次
+行次
+金额
+1
+项目
+栏    次
+行次
+合计
+2
+一般公共预算
+财政拨款
+政府性基金预
+算财政拨款
+国有资本经营
+预算财政拨款
+3
+4
+5
+一、一般公共预算财政拨款
+1
+330.00 一、一般公共服务支出
+二、政府性基金预算财政拨
+款
+三、国有资本经营预算财政
+拨款
+2
+3
+4
+二、教育支出
+三、科学技术支出
+200.00
+200.00
+10
+11
+30.00
+30.00
+12
+13
+四、社会保障和就业支出
+100.00
+100.00
+本年收入合计
+5
+330.00 本年支出合计
+14
+330.00
+330.00
+年初财政拨款结转和结余
+一般公共预算财政拨款
+政府性基金预算财政拨款
+6
+7
+8
+0 年末财政拨款结转和结余
+0
+15
+16
+17
+总计
+9
+330.00 总计
+18
+330.00
+330.00
+注：本表反映本部门本年度财政拨款的收支及年末结转结余情况。
+"""
+
+
+def test_final_04_with_fund_sub_items_and_one_fund_spent(tmp_path):
+    # 行次 1 … 18 printed singly and in runs; the 年初 row's funds below it (rows 7, 8); 合计 and
+    # 一般公共预算 print the same amounts (the one fund spent), blank cells absent: the 合计 column is
+    # placed by the 03表's 类 totals (200, 30, 100), the fund column left blank; the bare 0 fits rows 7
+    # and 8 alike and is left out
+    t = _table(_extract(tmp_path, "报告\n\n" + _boxes(FINAL_04) + "\n" + TABLE_03))
+    rows = {(r.name.value, k): f.value for r in t.rows for k, f in r.values.items() if f.value is not None}
+    assert rows[("一般公共预算财政拨款", "金额")] == Decimal("330.00")
+    assert rows[("年初财政拨款结转和结余", "金额")] == Decimal("0")
+    assert rows[("一般公共服务支出", "合计")] == Decimal("200.00")
+    assert rows[("教育支出", "合计")] == Decimal("30.00")
+    assert rows[("社会保障和就业支出", "合计")] == Decimal("100.00")
+    assert rows[("本年支出合计", "合计")] == Decimal("330.00")
+    assert ("科学技术支出", "合计") not in rows
+    assert not any(k == "一般公共预算财政拨款" for _, k in rows)  # the fund column: not placed
+    assert ("政府性基金预算财政拨款", "金额") not in rows
+    assert any("left out: 0" in n for n in t.notes)

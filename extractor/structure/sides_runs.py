@@ -545,7 +545,7 @@ def runs_start(lines: Sequence[NLine], i: int) -> bool:
     return False
 
 
-@text_reader(33)
+@text_reader(31)  # before sides-stream: its cell-stream reading would cut these boxes into wrong rows
 class SidesRunsReader:
     """A two-sided table printed column by column in boxes (pdfminer.six)."""
 
