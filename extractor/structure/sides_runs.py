@@ -107,8 +107,11 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
     under: list[Optional[int]] = []  # the funds printed under the last carry-over item
     pending: Optional[Piece] = None
     k = 0
+    grands = [False, False]
     while k < len(body):
         p = body[k]
+        if all(grands) and not p.amount and p.text not in head:
+            break  # past both 总计 a word not of this header: the next table's header, printed before its title
         echo = header_echo(body, k, header)
         if echo:
             k += echo
@@ -172,15 +175,17 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
         if side == 0:
             under = []
         it.side = side
+        grands[side] |= bool(GRAND.match(it.label))
         v = ordinal_value(it.label)
         if v:
-            if v != last[side] + 1:
-                return None  # item numbers out of turn
+            if v != last[side] + 1 and (v <= last[side] or word_side(it.label) is None):
+                return None  # item numbers out of turn (a number left out only where the words tell the side)
             last[side] = v
         items.append(it)
         k += 1
     if pending is not None:
         return None
+    del body[k:]  # (the caller's region ends with the pieces read)
     return items, before, loose
 
 
@@ -263,9 +268,13 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     header = [p.text for p in body[:first]]
     lanci = "行次" in "".join(header)
     words: list[str] = []
-    got = _parse(body[first:], header, words)
+    rest = body[first:]
+    got = _parse(rest, header, words)
     if got is None:
         return declined
+    if len(rest) < len(body) - first and rest:
+        last_line = rest[-1].line
+        end = next((j + 1 for j in range(end - 1, i - 1, -1) if lines[j] is last_line), end)
     items, before, loose = got
     if not before:
         return declined  # no income amount before an expenditure label: another converter's stream
