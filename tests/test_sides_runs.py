@@ -238,15 +238,13 @@ def test_a_bare_income_amount_the_sums_do_not_place_is_left_out(tmp_path):
 
 
 BUDGET_04 = """财政拨款收支总表
-
-单位：万元
-
 收入
 支出
 项    目
 预算数
 项    目
 合计 一般公共预算 政府性基金预算
+单位：万元
 国有资本经营预
 算
 一、一般公共预算拨款

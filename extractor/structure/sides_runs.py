@@ -1,32 +1,45 @@
-"""Reader `sides-runs`: a side-by-side income | expenditure table (公开01表, 收支总表: one amount column
-per side) as pdfminer.six prints it — column by column, in boxes.
+"""Reader `sides-runs`: a side-by-side income | expenditure table (公开01表 / 收支总表, one amount column
+per side; 公开04表 / 财政拨款收支总表, 合计 and a column per fund on the expenditure side) as
+pdfminer.six prints it — column by column, in boxes.
 
 The shape: after the title and header words (`收入` `支出` `项目` [`栏次` `行次`] `决算数` [`1`] …) come
-the income labels in row order; the 行次 numbers, if printed, as runs of their own (`1` … `30`); the
-expenditure labels in row order, an income amount printed on one line before the expenditure label
-of its row (`1279.28 一、一般公共服务支出`: the income cell and the expenditure label share a text
-line); then, as bare amounts, the income amounts of rows that print no expenditure label (a budget's
-`五、事业收入` … beside blank expenditure rows) and the expenditure column read top-down, blank cells
-absent or printed (`0`). A page break may split the label runs (the next page printing the rest of
-each side's labels, the 行次 and amounts after them); the table's note, `公开01表` / `单位：万元` lines,
-page marks and running headers among the boxes are passed over, up to the next table's title.
+the income labels in row order; the 行次 numbers, if printed, alone or in runs (`1` … `30`, `38`);
+the expenditure labels in row order, an income amount printed on one line before the expenditure
+label of its row (`1279.28 一、一般公共服务支出`: the income cell and the expenditure label share a
+text line); and, as bare amounts, the income amounts of rows that print no expenditure label (a
+budget's `五、事业收入` … beside blank expenditure rows; a 年初结转 row's fund sub-items) and the
+expenditure cells (one column read top-down, or several columns interleaved), blank cells absent or
+printed (`0`). A page break may split the label runs; the header printed again (its words in another
+order, as pieces `政府性基金预` `算财政拨款`, with its column numbers), the table's note, `公开01表` /
+`单位：万元` lines, page marks and running headers among the boxes are passed over, up to the next
+table's title (or, past both 总计, a word not of this header: the next table's header printed above
+its title).
 
-What it does: gives each label its side (the words: …收入 / 年初 / 上年 / 使用 income, …支出 / 结余分配 /
-年末 / 年终 expenditure; an item number in turn; a label with an amount before it is an expenditure
-label; 总计 goes with the labels before it), and each side its rows: the numbered items from the top,
-the totals block (本年…合计, the carry-over items, 总计) at the bottom, both blocks of one length, so
-the table has max(items) + totals rows (the printed 行次 runs must be exactly 1 … 2N). An amount
-before an expenditure label goes to the income cell of that label's row. The bare amounts are cut
-into the income cells of rows without an expenditure label (first) and the expenditure column (the
-rest) where the sums hold: per side 本年…合计 = Σ the items, 总计 = 本年…合计 + the carry-over items, the
-two 总计 equal. The cut must be one; bare income amounts fewer than their rows, which the sums cannot
-place, are left out with a note (never guessed). An expenditure column printing every item (and all
-or none of the carry-over items) is placed in order; one whose blank cells are absent cannot be placed
-within the table — its amounts go in the GridBlock's `detached` for structure/detached_runs.py, which
-places them where the report's 02/03 tables confirm the 类 totals.
-What it does not: read tables with several amount columns per side (公开04表's funds), unnumbered
-sub-items, labels whose side stays unknown, totals blocks of different lengths on the two sides, or
-streams whose sums leave no cut or several (declined: None).
+What it does: gives each label its side (the words: …收入 / 拨款 / 年初 / 上年 / 使用 income, …支出 /
+结余分配 / 年末 / 年终 expenditure; an item number in turn — one left out only where the words tell the
+side; a label with an amount before it is an expenditure label; a 总计 without one is the income
+side's until that one is printed), a fund (一般公共预算财政拨款 …) printed under a carry-over item is
+that item's sub-item (each fund once; the same words elsewhere are header words), and each side its
+rows: the numbered items from the top, the totals block (本年…合计, the carry-over items with their
+sub-items, 总计; or 总计 alone) below, 总计 on the last row — so the table has max(items) + max(totals)
+rows; blocks of two lengths only where the 行次 are printed, and those must be exactly 1 … 2N, each
+once (the whole numbers in that range are taken as 行次, the rest as amounts). An amount before an
+expenditure label goes to the income cell of that label's row. The bare amounts are cut into the
+income cells of rows without an expenditure label (any of them, in order) and the expenditure side's
+cells (the rest) where the sums hold: per side 本年…合计 = Σ the items, 总计 = 本年…合计 + the
+carry-over items, the two 总计 equal. The cut must be one (readings that differ in any value decline
+the table); bare income amounts the sums leave on several rows are left out with a note (never
+guessed). The expenditure side: one column printing every item (and all or none of the carry-over
+items) is placed in order; several columns printing every cell (or every cell of the funds with
+income) are placed by run_placer.solve_full (合计 = Σ the funds on every row, the tree 总计 / 本年合计
+/ items in every column), which part column is which fund told by the income side (a fund's column
+adds up to its income); a fund column repeating 合计 (one fund spent) is the same column twice,
+interleaved (`_halves`). A column whose blank cells are absent cannot be placed within the table: its
+amounts go in the GridBlock's `detached` for structure/detached_runs.py, which places them where the
+report's 02/03 tables confirm the 类 totals (the repeating fund column is then left blank).
+What it does not: read unnumbered sub-items other than funds, labels whose side stays unknown, fund
+columns with blank cells absent where two funds are spent, expenditure sub-items under a carry-over
+item, or streams whose sums leave no cut or several (declined: None).
 """
 from __future__ import annotations
 
@@ -162,7 +175,8 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
         if pending is None and word_side(it.label) is None and GRAND.match(it.label):
             # 总计 without an amount before it: the income side's, unless that one is printed already
             side = 1 if any(x.side == 0 and GRAND.match(x.label) for x in items) else 0
-        if pending is not None and word_side(it.label) is None and (GRAND.match(it.label) or YEAR_TOTAL.match(it.label)):
+        total = GRAND.match(it.label) or YEAR_TOTAL.match(it.label)
+        if pending is not None and word_side(it.label) is None and total:
             side = 1  # a total with an amount before it: the expenditure 总计 of the income 总计's row
         if pending is not None:
             if side == 0:
@@ -554,7 +568,7 @@ def runs_start(lines: Sequence[NLine], i: int) -> bool:
     return False
 
 
-@text_reader(31)  # before sides-stream: its cell-stream reading would cut these boxes into wrong rows
+@text_reader(33)  # after sides-stream and sides-detached: their streams (行次 after each label) stay theirs
 class SidesRunsReader:
     """A two-sided table printed column by column in boxes (pdfminer.six)."""
 
