@@ -65,7 +65,9 @@ from .value_lines import has_value_lines
 _MAX_LINES = 600  # the region in lines (two pages of one-cell lines)
 FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the fund columns of a 财政拨款收支总表, in the header's order
 _MAX_COLUMNS = 6  # expenditure columns tried from the header (合计 and three funds: 4)
-_MAX_LEFT_CHOICES = 20_000  # cuts of the bare amounts and placings of their income part tried
+_MAX_LEFT_CHOICES = 20_000  # placings of the bare income amounts tried, over all cuts
+_MAX_CUTS = 50_000  # ways to pick the bare income amounts out of the bare amounts
+_MAX_RIGHT_READS = 300  # cuts whose expenditure part is read (each a search of its own)
 _FORM_MARK = re.compile(r"^(?:公开\d+表|表\d+|单位[：:]|部门[：:]|单位名称[：:]|编制单位[：:]|编制部门[：:]|注[：:]|说明[：:])")
 
 
@@ -402,29 +404,36 @@ def _solve(lb: tuple[list[Item], list[Item], list[Item]], rb: tuple[list[Item], 
     income = _income(l_items, fixed) if not any(it.row in bare_rows for it in l_items) else None
     found: list[tuple[tuple[int, ...], tuple[int, ...], _Right]] = []
     failed: set[tuple[Decimal, ...]] = set()
-    tried = 0
+    grand = fixed.get(l_tots[-1].row)
+    tried = reads = cuts = 0
     for k in range(0, min(len(loose) - 1, len(bare_rows)) + 1):
         for positions in combinations(range(len(loose)), k):
-            tried += 1
-            if tried > _MAX_LEFT_CHOICES:
+            cuts += 1
+            if cuts > _MAX_CUTS:
                 return None
             rest = tuple(values[j] for j in range(len(loose)) if j not in positions)
-            if rest in failed:
+            if rest in failed or (len(right_cols) == 1 and grand is not None and not close(rest[-1], grand, 1)):
+                continue  # (one column: its last amount is the 总计 of both sides)
+            fits = []
+            for rows in combinations(bare_rows, k):
+                tried += 1
+                if tried > _MAX_LEFT_CHOICES:
+                    return None
+                vals = dict(fixed)
+                vals.update({r: values[j] for j, r in zip(positions, rows)})
+                if _sums_hold([vals.get(it.row) for it in l_items], vals.get(l_tots[0].row),
+                              [vals.get(it.row) for it in l_tots[1:-1] if it not in l_subs], vals.get(l_tots[-1].row)):
+                    fits.append((rows, vals[l_tots[-1].row]))
+            if not fits:
                 continue
+            reads += 1
+            if reads > _MAX_RIGHT_READS:
+                return None
             right = _right([p for j, p in enumerate(loose) if j not in positions], rb, right_cols, income)
             if right is None or right.grand is None:
                 failed.add(rest)  # (the same amounts left for the expenditure side fail again)
                 continue
-            for rows in combinations(bare_rows, k):
-                tried += 1
-                vals = dict(fixed)
-                vals.update({r: values[j] for j, r in zip(positions, rows)})
-                if not _sums_hold([vals.get(it.row) for it in l_items], vals.get(l_tots[0].row),
-                                  [vals.get(it.row) for it in l_tots[1:-1] if it not in l_subs],
-                                  vals.get(l_tots[-1].row)):
-                    continue
-                if close(vals[l_tots[-1].row], right.grand, 1):
-                    found.append((positions, rows, right))
+            found.extend((positions, rows, right) for rows, total in fits if close(total, right.grand, 1))
     if not found or len({(tuple(values[j] for j in pos), right.key) for pos, _, right in found}) != 1:
         return None
     positions, rows, right = found[0]
