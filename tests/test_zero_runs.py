@@ -1,4 +1,4 @@
-"""The `zero-row` reader: a subject table holding only its 合计 row, every cell 0, as pdfminer.six
+"""The `zero-runs` reader: a subject table holding only its 合计 row, every cell 0, as pdfminer.six
 prints an empty 政府性基金预算财政拨款收入支出决算表 — the header's words as boxes in another order
 than the columns', 栏次, 合计, the column numbers 1 … 6 and the six 0s, one per line."""
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _extract(tmp_path, text: str):
 
 
 def test_the_total_row_of_zeros_under_its_column_set(tmp_path):
-    (t,) = [t for t in _extract(tmp_path, EMPTY_07).tables if t.method == "zero-row"]
+    (t,) = [t for t in _extract(tmp_path, EMPTY_07).tables if t.method == "zero-runs"]
     assert sorted(t.columns) == sorted(["本年支出/小计", "本年支出/基本支出", "本年支出/项目支出",
                                         "年初结转和结余", "本年收入", "年末结转和结余"])
     (row,) = t.rows
@@ -61,9 +61,9 @@ def test_the_total_row_of_zeros_under_its_column_set(tmp_path):
 
 def test_an_amount_other_than_zero_declines(tmp_path):
     text = EMPTY_07.replace("0\n0\n0\n0\n0\n0\n", "0\n0\n5.00\n0\n0\n5.00\n")
-    assert not [t for t in _extract(tmp_path, text).tables if t.method == "zero-row"]
+    assert not [t for t in _extract(tmp_path, text).tables if t.method == "zero-runs"]
 
 
 def test_zeros_that_do_not_fill_the_columns_decline(tmp_path):
     text = EMPTY_07.replace("0\n0\n0\n0\n0\n0\n", "0\n0\n0\n0\n0\n")
-    assert not [t for t in _extract(tmp_path, text).tables if t.method == "zero-row"]
+    assert not [t for t in _extract(tmp_path, text).tables if t.method == "zero-runs"]

@@ -1,4 +1,4 @@
-"""Reader `zero-row`: a subject table with no subject rows — only its 合计 row, every cell of it 0 —
+"""Reader `zero-runs`: a subject table with no subject rows — only its 合计 row, every cell of it 0 —
 printed one cell per line, column by column (pdfminer.six prints a report's empty 政府性基金 /
 国有资本经营 tables so: `本表无数据`, the 合计 row all 0s).
 
@@ -77,7 +77,7 @@ def _columns(words: list[str], k: int) -> Optional[list[str]]:
     return rest if len(rest) == k else None
 
 
-def read_zero_row(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+def read_zero_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
     words, end = _region(lines, i)
     if not words:
@@ -116,11 +116,11 @@ def read_zero_row(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], 
     word, ln = totals[0]
     grid.append([Cell(text="", orig="", line=ln.no, page=ln.page), Cell(text=word, orig=word, line=ln.no, page=ln.page)]
                 + [Cell(text=z, orig=z, line=zl.no, page=zl.page) for z, zl in zeros])
-    block = GridBlock(rows=grid, first_line=at.no, last_line=lines[end - 1].no, method="zero-row")
+    block = GridBlock(rows=grid, first_line=at.no, last_line=lines[end - 1].no, method="zero-runs")
     return with_report(block), end
 
 
-def zero_row_start(lines: Sequence[NLine], i: int) -> bool:
+def zero_runs_start(lines: Sequence[NLine], i: int) -> bool:
     """lines[i] opens a subject table's region, under its title."""
     if not has_value_lines(lines) or not lines[i].text.strip() or not after_title(lines, i) or not cell_line(lines[i]):
         return False
@@ -132,10 +132,10 @@ def zero_row_start(lines: Sequence[NLine], i: int) -> bool:
 class ZeroRowReader:
     """A subject table holding only its 合计 row, all 0 (pdfminer.six's column-wise boxes)."""
 
-    name = "zero-row"
+    name = "zero-runs"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        return zero_row_start(lines, i) and read_zero_row(lines, i)[0] is not None
+        return zero_runs_start(lines, i) and read_zero_runs(lines, i)[0] is not None
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-        return read_zero_row(lines, i)
+        return read_zero_runs(lines, i)
