@@ -1,0 +1,590 @@
+"""Reader `sides-runs`: a side-by-side income | expenditure table (公开01表 / 收支总表, one amount column
+per side; 公开04表 / 财政拨款收支总表, 合计 and a column per fund on the expenditure side) as
+pdfminer.six prints it — column by column, in boxes.
+
+The shape: after the title and header words (`收入` `支出` `项目` [`栏次` `行次`] `决算数` [`1`] …) come
+the income labels in row order; the 行次 numbers, if printed, alone or in runs (`1` … `30`, `38`);
+the expenditure labels in row order, an income amount printed on one line before the expenditure
+label of its row (`1279.28 一、一般公共服务支出`: the income cell and the expenditure label share a
+text line); and, as bare amounts, the income amounts of rows that print no expenditure label (a
+budget's `五、事业收入` … beside blank expenditure rows; a 年初结转 row's fund sub-items) and the
+expenditure cells (one column read top-down, or several columns interleaved), blank cells absent or
+printed (`0`). A page break may split the label runs; the header printed again (its words in another
+order, as pieces `政府性基金预` `算财政拨款`, with its column numbers), the table's note, `公开01表` /
+`单位：万元` lines, page marks and running headers among the boxes are passed over, up to the next
+table's title (or, past both 总计, a word not of this header: the next table's header printed above
+its title).
+
+What it does: gives each label its side (the words: …收入 / 拨款 / 年初 / 上年 / 使用 income, …支出 /
+结余分配 / 年末 / 年终 expenditure; an item number in turn — one left out only where the words tell the
+side; a label with an amount before it is an expenditure label; a 总计 without one is the income
+side's until that one is printed), a fund (一般公共预算财政拨款 …) printed under a carry-over item is
+that item's sub-item (each fund once; the same words elsewhere are header words), and each side its
+rows: the numbered items from the top, the totals block (本年…合计, the carry-over items with their
+sub-items, 总计; or 总计 alone) below, 总计 on the last row — so the table has max(items) + max(totals)
+rows; blocks of two lengths only where the 行次 are printed, and those must be exactly 1 … 2N, each
+once (the whole numbers in that range are taken as 行次, the rest as amounts). An amount before an
+expenditure label goes to the income cell of that label's row. The bare amounts are cut into the
+income cells of rows without an expenditure label (any of them, in order) and the expenditure side's
+cells (the rest) where the sums hold: per side 本年…合计 = Σ the items, 总计 = 本年…合计 + the
+carry-over items, the two 总计 equal. The cut must be one (readings that differ in any value decline
+the table); bare income amounts the sums leave on several rows are left out with a note (never
+guessed). The expenditure side: one column printing every item (and all or none of the carry-over
+items) is placed in order; several columns printing every cell (or every cell of the funds with
+income) are placed by run_placer.solve_full (合计 = Σ the funds on every row, the tree 总计 / 本年合计
+/ items in every column), which part column is which fund told by the income side (a fund's column
+adds up to its income); a fund column repeating 合计 (one fund spent) is the same column twice,
+interleaved (`_halves`). A column whose blank cells are absent cannot be placed within the table: its
+amounts go in the GridBlock's `detached` for structure/detached_runs.py, which places them where the
+report's 02/03 tables confirm the 类 totals (the repeating fund column is then left blank).
+What it does not: read unnumbered sub-items other than funds, labels whose side stays unknown, fund
+columns with blank cells absent where two funds are spent, expenditure sub-items under a carry-over
+item, or streams whose sums leave no cut or several (declined: None).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import combinations, permutations
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import Detached, GridBlock, NLine
+from ..evidence.printed import ORDINAL
+from .run_placer import Shape, solve_full
+from .sides_columns import GRAND, YEAR_TOTAL, Item, Piece, Placed, carry_item, close, is_subject, ordinal_value, \
+    side_columns, subject_name
+from .spaced_sides import SIDE_COLUMNS
+from .sides_stream import continues, grid_of, header_echo, line_pieces, two_sided, word_side
+from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, stream_furniture, title_above, title_like
+from .templates import identify
+from .text_tables import text_reader, with_report
+from .value_lines import has_value_lines
+
+_MAX_LINES = 600  # the region in lines (two pages of one-cell lines)
+FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the fund columns of a 财政拨款收支总表, in the header's order
+_MAX_COLUMNS = 6  # expenditure columns tried from the header (合计 and three funds: 4)
+_MAX_LEFT_CHOICES = 20_000  # placings of the bare income amounts tried, over all cuts
+_MAX_CUTS = 50_000  # ways to pick the bare income amounts out of the bare amounts
+_MAX_RIGHT_READS = 300  # cuts whose expenditure part is read (each a search of its own)
+_FORM_MARK = re.compile(r"^(?:公开\d+表|表\d+|单位[：:]|部门[：:]|单位名称[：:]|编制单位[：:]|编制部门[：:]|注[：:]|说明[：:])")
+
+
+def _region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
+    """The table's pieces from lines[i]: over page furniture, form marks (公开01表, 单位：), the note,
+    running headers and the table's own title printed again, up to the next table's title or a line
+    that is no cell; the index after the last line taken."""
+    own = {"".join(ln.text.split()) for ln in title_above(lines, i, wide=True)}
+    out: list[Piece] = []
+    end = i
+    for j in range(i, min(len(lines), i + _MAX_LINES)):
+        ln = lines[j]
+        t = "".join(ln.text.split())
+        if not t or stream_furniture(lines, ln) or t in own or _FORM_MARK.match(t):
+            continue
+        if identify(ln.text, "") is not None:
+            break  # the next table's title
+        if title_like(ln) and not AMOUNT.match(t):
+            continue  # a running header (the report's name) between pages
+        if not cell_line(ln):
+            break
+        out.extend(line_pieces(ln))
+        end = j + 1
+    return out, end
+
+
+def _side(label: str, last: list[int], prev: Optional[int]) -> Optional[int]:
+    side = word_side(label)
+    if side is None and is_subject(label):
+        side = 1
+    v = ordinal_value(label)
+    if side is None and v:
+        fits = [s for s in (0, 1) if v == last[s] + 1]
+        side = fits[0] if len(fits) == 1 else None
+    if side is None and (GRAND.match(label) or YEAR_TOTAL.match(label)):
+        side = prev
+    return side
+
+
+def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[tuple[list[Item], dict[int, Piece],
+                                                                                  list[Piece]]]:
+    """The labels (sides given), the income amounts printed before an expenditure label (item id ->
+    piece), the bare amounts in order (行次 numbers among them); None when the stream is not this
+    shape. The header words printed again among the boxes (a page's header, its words in another
+    order, with its column numbers) are passed over and added to `words` (the right side's 决算数
+    printed apart)."""
+    head = set(header)
+    items: list[Item] = []
+    before: dict[int, Piece] = {}
+    loose: list[Piece] = []
+    last = [0, 0]
+    under: list[Optional[int]] = []  # the funds printed under the last carry-over item
+    pending: Optional[Piece] = None
+    k = 0
+    grands = [False, False]
+    while k < len(body):
+        p = body[k]
+        if all(grands) and not p.amount and p.text not in head:
+            break  # past both 总计 a word not of this header: the next table's header, printed before its title
+        echo = header_echo(body, k, header)
+        if echo:
+            k += echo
+            continue
+        cur = items[-1] if items else None
+        if p.amount:
+            if pending is not None:
+                return None
+            nxt = body[k + 1] if k + 1 < len(body) else None
+            if nxt is not None and not nxt.amount and nxt.line is p.line:
+                pending = p
+            else:
+                loose.append(p)
+            k += 1
+            continue
+        if cur is not None and pending is None and _rest_of(cur, p.text, head):
+            cur.label += p.text
+            cur.lines.append(p.line)
+            k += 1
+            continue
+        def sub_item(text: str) -> bool:
+            """A fund printed under the carry-over item above (年初财政拨款结转和结余 / 一般公共预算财政拨款)."""
+            fund = _fund_of(text)
+            left = next((x for x in reversed(items) if x.side == 0), None)
+            return (fund is not None and fund not in under and left is not None
+                    and (carry_item(left.label) or bool(under)))
+
+        if sub_item(p.text):
+            under.append(_fund_of(p.text))
+            items.append(Item(p.text, [p.line], side=0))
+            k += 1
+            continue
+        if _header_word(p.text, head):
+            while k < len(body):
+                q = body[k]
+                if not q.amount and _header_word(q.text, head) and not sub_item(q.text):
+                    words.append(q.text)
+                elif not (q.amount and q.text.isdigit() and 0 < int(q.text) <= _MAX_COLUMNS + 1):
+                    break
+                k += 1  # header words printed again, with their column numbers
+            continue
+        it = Item(p.text, [p.line])
+        while k + 1 < len(body) and not body[k + 1].amount and _rest_of(it, body[k + 1].text, head):
+            k += 1  # the rest of a label broken over lines, taken before its side is told
+            it.label += body[k].text
+            it.lines.append(body[k].line)
+        side = _side(it.label, last, cur.side if cur is not None else None)
+        if pending is None and word_side(it.label) is None and GRAND.match(it.label):
+            # 总计 without an amount before it: the income side's, unless that one is printed already
+            side = 1 if any(x.side == 0 and GRAND.match(x.label) for x in items) else 0
+        total = GRAND.match(it.label) or YEAR_TOTAL.match(it.label)
+        if pending is not None and word_side(it.label) is None and total:
+            side = 1  # a total with an amount before it: the expenditure 总计 of the income 总计's row
+        if pending is not None:
+            if side == 0:
+                return None  # an amount before an income label: not this shape
+            side = 1
+            before[id(it)] = pending
+            pending = None
+        if side is None:
+            return None
+        if side == 0:
+            under = []
+        it.side = side
+        grands[side] |= bool(GRAND.match(it.label))
+        v = ordinal_value(it.label)
+        if v:
+            if v != last[side] + 1 and (v <= last[side] or word_side(it.label) is None):
+                return None  # item numbers out of turn (a number left out only where the words tell the side)
+            last[side] = v
+        items.append(it)
+        k += 1
+    if pending is not None:
+        return None
+    del body[k:]  # (the caller's region ends with the pieces read)
+    return items, before, loose
+
+
+_COLUMN_TEXT = "|".join("|".join(names) for names in SIDE_COLUMNS)
+
+
+def _header_word(text: str, head: set[str]) -> bool:
+    """A header word printed among the boxes: one of the table's header, or a piece of a standard
+    column's name (`政府性基金预` `算财政拨款`, `合计`) printed there."""
+    if ORDINAL.match(text) or GRAND.match(text):
+        return False  # (总计 is a row's label)
+    return text in head or (len(text) >= 2 and "|" not in text and text in _COLUMN_TEXT)
+
+
+def _fund_of(text: str) -> Optional[int]:
+    hits = [f for f, word in enumerate(FUNDS) if word in text]
+    return hits[0] if len(hits) == 1 and not ORDINAL.match(text) else None
+
+
+def _rest_of(item: Item, piece: str, head: set[str]) -> bool:
+    """`piece` is the rest of the item's label broken over lines; a header word (`支出`) only where
+    it makes a subject the catalogue names (`二十二、灾害防治及应急管理` `支出`)."""
+    if piece in head:
+        return is_subject(subject_name(item.label + piece)) and not is_subject(subject_name(item.label))
+    return continues(item, piece)
+
+
+def _blocks(side: list[Item]) -> Optional[tuple[list[Item], list[Item], list[Item]]]:
+    """A side's numbered items, its totals block (本年…合计, carry-over items, each perhaps with its
+    fund sub-items under it, 总计; or 总计 alone) and the sub-items among them."""
+    year = next((k for k, it in enumerate(side) if YEAR_TOTAL.match(it.label)), None)
+    if year is None:
+        year = len(side) - 1  # 总计 alone (a 财政拨款收支总表's)
+    if year <= 0:
+        return None
+    items, tots = side[:year], side[year:]
+    if not all(ORDINAL.match(it.label) for it in items) or not GRAND.match(tots[-1].label):
+        return None
+    subs = []
+    for k, it in enumerate(tots[1:-1], 1):
+        if carry_item(it.label):
+            continue
+        if not any(w in it.label for w in FUNDS) or not (carry_item(tots[k - 1].label) or tots[k - 1] in subs):
+            return None
+        subs.append(it)  # a fund under the carry-over item above it
+    return items, tots, subs
+
+
+def _value(p: Piece) -> Decimal:
+    return Decimal(p.text.replace(",", ""))
+
+
+def _sums_hold(items: list[Optional[Decimal]], year: Optional[Decimal], carry: list[Optional[Decimal]],
+               grand: Optional[Decimal]) -> bool:
+    if year is None or grand is None:
+        return False
+    got = [v for v in items if v is not None]
+    parts = [v for v in carry if v is not None]
+    return close(sum(got, Decimal(0)), year, len(got)) and close(year + sum(parts, Decimal(0)), grand, len(parts) + 1)
+
+
+def _right_cuts(run: list[Decimal], n_items: int, n_carry: int) -> list[int]:
+    """Where 本年支出合计 stands in the expenditure run (index y): Σ run[:y] = run[y], run[-1] = 总计 =
+    run[y] + Σ the carry-over amounts between."""
+    out = []
+    for y in range(min(len(run) - 1, n_items + 1)):
+        if len(run) - y - 2 > n_carry:
+            continue
+        if _sums_hold(run[:y], run[y], run[y + 1:-1], run[-1]):
+            out.append(y)
+    return out
+
+
+def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    declined = None, i + 1
+    body, end = _region(lines, i)
+    first = next((k for k, p in enumerate(body) if not p.amount and ORDINAL.match(p.text)), None)
+    if not first:
+        return declined
+    header = [p.text for p in body[:first]]
+    lanci = "行次" in "".join(header)
+    words: list[str] = []
+    rest = body[first:]
+    got = _parse(rest, header, words)
+    if got is None:
+        return declined
+    if len(rest) < len(body) - first and rest:
+        last_line = rest[-1].line
+        end = next((j + 1 for j in range(end - 1, i - 1, -1) if lines[j] is last_line), end)
+    items, before, loose = got
+    if not before:
+        return declined  # no income amount before an expenditure label: another converter's stream
+    lefts = [it for it in items if it.side == 0]
+    rights = [it for it in items if it.side == 1]
+    lb, rb = _blocks(lefts), _blocks(rights)
+    if lb is None or rb is None or (len(lb[1]) != len(rb[1]) and not lanci):
+        return declined  # totals blocks of two lengths: only where the 行次 number the rows
+    top = max(len(lb[0]), len(rb[0]))
+    n = top + max(len(lb[1]), len(rb[1]))
+    if lanci:
+        wholes = {id(p) for p in loose if p.text.isdigit() and 1 <= int(p.text) <= 2 * n}
+        if sorted(int(p.text) for p in loose if id(p) in wholes) != list(range(1, 2 * n + 1)):
+            return declined  # the 行次 must number both sides' rows, each once
+        loose = [p for p in loose if id(p) not in wholes]
+    for side, (its, tots, _) in ((0, lb), (1, rb)):
+        for k, it in enumerate(its):
+            it.row = k
+        for k, it in enumerate(tots[:-1]):
+            it.row = top + k
+        tots[-1].row = n - 1  # the two 总计 share the last row
+        for it in its + tots:
+            it.no = it.row + 1 + side * n
+    left_at = {it.row: it for it in lefts}
+    right_rows = {it.row for it in rights}
+    for it in rights:
+        if id(it) in before:
+            if it.row not in left_at:
+                return declined
+            left_at[it.row].amounts.append(before[id(it)])
+    bare_rows = [r for r in sorted(left_at) if r not in right_rows]
+    columns = _side_sets("".join(header + words))
+    if columns is None or not loose:
+        return declined
+    side_cols, guessed = columns
+    solved = _solve(lb, rb, left_at, bare_rows, loose, side_cols[1])
+    if solved is None:
+        return declined
+    left_rows, positions, right = solved
+    unplaced: list[Piece] = []
+    if left_rows is None:
+        unplaced = [loose[j] for j in positions]  # the sums hold with these amounts on several rows: left out
+    else:
+        for j, r in zip(positions, left_rows):
+            left_at[r].amounts.append(loose[j])
+    placed = {id(it): Placed((0,) if it.amounts else ()) for it in lefts}
+    cols: dict[int, list[int]] = {id(it): [] for it in rights}
+    for it, piece, c in right.cells:
+        it.amounts.append(piece)
+        cols[id(it)].append(c)
+    placed.update({id(it): Placed(tuple(cols[id(it)])) for it in rights})
+    block = grid_of(lines[i], sorted(items, key=lambda it: (it.row, it.side)), placed, side_cols,
+                    [guessed[0], guessed[1]], lanci)
+    if right.detached:
+        width = 1 + lanci + len(side_cols[0])
+        column = width + 1 + lanci  # the expenditure side's first amount column
+        labels = {g: r[width].text for g, r in enumerate(block.rows) if g >= 2 and len(r) > column and r[width].text}
+        grand = next((it.amounts[0].text for it in lb[1][-1:] if it.amounts), None)
+        block.detached = Detached(column=column, rows=labels,
+                                  run=[amount_cell(p.line, p.text) for p in right.detached], grand=grand)
+    if unplaced:
+        text = "income amounts whose rows the sums do not settle, left out: " + " ".join(p.text for p in unplaced)
+        ln = unplaced[0].line
+        block.notes.append(NLine(text=text, orig=text, no=ln.no, page=ln.page, bbox=ln.bbox))
+    return _done(block, lines, i, end)
+
+
+def _done(block: GridBlock, lines: Sequence[NLine], i: int, end: int) -> tuple[GridBlock, int]:
+    block.method = "sides-runs"
+    block.first_line = lines[i].no
+    block.last_line = lines[end - 1].no
+    return with_report(block), end
+
+
+def _side_sets(header: str) -> Optional[tuple[list[list[str]], list[bool]]]:
+    """Each side's columns: one income column, and the widest standard expenditure set the header
+    names (合计 and the three funds of a 财政拨款收支总表, or one 决算数 / 预算数 column); a guessed set
+    only where the header names no standard one."""
+    best = None
+    for w in range(1, _MAX_COLUMNS + 1):
+        got = side_columns(header, [1, w])
+        if got is None or any(got[1]) or len(got[0][0]) != 1:
+            continue
+        if best is None or len(got[0][1]) > len(best[0][1]):
+            best = got
+    return best if best is not None else side_columns(header, [1, 1])
+
+
+@dataclass
+class _Right:
+    """The expenditure side as read: (item, amount, column) for each amount placed, or the run handed
+    to detached_runs.py (its first column's amounts in printed order); `key` its values, to tell
+    readings apart; `grand` its 总计."""
+
+    key: tuple
+    cells: list[tuple[Item, Piece, int]] = field(default_factory=list)
+    detached: list[Piece] = field(default_factory=list)
+    grand: Optional[Decimal] = None
+
+
+def _solve(lb: tuple[list[Item], list[Item], list[Item]], rb: tuple[list[Item], list[Item], list[Item]],
+           left_at: dict[int, Item], bare_rows: list[int], loose: list[Piece], right_cols: list[str]
+           ) -> Optional[tuple[Optional[tuple[int, ...]], tuple[int, ...], _Right]]:
+    """Cut the bare amounts into the income cells of the rows without an expenditure label (any of
+    them, in order) and the expenditure side's cells (the rest), every cut whose sums hold on both
+    sides tried: (the rows of the income amounts, or None where several rows fit them; their indexes
+    in `loose`; the expenditure side). None when no cut holds, or two that read differently."""
+    l_items, l_tots, l_subs = lb
+    fixed = {r: _value(it.amounts[0]) for r, it in left_at.items() if it.amounts}
+    values = [_value(p) for p in loose]
+    income = _income(l_items, fixed) if not any(it.row in bare_rows for it in l_items) else None
+    found: list[tuple[tuple[int, ...], tuple[int, ...], _Right]] = []
+    failed: set[tuple[Decimal, ...]] = set()
+    grand = fixed.get(l_tots[-1].row)
+    tried = reads = cuts = 0
+    for k in range(0, min(len(loose) - 1, len(bare_rows)) + 1):
+        for positions in combinations(range(len(loose)), k):
+            cuts += 1
+            if cuts > _MAX_CUTS:
+                return None
+            rest = tuple(values[j] for j in range(len(loose)) if j not in positions)
+            if rest in failed or (len(right_cols) == 1 and grand is not None and not close(rest[-1], grand, 1)):
+                continue  # (one column: its last amount is the 总计 of both sides)
+            fits = []
+            for rows in combinations(bare_rows, k):
+                tried += 1
+                if tried > _MAX_LEFT_CHOICES:
+                    return None
+                vals = dict(fixed)
+                vals.update({r: values[j] for j, r in zip(positions, rows)})
+                if _sums_hold([vals.get(it.row) for it in l_items], vals.get(l_tots[0].row),
+                              [vals.get(it.row) for it in l_tots[1:-1] if it not in l_subs], vals.get(l_tots[-1].row)):
+                    fits.append((rows, vals[l_tots[-1].row]))
+            if not fits:
+                continue
+            reads += 1
+            if reads > _MAX_RIGHT_READS:
+                return None
+            right = _right([p for j, p in enumerate(loose) if j not in positions], rb, right_cols, income)
+            if right is None or right.grand is None:
+                failed.add(rest)  # (the same amounts left for the expenditure side fail again)
+                continue
+            found.extend((positions, rows, right) for rows, total in fits if close(total, right.grand, 1))
+    if not found or len({(tuple(values[j] for j in pos), right.key) for pos, _, right in found}) != 1:
+        return None
+    positions, rows, right = found[0]
+    readings = {tuple(sorted((r, values[j]) for j, r in zip(pos, rs))) for pos, rs, _ in found}
+    return (rows if len(readings) == 1 else None), positions, right
+
+
+def _income(l_items: list[Item], vals: dict[int, Decimal]) -> Optional[list[Decimal]]:
+    """Each fund's income (一般公共预算, 政府性基金, 国有资本经营), None when an item names no one fund."""
+    out = [Decimal(0)] * len(FUNDS)
+    for it in l_items:
+        hits = [f for f, word in enumerate(FUNDS) if word in it.label]
+        if len(hits) != 1:
+            return None
+        out[hits[0]] += vals.get(it.row, Decimal(0))
+    return out
+
+
+def _right(rest: list[Piece], rb: tuple[list[Item], list[Item], list[Item]], right_cols: list[str],
+           income: Optional[list[Decimal]]) -> Optional[_Right]:
+    """The expenditure side from its amounts in printed order, or None."""
+    r_items, r_tots, r_subs = rb
+    if not rest:
+        return None
+    if len(right_cols) == 1:
+        return _one_column(rest, rest, rb, 0, None)
+    fund_col = [next((c for c, name in enumerate(right_cols) if word in name), None) for word in FUNDS]
+    if income is None or None in fund_col or len(right_cols) != 1 + len(FUNDS) or r_subs:
+        return None
+    rows = r_items + r_tots
+    paid = [f for f in range(len(FUNDS)) if income[f] != 0]
+    stream = [_value(p) for p in rest]
+    k = next((w for w in (len(right_cols), 1 + len(paid)) if len(stream) == len(rows) * w), None)
+    if k is None:
+        if len(paid) != 1:
+            return None
+        halves = _halves(stream)
+        if halves is None:
+            return None  # blank cells left out: only a column repeated (one fund spent) is read
+        first, second = halves
+        return _one_column([rest[j] for j in first], [rest[j] for j in second], rb, fund_col[paid[0]],
+                           income[paid[0]])
+    # the rows' tree for the identities: 总计 over 本年支出合计 (over the items) and the carry-over items
+    if len(r_tots) == 1:
+        codes: list[Optional[str]] = [f"{100 + j}" for j in range(len(r_items))] + [None]
+    else:
+        codes = [f"101{10 + j}" for j in range(len(r_items))] + [f"{101 + j}" for j in range(len(r_tots) - 1)] + [None]
+    solved = solve_full(Shape(codes), stream, k)
+    if solved is None:
+        return None
+    grid, path = solved
+    fits = [perm for perm in permutations(range(len(FUNDS)), k - 1)
+            if all(close(grid[c + 1][-1], income[f], 1) for c, f in enumerate(perm))
+            and all(income[f] == 0 for f in range(len(FUNDS)) if f not in perm)]
+    grids = {tuple(tuple(grid[perm.index(f) + 1]) if f in perm else None for f in range(len(FUNDS))) for perm in fits}
+    if len(grids) != 1:
+        return None  # no fund order, or two that give different grids
+    perm = fits[0]
+    out = _Right(key=("funds", tuple(grid[0]), next(iter(grids))), grand=grid[0][-1])
+    filled = [0] * k
+    for j, c in enumerate(path):
+        it = rows[filled[c]]
+        filled[c] += 1
+        out.cells.append((it, rest[j], 0 if c == 0 else fund_col[perm[c - 1]]))
+    return out
+
+
+def _one_column(run: list[Piece], copy: list[Piece], rb: tuple[list[Item], list[Item], list[Item]],
+                copy_col: int, copy_total: Optional[Decimal]) -> Optional[_Right]:
+    """The expenditure side's first column read top-down (`run`), with `copy` the same amounts in a
+    second column (`copy_col`: the one fund spent) or `run` itself: placed in order where it prints
+    every item, else handed on as detached."""
+    r_items, r_tots, r_subs = rb
+    values = [_value(p) for p in run]
+    carry = [it for it in r_tots[1:-1] if it not in r_subs]
+    if len(r_tots) > 1:
+        ys = _right_cuts(values, len(r_items), len(carry))
+    else:
+        ys = [len(values) - 1] if _sums_hold(values[:-1], values[-1], [], values[-1]) else []
+    if len(ys) != 1 or (copy_total is not None and not close(values[-1], copy_total, 1)):
+        return None
+    y = ys[0]
+    out = _Right(key=("column", tuple(values)), grand=values[-1])
+    printed_carry = len(values) - y - 2
+    if y == len(r_items) and (len(r_tots) == 1 or printed_carry == 0 or (printed_carry == len(carry) and not r_subs)):
+        if len(r_tots) == 1:
+            order = r_items + r_tots
+        else:
+            order = r_items + [r_tots[0]] + (carry if printed_carry else []) + [r_tots[-1]]
+        for it, p, q in zip(order, run, copy):
+            out.cells.append((it, p, 0))
+            if copy is not run:
+                out.cells.append((it, q, copy_col))
+        return out
+    out.detached = list(run)
+    return out
+
+
+_MAX_HALVES = 20_000  # steps of the search for a column printed twice
+
+
+def _halves(stream: list[Decimal]) -> Optional[tuple[list[int], list[int]]]:
+    """The stream as two equal columns interleaved, each read top-down (合计 and the one fund spent):
+    the indexes of the first column's amounts and the second's, when one such column is left."""
+    found: list[tuple[tuple[Decimal, ...], list[int], list[int]]] = []
+    steps = [0]
+
+    def walk(p: int, a: list[int], b: list[int]) -> None:
+        steps[0] += 1
+        if steps[0] > _MAX_HALVES or len({f[0] for f in found}) > 1:
+            return
+        if p == len(stream):
+            if len(b) == len(a):
+                found.append((tuple(stream[j] for j in a), list(a), list(b)))
+            return
+        if len(b) < len(a) and stream[a[len(b)]] == stream[p]:
+            b.append(p)
+            walk(p + 1, a, b)
+            b.pop()
+        if len(a) < len(stream) // 2:
+            a.append(p)
+            walk(p + 1, a, b)
+            a.pop()
+
+    walk(0, [], [])
+    if steps[0] > _MAX_HALVES or len({f[0] for f in found}) != 1:
+        return None
+    return found[0][1], found[0][2]
+
+
+def runs_start(lines: Sequence[NLine], i: int) -> bool:
+    """A two-sided table's boxes open at lines[i], under its title: within the first lines an amount
+    printed on one line before an item label (`1279.28 一、一般公共服务支出`)."""
+    if not has_value_lines(lines) or not after_title(lines, i) or not lines[i].text.strip() \
+            or not cell_line(lines[i]) or not two_sided(lines, i, wide=True):
+        return False
+    for k in range(i, min(len(lines), i + _MAX_LINES // 4)):
+        ws = lines[k].text.split()
+        if len(ws) >= 2 and AMOUNT.match(ws[0]) and ORDINAL.match(ws[1]):
+            return True
+    return False
+
+
+@text_reader(33)  # after sides-stream and sides-detached: their streams (行次 after each label) stay theirs
+class SidesRunsReader:
+    """A two-sided table printed column by column in boxes (pdfminer.six)."""
+
+    name = "sides-runs"
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        return runs_start(lines, i)
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        return read_runs(lines, i)
