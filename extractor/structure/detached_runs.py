@@ -19,6 +19,9 @@ fits, every amount goes into its cell with a confirmed `layout.placed_by_table` 
 table that confirmed it (confidence per evidence/policy.py, through the cell's repairs); otherwise
 nothing of the run is placed, the attached amounts go in with an unconfirmed repair (review), and the
 table gets a note listing the amounts left unplaced.
+A 公开04表's run (sides_detached.py) names its own confirming table (`totals_from`: 公开05表, whose 类
+totals are the 一般公共预算 column's) and carries each row's other amounts (`parts`): placed with the
+row's 合计, in the columns the reader found certain.
 What it does not: read any text, or place amounts no other table confirms.
 """
 from __future__ import annotations

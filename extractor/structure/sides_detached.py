@@ -18,8 +18,23 @@ carry-over). The expenditure amounts are not placed here — within the table th
 known — but handed on in the GridBlock's `detached` (the amounts printed after a 行次 and followed by
 the next row, and the bare run in printed order) for structure/detached_runs.py, which places them
 where another table of the report confirms them.
-What it does not: read tables with several amount columns per side, without 行次, or whose income
-side does not add up; place any expenditure amount itself.
+A 公开04表 (财政拨款收入支出决算总表: one income column, expenditure 合计 and the three fund columns)
+prints more: the expenditure columns' names and numbers after the rows (`合计` `一般公共预算` `财政拨款`
+… `2` `3` `4` `5`), on a page's header printed again its words in another order or broken (`项` `支出`
+`目`) — taken as header words where they are made of the header's words or the standard column names
+and are not a row's label (a label with its 行次 next: the rest of an open label, or one ending like a
+label, `一般公共预算财政拨款` `29`); an expenditure row whose label is blank prints its 行次 alone; the
+income amount of such a row stands alone after its 行次; an expenditure label may come before the next
+row's income 行次, its own 行次 later (the number is then that blank-labelled income row). The
+expenditure amounts come as rows (`65.45` `65.45`): read only where the income side leaves one fund
+column that may hold amounts (sides_columns.fund_zero_columns), the run is cut, in the one way that
+fits, into rows of 合计 and that fund's amount (or all four columns, the others 0; a column number
+the header lacks dropped from the run where only that cut fits), and handed on with the 合计 as the
+run, the fund amounts as its parts, to be confirmed by the 类 totals of that fund's own table
+(公开05表 for 一般公共预算).
+What it does not: read tables without 行次, or whose income side does not add up; a 公开04表 where two
+funds have income (a row's amounts could stand in either fund column), or whose run cuts more than
+one way; place any expenditure amount itself.
 """
 from __future__ import annotations
 
