@@ -111,11 +111,16 @@ def test_rows_laid_back_by_the_codes_places(tmp_path):
     assert "310" in rows and "39907" in rows
 
 
-def test_a_class_no_amount_places_keeps_the_reading_in_order(tmp_path):
-    # 303's amount on a line of its own: nothing says which group 303 stands in, so the rows are not
-    # laid back; the reading in order stops where the order broke (no amount of 30112 is given)
+def test_a_class_nothing_places_is_tried_in_each_group(tmp_path):
+    # 303's amount on a line of its own: nothing says which group 303 stands in; in the second group
+    # 30302's amount (printed before 30214) would have no code to its left, in the third 302's 30.00
+    # (read in order) would move to 30202 — only the first group holds. 303's own amount, printed
+    # after its name with 30213 to its right in the row, stays unplaced: 303's family and the 合计 go
+    # to review
     text = TABLE_06.replace("5.00 30213\n", "5.00\n30213\n")
     rows = _rows(_extract(tmp_path, "报告\n\n" + text))
     got = _amounts(rows)
-    assert "30112" not in got and "30211" not in got
-    assert got["30101"] == Decimal("60.00")
+    assert got["30112"] == Decimal("40.00") and got["30211"] == Decimal("20.00")
+    assert "303" not in got and got["30302"] == Decimal("5.00")
+    (f,) = [f for f in rows["30302"].values.values() if f.value is not None]
+    assert f.confidence < policy.REVIEW_THRESHOLD

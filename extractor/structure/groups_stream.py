@@ -33,6 +33,7 @@ shapes in this layout, or budget 基本支出表 printed as groups (templates.py
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import product
 from decimal import Decimal, InvalidOperation
 from typing import Optional, Sequence
 
@@ -59,6 +60,7 @@ _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per l
 _MAX_LINES = 1500  # a table's region in lines
 _MIN_ROWS = 3  # labelled rows a table must give
 _MAX_HEADER = 60  # words of a header looked for again amid the rows
+_MAX_UNPLACED_CLASSES = 4  # 类 whose group nothing gives, each tried in every group
 _CENT = Decimal("0.011")  # per added amount: amounts printed to 0.01 may round apart by one cent
 _DOUBT_SUM = ("row uncertain: the 类 amount is not the sum of its 款 amounts as read (the text's reading "
               "order may have moved an amount away from its code)")
@@ -387,7 +389,8 @@ def _by_rows(toks: list[Token], first: int, header: list[str], groups: int, read
     group before); an amount right after a code's name with no code to its right in that row is that
     code's. A 类 the first rows do not place takes the group left of the code its amount is printed
     before, a family whose code follows the amount of a placed family's code the group right of that
-    one (two such groups for one 类: None). Taken only when every code has its group, every amount
+    one (two such groups for one 类: None); a 类 still without a group is tried in each, and the one
+    layout where everything below holds is kept (none or several: None). Taken only when every amount
     printed before a code has a code to its left in that row, no two amounts meet in one place, every
     amount and 合计 the reading in order gave is the same here, and more amounts are placed; None
     otherwise. The sums are checked after, as for the reading in order."""
@@ -447,47 +450,70 @@ def _by_rows(toks: list[Token], first: int, header: list[str], groups: int, read
         elif h is not None and g is None and h + 1 < groups:
             if class_group.setdefault(right.code[:3], h + 1) != h + 1:
                 return None
-    for seg in segs:
-        g = _group_of(seg, class_group)
-        if g is None or not 0 <= g < groups:
-            return None
-        seg.group = g
-    columns = [sorted((s for s in segs if s.group == g), key=lambda s: _pad(s.code)) for g in range(groups)]
-    rank = {id(s): r for col in columns for r, s in enumerate(col)}
-    placed: dict[int, Token] = {}
-    for amount, right, _ in glued:
-        if right.group == 0:
-            continue  # no group to its left: not placed
-        if rank[id(right)] >= len(columns[right.group - 1]):
-            return None  # no code to the left in that row: the rows are not as laid back
-        target = columns[right.group - 1][rank[id(right)]]
-        if id(target) in placed:
-            return None
-        placed[id(target)] = amount
-    for amount, seg in after_name:
-        right = columns[seg.group + 1] if seg.group + 1 < groups else []
-        if rank[id(seg)] < len(right) or id(seg) in placed:
-            continue  # a code to its right in the row: the amount may be that row's left neighbour's
-        placed[id(seg)] = amount
+    unknown = sorted({s.code[:3] for s in segs if s.code[:3] not in class_group})
+    if len(unknown) > _MAX_UNPLACED_CLASSES:
+        return None
     by_code = {s.code: s for s in read}
+    found: list[tuple[dict[int, int], dict[int, Token], list[list[_Seg]]]] = []
+    for choice in product(range(groups), repeat=len(unknown)):  # each 类 still unplaced in each group:
+        tried = {**class_group, **dict(zip(unknown, choice))}  # the one layout that holds, if one
+        group = {id(s): tried[s.code[:3]] for s in segs}
+        got = _lay_back(segs, group, glued, after_name, groups, by_code)
+        if got is not None:
+            found.append((group, *got))
+    if len(found) != 1:
+        return None
+    group, placed, columns = found[0]
     for seg in segs:
-        old = by_code.get(seg.code)
+        seg.group = group[id(seg)]
         if id(seg) in placed:
             seg.amount, seg.amount_at = placed[id(seg)]
             seg.doubt = _DOUBT_CODE if _CODE.match(seg.amount) and lookup(seg.amount, "economic") else None
-        if old is not None and old.amount is not None and (seg.amount is None or _amount(seg.amount) != _amount(old.amount)):
-            return None  # the reading in order gave this code another amount
+        old = by_code.get(seg.code)
         if old is not None:
             seg.name, seg.name_at = old.name, old.name_at
         elif seg.code not in codes_named(seg.name, "economic"):
             seg.name, seg.name_at = "", []  # a name the words after the code do not give for certain
-    if sum(1 for s in segs if s.amount) <= sum(1 for s in read if s.amount):
+    if len(placed) <= sum(1 for s in read if s.amount):
         return None
     read_labels = {t.label: t.amount for t in read_totals}
     if any(t.label in read_labels and read_labels[t.label] != t.amount for t in totals):
         return None
     rows = [[col[r] for col in columns if r < len(col)] for r in range(max(len(col) for col in columns))]
     return segs, totals, rows, len(toks)
+
+
+def _lay_back(segs: list[_Seg], group: dict[int, int], glued: list[tuple[Token, _Seg, Optional[_Seg]]],
+              after_name: list[tuple[Token, _Seg]], groups: int,
+              by_code: dict[str, _Seg]) -> Optional[tuple[dict[int, Token], list[list[_Seg]]]]:
+    """The amounts' places (segment id -> amount) and the groups' columns when the segments stand in
+    the groups `group` gives; None when an amount printed before a code has no code to its left in
+    that row, two amounts meet, or an amount the reading in order gave is not the same here."""
+    columns = [sorted((s for s in segs if group[id(s)] == g), key=lambda s: _pad(s.code)) for g in range(groups)]
+    rank = {id(s): r for col in columns for r, s in enumerate(col)}
+    placed: dict[int, Token] = {}
+    for amount, right, _ in glued:
+        g = group[id(right)]
+        if g == 0:
+            continue  # no group to its left: not placed
+        if rank[id(right)] >= len(columns[g - 1]):
+            return None  # no code to the left in that row: the rows are not as laid back
+        target = columns[g - 1][rank[id(right)]]
+        if id(target) in placed:
+            return None
+        placed[id(target)] = amount
+    for amount, seg in after_name:
+        g = group[id(seg)]
+        right = columns[g + 1] if g + 1 < groups else []
+        if rank[id(seg)] < len(right) or id(seg) in placed:
+            continue  # a code to its right in the row: the amount may be that row's left neighbour's
+        placed[id(seg)] = amount
+    for seg in segs:
+        old = by_code.get(seg.code)
+        if old is not None and old.amount is not None and (
+                id(seg) not in placed or _amount(placed[id(seg)][0]) != _amount(old.amount)):
+            return None  # the reading in order gave this code another amount
+    return placed, columns
 
 
 def _group_of(seg: _Seg, class_group: dict[str, int]) -> Optional[int]:
