@@ -41,13 +41,20 @@ class Detached:
     run after the page footer): `run` in printed order (the column read top to bottom), `attached`
     those printed right after a row's 行次 (grid row index -> cell), `rows` the grid rows they may
     stand in (index -> the row's label), `grand` the other side's 总计 as read. A document-level pass
-    (structure/detached_runs.py) places them where another table of the report confirms them."""
+    (structure/detached_runs.py) places them where another table of the report confirms them.
+    A side of several amount columns (公开04表: 合计 and the three funds) gives `run` the rows' first
+    column (合计) and `parts` each run entry's other amounts (grid column -> cell), their columns
+    certain by `parts_note`; `totals_from` names the tables (templates) whose 类 totals confirm the
+    run (the 收入/支出决算表 for a 公开01表, the fund's own table for a 公开04表)."""
 
     column: int
     rows: dict[int, str]
     run: list[Cell] = field(default_factory=list)
     attached: dict[int, Cell] = field(default_factory=dict)
     grand: Optional[str] = None
+    parts: list[dict[int, Cell]] = field(default_factory=list)
+    parts_note: str = ""
+    totals_from: tuple[str, ...] = ("final.02", "final.03")
 
 
 @dataclass

@@ -19,6 +19,9 @@ fits, every amount goes into its cell with a confirmed `layout.placed_by_table` 
 table that confirmed it (confidence per evidence/policy.py, through the cell's repairs); otherwise
 nothing of the run is placed, the attached amounts go in with an unconfirmed repair (review), and the
 table gets a note listing the amounts left unplaced.
+A 公开04表's run (sides_detached.py) names its own confirming table (`totals_from`: 公开05表, whose 类
+totals are the 一般公共预算 column's) and carries each row's other amounts (`parts`): placed with the
+row's 合计, in the columns the reader found certain.
 What it does not: read any text, or place amounts no other table confirms.
 """
 from __future__ import annotations
@@ -40,13 +43,14 @@ _MAX_SOLUTIONS = 2  # the search stops at the second placement found (one is req
 def place_detached(grids: list[GridBlock], tables: list[Table]) -> list[Table]:
     """The tables, those whose grid holds detached amounts rebuilt with the amounts placed."""
     out = list(tables)
-    totals: Optional[dict[str, tuple[Decimal, str]]] = None
+    totals: dict[tuple[str, ...], dict[str, tuple[Decimal, str]]] = {}
     for k, grid in enumerate(grids):
         if grid.detached is None or k >= len(out):
             continue
-        if totals is None:
-            totals = _class_totals(tables)
-        note = _place(grid, grid.detached, totals)
+        source = grid.detached.totals_from
+        if source not in totals:
+            totals[source] = _class_totals(tables, source)
+        note = _place(grid, grid.detached, totals[source])
         grid.detached = None
         out[k] = build_table(grid)
         if note:
@@ -54,12 +58,13 @@ def place_detached(grids: list[GridBlock], tables: list[Table]) -> list[Table]:
     return out
 
 
-def _class_totals(tables: list[Table]) -> dict[str, tuple[Decimal, str]]:
-    """类 code -> (total, the title of the table printing it), from the report's 02/03 tables."""
+def _class_totals(tables: list[Table], source: tuple[str, ...] = _TOTALS_FROM) -> dict[str, tuple[Decimal, str]]:
+    """类 code -> (total, the title of the table printing it), from the report's tables of the
+    templates `source` (02/03 for a 公开01表)."""
     seen: dict[str, set[Decimal]] = {}
     title: dict[str, str] = {}
     for t in tables:
-        if t.template not in _TOTALS_FROM or not t.columns:
+        if t.template not in source or not t.columns:
             continue
         for row in t.rows:
             code = row.code.value if row.code is not None else None
@@ -110,7 +115,7 @@ def _place(grid: GridBlock, d: Detached, totals: dict[str, tuple[Decimal, str]])
                                    note="amount printed after its 行次, its row not confirmed by another table")]
             grid.rows[r][d.column] = cell
         return ("amounts printed apart from their rows, not placed (no other table of the report confirms "
-                "one placement): " + " ".join(c.text for c in d.run)) if d.run else None
+                "one placement): " + " ".join(_group_text(d, k) for k in range(len(d.run)))) if d.run else None
     confirmed_by = sorted({totals[kinds[r][1]][1] for r in rows if kinds[r][0] == "class" and kinds[r][1] in totals
                            and (r in solution or r in fixed)})
     by = "、".join(confirmed_by)
@@ -122,7 +127,18 @@ def _place(grid: GridBlock, d: Detached, totals: dict[str, tuple[Decimal, str]])
             note = f"placed where the sums hold once the 类 amounts stand where {by} puts them"
         cell.repairs = [Repair(kind="layout.placed_by_table", note=note, status="confirmed", by=by)]
         grid.rows[r][d.column] = cell
+    for r, k in solution.items():
+        for column, cell in (d.parts[k].items() if k < len(d.parts) else ()):
+            cell.repairs = [Repair(kind="layout.placed_by_table", status="confirmed", by=by,
+                                   note=f"in the row {by} confirms for its first amount; {d.parts_note}")]
+            grid.rows[r][column] = cell
     return None
+
+
+def _group_text(d: Detached, k: int) -> str:
+    """A run entry as printed: its first amount, and the row's other amounts after it when there are."""
+    parts = d.parts[k] if k < len(d.parts) else {}
+    return " ".join([d.run[k].text] + [parts[c].text for c in sorted(parts)])
 
 
 def _search(rows: list[int], kinds: dict[int, tuple[str, str]], run: list[Decimal], fixed: dict[int, Decimal],

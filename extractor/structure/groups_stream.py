@@ -12,6 +12,12 @@ amount that follows its name; the amounts are then checked by the accounting ide
 the sum of its 款, the 合计 labels add up to the 类. Amounts of a family that does not add up (the
 text's reading order moved an amount away from its code), and an integer that may be the next code,
 carry an unconfirmed `layout.column_guess` repair (to review, with the reason).
+Where the reading order breaks (pdftotext without -layout prints a ruled table by blocks: a cell on
+two lines splits the rows around it, names and amounts go apart from their codes, `213.36 30211`),
+the stream is read again by the codes' places (`_by_rows`): a code's row is its rank in its group, an
+amount printed on one line before a code is the left group's amount in that row, a name is kept only
+where the catalogue names the code so; taken only where it keeps every amount the reading in order
+gave and places more.
 For a table no template knows (整体支出绩效评价基础数据表 and the like), and for a 三公 table whose rows
 are labelled (行政经费 / “三公”经费 / 其中：（一）… by fund, under a title templates.py names), the stream is read as
 segments `words values` (values: amounts, percentages, a dash for an empty cell). A row is read only
@@ -27,12 +33,13 @@ shapes in this layout, or budget 基本支出表 printed as groups (templates.py
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import product
 from decimal import Decimal, InvalidOperation
 from typing import Optional, Sequence
 
 import regex as re
 
-from ..catalog import lookup
+from ..catalog import codes_named, lookup
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.printed import TITLE_END
 from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell,
@@ -53,6 +60,7 @@ _PROBE = 40  # lines looked at to tell a cell stream from rows printed one per l
 _MAX_LINES = 1500  # a table's region in lines
 _MIN_ROWS = 3  # labelled rows a table must give
 _MAX_HEADER = 60  # words of a header looked for again amid the rows
+_MAX_UNPLACED_CLASSES = 4  # 类 whose group nothing gives, each tried in every group
 _CENT = Decimal("0.011")  # per added amount: amounts printed to 0.01 may round apart by one cent
 _DOUBT_SUM = ("row uncertain: the 类 amount is not the sum of its 款 amounts as read (the text's reading "
               "order may have moved an amount away from its code)")
@@ -343,10 +351,173 @@ def read_groups_stream(lines: Sequence[NLine], i: int, toks: list[Token]) -> tup
     if len(segs) < 2:
         return None, i + 1
     _assign(segs, groups)
+    rows = _cut(segs)
+    if stop < len(toks):  # the reading order broke: the rows laid back by their codes' places
+        got = _by_rows(toks, first, header, groups, segs, totals)
+        if got is not None:
+            segs, totals, rows, stop = got
     _check_sums(segs, totals)
-    grid = _groups_grid(lines, i, header, _cut(segs), totals, groups)
+    grid = _groups_grid(lines, i, header, rows, totals, groups)
     end = toks[stop][1] if stop < len(toks) else toks[-1][1] + 1
     return _block(lines, i, end, grid), end
+
+
+# --- the rows laid back by the codes' places (the reading order broken) ---------------------------
+
+def _code_at(toks: list[Token], k: int) -> int:
+    """How many tokens a code takes at toks[k]: a segment's code (`_opens`), or a code printed without
+    its name next (a 款 of the catalogue, or a 类 right before one of its 款: `399` `39907`); else 0."""
+    width = _opens(toks, k)
+    if width:
+        return width
+    w = toks[k][0]
+    if _nameless_code(w):
+        return 1
+    nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+    return 1 if (len(w) == 3 and w.isdigit() and lookup(w, "economic") is not None
+                 and len(nxt) == 5 and nxt.startswith(w)) else 0
+
+
+def _by_rows(toks: list[Token], first: int, header: list[str], groups: int, read: list[_Seg],
+             read_totals: list[_Total]) -> Optional[tuple[list[_Seg], list[_Total], list[list[_Seg]], int]]:
+    """The whole stream read again where the reading order broke (pdftotext without -layout orders
+    the words of a ruled table by blocks: a row whose cell holds two lines splits the rows around it,
+    names and amounts go apart from their codes). Every code is kept (with its name only where the
+    catalogue names the code so); a code's row is its rank in its group (the codes ascend down each
+    group's column, the groups' rows side by side); an amount printed on one line right before a code
+    is the amount of the group to that code's left in the same row (`213.36 30211`: 30211's row, the
+    group before); an amount right after a code's name with no code to its right in that row is that
+    code's. A 类 the first rows do not place takes the group left of the code its amount is printed
+    before, a family whose code follows the amount of a placed family's code the group right of that
+    one (two such groups for one 类: None); a 类 still without a group is tried in each, and the one
+    layout where everything below holds is kept (none or several: None). Taken only when every amount
+    printed before a code has a code to its left in that row, no two amounts meet in one place, every
+    amount and 合计 the reading in order gave is the same here, and more amounts are placed; None
+    otherwise. The sums are checked after, as for the reading in order."""
+    class_group = {s.code: s.group for s in read if len(s.code) == 3}
+    segs: list[_Seg] = []
+    totals: list[_Total] = []
+    glued: list[tuple[Token, _Seg, Optional[_Seg]]] = []  # amount, the code after it, the code before it
+    after_name: list[tuple[Token, _Seg]] = []
+    prev: Optional[_Seg] = None  # the code whose name the last words were, nothing else between
+    pending: Optional[tuple[Token, Optional[_Seg]]] = None  # an amount printed right before a code
+    k, n = first, len(toks)
+    while k < n:
+        if _repeats(toks, k, header):
+            k += len(header)
+            prev = None
+            continue
+        w, at = toks[k]
+        width = _code_at(toks, k)
+        if width:
+            parts = [x for x, _ in toks[k:k + width]]
+            seg = _Seg(code="".join(parts), code_orig=" ".join(parts), at=at)
+            k += width
+            while k < n and _name_word(toks, k, header) and not _code_at(toks, k):
+                seg.name += toks[k][0]
+                seg.name_at.append(toks[k][1])
+                k += 1
+            if pending is not None:
+                glued.append((pending[0], seg, pending[1]))
+                pending = None
+            segs.append(seg)
+            prev = seg
+            continue
+        if "合计" in w and not _value(w) and k + 1 < n and AMOUNT.match(toks[k + 1][0]):
+            totals.append(_Total(label=w, at=at, amount=toks[k + 1][0], amount_at=toks[k + 1][1]))
+            k += 2
+            prev = None
+            continue
+        if AMOUNT.match(w) and k + 1 < n and toks[k + 1][1] == at and _code_at(toks, k + 1):
+            pending = ((w, at), prev)
+        elif AMOUNT.match(w) and prev is not None:
+            after_name.append(((w, at), prev))
+        prev = None
+        k += 1
+    codes = [s.code for s in segs]
+    if len(set(codes)) != len(codes):
+        return None
+    known = dict(class_group)  # the groups the reading in order gave
+    for _, right, left in glued:  # a 类 those rows do not place: the group left of the code its amount
+        # comes before (`303` `对个人和家庭的补助` `8.19 30215`), or a family's code printed after the
+        # amount of a code of a placed family: the group right of that one (`工会经费` `40.72 39908`)
+        if left is None:
+            continue
+        g, h = known.get(right.code[:3]), known.get(left.code[:3])
+        if g is not None and h is None and g > 0 and len(left.code) == 3:
+            if class_group.setdefault(left.code, g - 1) != g - 1:
+                return None
+        elif h is not None and g is None and h + 1 < groups:
+            if class_group.setdefault(right.code[:3], h + 1) != h + 1:
+                return None
+    unknown = sorted({s.code[:3] for s in segs if s.code[:3] not in class_group})
+    if len(unknown) > _MAX_UNPLACED_CLASSES:
+        return None
+    by_code = {s.code: s for s in read}
+    found: list[tuple[dict[int, int], dict[int, Token], list[list[_Seg]]]] = []
+    for choice in product(range(groups), repeat=len(unknown)):  # each 类 still unplaced in each group:
+        tried = {**class_group, **dict(zip(unknown, choice))}  # the one layout that holds, if one
+        group = {id(s): tried[s.code[:3]] for s in segs}
+        got = _lay_back(segs, group, glued, after_name, groups, by_code)
+        if got is not None:
+            found.append((group, *got))
+    if len(found) != 1:
+        return None
+    group, placed, columns = found[0]
+    for seg in segs:
+        seg.group = group[id(seg)]
+        if id(seg) in placed:
+            seg.amount, seg.amount_at = placed[id(seg)]
+            seg.doubt = _DOUBT_CODE if _CODE.match(seg.amount) and lookup(seg.amount, "economic") else None
+        old = by_code.get(seg.code)
+        if old is not None:
+            seg.name, seg.name_at = old.name, old.name_at
+        elif seg.code not in codes_named(seg.name, "economic"):
+            seg.name, seg.name_at = "", []  # a name the words after the code do not give for certain
+    if len(placed) <= sum(1 for s in read if s.amount):
+        return None
+    read_labels = {t.label: t.amount for t in read_totals}
+    if any(t.label in read_labels and read_labels[t.label] != t.amount for t in totals):
+        return None
+    rows = [[col[r] for col in columns if r < len(col)] for r in range(max(len(col) for col in columns))]
+    return segs, totals, rows, len(toks)
+
+
+def _lay_back(segs: list[_Seg], group: dict[int, int], glued: list[tuple[Token, _Seg, Optional[_Seg]]],
+              after_name: list[tuple[Token, _Seg]], groups: int,
+              by_code: dict[str, _Seg]) -> Optional[tuple[dict[int, Token], list[list[_Seg]]]]:
+    """The amounts' places (segment id -> amount) and the groups' columns when the segments stand in
+    the groups `group` gives; None when an amount printed before a code has no code to its left in
+    that row, two amounts meet, or an amount the reading in order gave is not the same here."""
+    columns = [sorted((s for s in segs if group[id(s)] == g), key=lambda s: _pad(s.code)) for g in range(groups)]
+    rank = {id(s): r for col in columns for r, s in enumerate(col)}
+    placed: dict[int, Token] = {}
+    for amount, right, _ in glued:
+        g = group[id(right)]
+        if g == 0:
+            continue  # no group to its left: not placed
+        if rank[id(right)] >= len(columns[g - 1]):
+            return None  # no code to the left in that row: the rows are not as laid back
+        target = columns[g - 1][rank[id(right)]]
+        if id(target) in placed:
+            return None
+        placed[id(target)] = amount
+    for amount, seg in after_name:
+        g = group[id(seg)]
+        right = columns[g + 1] if g + 1 < groups else []
+        if rank[id(seg)] < len(right) or id(seg) in placed:
+            continue  # a code to its right in the row: the amount may be that row's left neighbour's
+        placed[id(seg)] = amount
+    for seg in segs:
+        old = by_code.get(seg.code)
+        if old is not None and old.amount is not None and (
+                id(seg) not in placed or _amount(placed[id(seg)][0]) != _amount(old.amount)):
+            return None  # the reading in order gave this code another amount
+    return placed, columns
+
+
+def _group_of(seg: _Seg, class_group: dict[str, int]) -> Optional[int]:
+    return class_group.get(seg.code[:3])
 
 
 # --- labelled rows ---------------------------------------------------------------------------
