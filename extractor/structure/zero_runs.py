@@ -128,7 +128,7 @@ def zero_runs_start(lines: Sequence[NLine], i: int) -> bool:
     return template is not None and template.shape == "subject"
 
 
-@text_reader(54)
+@text_reader(35)  # before row-stream (36), which reads such a row too but names its columns 列N
 class ZeroRowReader:
     """A subject table holding only its 合计 row, all 0 (pdfminer.six's column-wise boxes)."""
 
