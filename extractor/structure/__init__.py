@@ -32,6 +32,7 @@ from . import numbered_units  # noqa: F401  (registers its reader)
 from . import spaced_tree  # noqa: F401  (registers its reader)
 from . import spaced_rows  # noqa: F401  (registers its reader)
 from . import column_runs  # noqa: F401  (registers its reader)
+from . import zero_row  # noqa: F401  (registers its reader)
 
 
 def structure(ndoc: NormalizedDocument) -> Structured:
