@@ -78,3 +78,14 @@ def test_a_row_whose_project_name_is_broken_ends_the_table(tmp_path):
     t = _goals_table(tmp_path, lines)
     assert [r.values["金额"].value for r in t.rows[1:]] == [Decimal("120.00"), Decimal("80.00")]
     assert t.rows[2].values["项目总体绩效目标"].value == GOALS[1]
+
+
+def test_one_cell_per_line(tmp_path):
+    # PyMuPDF: the title area's lines apart, the header a word a line, each row's unit, project and
+    # amount (the goal's first words after it) a line each, the goal's other lines after
+    lines = ["表11", "2026年市级部门项目支出绩效表", "341-某某市某某局", "万元", "单位名称", "项目名称", "金额",
+             "项目总体绩效目标", "**", "**", "**", "**", "300.00",
+             "某某市某某局", "财政管理与改革", "120.00 2026年，推进预算管理改革，", "提高资金使用效益。",
+             "某某市某某中心", "票据综合管理", "80.00", "2026年，推进电子票据改革，做好推广工作，", "完成专项检查。",
+             "某某市某某局", "信息化建设与运维", "100.00 2026年，保障系统正常运行。"] + _END
+    _check(_goals_table(tmp_path, lines))

@@ -1,25 +1,29 @@
-"""Reader `project-goals`: 项目支出绩效表 / 项目支出绩效目标表 printed one row per line — each project's
-unit, name and amount, then its goal text (Zhejiang's budgets: `单位名称 项目名称 金额 项目总体绩效目标`).
+"""Reader `project-goals`: 项目支出绩效表 / 项目支出绩效目标表 — each project's unit, name and amount, then
+its goal text (Zhejiang's budgets: `单位名称 项目名称 金额 项目总体绩效目标`), one row per line or one
+cell per line.
 
-What it does: after a title naming a 项目支出绩效(目标)表, a header line of exactly four words — the
-unit's and the project's name columns (单位名称 项目名称), an amount column (金额 …) and the goal
-column (…目标) — perhaps a line of column marks under it (`** ** ** **`) and the total's amount
-alone on a line (its label cell blank, as printed). Then the rows: a line opening with the unit (a
-word that ends as a unit's name does: 局, 中心 …), the project's name (words with no sentence mark)
-and one amount, perhaps the goal text's first words after it. A goal text is read where the print
-says whose it is: printed after its row (pypdf: on the row's line and the lines up to the next
-row), every line of text between two rows is the upper row's, its last line ending in a full stop
-(else those two goals go to review: the text may open the lower row's goal, centred on it); printed around its row (pdfplumber,
-`pdftotext -layout` centre a tall cell on its row, so text stands before the first row), a run of
-text between two rows is split after its one line ending in a full stop (the upper row's goal
-ends there, the lower one's starts after it); where a run holds no such line or more than one, the
-split is a guess and both goals carry an unconfirmed `layout.row_guess` repair (to review). Page
+What it does: after a title naming a 项目支出绩效(目标)表 (also above a unit's code line `341-某某局 万元`
+or `341-某某局` / `万元`), a header of exactly four words — the unit's and the project's name columns
+(单位名称 项目名称), an amount column (金额 …) and the goal column (…目标) — on one line or a word a line
+(PyMuPDF), perhaps column marks under it (`** ** ** **`) and the total's amount alone on a line (its
+label cell blank, as printed). Then the rows: a line opening with the unit (a word that ends as a
+unit's name does: 局, 中心 …), the project's name (words with no sentence mark) and one amount,
+perhaps the goal text's first words after it; or (PyMuPDF) the unit, the project's name and the
+amount on three lines. A goal text is read where the print says whose it is: printed after its
+row (pypdf, PyMuPDF: on the amount's line and the lines up to the next row), every line of text
+between two rows is the upper row's, its last line ending in a full stop (else those two goals go
+to review: the text may open the lower row's goal, centred on it); printed around its row
+(pdfplumber, `pdftotext -layout` centre a tall cell on its row, so text stands before the first
+row), a run of text between two rows is split after its one line ending in a full stop (the upper
+row's goal ends there, the lower one's starts after it); where a run holds no such line or more
+than one, the split is a guess and both goals carry an unconfirmed `layout.row_guess` repair (to
+review). After the last row its goal runs to the last (after) or first (around) full stop. Page
 numbers and the title lines printed again on a new page are skipped.
-The table ends at a note, a title, or a line that is neither a row nor text of a goal (a line
-with an amount that does not open with a unit: a unit's or project's name broken over lines, which
-this reader does not join); the lines after it stay narrative.
-What it does not: read the table printed one cell per line (PyMuPDF), rows whose names are broken
-over lines, or the goal text as indicators (it is one text cell).
+The table ends at a note, a title, or a row this reader cannot read — a line with an amount among
+its first words after words of names only, or a short line with an amount (a unit's or project's
+name broken over lines, which this reader does not join); the lines after it stay narrative.
+What it does not: join names broken over lines, read the rows after such a row, or read the goal
+text as indicators (it is one text cell).
 """
 from __future__ import annotations
 
@@ -37,24 +41,32 @@ _TITLE = re.compile(r"项目支出绩效(?:目标)?表")
 _MARKS = re.compile(r"^[*＊\d\s]+$")  # a line of column marks or numbers under the header
 _NAME_MARK = re.compile(r"[，。；：:、,;!！?？]")
 _FULL_STOP = re.compile(r"[。.！!]$")
+_AMOUNT_UNIT = re.compile(r"^(?:单位[:：])?(?:万元|元|千元|亿元)$")
 _HEADER_LOOK = 3  # non-blank lines from the table's first line to its header line
 _GUESS = ("goal uncertain: the goal texts are printed around their rows and the text between these two "
           "rows does not end one goal at exactly one full stop, so where one ends is a guess")
 
 
+def _header_words(words: list[str]) -> bool:
+    return len(words) == 4 and words[0] == "单位名称" and words[1] == "项目名称" and words[3].endswith("目标") and (
+        "金额" in words[2] or words[2].endswith("数") or "资金" in words[2])
+
+
 def _header(lines: Sequence[NLine], i: int) -> Optional[tuple[int, list[str]]]:
-    """(index of the header line, its four words) at or just after lines[i]."""
-    seen = 0
-    for k in range(i, min(len(lines), i + 2 * _HEADER_LOOK)):
+    """(index of the header's last line, its four words) at or just after lines[i]: the four words on
+    one line, or one a line (PyMuPDF)."""
+    seen: list[int] = []
+    for k in range(i, min(len(lines), i + 2 * _HEADER_LOOK + 8)):
         t = lines[k].text.strip()
         if not t:
             continue
-        seen += 1
+        seen.append(k)
         words = [w for w, _, _ in tokens(t)]
-        if len(words) == 4 and words[0] == "单位名称" and words[1] == "项目名称" and words[3].endswith("目标") and (
-                "金额" in words[2] or words[2].endswith("数") or "资金" in words[2]):
+        if _header_words(words):
             return k, words
-        if seen >= _HEADER_LOOK:
+        if len(seen) == 4 and _header_words([lines[x].text.strip() for x in seen]):
+            return k, [lines[x].text.strip() for x in seen]
+        if len(seen) >= 4:
             break
     return None
 
@@ -78,17 +90,40 @@ def _row(line: NLine) -> Optional[tuple[str, str, str, str]]:
     return toks[0][0], project, amount, line.text[toks[k][2]:].strip()
 
 
+def _name_line(line: NLine) -> bool:
+    t = line.text.strip()
+    return bool(t) and len(t) <= 40 and not _NAME_MARK.search(t) and not any(_money(w) for w in t.split())
+
+
+def _cell_row(lines: Sequence[NLine], k: int) -> Optional[tuple[tuple[str, str, str, str], int]]:
+    """A row printed one cell per line (PyMuPDF): the unit, the project's name, then its amount (the
+    goal text's first words perhaps after it) on three lines; the row and the index after it."""
+    unit = lines[k].text.strip()
+    if not unit_name(unit) or not _name_line(lines[k]) or " " in unit:
+        return None
+    nxt = [x for x in range(k + 1, min(len(lines), k + 5)) if lines[x].text.strip()][:2]
+    if len(nxt) < 2 or not _name_line(lines[nxt[0]]) or unit_name(lines[nxt[0]].text.strip()):
+        return None
+    toks = tokens(lines[nxt[1]].text)
+    if not toks or not _money(toks[0][0]):
+        return None
+    project = "".join(lines[nxt[0]].text.split())
+    return (unit, project, toks[0][0], lines[nxt[1]].text[toks[0][2]:].strip()), nxt[1] + 1
+
+
 def _money(word: str) -> bool:
     return bool(AMOUNT.match(word)) and ("." in word or "," in word)
 
 
 def _unread_row(text: str) -> bool:
-    """A line with an amount that opens no row: short (a name's piece and the amount), or opening
-    with a unit's name and an amount among its first words (the project's name printed around it)."""
+    """A line with an amount that opens no row: short (a name's piece and the amount), or with an
+    amount among its first words after words of names only (a unit's or a project's name broken
+    around it: `某某中心 2,331.44 …`, `道路运输管理 服务 2,331.44 …`)."""
     words = text.split()
     if len(text) <= 40 and any(_money(w) for w in words):
         return True
-    return bool(words) and unit_name(words[0]) and any(_money(w) for w in words[1:4])
+    at = next((x for x, w in enumerate(words[:4]) if _money(w)), None)
+    return at is not None and not any(_NAME_MARK.search(w) for w in words[:at])
 
 
 def _total(line: NLine) -> Optional[str]:
@@ -106,7 +141,8 @@ def _title_lines(lines: Sequence[NLine], i: int) -> list[NLine]:
     for x, ln in enumerate(near):
         t = "".join(ln.text.split())
         if len(t) <= 40 and _TITLE.search(t) and t.endswith("表") and all(
-                UNIT_CODE_LINE.match(y.text.strip().rsplit(" ", 1)[0].strip()) for y in near[x + 1:]):
+                UNIT_CODE_LINE.match(y.text.strip().rsplit(" ", 1)[0].strip()) or _AMOUNT_UNIT.match(y.text.strip())
+                for y in near[x + 1:]):
             return near[x:]
     return []
 
@@ -144,9 +180,15 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
             runs.append([])
             k += 1
             continue
+        cell_row = _cell_row(lines, k)
+        if cell_row is not None:
+            rows.append((ln, cell_row[0]))
+            runs.append([])
+            k = cell_row[1]
+            continue
         if NOTE_LINE.match(t) or (title_like(ln) and not _own_title(ln, own)):
             break
-        if _own_title(ln, own) or (furniture(lines, ln) and len(t) <= 8):
+        if _own_title(ln, own) or (furniture(lines, ln) and len(t) <= 8 and not _unread_row(t)):
             k += 1  # the title lines or header printed again on a new page, a page number
             continue
         if _unread_row(t):
