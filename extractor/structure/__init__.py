@@ -34,6 +34,9 @@ from . import numbered_units  # noqa: F401  (registers its reader)
 from . import spaced_tree  # noqa: F401  (registers its reader)
 from . import spaced_rows  # noqa: F401  (registers its reader)
 from . import column_runs  # noqa: F401  (registers its reader)
+from . import zero_row  # noqa: F401  (registers its reader)
+from . import three_stream  # noqa: F401  (registers its reader)
+from . import project_goals  # noqa: F401  (registers its reader)
 
 
 def structure(ndoc: NormalizedDocument) -> Structured:

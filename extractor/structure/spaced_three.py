@@ -255,11 +255,20 @@ def _read(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
     if model is None:
         return None
     rows, end = collect_rows(lines, first, above)
+    return _grid(lines, i, header, model, [(ln, label, words, joined, [ln] * len(words))
+                                           for ln, label, words, joined in rows], end, "spaced")
+
+
+def _grid(lines: Sequence[NLine], i: int, header: list[NLine], model: _Model,
+          rows: list[tuple[NLine, str, list[str], bool, list[NLine]]], end: int,
+          method: str) -> Optional[tuple[GridBlock, int]]:
+    """The table of `rows` (label line, label, amounts, label joined, each amount's line) under the
+    header `model` names, the columns placed by the 三公 sums."""
     if not rows:
         return None
     width = model.width
     amounts = []
-    for _, _, words, _ in rows:
+    for _, _, words, _, _ in rows:
         if len(words) > width or (model.funds and len(words) != width):
             return None
         vals = [parse_amount(w)[0] for w in words]
@@ -282,7 +291,7 @@ def _read(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
     # the two items no sum tells apart keep their printed order only when printed on one line
     one_line = any(_ORDER_WORDS[0] in sq and _ORDER_WORDS[1] in sq for sq in (_DROPPED.sub("", ln.text) for ln in header))
     grid: list[list[Cell]] = _header_rows(lines[i], model, order)
-    for (line, label, words, joined), places in zip(rows, per_row):
+    for (line, label, words, joined, at), places in zip(rows, per_row):
         places = [p for p in places if p[0] in orders]
         first_o, first_cols = next(p for p in places if p[0] == chosen)
         cells = [text_cell(line, "") for _ in range(width)]
@@ -290,9 +299,10 @@ def _read(lines: Sequence[NLine], i: int) -> Optional[tuple[GridBlock, int]]:
             roles = {role_of(o, cols[t]) for o, cols in places}
             role = role_of(first_o, first_cols[t])
             doubt = _DOUBT if len(roles) > 1 else (_APART if role[0] in ("abroad", "host") and not one_line else None)
-            cells[index[role]] = amount_cell(line, w, doubt)
+            cells[index[role]] = amount_cell(at[t], w, doubt)
         grid.append([text_cell(line, label, joined=joined)] + cells)
-    return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=rows[-1][0].no, method="spaced")), end
+    return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=max(rows[-1][4] + [rows[-1][0]], key=lambda x: x.no).no,
+                                       method=method)), end
 
 
 def _header_rows(at: NLine, model: _Model, order: list[str]) -> list[list[Cell]]:
@@ -317,6 +327,19 @@ def _header_rows(at: NLine, model: _Model, order: list[str]) -> list[list[Cell]]
         rows.append([""] + model.funds * len(order))
     rows[-1][0] = model.label  # on the lowest row: a label above would span the columns to its right
     return [[text_cell(at, c) for c in r] for r in rows]
+
+
+def header_model(header: list[NLine]) -> Optional[_Model]:
+    """The 三公 columns the header lines name (three_stream.py reads the same header printed a word
+    per line), or None when they name anything else."""
+    return _header_model("".join(ln.text for ln in header))
+
+
+def table_of_rows(lines: Sequence[NLine], i: int, header: list[NLine], model: _Model,
+                  rows: list[tuple[NLine, str, list[str], bool, list[NLine]]], end: int,
+                  method: str) -> Optional[tuple[GridBlock, int]]:
+    """The table of rows collected in another layout (three_stream.py), placed as these are."""
+    return _grid(lines, i, header, model, rows, end, method)
 
 
 def first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
