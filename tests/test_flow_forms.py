@@ -339,6 +339,25 @@ def test_pdftotext_self_eval_funds_that_do_not_add_up_go_to_review(tmp_path):
     assert all(c < 0.8 for vs in rows.values() for _, c in vs)
 
 
+# pdftotext: the first line's 分值 执行率 得分 printed after the funds lines, among those header words
+# (308.00 / 320.00 = 96.25%; 10 × 96.25% = 9.625, printed 9.63)
+MOVED = SHEET.replace("分值\n\n执行率\n10\n", "执行率\n\n得分\n\n10 96.25%\n\n{score}\n")
+
+
+def test_pdftotext_self_eval_first_line_rate_printed_after_the_lines(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, MOVED.format(total="308.00", score="9.63")), "整体支出绩效自评表"))
+    d = Decimal
+    assert _values(rows, "第1行") == [d("300.00"), d("320.00"), d("308.00"), d("10"), d("96.25"), d("9.63")]
+    assert _values(rows, "第2行") == [d("200.00"), d("210.00"), d("208.00")]
+    # placed by order and arithmetic, not by a printed column: in review
+    assert all(c < 0.9 for _, c in rows["第1行"][3:])
+
+
+def test_pdftotext_self_eval_moved_rate_that_does_not_fit_is_not_read(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, MOVED.format(total="308.00", score="9.00")), "整体支出绩效自评表"))
+    assert _values(rows, "第1行") == [Decimal("300.00"), Decimal("320.00"), Decimal("308.00")]
+
+
 PROJECT = """项目支出绩效自评表
 
 项目名称

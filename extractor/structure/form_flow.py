@@ -22,7 +22,10 @@ In pdfminer.six's order (the funds lines' labels, then their amounts) the amount
 few orders that converter prints such a block in (row by row, column by column, the first column then
 the rest row by row or column by column), and read only when exactly one of them makes the total the
 sum of the lines under it in every money column. The first line's 执行率 must be 全年执行数 /
-全年预算数 and its 得分 分值 × 执行率 (else those three go to review).
+全年预算数 and its 得分 分值 × 执行率 (else those three go to review). Where pdftotext printed the first
+line's 分值 执行率 得分 after the funds lines, among those header words only (`执行率 得分 10 99.38% 9.94`),
+the three are its cells when they are a number, a percent and a number in this order and fit its
+amounts so; they are placed by order and arithmetic, not under a printed header: review.
 What it does not: read the indicator rows or the goal texts in this order (their cells are moved:
 which value belongs to which row is not certain), a 整体支出 sheet's 总分 row, a line whose label
 and amounts stand on one line (the spaced and one-line readers' layouts), nor funds lines whose
@@ -59,6 +62,8 @@ _DOUBT_RATE = ("funds line uncertain: its 执行率 is not 全年执行数 / 全
                "read")
 _DOUBT_HEADER = ("funds line uncertain: the funds header's money columns (年初预算数 全年预算数 全年执行数) "
                  "are not all printed in order before the lines; read in the form's order")
+_DOUBT_MOVED = ("funds line's 分值 执行率 得分 printed after the funds lines (pdftotext moved them), placed by "
+                "their order and because 执行率 is 全年执行数 / 全年预算数 and 得分 分值 × 执行率")
 _DOUBT = ("funds line uncertain: the total is not the sum of the lines under it as read (pdftotext may "
           "have moved a cell)")
 
@@ -205,6 +210,34 @@ def _rate_holds(first: list[_Item]) -> bool:
     return abs(weight * rate / 100 - score) <= _CENT
 
 
+def _moved_rate(items: list[_Item], k: int, first: list[_Item]) -> tuple[list[_Item], int]:
+    """The first funds line's 分值 执行率 得分 printed after the funds lines, among those header words
+    (pdftotext: `执行率 得分 10 99.38% 9.94`, `执行率 10 得分 96% 9.6`): from items[k] on, only those
+    header words and values up to the next other cell, exactly three values — a number, a percent, a
+    number, in this order —, at least one of the header words among them, and the rate and score fitting
+    the line's amounts (_rate_holds). Returns the three values and the index after the run, or ([], k)."""
+    words: list[_Item] = []
+    values: list[_Item] = []
+    m = k
+    while m < len(items) and len(values) <= 3:
+        it = items[m]
+        if it.value:
+            values.append(it)
+        elif _norm(it.text) in FUNDS_HEADER[_MONEY:]:
+            words.append(it)
+        else:
+            break
+        m += 1
+    if not words or len(values) != 3 or len(first) != _MONEY:
+        return [], k
+    weight, rate, score = values
+    if not AMOUNT.match(weight.text) or not _PERCENT.match(rate.text) or not AMOUNT.match(score.text):
+        return [], k
+    if not _rate_holds(first + values):
+        return [], k
+    return values, m
+
+
 def _orders(first: int, others: int) -> list[list[tuple[int, int]]]:
     """Reading orders of a funds block whose first line has `first` cells and the `others` lines
     under it the three money cells: row by row; column by column; the first column, then row by row;
@@ -301,6 +334,10 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
     cols, lead, rows, after, named = _funds(items, h0)
     if not rows:
         return None, i + 1
+    moved, after_moved = _moved_rate(items, after, rows[0][1]) if len(cols) == _MONEY else ([], after)
+    if moved:  # the first line's 分值 执行率 得分, printed after the lines
+        cols = list(FUNDS_HEADER)
+        rows[0] = (rows[0][0], rows[0][1] + moved)
     grid: list[list[Cell]] = []
     project = False
     for k in range(h0):
@@ -315,6 +352,8 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
                 + [text_cell(at, c) for c in cols])
     doubt = None if _adds_up(rows) and named else _DOUBT if named else _DOUBT_HEADER
     rate_doubt = doubt or (None if _rate_holds(rows[0][1]) else _DOUBT_RATE)
+    if moved:
+        rate_doubt = doubt or _DOUBT_MOVED
     for r, (label, run) in enumerate(rows):
         cells = [amount_cell(lines[v.at], v.text, doubt if c < _MONEY or r else rate_doubt)
                  for c, v in enumerate(run)]
@@ -327,7 +366,7 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
             total = _total_row(lines, after_line=rows[-1][1][-1].at)
             if total:
                 grid.append(total)
-    end = rows[-1][1][-1].at + 1
+    end = max(rows[-1][1][-1].at, items[after_moved - 1].at if moved else 0) + 1
     block = GridBlock(rows=grid, first_line=lines[i].no, last_line=lines[end - 1].no, method="form-flow")
     block.preamble = []
     return with_report(block), end
