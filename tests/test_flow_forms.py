@@ -358,6 +358,149 @@ def test_pdftotext_self_eval_moved_rate_that_does_not_fit_is_not_read(tmp_path):
     assert _values(rows, "第1行") == [Decimal("300.00"), Decimal("320.00"), Decimal("308.00")]
 
 
+# pdftotext (gen_009's shape): the first line's 分值 执行率 得分 moved after the funds lines, the goal
+# texts after their labels, then the indicator rows each with its pair 分值 得分, the last row's pair
+# and the 总分 pair on one run, the 总分 label and other header words after them.
+# 分值: 10 + 30 + 30 + 30 = 100; 得分: 9.63 + 30 + 28 + 30 = 97.63
+WHOLE = """2024年度部门（单位）整体支出绩效自评表
+预算部门（单位）
+名称
+
+某某局
+年初预算数
+
+年度预
+算申请
+（万元）
+
+全年预算数
+
+全年执行数
+
+年度资金总额
+
+300.00
+
+320.00
+
+308.00
+
+其中：基本支出
+
+200.00
+
+210.00
+
+208.00
+
+项目支出
+
+100.00
+
+110.00
+
+100.00
+
+执行率
+
+10
+
+得分
+
+96.25%
+
+9.63
+
+实际完成情况
+
+围绕中心工作，保障机构正常运转，按期完成各项重点
+
+任务，提升服务质量和资金使用效益。
+
+一级指标
+
+产出指标
+
+二级指标
+
+三级指标
+
+年度指标值
+
+实际完成值
+
+培训人次
+
+≥100人次
+
+120人次
+
+30
+
+30
+
+质量指标
+
+达标率
+
+≥95%
+
+97%
+
+30
+
+28
+
+满意度
+
+≥90%
+
+92%
+
+30
+
+30
+
+{total}
+
+总分
+
+填表人：
+
+分值
+
+预期目标
+
+年度总体目标
+
+得分
+
+第4页
+"""
+
+
+def test_pdftotext_self_eval_indicator_rows_confirmed_by_the_total(tmp_path):
+    t = _table(_extract(tmp_path, WHOLE.format(total="100 97.63")), "整体支出绩效自评表")
+    rows = _rows(t)
+    d = Decimal
+    assert _values(rows, "第1行") == [d("300.00"), d("320.00"), d("308.00"), d("10"), d("96.25"), d("9.63")]
+    # numbered as on the form: goal labels, goal texts, indicator header, then the indicator rows
+    assert _values(rows, "第7行") == [d("30"), d("30")]
+    assert _values(rows, "第8行") == [d("97"), d("30"), d("28")]
+    assert _values(rows, "第9行") == [d("92"), d("30"), d("30")]
+    assert _values(rows, "第10行") == [d("100"), d("97.63")]
+    assert len(rows) == 10
+    # placed by order, confirmed by the sums only: in review
+    assert all(c < 0.9 for name in ("第7行", "第8行", "第9行", "第10行") for _, c in rows[name])
+    texts = {r.name.value: [str(f.value) for f in r.values.values() if f.value is not None] for r in t.rows}
+    assert "达标率" in texts["第8行"] and "≥95%" in texts["第8行"]
+
+
+def test_pdftotext_self_eval_indicator_rows_not_read_when_the_total_does_not_add_up(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, WHOLE.format(total="100 97.00")), "整体支出绩效自评表"))
+    assert len(rows) == 3 and "第7行" not in rows
+
+
 PROJECT = """项目支出绩效自评表
 
 项目名称

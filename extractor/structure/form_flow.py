@@ -38,8 +38,9 @@ from typing import Optional, Sequence
 
 import regex as re
 
-from ..datamodel import Cell, GridBlock, NLine
+from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import TITLE_END
+from .flow_indicators import indicator_rows
 from .one_line import FUNDS_HEADER, IND_HEADER, META_LABELS, form_label
 from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell, title_above, \
     title_like
@@ -64,6 +65,11 @@ _DOUBT_HEADER = ("funds line uncertain: the funds header's money columns (年初
                  "are not all printed in order before the lines; read in the form's order")
 _DOUBT_MOVED = ("funds line's 分值 执行率 得分 printed after the funds lines (pdftotext moved them), placed by "
                 "their order and because 执行率 is 全年执行数 / 全年预算数 and 得分 分值 × 执行率")
+_DOUBT_INDICATOR = ("indicator row placed in pdftotext's order: the form's 分值 and 得分 add up to its 总分 row, "
+                    "which confirms no row is missing but not which row each pair was printed for")
+_GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
+_NOTE = re.compile(r"[：:]")  # 偏差原因：… 填表人：… — not a goal text
+_DOUBT_GOAL = ("goal texts as printed in pdftotext's order, 预期目标 and 实际完成情况 not told apart")
 _DOUBT = ("funds line uncertain: the total is not the sum of the lines under it as read (pdftotext may "
           "have moved a cell)")
 
@@ -367,9 +373,87 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
             if total:
                 grid.append(total)
     end = max(rows[-1][1][-1].at, items[after_moved - 1].at if moved else 0) + 1
+    if not project and len(rows[0][1]) == len(FUNDS_HEADER):
+        end = max(end, _indicators(grid, lines, i, end, rows[0][1], len(cols) + 2))
     block = GridBlock(rows=grid, first_line=lines[i].no, last_line=lines[end - 1].no, method="form-flow")
     block.preamble = []
     return with_report(block), end
+
+
+def _goal_texts(lines: Sequence[NLine], end: int) -> list[NLine]:
+    """The goal texts' lines: the lines of prose printed together right after the goal labels
+    (年度总体目标 预期目标 实际完成情况, the first of them after the funds block); empty when the
+    labels are not followed by prose (pdftotext printed the texts elsewhere)."""
+    j = end
+    while j < len(lines) and "".join(lines[j].text.split()) not in _GOAL_WORDS:
+        if TITLE_END.search(lines[j].text) and title_like(lines[j]) or j - end > _MAX_LINES:
+            return []
+        j += 1
+    while j < len(lines) and (not lines[j].text.strip() or "".join(lines[j].text.split()) in _GOAL_WORDS):
+        j += 1
+    out: list[NLine] = []
+    while j < len(lines) and (not lines[j].text.strip() or (_PROSE.search(lines[j].text)
+                                                            and not _NOTE.search(lines[j].text))):
+        if lines[j].text.strip():
+            out.append(lines[j])
+        j += 1
+    # a last piece of the text without punctuation of its own (金使用效益 printed on its own) ends the run
+    return out
+
+
+def _indicators(grid: list[list[Cell]], lines: Sequence[NLine], i: int, end: int, first: list[_Item],
+                width: int) -> int:
+    """A 整体支出 sheet's goal rows (their labels; the goal texts are not read in this order), its
+    indicator header, indicator rows and 总分 row appended to `grid` when flow_indicators finds the
+    form adding up and the goal labels 预期目标 实际完成情况 are printed (so the rows are numbered as on
+    the form); returns the index after the last line read, or `end` when nothing was added."""
+    weight, score = _amount(first[3].text), _amount(first[5].text)
+    if weight is None or score is None:
+        return end
+    found = indicator_rows(lines, end, weight, score)
+    if found is None:
+        return end
+    rows, (total_w, total_s), total_label = found
+    stop = max(total_s.at, total_label.at) + 1
+    goal: dict[str, NLine] = {}
+    for j in range(i, min(len(lines), end + _MAX_LINES)):
+        t = "".join(lines[j].text.split())
+        if j >= end and TITLE_END.search(t) and title_like(lines[j]):
+            break
+        if t in _GOAL_WORDS:
+            goal.setdefault(t, lines[j])
+    header = _indicator_header(lines, after_line=end - 1)
+    texts = _goal_texts(lines, end)
+    if "预期目标" not in goal or "实际完成情况" not in goal or not header or not texts:
+        return end
+    at = lines[end - 1]
+
+    def blank(ln: NLine) -> Cell:
+        return text_cell(ln, "")
+
+    def pad(cells: list[Cell], ln: NLine) -> list[Cell]:
+        return cells + [blank(ln) for _ in range(width - len(cells))]
+
+    grid.append(pad([text_cell(ln, w) if ln is not None else blank(at)
+                     for w, ln in ((w, goal.get(w)) for w in _GOAL_WORDS)], at))
+    goal_cell = text_cell(texts[0], "".join(ln.text.strip() for ln in texts), joined=len(texts) > 1)
+    goal_cell.repairs = [Repair(kind="layout.column_guess", note=_DOUBT_GOAL, status="unconfirmed")]
+    grid.append(pad([blank(at), goal_cell], at))
+    grid.append(header)
+    for row in rows:
+        ln = lines[row.weight.at]
+        cells = [blank(ln), blank(ln), blank(ln),
+                 text_cell(lines[row.label.at], row.label.text) if row.label else blank(ln),
+                 text_cell(lines[row.target.at], row.target.text) if row.target else blank(ln),
+                 (amount_cell(lines[row.actual.at], row.actual.text, _DOUBT_INDICATOR) if _PERCENT.match(row.actual.text)
+                  else text_cell(lines[row.actual.at], row.actual.text)) if row.actual else blank(ln),
+                 amount_cell(ln, row.weight.text, _DOUBT_INDICATOR),
+                 amount_cell(lines[row.score.at], row.score.text, _DOUBT_INDICATOR)]
+        grid.append(pad(cells, ln))
+    ln = lines[total_w.at]
+    grid.append(pad([text_cell(lines[total_label.at], "总分"), amount_cell(ln, total_w.text, _DOUBT_INDICATOR),
+                     amount_cell(lines[total_s.at], total_s.text, _DOUBT_INDICATOR)], ln))
+    return stop
 
 
 def _self_eval(lines: Sequence[NLine], i: int) -> bool:
