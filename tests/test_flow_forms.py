@@ -713,3 +713,91 @@ def test_pdfminer_self_eval_rate_that_does_not_hold_goes_to_review(tmp_path):
     rows = _rows(_table(_extract(tmp_path, text), "整体支出绩效自评表"))
     first = rows["第1行"]
     assert all(c >= 0.8 for _, c in first[:3]) and all(c < 0.8 for _, c in first[3:])
+
+
+# pdfminer.six (gen_003's shape): the goal texts, then their labels; the indicator rows' labels and
+# targets together, then the 分值 column of the first rows, their 得分 column, their 实际完成值; the
+# last row printed whole; the 总分 pair after its label. 分值: 10 + 20 + 30 + 20 + 20 = 100;
+# 得分: 9.63 + 20 + 27 + 20 + 18 = 94.63
+INDICATORS_PDFMINER = SHEET_PDFMINER.replace("\n预期目标\n\n实际完成情况\n", """
+围绕中心工作，保障机构正常运转，按期完成各项重点任务，
+
+提升服务质量和资金使用效益。
+
+预期目标
+
+实际完成情况
+
+一级指标
+
+二级指标
+
+三级指标
+
+年度指标值 实际完成值 分值
+
+得分 偏差原因分析及改进措施
+
+培训人次
+
+达标率
+
+及时率
+
+≥100人次
+
+≥95%
+
+≥90%
+
+20
+
+30
+
+20
+
+{weights}
+
+120人次
+
+97%
+
+92%
+
+满意度
+
+≥85%
+
+88%
+
+20
+
+18
+
+总分
+
+100
+
+94.63
+
+填表人：        填报日期：2025.3.11  联系电话：
+""").replace("{rest}", "210.00\n\n208.00\n\n110.00\n\n100.00")
+
+
+def test_pdfminer_self_eval_indicator_columns_placed_by_the_one_reading_that_adds_up(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, INDICATORS_PDFMINER.replace("{weights}", "20\n\n27\n\n20")),
+                        "整体支出绩效自评表"))
+    d = Decimal
+    assert _values(rows, "第7行") == [d("20"), d("20")]
+    assert _values(rows, "第8行") == [d("30"), d("27")]
+    assert _values(rows, "第9行") == [d("20"), d("20")]
+    # the last row printed whole: its 实际完成值 after its target
+    assert _values(rows, "第10行") == [d("88"), d("20"), d("18")]
+    assert _values(rows, "第11行") == [d("100"), d("94.63")]
+    assert all(c < 0.9 for name in ("第7行", "第8行", "第9行", "第10行", "第11行") for _, c in rows[name])
+
+
+def test_pdfminer_self_eval_indicator_columns_that_do_not_add_up_are_not_read(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, INDICATORS_PDFMINER.replace("{weights}", "20\n\n26\n\n20")),
+                        "整体支出绩效自评表"))
+    assert len(rows) == 3

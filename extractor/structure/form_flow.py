@@ -26,8 +26,13 @@ sum of the lines under it in every money column. The first line's 执行率 must
 line's 分值 执行率 得分 after the funds lines, among those header words only (`执行率 得分 10 99.38% 9.94`),
 the three are its cells when they are a number, a percent and a number in this order and fit its
 amounts so; they are placed by order and arithmetic, not under a printed header: review.
-What it does not: read the indicator rows or the goal texts in this order (their cells are moved:
-which value belongs to which row is not certain), a 整体支出 sheet's 总分 row, a line whose label
+On a 整体支出 sheet whose first funds line's 分值 and 得分 are read, the indicator rows and the 总分
+row are read by flow_indicators.py (only when the 分值 and 得分 add up to the 总分 row; review),
+after a row of the goal labels, a row of the goal texts (the prose next to those labels, one cell,
+预期目标 and 实际完成情况 not told apart: review) and the indicator header, so that the rows are
+numbered as on the form (第7行… under three funds lines).
+What it does not: read the goal texts apart, the indicator rows of a form that does not add up,
+a 项目支出 sheet's indicator rows, a line whose label
 and amounts stand on one line (the spaced and one-line readers' layouts), nor funds lines whose
 labels pdfminer.six printed elsewhere.
 """
@@ -284,7 +289,8 @@ def _labels_first(items: list[_Item], k: int, width: int) -> list[tuple[_Item, l
 
 def _indicator_header(lines: Sequence[NLine], after_line: int) -> list[Cell]:
     """The indicator header's labels printed after the funds lines (anywhere in the form, up to the
-    next table's title: pdftotext moves them among the indicators), in the form's order; empty unless
+    next table's title: pdftotext moves them among the indicators; pdfminer.six prints several on one
+    line), in the form's order; empty unless
     三级指标 and 得分 are among them."""
     found: dict[str, NLine] = {}
     for j in range(after_line + 1, min(len(lines), after_line + _MAX_LINES)):
@@ -292,7 +298,11 @@ def _indicator_header(lines: Sequence[NLine], after_line: int) -> list[Cell]:
         t = "".join(ln.text.split())
         if TITLE_END.search(t) and title_like(ln):
             break
-        if t in IND_HEADER and t not in found:
+        words = ln.text.split()  # pdfminer.six: several of the header's words on one line
+        if words and all(w in IND_HEADER for w in words):
+            for w in words:
+                found.setdefault(w, ln)
+        elif t in IND_HEADER and t not in found:
             found[t] = ln
     if "三级指标" not in found or "得分" not in found:
         return []
@@ -382,22 +392,30 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
 
 def _goal_texts(lines: Sequence[NLine], end: int) -> list[NLine]:
     """The goal texts' lines: the lines of prose printed together right after the goal labels
-    (年度总体目标 预期目标 实际完成情况, the first of them after the funds block); empty when the
-    labels are not followed by prose (pdftotext printed the texts elsewhere)."""
+    (年度总体目标 预期目标 实际完成情况, the first of them after the funds block), or else right before
+    them (pdfminer.six); empty when no prose stands next to the labels (pdftotext printed the texts
+    elsewhere). A line of the text without punctuation of its own ends the run."""
+    def prose(ln: NLine) -> bool:
+        return not ln.text.strip() or bool(_PROSE.search(ln.text) and not _NOTE.search(ln.text))
+
     j = end
     while j < len(lines) and "".join(lines[j].text.split()) not in _GOAL_WORDS:
         if TITLE_END.search(lines[j].text) and title_like(lines[j]) or j - end > _MAX_LINES:
             return []
         j += 1
+    before = j  # pdfminer.six: the texts, then the labels
+    while before > end and prose(lines[before - 1]):
+        before -= 1
     while j < len(lines) and (not lines[j].text.strip() or "".join(lines[j].text.split()) in _GOAL_WORDS):
         j += 1
     out: list[NLine] = []
-    while j < len(lines) and (not lines[j].text.strip() or (_PROSE.search(lines[j].text)
-                                                            and not _NOTE.search(lines[j].text))):
+    while j < len(lines) and prose(lines[j]):
         if lines[j].text.strip():
             out.append(lines[j])
         j += 1
-    # a last piece of the text without punctuation of its own (金使用效益 printed on its own) ends the run
+    if not out:
+        out = [ln for ln in lines[before:j] if ln.text.strip() and _PROSE.search(ln.text)
+               and "".join(ln.text.split()) not in _GOAL_WORDS]
     return out
 
 
