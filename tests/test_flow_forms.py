@@ -339,6 +339,168 @@ def test_pdftotext_self_eval_funds_that_do_not_add_up_go_to_review(tmp_path):
     assert all(c < 0.8 for vs in rows.values() for _, c in vs)
 
 
+# pdftotext: the first line's 分值 执行率 得分 printed after the funds lines, among those header words
+# (308.00 / 320.00 = 96.25%; 10 × 96.25% = 9.625, printed 9.63)
+MOVED = SHEET.replace("分值\n\n执行率\n10\n", "执行率\n\n得分\n\n10 96.25%\n\n{score}\n")
+
+
+def test_pdftotext_self_eval_first_line_rate_printed_after_the_lines(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, MOVED.format(total="308.00", score="9.63")), "整体支出绩效自评表"))
+    d = Decimal
+    assert _values(rows, "第1行") == [d("300.00"), d("320.00"), d("308.00"), d("10"), d("96.25"), d("9.63")]
+    assert _values(rows, "第2行") == [d("200.00"), d("210.00"), d("208.00")]
+    # placed by order and arithmetic, not by a printed column: in review
+    assert all(c < 0.9 for _, c in rows["第1行"][3:])
+
+
+def test_pdftotext_self_eval_moved_rate_that_does_not_fit_is_not_read(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, MOVED.format(total="308.00", score="9.00")), "整体支出绩效自评表"))
+    assert _values(rows, "第1行") == [Decimal("300.00"), Decimal("320.00"), Decimal("308.00")]
+
+
+# pdftotext (gen_009's shape): the first line's 分值 执行率 得分 moved after the funds lines, the goal
+# texts after their labels, then the indicator rows each with its pair 分值 得分, the last row's pair
+# and the 总分 pair on one run, the 总分 label and other header words after them.
+# 分值: 10 + 30 + 30 + 30 = 100; 得分: 9.63 + 30 + 28 + 30 = 97.63
+WHOLE = """2024年度部门（单位）整体支出绩效自评表
+预算部门（单位）
+名称
+
+某某局
+年初预算数
+
+年度预
+算申请
+（万元）
+
+全年预算数
+
+全年执行数
+
+年度资金总额
+
+300.00
+
+320.00
+
+308.00
+
+其中：基本支出
+
+200.00
+
+210.00
+
+208.00
+
+项目支出
+
+100.00
+
+110.00
+
+100.00
+
+执行率
+
+10
+
+得分
+
+96.25%
+
+9.63
+
+实际完成情况
+
+围绕中心工作，保障机构正常运转，按期完成各项重点
+
+任务，提升服务质量和资金使用效益。
+
+一级指标
+
+产出指标
+
+二级指标
+
+三级指标
+
+年度指标值
+
+实际完成值
+
+培训人次
+
+≥100人次
+
+120人次
+
+30
+
+30
+
+质量指标
+
+达标率
+
+≥95%
+
+97%
+
+30
+
+28
+
+满意度
+
+≥90%
+
+92%
+
+30
+
+30
+
+{total}
+
+总分
+
+填表人：
+
+分值
+
+预期目标
+
+年度总体目标
+
+得分
+
+第4页
+"""
+
+
+def test_pdftotext_self_eval_indicator_rows_confirmed_by_the_total(tmp_path):
+    t = _table(_extract(tmp_path, WHOLE.format(total="100 97.63")), "整体支出绩效自评表")
+    rows = _rows(t)
+    d = Decimal
+    assert _values(rows, "第1行") == [d("300.00"), d("320.00"), d("308.00"), d("10"), d("96.25"), d("9.63")]
+    # numbered as on the form: goal labels, goal texts, indicator header, then the indicator rows
+    assert _values(rows, "第7行") == [d("30"), d("30")]
+    assert _values(rows, "第8行") == [d("97"), d("30"), d("28")]
+    assert _values(rows, "第9行") == [d("92"), d("30"), d("30")]
+    assert _values(rows, "第10行") == [d("100"), d("97.63")]
+    assert len(rows) == 10
+    # placed by order, confirmed by the sums only: in review
+    assert all(c < 0.9 for name in ("第7行", "第8行", "第9行", "第10行") for _, c in rows[name])
+    texts = {r.name.value: [str(f.value) for f in r.values.values() if f.value is not None] for r in t.rows}
+    assert "达标率" in texts["第8行"] and "≥95%" in texts["第8行"]
+
+
+def test_pdftotext_self_eval_indicator_rows_not_read_when_the_total_does_not_add_up(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, WHOLE.format(total="100 97.00")), "整体支出绩效自评表"))
+    assert len(rows) == 3 and "第7行" not in rows
+
+
 PROJECT = """项目支出绩效自评表
 
 项目名称
@@ -551,3 +713,91 @@ def test_pdfminer_self_eval_rate_that_does_not_hold_goes_to_review(tmp_path):
     rows = _rows(_table(_extract(tmp_path, text), "整体支出绩效自评表"))
     first = rows["第1行"]
     assert all(c >= 0.8 for _, c in first[:3]) and all(c < 0.8 for _, c in first[3:])
+
+
+# pdfminer.six (gen_003's shape): the goal texts, then their labels; the indicator rows' labels and
+# targets together, then the 分值 column of the first rows, their 得分 column, their 实际完成值; the
+# last row printed whole; the 总分 pair after its label. 分值: 10 + 20 + 30 + 20 + 20 = 100;
+# 得分: 9.63 + 20 + 27 + 20 + 18 = 94.63
+INDICATORS_PDFMINER = SHEET_PDFMINER.replace("\n预期目标\n\n实际完成情况\n", """
+围绕中心工作，保障机构正常运转，按期完成各项重点任务，
+
+提升服务质量和资金使用效益。
+
+预期目标
+
+实际完成情况
+
+一级指标
+
+二级指标
+
+三级指标
+
+年度指标值 实际完成值 分值
+
+得分 偏差原因分析及改进措施
+
+培训人次
+
+达标率
+
+及时率
+
+≥100人次
+
+≥95%
+
+≥90%
+
+20
+
+30
+
+20
+
+{weights}
+
+120人次
+
+97%
+
+92%
+
+满意度
+
+≥85%
+
+88%
+
+20
+
+18
+
+总分
+
+100
+
+94.63
+
+填表人：        填报日期：2025.3.11  联系电话：
+""").replace("{rest}", "210.00\n\n208.00\n\n110.00\n\n100.00")
+
+
+def test_pdfminer_self_eval_indicator_columns_placed_by_the_one_reading_that_adds_up(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, INDICATORS_PDFMINER.replace("{weights}", "20\n\n27\n\n20")),
+                        "整体支出绩效自评表"))
+    d = Decimal
+    assert _values(rows, "第7行") == [d("20"), d("20")]
+    assert _values(rows, "第8行") == [d("30"), d("27")]
+    assert _values(rows, "第9行") == [d("20"), d("20")]
+    # the last row printed whole: its 实际完成值 after its target
+    assert _values(rows, "第10行") == [d("88"), d("20"), d("18")]
+    assert _values(rows, "第11行") == [d("100"), d("94.63")]
+    assert all(c < 0.9 for name in ("第7行", "第8行", "第9行", "第10行", "第11行") for _, c in rows[name])
+
+
+def test_pdfminer_self_eval_indicator_columns_that_do_not_add_up_are_not_read(tmp_path):
+    rows = _rows(_table(_extract(tmp_path, INDICATORS_PDFMINER.replace("{weights}", "20\n\n26\n\n20")),
+                        "整体支出绩效自评表"))
+    assert len(rows) == 3

@@ -22,9 +22,17 @@ In pdfminer.six's order (the funds lines' labels, then their amounts) the amount
 few orders that converter prints such a block in (row by row, column by column, the first column then
 the rest row by row or column by column), and read only when exactly one of them makes the total the
 sum of the lines under it in every money column. The first line's 执行率 must be 全年执行数 /
-全年预算数 and its 得分 分值 × 执行率 (else those three go to review).
-What it does not: read the indicator rows or the goal texts in this order (their cells are moved:
-which value belongs to which row is not certain), a 整体支出 sheet's 总分 row, a line whose label
+全年预算数 and its 得分 分值 × 执行率 (else those three go to review). Where pdftotext printed the first
+line's 分值 执行率 得分 after the funds lines, among those header words only (`执行率 得分 10 99.38% 9.94`),
+the three are its cells when they are a number, a percent and a number in this order and fit its
+amounts so; they are placed by order and arithmetic, not under a printed header: review.
+On a 整体支出 sheet whose first funds line's 分值 and 得分 are read, the indicator rows and the 总分
+row are read by flow_indicators.py (only when the 分值 and 得分 add up to the 总分 row; review),
+after a row of the goal labels, a row of the goal texts (the prose next to those labels, one cell,
+预期目标 and 实际完成情况 not told apart: review) and the indicator header, so that the rows are
+numbered as on the form (第7行… under three funds lines).
+What it does not: read the goal texts apart, the indicator rows of a form that does not add up,
+a 项目支出 sheet's indicator rows, a line whose label
 and amounts stand on one line (the spaced and one-line readers' layouts), nor funds lines whose
 labels pdfminer.six printed elsewhere.
 """
@@ -35,8 +43,9 @@ from typing import Optional, Sequence
 
 import regex as re
 
-from ..datamodel import Cell, GridBlock, NLine
+from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import TITLE_END
+from .flow_indicators import indicator_rows
 from .one_line import FUNDS_HEADER, IND_HEADER, META_LABELS, form_label
 from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell, title_above, \
     title_like
@@ -59,6 +68,13 @@ _DOUBT_RATE = ("funds line uncertain: its 执行率 is not 全年执行数 / 全
                "read")
 _DOUBT_HEADER = ("funds line uncertain: the funds header's money columns (年初预算数 全年预算数 全年执行数) "
                  "are not all printed in order before the lines; read in the form's order")
+_DOUBT_MOVED = ("funds line's 分值 执行率 得分 printed after the funds lines (pdftotext moved them), placed by "
+                "their order and because 执行率 is 全年执行数 / 全年预算数 and 得分 分值 × 执行率")
+_DOUBT_INDICATOR = ("indicator row placed in pdftotext's order: the form's 分值 and 得分 add up to its 总分 row, "
+                    "which confirms no row is missing but not which row each pair was printed for")
+_GOAL_WORDS = ("年度总体目标", "预期目标", "实际完成情况")
+_NOTE = re.compile(r"[：:]")  # 偏差原因：… 填表人：… — not a goal text
+_DOUBT_GOAL = ("goal texts as printed in pdftotext's order, 预期目标 and 实际完成情况 not told apart")
 _DOUBT = ("funds line uncertain: the total is not the sum of the lines under it as read (pdftotext may "
           "have moved a cell)")
 
@@ -205,6 +221,34 @@ def _rate_holds(first: list[_Item]) -> bool:
     return abs(weight * rate / 100 - score) <= _CENT
 
 
+def _moved_rate(items: list[_Item], k: int, first: list[_Item]) -> tuple[list[_Item], int]:
+    """The first funds line's 分值 执行率 得分 printed after the funds lines, among those header words
+    (pdftotext: `执行率 得分 10 99.38% 9.94`, `执行率 10 得分 96% 9.6`): from items[k] on, only those
+    header words and values up to the next other cell, exactly three values — a number, a percent, a
+    number, in this order —, at least one of the header words among them, and the rate and score fitting
+    the line's amounts (_rate_holds). Returns the three values and the index after the run, or ([], k)."""
+    words: list[_Item] = []
+    values: list[_Item] = []
+    m = k
+    while m < len(items) and len(values) <= 3:
+        it = items[m]
+        if it.value:
+            values.append(it)
+        elif _norm(it.text) in FUNDS_HEADER[_MONEY:]:
+            words.append(it)
+        else:
+            break
+        m += 1
+    if not words or len(values) != 3 or len(first) != _MONEY:
+        return [], k
+    weight, rate, score = values
+    if not AMOUNT.match(weight.text) or not _PERCENT.match(rate.text) or not AMOUNT.match(score.text):
+        return [], k
+    if not _rate_holds(first + values):
+        return [], k
+    return values, m
+
+
 def _orders(first: int, others: int) -> list[list[tuple[int, int]]]:
     """Reading orders of a funds block whose first line has `first` cells and the `others` lines
     under it the three money cells: row by row; column by column; the first column, then row by row;
@@ -245,7 +289,8 @@ def _labels_first(items: list[_Item], k: int, width: int) -> list[tuple[_Item, l
 
 def _indicator_header(lines: Sequence[NLine], after_line: int) -> list[Cell]:
     """The indicator header's labels printed after the funds lines (anywhere in the form, up to the
-    next table's title: pdftotext moves them among the indicators), in the form's order; empty unless
+    next table's title: pdftotext moves them among the indicators; pdfminer.six prints several on one
+    line), in the form's order; empty unless
     三级指标 and 得分 are among them."""
     found: dict[str, NLine] = {}
     for j in range(after_line + 1, min(len(lines), after_line + _MAX_LINES)):
@@ -253,7 +298,11 @@ def _indicator_header(lines: Sequence[NLine], after_line: int) -> list[Cell]:
         t = "".join(ln.text.split())
         if TITLE_END.search(t) and title_like(ln):
             break
-        if t in IND_HEADER and t not in found:
+        words = ln.text.split()  # pdfminer.six: several of the header's words on one line
+        if words and all(w in IND_HEADER for w in words):
+            for w in words:
+                found.setdefault(w, ln)
+        elif t in IND_HEADER and t not in found:
             found[t] = ln
     if "三级指标" not in found or "得分" not in found:
         return []
@@ -301,6 +350,10 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
     cols, lead, rows, after, named = _funds(items, h0)
     if not rows:
         return None, i + 1
+    moved, after_moved = _moved_rate(items, after, rows[0][1]) if len(cols) == _MONEY else ([], after)
+    if moved:  # the first line's 分值 执行率 得分, printed after the lines
+        cols = list(FUNDS_HEADER)
+        rows[0] = (rows[0][0], rows[0][1] + moved)
     grid: list[list[Cell]] = []
     project = False
     for k in range(h0):
@@ -315,6 +368,8 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
                 + [text_cell(at, c) for c in cols])
     doubt = None if _adds_up(rows) and named else _DOUBT if named else _DOUBT_HEADER
     rate_doubt = doubt or (None if _rate_holds(rows[0][1]) else _DOUBT_RATE)
+    if moved:
+        rate_doubt = doubt or _DOUBT_MOVED
     for r, (label, run) in enumerate(rows):
         cells = [amount_cell(lines[v.at], v.text, doubt if c < _MONEY or r else rate_doubt)
                  for c, v in enumerate(run)]
@@ -327,10 +382,96 @@ def read_form_flow(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock],
             total = _total_row(lines, after_line=rows[-1][1][-1].at)
             if total:
                 grid.append(total)
-    end = rows[-1][1][-1].at + 1
+    end = max(rows[-1][1][-1].at, items[after_moved - 1].at if moved else 0) + 1
+    if not project and len(rows[0][1]) == len(FUNDS_HEADER):
+        end = max(end, _indicators(grid, lines, i, end, rows[0][1], len(cols) + 2))
     block = GridBlock(rows=grid, first_line=lines[i].no, last_line=lines[end - 1].no, method="form-flow")
     block.preamble = []
     return with_report(block), end
+
+
+def _goal_texts(lines: Sequence[NLine], end: int) -> list[NLine]:
+    """The goal texts' lines: the lines of prose printed together right after the goal labels
+    (年度总体目标 预期目标 实际完成情况, the first of them after the funds block), or else right before
+    them (pdfminer.six); empty when no prose stands next to the labels (pdftotext printed the texts
+    elsewhere). A line of the text without punctuation of its own ends the run."""
+    def prose(ln: NLine) -> bool:
+        return not ln.text.strip() or bool(_PROSE.search(ln.text) and not _NOTE.search(ln.text))
+
+    j = end
+    while j < len(lines) and "".join(lines[j].text.split()) not in _GOAL_WORDS:
+        if TITLE_END.search(lines[j].text) and title_like(lines[j]) or j - end > _MAX_LINES:
+            return []
+        j += 1
+    before = j  # pdfminer.six: the texts, then the labels
+    while before > end and prose(lines[before - 1]):
+        before -= 1
+    while j < len(lines) and (not lines[j].text.strip() or "".join(lines[j].text.split()) in _GOAL_WORDS):
+        j += 1
+    out: list[NLine] = []
+    while j < len(lines) and prose(lines[j]):
+        if lines[j].text.strip():
+            out.append(lines[j])
+        j += 1
+    if not out:
+        out = [ln for ln in lines[before:j] if ln.text.strip() and _PROSE.search(ln.text)
+               and "".join(ln.text.split()) not in _GOAL_WORDS]
+    return out
+
+
+def _indicators(grid: list[list[Cell]], lines: Sequence[NLine], i: int, end: int, first: list[_Item],
+                width: int) -> int:
+    """A 整体支出 sheet's goal rows (their labels; the goal texts are not read in this order), its
+    indicator header, indicator rows and 总分 row appended to `grid` when flow_indicators finds the
+    form adding up and the goal labels 预期目标 实际完成情况 are printed (so the rows are numbered as on
+    the form); returns the index after the last line read, or `end` when nothing was added."""
+    weight, score = _amount(first[3].text), _amount(first[5].text)
+    if weight is None or score is None:
+        return end
+    found = indicator_rows(lines, end, weight, score)
+    if found is None:
+        return end
+    rows, (total_w, total_s), total_label = found
+    stop = max(total_s.at, total_label.at) + 1
+    goal: dict[str, NLine] = {}
+    for j in range(i, min(len(lines), end + _MAX_LINES)):
+        t = "".join(lines[j].text.split())
+        if j >= end and TITLE_END.search(t) and title_like(lines[j]):
+            break
+        if t in _GOAL_WORDS:
+            goal.setdefault(t, lines[j])
+    header = _indicator_header(lines, after_line=end - 1)
+    texts = _goal_texts(lines, end)
+    if "预期目标" not in goal or "实际完成情况" not in goal or not header or not texts:
+        return end
+    at = lines[end - 1]
+
+    def blank(ln: NLine) -> Cell:
+        return text_cell(ln, "")
+
+    def pad(cells: list[Cell], ln: NLine) -> list[Cell]:
+        return cells + [blank(ln) for _ in range(width - len(cells))]
+
+    grid.append(pad([text_cell(ln, w) if ln is not None else blank(at)
+                     for w, ln in ((w, goal.get(w)) for w in _GOAL_WORDS)], at))
+    goal_cell = text_cell(texts[0], "".join(ln.text.strip() for ln in texts), joined=len(texts) > 1)
+    goal_cell.repairs = [Repair(kind="layout.column_guess", note=_DOUBT_GOAL, status="unconfirmed")]
+    grid.append(pad([blank(at), goal_cell], at))
+    grid.append(header)
+    for row in rows:
+        ln = lines[row.weight.at]
+        cells = [blank(ln), blank(ln), blank(ln),
+                 text_cell(lines[row.label.at], row.label.text) if row.label else blank(ln),
+                 text_cell(lines[row.target.at], row.target.text) if row.target else blank(ln),
+                 (amount_cell(lines[row.actual.at], row.actual.text, _DOUBT_INDICATOR) if _PERCENT.match(row.actual.text)
+                  else text_cell(lines[row.actual.at], row.actual.text)) if row.actual else blank(ln),
+                 amount_cell(ln, row.weight.text, _DOUBT_INDICATOR),
+                 amount_cell(lines[row.score.at], row.score.text, _DOUBT_INDICATOR)]
+        grid.append(pad(cells, ln))
+    ln = lines[total_w.at]
+    grid.append(pad([text_cell(lines[total_label.at], "总分"), amount_cell(ln, total_w.text, _DOUBT_INDICATOR),
+                     amount_cell(lines[total_s.at], total_s.text, _DOUBT_INDICATOR)], ln))
+    return stop
 
 
 def _self_eval(lines: Sequence[NLine], i: int) -> bool:
