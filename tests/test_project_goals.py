@@ -89,3 +89,61 @@ def test_one_cell_per_line(tmp_path):
              "某某市某某中心", "票据综合管理", "80.00", "2026年，推进电子票据改革，做好推广工作，", "完成专项检查。",
              "某某市某某局", "信息化建设与运维", "100.00 2026年，保障系统正常运行。"] + _END
     _check(_goals_table(tmp_path, lines))
+
+
+_BUDGET = ["表10", "2026年市级部门项目支出预算表", "单位名称 项目名称 合计 一般公共预算",
+           "某某市某某中心 道路运输管理服务 60.00 60.00", "第二部分"]
+_BROKEN_AFTER = ["某某市某某中心 道路运输管理", "服务", "60.00", "2026年，开展好各项服务工作。"]
+_BROKEN_CELLS = ["某某市某某中心", "道路运输管理", "服务", "60.00", "2026年，开展好各项服务工作。"]
+
+
+def _with_broken(broken, cells=False):
+    # the broken row between the second and third rows; the total 360.00 = 300.00 + 60.00
+    head = [x.replace("300.00", "360.00") for x in AFTER[:11]]
+    third = ["某某市某某局 信息化建设与运维 100.00 2026年，保障系统正常运行。"]
+    if cells:
+        third = ["某某市某某局", "信息化建设与运维", "100.00 2026年，保障系统正常运行。"]
+    return head + broken + third + _END
+
+
+def test_a_project_name_broken_after_its_unit_is_joined_where_the_report_prints_it_whole(tmp_path):
+    # `某某中心 道路运输管理` / `服务` / `60.00`: the 项目支出预算表 prints 道路运输管理服务 on one line
+    t = _goals_table(tmp_path, _BUDGET + _with_broken(_BROKEN_AFTER))
+    rows = t.rows[1:]
+    assert [(r.name.value, r.values["项目名称"].value, r.values["金额"].value) for r in rows] == [
+        ("某某市某某局", "财政管理与改革", Decimal("120.00")), ("某某市某某中心", "票据综合管理", Decimal("80.00")),
+        ("某某市某某中心", "道路运输管理服务", Decimal("60.00")), ("某某市某某局", "信息化建设与运维", Decimal("100.00"))]
+    assert all(r.values["金额"].confidence >= 0.9 for r in rows)
+    assert rows[1].values["项目总体绩效目标"].value == GOALS[1]
+    assert rows[2].values["项目总体绩效目标"].value == "2026年，开展好各项服务工作。"
+
+
+def test_a_project_name_broken_one_cell_per_line_is_joined_where_printed_whole(tmp_path):
+    lines = ["表11", "2026年市级部门项目支出绩效表", "341-某某市某某局", "万元", "单位名称", "项目名称", "金额",
+             "项目总体绩效目标", "**", "**", "**", "**", "360.00",
+             "某某市某某局", "财政管理与改革", "120.00 2026年，推进预算管理改革，", "提高资金使用效益。",
+             "某某市某某中心", "票据综合管理", "80.00", "2026年，推进电子票据改革，做好推广工作，", "完成专项检查。"]
+    t = _goals_table(tmp_path, _BUDGET + lines + _with_broken(_BROKEN_CELLS, cells=True)[11:])
+    assert [(r.values["项目名称"].value, r.values["金额"].value) for r in t.rows[1:]] == [
+        ("财政管理与改革", Decimal("120.00")), ("票据综合管理", Decimal("80.00")),
+        ("道路运输管理服务", Decimal("60.00")), ("信息化建设与运维", Decimal("100.00"))]
+
+
+def test_a_broken_project_name_the_report_does_not_print_whole_still_ends_the_table(tmp_path):
+    t = _goals_table(tmp_path, _with_broken(_BROKEN_AFTER))
+    assert [r.values["金额"].value for r in t.rows[1:]] == [Decimal("120.00"), Decimal("80.00")]
+    assert all(r.values["项目名称"].value != "道路运输管理服务" for r in t.rows)
+
+
+def test_a_project_name_broken_around_its_centred_row_is_joined_where_printed_whole(tmp_path):
+    # pdfplumber / pdftotext -layout: `道路运输管理` / `某某中心 60.00 …` / `服务`, the goal text centred too
+    head = [x.replace("300.00", "360.00") for x in CENTRED[:12]]
+    lines = _BUDGET + head + ["2026年，开展好", "道路运输管理", "某某市某某中心 60.00 各项服务", "服务", "工作。"] + CENTRED[12:]
+    t = _goals_table(tmp_path, lines)
+    rows = t.rows[1:]
+    assert [(r.name.value, r.values["项目名称"].value, r.values["金额"].value) for r in rows] == [
+        ("某某市某某局", "财政管理与改革", Decimal("120.00")), ("某某市某某中心", "票据综合管理", Decimal("80.00")),
+        ("某某市某某中心", "道路运输管理服务", Decimal("60.00")), ("某某市某某局", "信息化建设与运维", Decimal("100.00"))]
+    assert all(r.values["金额"].confidence >= 0.9 for r in rows)
+    assert rows[2].values["项目总体绩效目标"].value == "2026年，开展好各项服务工作。"
+    assert rows[1].values["项目总体绩效目标"].value == GOALS[1]

@@ -19,11 +19,17 @@ row's goal ends there, the lower one's starts after it); where a run holds no su
 than one, the split is a guess and both goals carry an unconfirmed `layout.row_guess` repair (to
 review). After the last row its goal runs to the last (after) or first (around) full stop. Page
 numbers and the title lines printed again on a new page are skipped.
+A project's name broken over two lines is joined where the report prints the joined name whole
+elsewhere (a word or a line of it, as the 项目支出预算表 does): printed after its row (`某某中心 某某管理`
+/ `服务` / the amount line; PyMuPDF: the unit, the two pieces and the amount a line each) or centred
+on it (the first piece alone on the line before `某某中心 60.00 …`, the second alone on the line after).
 The table ends at a note, a title, or a row this reader cannot read — a line with an amount among
-its first words after words of names only, or a short line with an amount (a unit's or project's
-name broken over lines, which this reader does not join); the lines after it stay narrative.
-What it does not: join names broken over lines, read the rows after such a row, or read the goal
-text as indicators (it is one text cell).
+its first words after words of names only, or a short line with an amount (a unit's name broken
+over lines, or a project's name not printed whole elsewhere, which this reader does not join); the
+lines after it stay narrative.
+What it does not: join a unit's broken name, or a project's name the report prints nowhere whole;
+read the rows after such a row; join a piece printed on a goal text's line; read the goal text as
+indicators (it is one text cell).
 """
 from __future__ import annotations
 
@@ -111,6 +117,80 @@ def _cell_row(lines: Sequence[NLine], k: int) -> Optional[tuple[tuple[str, str, 
     return (unit, project, toks[0][0], lines[nxt[1]].text[toks[0][2]:].strip()), nxt[1] + 1
 
 
+def _printed_names(lines: Sequence[NLine]) -> set[str]:
+    """Every word and every line (its spaces removed) of the report: the names it prints whole (a
+    project's name in the 项目支出预算表 on one line). A broken name's own lines hold only its pieces,
+    each shorter than the joined name, so they never confirm it."""
+    out: set[str] = set()
+    for ln in lines:
+        if not ln.text.strip():
+            continue
+        out.add("".join(ln.text.split()))
+        out.update(w for w, _, _ in tokens(ln.text))
+    return out
+
+
+def _broken_row(lines: Sequence[NLine], k: int, names: "_Names") -> Optional[tuple[tuple[str, str, str, str], int]]:
+    """A row whose project's name is broken over two lines, printed after its row: `某某中心 某某管理` /
+    `服务` / the amount (the goal's first words perhaps after it), or (PyMuPDF) the unit, the name's
+    two pieces and the amount a line each. Read only where the joined name is certain: the report
+    prints it whole elsewhere (the 项目支出预算表); the row and the index after it, else None."""
+    nxt = [x for x in range(k, min(len(lines), k + 6)) if lines[x].text.strip()][:4]
+    if len(nxt) < 3 or not all(_name_line(lines[x]) for x in nxt[:2]):
+        return None
+    first = [w for w, _, _ in tokens(lines[nxt[0]].text)]
+    if not unit_name(first[0]):
+        return None
+    if len(first) >= 2:  # the unit and the name's first piece on one line, the second piece alone
+        unit, pieces, at = first[0], ["".join(first[1:]), lines[nxt[1]].text.strip()], nxt[2]
+    elif len(nxt) == 4 and _name_line(lines[nxt[2]]):  # one cell a line (PyMuPDF)
+        unit, pieces, at = first[0], [lines[nxt[1]].text.strip(), lines[nxt[2]].text.strip()], nxt[3]
+    else:
+        return None
+    if any(" " in p or unit_name(p) for p in pieces):
+        return None
+    toks = tokens(lines[at].text)
+    if not toks or not _money(toks[0][0]):
+        return None
+    project = "".join(pieces)
+    if project not in names.get(lines):
+        return None
+    return (unit, project, toks[0][0], lines[at].text[toks[0][2]:].strip()), at + 1
+
+
+def _centred_broken_row(lines: Sequence[NLine], k: int, run: list[NLine],
+                        names: "_Names") -> Optional[tuple[tuple[str, str, str, str], int]]:
+    """A row whose project's name is broken over two lines centred on it (pdfplumber, `pdftotext
+    -layout`): the name's first piece alone on the line before (the last of `run`), `某某中心 60.00 …`,
+    the second piece alone on the line after. Read only where the report prints the joined name whole
+    elsewhere; the row and the index after it, else None."""
+    toks = tokens(lines[k].text)
+    if len(toks) < 2 or not unit_name(toks[0][0]) or _NAME_MARK.search(toks[0][0]) or not _money(toks[1][0]):
+        return None
+    after = next((x for x in range(k + 1, min(len(lines), k + 3)) if lines[x].text.strip()), None)
+    if not run or after is None:
+        return None
+    pieces = [run[-1].text.strip(), lines[after].text.strip()]
+    if not all(_name_line(ln) for ln in (run[-1], lines[after])) or any(" " in p or unit_name(p) for p in pieces):
+        return None
+    project = "".join(pieces)
+    if project not in names.get(lines):
+        return None
+    return (toks[0][0], project, toks[1][0], lines[k].text[toks[1][2]:].strip()), after + 1
+
+
+class _Names:
+    """The report's printed names, gathered once a table needs them."""
+
+    def __init__(self) -> None:
+        self._got: Optional[set[str]] = None
+
+    def get(self, lines: Sequence[NLine]) -> set[str]:
+        if self._got is None:
+            self._got = _printed_names(lines)
+        return self._got
+
+
 def _money(word: str) -> bool:
     return bool(AMOUNT.match(word)) and ("." in word or "," in word)
 
@@ -164,6 +244,7 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     total: Optional[tuple[NLine, str]] = None
     rows: list[tuple[NLine, tuple[str, str, str, str]]] = []
     runs: list[list[NLine]] = [[]]  # text lines before the first row, between rows, after the last
+    names = _Names()
     while k < len(lines):
         ln = lines[k]
         t = ln.text.strip()
@@ -186,10 +267,23 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
             runs.append([])
             k = cell_row[1]
             continue
+        broken = _broken_row(lines, k, names) if rows else None
+        if broken is not None:
+            rows.append((ln, broken[0]))
+            runs.append([])
+            k = broken[1]
+            continue
         if NOTE_LINE.match(t) or (title_like(ln) and not _own_title(ln, own)):
             break
         if _own_title(ln, own) or (furniture(lines, ln) and len(t) <= 8 and not _unread_row(t)):
             k += 1  # the title lines or header printed again on a new page, a page number
+            continue
+        centred_row = _centred_broken_row(lines, k, runs[-1], names) if rows else None
+        if centred_row is not None:
+            runs[-1].pop()  # the name's first piece, not goal text
+            rows.append((ln, centred_row[0]))
+            runs.append([])
+            k = centred_row[1]
             continue
         if _unread_row(t):
             break  # a row this reader cannot read (a name broken over lines): the table ends before it
