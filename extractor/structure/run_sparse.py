@@ -19,7 +19,7 @@ placer or declines); read labels or build cells (column_runs.py).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional
+from typing import Optional, Sequence
 
 from .run_placer import TOLERANCE, Shape, close, new_reading
 from .run_zeros import fill_blanks
@@ -482,6 +482,18 @@ def _total_columns(shape: Shape, values: list[Decimal]) -> Optional[list[tuple[i
     return out
 
 
+def _cells_of(n: int, picked: Sequence[int], rest: Sequence[int],
+              where: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each of the n amounts' (column, row): the total column's picks down column 0 in order, the
+    rest where the part columns' placer put them."""
+    cells = [(0, 0)] * n
+    for r, p in enumerate(picked):
+        cells[p] = (0, r)
+    for p, cell in zip(rest, where):
+        cells[p] = cell
+    return cells
+
+
 def solve_sparse(shape: Shape, values: list[Decimal], k: int, positions: Optional[list[int]] = None,
                  zeros: Optional[list[int]] = None) -> Optional[tuple[list[list[Cell]], list[tuple[int, int]]]]:
     """Place a stream that leaves blank cells out (and holds no 0): the total column first (every
@@ -552,12 +564,7 @@ def _totals_first(shape: Shape, values: list[Decimal], k: int, fill: Optional[tu
         grid, where = solved
         key = tuple(tuple(col) for col in grid)
         if new_reading(list(grids), key):
-            cells = [(0, 0)] * len(values)
-            for r, p in enumerate(picked):
-                cells[p] = (0, r)
-            for p, cell in zip(rest, where):
-                cells[p] = cell
-            grids[key] = cells
+            grids[key] = _cells_of(len(values), picked, rest, where)
             if len(grids) > 1:
                 return True, None
     if len(grids) != 1:
@@ -599,12 +606,7 @@ def sparse_readings(shape: Shape, values: list[Decimal], k: int, most: int
         for grid, path in zip(placer.found, placer.paths):
             if grid is None or not new_reading(list(grids), grid):
                 continue
-            cells = [(0, 0)] * len(values)
-            for r, p in enumerate(picked):
-                cells[p] = (0, r)
-            for p, cell in zip(rest, path):
-                cells[p] = cell
-            grids[grid] = cells
+            grids[grid] = _cells_of(len(values), picked, rest, path)
             if len(grids) > most:
                 return None
     if len(grids) < 2:
