@@ -125,7 +125,7 @@ class Row(BaseModel):
     code: Optional[Field] = None
     name: Field
     level: Optional[str] = PydField(None, description="类, 款 or 项 for 功能分类 codes; 类/款 for 经济分类")
-    block: Optional[str] = PydField(None, description="side of a multi-block table, e.g. 收入 / 支出")
+    block: Optional[str] = PydField(None, description="side or unit section of a multi-block table, e.g. 收入 / 支出, or the 预算单位 whose rows follow its subtotal")
     line_no: Optional[int] = PydField(None, description="printed 行次, when the table has one")
     values: dict[str, Field] = PydField(default_factory=dict)
 

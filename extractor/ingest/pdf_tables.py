@@ -2,7 +2,7 @@
 
 What it does: runs camelot 2.0 lattice (pages rendered through pypdfium2, no Ghostscript) on the
 pages that have ruling lines, and turns each camelot table into rows of printed cells — a cell
-spanning columns is one cell, the rows a vertically merged cell covers below its first row hold an
+spanning columns is one cell whose bbox covers its whole span, the rows a vertically merged cell covers below its first row hold an
 empty cell (the shape every reader shares); text camelot put in a covered grid cell goes to the
 merged cell. Each table keeps camelot's own accuracy in its parsing report.
 What it does not: read text lines (pdf.py) or unruled tables (paged/alignment.py).
@@ -14,6 +14,12 @@ import warnings
 from ..datamodel import SourceTable, TableCell
 from ..datamodel.readers import grid_report, register
 from .pages import page_ranges
+
+
+def _widen(cell: TableCell, right: float, bottom: float) -> None:
+    """A merged cell's bbox grows over the grid cells it covers (its printed span)."""
+    x1, y1, x2, y2 = cell.bbox
+    cell.bbox = (x1, y1, max(x2, right), max(y2, bottom))
 
 
 def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]:
@@ -29,12 +35,16 @@ def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]
             if c > 0 and not cell.left and (r, c - 1) in origin:
                 o = origin[(r, c - 1)]
                 origin[(r, c)] = o
+                if o in emitted:
+                    _widen(emitted[o], cell.x2, page_height - cell.y1)
                 if text and o in emitted:
                     emitted[o].text = (emitted[o].text + text).strip()
                 continue
             if r > 0 and not cell.top and (r - 1, c) in origin:
                 o = origin[(r - 1, c)]
                 origin[(r, c)] = o
+                if o in emitted:
+                    _widen(emitted[o], cell.x2, page_height - cell.y1)
                 if text and o in emitted:
                     emitted[o].text = (emitted[o].text + "\n" + text).strip()
                 row.append(TableCell(text="", page=page_no,

@@ -282,6 +282,9 @@ def cell_rows(g: Grid, scale_back: float, page: int):
             if c > 0 and not g.left[r, c] and (r, c - 1) in origin:
                 o = origin[(r, c - 1)]
                 origin[(r, c)] = o
+                if o in emitted:  # the merged cell's bbox covers its span
+                    b = emitted[o].bbox
+                    emitted[o].bbox = (b[0], b[1], max(b[2], bbox[2]), max(b[3], bbox[3]))
                 if text and o in emitted:
                     emitted[o].text = (emitted[o].text + text).strip()
                     emitted[o].conf = min(emitted[o].conf or 1.0, score)
@@ -289,6 +292,9 @@ def cell_rows(g: Grid, scale_back: float, page: int):
             if r > 0 and not g.top[r, c] and (r - 1, c) in origin:
                 o = origin[(r - 1, c)]
                 origin[(r, c)] = o
+                if o in emitted:
+                    b = emitted[o].bbox
+                    emitted[o].bbox = (b[0], b[1], max(b[2], bbox[2]), max(b[3], bbox[3]))
                 if text and o in emitted:
                     emitted[o].text = (emitted[o].text + "\n" + text).strip()
                     emitted[o].conf = min(emitted[o].conf or 1.0, score)

@@ -22,6 +22,7 @@ from ..evidence.cells import cell_amount_field, cell_code_field, cell_source, ce
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, UNIT_CODE_LINE, WHO
 from .code_tree import CodeTree, confirm_by_sums, first_amount
+from .ruled_header import UNIT_KEY, column_centres, key_columns, ruled_labels, spread, unit_columns
 from .spaced_text import bracket_code
 from .templates import Template, identify, printed_code
 
@@ -128,14 +129,31 @@ def _groups_for(parent_count: int, below: list[Span]) -> Optional[list[tuple[int
     return None
 
 
-def header_paths(header: list[list[Cell]], ncols: int, key_cols: int) -> tuple[list[str], bool]:
+def _unique(paths: list[str]) -> list[str]:
+    """Duplicate paths made unique (`小计#2`), printed order kept."""
+    seen: dict[str, int] = {}
+    for i, p in enumerate(paths):
+        if p in seen:
+            seen[p] += 1
+            paths[i] = f"{p}#{seen[p]}"
+        else:
+            seen[p] = 1
+    return paths
+
+
+def header_paths(header: list[list[Cell]], ncols: int, key_cols: int,
+                 centres: Optional[list[float]] = None) -> tuple[list[str], bool]:
     """Printed header path of each value column (columns after the key columns). Returns the
-    paths and whether the alignment was certain."""
+    paths and whether the alignment was certain. With the columns' centres of a ruled table, each
+    label goes over the columns its printed span covers (ruled_header.py); else spans are counted."""
     nval = ncols - key_cols
     if nval <= 0:
         return [], True
     if not header:
         return [f"列{i + 1}" for i in range(nval)], False
+    labels = ruled_labels(header, centres) if centres is not None and len(centres) == ncols else None
+    if labels is not None:
+        return _unique(["/".join(p) if p else f"列{key_cols + i + 1}" for i, p in enumerate(labels[key_cols:])]), True
     rows = [[_key(c.text) for c in r] for r in header]
     # base: the lowest row that has a cell for every column
     base_idx = max((i for i, r in enumerate(rows) if len(r) == ncols), default=None)
@@ -189,15 +207,7 @@ def header_paths(header: list[list[Cell]], ncols: int, key_cols: int) -> tuple[l
                 if s <= col < e and lab and (not parts or parts[-1] != lab):
                     parts.append(lab)
         paths.append("/".join(parts) if parts else f"列{key_cols + col + 1}")
-    # duplicate paths: make them unique, printed order kept
-    seen: dict[str, int] = {}
-    for i, p in enumerate(paths):
-        if p in seen:
-            seen[p] += 1
-            paths[i] = f"{p}#{seen[p]}"
-        else:
-            seen[p] = 1
-    return paths, certain
+    return _unique(paths), certain
 
 
 # --- table builders ---------------------------------------------------------------------------
@@ -244,7 +254,9 @@ def _key_cols(header: list[list[Cell]], data: list[list[Cell]], ncols: int) -> i
 
 
 def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: list[str],
-                  certain: bool, notes: list[str]) -> list[Row]:
+                  certain: bool, notes: list[str], unit_code: Optional[str] = None) -> list[Row]:
+    """One Row per data row. With `unit_code` (the first key column holds units' codes, 部门代码),
+    that code is the row's text value under that label and the row has no subject code."""
     rows: list[Row] = []
     for r in data:
         if not any(_key(c.text) for c in r):
@@ -274,6 +286,13 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
             notes.append(f"row at line {r[0].line}: {len(r)} cells where {ncols} were expected")
         code: Optional[Field] = None
         name: Optional[Field] = None
+        unit = None
+        if unit_code and code_cell is not None:
+            if name_cell is not None and not _key(name_cell.text) and not _key(code_cell.text).isdigit():
+                name_cell = code_cell  # 合计 printed over the code and name columns
+            elif _key(code_cell.text):
+                unit = _code_text(code_cell, uncertain, not certain)
+            code_cell = None
         if code_cell is not None:
             code = cell_code_field(code_cell)
             digits = _key(code_cell.text)
@@ -306,10 +325,13 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
                 name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=policy.CELL_NO_NAME)
             else:
                 name = cell_text_field(name_cell)
-        vals = {col: _code_text(c, uncertain, not certain) if _CODE_COLUMN.search(col) and _CODE.match(c.text.strip())
+        vals = {col: _code_text(c, uncertain, not certain) if _CODE_COLUMN.search(col) and _key(c.text).isdigit()
                 else cell_amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
         for col in columns[len(values):]:
             vals[col] = Field(value=None, raw="", confidence=policy.CELL_UNCERTAIN, notes=["cell missing in print"])
+        if unit_code:
+            vals = {unit_code: unit or Field(value=None, raw="", confidence=policy.CELL_CLEAN,
+                                             source=cell_source(r[0]))} | vals
         code_value = code.value if code else None
         rows.append(Row(code=code, name=name, level=level_of(code_value) if code_value else None, values=vals))
     return rows
@@ -328,10 +350,10 @@ def _side_name(label: str) -> str:
     return label
 
 
-def _two_sides(header: list[list[Cell]], data: list[list[Cell]], ncols: int, notes: list[str]
-               ) -> tuple[list[str], list[Row]]:
+def _two_sides(header: list[list[Cell]], data: list[list[Cell]], ncols: int, notes: list[str],
+               centres: Optional[list[float]] = None) -> tuple[list[str], list[Row]]:
     """Income and expenditure printed side by side: one row per printed item, with its block."""
-    paths, certain = header_paths(header, ncols, 0)
+    paths, certain = header_paths(header, ncols, 0, centres)
     leaves = [p.split("/")[-1] for p in paths]
     items = [i for i, leaf in enumerate(leaves) if _ITEM_COL.match(leaf)]
     if len(items) < 2:
@@ -461,11 +483,25 @@ def merge_code_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
             if starts:
                 width = len(r)
                 trees = {j: CodeTree("function" if k == 3 else "economic") for j in starts}
-                out = [_merge_parts(row, starts, k, trees) if len(row) == width else row for row in rows]
+                merged = [len(row) == width or _parts_aligned(row, r, starts, k) for row in rows]
+                out = [_merge_parts(row, starts, k, trees) if m else row for row, m in zip(rows, merged)]
                 if k == 3:
-                    confirm_by_sums([row for row in out if len(row) == width - 2 * len(starts)], starts[0])
+                    confirm_by_sums([row for row, m in zip(out, merged) if m and row is not r], starts[0])
                 return out
     return rows
+
+
+def _parts_aligned(row: list[Cell], label_row: list[Cell], starts: list[int], k: int) -> bool:
+    """A row of another cell count (a spanning cell to the right of the code parts) whose cells at
+    the code parts' places stand under the 类 | 款 | 项 labels by their ruled bboxes."""
+    for j in starts:
+        if j + k > len(row):
+            return False
+        for i in range(j, j + k):
+            a, b = row[i].bbox, label_row[i].bbox
+            if not a or not b or not b[0] - 0.5 <= (a[0] + a[2]) / 2 <= b[2] + 0.5:
+                return False
+    return True
 
 
 def _code_part(text: str, width: int) -> Optional[str]:
@@ -494,13 +530,16 @@ def _merge_parts(row: list[Cell], starts: list[int], k: int, trees: dict[int, Co
                 repairs.append(Repair(kind="ocr.code_mark", note="OCR: stray mark in the code dropped",
                                       status="unconfirmed"))
             confs = [c.conf for c in group if c.conf is not None]
-            merged = Cell(text="", orig="", line=group[0].line, page=group[0].page, bbox=group[0].bbox)
+            boxes = [c.bbox for c in group if c.bbox]
+            span = (boxes[0][0], min(b[1] for b in boxes), boxes[-1][2], max(b[3] for b in boxes)) if \
+                len(boxes) == len(group) else group[0].bbox
+            merged = Cell(text="", orig="", line=group[0].line, page=group[0].page, bbox=span)
             tree = trees[j]
             name = _key(row[j + k].text) if j + k < len(row) else ""
             first = first_amount(row[j + k + 1:])
             if all(t.isdigit() or not t for t in texts) and texts[0]:
                 merged = Cell(text="".join(texts), orig=" ".join(c.orig.strip() for c in group if c.orig.strip()),
-                              line=group[0].line, page=group[0].page, bbox=group[0].bbox,
+                              line=group[0].line, page=group[0].page, bbox=span,
                               conf=min(confs) if confs else None, repairs=repairs or None)
                 if len(merged.text) in (3, 5, 7):
                     tree.whole(merged.text, first)
@@ -511,19 +550,47 @@ def _merge_parts(row: list[Cell], starts: list[int], k: int, trees: dict[int, Co
                 done = tree.part(printed, name, level, first)
                 if done is not None:
                     merged = Cell(text=done.code, orig=" ".join(printed), line=group[0].line, page=group[0].page,
-                                  bbox=group[0].bbox, conf=min(confs) if confs else None,
+                                  bbox=span, conf=min(confs) if confs else None,
                                   repairs=repairs + [done.repair])
             elif not any(texts) and name and not _TOTAL_LABEL.match(name):
                 done = tree.named(name, first)
                 if done is not None:
                     merged = Cell(text=done.code, orig="", line=group[0].line, page=group[0].page,
-                                  bbox=group[0].bbox, repairs=[done.repair])
+                                  bbox=span, repairs=[done.repair])
             out.append(merged)
             j += k
         else:
             out.append(row[j])
             j += 1
     return out
+
+
+def _unit_sections(rows: list[Row], unit_cols: list[str]) -> None:
+    """A row printing a unit and no subject (the unit's subtotal) is named by the unit, and it and
+    the subject rows after it, up to the next unit, are that unit's block (so sums are checked
+    within one unit)."""
+    current = None
+    for row in rows:
+        unit = next((row.values[c] for c in reversed(unit_cols) if c in row.values
+                     and isinstance(row.values[c].value, str) and row.values[c].value.strip()), None)
+        if unit is not None and row.code is None:
+            current = unit.value.strip()
+            if not (row.name.raw or "").strip():
+                row.name = unit.model_copy(deep=True)
+        if current is not None and row.block is None:
+            row.block = current
+
+
+_RULED = ("lattice", "ocr-grid")  # readers whose merged cells carry their printed span
+
+
+def _unit_code_label(labels: Optional[list[list[str]]], header: list[list[Cell]]) -> Optional[str]:
+    """The first key column's label when it holds units' codes (部门代码, 单位编码), not subject codes."""
+    if labels is not None:
+        first = labels[0][0] if labels and labels[0] else ""
+    else:
+        first = next((_key(r[0].text) for r in header if r and _key(r[0].text)), "")
+    return first if UNIT_KEY.match(first) else None
 
 
 def build_table(block: GridBlock) -> Table:
@@ -539,20 +606,42 @@ def build_table(block: GridBlock) -> Table:
     shape = template.shape if template else "generic"
     columns: list[str]
     rows: list[Row]
+    # forms (绩效 tables) print label | value pairs, not a header over columns: spans are counted there
+    centres = column_centres(header + data, ncols) if block.method in _RULED and shape != "indicators" else None
+    labels = ruled_labels(header, centres) if centres else None
     if shape == "two_sides":
-        columns, rows = _two_sides(header, data, ncols, notes)
+        columns, rows = _two_sides(header, data, ncols, notes, centres)
     elif shape == "groups":
         columns, rows = _groups(header, data, notes)
     elif shape == "indicators":
         key_cols = 0
-        columns, certain = header_paths(header, ncols, key_cols)
+        columns, certain = header_paths(header, ncols, key_cols, centres)
         rows = _subject_rows(data, ncols, key_cols, columns, certain, notes)
     else:
         key_cols = 0 if shape == "flat_values" else _key_cols(header, data, ncols)
-        columns, certain = header_paths(header, ncols, key_cols)
+        units = 0
+        if labels is not None and shape != "flat_values":
+            data = [r if len(r) == ncols else (spread(r, centres) or r) for r in data]
+            keys = key_columns(labels, _KEY_HEADER)
+            units = unit_columns(labels, keys)
+            if units and keys > units:
+                # 预算单位 | 科目编码 | 科目名称: the units' columns become text values after the subject's
+                order = list(range(units, keys)) + list(range(units)) + list(range(keys, ncols))
+                data = [[r[i] for i in order] if len(r) == ncols else r for r in data]
+                centres = [centres[i] for i in order]
+                key_cols = min(keys - units, 2)
+            else:
+                key_cols = min(keys, 2) or key_cols
+                units = 0
+        columns, certain = header_paths(header, ncols, key_cols, centres)
         if not certain:
             notes.append("header alignment uncertain: column names guessed")
-        rows = _subject_rows(data, ncols, key_cols, columns, certain, notes)
+        unit_code = _unit_code_label(labels, header) if key_cols == 2 and not units else None
+        rows = _subject_rows(data, ncols, key_cols, columns, certain, notes, unit_code)
+        if unit_code:
+            columns = [unit_code] + columns
+        if units:
+            _unit_sections(rows, columns[:units])
         if shape == "flat_values" and template and template.row_name:
             for i, row in enumerate(rows):
                 if not row.name.raw:

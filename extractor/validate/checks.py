@@ -107,14 +107,14 @@ def children_sum(report: Report) -> list[Check]:
         if not coded:
             continue
         rounding = _rounding_allowed(report, t)
-        children: dict[str, list[tuple[int, Row]]] = {}
+        children: dict[tuple, list[tuple[int, Row]]] = {}  # (block, parent code): a unit's rows apart
         for ci, c in coded:
             code = _code(c)
             if len(code) in (5, 7):
-                children.setdefault(code[: len(code) - 2], []).append((ci, c))
+                children.setdefault((c.block, code[: len(code) - 2]), []).append((ci, c))
         for ri, r in coded:
             code = _code(r)
-            kids = children.get(code) if len(code) in (3, 5) else None
+            kids = children.get((r.block, code)) if len(code) in (3, 5) else None
             if not kids:
                 continue
             for col in t.columns:
@@ -132,17 +132,21 @@ def total_row_sum(report: Report) -> list[Check]:
     for ti, t in enumerate(report.tables):
         if t.template in ("final.06",):
             continue
-        total = next(((ri, r) for ri, r in enumerate(t.rows) if not _code(r) and _name(r) in ("合计", "总计")), None)
-        classes = [(ri, r) for ri, r in enumerate(t.rows) if _code(r) and len(_code(r)) == 3]
-        if total is None or not classes:
-            continue
-        ri0, tr = total
-        for col in t.columns:
-            c = _sum_check("table.total_row", tr.values.get(col), _tpath(ti, ri0, col),
-                           [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in classes],
-                           f"{t.code or t.title}: 合计 [{col}] = sum of the 类 rows", _rounding_allowed(report, t))
-            if c:
-                out.append(c)
+        for block in dict.fromkeys(r.block for r in t.rows):
+            # a unit's block (预算单位 sections): its total is the row named by the unit
+            names = ("合计", "总计") if block is None else (block,)
+            total = next(((ri, r) for ri, r in enumerate(t.rows)
+                          if r.block == block and not _code(r) and _name(r) in names), None)
+            classes = [(ri, r) for ri, r in enumerate(t.rows) if r.block == block and _code(r) and len(_code(r)) == 3]
+            if total is None or not classes:
+                continue
+            ri0, tr = total
+            for col in t.columns:
+                c = _sum_check("table.total_row", tr.values.get(col), _tpath(ti, ri0, col),
+                               [(r.values.get(col), _tpath(ti, ri, col)) for ri, r in classes],
+                               f"{t.code or t.title}: {_name(tr)} [{col}] = sum of the 类 rows", _rounding_allowed(report, t))
+                if c:
+                    out.append(c)
     return out
 
 
