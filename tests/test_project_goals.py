@@ -44,10 +44,11 @@ def _goals_table(tmp_path, lines):
 
 def _check(t, goal_confident=True):
     assert t.title == "2026年市级部门项目支出绩效表"
-    assert t.columns == ["项目名称", "金额", "项目总体绩效目标"]
+    # rows are named by their project, the unit under 单位名称 (project_rows.py), as the PDF route has them
+    assert t.columns == ["单位名称", "金额", "项目总体绩效目标"]
     total, *rows = t.rows
     assert total.values["金额"].value == Decimal("300.00") and not total.name.value
-    assert [(r.name.value, r.values["项目名称"].value, r.values["金额"].value) for r in rows] == [
+    assert [(r.values["单位名称"].value, r.name.value, r.values["金额"].value) for r in rows] == [
         ("某某市某某局", "财政管理与改革", Decimal("120.00")), ("某某市某某中心", "票据综合管理", Decimal("80.00")),
         ("某某市某某局", "信息化建设与运维", Decimal("100.00"))]
     assert all(r.values["金额"].confidence >= 0.9 for r in rows)
@@ -110,7 +111,7 @@ def test_a_project_name_broken_after_its_unit_is_joined_where_the_report_prints_
     # `某某中心 道路运输管理` / `服务` / `60.00`: the 项目支出预算表 prints 道路运输管理服务 on one line
     t = _goals_table(tmp_path, _BUDGET + _with_broken(_BROKEN_AFTER))
     rows = t.rows[1:]
-    assert [(r.name.value, r.values["项目名称"].value, r.values["金额"].value) for r in rows] == [
+    assert [(r.values["单位名称"].value, r.name.value, r.values["金额"].value) for r in rows] == [
         ("某某市某某局", "财政管理与改革", Decimal("120.00")), ("某某市某某中心", "票据综合管理", Decimal("80.00")),
         ("某某市某某中心", "道路运输管理服务", Decimal("60.00")), ("某某市某某局", "信息化建设与运维", Decimal("100.00"))]
     assert all(r.values["金额"].confidence >= 0.9 for r in rows)
@@ -124,7 +125,7 @@ def test_a_project_name_broken_one_cell_per_line_is_joined_where_printed_whole(t
              "某某市某某局", "财政管理与改革", "120.00 2026年，推进预算管理改革，", "提高资金使用效益。",
              "某某市某某中心", "票据综合管理", "80.00", "2026年，推进电子票据改革，做好推广工作，", "完成专项检查。"]
     t = _goals_table(tmp_path, _BUDGET + lines + _with_broken(_BROKEN_CELLS, cells=True)[11:])
-    assert [(r.values["项目名称"].value, r.values["金额"].value) for r in t.rows[1:]] == [
+    assert [(r.name.value, r.values["金额"].value) for r in t.rows[1:]] == [
         ("财政管理与改革", Decimal("120.00")), ("票据综合管理", Decimal("80.00")),
         ("道路运输管理服务", Decimal("60.00")), ("信息化建设与运维", Decimal("100.00"))]
 
@@ -132,7 +133,7 @@ def test_a_project_name_broken_one_cell_per_line_is_joined_where_printed_whole(t
 def test_a_broken_project_name_the_report_does_not_print_whole_still_ends_the_table(tmp_path):
     t = _goals_table(tmp_path, _with_broken(_BROKEN_AFTER))
     assert [r.values["金额"].value for r in t.rows[1:]] == [Decimal("120.00"), Decimal("80.00")]
-    assert all(r.values["项目名称"].value != "道路运输管理服务" for r in t.rows)
+    assert all(r.name.value != "道路运输管理服务" for r in t.rows)
 
 
 def test_a_project_name_broken_around_its_centred_row_is_joined_where_printed_whole(tmp_path):
@@ -141,7 +142,7 @@ def test_a_project_name_broken_around_its_centred_row_is_joined_where_printed_wh
     lines = _BUDGET + head + ["2026年，开展好", "道路运输管理", "某某市某某中心 60.00 各项服务", "服务", "工作。"] + CENTRED[12:]
     t = _goals_table(tmp_path, lines)
     rows = t.rows[1:]
-    assert [(r.name.value, r.values["项目名称"].value, r.values["金额"].value) for r in rows] == [
+    assert [(r.values["单位名称"].value, r.name.value, r.values["金额"].value) for r in rows] == [
         ("某某市某某局", "财政管理与改革", Decimal("120.00")), ("某某市某某中心", "票据综合管理", Decimal("80.00")),
         ("某某市某某中心", "道路运输管理服务", Decimal("60.00")), ("某某市某某局", "信息化建设与运维", Decimal("100.00"))]
     assert all(r.values["金额"].confidence >= 0.9 for r in rows)

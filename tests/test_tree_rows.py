@@ -106,15 +106,15 @@ BY_UNIT = """表10：2026年市级部门项目支出预算表
 def test_projects_by_unit_without_subtotal(tmp_path):
     t = _table(_report(tmp_path, BY_UNIT))
     assert t.method == "spaced-tree" and len(t.rows) == 4
-    # the unit names the row (its first column), the project is a text column
-    run = next(r for r in t.rows if r.values.get("项目名称") and r.values["项目名称"].value == "日常保障运行")
-    assert run.name.value == "某某市某某局"
+    # the project names the row, the unit (its first column) is a text column (project_rows.py)
+    run = next(r for r in t.rows if r.name.value == "日常保障运行")
+    assert run.values["单位名称"].value == "某某市某某局"
     assert run.values["合计"].value == Decimal("1000.00") and run.values["合计"].confidence >= CONFIDENT
     # 合计 = every other column: which fund or source holds the rest no sum tells (to review)
     rest = [f for c, f in run.values.items() if c != "合计" and isinstance(f.value, Decimal)]
     assert [f.value for f in rest] == [Decimal("1000.00")] and rest[0].confidence < CONFIDENT
-    school = _row(t, "某某市某某技工学校（某某分校）")
-    assert school.values["项目名称"].value == "教学管理经费"
+    school = _row(t, "教学管理经费")
+    assert school.values["单位名称"].value == "某某市某某技工学校（某某分校）"
     assert school.values["合计"].value == Decimal("30.00")
     total = _row(t, "合计")
     assert total.values["合计"].value == Decimal("1530.00") and total.values["合计"].confidence >= CONFIDENT
@@ -154,16 +154,16 @@ def test_interleaved_header_and_centred_unit_names(tmp_path):
     t = _table(_report(tmp_path, BY_UNIT_PLUMBER))
     assert t.method == "spaced-tree" and len(t.rows) == 5
     assert set(t.columns) >= {"合计", "单位资金", "财政专户管理资金", "财政拨款/国有资本经营预算"}
-    school = [r for r in t.rows if r.name.value == "某某市某某技工学校（某某分校）"]
-    assert [r.values["项目名称"].value for r in school] == ["日常保障运行", "教学管理经费"]
+    school = [r for r in t.rows if r.values["单位名称"].value == "某某市某某技工学校（某某分校）"]
+    assert [r.name.value for r in school] == ["日常保障运行", "教学管理经费"]
     assert all(r.values["合计"].value == Decimal("30.00") and r.values["合计"].confidence >= CONFIDENT
                for r in school)
-    trade = next(r for r in t.rows if r.values.get("项目名称") and r.values["项目名称"].value == "行业管理服务")
-    assert trade.name.value == "某某市某某局"
+    trade = next(r for r in t.rows if r.name.value == "行业管理服务")
+    assert trade.values["单位名称"].value == "某某市某某局"
     assert trade.values["合计"].value == Decimal("470.00") and trade.values["合计"].confidence >= CONFIDENT
     # where 170.00 and 300.00 stand no sum tells (the header's broken words stand anywhere): to review,
     # and so is every cell they might stand in, blank or not
-    rest = [f for c, f in trade.values.items() if c not in ("合计", "项目名称")]
+    rest = [f for c, f in trade.values.items() if c not in ("合计", "单位名称")]
     assert sorted(f.value for f in rest if f.value is not None) == [Decimal("170.00"), Decimal("300.00")]
     assert all(f.confidence < CONFIDENT for f in rest)
 

@@ -4,7 +4,8 @@ What it does: `structure(ndoc)` -> Structured(narrative, tables, grids): tables 
 found are placed, the text readers (text_tables.py) find the rest, tables continued over pages are
 joined, and each grid becomes a Table with its reader's method and parsing report; then amounts a
 reader left apart from their rows are placed where the report's other tables confirm them
-(detached_runs.py, the one pass that looks across tables). Titles of standard tables that no reader
+(detached_runs.py, the one pass that looks across tables), and a project table's rows are named by
+their project (project_rows.py). Titles of standard tables that no reader
 read are recorded as problems (unread.py).
 What it does not: recognise values in narrative (recognize/) or check anything (validate/).
 """
@@ -15,6 +16,7 @@ from .blocks import split_blocks
 from .continuation import join_continued
 from .detached_runs import place_detached
 from .narrative import build_narrative
+from .project_rows import name_rows_by_project
 from .tables import build_table
 from .unread import unread_tables
 from . import html_tables  # noqa: F401  (registers its reader)
@@ -51,5 +53,7 @@ def structure(ndoc: NormalizedDocument) -> Structured:
         else:
             narrative_lines.append(b)
     tables = place_detached(grids, tables)  # amounts a reader left apart from their rows, by the other tables
+    for t in tables:
+        name_rows_by_project(t)
     return Structured(ndoc=ndoc, narrative=build_narrative(narrative_lines), tables=tables, grids=grids,
                       problems=unread_tables(blocks, tables))
