@@ -20,7 +20,8 @@ from ..datamodel import Cell
 
 _SLACK = 0.5  # points: a ruling line's width
 UNIT_KEY = re.compile(r"^(?:(?:预算)?(?:部门|单位)(?:代码|编码))$")
-ITEM_NAME = re.compile(r"^(?:项目名称|项目|名称)$")  # a row's name column (a 项目类别 after it is a value)
+ITEM_NAME = re.compile(r"^(?:项目名称|项目|名称)$|(?:功能|经济)(?:分类)?科目(?:名称)?$")  # a row's name column
+# (a 项目类别 after 项目名称 is a value; 功能科目 is the subject's name beside 科目编码)
 UNIT_NAME = re.compile(r"^(?:(?:预算)?(?:部门|单位)(?:名称)?|单位(?:（项目）|\(项目\))?名称)$")
 
 
