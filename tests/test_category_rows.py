@@ -102,3 +102,37 @@ def test_a_stream_whose_runs_are_not_whole_rows_is_not_cut():
     toks = [(w, line) for w in HEADER + ["某某局（本级）"] + _run("1.00") + ["基本工资"] + _run("1.00")[:11]
             + ["津贴补贴"] + _run("1.00")]
     assert cut(toks) is None
+
+
+# 一般公共预算基本支出情况表 with two subjects a row (部门 | 政府 经济分类) as pdftotext without `-layout`
+# prints it: the 合计 row's and the first 类 row's amounts mixed among the header's words, the first
+# 项 row run into the 合计 label; on the next page the unit line printed after the header's first word.
+PAIRED_HEAD = ["科目编码", "科目编码", "部门预算支出经济分类科目名称", "类", "款", "基本支出预算",
+               "政府预算支出经济分类科目名称", "类", "款", "小计"]
+PAIRED = _text(
+    ["某某局2026年部门预算", "公开表6", "一般公共预算基本支出情况表", "部门（单位）：某某局", "单位：万元"]
+    + PAIRED_HEAD + ["工资福利支出", "501", "日常公用支出", "100.00", "90.00", "机关工资福利支出", "90.00", "90.00",
+                     "合计", "301", "人员支出", "301 01", "基本工资", "501 01", "工资奖金津补贴", "40.00", "40.00"]
+    + ["301 02", "津贴补贴", "501 01", "工资奖金津补贴", "30.00", "30.00"]
+    + ["301 03", "奖金", "501 01", "工资奖金津补贴", "20.00", "20.00", "- 14 -"]
+    + ["公开表6", "一般公共预算基本支出情况表", "部门（单位）：某某局", "科目编码", "单位：万元"] + PAIRED_HEAD[1:]
+    + ["302 01", "办公费", "502 01", "办公经费", "6.00", "6.00"]
+    + ["302 06", "电费", "502 01", "办公经费", "4.00", "4.00", "- 15 -"])
+
+
+def test_two_subject_rows_read_where_the_first_rows_mixed_into_the_header(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text(PAIRED, encoding="utf-8")
+    report = extract(p)
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    got = {r.code.value: sorted(v.value for k, v in r.values.items() if v is not None and isinstance(v.value, Decimal))
+           for r in t.rows if r.code is not None}
+    # the rows printed whole, over both pages; the 合计 row and the rows mixed into the header are
+    # left out (their amounts are not read), never given to another row
+    assert got == {"30102": [Decimal("30.00")] * 2, "30103": [Decimal("20.00")] * 2,
+                   "30201": [Decimal("6.00")] * 2, "30206": [Decimal("4.00")] * 2}
+    assert not any(r.name is not None and r.name.value == "合计" for r in t.rows)
+    # 小计 | 人员支出 | 日常公用支出 is not printed whole in the header: the columns go to review
+    for r in t.rows:
+        assert all(v.confidence < policy.REVIEW_THRESHOLD for v in r.values.values()
+                   if v is not None and isinstance(v.value, Decimal))

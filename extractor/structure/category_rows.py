@@ -6,14 +6,16 @@ printed (0.00 included), the first row the unit's own total (`某某局（本级
 `-layout` prints such a table one cell per line, row after row — a name (perhaps broken over two
 lines) then its amounts — except that the names of some rows come out at the page's end, after the
 last row (`津贴补贴` `1,006.80` … `288.50` … `196.80` … `职业年金缴费` … `奖金` `机关事业单位基本养老保险缴`
-`费`, then the next page's title and header). `cut(toks)` reads that stream: the header's words
-before the first row's name, each row's name and amounts; the row width is the length most runs
-have, and a run k times as long is its row followed by k - 1 rows whose names moved. The names
-printed after a page's last row (before the header printed again, or at the stream's end) name
-those rows in order where they fit exactly: as many names as rows, a name broken over lines joined
-where the joined name is one the catalogue knows (one way to join only). Such rows are returned
-as guessed (their name is placed by order, which no sum confirms: the caller sends them to
-review).
+`费`, then the next page's title and header), and the unit's name may stand among the header's
+words (its run is then the first, named by order). `cut(toks)` reads that stream: the header's
+words before the first row's name, each row's name and amounts; the row width is the shortest run
+(every run a whole number of rows, two runs of one row at least), and a run k times as long is its
+row followed by k - 1 rows whose names moved. The names printed after a page's last row (before the
+header printed again, or at the stream's end) name those rows in order where they fit exactly: as
+many names as rows, pieces of a name broken over lines joined only where the joined name is one the
+catalogue knows or the first piece opens a bracket the last closes (one way to join only; a row's
+own name broken over two lines is joined by the same test). Such rows are returned as guessed
+(their name is placed by order, which no sum confirms: the caller sends their amounts to review).
 What it does not: read a stream whose runs are not whole rows (blank cells absent), whose row
 names run over more than two lines, or whose moved names do not fit the rows left without one (those
 rows are left out, their amounts unread); place columns or check sums (the spaced reader does).
@@ -173,7 +175,7 @@ def cut(toks: list[Token]) -> Optional[tuple[list[Token], list[list[Token]], set
         if not amounts:
             name_moved(names)  # the stream's end: the names printed after the last row
             continue
-        if len(names) > _MAX_NAME_PIECES or (len(names) > 1 and not _one_name(names)):
+        if len(names) > _MAX_NAME_PIECES or (len(names) > 1 and not _broken(names)):
             return None  # more than a name before the amounts: not this shape
         parts = [amounts[k:k + width] for k in range(0, len(amounts), width)]
         if names:

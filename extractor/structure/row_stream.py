@@ -48,6 +48,15 @@ this reader reads a subject table only in part (up to where the order mixes, or 
 whose cells the converter printed apart), the column-runs reader's reading of the same lines is
 taken instead when it holds every amount read here in the same row (but in rows it leaves in doubt,
 for review) and more (column_runs.py, run_code_order.py).
+A table keyed by a category's name (`支出项目类别`, no code column, every cell printed: Shenzhen's
+基本支出总表 / 项目支出总表) is cut by category_rows.py (a name, then a run of whole rows; the names
+pdftotext moved to the page's end given to the rows left without one, in order, where they fit
+exactly: those rows' amounts carry an unconfirmed `layout.row_guess` repair, to review). In a table
+of two subjects a row (部门 | 政府 经济分类) whose 合计 and first rows' amounts stand among the header's
+words, the rows printed whole — code, the name the catalogue gives that code, the second code and
+name, amounts — are read and the others left out (their amounts unread). A unit line printed among
+the header's words after the table's title printed again on a new page is skipped like the first
+page's.
 A stream whose rows mostly print no amount (pdfminer.six: every row's code and name, then all the
 amounts) is declined, and a row printing more amounts than any subject table has columns (twelve)
 keeps its code and name only.
