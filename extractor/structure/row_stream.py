@@ -191,7 +191,7 @@ def _one_line(line: NLine) -> bool:
     return amounts >= 3 and sum(1 for k in range(len(toks)) if _opens_row(toks, k)) >= 2
 
 
-def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
+def _region(lines: Sequence[NLine], i: int, codes: bool = False) -> tuple[list[Token], int]:
     """The tokens of the table's cell lines from lines[i] on (each with its line), and the index
     after them; a table run together on one line is that line's words."""
     if not cell_line(lines[i]):
@@ -207,7 +207,7 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
             j += 1  # (the unit printed among the header's cells: pdftotext's reading order)
             continue
         if out and title_like(ln):
-            after = own_title_block(lines, j, own)
+            after = own_title_block(lines, j, own, codes)
             if after is not None:
                 # the table goes on over a page: its title lines printed again (the header too,
                 # which _lines_of skips as a repeated header)
@@ -805,18 +805,28 @@ def _mark_moved(block: GridBlock, lines: list[NLine], by_name: bool = False) -> 
 
 
 def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    block, end = _read_stream(lines, i, False)
-    if block is None:  # rows by their names alone, where the header names no code column
-        block, end = _read_stream(lines, i, False, by_name_only=True)
-    return block, end
+    best: tuple[Optional[GridBlock], int] = (None, i + 1)
+    for codes in (False, True):
+        # (then on over a page whose title comes again under the table's code line, `表4`: taken
+        # where it reads more of the table's amounts than the stream up to that page break)
+        block, end = _read_stream(lines, i, False, codes=codes)
+        if block is None:  # rows by their names alone, where the header names no code column
+            block, end = _read_stream(lines, i, False, by_name_only=True, codes=codes)
+        if block is not None and (best[0] is None or _amount_cells(block) > _amount_cells(best[0])):
+            best = (block, end)
+    return best
 
 
-def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: bool = False
-                 ) -> tuple[Optional[GridBlock], int]:
+def _amount_cells(block: GridBlock) -> int:
+    return sum(1 for r in block.rows for c in r if c.text and AMOUNT.match(c.text.strip()))
+
+
+def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: bool = False,
+                 codes: bool = False) -> tuple[Optional[GridBlock], int]:
     shape = _template_shape(lines, i)
     if shape not in _SHAPES:
         return None, i + 1
-    toks, end = _region(lines, i)
+    toks, end = _region(lines, i, codes)
     if by_name_only and shape == "subject":
         categories = category_rows.cut(toks)
         if categories is not None:  # rows keyed by a category's name, some names moved to the page's end
