@@ -56,7 +56,8 @@ of two subjects a row (部门 | 政府 经济分类) whose 合计 and first rows
 words, the rows printed whole — code, the name the catalogue gives that code, the second code and
 name, amounts — are read and the others left out (their amounts unread). A unit line printed among
 the header's words after the table's title printed again on a new page is skipped like the first
-page's.
+page's; a stream is read a second time on over a page whose title comes again under the table's code
+line (`表4`), and that reading taken where it holds more amounts.
 A stream whose rows mostly print no amount (pdfminer.six: every row's code and name, then all the
 amounts) is declined, and a row printing more amounts than any subject table has columns (twelve)
 keeps its code and name only.
