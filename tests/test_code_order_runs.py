@@ -165,3 +165,38 @@ def test_a_fund_table_of_zeros_only_reads_its_total_row_whole(tmp_path):
     assert len(t.rows) == 1 and t.rows[0].name.value == "合计"
     assert [v.value for v in t.rows[0].values.values()] == [Decimal(0)] * 6  # six columns, six 0s
     assert any("本表无数据" in n for n in t.notes)
+
+
+# 支出总体情况表 as pdftotext without -layout prints a table whose code column stands in levels
+# (类 | 款 | 项, Shandong): the 类 code only on 类 rows, every other row printing its own 款 or 项 part
+# alone, a 项 part that follows the row above's amounts (`50`, `99`) among amounts printed to the
+# cent. Hand-checked: 201 = 300.00 (200.00 基本 + 100.00 项目) = 行政运行 150.00 基本 + 审计业务 100.00
+# 项目 + 事业运行 50.00 基本; 208 = 50.00 = 30.00 + 20.00; 合计 = 350.00 | 250.00 | 100.00.
+LEVELS = ["支出总体情况表", "部门（单位）：某某局", "单位：万元", "项目", "科目编码", "科目名称", "类", "款",
+          "合计", "基本支出", "项目支出", "合计", "350.00", "250.00", "100.00",
+          "一般公共服务支出", "201", "300.00", "200.00", "100.00", "审计事务", "08", "300.00", "200.00", "100.00",
+          "01", "行政运行", "150.00", "150.00", "04", "审计业务", "100.00", "100.00",
+          "50", "事业运行", "50.00", "50.00", "社会保障和就业支出", "208", "50.00", "50.00",
+          "行政事业单位养老支出", "05", "50.00", "50.00", "01", "行政单位离退休", "30.00", "30.00",
+          "99", "其他行政事业单位养老支出", "20.00", "20.00"]
+
+
+def test_a_code_column_in_levels_read_by_the_codes_its_pieces_account_for():
+    t = _table(LEVELS)
+    assert t is not None
+    got = {k: {c: v.value for c, v in vals.items() if v is not None and v.value is not None}
+           for k, vals in _by_code(t).items()}
+    assert set(got) == {"合计", "201", "20108", "2010801", "2010804", "2010850", "208", "20805", "2080501", "2080599"}
+    cols = t.columns
+    total, basic, project = cols[0], cols[1], cols[2]
+    assert got["2010850"] == {total: Decimal("50.00"), basic: Decimal("50.00")}  # `50` a 项 part, not an amount
+    assert got["2010804"] == {total: Decimal("100.00"), project: Decimal("100.00")}
+    assert got["2080599"] == {total: Decimal("20.00"), basic: Decimal("20.00")}
+    assert got["合计"] == {total: Decimal("350.00"), basic: Decimal("250.00"), project: Decimal("100.00")}
+
+
+def test_levels_whose_pieces_do_not_account_for_the_codes_are_declined():
+    # a 项 part missing (行政单位离退休 prints none): the printed parts no longer account for the codes
+    rows = list(LEVELS)
+    del rows[rows.index("行政单位离退休") - 1]
+    assert _table(rows) is None

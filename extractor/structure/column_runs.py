@@ -40,7 +40,9 @@ next rows', blank cells absent) but its labels out of it (a 类's name after its
 as clumps of 类 lines and lone 款 / 项 pieces): where the labels read in printed order are not
 confirmed, or place no grid, the rows are read as a set by their codes (run_code_order.py) and put
 in code order, the 合计 row tried first and last, and the 栏次 numbers it scatters among the amounts
-dropped (each of 1 … k once, every other amount but 0 printed to the cent). Where a stream that
+dropped (each of 1 … k once, every other amount but 0 printed to the cent). A bare two-digit number
+after a row's amounts (`50`, `99`) is a 款 / 项 piece, not an amount, where every other amount of the
+table but 0 is printed to the cent (six at least). Where a stream that
 leaves blank cells out is placed by two to four grids (a run of one row's amounts and the next
 rows' cut two ways, every identity kept), the cells they all agree on are read; the others go to
 review (`layout.row_guess`, the amounts they may hold named): blank, or the amount of the one grid
@@ -86,6 +88,7 @@ _MAX_LINES = 1500  # a table's region: a few pages of one-cell lines stay under 
 _MAX_HEAD = 120  # lines of a header, codes and names printed before the table's title
 _TITLE_MAX = 40  # characters of a title line (a longer line naming a table is a sentence)
 _MAX_STREAM = 600  # amounts in one table: more is no report's subject table
+_MIN_CENTS = 6  # amounts printed to the cent that tell bare two-digit numbers are code pieces
 _SINGLE = ("预算数", "决算数")  # the label of a table's only amount column
 _MAX_READINGS = 4  # grids the identities may leave for a stream whose cells agree but in a few rows
 _ROW_DOUBT = ("row uncertain: the identities leave more than one placing of the amounts, and they put "
@@ -205,7 +208,8 @@ def _scan_head(lines: Sequence[NLine], j: int, amounts: bool) -> tuple[Optional[
     return None, None
 
 
-def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: str = "") -> Optional[_Region]:
+def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: str = "",
+          cents: bool = False) -> Optional[_Region]:
     """The table's lines sorted into the streams; None where a line fits no column-run shape.
     `title_at`: the table's title, printed after the start of its header (passed over); `own`: the
     table's title (squeezed), passed over where a new page prints it again after the table's rows."""
@@ -259,7 +263,7 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
             s.codes.append(CodeLine("".join(parts), " ".join(parts), ln, "".join(rest)))
             if rest:
                 s.names.append(NameLine("".join(rest), ln, code_at=len(s.codes) - 1))
-        elif len(toks) == 1 and _TWO.match(t) and (t[0] == "0" or last != "amount"):
+        elif len(toks) == 1 and _TWO.match(t) and (t[0] == "0" or last != "amount" or cents):
             s.pieces.append(PieceLine(t, ln))  # a lone 款 or 项 piece (an amount never starts with 0)
         elif len(toks) > 1 and _TWO.match(toks[0]) and _name_text(toks[1:]):
             s.names.append(NameLine("".join(toks[1:]), ln, piece=toks[0]))
@@ -588,14 +592,34 @@ def _after_names(region: _Region, rows: list[LabelRow], amounts: list[_Amount]) 
 _LAST: list = [None]  # (lines, {region key: (rows, placement)}) of the tables read in the last text
 
 
+def _cents_only(region: Optional[_Region]) -> bool:
+    """Every amount of the region but some bare two-digit numbers printed to the cent: those numbers
+    are 款 / 项 pieces printed after a row's amounts (pdftotext's order), not amounts."""
+    if region is None:
+        return False
+    bare = [a for a in region.streams.amounts if _TWO.match(a.text)]
+    rest = [a for a in region.streams.amounts if not _TWO.match(a.text) and a.text not in ("0", "0.00")]
+    return bool(bare) and len(rest) >= _MIN_CENTS and all("." in a.text for a in rest)
+
+
 def read_runs(lines: Sequence[NLine], i: int, title_at: Optional[int] = None) -> tuple[Optional[GridBlock], int]:
     own = "".join(lines[title_at].text.split()) if title_at is not None else _own_title(lines, i)
-    region = _scan(lines, i, title_at, own)
+    block, end = _read_scanned(lines, i, title_at, own)
+    if block is None and _cents_only(_scan(lines, i, title_at, own)):
+        # bare two-digit numbers among amounts printed to the cent: 款 / 项 pieces (read so only
+        # where the table does not read with them as amounts)
+        block, end = _read_scanned(lines, i, title_at, own, cents=True)
+    return block, end
+
+
+def _read_scanned(lines: Sequence[NLine], i: int, title_at: Optional[int], own: str, cents: bool = False
+                  ) -> tuple[Optional[GridBlock], int]:
+    region = _scan(lines, i, title_at, own, cents)
     if region is not None and region.again:  # read over the pages, else the first page alone
         block, end = _read_region(lines, i, title_at, region)
         if block is not None:
             return block, end
-        region = _scan(lines, i, title_at)
+        region = _scan(lines, i, title_at, cents=cents)
     if region is None:
         return None, i + 1
     return _read_region(lines, i, title_at, region)

@@ -48,6 +48,16 @@ this reader reads a subject table only in part (up to where the order mixes, or 
 whose cells the converter printed apart), the column-runs reader's reading of the same lines is
 taken instead when it holds every amount read here in the same row (but in rows it leaves in doubt,
 for review) and more (column_runs.py, run_code_order.py).
+A table keyed by a category's name (`支出项目类别`, no code column, every cell printed: Shenzhen's
+基本支出总表 / 项目支出总表) is cut by category_rows.py (a name, then a run of whole rows; the names
+pdftotext moved to the page's end given to the rows left without one, in order, where they fit
+exactly: those rows' amounts carry an unconfirmed `layout.row_guess` repair, to review). In a table
+of two subjects a row (部门 | 政府 经济分类) whose 合计 and first rows' amounts stand among the header's
+words, the rows printed whole — code, the name the catalogue gives that code, the second code and
+name, amounts — are read and the others left out (their amounts unread). A unit line printed among
+the header's words after the table's title printed again on a new page is skipped like the first
+page's; a stream is read a second time on over a page whose title comes again under the table's code
+line (`表4`), and that reading taken where it holds more amounts.
 A stream whose rows mostly print no amount (pdfminer.six: every row's code and name, then all the
 amounts) is declined, and a row printing more amounts than any subject table has columns (twelve)
 keeps its code and name only.
@@ -76,13 +86,13 @@ from typing import Optional, Sequence
 
 import regex as re
 
-from ..catalog import codes_named, lookup
+from ..catalog import codes_named, lookup, name_matches
 from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from . import spaced_flat
 from .code_tree import CodeTree
-from . import family_runs
+from . import category_rows, family_runs
 from .column_runs import read_runs
 from .moved_codes import by_names, regroup
 from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, names_only, read_spaced, set_labels, unit_name, unit_table
@@ -182,7 +192,7 @@ def _one_line(line: NLine) -> bool:
     return amounts >= 3 and sum(1 for k in range(len(toks)) if _opens_row(toks, k)) >= 2
 
 
-def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
+def _region(lines: Sequence[NLine], i: int, codes: bool = False) -> tuple[list[Token], int]:
     """The tokens of the table's cell lines from lines[i] on (each with its line), and the index
     after them; a table run together on one line is that line's words."""
     if not cell_line(lines[i]):
@@ -190,23 +200,24 @@ def _region(lines: Sequence[NLine], i: int) -> tuple[list[Token], int]:
     out: list[Token] = []
     own = {" ".join(ln.text.split()) for ln in _title_lines(lines, i)}  # the table's title lines
     j, n = i, min(len(lines), i + _MAX_LINES)
+    page_head = True  # no amount since the table's start or its title printed again on a new page
     while j < n:
         ln = lines[j]
         t = ln.text.strip()
-        if not t or stream_furniture(lines, ln, page_marks=False) or (
-                _UNIT_LINE.match(t) and not any(AMOUNT.match(w) for w, _ in out)):
+        if not t or stream_furniture(lines, ln, page_marks=False) or (_UNIT_LINE.match(t) and page_head):
             j += 1  # (the unit printed among the header's cells: pdftotext's reading order)
             continue
         if out and title_like(ln):
-            after = own_title_block(lines, j, own)
+            after = own_title_block(lines, j, own, codes)
             if after is not None:
                 # the table goes on over a page: its title lines printed again (the header too,
                 # which _lines_of skips as a repeated header)
-                j = after
+                j, page_head = after, True
                 continue
         if not cell_line(ln) or (title_like(ln) and out):
             break
         out.extend((w, ln) for w in t.split())
+        page_head = page_head and not any(AMOUNT.match(w) and ("." in w or "," in w) for w in t.split())  # (codes stay)
         j += 1
     while j > i and not lines[j - 1].text.strip():
         j -= 1
@@ -582,6 +593,24 @@ def _header_total(header: list[Token], rows: list[list[Token]], columns: Optiona
     return words, [[(label[0], amounts[0][1])] + amounts]
 
 
+def _first_subject_known(part: list[Token]) -> bool:
+    """A row of two subjects whose first code and name the catalogue knows together (`301 02 津贴补贴
+    501 01 …`): no header words or another row's pieces run into its name."""
+    words = [w for w, _ in part[:len(part) - _trailing_amounts(part)]]
+    k = 1
+    while k < len(words) and k < 3 and _SUB.match(words[k]):
+        k += 1
+    at = next((x for x in range(k, len(words)) if _CODE.match(words[x])), len(words))
+    code, name = "".join(words[:k]), "".join(words[k:at])
+    return bool(_CODE.match(words[0]) if words else False) and (
+        name_matches(code, name, "economic") or name_matches(code, name, "function"))
+
+
+def _header_words(header: list[Token]) -> list[Token]:
+    """The header's words without the amounts printed among them."""
+    return [t for t in header if not (AMOUNT.match(t[0]) and ("." in t[0] or "," in t[0]))]
+
+
 def _lanci_width(header: list[Token]) -> int:
     """How many columns the header's 栏次 / 行次 row numbers (1 2 3 … after the label), else 0."""
     words = [w for w, _ in header]
@@ -777,18 +806,32 @@ def _mark_moved(block: GridBlock, lines: list[NLine], by_name: bool = False) -> 
 
 
 def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    block, end = _read_stream(lines, i, False)
-    if block is None:  # rows by their names alone, where the header names no code column
-        block, end = _read_stream(lines, i, False, by_name_only=True)
-    return block, end
+    best: tuple[Optional[GridBlock], int] = (None, i + 1)
+    for codes in (False, True):
+        # (then on over a page whose title comes again under the table's code line, `表4`: taken
+        # where it reads more of the table's amounts than the stream up to that page break)
+        block, end = _read_stream(lines, i, False, codes=codes)
+        if block is None:  # rows by their names alone, where the header names no code column
+            block, end = _read_stream(lines, i, False, by_name_only=True, codes=codes)
+        if block is not None and (best[0] is None or _amount_cells(block) > _amount_cells(best[0])):
+            best = (block, end)
+    return best
 
 
-def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: bool = False
-                 ) -> tuple[Optional[GridBlock], int]:
+def _amount_cells(block: GridBlock) -> int:
+    return sum(1 for r in block.rows for c in r if c.text and AMOUNT.match(c.text.strip()))
+
+
+def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: bool = False,
+                 codes: bool = False) -> tuple[Optional[GridBlock], int]:
     shape = _template_shape(lines, i)
     if shape not in _SHAPES:
         return None, i + 1
-    toks, end = _region(lines, i)
+    toks, end = _region(lines, i, codes)
+    if by_name_only and shape == "subject":
+        categories = category_rows.cut(toks)
+        if categories is not None:  # rows keyed by a category's name, some names moved to the page's end
+            return _read_categories(lines, i, end, categories)
     far = shape == "subject" and identify(" ".join(ln.text for ln in title_above(lines, i)), "") is None
     region_end = end
     if shape == "flat_values" and _numbering_interleaved(toks) is None:
@@ -874,6 +917,14 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
     if shape == "subject" and rows:
         rows[0] = _without_column_numbers(header[0], rows[0])
         split = _header_total(header[0], rows, columns)
+        if split is None and paired and not families:
+            # two subjects a row (部门 | 政府 经济分类): the first rows' amounts mixed into the header
+            # are left unread, and so are the rows not printed whole (code, name, second code and
+            # name, amounts); the rows printed whole are read
+            split = _header_words(header[0]), []
+            rows = [r for r in rows if _well_formed(r, units, paired) and _first_subject_known(r)]
+            if len(rows) < _MIN_NAMED_ROWS:
+                return None, i + 1
         if split is None:
             return None, i + 1  # amounts among the header's words that are no total row: the order is mixed
         header = [split[0]] + header[1:]
@@ -923,6 +974,39 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
             doubt = _doubt_rows(whole)  # rows whose amounts the identities leave in doubt there
             if all(key[0] in doubt for key in mine - theirs) and sum(theirs.values()) > sum(mine.values()):
                 return whole, whole_end
+    return with_report(block), end
+
+
+_NAME_GUESS = ("row uncertain: the converter printed this row's name apart from its amounts (after the "
+               "page's last row); the names so printed were given to the rows without one in order")
+
+
+def _read_categories(lines: Sequence[NLine], i: int, end: int,
+                     cut: tuple[list[Token], list[list[Token]], set[int]]) -> tuple[Optional[GridBlock], int]:
+    """A category table's stream cut by category_rows.cut, read by the spaced reader; the amounts
+    of the rows named by order go to review (`layout.row_guess`)."""
+    header, rows, guessed = cut
+    title = [replace(ln) for ln in _title_lines(lines, i)]
+    body = [_line(r) for r in rows]
+    synthetic = title + [_line(header)] + body + [NLine(text="", orig="", no=None)]
+    block, stop = read_spaced(synthetic, len(title))
+    if block is None or stop - len(title) - 1 < len(rows):
+        return None, i + 1  # (the spaced reader stopped before the last row: declined)
+    _provenance(block, rows, body)
+    doubt = {id(rows[k][0][1]) for k in guessed}
+    by_line = {ln.no: r for r, ln in zip(rows, body)}
+    for row in block.rows:
+        part = by_line.get(row[0].line) if row else None
+        if part is None or id(part[0][1]) not in doubt:
+            continue
+        for c in row:
+            if c.text and AMOUNT.match(c.text):
+                c.repairs = (c.repairs or []) + [Repair(kind="layout.row_guess", note=_NAME_GUESS,
+                                                        status="unconfirmed")]
+    block.method = "row-stream"
+    block.preamble = []
+    block.first_line = lines[i].no
+    block.last_line = lines[end - 1].no
     return with_report(block), end
 
 

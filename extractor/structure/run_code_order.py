@@ -11,6 +11,9 @@ under a 类 that is a row, a 项 only under a 款 that is a row, each code once.
 only when exactly one such set of codes is left, and the printed code parts account for it exactly:
 one code line per row, as many code lines starting with each 类 as rows in that 类, and the 款 / 项
 pieces printed (lone, before a name, or on the code lines) the very multiset the rows' codes need.
+Where the code column stands in levels (类 | 款 | 项: a code line on each 类 row only, every other row
+printing its own 款 or 项 part alone), the code lines must be the 类 rows' codes exactly and the lone
+pieces each other row's own last part, the very multiset.
 The rows are then put in code order, the order of a subject table's tree, with each code carrying a
 `layout.code_moved` repair (the code is composed from the printed parts, not read on its row).
 What it does not: place amounts (column_runs.py places them, the identities deciding), read a table
@@ -82,7 +85,11 @@ def label_by_codes(codes: Sequence[CodeLine], names: Sequence[NameLine], pieces:
     leis = {c.prefix[:3] for c in codes}
     found = [(text, lines, [c for c in options if c[:3] in leis]) for text, lines, options in _names(names, kind)]
     found = [f for f in found if f[2]]
-    if len(found) != len(codes) or not found:
+    # the code column printed in levels (类 | 款 | 项): a code line on each 类 row only, the 款 / 项
+    # parts of the other rows as lone pieces
+    levels = all(len(c.prefix) == 3 for c in codes) and len({c.prefix for c in codes}) == len(codes) and \
+        len(found) > len(codes)
+    if (len(found) != len(codes) and not levels) or not found:
         return None
     order = sorted(range(len(found)), key=lambda x: len(found[x][2]))
     picked: list[Optional[str]] = [None] * len(found)
@@ -115,13 +122,17 @@ def label_by_codes(codes: Sequence[CodeLine], names: Sequence[NameLine], pieces:
         return None
     rows = next(iter(sets))
     # the printed parts account for the codes exactly
-    if Counter(c.prefix[:3] for c in codes) != Counter(code[:3] for code, _ in rows):
+    if levels and sorted(c.prefix for c in codes) != sorted(code for code, _ in rows if len(code) == 3):
+        return None
+    if not levels and Counter(c.prefix[:3] for c in codes) != Counter(code[:3] for code, _ in rows):
         return None
     printed = Counter(p.text for p in pieces)
     printed.update(n.piece for n in names if n.piece)
     for c in codes:
         printed.update(_groups(c.prefix))
-    if printed != Counter(g for code, _ in rows for g in _groups(code)):
+    needed = Counter(_groups(code)[-1:] and _groups(code)[-1] for code, _ in rows if len(code) > 3) if levels \
+        else Counter(g for code, _ in rows for g in _groups(code))  # (in levels a row prints its own part)
+    if printed != needed:
         return None
     lines = {}
     for text, name_lines, _ in found:

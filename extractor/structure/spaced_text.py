@@ -16,7 +16,7 @@ from typing import Callable, Optional, Sequence
 import regex as re
 
 from ..datamodel import Cell, NLine, Repair
-from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_CODE_LINE, UNIT_WORD
+from ..evidence.printed import NOTE_LINE, TABLE_CODE, TITLE_END, UNIT_CODE_LINE, UNIT_WORD
 from .text_tables import is_preamble
 
 _OWN_TITLE_END = re.compile(r"表$")  # a table's own title line, printed again on a new page
@@ -237,14 +237,22 @@ def page_turn(lines: Sequence[NLine], j: int, own: frozenset, header_keys: set[s
     return None
 
 
-def own_title_block(lines: Sequence[NLine], j: int, own: set[str]) -> Optional[int]:
+_CODE_LINE_MAX = 10  # characters of a table's code line (公开表12, 附表2-1)
+
+
+def own_title_block(lines: Sequence[NLine], j: int, own: set[str], codes: bool = False) -> Optional[int]:
     """The table's own title lines (its code, title, 部门 and unit lines, page marks between) printed
-    again from lines[j], its title among them: the index after them; None for another table's."""
+    again from lines[j], its title among them: the index after them; None for another table's. With
+    `codes`, a table's printed code on a line of its own (`表4`, `公开表2`) is passed over with them: the
+    title that follows says whose it is."""
     k, titled = j, False
     while k < len(lines):
         ln = lines[k]
         key = " ".join(ln.text.split())
         if key and not stream_furniture(lines, ln, page_marks=False):
+            if codes and TABLE_CODE.match(key) and "表" in key and len(key) <= _CODE_LINE_MAX and not titled:
+                k += 1  # the table's code printed above its title again
+                continue
             if not title_like(ln) and not (key in own and UNIT_CODE_LINE.match(key)):
                 break
             if key not in own:
