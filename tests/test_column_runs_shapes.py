@@ -157,3 +157,37 @@ def test_an_income_table_with_a_subtotal_group_and_wide_alike_columns_is_read_to
     assert other == [Decimal("10.00"), Decimal("140.00"), Decimal("140.00"), Decimal("150.00")]
     assert all(v.confidence < 0.9 for r in rows.values() for v in r.values() if v.value is not None)
     assert any("fewest" in n for n in rows["合计"]["合计"].notes)
+
+
+# -- a name and an amount sharing a line -----------------------------------------------------------
+# A Shanghai 一般公共预算财政拨款支出决算表 as pdfminer.six prints it: the 款 column, the names (a 项
+# before its name), the 合计 column (the 2080505 row's amount on its name's line: the boxes share a
+# baseline), 合计 after the names (the 合计 row last), the 基本支出 and 项目支出 columns, then the 类
+# column (every row's 类). By hand: 2080501 40 + 2080505 60 = 20805 = 208 = 100 (基本); 2210201 = 22102
+# = 221 = 50 = 20 基本 + 30 项目; 合计 150 = 120 + 30.
+_SHARED_LINE = [
+    "一般公共预算财政拨款支出决算表", "单位：万元", "项目", "支出功能分类", "科目编码", "款", "项", "科目名称",
+    "合计 基本支出 项目支出",
+    "05", "05", "05", "02", "02",
+    "社会保障和就业支出", "行政事业单位养老支出", "01 行政单位离退休",
+    "100.00", "100.00", "40.00",
+    "05 机关事业单位基本养老保险缴费支出 60.00",
+    "住房保障支出", "住房改革支出", "01 住房公积金",
+    "50.00", "50.00", "50.00", "150.00", "合计",
+    "100.00", "100.00", "40.00", "60.00", "20.00", "20.00", "20.00", "120.00",
+    "30.00", "30.00", "30.00", "30.00",
+    "类", "208", "208", "208", "208", "221", "221", "221",
+    "一般公共预算财政拨款基本支出决算表",
+]
+
+
+def test_a_name_and_its_amount_on_one_line_are_split():
+    t = _table(_lines("\n".join(_SHARED_LINE)), "项目")
+    assert t is not None and t.method == "column-runs"
+    rows = _by_code(t)
+    assert set(rows) == {"208", "20805", "2080501", "2080505", "221", "22102", "2210201", "合计"}
+    total = next(c for c in t.columns if c.endswith("合计"))
+    assert rows["2080505"][total].value == Decimal("60.00")
+    assert rows["2080501"][total].value == Decimal("40.00")
+    assert rows["合计"][total].value == Decimal("150.00")
+    assert rows["2210201"][total].value == Decimal("50.00")

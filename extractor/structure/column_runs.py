@@ -7,12 +7,17 @@ skipped), up to the next title or a line that is no cell — as four streams in 
 lines (a row's code `2080505` / `208 05 05`, perhaps with its name, or only the 类 of every row
 `204` when the levels stand in columns of their own), names (broken over lines, a 项 before its
 name `01 行政运行`), lone code pieces (the 款 / 项 columns `06`, printed as boxes of their own, even
-among the names) and amounts. A 合计 label after the names makes the 合计 row the last row, one
-before them the first; the 栏次 numbers 1 2 3 … are dropped (also where no 栏次 label is printed: the numbers 1 … k of the k columns
-printed among the header's words, before the first code); labels after the table's note are
+among the names) and amounts; a line that prints a name (perhaps after its 项 piece) and then amounts
+(`05 机关事业单位基本养老保险缴费支出 160.75`: boxes sharing a baseline) gives both. A lone two-digit
+number after an amount (`11`) is an amount, and is taken as a 款 / 项 piece instead where the labels
+read only so. A 合计 label after the names makes the 合计 row the last row, one
+before them the first (labels both before and after them: both are tried, one grid must be left);
+the 栏次 numbers 1 2 3 … are dropped (also where no 栏次 label is printed: the numbers 1 … k of the k columns
+printed among the header's words, before the first code, or scattered among the amounts, each once,
+every other amount printed to the cent); labels after the table's note are
 dropped again when the table reads only without them. pdfminer prints the box of some tables' first
 header words, codes and names above the title (header words, code lines, names, perhaps a column's
-amounts, then a subject title): the table's lines then start at those header words, the title
+amounts, then a subject title; or a column's label and its amounts alone, then the title): the table's lines then start at those header words, the title
 passed over (it is the table's title), and the table before it ends where they start. Which code and name each row has
 run_labels.py works out (every code/name pair one the catalogue knows, one reading left). The
 columns are a standard column set the header's characters cover (spaced_rows.STANDARD_COLUMNS; a
@@ -22,7 +27,9 @@ cells absent or printed; run_placer.py searches every such placing, keeping the 
 identities (合计 = Σ the other columns on every row, parent = Σ children in every column, 合计 row
 = Σ the top rows; a column set whose group prints its own 小计 — 合计 | 基本支出 (小计 人员经费 公用经费)
 | 项目支出 — keeps two row identities and is placed by run_subtotals.py, its 合计 row over a single
-top row only where the stream reads into no grid without it), and the table is read only when
+top row only where the stream reads into no grid without it; a set with more than two columns no
+identity tells apart — a 收入总体情况表's 合计 | 财政拨款收入 (小计 一般公共预算 政府性基金 国有资本经营) |
+财政专户 … 上年结转 — is placed with the fewest of them, every cell of it to review), and the table is read only when
 exactly one grid is left: where blank cells are
 absent, that needs the total column printed on every row and the rows of every other amount
 settled by the identities; the 0s of such a stream go where its order leaves one place for them, or

@@ -21,6 +21,10 @@ uses every amount is kept when the stream is an interleaving of its columns, eac
 left; the leaves of a group are then ordered as the stream first reaches them (a guess the caller
 marks where they differ). All the searches count their steps against one budget: past it the
 table is declined.
+A set with more than two leaves no identity tells apart (a 收入总体情况表's eight income columns beside
+the 财政拨款收入 group: each row's split into them is free, no budget ends that search) is placed by
+`solve_fewest` instead: each such set cut to one column (then two), the narrower search's one grid
+spread back over the full set; the caller holds every cell of it a guess.
 What it does not: place 0s (run_zeros.place_zeros), a stream with a negative amount or a row whose
 total is blank or 0 (None: declined), column sets with one identity (run_sparse.py, run_placer.py);
 read labels or build cells (column_runs.py).
