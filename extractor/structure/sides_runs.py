@@ -18,25 +18,33 @@ its title).
 What it does: gives each label its side (the words: …收入 / 拨款 / 年初 / 上年 / 使用 income, …支出 /
 结余分配 / 年末 / 年终 expenditure; an item number in turn — one left out only where the words tell the
 side; a label with an amount before it is an expenditure label; a 总计 without one is the income
-side's until that one is printed), a fund (一般公共预算财政拨款 …) printed under a carry-over item is
-that item's sub-item (each fund once; the same words elsewhere are header words), and each side its
-rows: the numbered items from the top, the totals block (本年…合计, the carry-over items with their
-sub-items, 总计; or 总计 alone) below, 总计 on the last row — so the table has max(items) + max(totals)
-rows; blocks of two lengths only where the 行次 are printed, and those must be exactly 1 … 2N, each
-once (the whole numbers in that range are taken as 行次, the rest as amounts). An amount before an
+side's until that one is printed), a fund (一般公共预算财政拨款 …) printed under a carry-over item or
+under the 财政拨款 income item (a budget's `一、财政拨款收入` `一般公共预算收入` …: rows of their own, parts of
+that item) is that item's sub-item (each fund once; the same words elsewhere are header words), and
+each side its rows: the numbered items from the top (or, on the expenditure side, subjects printed
+as a tree without numbers — Zhejiang's `一般公共服务支出` `财政事务` `行政运行` …, a table the text
+opens with `6838.41 一般公共服务支出`), the totals block (本年…合计, the items added to it — carry-over
+items with their sub-items, 上级补助收入, 上缴上级支出 … —, 总计; or 总计 alone) below, 总计 on the last
+row — so the table has max(items) + max(totals) rows; blocks of two lengths only where the 行次 are
+printed, where one block is 总计 alone, or where no income amount stands before an expenditure total
+(the blocks' rows then pair as printed from the top); the 行次 must be exactly 1 … 2N, each once (the
+whole numbers in that range are taken as 行次, the rest as amounts). An amount before an
 expenditure label goes to the income cell of that label's row. The bare amounts are cut into the
-income cells of rows without an expenditure label (any of them, in order) and the expenditure side's
-cells (the rest) where the sums hold: per side 本年…合计 = Σ the items, 总计 = 本年…合计 + the
-carry-over items, the two 总计 equal. The cut must be one (readings that differ in any value decline
+income cells of rows without an expenditure label (any of them, in order; an income total whose
+amount no expenditure label carries too: `本年收入合计` `6838.41` `本年支出合计`) and the expenditure side's
+cells (the rest) where the sums hold: per side 本年…合计 = Σ the items (the numbered ones; a tree's
+类), 总计 = 本年…合计 + the carry-over items, the two 总计 equal. The cut must be one (readings that differ in any value decline
 the table); bare income amounts the sums leave on several rows are left out with a note (never
 guessed). The expenditure side: one column printing every item (and all or none of the carry-over
-items) is placed in order; several columns printing every cell (or every cell of the funds with
+items) is placed in order (a tree's only where its sums all hold: each 类 / 款 = Σ its parts, Σ 类 =
+本年支出合计, sides_columns.subject_sums); several columns printing every cell (or every cell of the funds with
 income) are placed by run_placer.solve_full (合计 = Σ the funds on every row, the tree 总计 / 本年合计
 / items in every column), which part column is which fund told by the income side (a fund's column
 adds up to its income); a fund column repeating 合计 (one fund spent) is the same column twice,
 interleaved (`_halves`). A column whose blank cells are absent cannot be placed within the table: its
 amounts go in the GridBlock's `detached` for structure/detached_runs.py, which places them where the
-report's 02/03 tables confirm the 类 totals (the repeating fund column is then left blank).
+report's 02/03 tables (a budget's 收入总表 / 支出总表) confirm the 类 totals (the repeating fund column is
+then left blank; a tree's column is declined).
 What it does not: read unnumbered sub-items other than funds, labels whose side stays unknown, fund
 columns with blank cells absent where two funds are spent, expenditure sub-items under a carry-over
 item, or streams whose sums leave no cut or several (declined: None).
