@@ -107,3 +107,13 @@ def test_funds_under_the_allocation_item_and_a_column_placed_by_the_spending_tab
     assert got["住房保障支出"] == [Decimal("150.00")]
     assert got["本年支出合计"] == [Decimal("600.00")] and got["支出总计"] == [Decimal("600.00")]
     assert any("placed" in n for n in _values(t)["住房保障支出"][0].notes)
+
+
+def test_only_the_allocation_item_naming_no_fund_takes_funds_under_it():
+    from extractor.structure.sides_runs import allocation_item
+
+    assert allocation_item("一、财政拨款收入") and allocation_item("一、财政拨款")
+    # a final report's 财政拨款收支总表 numbers each fund's own item: the words after it are its header's
+    assert not allocation_item("一、一般公共预算财政拨款")
+    assert not allocation_item("二、政府性基金预算财政拨款")
+    assert not allocation_item("年初财政拨款结转和结余")

@@ -228,7 +228,8 @@ def _header_word(text: str, head: set[str]) -> bool:
 
 def allocation_item(label: str) -> bool:
     """The income side's numbered 财政拨款 item (`一、财政拨款收入`), whose funds a budget prints under it."""
-    return bool(ORDINAL.match(label)) and "财政拨款" in label and not carry_item(label)
+    return bool(ORDINAL.match(label)) and "财政拨款" in label and not carry_item(label) and not any(
+        w in label for w in FUNDS)  # (`一、一般公共预算财政拨款` is a fund's own item)
 
 
 def _tops(items: list[Item]) -> list[Item]:
