@@ -78,15 +78,15 @@ def test_a_two_digit_amount_after_an_amount_stays_an_amount():
 
 
 # -- a column printed before the title -----------------------------------------------------------
-# pdfminer.six prints the box of the 项目支出 column (its label, 栏次 3 and its amounts) above the
-# table's title, then the codes and names (a 合计 label among the codes: the 合计 row's), then the
+# pdfminer.six prints the box of the 项目支出 column (its label and its amounts) above the table's
+# title, then its 栏次 3, the codes and names (a 合计 label among the codes: the 合计 row's), then the
 # 合计 column under its label `合  计` (after the names: the header's) and 栏次 1, the 基本支出 column
 # under its label and 栏次 2. By hand: 2080505 = 20805 = 208 = 80 基本; 2210201 = 22102 = 221 = 40.50
 # = 20 基本 + 20.50 项目; 合计 row 120.50 = 100 + 20.50.
 _COLUMN_FIRST = [
     "注：上一表的说明。", "表05", "单位：万元",
-    "项目支出", "3", "20.50", "20.50", "20.50", "20.50",
-    "2026年部门一般公共预算支出表", "部门：某某局", "科目编码", "科目名称",
+    "项目支出", "20.50", "20.50", "20.50", "20.50",
+    "2026年部门一般公共预算支出表", "部门：某某局", "科目编码", "科目名称", "3",
     "208", "20805", "合计", "社会保障和就业支出", "行政事业单位养老支出",
     "2080505", "机关事业单位基本养老保险缴费支出",
     "221", "22102", "住房保障支出", "住房改革支出", "2210201", "住房公积金",
@@ -111,9 +111,18 @@ def test_a_column_printed_before_the_title_is_the_tables():
     assert all(v.value not in (Decimal(1), Decimal(2), Decimal(3)) for r in rows.values() for v in r.values())
 
 
+def test_column_numbers_before_a_title_start_no_table():
+    # the end of a previous table's header (`转结余` and its 栏次 13 … 17) before the next title: no
+    # column of money, so no header of the next table
+    from extractor.structure.column_runs import _scan_head
+
+    lines = _lines("\n".join(["营预算", "转结余", "13", "14", "15", "表03"] + _COLUMN_FIRST[8:]))
+    assert _scan_head(lines, 1, True)[0] is None
+
+
 def test_amounts_before_a_title_without_header_words_start_no_table():
     # amounts after a previous table's last label, then a title: no header of the next table
-    text = "\n".join(["支出总计", "120.50", "20.50"] + _COLUMN_FIRST[9:])
+    text = "\n".join(["支出总计", "120.50", "20.50"] + _COLUMN_FIRST[8:])
     lines = _lines(text)
     assert ColumnRunsReader().read(lines, 0)[0] is None
 

@@ -86,6 +86,7 @@ from .text_tables import is_preamble, text_reader, with_report
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _TWO = re.compile(r"^\d{2}$")
+_MONEY = re.compile(r"[.,]")  # an amount printed with cents or thousands separators (no 栏次 number)
 _PAGE = re.compile(r"^第\s*\d+\s*页")
 _LANCI = ("栏次", "行次")
 _TOTAL = re.compile(r"^(?:合计|总计)$")
@@ -237,8 +238,8 @@ def _scan_head(lines: Sequence[NLine], j: int, amounts: bool) -> tuple[Optional[
             if _digits(rest):
                 return None, k
             codes += 1
-        elif amounts and all(AMOUNT.match(x) for x in toks):
-            column = column or not codes
+        elif amounts and all(AMOUNT.match(x) for x in toks) and (codes or all(_MONEY.search(x) for x in toks)):
+            column = column or not codes  # (before any code, amounts printed as money: no 栏次 numbers)
             continue
         elif not (_TWO.match(t) or (len(toks) > 1 and _TWO.match(toks[0]) and _name_text(toks[1:]))
                   or (name_piece(ln) and not SENTENCE.search(t))):
