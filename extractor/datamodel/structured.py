@@ -45,7 +45,8 @@ class Detached:
     A side of several amount columns (公开04表: 合计 and the three funds) gives `run` the rows' first
     column (合计) and `parts` each run entry's other amounts (grid column -> cell), their columns
     certain by `parts_note`; `totals_from` names the tables (templates) whose 类 totals confirm the
-    run (the 收入/支出决算表 for a 公开01表, the fund's own table for a 公开04表)."""
+    run (the 收入/支出决算表 for a 公开01表 — a budget's 收入总表 / 支出总表 for its 收支总表 —, the fund's own
+    table for a 公开04表)."""
 
     column: int
     rows: dict[int, str]
@@ -54,7 +55,7 @@ class Detached:
     grand: Optional[str] = None
     parts: list[dict[int, Cell]] = field(default_factory=list)
     parts_note: str = ""
-    totals_from: tuple[str, ...] = ("final.02", "final.03")
+    totals_from: tuple[str, ...] = ("final.02", "final.03", "budget.income", "budget.expenditure")
 
 
 @dataclass

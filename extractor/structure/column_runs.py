@@ -7,12 +7,17 @@ skipped), up to the next title or a line that is no cell — as four streams in 
 lines (a row's code `2080505` / `208 05 05`, perhaps with its name, or only the 类 of every row
 `204` when the levels stand in columns of their own), names (broken over lines, a 项 before its
 name `01 行政运行`), lone code pieces (the 款 / 项 columns `06`, printed as boxes of their own, even
-among the names) and amounts. A 合计 label after the names makes the 合计 row the last row, one
-before them the first; the 栏次 numbers 1 2 3 … are dropped (also where no 栏次 label is printed: the numbers 1 … k of the k columns
-printed among the header's words, before the first code); labels after the table's note are
+among the names) and amounts; a line that prints a name (perhaps after its 项 piece) and then amounts
+(`05 机关事业单位基本养老保险缴费支出 160.75`: boxes sharing a baseline) gives both. A lone two-digit
+number after an amount (`11`) is an amount, and is taken as a 款 / 项 piece instead where the labels
+read only so. A 合计 label after the names makes the 合计 row the last row, one
+before them the first (labels both before and after them: both are tried, one grid must be left);
+the 栏次 numbers 1 2 3 … are dropped (also where no 栏次 label is printed: the numbers 1 … k of the k columns
+printed among the header's words, before the first code, or scattered among the amounts, each once,
+every other amount printed to the cent); labels after the table's note are
 dropped again when the table reads only without them. pdfminer prints the box of some tables' first
 header words, codes and names above the title (header words, code lines, names, perhaps a column's
-amounts, then a subject title): the table's lines then start at those header words, the title
+amounts, then a subject title; or a column's label and its amounts alone, then the title): the table's lines then start at those header words, the title
 passed over (it is the table's title), and the table before it ends where they start. Which code and name each row has
 run_labels.py works out (every code/name pair one the catalogue knows, one reading left). The
 columns are a standard column set the header's characters cover (spaced_rows.STANDARD_COLUMNS; a
@@ -22,7 +27,9 @@ cells absent or printed; run_placer.py searches every such placing, keeping the 
 identities (合计 = Σ the other columns on every row, parent = Σ children in every column, 合计 row
 = Σ the top rows; a column set whose group prints its own 小计 — 合计 | 基本支出 (小计 人员经费 公用经费)
 | 项目支出 — keeps two row identities and is placed by run_subtotals.py, its 合计 row over a single
-top row only where the stream reads into no grid without it), and the table is read only when
+top row only where the stream reads into no grid without it; a set with more than two columns no
+identity tells apart — a 收入总体情况表's 合计 | 财政拨款收入 (小计 一般公共预算 政府性基金 国有资本经营) |
+财政专户 … 上年结转 — is placed with the fewest of them, every cell of it to review), and the table is read only when
 exactly one grid is left: where blank cells are
 absent, that needs the total column printed on every row and the rows of every other amount
 settled by the identities; the 0s of such a stream go where its order leaves one place for them, or
@@ -70,7 +77,7 @@ from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, header_word, la
 from .run_placer import Shape, solve_full
 from .run_rows import solve_rows
 from .run_sparse import solve_sparse, sparse_readings
-from .run_subtotals import Identity, alike_columns, has_grid, solve_grouped
+from .run_subtotals import Identity, alike_columns, has_grid, solve_grouped_or_fewest
 from .run_zeros import place_zeros
 from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, set_identities, set_labels
 from .spaced_text import covers
@@ -81,6 +88,7 @@ from .text_tables import is_preamble, text_reader, with_report
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _TWO = re.compile(r"^\d{2}$")
+_MONEY = re.compile(r"[.,]")  # an amount printed with cents or thousands separators (no 栏次 number)
 _PAGE = re.compile(r"^第\s*\d+\s*页")
 _LANCI = ("栏次", "行次")
 _TOTAL = re.compile(r"^(?:合计|总计)$")
@@ -98,6 +106,8 @@ _NAMED_DOUBT = ("row uncertain: the identities leave more than one placing of th
                 "after their names was taken")
 _EXACT_DOUBT = ("row uncertain: the identities leave more than one placing of the amounts, and they put "
                 "different amounts in this cell ({}): the placing whose sums hold exactly was taken")
+_FEWEST_DOUBT = ("placing uncertain: the identities were searched with the fewest of the columns no identity "
+                 "tells apart (most of them blank); a placing that uses more of them is not ruled out")
 _SWAP_DOUBT = ("column uncertain: the text prints the columns one after another, and which part "
                "column (after the first) is which no identity settles")
 
@@ -118,6 +128,20 @@ class _Streams:
     names: list[NameLine]
     pieces: list[PieceLine]
     amounts: list[_Amount]
+    # amounts printed as a lone two-digit number after an amount (`11`): a 款 / 项 piece's shape too
+    twos: list[int] = field(default_factory=list)
+
+
+def _twos_as_pieces(s: Optional[_Streams], at: dict[int, int]) -> Optional[_Streams]:
+    """The streams with each lone two-digit amount printed after an amount taken as a code piece
+    instead (pdfminer prints a 款 / 项 box such as `11` right after a row's amounts), each among the
+    pieces in printed order; None where there is none."""
+    if s is None or not s.twos:
+        return None
+    moved = {id(s.amounts[p]) for p in s.twos}
+    pieces = s.pieces + [PieceLine(s.amounts[p].text, s.amounts[p].line) for p in s.twos]
+    pieces.sort(key=lambda x: at.get(id(x.line), -1))
+    return _Streams(s.codes, s.names, pieces, [a for a in s.amounts if id(a) not in moved])
 
 
 @dataclass
@@ -141,6 +165,22 @@ def _code_of(tokens: list[str]) -> tuple[Optional[list[str]], list[str]]:
             return tokens[:3], tokens[3:]
         return tokens[:2], tokens[2:]
     return tokens[:1], tokens[1:]
+
+
+def _name_and_amounts(toks: list[str]) -> Optional[tuple[str, str, list[str]]]:
+    """(the 项 piece or "", the name, the amounts) of a line that prints a row's name (perhaps after
+    its 项 piece) and then amounts: pdfminer.six joins boxes that share a baseline. None for any
+    other line (a 合计 / 总计 label, a name with digits, no amount after it)."""
+    n = len(toks)
+    while n > 0 and AMOUNT.match(toks[n - 1]):
+        n -= 1
+    if n == 0 or n == len(toks):
+        return None
+    piece = toks[0] if n > 1 and _TWO.match(toks[0]) else ""
+    words = toks[1:n] if piece else toks[:n]
+    if not _name_text(words) or _TOTAL.match("".join(words)):
+        return None
+    return piece, "".join(words), toks[n:]
 
 
 def _known(code: str) -> bool:
@@ -183,6 +223,7 @@ def _scan_head(lines: Sequence[NLine], j: int, amounts: bool) -> tuple[Optional[
     """(the title's index, None) or (None, the index of the line the scan failed at; None when it
     ran out of lines to look at)."""
     codes = 0
+    column = False  # a column's amounts printed under the header's words, before any code
     for k in range(j + 1, min(len(lines), j + _MAX_HEAD)):
         ln = lines[k]
         if "\t" in ln.text:
@@ -193,14 +234,15 @@ def _scan_head(lines: Sequence[NLine], j: int, amounts: bool) -> tuple[Optional[
         # a title is short and names 表 or 决算 (identify's every pattern does): the cheap tests first
         if len(t) <= _TITLE_MAX and ("表" in t or "决算" in t) and (TITLE_END.search(t) or identify(t, "") is not None):
             tpl = identify(t, "")
-            return (k, None) if codes and tpl is not None and tpl.shape == "subject" else (None, k)
+            return (k, None) if (codes or column) and tpl is not None and tpl.shape == "subject" else (None, k)
         toks = t.split()
         parts, rest = _code_of(toks)
         if parts is not None:
             if _digits(rest):
                 return None, k
             codes += 1
-        elif amounts and codes and all(AMOUNT.match(x) for x in toks):
+        elif amounts and all(AMOUNT.match(x) for x in toks) and (codes or all(_MONEY.search(x) for x in toks)):
+            column = column or not codes  # (before any code, amounts printed as money: no 栏次 numbers)
             continue
         elif not (_TWO.match(t) or (len(toks) > 1 and _TWO.match(toks[0]) and _name_text(toks[1:]))
                   or (name_piece(ln) and not SENTENCE.search(t))):
@@ -267,7 +309,15 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
             s.pieces.append(PieceLine(t, ln))  # a lone 款 or 项 piece (an amount never starts with 0)
         elif len(toks) > 1 and _TWO.match(toks[0]) and _name_text(toks[1:]):
             s.names.append(NameLine("".join(toks[1:]), ln, piece=toks[0]))
+        elif (split := _name_and_amounts(toks)) is not None:
+            # a name's box and an amount's sharing a text line (`05 机关事业单位基本养老保险缴费支出 160.75`)
+            piece, name, amounts = split
+            s.names.append(NameLine(name, ln, piece=piece))
+            s.amounts.extend(_Amount(x, ln) for x in amounts)
+            label = False
         elif all(AMOUNT.match(x) for x in toks):
+            if len(toks) == 1 and _TWO.match(t):
+                s.twos.append(len(s.amounts))  # after an amount: an amount, or a 款 / 项 piece
             s.amounts.extend(_Amount(x, ln) for x in toks)
             label = False
         elif _TOTAL.match("".join(toks)):
@@ -294,7 +344,8 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
         return None
     cut = None
     if noted is not None and cut_amounts is not None:
-        cut = _Streams(s.codes[:noted[0]], s.names[:noted[1]], s.pieces[:noted[2]], s.amounts[:cut_amounts])
+        cut = _Streams(s.codes[:noted[0]], s.names[:noted[1]], s.pieces[:noted[2]], s.amounts[:cut_amounts],
+                       [p for p in s.twos if p < cut_amounts])
     return _Region(s, cut, totals, notes, j, at, again, words)
 
 
@@ -388,8 +439,21 @@ def _by_groups(shape: Shape, amounts: list[_Amount], k: int, identities: Sequenc
         return None
     positions = [p for p, v in enumerate(values) if v != 0]
     zeros = [p for p, v in enumerate(values) if v == 0]
-    solved = solve_grouped(shape, [values[p] for p in positions], k, identities)
-    return None if solved is None else _with_zeros(shape, amounts, k, solved, positions, zeros)
+    key = (tuple(shape.codes), tuple(values), k, tuple(identities))
+    if _GROUPED[0] != key:  # (tables are tried from several header lines: each stream searched once)
+        _GROUPED[:] = [key, solve_grouped_or_fewest(shape, [values[p] for p in positions], k, identities)]
+    solved, fewest = _GROUPED[1]
+    cells = None if solved is None else _with_zeros(shape, amounts, k, solved, positions, zeros)
+    # a wide set of alike columns placed with the fewest of them: every cell a guess
+    return _Fewest(cells) if cells is not None and fewest else cells
+
+
+_GROUPED: list = [None, (None, False)]  # the last stream searched by `_by_groups`: (key, its answer)
+
+
+class _Fewest(list):
+    """A grid placed with the fewest of a wide set of alike columns (run_subtotals.solve_fewest):
+    every cell a guess."""
 
 
 def _with_zeros(shape: Shape, amounts: list[_Amount], k: int, solved: tuple[list[list[Optional[Decimal]]], list],
@@ -546,6 +610,9 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
     # only (tried too where the amounts would fill every cell of the rows without a 合计 row)
     total = "last" if any(p > last_name for p in region.totals) else \
         "first" if any(p < first_name for p in region.totals) else None
+    # 合计 labels both before and after the names: either may be the header's 合计 column (pdfminer
+    # prints the column's label box among the rows' labels): both places are tried
+    both = total == "last" and any(p < first_name for p in region.totals)
     text = "".join(header) + ("合计" if region.totals else "") + "".join(sorted(set(region.total_words)))
     lanci = any(nm.text in _LANCI for nm in s.names)
     first_code = region.at.get(id(s.codes[0].line), 0)
@@ -554,12 +621,13 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
         numbered = k > 1 and [a.text for a in s.amounts[:k]] == [str(x + 1) for x in range(k)] and all(
             region.at.get(id(a.line), first_code) < first_code for a in s.amounts[:k])
         amounts = _without_lanci(s.amounts, k) if lanci or numbered else s.amounts
-        if scrambled:
+        if scrambled or k > 1:  # (the 栏次 numbers may stand among the amounts, each once)
             amounts = _without_scattered_lanci(amounts, k)
         found = []
         ids = set_identities(leaves)
         alike = alike_columns(ids) if len(ids) > 1 else None
-        wheres = [None, "first"] if total == "first" and len(amounts) == k * len(codes) else [total]
+        wheres = [None, "first"] if total == "first" and len(amounts) == k * len(codes) else \
+            ["last", "first"] if both else [total]
         if scrambled:
             wheres = ["first", "last"] if region.totals else [None]
         for where in wheres:
@@ -655,7 +723,7 @@ def _read_region(lines: Sequence[NLine], i: int, title_at: Optional[int], region
 
 def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placement]]:
     placed = rows = None
-    for s in (region.streams, region.cut):
+    for s in _variants(region):
         if s is None:
             continue
         rows, header = label_rows(s.codes, s.names, s.pieces)
@@ -665,13 +733,21 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
                 break
     if placed is not None:
         return rows, placed
-    for s in (region.streams, region.cut):  # labels printed out of row order: the rows by their codes
+    for s in _variants(region):  # labels printed out of row order: the rows by their codes
         by_codes = None if s is None else label_by_codes(s.codes, s.names, s.pieces)
         if by_codes is not None:
             placed = _place(region, s, by_codes[0], by_codes[1], scrambled=True)
             if placed is not None:
                 return by_codes[0], placed
     return rows, None
+
+
+def _variants(region: _Region) -> list[Optional[_Streams]]:
+    """The streams to read, in turn: the table's, those without the labels after its note, then
+    both with the lone two-digit amounts after an amount taken as code pieces (`_twos_as_pieces`:
+    tried only where the labels do not read otherwise)."""
+    return [region.streams, region.cut, _twos_as_pieces(region.streams, region.at),
+            _twos_as_pieces(region.cut, region.at)]
 
 
 def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement) -> GridBlock:
@@ -707,6 +783,9 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
             if (c, r) in doubt:
                 cell.repairs = (cell.repairs or []) + [Repair(kind="layout.row_guess", note=(
                     cells.filled or _ROW_DOUBT).format(" or ".join(doubt[(c, r)])), status="unconfirmed")]
+            if isinstance(cells, _Fewest):
+                cell.repairs = (cell.repairs or []) + [Repair(kind="layout.column_guess", note=_FEWEST_DOUBT,
+                                                              status="unconfirmed")]
             out.append(cell)
         return out
 

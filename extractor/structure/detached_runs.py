@@ -4,7 +4,8 @@ of the same report.
 Why here: a reader sees one table's lines; pdftotext without `-layout` prints the expenditure amounts
 of a two-sided 公开01表 apart from their labels (sides_detached.py), so within that table their rows
 cannot be known. The report's other tables can tell: the 01表's expenditure rows by 类 equal the 类
-totals of its 收入决算表 / 支出决算表 (公开02/03表: the first amount column of each 类 row). This pass
+totals of its 收入决算表 / 支出决算表 (公开02/03表: the first amount column of each 类 row; a budget's
+收入总表 / 支出总表 likewise). This pass
 runs in structure after every reader, on the GridBlocks and the Tables built from them, and before
 recognize; it imports nothing but datamodel/, evidence/, catalog/ and its own stage.
 
@@ -35,7 +36,8 @@ from ..evidence import policy
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
 from .tables import build_table
 
-_TOTALS_FROM = ("final.02", "final.03")  # 收入决算表, 支出决算表: their 类 rows' first column is the 类 total
+# 收入决算表, 支出决算表 (a budget's 收入总表 / 支出总表): their 类 rows' first column is the 类 total
+_TOTALS_FROM = ("final.02", "final.03", "budget.income", "budget.expenditure")
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _MAX_SOLUTIONS = 2  # the search stops at the second placement found (one is required)
 

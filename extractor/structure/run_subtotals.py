@@ -21,6 +21,10 @@ uses every amount is kept when the stream is an interleaving of its columns, eac
 left; the leaves of a group are then ordered as the stream first reaches them (a guess the caller
 marks where they differ). All the searches count their steps against one budget: past it the
 table is declined.
+A set with more than two leaves no identity tells apart (a 收入总体情况表's eight income columns beside
+the 财政拨款收入 group: each row's split into them is free, no budget ends that search) is placed by
+`solve_fewest` instead: each such set cut to one column (then two), the narrower search's one grid
+spread back over the full set; the caller holds every cell of it a guess.
 What it does not: place 0s (run_zeros.place_zeros), a stream with a negative amount or a row whose
 total is blank or 0 (None: declined), column sets with one identity (run_sparse.py, run_placer.py);
 read labels or build cells (column_runs.py).
@@ -400,11 +404,52 @@ def solve_grouped(shape: Shape, values: list[Decimal], k: int, identities: Seque
     """The one grid of a stream whose column set has a group with its own subtotal (`identities`:
     each (whole column, part columns), the total column 0 the first whole) and each amount's
     (column, row); None when there is no grid, several, or the search runs too long."""
+    return solve_grouped_or_fewest(shape, values, k, identities, fewest=False)[0]
+
+
+def solve_grouped_or_fewest(shape: Shape, values: list[Decimal], k: int, identities: Sequence[Identity],
+                            fewest: bool = True) -> tuple[Optional[tuple[list[list[Cell]], list[tuple[int, int]]]], bool]:
+    """`solve_grouped`'s grid, and False; or, for a column set with a set of more than two columns
+    that no identity tells apart (whose full search runs past any budget: each row's split into
+    them is free) and `fewest`, the grid `solve_fewest` finds, and True (every cell of it a guess)."""
+    if fewest and any(len(parts) > 2 for parts in alike_columns(identities)):
+        solved = solve_fewest(shape, values, k, identities)
+        return solved, solved is not None
     search = _run(shape, values, k, identities)
     if search is None or len(search.grids) != 1:
-        return None
+        return None, False
     grid, where = search.grids[0]
-    return _in_stream_order(grid, where, search.alike)
+    return _in_stream_order(grid, where, search.alike), False
+
+
+def solve_fewest(shape: Shape, values: list[Decimal], k: int, identities: Sequence[Identity]
+                 ) -> Optional[tuple[list[list[Cell]], list[tuple[int, int]]]]:
+    """Where the search over all the columns runs too long because a set of columns that no
+    identity tells apart is wide (a 收入表's 财政专户 … 上年结转: eight parts of the 合计, most of them
+    blank), the one grid that uses the fewest of them: each such set cut to its first one column,
+    then two, and the search run on the narrower column set; its grid is spread back over the
+    full set (the columns used first in the stream order, as `solve_grouped` orders them). None
+    where no set is wider than two or the narrow searches leave no single grid (or run too long).
+    The caller must hold every cell so placed a guess: a grid using more of the alike columns is
+    not ruled out."""
+    alike = alike_columns(identities)
+    if not any(len(parts) > 2 for parts in alike):
+        return None
+    for most in (1, 2):
+        drop = {c for parts in alike if len(parts) > 2 for c in parts[most:]}
+        keep = [c for c in range(k) if c not in drop]
+        new = {c: j for j, c in enumerate(keep)}
+        narrow = [(new[w], tuple(new[p] for p in parts if p in new)) for w, parts in identities]
+        search = _run(shape, values, len(keep), narrow)
+        if search is None or len(search.grids) > 1:
+            return None
+        if search.grids:
+            grid, where = search.grids[0]
+            full: list[list[Cell]] = [[None] * len(shape.codes) for _ in range(k)]
+            for j, c in enumerate(keep):
+                full[c] = grid[j]
+            return _in_stream_order(full, [(keep[c], r) for c, r in where], alike)
+    return None
 
 
 def has_grid(shape: Shape, values: list[Decimal], k: int, identities: Sequence[Identity]) -> Optional[bool]:

@@ -18,25 +18,33 @@ its title).
 What it does: gives each label its side (the words: …收入 / 拨款 / 年初 / 上年 / 使用 income, …支出 /
 结余分配 / 年末 / 年终 expenditure; an item number in turn — one left out only where the words tell the
 side; a label with an amount before it is an expenditure label; a 总计 without one is the income
-side's until that one is printed), a fund (一般公共预算财政拨款 …) printed under a carry-over item is
-that item's sub-item (each fund once; the same words elsewhere are header words), and each side its
-rows: the numbered items from the top, the totals block (本年…合计, the carry-over items with their
-sub-items, 总计; or 总计 alone) below, 总计 on the last row — so the table has max(items) + max(totals)
-rows; blocks of two lengths only where the 行次 are printed, and those must be exactly 1 … 2N, each
-once (the whole numbers in that range are taken as 行次, the rest as amounts). An amount before an
+side's until that one is printed), a fund (一般公共预算财政拨款 …) printed under a carry-over item or
+under the 财政拨款 income item (a budget's `一、财政拨款收入` `一般公共预算收入` …: rows of their own, parts of
+that item) is that item's sub-item (each fund once; the same words elsewhere are header words), and
+each side its rows: the numbered items from the top (or, on the expenditure side, subjects printed
+as a tree without numbers — Zhejiang's `一般公共服务支出` `财政事务` `行政运行` …, a table the text
+opens with `6838.41 一般公共服务支出`), the totals block (本年…合计, the items added to it — carry-over
+items with their sub-items, 上级补助收入, 上缴上级支出 … —, 总计; or 总计 alone) below, 总计 on the last
+row — so the table has max(items) + max(totals) rows; blocks of two lengths only where the 行次 are
+printed, where one block is 总计 alone, or where no income amount stands before an expenditure total
+(the blocks' rows then pair as printed from the top); the 行次 must be exactly 1 … 2N, each once (the
+whole numbers in that range are taken as 行次, the rest as amounts). An amount before an
 expenditure label goes to the income cell of that label's row. The bare amounts are cut into the
-income cells of rows without an expenditure label (any of them, in order) and the expenditure side's
-cells (the rest) where the sums hold: per side 本年…合计 = Σ the items, 总计 = 本年…合计 + the
-carry-over items, the two 总计 equal. The cut must be one (readings that differ in any value decline
+income cells of rows without an expenditure label (any of them, in order; an income total whose
+amount no expenditure label carries too: `本年收入合计` `6838.41` `本年支出合计`) and the expenditure side's
+cells (the rest) where the sums hold: per side 本年…合计 = Σ the items (the numbered ones; a tree's
+类), 总计 = 本年…合计 + the carry-over items, the two 总计 equal. The cut must be one (readings that differ in any value decline
 the table); bare income amounts the sums leave on several rows are left out with a note (never
 guessed). The expenditure side: one column printing every item (and all or none of the carry-over
-items) is placed in order; several columns printing every cell (or every cell of the funds with
+items) is placed in order (a tree's only where its sums all hold: each 类 / 款 = Σ its parts, Σ 类 =
+本年支出合计, sides_columns.subject_sums); several columns printing every cell (or every cell of the funds with
 income) are placed by run_placer.solve_full (合计 = Σ the funds on every row, the tree 总计 / 本年合计
 / items in every column), which part column is which fund told by the income side (a fund's column
 adds up to its income); a fund column repeating 合计 (one fund spent) is the same column twice,
 interleaved (`_halves`). A column whose blank cells are absent cannot be placed within the table: its
 amounts go in the GridBlock's `detached` for structure/detached_runs.py, which places them where the
-report's 02/03 tables confirm the 类 totals (the repeating fund column is then left blank).
+report's 02/03 tables (a budget's 收入总表 / 支出总表) confirm the 类 totals (the repeating fund column is
+then left blank; a tree's column is declined).
 What it does not: read unnumbered sub-items other than funds, labels whose side stays unknown, fund
 columns with blank cells absent where two funds are spent, expenditure sub-items under a carry-over
 item, or streams whose sums leave no cut or several (declined: None).
@@ -50,11 +58,12 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .run_placer import Shape, solve_full
 from .sides_columns import GRAND, YEAR_TOTAL, Item, Piece, Placed, carry_item, close, is_subject, ordinal_value, \
-    side_columns, subject_name
+    side_columns, subject_name, subject_sums
 from .spaced_sides import SIDE_COLUMNS
 from .sides_stream import continues, grid_of, header_echo, line_pieces, two_sided, word_side
 from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, stream_furniture, title_above, title_like
@@ -148,11 +157,12 @@ def _parse(body: list[Piece], header: list[str], words: list[str]) -> Optional[t
             k += 1
             continue
         def sub_item(text: str) -> bool:
-            """A fund printed under the carry-over item above (年初财政拨款结转和结余 / 一般公共预算财政拨款)."""
+            """A fund printed under the carry-over item above (年初财政拨款结转和结余 / 一般公共预算财政拨款),
+            or under the 财政拨款 item (`一、财政拨款收入` / `一般公共预算收入`)."""
             fund = _fund_of(text)
             left = next((x for x in reversed(items) if x.side == 0), None)
             return (fund is not None and fund not in under and left is not None
-                    and (carry_item(left.label) or bool(under)))
+                    and (carry_item(left.label) or allocation_item(left.label) or bool(under)))
 
         if sub_item(p.text):
             under.append(_fund_of(p.text))
@@ -216,6 +226,26 @@ def _header_word(text: str, head: set[str]) -> bool:
     return text in head or (len(text) >= 2 and "|" not in text and text in _COLUMN_TEXT)
 
 
+def allocation_item(label: str) -> bool:
+    """The income side's numbered 财政拨款 item (`一、财政拨款收入`), whose funds a budget prints under it."""
+    return bool(ORDINAL.match(label)) and "财政拨款" in label and not carry_item(label) and not any(
+        w in label for w in FUNDS)  # (`一、一般公共预算财政拨款` is a fund's own item)
+
+
+def _tops(items: list[Item]) -> list[Item]:
+    """A side's items that add up to its 本年…合计: the numbered ones (a fund printed under the 财政拨款
+    item is a part of it), or, where the side prints subjects as a tree, its 类."""
+    if all(ORDINAL.match(it.label) or _fund_of(it.label) is not None for it in items):
+        return [it for it in items if ORDINAL.match(it.label)]
+    return [it for it in items if any(len(c) == 3 for c in codes_named(subject_name(it.label)))]
+
+
+def _tree(items: list[Item]) -> bool:
+    """The side's items are 功能分类 subjects printed as a tree, not numbered (`一般公共服务支出`
+    `财政事务` `行政运行` …: Zhejiang's 收支总表)."""
+    return bool(items) and not any(ORDINAL.match(it.label) for it in items) and all(is_subject(it.label) for it in items)
+
+
 def _fund_of(text: str) -> Optional[int]:
     hits = [f for f, word in enumerate(FUNDS) if word in text]
     return hits[0] if len(hits) == 1 and not ORDINAL.match(text) else None
@@ -238,16 +268,31 @@ def _blocks(side: list[Item]) -> Optional[tuple[list[Item], list[Item], list[Ite
     if year <= 0:
         return None
     items, tots = side[:year], side[year:]
-    if not all(ORDINAL.match(it.label) for it in items) or not GRAND.match(tots[-1].label):
+    if not (_numbered(items) or _tree(items)) or not GRAND.match(tots[-1].label):
         return None
     subs = []
     for k, it in enumerate(tots[1:-1], 1):
-        if carry_item(it.label):
-            continue
-        if not any(w in it.label for w in FUNDS) or not (carry_item(tots[k - 1].label) or tots[k - 1] in subs):
+        if carry_item(it.label) or not any(w in it.label for w in FUNDS):
+            continue  # (an item added to 本年…合计 for 总计: carried over, 上级补助收入, 上缴上级支出 …)
+        if not (carry_item(tots[k - 1].label) or tots[k - 1] in subs):
             return None
         subs.append(it)  # a fund under the carry-over item above it
     return items, tots, subs
+
+
+def _numbered(items: list[Item]) -> bool:
+    """Every item numbered, but the funds printed right under the 财政拨款 item (each once)."""
+    under: list[int] = []
+    for k, it in enumerate(items):
+        if ORDINAL.match(it.label):
+            under = []
+            continue
+        fund = _fund_of(it.label)
+        last = next((x for x in reversed(items[:k]) if ORDINAL.match(x.label)), None)
+        if fund is None or fund in under or last is None or not allocation_item(last.label):
+            return False
+        under.append(fund)
+    return True
 
 
 def _value(p: Piece) -> Decimal:
@@ -297,8 +342,12 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     lefts = [it for it in items if it.side == 0]
     rights = [it for it in items if it.side == 1]
     lb, rb = _blocks(lefts), _blocks(rights)
-    if lb is None or rb is None or (len(lb[1]) != len(rb[1]) and not lanci):
-        return declined  # totals blocks of two lengths: only where the 行次 number the rows
+    if lb is None or rb is None:
+        return declined
+    if len(lb[1]) != len(rb[1]) and not lanci and min(len(lb[1]), len(rb[1])) > 1 and any(
+            id(it) in before for it in rb[1][:-1]):
+        return declined  # totals blocks of two lengths (the rows they pair unknown) where an income amount
+        # is printed before an expenditure total: only where the 行次 number the rows
     top = max(len(lb[0]), len(rb[0]))
     n = top + max(len(lb[1]), len(rb[1]))
     if lanci:
@@ -321,7 +370,10 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
             if it.row not in left_at:
                 return declined
             left_at[it.row].amounts.append(before[id(it)])
-    bare_rows = [r for r in sorted(left_at) if r not in right_rows]
+    # rows without an expenditure label, and the income totals whose amount no expenditure label
+    # carries (`本年收入合计` `6838.41` `本年支出合计`: the amount printed after its own label)
+    bare_rows = [r for r in sorted(left_at) if r not in right_rows or (
+        not left_at[r].amounts and (YEAR_TOTAL.match(left_at[r].label) or GRAND.match(left_at[r].label)))]
     columns = _side_sets("".join(header + words))
     if columns is None or not loose:
         return declined
@@ -401,12 +453,17 @@ def _solve(lb: tuple[list[Item], list[Item], list[Item]], rb: tuple[list[Item], 
     l_items, l_tots, l_subs = lb
     fixed = {r: _value(it.amounts[0]) for r, it in left_at.items() if it.amounts}
     values = [_value(p) for p in loose]
-    income = _income(l_items, fixed) if not any(it.row in bare_rows for it in l_items) else None
+    funds = [it for it in l_items if not ORDINAL.match(it.label)]  # (printed under the 财政拨款 item)
+    income = _income(funds or l_items, fixed) if not any(it.row in bare_rows for it in l_items) else None
+    l_tops = _tops(l_items)
     found: list[tuple[tuple[int, ...], tuple[int, ...], _Right]] = []
     failed: set[tuple[Decimal, ...]] = set()
     grand = fixed.get(l_tots[-1].row)
     tried = reads = cuts = 0
-    for k in range(0, min(len(loose) - 1, len(bare_rows)) + 1):
+    ks = list(range(0, min(len(loose) - 1, len(bare_rows)) + 1))
+    if len(right_cols) == 1 and _tree(rb[0]):  # a tree prints one amount per subject: the run's length is known
+        ks = [k for k in ks if len(loose) - k in _tree_lengths(rb)]
+    for k in ks:
         for positions in combinations(range(len(loose)), k):
             cuts += 1
             if cuts > _MAX_CUTS:
@@ -421,7 +478,7 @@ def _solve(lb: tuple[list[Item], list[Item], list[Item]], rb: tuple[list[Item], 
                     return None
                 vals = dict(fixed)
                 vals.update({r: values[j] for j, r in zip(positions, rows)})
-                if _sums_hold([vals.get(it.row) for it in l_items], vals.get(l_tots[0].row),
+                if _sums_hold([vals.get(it.row) for it in l_tops], vals.get(l_tots[0].row),
                               [vals.get(it.row) for it in l_tots[1:-1] if it not in l_subs], vals.get(l_tots[-1].row)):
                     fits.append((rows, vals[l_tots[-1].row]))
             if not fits:
@@ -509,7 +566,9 @@ def _one_column(run: list[Piece], copy: list[Piece], rb: tuple[list[Item], list[
     r_items, r_tots, r_subs = rb
     values = [_value(p) for p in run]
     carry = [it for it in r_tots[1:-1] if it not in r_subs]
-    if len(r_tots) > 1:
+    if _tree(r_items):
+        ys = _tree_cuts(values, rb, carry)
+    elif len(r_tots) > 1:
         ys = _right_cuts(values, len(r_items), len(carry))
     else:
         ys = [len(values) - 1] if _sums_hold(values[:-1], values[-1], [], values[-1]) else []
@@ -528,8 +587,35 @@ def _one_column(run: list[Piece], copy: list[Piece], rb: tuple[list[Item], list[
             if copy is not run:
                 out.cells.append((it, q, copy_col))
         return out
+    if _tree(r_items):
+        return None  # (a tree's amounts with blank cells left out: no 类 totals to place them by)
     out.detached = list(run)
     return out
+
+
+def _tree_lengths(rb: tuple[list[Item], list[Item], list[Item]]) -> set[int]:
+    """The lengths of the run of a side printing its subjects as a tree (one amount per subject, its
+    totals: 总计 alone, or 本年…合计 and 总计 with the carry-over amounts, none or all)."""
+    r_items, r_tots, r_subs = rb
+    y = len(r_items)
+    if len(r_tots) == 1:
+        return {y + 1}
+    return {y + 2, y + 2 + len([it for it in r_tots[1:-1] if it not in r_subs])}
+
+
+def _tree_cuts(values: list[Decimal], rb: tuple[list[Item], list[Item], list[Item]], carry: list[Item]) -> list[int]:
+    """Where 本年支出合计 stands in the run of an expenditure side printing its subjects as a tree: after
+    one amount per subject, the tree's sums all holding (each 类 / 款 = Σ its parts, Σ 类 = 本年支出合计:
+    sides_columns.subject_sums), 总计 = 本年支出合计 + the carry-over amounts printed (none or all); or,
+    where 总计 is the side's only total (a 财政拨款收支总表's), Σ 类 = 总计."""
+    r_items, r_tots, _ = rb
+    y = len(r_items)
+    if len(values) not in _tree_lengths(rb):
+        return []
+    tree = subject_sums(list(zip(r_items, values[:y])) + [(r_tots[0], values[y])])
+    if tree is None or tree[0] == 0 or tree[1]:
+        return []
+    return [y] if close(values[y] + sum(values[y + 1:-1], Decimal(0)), values[-1], len(values) - y - 1) else []
 
 
 _MAX_HALVES = 20_000  # steps of the search for a column printed twice
@@ -566,14 +652,14 @@ def _halves(stream: list[Decimal]) -> Optional[tuple[list[int], list[int]]]:
 
 def runs_start(lines: Sequence[NLine], i: int) -> bool:
     """A two-sided table's boxes open at lines[i], under its title: within the first lines an amount
-    printed on one line before an item label (`1279.28 一、一般公共服务支出`)."""
+    printed on one line before an item label (`1279.28 一、一般公共服务支出`) or a subject's name."""
     if not has_value_lines(lines) or not after_title(lines, i) or not lines[i].text.strip() \
             or not cell_line(lines[i]) or not two_sided(lines, i, wide=True):
         return False
     for k in range(i, min(len(lines), i + _MAX_LINES // 4)):
         ws = lines[k].text.split()
-        if len(ws) >= 2 and AMOUNT.match(ws[0]) and ORDINAL.match(ws[1]):
-            return True
+        if len(ws) >= 2 and AMOUNT.match(ws[0]) and (ORDINAL.match(ws[1]) or (len(ws) == 2 and is_subject(ws[1]))):
+            return True  # (`6838.41 一般公共服务支出`: an expenditure side printing its subjects as a tree)
     return False
 
 
