@@ -792,6 +792,88 @@ def _provenance(block: GridBlock, rows: list[list[Token]], synthetic: list[NLine
                 del pool[hit]
 
 
+def _extras_on(rows: list[list[Token]], moved: set[int]) -> list[list[Token]]:
+    """Rows with the amounts a row printed beyond the 合计 row's passed on to the next row: the 合计
+    row (the first amount the sum of the others, two parts at least) prints an amount in every
+    column any row does, so a row printing more amounts than it has the next row's first amounts
+    after its own (pdftotext printed `信访事务` `1,935.36` `1,517.95` `417.41` `1,517.95` `201` `40` `01`
+    `行政运行` …: the last amount is 行政运行's). They go to the next row when it prints fewer amounts
+    than the 合计 row by at least as many (ahead of its own, in printed order); else they are dropped
+    (not the row's own, and no row they surely belong to). Unchanged without such a 合计 row; a row
+    in `moved` (by id) that changes stays there."""
+    total = next((r for r in rows if r and _TOTAL.match(r[0][0])), None)
+    width = _trailing_amounts(total) if total is not None else 0
+    if width < 3 or not _adds_up([w for w, _ in total[len(total) - width:]]):
+        return rows
+    out = list(rows)
+
+    def put(k: int, row: list[Token]) -> None:
+        if id(out[k]) in moved:
+            moved.add(id(row))
+        out[k] = row
+
+    for k, r in enumerate(out):
+        m = _trailing_amounts(r)
+        if m <= width:
+            continue
+        extra = r[len(r) - (m - width):]
+        put(k, r[:len(r) - (m - width)])
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is not None and _trailing_amounts(nxt) + len(extra) <= width:
+            at = len(nxt) - _trailing_amounts(nxt)
+            put(k + 1, nxt[:at] + extra + nxt[at:])
+    return out
+
+
+def _adds_up(words: list[str]) -> bool:
+    """The first amount the sum of the others (to a cent per part)."""
+    try:
+        nums = [Decimal(w.replace(",", "")) for w in words]
+    except Exception:
+        return False
+    return abs(nums[0] - sum(nums[1:])) <= _TOLERANCE * len(nums)
+
+
+def _numbering_row(row: list[Token]) -> bool:
+    """A row cut from the header's last words whose amounts are the 栏次 numbers 1, 2 … N (N >= 2,
+    plain integers): pdftotext printed a code (a moved 类 code) among the header's words, which cut
+    the rest of the header (`201` `基本支出` `项目支出` `1` `2` `3`) as a row. No row's amounts read
+    so: under a total column the first amount would be the sum of the others."""
+    m = _trailing_amounts(row)
+    if m < 2:
+        return False
+    return all(w == str(n + 1) for n, (w, _) in enumerate(row[len(row) - m:]))
+
+
+def _lone_codes_home(rows: list[list[Token]], moved: set[int]) -> list[list[Token]]:
+    """A row that is a code alone (pdftotext printed a 类 code before the 合计 row: `301` `合计` …
+    `工资福利支出` `1,212.01` …) goes to the next row printing a name but no code, past 合计 / 总计
+    rows, when the catalogue (functional or economic) names that row by that very code; the row is
+    then added to `moved` (the code is the catalogue's, confirmed by the name, not printed on its
+    row). A lone code that no such row takes stays as it was."""
+    out: list[list[Token]] = []
+    k = 0
+    while k < len(rows):
+        r = rows[k]
+        code = r[0][0] if len(r) == 1 and _CODE.match(r[0][0]) and len(r[0][0]) < 7 else None
+        j = k + 1
+        while code is not None and j < len(rows) and rows[j] and _TOTAL.match(rows[j][0][0]):
+            j += 1
+        if code is not None and j < len(rows) and j > k + 1 and rows[j] and _HAN.search(rows[j][0][0]) and (
+                not _CODE.match(rows[j][0][0])):
+            name = "".join(w for w, _ in rows[j][:len(rows[j]) - _trailing_amounts(rows[j])])
+            if name_matches(code, name, "economic") or name_matches(code, name, "function"):
+                home = [(code, rows[j][0][1])] + rows[j]
+                out.extend(rows[k + 1:j])
+                out.append(home)
+                moved.add(id(home))
+                k = j + 1
+                continue
+        out.append(r)
+        k += 1
+    return out
+
+
 def _mark_moved(block: GridBlock, lines: list[NLine], by_name: bool = False) -> None:
     """The code cell of each row whose code the catalogue gave (the converter moved the printed
     code away from its row) carries that repair: the code is no printed value."""
@@ -856,6 +938,12 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
         last = rows[-1][-1][1]
         end = next((j + 1 for j in range(end - 1, i - 1, -1) if lines[j] is last), end)
     moved: set[int] = set()  # rows whose code the converter moved away (synthetic line numbers)
+    if shape == "subject":
+        if rows and _numbering_row(rows[0]):  # the 栏次 numbers closing the header (`项目支出` `1` `2` `3`)
+            lone = [rows[0][:1]] if _CODE.match(rows[0][0][0]) else []  # the moved code that cut it
+            header = [header[0] + rows[0][len(lone):]] + header[1:]
+            rows = lone + rows[1:]
+        rows = _lone_codes_home(rows, moved)
     units = shape == "subject" and unit_table("".join(w for w, _ in header[0]))
     paired = _paired(header[0])
     # a subject table printing names only (`功能分类科目名称 合计 …`, no code column): a row is its name
@@ -929,6 +1017,8 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
             return None, i + 1  # amounts among the header's words that are no total row: the order is mixed
         header = [split[0]] + header[1:]
         rows = split[1] + rows
+    if shape == "subject" and not units and left_out is None:
+        rows = _extras_on(rows, moved)
     if columns is not None and shape == "subject" and left_out is None:
         first_is_total = bool(_FIRST_TOTAL.search(columns[0]))
         bad = [k for k, r in enumerate(rows) if _scrambled(r, len(columns), first_is_total)]
