@@ -40,7 +40,14 @@ rows into the header), the 栏次 numbers after the 合计 label (`合计 1 2 0 
 and codes scattered away from their rows (moved_codes.by_names: rows by their names, codes from
 the catalogue, checked by the parents' sums) — tried also where most rows are well formed but one
 prints a name and amounts without its code (a 类 code moved into the header: `科目编码` `301`), with
-the widest column set the header names, sub-columns under 基本支出 included. A table of no rows but
+the widest column set the header names, sub-columns under 基本支出 included. A 类 code printed alone
+before the 合计 row (`301` `合计` … `工资福利支出` …) goes to the first row past the totals that prints a
+name but no code, where the catalogue names that row by it (a `layout.code_moved` repair); a code
+among the header's words that cut the 栏次 numbers off as a row (`201` `基本支出` `项目支出` `1` `2` `3`)
+leaves them to the header, itself handled the same way; a row printing more amounts than the 合计
+row (whose first amount is the sum of the others) passes the extra ones on to the next row where
+it has room for them (`信访事务` … `1,517.95` `201` `40` `01` `行政运行`), else they are dropped.
+A table of no rows but
 its 合计 row of 0s whose numbering, 0s and header words pdftotext interleaves (some 0s after the
 table's note: `栏次 合计 1 2 0 0 注：… 小计 … 3 4 5 0 0 6 0 0`) is read as `栏次 1 … N 合计 0 … 0` when
 the 0s are exactly N (each cell holds 0 wherever its 0 stood), the note kept as the table's. Where
