@@ -61,3 +61,28 @@ def test_names_only_rows_get_inferred_codes_and_placed_amounts():
 
 def test_a_name_the_catalogue_does_not_know_is_declined():
     assert _table(NAMES[:2] + ["某某自定义费用"] + NAMES[3:]) is None
+
+
+FUND_HEAD = ["政府性基金预算支出预算表", "单位：万元", "功能分类科目名称", "**", "合计"]
+# `公路水路运输` is both 款 21401 and 项 2149801: the tree order allows both; only 2149801 keeps the
+# sums (as 款 21401, 交通运输支出 100 would have to be 100 + 100)
+FUND_NAMES = ["交通运输支出", "超长期特别国债安排的支出", "公路水路运输", "其他支出",
+              "其他政府性基金及对应专项债务收入安排的支出", "其他政府性基金安排的支出"]
+FUND_COLUMNS = ["本年政府性基金预算支出", "合 计", "基本支出", "项目支出", "1", "2", "3"]
+# column-wise: the 合计 column (合计 row first), then the 项目支出 column; 基本支出 is blank
+FUND_AMOUNTS = ["130.00", "100.00", "100.00", "100.00", "30.00", "30.00", "30.00"] * 2
+
+
+def test_the_reading_the_sums_confirm_is_kept():
+    lines = _lines("\n".join(FUND_HEAD + FUND_NAMES + FUND_COLUMNS + FUND_AMOUNTS))
+    block, _ = read_runs(lines, next(k for k, ln in enumerate(lines) if ln.text == "功能分类科目名称"))
+    assert block is not None
+    block.preamble = lines[:2]
+    t = build_table(block)
+    codes = {r.name.value: r.code.value for r in t.rows if r.code and r.code.value}
+    assert codes["公路水路运输"] == "2149801"
+    assert codes["其他支出"] == "229"
+    vals = {r.name.value: sorted(v.value for v in r.values.values() if v is not None and v.value is not None)
+            for r in t.rows}
+    assert vals["公路水路运输"] == [Decimal("100.00"), Decimal("100.00")]
+    assert vals["合计"] == [Decimal("130.00"), Decimal("130.00")]

@@ -22,7 +22,8 @@ passed over (it is the table's title), and the table before it ends where they s
 run_labels.py works out (every code/name pair one the catalogue knows, one reading left); a table
 that prints names only (no code line: pdfminer prints the names' column, then the header with its
 栏次 1 … k, then the amounts) gets its rows' codes from the catalogue by name and tree order, marked
-inferred (`rows_by_names`), and its leading 1 … k are the 栏次, not amounts. The
+inferred (`rows_by_names`; where the order leaves a few readings, `公路水路运输` a 款 or a 项, the one
+whose amounts place is kept, none where several do), and its leading 1 … k are the 栏次, not amounts. The
 columns are a standard column set the header's characters cover (spaced_rows.STANDARD_COLUMNS; a
 single 预算数 / 决算数 column too). The amount stream is taken as the columns read top-down and
 interleaved (pdfminer prints a column in one or several boxes, or a row's cells in turn), blank
@@ -732,7 +733,12 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
     for s in _variants(region):
         if s is None:
             continue
-        rows, header = label_rows(s.codes, s.names, s.pieces) if s.codes else rows_by_names(s.names, s.pieces)
+        if not s.codes:  # names only: the one reading of the tree whose amounts place
+            named = _by_names(region, s)
+            if named is not None:
+                return named
+            continue
+        rows, header = label_rows(s.codes, s.names, s.pieces)
         if rows is not None:
             placed = _place(region, s, rows, header)
             if placed is not None:
@@ -746,6 +752,14 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
             if placed is not None:
                 return by_codes[0], placed
     return rows, None
+
+
+def _by_names(region: _Region, s: _Streams) -> Optional[tuple[list[LabelRow], _Placement]]:
+    """A table that prints names only: the rows of the one reading of its tree (run_labels.
+    rows_by_names) whose amounts are placed, with the placement; None where none or several are."""
+    readings, header = rows_by_names(s.names, s.pieces)
+    placed = [(rows, p) for rows in readings for p in [_place(region, s, rows, header)] if p is not None]
+    return placed[0] if len(placed) == 1 else None
 
 
 def _variants(region: _Region) -> list[Optional[_Streams]]:

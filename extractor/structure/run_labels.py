@@ -17,7 +17,8 @@ pieces printed (the 款 pieces in row order and the 项 pieces in row order, int
 fall). The rows are taken only when one reading is left.
 A table that prints names only (no code column: `工资福利支出` / `基本工资` …) is read by
 `rows_by_names`: every name must be one the catalogue knows, and every row's code the one reading
-its tree order leaves (name_codes.infer_codes) in one catalogue (function or economic) alone, and
+its tree order allows (name_codes.readings: a few at most, the amounts' sums pick one) in one
+catalogue (function or economic) alone, and
 no header word may name a code column (`科目编码`: the codes are printed, only not found); the
 rows' codes are then marked inferred (`code.from_name_order`, compared by name).
 What it does not: place amounts (column_runs.py, run_placer.py, run_sparse.py), read a table whose
@@ -33,12 +34,13 @@ import regex as re
 
 from ..catalog import codes_named, name_matches
 from ..datamodel import NLine
-from .name_codes import infer_codes
+from .name_codes import readings
 from .spaced_rows import STANDARD_COLUMNS
 
 _MAX_JOIN = 3  # lines one name may be broken over
 _CODE_WORD = re.compile(r"编码|代码")  # a header word naming a code column
-_MIN_NAMED_ROWS = 3  # rows of a table that prints names only, at least
+_MIN_NAMED_ROWS = 3
+_MAX_NAME_READINGS = 4  # readings of a names-only table's tree the amounts may tell apart, at most  # rows of a table that prints names only, at least
 _MAX_READINGS = 20_000  # steps of the search over the codes a name may have
 _LABEL_WORDS = frozenset({"类", "款", "项", "栏次", "行次", "项目", "科目名称", "科目编码", "编码"})
 # the characters of a table header's words: a line of them only, that starts no row, is a header word
@@ -345,21 +347,19 @@ def _by_level(codes: Sequence[CodeLine], names: Sequence[NameLine], pieces: Sequ
 
 
 def rows_by_names(names: Sequence[NameLine], pieces: Sequence[PieceLine]
-                  ) -> tuple[Optional[list[LabelRow]], list[str]]:
-    """The rows of a table that prints names only (no code line, no piece): each row's code inferred
-    from the catalogue by its name and the tree order, in one catalogue only; None unless every row
-    gets one (see the module text). Also the header words met before the first name."""
+                  ) -> tuple[list[list[LabelRow]], list[str]]:
+    """The readings of a table that prints names only (no code line, no piece): each row's code one
+    the catalogue knows under its name, in tree order, in one catalogue only; at most
+    `_MAX_NAME_READINGS` of them (the caller keeps the one the amounts' sums confirm), none unless
+    every row gets a code (see the module text). Also the header words met before the first name."""
     if pieces or not names or any(_CODE_WORD.search(n.text) for n in names):
-        return None, []  # (a header that names a code column: the codes are printed, not found here)
+        return [], []  # (a header that names a code column: the codes are printed, not found here)
     named, header = _named_rows(names)
     if not named or len(named) < _MIN_NAMED_ROWS:
-        return None, header
-    found = []
-    for kind in ("function", "economic"):
-        codes = infer_codes([nm.name for nm in named], kind)
-        if all(c is not None for c in codes):
-            found.append(codes)
+        return [], header
+    found = [r for kind in ("function", "economic")
+             for r in [readings([nm.name for nm in named], kind, _MAX_NAME_READINGS)] if r]
     if len(found) != 1:
-        return None, header
-    return [LabelRow(code, "", nm.lines[0], nm.name, nm.lines, inferred=True)
-            for nm, code in zip(named, found[0])], header
+        return [], header
+    return [[LabelRow(code, "", nm.lines[0], nm.name, nm.lines, inferred=True) for nm, code in zip(named, codes)]
+            for codes in found[0]], header
