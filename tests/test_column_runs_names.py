@@ -86,3 +86,38 @@ def test_the_reading_the_sums_confirm_is_kept():
             for r in t.rows}
     assert vals["公路水路运输"] == [Decimal("100.00"), Decimal("100.00")]
     assert vals["合计"] == [Decimal("130.00"), Decimal("130.00")]
+
+
+# a 支出总体情况表 keyed by names only (pdfminer: the 合计 row and the 类 row's amounts after their
+# names, then the names of the 款 and 项 rows, then their amounts row by row, blank cells absent)
+SPEND_HEAD = ["部门支出总体情况表", "单位：万元", "功能科目", "总  计", "基本支出", "项目支出"]
+SPEND_BODY = ["**", "1", "2", "3", "合计", "1,935.36", "1,517.95", "417.41",
+              "一般公共服务支出", "1,935.36", "1,517.95", "417.41", "信访事务", "行政运行", "信访业务",
+              "1,935.36", "1,517.95", "417.41", "1,517.95", "1,517.95", "417.41", "417.41"]
+
+
+def _spend(head: list[str]):
+    lines = _lines("\n".join(head + SPEND_BODY))
+    block, _ = read_runs(lines, next(k for k, ln in enumerate(lines) if ln.text == "功能科目"))
+    return block
+
+
+def test_rows_of_a_spending_table_by_names():
+    block = _spend(SPEND_HEAD)
+    assert block is not None
+    t = build_table(block)
+    vals = {r.name.value: sorted(v.value for v in r.values.values() if v is not None and v.value is not None)
+            for r in t.rows}
+    assert vals["信访事务"] == [Decimal("417.41"), Decimal("1517.95"), Decimal("1935.36")]
+    assert vals["行政运行"] == [Decimal("1517.95"), Decimal("1517.95")]
+    assert vals["信访业务"] == [Decimal("417.41"), Decimal("417.41")]
+
+
+def test_rows_left_in_doubt_are_declined():
+    # six columns (three of them blank, their labels broken over lines, 栏次 1 … 6): several grids
+    # keep the sums and the rows of some amounts are left open (`行政运行` would be left blank) —
+    # with the codes only inferred, a guessed row on top is too little: declined
+    head = ["部门支出总体情况表", "功能科目", "总  计", "基本支出", "项目支出", "单位：万元", "事业单位经营", "支出",
+            "对附属单位补", "助支出", "上缴上级支出", "**", "1", "2", "3", "4", "5", "6"]
+    lines = _lines("\n".join(head + SPEND_BODY[4:]))
+    assert read_runs(lines, next(k for k, ln in enumerate(lines) if ln.text == "功能科目"))[0] is None

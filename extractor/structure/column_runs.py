@@ -23,7 +23,7 @@ run_labels.py works out (every code/name pair one the catalogue knows, one readi
 that prints names only (no code line: pdfminer prints the names' column, then the header with its
 栏次 1 … k, then the amounts) gets its rows' codes from the catalogue by name and tree order, marked
 inferred (`rows_by_names`; where the order leaves a few readings, `公路水路运输` a 款 or a 项, the one
-whose amounts place is kept, none where several do), and its leading 1 … k are the 栏次, not amounts. The
+whose amounts place is kept, none where several do, nor where an amount's row is left in doubt), and its leading 1 … k are the 栏次, not amounts. The
 columns are a standard column set the header's characters cover (spaced_rows.STANDARD_COLUMNS; a
 single 预算数 / 决算数 column too). The amount stream is taken as the columns read top-down and
 interleaved (pdfminer prints a column in one or several boxes, or a row's cells in turn), blank
@@ -759,7 +759,8 @@ def _by_names(region: _Region, s: _Streams) -> Optional[tuple[list[LabelRow], _P
     rows_by_names) whose amounts are placed, with the placement; None where none or several are."""
     readings, header = rows_by_names(s.names, s.pieces)
     placed = [(rows, p) for rows in readings for p in [_place(region, s, rows, header)] if p is not None]
-    return placed[0] if len(placed) == 1 else None
+    # (rows whose codes are inferred, and amounts whose row is a guess on top: declined)
+    return placed[0] if len(placed) == 1 and not isinstance(placed[0][1].cells, _Guessed) else None
 
 
 def _variants(region: _Region) -> list[Optional[_Streams]]:
