@@ -19,7 +19,11 @@ dropped again when the table reads only without them. pdfminer prints the box of
 header words, codes and names above the title (header words, code lines, names, perhaps a column's
 amounts, then a subject title; or a column's label and its amounts alone, then the title): the table's lines then start at those header words, the title
 passed over (it is the table's title), and the table before it ends where they start. Which code and name each row has
-run_labels.py works out (every code/name pair one the catalogue knows, one reading left). The
+run_labels.py works out (every code/name pair one the catalogue knows, one reading left); a table
+that prints names only (no code line: pdfminer prints the names' column, then the header with its
+栏次 1 … k, then the amounts) gets its rows' codes from the catalogue by name and tree order, marked
+inferred (`rows_by_names`; where the order leaves a few readings, `公路水路运输` a 款 or a 项, the one
+whose amounts place is kept, none where several do, nor where an amount's row is left in doubt), and its leading 1 … k are the 栏次, not amounts. The
 columns are a standard column set the header's characters cover (spaced_rows.STANDARD_COLUMNS; a
 single 预算数 / 决算数 column too). The amount stream is taken as the columns read top-down and
 interleaved (pdfminer prints a column in one or several boxes, or a row's cells in turn), blank
@@ -73,7 +77,8 @@ from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TITLE_END
 from .run_code_order import label_by_codes
-from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, header_word, label_rows
+from .name_codes import inferred_repair
+from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, header_word, label_rows, rows_by_names
 from .run_placer import Shape, solve_full
 from .run_rows import solve_rows
 from .run_sparse import solve_sparse, sparse_readings
@@ -340,8 +345,8 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
             cut_amounts = len(s.amounts)
         last = "label" if label else "amount"
         j += 1
-    if not s.codes or len(s.amounts) > _MAX_STREAM:
-        return None
+    if not (s.codes or s.names) or len(s.amounts) > _MAX_STREAM:
+        return None  # (no code printed: the rows may be named only, their codes inferred)
     cut = None
     if noted is not None and cut_amounts is not None:
         cut = _Streams(s.codes[:noted[0]], s.names[:noted[1]], s.pieces[:noted[2]], s.amounts[:cut_amounts],
@@ -615,11 +620,13 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
     both = total == "last" and any(p < first_name for p in region.totals)
     text = "".join(header) + ("合计" if region.totals else "") + "".join(sorted(set(region.total_words)))
     lanci = any(nm.text in _LANCI for nm in s.names)
-    first_code = region.at.get(id(s.codes[0].line), 0)
+    first_code = region.at.get(id(s.codes[0].line if s.codes else rows[0].name_lines[0]), 0)
     for parent, leaves in _column_sets(text):
         k = len(leaves)
-        numbered = k > 1 and [a.text for a in s.amounts[:k]] == [str(x + 1) for x in range(k)] and all(
-            region.at.get(id(a.line), first_code) < first_code for a in s.amounts[:k])
+        # (a table that prints names only prints its header after the names: its 栏次 numbers are
+        # then the first amounts, 1 … k, which no row's amounts can be — its 合计 is not Σ its parts)
+        numbered = k > 1 and [a.text for a in s.amounts[:k]] == [str(x + 1) for x in range(k)] and (all(
+            region.at.get(id(a.line), first_code) < first_code for a in s.amounts[:k]) or not s.codes)
         amounts = _without_lanci(s.amounts, k) if lanci or numbered else s.amounts
         if scrambled or k > 1:  # (the 栏次 numbers may stand among the amounts, each once)
             amounts = _without_scattered_lanci(amounts, k)
@@ -705,7 +712,7 @@ def _own_title(lines: Sequence[NLine], i: int) -> str:
 def _read_region(lines: Sequence[NLine], i: int, title_at: Optional[int], region: _Region
                  ) -> tuple[Optional[GridBlock], int]:
     s0 = region.streams
-    key = (region.end, len(s0.codes), id(s0.codes[0].line), len(s0.amounts))
+    key = (region.end, len(s0.codes), id((s0.codes[0] if s0.codes else s0.names[0]).line), len(s0.amounts))
     last = _LAST[0]
     if last is None or last[0] is not lines:
         last = _LAST[0] = (lines, {})
@@ -726,6 +733,11 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
     for s in _variants(region):
         if s is None:
             continue
+        if not s.codes:  # names only: the one reading of the tree whose amounts place
+            named = _by_names(region, s)
+            if named is not None:
+                return named
+            continue
         rows, header = label_rows(s.codes, s.names, s.pieces)
         if rows is not None:
             placed = _place(region, s, rows, header)
@@ -740,6 +752,15 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
             if placed is not None:
                 return by_codes[0], placed
     return rows, None
+
+
+def _by_names(region: _Region, s: _Streams) -> Optional[tuple[list[LabelRow], _Placement]]:
+    """A table that prints names only: the rows of the one reading of its tree (run_labels.
+    rows_by_names) whose amounts are placed, with the placement; None where none or several are."""
+    readings, header = rows_by_names(s.names, s.pieces)
+    placed = [(rows, p) for rows in readings for p in [_place(region, s, rows, header)] if p is not None]
+    # (rows whose codes are inferred, and amounts whose row is a guess on top: declined)
+    return placed[0] if len(placed) == 1 and not isinstance(placed[0][1].cells, _Guessed) else None
 
 
 def _variants(region: _Region) -> list[Optional[_Streams]]:
@@ -807,7 +828,8 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
         grid.append([blank(first), label("合计")] + values(0, first))
     for r, s in enumerate(rows):
         name_line = s.name_lines[0]
-        grid.append([Cell(text=s.code, orig=s.code_orig, line=s.code_line.no, page=s.code_line.page),
+        grid.append([Cell(text=s.code, orig=s.code_orig, line=s.code_line.no, page=s.code_line.page,
+                          repairs=[inferred_repair()] if s.inferred else None),
                      Cell(text=s.name, orig=s.name, line=name_line.no, page=name_line.page,
                           joined=len(s.name_lines) > 1)] + values(r + t, s.code_line))
     if placed.total == "last":

@@ -9,6 +9,8 @@ last 款 above it, and no code twice. A row gets a code only when every reading 
 one; a name the catalogue does not know (or a search too large to finish) leaves its row, and the
 rows whose place in the tree it makes unknown, without a code. `BY_ORDER` is the kind of the Repair
 the code cell carries (its confidence: policy.CODE_FROM_NAME_ORDER, below a printed code's).
+`readings` lists the whole readings instead (a few at most), for a reader whose amounts' sums can
+tell them apart (column_runs.py keeps the one reading whose amounts place).
 What it does not: read rows (spaced_rows.py), take a code the catalogue does not know, or infer a
 code where the name fits several and the order does not decide (the row keeps its name only).
 """
@@ -68,6 +70,33 @@ def infer_codes(names: Sequence[Optional[str]], kind: str = "function") -> list[
     if not walk(0, None, None, frozenset(), []) or readings == 0:
         return [None] * len(names)
     return [next(iter(a)) if a is not None and len(a) == 1 and None not in a else None for a in agreed]
+
+
+def readings(names: Sequence[str], kind: str = "function", limit: int = 4) -> list[list[str]]:
+    """Every whole reading of the table's rows (each a code the catalogue knows under its name, in
+    tree order, none twice), where there are at most `limit`; [] where a name is unknown, none fits,
+    there are more, or the search is too long (the caller tells them apart by the amounts' sums)."""
+    options = [sorted(c for c in codes_named(n, kind) if len(c) in (3, 5, 7)) for n in names]
+    found: list[list[str]] = []
+    steps = 0
+
+    def walk(k: int, cls: Optional[str], kuan: Optional[str], used: frozenset, path: list) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > _MAX_STEPS or len(found) > limit:
+            return False
+        if k == len(names):
+            found.append(list(path))
+            return len(found) <= limit
+        for c in options[k]:
+            if c in used or not _fits(c, cls, kuan):
+                continue
+            nxt = (c, None) if len(c) == 3 else (cls, c) if len(c) == 5 else (cls, kuan)
+            if not walk(k + 1, nxt[0], nxt[1], used | {c}, path + [c]):
+                return False
+        return True
+
+    return found if walk(0, None, None, frozenset(), []) else []
 
 
 def inferred_repair() -> Repair:

@@ -15,6 +15,12 @@ table's tree order decides (a 项 row stands under the last 款 row printed abov
 the last 类 row); the pieces each code needs beyond its printed part must then be exactly the lone
 pieces printed (the 款 pieces in row order and the 项 pieces in row order, interleaved as the boxes
 fall). The rows are taken only when one reading is left.
+A table that prints names only (no code column: `工资福利支出` / `基本工资` …) is read by
+`rows_by_names`: every name must be one the catalogue knows, and every row's code the one reading
+its tree order allows (name_codes.readings: a few at most, the amounts' sums pick one) in one
+catalogue (function or economic) alone, and
+no header word may name a code column (`科目编码`: the codes are printed, only not found); the
+rows' codes are then marked inferred (`code.from_name_order`, compared by name).
 What it does not: place amounts (column_runs.py, run_placer.py, run_sparse.py), read a table whose
 code lines are not one per row, whose names the catalogue does not confirm, or whose pieces do not
 fit; guess a code the catalogue does not know.
@@ -24,11 +30,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+import regex as re
+
 from ..catalog import codes_named, name_matches
 from ..datamodel import NLine
+from .name_codes import readings
 from .spaced_rows import STANDARD_COLUMNS
 
 _MAX_JOIN = 3  # lines one name may be broken over
+_CODE_WORD = re.compile(r"编码|代码")  # a header word naming a code column
+_MIN_NAMED_ROWS = 3
+_MAX_NAME_READINGS = 4  # readings of a names-only table's tree the amounts may tell apart, at most  # rows of a table that prints names only, at least
 _MAX_READINGS = 20_000  # steps of the search over the codes a name may have
 _LABEL_WORDS = frozenset({"类", "款", "项", "栏次", "行次", "项目", "科目名称", "科目编码", "编码"})
 # the characters of a table header's words: a line of them only, that starts no row, is a header word
@@ -65,6 +77,7 @@ class LabelRow:
     code_line: NLine
     name: str
     name_lines: list[NLine] = field(default_factory=list)
+    inferred: bool = False  # no code printed: the code is the catalogue's by name and row order
 
 
 def _codes_named(name: str) -> list[str]:
@@ -331,3 +344,22 @@ def _by_level(codes: Sequence[CodeLine], names: Sequence[NameLine], pieces: Sequ
             at += 1
         rows.append(LabelRow(code, _printed_code(code), line, nm.name, nm.lines))
     return rows, words
+
+
+def rows_by_names(names: Sequence[NameLine], pieces: Sequence[PieceLine]
+                  ) -> tuple[list[list[LabelRow]], list[str]]:
+    """The readings of a table that prints names only (no code line, no piece): each row's code one
+    the catalogue knows under its name, in tree order, in one catalogue only; at most
+    `_MAX_NAME_READINGS` of them (the caller keeps the one the amounts' sums confirm), none unless
+    every row gets a code (see the module text). Also the header words met before the first name."""
+    if pieces or not names or any(_CODE_WORD.search(n.text) for n in names):
+        return [], []  # (a header that names a code column: the codes are printed, not found here)
+    named, header = _named_rows(names)
+    if not named or len(named) < _MIN_NAMED_ROWS:
+        return [], header
+    found = [r for kind in ("function", "economic")
+             for r in [readings([nm.name for nm in named], kind, _MAX_NAME_READINGS)] if r]
+    if len(found) != 1:
+        return [], header
+    return [[LabelRow(code, "", nm.lines[0], nm.name, nm.lines, inferred=True) for nm, code in zip(named, codes)]
+            for codes in found[0]], header
