@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Optional
 
 import regex as re
 
+from .. import catalog
 from ..datamodel import Check, Field, Report, Row, Table
 from ..datamodel.paths import key
 
@@ -194,6 +195,35 @@ def column_identities(report: Report) -> list[Check]:
 _TOP_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+、")  # a side's numbered item (not its （一） lines)
 
 
+def _tree_classes(items: list[tuple[int, Row]]) -> Optional[list[tuple[int, Row]]]:
+    """An expenditure side printing 功能分类 subjects as a tree, unnumbered (Zhejiang: 一般公共服务支出,
+    财政事务, 行政运行 …): its 类 rows, which alone add up to 本年支出合计. Each line is a 款 / 项 where the
+    catalogue names it under the 类 / 款 above it, else a 类 the catalogue names by exactly one
+    3-digit code (a name it does not know, under a 类, is a part); None when the lines are not such
+    a tree."""
+    out: list[tuple[int, Row]] = []
+    lei = kuan = None
+    for ri, r in items:
+        name = _name(r)
+        under_kuan = catalog.child_codes(kuan, name) if kuan else set()
+        under_lei = catalog.child_codes(lei, name) if lei else set()
+        if under_kuan:
+            continue
+        if under_lei:
+            kuan = next(iter(under_lei)) if len(under_lei) == 1 else None
+            continue
+        known = catalog.codes_named(name)
+        if not known and lei:
+            continue  # a subject the catalogue does not know yet, under the 类 above: a part (a 类 left
+            # out this way only makes the sum fail)
+        classes = [c for c in known if len(c) == 3]
+        if len(classes) != 1:
+            return None
+        lei, kuan = classes[0], None
+        out.append((ri, r))
+    return out if out and len(out) < len(items) else None
+
+
 def side_totals(report: Report) -> list[Check]:
     """公开01/04表: 本年收入合计 = Σ income lines; 本年支出合计 = Σ expenditure lines; 总计 identities."""
     out = []
@@ -213,6 +243,8 @@ def side_totals(report: Report) -> list[Check]:
                 items = [(ri, r) for ri, r in items if _TOP_ITEM.match(r.name.raw or "")]
                 if not (items[0][1].name.raw or "").lstrip().startswith("一、"):
                     items = []  # a table's second page (十七、… first): its first items are on the page before
+            elif items:
+                items = _tree_classes(items) or items
             idx_grand = next((i for i, (_, r) in enumerate(rows) if _name(r) == "总计"), None)
             for col in t.columns:
                 if idx_total is not None and items:  # (no item here: nothing to add up)
