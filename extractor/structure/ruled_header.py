@@ -25,10 +25,6 @@ ITEM_NAME = re.compile(r"^(?:项目名称|项目|名称)$|(?:功能|经济)(?:�
 UNIT_NAME = re.compile(r"^(?:(?:预算)?(?:部门|单位)(?:名称)?|单位(?:（项目）|\(项目\))?名称)$")
 
 
-def _key(text: str) -> str:
-    return "".join(text.split())
-
-
 def column_centres(rows: list[list[Cell]], ncols: int) -> Optional[list[float]]:
     """x centre of every grid column, from the first row that prints a cell in each; None when no
     row does or a cell has no bbox."""
@@ -51,7 +47,7 @@ def ruled_labels(header: list[list[Cell]], centres: list[float]) -> Optional[lis
             cell = next((c for c in r if c.bbox[0] - _SLACK <= x <= c.bbox[2] + _SLACK), None)
             if cell is None:  # a cell merged down and across from the row above covers it
                 continue
-            label = _key(cell.text)
+            label = cell.key
             if label and (not parts or parts[-1] != label):
                 parts.append(label)
         out.append(parts)
