@@ -145,7 +145,7 @@ def _squeeze(text) -> str:
 def _amount_fields(model) -> Iterator[tuple[str, Field]]:
     """(attribute, Field) for the attributes of an explanation or project that hold an amount."""
     for attr in type(model).model_fields:
-        f = getattr(model, attr)
+        f = getattr(model, attr, None)  # None on a model pickled before the attribute existed
         if isinstance(f, Field) and isinstance(f.value, Decimal):
             yield attr, f
 

@@ -187,6 +187,8 @@ class Project(BaseModel):
                                                               "on its 绩效自评表")
     implementer: Optional[Field] = PydField(None, description="实施主体: who carries the project out, as printed")
     period: Optional[Field] = PydField(None, description="实施周期: the project's period, as printed")
+    goal: Optional[Field] = PydField(None, description="绩效目标: the project's performance goal, as printed "
+                                                       "(a 绩效目标表's goal cell or a project sheet's 绩效目标 part)")
     mentions: list[Source] = PydField(default_factory=list)
 
 

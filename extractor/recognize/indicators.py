@@ -7,6 +7,11 @@ and reads the 总分 row. Over a scored 项目支出 自评表 it also reads the
 项目名称, 主管部门, 实施单位 and the 年度资金总额 line by its header labels, and the 总分 得分 of its indicator block); the sheet
 becomes a project in recognize/projects.py (supervisor, implementer, budget, full-year budget,
 actual, execution rate, score).
+A 绩效目标表 printed as a list (`单位编码 | 单位（项目）名称 | 资金总额 | 绩效目标 | 绩效指标` over the
+indicator labels; Hunan's budgets) is read row by row: a row naming a project (its name cell filled)
+opens it, the indicator rows under it (to the next named row) are its targets; a named row with no
+indicator under it is a unit's (or the 合计) line, and the unit is the implementer of the projects
+after it. Each project becomes a sheet (name, 资金总额 as its budget, 绩效目标 as its goal).
 What it does not: score anything itself.
 """
 from __future__ import annotations
@@ -64,6 +69,7 @@ class ProjectSheet:
     implementer: Optional[Field] = None  # 实施单位
     funds: dict[str, Field] = field(default_factory=dict)  # 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分
     score: Optional[Field] = None  # the 总分 row's 得分: the project's score (funds["得分"] scores execution only)
+    goal: Optional[Field] = None  # 绩效目标, where a 绩效目标表 prints it beside the project
 
 
 @dataclass
@@ -138,6 +144,12 @@ def find_indicators(grids: list[GridBlock]) -> IndicatorFindings:
                     sheet.score = perf.score
                     found.sheets.append(sheet)
                     found.projects.append((sheet.name, sheet.funds.get("年初预算数")))
+            elif (listed := _listed_projects(g.rows, hi, cols)) is not None:
+                for sheet, indicators in listed:
+                    found.targets.extend(indicators)
+                    if sheet is not None:
+                        found.sheets.append(sheet)
+                        found.projects.append((sheet.name, sheet.funds.get("年初预算数")))
             else:
                 name, money = _project_meta(g.rows[:hi])
                 for ind in perf.indicators:
@@ -147,6 +159,65 @@ def find_indicators(grids: list[GridBlock]) -> IndicatorFindings:
                     found.projects.append((name, money))
             break
     return found
+
+
+_LIST_NAME = re.compile(r"^(?:单位[（(])?项目[)）]?名称$|^项目名称$")
+_LIST_MONEY = re.compile(r"^(?:资金总额|项目总额|金额|预算金额|预算数|项目资金|年度资金总额)(?:[（(]万元[)）])?$")
+_LIST_GOAL = re.compile(r"^(?:年度)?绩效目标$|^(?:年度)?目标$")
+_TOTAL_LINE = re.compile(r"^(?:合计|总计)$")
+
+
+def _listed_projects(rows: list[list[Cell]], hi: int, cols: list[Optional[str]]
+                     ) -> Optional[list[tuple[Optional[ProjectSheet], list[Indicator]]]]:
+    """A 绩效目标表 printed as a list: the labels over the indicator header (`rows[hi - 1]`) name
+    the leading columns (a project name column, an amount column, a goal column); the data rows are
+    as wide as those leading columns and the indicator columns together (the indicator header either
+    leaves them out or prints blank cells over them). Returns, per named row,
+    its sheet (None for a unit's line: no indicator under it) and its indicators; None when the
+    grid is not such a list."""
+    if hi == 0:
+        return None
+    body = rows[hi + 1:]
+    width = max((len(r) for r in body), default=0)
+    blank = next((i for i, c in enumerate(rows[hi]) if _key(c.text)), 0)  # the header's blank cells over them
+    lead = width - len(cols) + blank
+    labels = [_key(c.text) for c in rows[hi - 1]]
+    if lead < 1 or lead > len(labels):
+        return None
+    role = {}
+    for i, label in enumerate(labels[:lead]):
+        for key, pat in (("name", _LIST_NAME), ("money", _LIST_MONEY), ("goal", _LIST_GOAL)):
+            if key not in role and pat.match(label):
+                role[key] = i
+    if "name" not in role:
+        return None
+    segments: list[tuple[Optional[list[Cell]], list[list[Cell]]]] = [(None, [])]
+    for r in body:
+        head = r[:lead] if len(r) == width else None
+        if head is not None and _key(head[role["name"]].text):
+            segments.append((head, [r]))
+        else:
+            segments[-1][1].append(r)
+    out: list[tuple[Optional[ProjectSheet], list[Indicator]]] = []
+    unit: Optional[Field] = None
+    for head, seg in segments:
+        indicators = _read(seg, cols).indicators
+        if head is None:
+            out.append((None, indicators))
+            continue
+        name = _field(head[role["name"]])
+        if not indicators:  # a unit's line (or the total's): the projects under it are its own
+            unit = None if _TOTAL_LINE.match(str(name.value)) else name
+            continue
+        sheet = ProjectSheet(name=name, implementer=unit.model_copy() if unit else None)
+        if "money" in role and parse_amount(head[role["money"]].text)[0] is not None:
+            sheet.funds["年初预算数"] = _num_field(head[role["money"]])
+        if "goal" in role and _key(head[role["goal"]].text):
+            sheet.goal = _field(head[role["goal"]])
+        for ind in indicators:
+            ind.project = str(name.value)
+        out.append((sheet, indicators))
+    return out
 
 
 def _read(rows: list[list[Cell]], cols: list[Optional[str]]) -> Performance:

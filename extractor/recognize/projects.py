@@ -263,7 +263,7 @@ def _sheet_figures(sheet) -> dict[str, Optional[Field]]:
     """A 自评表 head as Project figures; its score is the 总分 得分 (the funds line's 得分 scores
     budget execution only, out of its 分值)."""
     figures = {key: sheet.funds.get(label) for key, label in _SHEET_FUNDS}
-    figures.update(supervisor=sheet.supervisor, implementer=sheet.implementer, score=sheet.score)
+    figures.update(supervisor=sheet.supervisor, implementer=sheet.implementer, score=sheet.score, goal=sheet.goal)
     return figures
 
 
@@ -348,7 +348,7 @@ def _sheets(nar: Narrative, book: "_Book") -> None:
             b = SHEET_BUDGET.search(text, m.end(), end)
             figures["budget"] = span_amount_field(nar, b.start("v"), b.end("v")) if b else None
         for key, names in (("description", ("项目概述", "项目概况")), ("implementer", ("实施主体", "实施单位")),
-                           ("period", ("实施周期", "实施期限"))):
+                           ("period", ("实施周期", "实施期限")), ("goal", ("绩效目标",))):
             span = next((parts[n] for n in names if n in parts), None)
             if span and text[span[0]:span[1]].strip():
                 figures[key] = span_text_field(nar, *span)
