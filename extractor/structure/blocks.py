@@ -4,7 +4,10 @@ What it does: places the tables a page reader found (DOCX, PDF, OCR: NTables) wh
 runs the text readers (text_tables.py: flat, pipe, tsv) over the remaining lines; every table
 becomes a GridBlock with its reader's name and parsing report. The lines just before a table that
 look like its title, code or unit line become its preamble; 注/说明 lines right after it become its
-notes. Everything else stays narrative.
+notes. Everything else stays narrative. A ruled table that draws its title, code or unit line inside
+its own frame (a first row of one cell: `预算05表 一般公共预算支出表`, `金额单位：万元`) has those rows
+lifted into its preamble, and a first or last column blank and narrower than any printed column in
+every row (a margin column of the frame) is dropped.
 What it does not: name columns or recognise which table it is (tables.py, templates.py).
 """
 from __future__ import annotations
@@ -15,7 +18,7 @@ import regex as re
 
 from ..datamodel import Block, Cell, GridBlock, NLine, NTable
 from ..datamodel.readers import grid_report
-from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_CODE_LINE, UNIT_WORD
+from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_CODE_LINE, UNIT_WORD, WHO
 from .text_tables import TEXT_READERS, is_preamble, join_broken_header
 
 _PROSE_MIN = 40  # characters: a shorter line may be a table cell, title or header (a cell holds a comma too)
@@ -38,13 +41,46 @@ def _grid_from_source(table: NTable) -> Optional[GridBlock]:
                             joined=joined, conf=c.conf, repairs=c.repairs))
         rows.append(row)
     rows = [r for r in rows if r]
+    lifted, rows = _lift_title_rows(rows)
+    if rows and all(len(r) > 1 and _margin(r[0]) for r in rows):
+        rows = [r[1:] for r in rows]
+    if rows and all(len(r) > 1 and _margin(r[-1]) for r in rows):
+        rows = [r[:-1] for r in rows]
     if not rows:
         return None
     first = rows[0][0]
     last = rows[-1][-1]
     report = table.report or grid_report(table.method, ([c.text for c in r] for r in rows),
                                          (c.page for r in rows for c in r))
-    return GridBlock(rows=rows, first_line=first.line, last_line=last.line, method=table.method, report=report)
+    return GridBlock(rows=rows, first_line=first.line, last_line=last.line, method=table.method, report=report,
+                     preamble=lifted)
+
+
+_MARGIN_WIDTH = 12.0  # points: narrower than any printed column (a 3-digit 类 code needs about 15)
+
+
+def _margin(cell: Cell) -> bool:
+    """A blank cell of a margin column drawn by the frame: no text, and narrower than a column."""
+    return not cell.text.strip() and cell.bbox is not None and cell.bbox[2] - cell.bbox[0] < _MARGIN_WIDTH
+
+
+def _lift_title_rows(rows: list[list[Cell]]) -> tuple[list[NLine], list[list[Cell]]]:
+    """The grid's first rows that are blank or hold one cell that reads as the table's title, code
+    or unit line (a title drawn inside the frame), as preamble lines; the rows after them."""
+    lifted: list[NLine] = []
+    k = 0
+    while k < len(rows) - 1:
+        filled = [c for c in rows[k] if c.text.strip()]
+        if len(filled) > 1:
+            break
+        if filled:
+            c = filled[0]
+            text = c.text.strip()
+            if not (len(text) <= 40 and (_title_like(text) or WHO.match(text))):
+                break
+            lifted.append(NLine(text=c.text, orig=c.orig, no=c.line, page=c.page, bbox=c.bbox))
+        k += 1
+    return (lifted, rows[k:]) if lifted else ([], rows)
 
 
 def _pull_preamble(out: list, block: GridBlock) -> None:

@@ -27,7 +27,8 @@ from .spaced_text import bracket_code
 from .templates import Template, identify, printed_code
 
 _CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
-_CODE_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})\s+(\S.*)$")
+# a code and its name in one cell: `2080505 机关事业单位…`, or joined by a dash (`2010301-行政运行`, Beijing)
+_CODE_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})(?:\s+|\s*[-－—]\s*(?=\D))(\S.*)$")
 _KEY_HEADER = re.compile(r"编码|代码|科目名称|^项目$|^名称$|^单位名称$|^科目$|功能分类|经济分类")
 _ITEM_LABEL = re.compile(r"^项目$|^项目名称$")
 _CODE_COLUMN = re.compile(r"(?:编码|代码)$")  # a value column of codes (a second subject's): a code there is text
@@ -337,6 +338,15 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
     return rows
 
 
+def _code_name_columns(data: list[list[Cell]], ncols: int) -> bool:
+    """The first two key columns both print a code with its name in each cell (`2010301-行政运行 |
+    50201-办公经费`): subjects of two classifications side by side, not a code column and a name
+    column."""
+    full = [r for r in data if len(r) == ncols and _key(r[0].text) and _key(r[1].text)]
+    both = [r for r in full if _CODE_NAME.match(r[0].text.strip()) and _CODE_NAME.match(r[1].text.strip())]
+    return len(both) >= 2 and len(both) * 5 >= len(full) * 4
+
+
 _ITEM_COL = re.compile(r"^(?:项目|项目名称|收入项目|支出项目|科目名称)$")
 _LINE_NO_COL = re.compile(r"^(?:行次|栏次)$")
 
@@ -633,6 +643,8 @@ def build_table(block: GridBlock) -> Table:
             else:
                 key_cols = min(keys, 2) or key_cols
                 units = 0
+        if key_cols == 2 and _code_name_columns(data, ncols):
+            key_cols = 1  # 功能科目 | 经济科目 columns each printing `code-name`: the first keys the row
         columns, certain = header_paths(header, ncols, key_cols, centres)
         if not certain:
             notes.append("header alignment uncertain: column names guessed")
