@@ -24,6 +24,16 @@ are guessed. In such a table (no header line names its columns) a row printing a
 under pieces printed above it keeps them joined, but its label goes to review (`layout.row_guess`):
 pdfplumber and -layout centre a cell's long text on its row, so a piece between two rows may as well
 end the label above (政府采购支出表: `集中采购机构` / `定额 印刷费 复印纸 2.00 2.00` / `采购`).
+A header that names at least three text columns before the amounts (政府采购支出表: 采购品目大类 |
+专项名称 | 经济科目 | 采购品目名称 | 采购组织形式) gives a row's name from its first cell, as the PDF
+route names it (a class's or unit's row prints the first column, an item's the 专项名称), and its
+other words as text cells: one per column where the row prints one word per column and no piece
+around it, else all in the first text cell under review (`layout.row_guess`). A row printing
+several cells on its line takes as many pieces under it as over it (pdfplumber and -layout centre a
+long cell on its row), and so does a name printed alone between pieces of several words; pieces
+over it leave its name to review. A row of a name alone (a unit broken over lines) takes only
+one-word pieces; lines of several words over it are the row above's text cells, going on after a
+page turn (`务支出 务`). The running header of a page turned inside such a table is skipped.
 What it does not: read codes (spaced_rows.py) or the standard tables' shapes (spaced_sides,
 spaced_groups, spaced_flat); goal texts interleaved with the rows' lines (pdfplumber, -layout: the
 table ends there); name the table (tables.py keeps it generic).

@@ -22,7 +22,8 @@ prints fewer amounts than the columns. A table where no placement makes the sums
 or whose header holds any other word, is declined (the `spaced` reader then tries it).
 pdfplumber and -layout print a header of two levels interleaved, a word's head above the main line
 and its tail below it (`财政专户` / `单位名称 项目名称 总计 单位资金` / `管理资金`): each head is joined to the
-first later piece that completes a word (`_rejoined`); where such a word stands among the columns is
+first later piece that completes a word (`_rejoined`; a tail no head completes may complete a short
+word printed whole before it: `政府性基金` / `预算`; up to five such words); where such a word stands among the columns is
 not printed, so every place is tried (the sums decide, else the amount goes to review, and so does
 every blank cell an uncertain amount may stand in). They also centre a unit's name too long for its
 cell on its row (`某某学院（某某` / `日常保障运行 210.00 …` / `学校）`): a row printing its project only gets
