@@ -1124,9 +1124,112 @@ def test_pieces_above_a_row_with_a_label_of_its_own_leave_the_label_to_review(tm
     _, t = _table(tmp_path, CENTRED_PIECES)
     rows = {r.name.value: r for r in t.rows}
     assert rows["合计"].name.confidence >= policy.REVIEW_THRESHOLD
+    # the header names text columns before the amounts: a row is named by its first cell (the PDF
+    # route's name), the pieces around it are some text cell's, not told apart: to review
     joined = [r for r in t.rows if r.name.value not in ("合计", "货物")]
-    assert len(joined) == 2 and all(r.name.confidence < policy.REVIEW_THRESHOLD for r in joined)
+    assert [r.name.value for r in joined] == ["定额", "设备购置"]
+    assert all(r.name.confidence < policy.REVIEW_THRESHOLD for r in joined)
     assert all(r.name.repairs and r.name.repairs[0].kind == "layout.row_guess" for r in joined)
+    assert joined[0].values["经济科目"].value == "集中采购机构印刷费复印纸采购"
+    assert joined[0].values["经济科目"].confidence < policy.REVIEW_THRESHOLD
     # the amounts stay as printed (to review: no header line names the columns)
-    assert sorted(f.value for r in joined for f in r.values.values() if f.value is not None) == [
+    assert sorted(f.value for r in joined for f in r.values.values() if isinstance(f.value, Decimal)) == [
         Decimal("10.00"), Decimal("10.00"), Decimal("20.00"), Decimal("20.00")]
+
+
+# The same table as pypdf prints it: every cell of a row on its line (a cell broken over lines is
+# two words: `其他商品和服 务支出`), a unit's name broken over lines before its amounts, and a page
+# turned inside the table (the running header and the page number between two rows). Sums by hand:
+# 货物 40.00 = 某某市某某局 16.00 + 某某市某某执法支队 24.00; 16.00 = 10.00 + 6.00; 24.00 = 8.00 + 16.00.
+TEXT_COLUMNS_PYPDF = """某某市某某局 2026 年度部门预算公开
+- 24 -
+公开 13 表
+政府采购支出表
+部门：某某市某某局 单位：万元
+资金来源
+采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共
+预算资金 政府性基金 其他资金 上年结转和 结余资金 总计
+合计 40.00 40.00
+货物 40.00 40.00
+某某市某某
+局 16.00 16.00
+定额 印刷费 复印纸 集中采购 10.00 10.00
+设备购置 办公费 投影仪 集中采购机构 采购 6.00 6.00
+某某市某某执
+法支队
+24.00 24.00
+定额 其他商品和服 务支出 墨水盒 集中采购 8.00 8.00
+某某市某某局 2026 年度部门预算公开
+- 25 -
+设备购置 专用设备购置 无人机 分散采购 16.00 16.00
+某某市某某局 2026 年度部门预算公开
+- 26 -
+第三部分 2026 年度部门预算情况说明
+"""
+
+
+def test_text_columns_before_the_amounts_name_a_row_by_its_first_cell(tmp_path):
+    _, t = _table(tmp_path, TEXT_COLUMNS_PYPDF)
+    assert [r.name.value for r in t.rows] == [
+        "合计", "货物", "某某市某某局", "定额", "设备购置", "某某市某某执法支队", "定额", "设备购置"]
+    assert "经济科目" in t.columns and "采购组织形式" in t.columns
+    rows = t.rows
+    # one word per text column: each under its own, as printed
+    assert (rows[3].values["经济科目"].value, rows[3].values["采购品目名称"].value,
+            rows[3].values["采购组织形式"].value) == ("印刷费", "复印纸", "集中采购")
+    assert rows[3].values["经济科目"].confidence >= policy.REVIEW_THRESHOLD
+    assert rows[3].name.confidence >= policy.REVIEW_THRESHOLD
+    # more words than columns (a cell broken in two): which words make which cell is not printed
+    assert rows[4].values["经济科目"].value == "办公费投影仪集中采购机构采购"
+    assert rows[4].values["经济科目"].confidence < policy.REVIEW_THRESHOLD
+    assert rows[4].values["采购品目名称"].value is None
+    # the row after the page turn is still the table's
+    assert rows[7].values["采购品目名称"].value == "无人机"
+    amounts = [[f.value for f in r.values.values() if isinstance(f.value, Decimal)] for r in rows]
+    assert amounts == [[Decimal(a)] * 2 for a in ("40.00", "40.00", "16.00", "10.00", "6.00", "24.00", "8.00", "16.00")]
+
+
+# pdfplumber's print of it: cells too long for their width centred on their row (as many pieces
+# under the row as over it), a unit's name centred on its amounts, and a row's broken cells going on
+# after a page turn (`务支出 务`, two cells' tails: no piece of the unit's name under them).
+TEXT_COLUMNS_PLUMBER = """政府采购支出表
+部门：某某市某某局 单位：万元
+资金来源
+采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式 一般公共 上年结转和 总计
+政府性基金 其他资金
+预算资金 结余资金
+合计 20.00 20.00
+服务 20.00 20.00
+某某市某某
+局 12.00 12.00
+公务用车运行 集中采购机构
+定额 财产保险服务 2.00 2.00
+维护费 采购
+其他商品和服 车辆加油、添加燃料服
+定额 集中采购 10.00 10.00
+- 28 -
+某某市某某局2026年度部门预算公开
+务支出 务
+某某市某某应
+急指挥中 8.00 8.00
+心
+集中采购机构
+会议费 会议费 一般会议服务 8.00 8.00
+采购
+某某市某某局2026年度部门预算公开
+- 29 -
+某某市某某局2026年度部门预算公开
+"""
+
+
+def test_text_columns_with_cells_centred_on_their_rows(tmp_path):
+    _, t = _table(tmp_path, TEXT_COLUMNS_PLUMBER)
+    assert [r.name.value for r in t.rows] == [
+        "合计", "服务", "某某市某某局", "定额", "定额", "某某市某某应急指挥中心", "会议费"]
+    rows = t.rows
+    # the name alone on its line between pieces of several words: its text cells broken around it
+    assert rows[3].values["经济科目"].value == "公务用车运行集中采购机构财产保险服务维护费采购"
+    # the tails printed after the page turn are the row above's, not the unit's
+    assert rows[4].values["经济科目"].value.endswith("务支出务")
+    assert all(r.values["经济科目"].confidence < policy.REVIEW_THRESHOLD for r in rows[3:5])
+    assert [f.value for f in rows[6].values.values() if isinstance(f.value, Decimal)] == [Decimal("8.00")] * 2

@@ -174,3 +174,45 @@ def test_broken_header_words_rejoined_in_print_order():
     # a piece that completes no word: not a header of this tree
     assert spaced_tree._rejoined("财政专户 单位名称 项目名称 总计 单位资金 绩效") is None
     assert spaced_tree._tree("财政专户 单位名称 项目名称 总计 一般公共预算 单位资金 绩效") is None
+
+
+# The same table as pdfplumber prints it: the spanning 财政拨款 on a line of its own, then the
+# heads of four broken words over the main line, their tails under it, and 政府性基金 printed whole
+# with its `预算` on the last line (five words to join: 财政专户管理资金, 使用非财政拨款结余,
+# 一般公共预算, 国有资本经营预算, 政府性基金预算). Sums as in PROJECTS.
+PROJECTS_PLUMBER = """公开表11
+项目支出预算情况表
+部门（单位）：某某市某某局 单位：万元
+财政拨款
+财政专户管 使用非财政
+项目名称 项目类别 合计 单位资金 上年结转
+一般公共预 政府性基金 国有资本经 理资金 拨款结余
+小计
+算 预算 营预算
+合 计 1,251.50 1,200.00 800.00 400.00 51.50
+业务工作经费 其他运转类 800.00 800.00 800.00
+专项建设补助 特定目标类 400.00 400.00 400.00
+信息系统运维经费 其他运转类 51.50 51.50
+—24—
+公开表12
+政府采购预算表
+"""
+
+
+def test_header_with_many_broken_words_and_a_whole_word_with_its_tail_apart(tmp_path):
+    got = spaced_tree._rejoined("财政拨款 财政专户管 使用非财政 项目名称 项目类别 合计 单位资金 上年结转 一般公共预 政府性基金 "
+                                "国有资本经 理资金 拨款结余 小计 算 预算 营预算")
+    assert got is not None
+    # in the order of their heads
+    assert got[1] == ["财政专户管理资金", "使用非财政拨款结余", "一般公共预算", "政府性基金预算", "国有资本经营预算"]
+    r = _report(tmp_path, PROJECTS_PLUMBER)
+    t = _table(r)
+    assert t.method == "spaced-tree" and len(t.rows) == 4
+    total = _row(t, "合计")
+    assert total.values["合计"].value == Decimal("1251.50") and total.values["合计"].confidence >= CONFIDENT
+    assert total.values["财政拨款/小计"].value == Decimal("1200.00")
+    work = _row(t, "业务工作经费")
+    assert work.values["合计"].value == Decimal("800.00") and work.values["合计"].confidence >= CONFIDENT
+    ops = _row(t, "信息系统运维经费")
+    second = [f for c, f in ops.values.items() if c != "合计" and isinstance(f.value, Decimal)]
+    assert [f.value for f in second] == [Decimal("51.50")] and second[0].confidence < CONFIDENT

@@ -24,6 +24,16 @@ are guessed. In such a table (no header line names its columns) a row printing a
 under pieces printed above it keeps them joined, but its label goes to review (`layout.row_guess`):
 pdfplumber and -layout centre a cell's long text on its row, so a piece between two rows may as well
 end the label above (政府采购支出表: `集中采购机构` / `定额 印刷费 复印纸 2.00 2.00` / `采购`).
+A header that names at least three text columns before the amounts (政府采购支出表: 采购品目大类 |
+专项名称 | 经济科目 | 采购品目名称 | 采购组织形式) gives a row's name from its first cell, as the PDF
+route names it (a class's or unit's row prints the first column, an item's the 专项名称), and its
+other words as text cells: one per column where the row prints one word per column and no piece
+around it, else all in the first text cell under review (`layout.row_guess`). A row printing
+several cells on its line takes as many pieces under it as over it (pdfplumber and -layout centre a
+long cell on its row), and so does a name printed alone between pieces of several words; pieces
+over it leave its name to review. A row of a name alone (a unit broken over lines) takes only
+one-word pieces; lines of several words over it are the row above's text cells, going on after a
+page turn (`务支出 务`). The running header of a page turned inside such a table is skipped.
 What it does not: read codes (spaced_rows.py) or the standard tables' shapes (spaced_sides,
 spaced_groups, spaced_flat); goal texts interleaved with the rows' lines (pdfplumber, -layout: the
 table ends there); name the table (tables.py keeps it generic).
@@ -41,7 +51,7 @@ from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from .spaced_text import covers
-from .spaced_text import SENTENCE, Header, amount_cell, furniture, is_amount, text_cell, title_above, title_like, tokens
+from .spaced_text import SENTENCE, Header, amount_cell, furniture, is_amount, stream_furniture, text_cell, title_above, title_like, tokens
 from .text_tables import with_report
 
 _LOOKAHEAD = 10
@@ -59,6 +69,14 @@ _PIECES_DOUBT = ("label uncertain: the pieces printed above this row, which prin
 _UNIT_PIECES = 3  # lines the unit's name is broken over above its own row
 _MAX_GOAL_LINES = 30  # lines of a 绩效目标 text under its row
 _FURNITURE_ONLY = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")  # page numbers
+# Text columns before the amounts (政府采购支出表: 采购品目大类 | 专项名称 | 经济科目 | 采购品目名称 |
+# 采购组织形式 | amounts): a row is named by its first cell, the others are text values
+_TEXT_COLUMN = re.compile(r"采购品目大类|采购品目名称|采购品目|专项名称|项目名称|经济科目|功能科目|采购组织形式|采购方式")
+_MIN_TEXT_COLUMNS = 3
+_TEXT_DOUBT = ("text cells uncertain: the words of these columns as printed, cells broken over lines around "
+               "the row included, not told apart by column")
+_NAME_DOUBT = ("label uncertain: pieces printed above this row may be the start of its first cell as well as "
+               "of another of its text cells")
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 
 # Standard column trees of labelled tables by unit / class (budget tables of Guangdong's cities:
@@ -281,6 +299,68 @@ def _subheader(line: NLine, n: int) -> Optional[list[str]]:
     return None
 
 
+def text_columns(header_text: str) -> list[str]:
+    """The labels of the text columns a header prints before its amounts, in order, when it prints
+    at least three (采购品目大类 专项名称 经济科目 采购品目名称 采购组织形式); [] otherwise."""
+    found: list[str] = []
+    for m in _TEXT_COLUMN.finditer(header_text):
+        if m.group() not in found:
+            found.append(m.group())
+    return found if len(found) >= _MIN_TEXT_COLUMNS else []
+
+
+def value_text_columns(labels: list[str]) -> list[str]:
+    """The text columns after the row's name: the first label names the row (a 采购品目大类 and the
+    专项名称 / 项目名称 after it both do: a class's or unit's row prints the first, an item's the
+    second, never both)."""
+    k = 2 if len(labels) > 2 and labels[1] in ("专项名称", "项目名称") else 1
+    return labels[k:]
+
+
+def _label_words(line: NLine) -> list[str]:
+    """The words before a row line's trailing values."""
+    toks = [w for w, _, _ in tokens(line.text)]
+    k = len(toks)
+    while k > 0 and _value(toks[k - 1]):
+        k -= 1
+    return toks[:k]
+
+
+def _pieces_below(lines: Sequence[NLine], j: int, most: int, one_cell: bool = False) -> list[int]:
+    """Up to `most` label pieces right under row lines[j] (a cell broken over lines and centred on
+    its row — pdfplumber, -layout — prints as many pieces under the row as over it); with
+    `one_cell` (a name alone), pieces of one word only (words side by side are several cells')."""
+    out: list[int] = []
+    k = j
+    while len(out) < most:
+        nxt = _next_text(lines, k)
+        if nxt is None or not _label_piece(lines[nxt]) or _furniture_line(lines, lines[nxt]) or (
+                stream_furniture(lines, lines[nxt])) or (one_cell and len(tokens(lines[nxt].text)) > 1):
+            break
+        out.append(nxt)
+        k = nxt
+    return out
+
+
+def _text_cells(line: NLine, words: list[str], above: list[NLine], below: list[NLine], m: int) -> list[Cell]:
+    """The `m` text cells after a row's name: one word each where the row prints exactly one word
+    per column and no piece around it; else all the words in the first cell, under review."""
+    if not above and not below and len(words) == m:
+        return [text_cell(line, w) for w in words]
+    parts = [p.text.strip() for p in above] + words + [p.text.strip() for p in below]
+    first = text_cell(line, " ".join(" ".join(parts).split()), joined=bool(above or below))
+    first.repairs = [Repair(kind="layout.row_guess", note=_TEXT_DOUBT, status="unconfirmed")]
+    return [first] + [text_cell(line, "") for _ in range(m - 1)]
+
+
+def _add_text(cells: list[Cell], piece: NLine) -> None:
+    """A piece of the row's text cells printed apart from it, added to its first text cell (under review)."""
+    first = cells[1]
+    first.text = " ".join(x for x in (first.text, " ".join(piece.text.split())) if x)
+    first.orig, first.joined = first.text, True
+    first.repairs = [Repair(kind="layout.row_guess", note=_TEXT_DOUBT, status="unconfirmed")]
+
+
 def _next_text(lines: Sequence[NLine], j: int) -> Optional[int]:
     return next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
 
@@ -308,11 +388,13 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
     if labels is not None and any(len(tokens(ln.text)) > n + 1 for ln in header):
         labels = None  # another header line names more columns: the words of this one are pieces of theirs
     guessed = labels is None and tree is None
+    texts = value_text_columns(text_columns(head.text)) if tree is None else []
     at = lines[i]
     if tree is not None:
         grid: list[list[Cell]] = [[text_cell(at, x) for x in r] for r in tree_rows(tree, goals)]
     else:
-        grid = [[text_cell(at, "项目")] + [text_cell(at, x) for x in (labels or [f"列{c + 1}" for c in range(n)])]]
+        grid = [[text_cell(at, "项目")] + [text_cell(at, x) for x in texts] +
+                [text_cell(at, x) for x in (labels or [f"列{c + 1}" for c in range(n)])]]
     j = first
     last = lines[first]
     pending: list[NLine] = list(unit_pieces)  # pieces of a label printed above its row
@@ -322,6 +404,17 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
         row = _split(ln)
         if row is not None and len(row[1]) <= n and (row[0] or pending or not totalled):
             label, values = row
+            nb = _next_text(lines, j) if texts and pending and label else None
+            # a name alone on its line between pieces of several words: its text cells broken around it
+            around = nb is not None and len(_label_words(ln)) == 1 and len(tokens(pending[-1].text)) > 1 and (
+                _label_piece(lines[nb]) and len(tokens(lines[nb].text)) > 1)
+            if texts and pending and read and not around and len(_label_words(ln)) <= 1 and (
+                    len(grid[-1]) == 1 + len(texts) + n):
+                # a row of a name alone: pieces of several words over it are no piece of a name (one
+                # cell), but the text cells of the row above, broken over lines (a page turned
+                # between them: `务支出 务`)
+                while pending and len(tokens(pending[0].text)) > 1:
+                    _add_text(grid[-1], pending.pop(0))
             pieces = pending + ([ln] if label else [])
             nxt = _next_text(lines, j)
             label_doubt = False
@@ -333,6 +426,24 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
                                    or NOTE_LINE.match(lines[after].text))
                 pieces.append(lines[nxt])
                 j = nxt
+            row_texts: list[Cell] = []
+            name_doubt = None
+            words = _label_words(ln) if texts and label else []
+            if words:
+                below_at = _pieces_below(lines, j, len(pending), one_cell=len(words) == 1 and not around) if (
+                    pending) else []
+                below = [lines[x] for x in below_at]
+                if len(words) > 1 or around:  # the row's name, then its other text cells, printed on its line
+                    row_texts = _text_cells(ln, words[1:], pending, below, len(texts))
+                    name_doubt = _NAME_DOUBT if pending else None
+                    pieces, label = [ln], words[0]
+                    pending = []
+                else:  # a name alone (a class's or unit's row) broken over lines around its line
+                    nxt_row = _next_text(lines, below_at[-1] if below_at else j)
+                    label_doubt = bool(below) and not (nxt_row is None or _split(lines[nxt_row]) is not None)
+                    pieces += below
+                if below_at:
+                    j = below_at[-1]
             label = "".join(p.text.strip() if p is not ln else label for p in pieces)
             pending = []
             doubt = None
@@ -350,7 +461,11 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
                 # may be the end of the row above's label (a cell's text centred on its row: pdfplumber,
                 # -layout) as well as the start of this one's
                 cell.repairs = [Repair(kind="layout.row_guess", note=_PIECES_DOUBT, status="unconfirmed")]
-            cells = [cell] + [amount_cell(ln, v, doubt) for v in values]
+            if name_doubt:
+                cell.repairs = [Repair(kind="layout.row_guess", note=name_doubt, status="unconfirmed")]
+            if texts:
+                row_texts = row_texts or [text_cell(ln, "") for _ in texts]
+            cells = [cell] + row_texts + [amount_cell(ln, v, doubt) for v in values]
             cells += [text_cell(ln, "") for _ in range(n - len(values))]
             goal_end = _goal_text(lines, j + 1) if goals else None
             if goals:
@@ -362,7 +477,8 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
             read += 1
             j = (goal_end if goal_end is not None else j) + 1
             continue
-        if read and (_furniture_line(lines, ln) or (totalled and " ".join(ln.text.split()) in again)):
+        if read and (_furniture_line(lines, ln) or (totalled and " ".join(ln.text.split()) in again) or (
+                texts and stream_furniture(lines, ln))):
             j += 1  # a page number, or the title and header printed again on a new page, inside the table
             continue
         if read and _label_piece(ln) and len(pending) < _MAX_PIECES:

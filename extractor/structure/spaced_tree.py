@@ -22,7 +22,8 @@ prints fewer amounts than the columns. A table where no placement makes the sums
 or whose header holds any other word, is declined (the `spaced` reader then tries it).
 pdfplumber and -layout print a header of two levels interleaved, a word's head above the main line
 and its tail below it (`财政专户` / `单位名称 项目名称 总计 单位资金` / `管理资金`): each head is joined to the
-first later piece that completes a word (`_rejoined`); where such a word stands among the columns is
+first later piece that completes a word (`_rejoined`; a tail no head completes may complete a short
+word printed whole before it: `政府性基金` / `预算`; up to five such words); where such a word stands among the columns is
 not printed, so every place is tried (the sums decide, else the amount goes to review, and so does
 every blank cell an uncertain amount may stand in). They also centre a unit's name too long for its
 cell on its row (`某某学院（某某` / `日常保障运行 210.00 …` / `学校）`): a row printing its project only gets
@@ -70,7 +71,7 @@ _BLANK_DOUBT = ("column uncertain: an amount of this row may stand in this colum
 # (`某某学院（某某学校）`) or a part (`某某局（本级）`)
 _UNIT_END = re.compile(rf"{ORG_TAIL}(?:[（(]\p{{Han}}{{1,20}}[）)])?$|{ORG_TAIL}[）)]$")
 _TAIL_PIECES = 2  # lines a unit's name goes on over below its row, at most
-_MAX_OPEN = 2  # header words joined from pieces (each tried in every place), at most
+_MAX_OPEN = 5  # header words joined from pieces (each tried in every place), at most
 
 
 class _Tree:
@@ -122,18 +123,27 @@ def _rejoined(text: str) -> Optional[tuple[str, list[str]]]:
     if not pieces:
         return None
     used: set[int] = set()
-    joined: list[str] = []
+    joined: list[tuple[int, str]] = []
     for k in pieces:
         if k in used:
             continue
         used.add(k)
         tail = next((q for q in pieces if q > k and q not in used and _one_word(toks[k] + toks[q])), None)
-        if tail is None or len(joined) == _MAX_OPEN:
+        if tail is None:  # the tail of a short word printed whole before it (`政府性基金` / `预算`)
+            head = next((q for q in range(k - 1, -1, -1) if q not in used and q not in pieces and _one_word(
+                toks[q]) and _one_word(toks[q] + toks[k]) and toks[q] + toks[k] != toks[q]), None)
+            if head is None or len(joined) == _MAX_OPEN:
+                return None
+            used.add(head)
+            joined.append((head, toks[head] + toks[k]))
+            continue
+        if len(joined) == _MAX_OPEN:
             return None
         used.add(tail)
-        joined.append(toks[k] + toks[tail])
+        joined.append((k, toks[k] + toks[tail]))
+    words = [w for _, w in sorted(joined)]  # in the order of their heads
     rest = [t for k, t in enumerate(toks) if k not in used]
-    return " ".join(rest + joined), joined
+    return " ".join(rest + words), words
 
 
 def _one_word(text: str) -> bool:
