@@ -144,3 +144,41 @@ def test_a_staggered_body_is_put_on_its_anchor_lines():
     assert texts[4].split() == ["301", "01", "基本工资", "60.00"]
     assert texts[3] == texts[5] == "" and texts[1] == ""
     assert texts[6] == body[6]
+
+
+# 支出决算表: every row's split amounts on a line above it; the 合计 row's over two lines, with the
+# header's last line (类 款 项) printed between them and its label
+FUNCTION = (
+    '                                支出决算表\n'
+    '                                                            单位：万元\n'
+    '\n'
+    '                项目\n'
+    '   支出功能分类                         合计        基本支出      项目支出\n'
+    '    科目编码            科目名称\n'
+    '                                             80.00     20.00\n'
+    '                                  100.00\n'
+    ' 类    款    项\n'
+    '                        合计\n'
+    '                                             80.00     20.00\n'
+    '201             一般公共服务支出          100.00\n'
+    '                                             80.00     20.00\n'
+    '201   06        财政事务              100.00\n'
+    '                                             80.00\n'
+    '201   06   01   行政运行               85.00                5.00\n'
+    '201   06   02   一般行政管理事务           15.00               15.00\n'
+)
+
+
+def test_total_amounts_above_the_header_levels_line_go_down_to_the_total(tmp_path):
+    report = _tables(tmp_path, FUNCTION)
+    table = next(t for t in report.tables if "支出决算表" in str(t.title))
+    got = _values(table)
+    expected = {("合计", "合计"): "100.00", ("合计", "基本支出"): "80.00", ("合计", "项目支出"): "20.00",
+                ("201", "基本支出"): "80.00", ("201", "项目支出"): "20.00", ("20106", "基本支出"): "80.00",
+                ("2010601", "合计"): "85.00", ("2010601", "基本支出"): "80.00", ("2010601", "项目支出"): "5.00",
+                ("2010602", "合计"): "15.00", ("2010602", "项目支出"): "15.00"}
+    for key, amount in expected.items():
+        value, conf = got[key]
+        assert value == Decimal(amount), key
+        assert conf >= 0.9, key
+    assert ("2010602", "基本支出") not in got

@@ -19,7 +19,9 @@ of this shape or any row of it cannot be put together for certain. Which row a l
 belongs to is not printed: it is taken to be the row below only where the table shows it — the
 first such line stands right under the header, or under a row whose cells in those columns are
 filled — and every such line of the table can go down (the row below it starts a row and leaves its
-columns empty), else the table is left as printed.
+columns empty), else the table is left as printed. The header's last line (类 款 项) may stand between
+the first row's amounts and its label. Amounts are those printing decimals (a lone integer may be a
+column number or a wrapped digit); a name's continuation is a short piece (no ordinal) under it.
 What it does not: read the rows (the readers do), or join rows printed in any other order (a row's
 amounts centred between two pieces of its name are spaced_rows.py's).
 """
@@ -40,6 +42,7 @@ _PART = re.compile(r"^\d{2}$")
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]+、")
 _TOTAL = re.compile(r"(?:合计|总计)$")
 _HAN = re.compile(r"\p{Han}")
+_LEVELS = re.compile(r"^\s*[类款项](?:\s+[类款项])*\s*$")
 _MAX_PIECE = 8  # characters of a name's piece continued on a line of its own (a longer line is a label)
 
 Word = tuple[str, int, int]  # text, start, end
@@ -157,6 +160,8 @@ def unstagger(texts: Sequence[str], start: int, end: int,
         while j < n and _amounts_only(body[j]):
             stack.append(j)
             j += 1
+        while stack and not seen_row and j < n and _LEVELS.match(body[j]):
+            j += 1  # the header's last line (类 款 项) printed between the first row's amounts and its label
         if stack:
             if j >= n or not _row_start(body[j]):
                 return None  # amounts that cannot go down: not this shape (or not certain)
