@@ -62,7 +62,7 @@ from ..evidence.printed import HEADING, NOTE_LINE, ORG_TAIL, TITLE_END, UNIT_WOR
 from .code_tree import CodeTree, confirm_by_sums
 from .spaced_columns import Amount, Identity, RowAmounts, place_rows, right_edges
 from .templates import identify
-from . import name_codes, spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets, spaced_three, spaced_wraps
+from . import name_codes, staggered_rows, spaced_flat, spaced_groups, spaced_labelled, spaced_selfeval, spaced_sides, spaced_targets, spaced_three, spaced_wraps
 from .spaced_text import covers
 from .spaced_text import Header, after_title, title_above, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
@@ -1212,7 +1212,16 @@ class SpacedReader:
     name = "spaced"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        return _starts(lines, i)
+        if _starts(lines, i):
+            return True
+        restaged = staggered_rows.unstaggered(lines, i)
+        return restaged is not None and _starts(restaged, i)
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        # a -layout table whose rows stand over several lines (staggered_rows.py): read one row a line
+        restaged = staggered_rows.unstaggered(lines, i)
+        if restaged is not None:
+            block, end = read_spaced(restaged, i)
+            if block is not None:
+                return block, end
         return read_spaced(lines, i)
