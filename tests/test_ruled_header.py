@@ -119,3 +119,19 @@ def test_real_unit_income_table_reads_under_its_spanning_header():
     assert row.values["本年收入/其他收入"].value == Decimal("3220.00")
     total = t.rows[0]
     assert total.name.value == "合计" and total.values["合计"].value == Decimal("249977.11")
+
+
+def test_a_leading_row_number_column_is_text_and_the_codes_key_the_rows():
+    # 序号 | 功能科目编码 | 功能科目名称 | 合计 | 人员经费支出 (Xi'an): the 序号 is no key and no amount
+    grid = _ruled([
+        [_one("序 号"), _one("功能科目编码"), _one("功能科目名称"), _one("合计"), _one("人员经费支出")],
+        [_one("1"), _one(""), _one("合计"), _one("300.00"), _one("200.00")],
+        [_one("2"), _one("205"), _one("教育支出"), _one("300.00"), _one("200.00")],
+        [_one("3"), _one("20503"), _one("职业教育"), _one("300.00"), _one("200.00")],
+    ], "2022年部门综合预算一般公共预算支出明细表（按功能科目分）")
+    t = build_table(grid)
+    assert t.columns == ["序号", "合计", "人员经费支出"]
+    assert [(r.code.value if r.code else None, r.name.value) for r in t.rows] == [
+        (None, "合计"), ("205", "教育支出"), ("20503", "职业教育")]
+    assert [r.values["序号"].value for r in t.rows] == ["1", "2", "3"]  # text, never an amount
+    assert t.rows[2].values["合计"].value == Decimal("300.00")

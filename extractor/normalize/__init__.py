@@ -19,6 +19,8 @@ datamodel/.
 """
 from __future__ import annotations
 
+from typing import Optional, Sequence
+
 import regex as re
 
 from ..datamodel import Document, NLine, NormalizedDocument, NTable
@@ -100,11 +102,13 @@ def _page_starts(lines) -> list[int]:
     return out
 
 
-def _toc_end(lines: list[str], start: int) -> int:
+def _toc_end(lines: list[str], start: int, pages: Optional[Sequence[Optional[int]]] = None) -> int:
     """Index after a table of contents that begins at `start` (the 目录 line): the TOC runs to its
     last entry, an entry being a line printed again later in the body (its heading; the first entry's
     heading may be broken over two lines there). Lines after the last entry (a cover title between
-    the TOC and the body) are kept."""
+    the TOC and the body) are kept. With no entry printed again (the TOC drawn as a table or an
+    image, so its entries are not lines), the TOC ends at its page's end (`pages`: each line's page,
+    where the format has pages) or at the first line of body text, whichever comes first."""
     first = None
     end = None
     for j in range(start + 1, min(len(lines), start + 300)):
@@ -120,8 +124,11 @@ def _toc_end(lines: list[str], start: int) -> int:
             end = j  # the first entry printed again as a heading (perhaps broken over two lines)
             break
     if end is None:
-        # no repeated heading: stop at the first long line (body text)
+        # no repeated heading: stop at the next page or the first long line (body text)
+        own_page = pages[start] if pages is not None else None
         for j in range(start + 1, min(len(lines), start + 300)):
+            if own_page is not None and pages[j] is not None and pages[j] > own_page and lines[j].strip():
+                return j
             if len(lines[j].strip()) > 60:
                 return j
         return start + 1
@@ -166,7 +173,7 @@ def normalize(doc: Document) -> NormalizedDocument:
     i = 0
     while i < len(cleaned):
         if _TOC_TITLE.match(cleaned[i]):
-            end = _toc_end(cleaned, i)
+            end = _toc_end(cleaned, i, [ln.page for ln in lines])
             for j in range(i, end):
                 drop[j] = True
             i = end

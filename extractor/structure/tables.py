@@ -31,7 +31,9 @@ _CODE = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}$")
 _CODE_NAME = re.compile(r"^(\d{3}(?:\s?\d{2}){0,2})(?:\s+|\s*[-－—]\s*(?=\D))(\S.*)$")
 _KEY_HEADER = re.compile(r"编码|代码|科目名称|^项目$|^名称$|^单位名称$|^科目$|功能分类|经济分类")
 _ITEM_LABEL = re.compile(r"^项目$|^项目名称$")
-_CODE_COLUMN = re.compile(r"(?:编码|代码)$")  # a value column of codes (a second subject's): a code there is text
+# a value column of codes (a second subject's) or of row numbers (序号): its digits are text
+_CODE_COLUMN = re.compile(r"(?:编码|代码)$|^(?:序号|编号|行次|栏次)$")
+_ROW_NUMBER = re.compile(r"^(?:序号|编号|行次)$")
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入合计|支出合计)")
 
 
@@ -338,6 +340,11 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
     return rows
 
 
+def _is_row_number(parts: list[str]) -> bool:
+    """A column labelled 序号 (编号, 行次) alone: the rows' numbers, not a key."""
+    return bool(parts) and all(_ROW_NUMBER.match(_key(p)) for p in parts)
+
+
 def _code_name_columns(data: list[list[Cell]], ncols: int) -> bool:
     """The first two key columns both print a code with its name in each cell (`2010301-行政运行 |
     50201-办公经费`): subjects of two classifications side by side, not a code column and a name
@@ -632,6 +639,13 @@ def build_table(block: GridBlock) -> Table:
         units = 0
         if labels is not None and shape != "flat_values":
             data = [r if len(r) == ncols else (spread(r, centres) or r) for r in data]
+            rest = key_columns(labels[1:], _KEY_HEADER) if labels and _is_row_number(labels[0]) else 0
+            if rest:
+                # 序号 | 科目编码 | 科目名称 …: the row numbers become a text value after the key columns
+                order = list(range(1, rest + 1)) + [0] + list(range(rest + 1, ncols))
+                data = [[r[i] for i in order] if len(r) == ncols else r for r in data]
+                centres = [centres[i] for i in order]
+                labels = [labels[i] for i in order]
             keys = key_columns(labels, _KEY_HEADER)
             units = unit_columns(labels, keys)
             if units and keys > units:
