@@ -721,3 +721,23 @@ def test_a_names_only_stream_with_column_numbers_among_its_rows_is_declined(tmp_
     mixed = NAMES_ONLY.replace("合计\n1,300.00", "合计\n1\n2\n1,300.00")
     report = _extract(tmp_path, mixed)
     assert not [t for t in report.tables if t.method == "row-stream"]
+
+
+# A 三公 table of units (单位名称 | 合计 …, a row per unit) as pdfminer.six prints it column by column:
+# the header words, every row's label (合计, then each unit), the 栏次 `1` with the first column's
+# amounts of all rows under it, then the note, the other column numbers and columns, blank cells absent.
+UNITS_09 = ["2026年市级部门一般公共预算“三公”经费预算表", "部门名称：某某局", "单位：万元", "单位名称", "“三公”经",
+            "因公出国", "费合计", "(境)费用", "小计", "公务用车", "购置费", "公务用车", "公务接", "运行维护", "费", "待费",
+            "公务用车购置及运行费", "**", "合计", "某某局", "某某市道路管理服务中心", "1", "100.00", "40.00", "60.00",
+            "注：不含教学科研人员学术交流因公出国（境）费用。", "2", "3", "4", "5", "90.00", "30.00", "60.00", "50.00",
+            "25.00", "25.00", "40.00", "5.00", "35.00", "6", "10.00", "10.00"]
+
+
+def test_a_three_public_table_of_units_printed_column_by_column_is_not_read_as_one_row(tmp_path):
+    # the first amounts are the 合计 column of three rows (100.00 = 40.00 + 60.00), not one row's
+    # cells: the one-row reading (with the 栏次 `1` as an amount) is declined
+    report = _extract(tmp_path, "\n".join(UNITS_09) + "\n")
+    read = [[v.value for v in r.values.values() if v is not None and v.value is not None]
+            for t in report.tables for r in t.rows]
+    assert not any(Decimal("100.00") in vals and Decimal("40.00") in vals for vals in read)
+    assert not any(Decimal("1") in vals for vals in read)

@@ -24,7 +24,9 @@ as a unit's name does) and its amounts; a 三公 table printed as a list (`项�
 …) gives one row per label and amount; a one-row table (三公) is also found under a title pdfminer.six
 prints a few boxes above (blank lines between), and an amount printed inside its 栏次 numbering
 (`1 7.19 2 3 … 12`) goes back to its column where the 三公 sums then hold (or the numbers are dropped
-where fewer amounts than columns are printed: to review); a table whose header names one amount column (`科目编码
+where fewer amounts than columns are printed: to review); a one-row reading is declined where units'
+names follow the 合计 label before the amounts (a 三公 table of units printed column by column:
+its first amounts are the 合计 column of every row); a table whose header names one amount column (`科目编码
 科目名称 预算数`) and a row printing two amounts is declined (the reading order moved amounts).
 A table is read here only when its cells are printed one per line: within its first lines from the
 first number on (a long header of broken labels comes first), at least three lines hold a lone
@@ -306,6 +308,8 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         toks = _numbering_moved(toks) or _numbering_interleaved(toks) or toks
         first = _flat_values_start(toks)
         head = [w for w, _ in toks[:first]]
+        if _labels_after_total(head):
+            return [toks], []  # several rows' labels before the amounts: printed column by column
         numbers = [w for w in head if w.isdigit()]
         stop = next((k for k in range(first, len(toks)) if not AMOUNT.match(toks[k][0])), len(toks))
         if first < stop < len(toks) and toks[stop][1] is not toks[stop - 1][1] and not any(
@@ -498,6 +502,15 @@ def _zero_total_row(toks: list[Token], whole: bool = True) -> Optional[list[Toke
         return None  # a subject's name: the table has rows
     lanci = [t for t in words if t[0] in ("栏次", "行次")]  # the numbering's label goes before it
     return [t for t in words if t not in lanci] + lanci + numbering + [total] + zeros
+
+
+def _labels_after_total(head: list[str]) -> bool:
+    """A one-row table's words before its amounts hold its 合计 label and, after it, units' names (a
+    三公 table of units, 单位名称 | 合计 | 某某局 | 某某中心 …, that pdfminer.six prints column by column:
+    every row's label, then the first column's amounts of all rows, the 栏次 numbers, the other
+    columns with blank cells absent): the table has several rows, so its first amounts are no one row's."""
+    at = next((k for k, w in enumerate(head) if _TOTAL.match(w)), None)
+    return at is not None and any(_HAN.search(w) and unit_name(w) for w in head[at + 1:])
 
 
 def _flat_values_start(toks: list[Token]) -> int:
