@@ -19,7 +19,10 @@ What it does:
   is left out: the two routes may name a column differently, the amount on the subject's row is
   the fact); every total ("total", key, amount); every amount of an explanation ("explanation",
   subject without whitespace, else its code, field, amount); every amount of a project ("project",
-  name without whitespace, field, amount).
+  name without whitespace, field, amount). A row with neither a printed code nor a printed name is
+  left out: its key is only its place in the table (`第3行`, `三公经费2`), which another route
+  counts differently (form rows of 绩效目标表 and 自评表 are such rows; their amounts count where
+  they are read as a project's).
 - `agreement(text_report, pdf_report)`: precision, recall and F1 of the text route's facts against
   the PDF route's (multiset intersection), and `confident_wrong`, the text route's facts at
   confidence >= `CONFIDENT` that the PDF route does not have, and `by_part`, the recall per kind
@@ -37,6 +40,7 @@ page's geometry; where it is wrong itself the measure is wrong with it), compare
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -158,11 +162,24 @@ def _printed_code(row) -> bool:
     return code is not None and bool(code.value) and not any(r.kind == "code.from_name_order" for r in code.repairs)
 
 
+_ROW_PLACE = re.compile(r"第\d+行")
+
+
+def _positional(row, key: str) -> bool:
+    """A row with no printed code and no printed name, keyed by nothing or by its place (`第3行`,
+    `三公经费2`: a name the reader made up from the row's position). Another route counts rows
+    differently, so such a key says nothing about which row it is: not compared."""
+    return not _printed_code(row) and not (row.name.raw or "").strip() and (
+        not key or key[-1].isdigit() or bool(_ROW_PLACE.fullmatch(key)))
+
+
 def fact_fields(report: Report) -> Iterator[tuple[Fact, Field]]:
     """Every comparable fact of the report with the Field it was read from (see the module text)."""
     for table in report.tables:
         for row in table.rows:
             key = row.code.value if _printed_code(row) else _squeeze(row.name.value)
+            if _positional(row, key):
+                continue
             for f in row.values.values():
                 if isinstance(f.value, Decimal):
                     yield ("table", str(key), amount_key(f.value)), f

@@ -72,6 +72,22 @@ def test_a_code_inferred_from_the_names_order_is_not_the_rows_key():
                                                ("table", "2010302", Decimal("3")): 1})
 
 
+def test_rows_keyed_only_by_their_place_are_not_compared():
+    def made_up(name):  # a name the reader made from the row's position: nothing printed
+        return Field(value=name, raw="", confidence=0.5)
+    report = _report(rows=[
+        Row(name=made_up("第1行"), values={"资金总额": _f(Decimal("35.78"))}),
+        Row(name=made_up("三公经费2"), values={"合计": _f(Decimal("6"))}),
+        Row(name=made_up(""), values={"合计": _f(Decimal("7"))}),
+        Row(name=made_up("三公经费"), values={"合计": _f(Decimal("8"))}),  # the table's one row: its name is no place
+        Row(name=_f("第1行"), values={"合计": _f(Decimal("9"))}),  # printed so
+        Row(code=_f("2010301"), name=made_up("第6行"), values={"合计": _f(Decimal("10"))}),  # keyed by its code
+    ])
+    assert converted.facts(report) == Counter({("table", "三公经费", Decimal("8")): 1,
+                                               ("table", "第1行", Decimal("9")): 1,
+                                               ("table", "2010301", Decimal("10")): 1})
+
+
 def test_agreement_missing_wrong_and_confidently_wrong():
     pdf = _report(rows=[Row(code=_f("2060101"), name=_f("行政运行"), values={"合计": _f(Decimal("400.20"))}),
                         Row(code=_f("2060199"), name=_f("其他"), values={"合计": _f(Decimal("50"))})],

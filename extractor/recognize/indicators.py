@@ -125,39 +125,68 @@ def _project_meta(rows: list[list[Cell]]) -> tuple[Optional[Field], Optional[Fie
     return name, money
 
 
+def _indicator_header(row: list[Cell]) -> Optional[list[Optional[str]]]:
+    """The columns of an indicator header row (三级指标, or 指标 with 得分), else None."""
+    keys = [_key(c.text) for c in row]
+    if "三级指标" not in keys and not ("得分" in keys and any("指标" in k for k in keys)):
+        return None
+    cols = [_LABELS.get(k) for k in keys]
+    return cols if "name" in cols else None
+
+
+def _next_form(rows: list[list[Cell]], start: int, end: int) -> int:
+    """Where the next form's head (its 项目名称 row) begins in rows[start:end], else end."""
+    return next((j for j in range(start, end) if any(_PROJECT_NAME.match(_key(c.text)) for c in rows[j])), end)
+
+
 def find_indicators(grids: list[GridBlock]) -> IndicatorFindings:
+    """Indicators and project heads of every 绩效 grid. A grid may hold several 绩效目标表 forms one
+    after another (a table run over pages): each form's indicators belong to the project its own
+    head names."""
     found = IndicatorFindings()
     for g in grids:
-        for hi, row in enumerate(g.rows):
-            keys = [_key(c.text) for c in row]
-            if "三级指标" not in keys and not ("得分" in keys and any("指标" in k for k in keys)):
-                continue
-            cols = [_LABELS.get(k) for k in keys]
-            if "name" not in cols:
-                continue
-            perf = _read(g.rows[hi + 1:], cols)
+        heads = [(hi, cols) for hi, row in enumerate(g.rows) if (cols := _indicator_header(row)) is not None]
+        start = 0
+        prev_name: Optional[Field] = None
+        for n, (hi, cols) in enumerate(heads):
             if "score" in cols or "actual" in cols:
-                if found.performance is None:
-                    found.performance = perf
-                sheet = _project_sheet(g.rows[:hi])
-                if sheet is not None:
-                    sheet.score = perf.score
-                    found.sheets.append(sheet)
-                    found.projects.append((sheet.name, sheet.funds.get("年初预算数")))
-            elif (listed := _listed_projects(g.rows, hi, cols)) is not None:
+                if n == 0:
+                    perf = _read(g.rows[hi + 1:], cols)
+                    if found.performance is None:
+                        found.performance = perf
+                    sheet = _project_sheet(g.rows[:hi])
+                    if sheet is not None:
+                        sheet.score = perf.score
+                        found.sheets.append(sheet)
+                        found.projects.append((sheet.name, sheet.funds.get("年初预算数")))
+                break
+            if n == 0 and (listed := _listed_projects(g.rows, hi, cols)) is not None:
                 for sheet, indicators in listed:
                     found.targets.extend(indicators)
                     if sheet is not None:
                         found.sheets.append(sheet)
                         found.projects.append((sheet.name, sheet.funds.get("年初预算数")))
-            else:
-                name, money = _project_meta(g.rows[:hi])
-                for ind in perf.indicators:
-                    ind.project = str(name.value) if name else None
-                found.targets.extend(perf.indicators)
-                if name is not None:
-                    found.projects.append((name, money))
-            break
+                break
+            if hi < start:
+                continue  # a header repeated inside the form before (a page's header printed again)
+            stop = _next_form(g.rows, hi + 1, heads[n + 1][0] if n + 1 < len(heads) else len(g.rows))
+            name, money = _project_meta(g.rows[start:hi])
+            if n > 0 and name is None:
+                # a header printed again on a new page of the same form: its rows belong to the form above
+                name = prev_name
+            perf = _read(g.rows[hi + 1:stop], cols)
+            for ind in perf.indicators:
+                ind.project = str(name.value) if name else None
+            found.targets.extend(perf.indicators)
+            if name is not None and (n == 0 or name is not prev_name):
+                sheet = _project_sheet(g.rows[start:hi]) or ProjectSheet(name=name)
+                sheet.name = name
+                if money is not None:
+                    sheet.funds["年初预算数"] = money
+                found.sheets.append(sheet)
+                found.projects.append((name, money))
+            prev_name = name
+            start = stop
     return found
 
 

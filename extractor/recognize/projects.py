@@ -8,7 +8,9 @@ What it does: reads the phrasings reports use for projects —
   X项目支出A万元 (unnumbered) and …，其中：X A万元，Y B万元 (prose lists, under the project the
   sentence opens with, if any);
   a budget's project sheets (X项目经费情况说明 / X经费情况说明 with 项目概述, 实施主体, 实施周期,
-  年度预算安排 项目总预算A万，其中Y B万… — the components become projects with this one as parent)
+  年度预算安排 项目总预算A万，其中Y B万… — the components become projects with this one as parent);
+  the head of a 项目支出绩效目标表 form left as text (`项目名称 X` / `主管部门 … 实施单位 Z` / `资金总额 A`,
+  the amount alone at its line's end: X with budget A and implementer Z)
 — and the heads of 项目支出绩效自评表 read from tables (recognize/indicators.py's ProjectSheet:
 主管部门, 实施单位, 年初预算数, 全年预算数, 全年执行数, 执行率, 总分 得分) — and merges mentions of one project (name variants kept as aliases). Disagreeing figures are kept
 as the first mention's and reported by validate/ as a failed check.
@@ -79,6 +81,17 @@ PROJECT_LIST_INTRO = re.compile(rf"项目支出\s*(?:预算)?\s*(?:为|是)?\s*{
 _SECTION_HEAD = re.compile(r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]+[部章节])")
 
 _KEY_DROP = re.compile(r"[\s“”\"「」]")
+
+# the head of a 绩效目标表 form as text (its lines may be joined in the narrative): 项目名称 X up to the
+# next label, then 资金总额 A with a label after it (a 自评表's 年度资金总额 line prints several amounts)
+_FORM_LABELS = r"(?:主管部门|实施单位|项目资金|资金总额|专项资金|预算金额|年度目标|项目属性|项目类型|项目期限|$)"
+FORM_NAME = re.compile(rf"项目名称[ \t:：]*\n?[ \t]*(?P<name>[^\s\d：:，。][^：:，。\n]{{1,59}}?)[ \t]*\n?(?={_FORM_LABELS})", re.M)
+FORM_MONEY = re.compile(rf"(?<!年度)(?:项目)?资金总额[ \t:：]*(?:[（(]万元[)）])?[ \t:：]*\n?[ \t]*(?P<v>{NUM})[ \t]*(?:万元)?[ \t]*\n?"
+                        r"(?=财政拨款|其中|其他资金|年度目标|$)", re.M)
+FORM_IMPLEMENTER = re.compile(r"实施单位[ \t:：]*\n?[ \t]*(?P<who>[^\s\d：:，。][^：:，。\n\d]{1,39}?)[ \t]*\n?"
+                              r"(?=专项资金|项目资金|资金总额|预算金额|年度目标|$)", re.M)
+_HAN_GAP = re.compile(r"(?<=\p{Han})\s+(?=\p{Han})")  # a converter's space inside a name printed whole
+_FORM_REACH = 400  # characters after the 项目名称 line where its 资金总额 may stand
 
 
 def _key(name: str) -> str:
@@ -191,6 +204,7 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
         name = span_text_field(nar, m.start("qname"), m.end("qname"), value=value)
         book.add(name, budget=amt(m, "budget"), actual=amt(m, "actual"))
     _sheets(nar, book)
+    _form_heads(nar, book)
     tops = []
     for m in toplevel:
         p = book.add(span_text_field(nar, m.start("name"), m.end("name")), budget=amt(m, "budget"),
@@ -359,6 +373,25 @@ def _sheets(nar: Narrative, book: "_Book") -> None:
                 p.aliases.append(printed)
         for comp_name, comp_budget in components:
             book.add(comp_name, parent=str(p.name.value), budget=comp_budget)
+
+
+def _form_heads(nar: Narrative, book: "_Book") -> None:
+    """Heads of 项目支出绩效目标表 forms printed as text: the project's name, its 资金总额 (budget) and
+    实施单位 (implementer), before the next form's 项目名称."""
+    text = nar.text
+    heads = list(FORM_NAME.finditer(text))
+    for k, m in enumerate(heads):
+        end = min(m.end() + _FORM_REACH, heads[k + 1].start() if k + 1 < len(heads) else len(text))
+        money = FORM_MONEY.search(text, m.end(), end)
+        if money is None:
+            continue
+        figures: dict[str, Optional[Field]] = {"budget": span_amount_field(nar, money.start("v"), money.end("v"))}
+        who = FORM_IMPLEMENTER.search(text, m.end(), money.start())
+        if who is not None:
+            figures["implementer"] = span_text_field(nar, who.start("who"), who.end("who"),
+                                                     value=_HAN_GAP.sub("", text[who.start("who"):who.end("who")]))
+        book.add(span_text_field(nar, m.start("name"), m.end("name"),
+                                 value=_HAN_GAP.sub("", text[m.start("name"):m.end("name")])), **figures)
 
 
 def _sheet_parts(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:

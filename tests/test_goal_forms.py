@@ -1,0 +1,92 @@
+"""项目支出绩效目标表 forms, one after another: each form's head (项目名称, 主管部门, 实施单位, 资金总额)
+gives a project, and each form's indicators belong to its own project — read from text (the form
+left as narrative by a converter) and from a grid holding several forms (a ruled table run over
+pages)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor import extract
+from extractor.datamodel import Cell, GridBlock
+from extractor.recognize.indicators import find_indicators
+
+TEXT = """某某局2026年部门预算
+
+七、预算绩效目标情况
+1.项目支出绩效目标表
+车驾管所及办案经费项目绩效目标表
+项目名称 车驾管所及办案经费
+主管部门 某市公安局 实施单位 某市公安局交通 管理支队
+专项资金情况
+（万元）
+资金总额 1700.00
+财政拨款 1700.00
+其他资金 0.00
+年度目标 提升车驾管所正规化建设水平
+绩效目标指标 一级 指标 二级指标 三级指标 指标值
+绩效目标指标 产出 指标 数量指标 新车注册登记数 ≥10 万辆
+城市交通设施项目绩效目标表
+项目名称 城市交通设施
+主管部门 某市公安局 实施单位 某市公安局交通管理支队
+专项资金情况
+（万元）
+资金总额 5000.00
+财政拨款 5000.00
+其他资金 0.00
+年度目标 完善交通设施
+"""
+
+SELF_EVAL = """某某局2025年度项目支出绩效自评表
+项目名称 委托业务项目
+主管部门 某某局 实施单位 某某中心
+项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额 90 89.974 89.974 10 100 10
+"""
+
+
+def test_form_heads_left_as_text_give_projects(tmp_path):
+    f = tmp_path / "forms.txt"
+    f.write_text(TEXT, encoding="utf-8")
+    r = extract(f, ner=False)
+    got = [(p.name.value, p.budget.value if p.budget else None, p.implementer.value if p.implementer else None)
+           for p in r.projects]
+    assert got == [("车驾管所及办案经费", Decimal("1700.00"), "某市公安局交通管理支队"),
+                   ("城市交通设施", Decimal("5000.00"), "某市公安局交通管理支队")]
+
+
+def test_a_self_evaluation_funds_line_is_no_form_budget(tmp_path):
+    # 年度资金总额 prints several amounts (年初预算数 … 得分): not the 资金总额 of a 目标表 form
+    f = tmp_path / "self.txt"
+    f.write_text(SELF_EVAL, encoding="utf-8")
+    r = extract(f, ner=False)
+    assert all(p.budget is None or p.budget.value == Decimal("90") for p in r.projects)
+    assert not any(p.budget is not None and p.budget.value == Decimal("89.974") for p in r.projects)
+
+
+def _row(*texts: str) -> list[Cell]:
+    return [Cell(text=t, orig=t, line=None, page=1) for t in texts]
+
+
+def test_a_grid_of_several_forms_gives_each_its_own_indicators():
+    grid = GridBlock(rows=[
+        _row("项目名称", "车驾管所及办案经费"),
+        _row("主管部门", "某市公安局", "实施单位", "某市公安局交通管理支队"),
+        _row("资金总额", "1700.00"),
+        _row("一级指标", "二级指标", "三级指标", "指标值"),
+        _row("产出指标", "数量指标", "新车注册登记数", "≥10万辆"),
+        _row("", "时效指标", "业务办理时限", "≤3工作日"),
+        _row("项目名称", "城市交通设施"),
+        _row("主管部门", "某市公安局", "实施单位", "某市公安局交通管理支队"),
+        _row("资金总额", "5000.00"),
+        _row("一级指标", "二级指标", "三级指标", "指标值"),
+        _row("效益指标", "社会效益指标", "事故下降率", "≥5%"),
+        _row("一级指标", "二级指标", "三级指标", "指标值"),  # the header again on a new page
+        _row("满意度指标", "服务对象满意度指标", "群众满意度", "≥95%"),
+    ], first_line=1, last_line=13, method="lattice")
+    found = find_indicators([grid])
+    assert [(n.value, m.value) for n, m in found.projects] == [("车驾管所及办案经费", Decimal("1700.00")),
+                                                               ("城市交通设施", Decimal("5000.00"))]
+    assert [(t.project, t.name.value) for t in found.targets] == [
+        ("车驾管所及办案经费", "新车注册登记数"), ("车驾管所及办案经费", "业务办理时限"),
+        ("城市交通设施", "事故下降率"), ("城市交通设施", "群众满意度")]
+    assert [s.implementer.value for s in found.sheets] == ["某市公安局交通管理支队"] * 2
