@@ -90,3 +90,27 @@ def test_a_grid_of_several_forms_gives_each_its_own_indicators():
         ("车驾管所及办案经费", "新车注册登记数"), ("车驾管所及办案经费", "业务办理时限"),
         ("城市交通设施", "事故下降率"), ("城市交通设施", "群众满意度")]
     assert [s.implementer.value for s in found.sheets] == ["某市公安局交通管理支队"] * 2
+
+
+def test_sheets_of_one_name_from_different_units_are_different_projects():
+    # a 部门 budget: each unit prints its own 审计业务经费 form
+    rows = []
+    for unit, money in (("某市审计局", "80.00"), ("某市审计局某分局", "12.00")):
+        rows += [_row("项目名称", "审计业务经费"),
+                 _row("主管部门", "某市审计局", "实施单位", unit),
+                 _row("资金总额", money),
+                 _row("一级指标", "二级指标", "三级指标", "指标值"),
+                 _row("产出指标", "数量指标", "审计项目数", "≥10个")]
+    projects = _projects_of_grid(rows)
+    assert [(p.name.value, p.implementer.value, p.budget.value) for p in projects] == [
+        ("审计业务经费", "某市审计局", Decimal("80.00")), ("审计业务经费", "某市审计局某分局", Decimal("12.00"))]
+
+
+def _projects_of_grid(rows):
+    """find_indicators, then find_projects over its findings, as the recognizers call them."""
+    from extractor.datamodel import Narrative
+    from extractor.recognize.projects import find_projects
+
+    found = find_indicators([GridBlock(rows=rows, first_line=1, last_line=len(rows), method="lattice")])
+    projects, _ = find_projects(Narrative(text="", orig=""), found.projects, sheets=found.sheets)
+    return projects

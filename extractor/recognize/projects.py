@@ -134,7 +134,7 @@ class _Book:
         projects, often of the same names), not a conflicting mention of that one."""
         p = self.find(str(name.value), parent)
         if p is not None and distinct and any(
-                f is not None and getattr(p, key) is not None and dec(getattr(p, key)) != dec(f)
+                f is not None and getattr(p, key) is not None and _differ(getattr(p, key), f)
                 for key, f in figures.items()):
             p = None
         if p is None:
@@ -160,6 +160,14 @@ class _Book:
         return p
 
 
+def _differ(a: Field, b: Field) -> bool:
+    """Two printings of a project's figure that cannot be one: amounts that differ, or texts (who
+    carries it out) that differ."""
+    if dec(a) is not None or dec(b) is not None:
+        return dec(a) != dec(b)
+    return "".join(str(a.value).split()) != "".join(str(b.value).split())
+
+
 def _same_amount(a, b) -> bool:
     """Two printings of one amount: equal, or the longer one rounded or cut to the shorter one's
     places (56.817 and 56.81, 0.8709 and 0.87): they differ by less than a unit in its last place."""
@@ -183,7 +191,9 @@ def find_projects(nar: Narrative, from_tables: Optional[list] = None, grids: Opt
     sheet_of = {id(s.name): s for s in sheets or []}
     for name, budget in from_tables or []:
         sheet = sheet_of.get(id(name))
-        book.add(name, **(_sheet_figures(sheet) if sheet is not None else {"budget": budget}))
+        # each sheet is one project: another unit's sheet of the same name (its own implementer or
+        # budget) is another project, not a disagreeing mention of this one
+        book.add(name, distinct=sheet is not None, **(_sheet_figures(sheet) if sheet is not None else {"budget": budget}))
 
     def amt(m, g):
         return span_amount_field(nar, m.start(g), m.end(g)) if m.group(g) is not None else None
