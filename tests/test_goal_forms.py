@@ -114,3 +114,33 @@ def _projects_of_grid(rows):
     found = find_indicators([GridBlock(rows=rows, first_line=1, last_line=len(rows), method="lattice")])
     projects, _ = find_projects(Narrative(text="", orig=""), found.projects, sheets=found.sheets)
     return projects
+
+
+UNIT_FORMS = """某某局2026年部门预算
+政策和项目预算绩效目标表
+(2026年度)
+项目名称 审计业务经费
+主管部门及代码 231_某市审计局 实施单位 某市审计局
+项目资金
+（万元）
+年度预算资金总额： 31.00
+其中：财政拨款 0.00
+其他资金 31.00
+政策和项目预算绩效目标表
+(2026年度)
+项目名称 审计业务经费
+主管部门及代码 231_某市审计局 实施单位 某市审计局某分局
+项目资金
+（万元）
+年度预算资金总额： 18.00
+其中：财政拨款 18.00
+其他资金 0.00
+"""
+
+
+def test_units_forms_of_one_name_as_text_are_two_projects(tmp_path):
+    f = tmp_path / "units.txt"
+    f.write_text(UNIT_FORMS, encoding="utf-8")
+    r = extract(f, ner=False)
+    assert [(p.name.value, p.budget.value, p.implementer.value) for p in r.projects] == [
+        ("审计业务经费", Decimal("31.00"), "某市审计局"), ("审计业务经费", Decimal("18.00"), "某市审计局某分局")]

@@ -57,7 +57,7 @@ def _num_field(cell: Cell) -> Field:
 
 
 _PROJECT_NAME = re.compile(r"^项目名称$")
-_PROJECT_MONEY = re.compile(r"^(?:项目资金|预算金额|项目预算|资金总额|年度资金总额|项目金额)")
+_PROJECT_MONEY = re.compile(r"^(?:项目资金|预算金额|项目预算|资金总额|年度资金总额|年度预算资金总额|预算资金总额|项目金额)")
 
 
 @dataclass

@@ -401,7 +401,8 @@ def _form_heads(nar: Narrative, book: "_Book") -> None:
             figures["implementer"] = span_text_field(nar, who.start("who"), who.end("who"),
                                                      value=_HAN_GAP.sub("", text[who.start("who"):who.end("who")]))
         book.add(span_text_field(nar, m.start("name"), m.end("name"),
-                                 value=_HAN_GAP.sub("", text[m.start("name"):m.end("name")])), **figures)
+                                 value=_HAN_GAP.sub("", text[m.start("name"):m.end("name")])), distinct=True,
+                 **figures)  # one form, one project: another unit's form of the same name is another
 
 
 def _sheet_parts(text: str, start: int, end: int) -> dict[str, tuple[int, int]]:
