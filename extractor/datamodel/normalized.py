@@ -52,5 +52,5 @@ class NormalizedDocument:
     removed: int = 0  # lines dropped as debris
     tables: list[NTable] = field(default_factory=list)
     # what normalize removed or converted, by kind (page_line, form_feed, running_header,
-    # page_mark_inline, pinyin_ruby, nbsp_mask, traditional_line, bar_row, lifted_numbers): counts, for a reader of the run
+    # page_mark_inline, pinyin_ruby, nbsp_mask, traditional_line, bar_row, row_number, lifted_numbers): counts, for a reader of the run
     counts: dict[str, int] = field(default_factory=dict)

@@ -27,6 +27,7 @@ from ..datamodel import Document, NLine, NormalizedDocument, NTable
 from .glued_cells import split_glued
 from .furniture import PAGE_LINE, counted_page_numbers, cut_inline_page_marks, repeated_page_edges, strip_form_feeds
 from .bar_rows import bar_row_lines, unbar
+from .row_numbers import blank_spans, row_number_spans
 from .lifted_numbers import merge_all as put_back_lifted_numbers
 from .nbsp_masks import unmask_nbsp
 from .run_lines import is_run_text, join_runs
@@ -181,6 +182,8 @@ def normalize(doc: Document) -> NormalizedDocument:
         i += 1
     barred = bar_row_lines(cleaned)
     _count(counts, "bar_row", len(barred))
+    numbered = row_number_spans(cleaned)
+    _count(counts, "row_number", len(numbered))
     out: list[NLine] = []
     removed = 0
     kept_before: list[int] = []  # for each original index, how many lines were kept before it
@@ -203,6 +206,8 @@ def normalize(doc: Document) -> NormalizedDocument:
         repaired = mapped != text  # full-width characters (a Traditional character is no repair of a number)
         if k in barred:
             mapped = unbar(mapped)  # the bars between a web row's cells read as spaces (orig keeps them)
+        if k in numbered:
+            mapped = blank_spans(mapped, numbered[k])  # a 序号 column's number (orig keeps it)
         if traditional:
             simple = to_simplified(mapped)
             if simple != mapped:

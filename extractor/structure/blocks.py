@@ -83,7 +83,20 @@ def _lift_title_rows(rows: list[list[Cell]]) -> tuple[list[NLine], list[list[Cel
     return (lifted, rows[k:]) if lifted else ([], rows)
 
 
-def _pull_preamble(out: list, block: GridBlock) -> None:
+# a title's second line: its qualifier in brackets, `（按支出功能分类科目-不含上年结转）`
+_QUALIFIER = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
+
+
+def _after_title(out: list, k: int) -> bool:
+    """The narrative line before out[k] (blank lines skipped) reads as a table's title."""
+    j = k - 1
+    while j >= 0 and isinstance(out[j], NLine) and not out[j].text.strip():
+        j -= 1
+    return j >= 0 and isinstance(out[j], NLine) and len(out[j].text.strip()) <= 40 and bool(
+        TITLE_END.search(out[j].text.strip()))
+
+
+def _pull_preamble(out: list, block: GridBlock, qualifier: bool = True) -> None:
     """The narrative lines just before a table that look like its title / code / unit lines."""
     pre: list[NLine] = []
     k = len(out) - 1
@@ -94,7 +107,8 @@ def _pull_preamble(out: list, block: GridBlock) -> None:
         if not ct:
             k -= 1
             continue
-        if is_preamble(cand) or (len(ct) <= 40 and _title_like(ct)) or (pre and UNIT_CODE_LINE.match(ct)):
+        if is_preamble(cand) or (len(ct) <= 40 and _title_like(ct)) or (pre and UNIT_CODE_LINE.match(ct)) or (
+                qualifier and _QUALIFIER.match(ct) and _after_title(out, k)):
             pre.insert(0, cand)
             out.pop(k)
             taken += 1
@@ -137,7 +151,9 @@ def split_blocks(lines: list[NLine], tables: Sequence[NTable] = ()) -> list[Bloc
             block = _grid_from_source(pending[ti])
             ti += 1
             if block is not None:
-                _pull_preamble(out, block)
+                # a page reader's table: its bracketed line is left alone (forms of one title, each
+                # with its own `(2026年度)`, would read as one table continued over pages)
+                _pull_preamble(out, block, qualifier=False)
                 out.append(block)
                 i = _take_notes(lines, i, block, pending[ti].at if ti < len(pending) else None)
             continue

@@ -543,6 +543,17 @@ def _positional_labels(header: list[NLine], edges: list[int]) -> Optional[list[s
     return labels if all(labels) else None
 
 
+_NOTE_LABEL = re.compile(r"^(?:备注|说明|备注说明)$")
+
+
+def _without_notes(words: list[str], n: int) -> list[str]:
+    """A header's words without the trailing 备注 column when it prints no amount (more words than
+    the rows have amounts): `合计 人员经费支出 公用经费支出 备注` over three amounts."""
+    while len(words) > n and words and _NOTE_LABEL.match(words[-1]):
+        words = words[:-1]
+    return words
+
+
 def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NLine) -> tuple[list[list[Cell]], bool]:
     """Header rows of the grid (full width: 科目编码, 科目名称, then the amount columns) and whether
     the column names are certain."""
@@ -564,7 +575,8 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
         else:
             rows.append([cell("科目编码"), cell("科目名称")] + [cell(x) for x in leaves])
         return rows, True
-    lines_words = [[t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)] for ln in header]
+    lines_words = [_without_notes([t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)], n)
+                   for ln in header]
     for words in lines_words:  # one header line with a label per amount column after the key labels
         if len(words) == n and not any(w.isdigit() or _AMOUNT.match(w) for w in words) and not any(
                 len(other) > n for other in lines_words):  # (not when another line names more columns)

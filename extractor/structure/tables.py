@@ -215,6 +215,9 @@ def header_paths(header: list[list[Cell]], ncols: int, key_cols: int,
 
 # --- table builders ---------------------------------------------------------------------------
 
+_QUALIFIER_LINE = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
+
+
 def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str]:
     texts = [ln.text.strip() for ln in block.preamble]
     joined = " ".join(texts)
@@ -225,7 +228,9 @@ def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str
     title = None
     for t in texts:
         t2 = TABLE_CODE.sub("", t).strip()
-        if t2 and not WHO.match(t2) and not AMOUNT_UNIT.search(t2) and not UNIT_CODE_LINE.match(t2):
+        if title and _QUALIFIER_LINE.match(t2):
+            title += "".join(t2.split())  # the title's second line: its qualifier in brackets
+        elif t2 and not WHO.match(t2) and not AMOUNT_UNIT.search(t2) and not UNIT_CODE_LINE.match(t2):
             title = "".join((t2).split())
     return title, unit, joined
 
