@@ -109,3 +109,17 @@ def test_a_join_no_layout_explains_is_left_to_review():
     field = cell_text_field(Cell(text="某某市政务服务和数据管理局", orig="某某市政务服务和数据管理局", line=1, joined=True,
                                  repairs=joined[0].repairs))
     assert field.confidence < 0.9 and any("guess" in n for n in field.notes)
+
+
+def test_label_around_a_line_printing_one_amount_only():
+    # one amount column: the amount line of a centred two-line label prints a single word
+    header = line(119.6, ("单位（项目）名称", 165, 245), ("项目金额", 313, 353))
+    lines = [TITLE, header,
+             line(250.4, ("统计资料印刷", 123, 183), ("1,228,100.00", 314, 374)),
+             line(266.8, ("购买服务（审计、绩效、ppp项目评", 123, 278)),
+             line(274.6, ("15,000.00", 329, 374)),
+             line(282.4, ("价）", 118, 138)),
+             line(298.7, ("内审服务", 123, 163), ("15,000.00", 329, 374))]
+    (t,) = stream_tables(lines, 1)
+    assert texts(t)[1:] == [["统计资料印刷", "1,228,100.00"], ["购买服务（审计、绩效、ppp项目评\n价）", "15,000.00"],
+                            ["内审服务", "15,000.00"]]

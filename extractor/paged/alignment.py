@@ -189,7 +189,10 @@ def _joined_rows(region: list[dict], texts: list[list[str]], ends: list[list[Opt
     """Rows of the table with wrapped cells joined to their amount line (the pieces' lines drop out
     when nothing else is left on them); trailing lines (from `body` on) only as far as a row takes
     them. -> (rows, the indices of the lines kept)."""
-    data = [k for k, ln in enumerate(region) if _is_data(ln)]
+    # amount lines: from the first line printing an amount among other words on, every line that
+    # prints one (a row whose label is all on other lines may print a single amount)
+    first = next((k for k, ln in enumerate(region) if _is_data(ln)), len(region))
+    data = [k for k, ln in enumerate(region) if k >= first and _numeric_tokens(ln)]
     pieces = [k for k, ln in enumerate(region) if not _numeric_tokens(ln)]
     heights = sorted(region[k]["bottom"] - region[k]["top"] for k in data)
     joined = join_wrapped(region, texts, ends, data, pieces, text_bands, heights[len(heights) // 2])
