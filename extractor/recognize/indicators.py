@@ -167,8 +167,6 @@ def find_indicators(grids: list[GridBlock]) -> IndicatorFindings:
                         found.sheets.append(sheet)
                         found.projects.append((sheet.name, sheet.funds.get("年初预算数")))
                 break
-            if hi < start:
-                continue  # a header repeated inside the form before (a page's header printed again)
             stop = _next_form(g.rows, hi + 1, heads[n + 1][0] if n + 1 < len(heads) else len(g.rows))
             name, money = _project_meta(g.rows[start:hi])
             if n > 0 and name is None:
