@@ -52,6 +52,10 @@ def test_form_heads_left_as_text_give_projects(tmp_path):
            for p in r.projects]
     assert got == [("车驾管所及办案经费", Decimal("1700.00"), "某市公安局交通管理支队"),
                    ("城市交通设施", Decimal("5000.00"), "某市公安局交通管理支队")]
+    # the first form prints its implementer with a gap (`交通 管理支队`): a neighbour cell's words may be
+    # in it, so the form's fields go to review; the second prints it whole
+    assert [p.budget.confidence < 0.9 for p in r.projects] == [True, False]
+    assert "neighbouring cell" in " ".join(r.projects[0].name.notes)
 
 
 def test_a_self_evaluation_funds_line_is_no_form_budget(tmp_path):

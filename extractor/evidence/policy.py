@@ -57,6 +57,7 @@ CODE_FROM_CATALOGUE_PATH = 0.85  # an explanation's code looked up by the printe
 EXPLANATION_NO_CODE = 0.75  # an explanation whose subject no table and no catalogue entry gives a code
 EXPLANATION_NO_AMOUNT = 0.7  # an explanation with no amount read in its item
 INDICATOR_CELL = 0.95  # a 绩效 indicator cell
+FORM_HEAD_GAP = 0.7  # a 绩效目标表 head read from text whose name has a gap or spans lines: it may hold a neighbour cell's words
 
 # --- report identity (recognize/meta.py) --------------------------------------------------------
 DEPT_LINE = 0.95  # 部门：X printed on a table or cover line

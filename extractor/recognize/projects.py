@@ -24,6 +24,7 @@ from typing import Optional
 import regex as re
 
 from ..datamodel import Field, Narrative, Project
+from ..evidence import policy
 from ..evidence.cells import cell_amount_field, cell_text_field
 from ..evidence.numbers import NUM
 from ..evidence.printed import HEADING
@@ -83,13 +84,15 @@ _SECTION_HEAD = re.compile(r"(?m)^[ \t]*(?:[（(][一二三四五六七八九十
 _KEY_DROP = re.compile(r"[\s“”\"「」]")
 
 # the head of a 绩效目标表 form as text (its lines may be joined in the narrative): 项目名称 X up to the
-# next label, then 资金总额 A with a label after it (a 自评表's 年度资金总额 line prints several amounts)
-_FORM_LABELS = r"(?:主管部门|实施单位|项目资金|资金总额|专项资金|预算金额|年度目标|项目属性|项目类型|项目期限|$)"
-FORM_NAME = re.compile(rf"项目名称[ \t:：]*\n?[ \t]*(?P<name>[^\s\d：:，。][^：:，。\n]{{1,59}}?)[ \t]*\n?(?={_FORM_LABELS})", re.M)
+# next label, then 资金总额 A with a label after it (a 自评表's 年度资金总额 line prints several amounts).
+# A name runs into no `code_单位` cell: a converter printing the form's cells column by column puts
+# the 主管部门's `231_某某局` right after the name, and such a head is not read.
+_FORM_LABELS = r"(?:主管部门|实施单位|项目资金|资金总额|专项资金|预算金额|年度预算|年度资金|年度目标|项目属性|项目类型|项目期限|$)"
+FORM_NAME = re.compile(rf"项目名称[ \t:：]*\n?[ \t]*(?P<name>[^\s\d：:，。_][^：:，。\n_]{{1,59}}?)[ \t]*\n?(?={_FORM_LABELS})", re.M)
 FORM_MONEY = re.compile(rf"(?<!年度)(?:项目)?资金总额[ \t:：]*(?:[（(]万元[)）])?[ \t:：]*\n?[ \t]*(?P<v>{NUM})[ \t]*(?:万元)?[ \t]*\n?"
-                        r"(?=财政拨款|其中|其他资金|年度目标|$)", re.M)
-FORM_IMPLEMENTER = re.compile(r"实施单位[ \t:：]*\n?[ \t]*(?P<who>[^\s\d：:，。][^：:，。\n\d]{1,39}?)[ \t]*\n?"
-                              r"(?=专项资金|项目资金|资金总额|预算金额|年度目标|$)", re.M)
+                        r"(?=财政拨款|其中|其他资金|项目资金|年度目标|总体目标|$)", re.M)
+FORM_IMPLEMENTER = re.compile(r"实施单位[ \t:：]*\n?[ \t]*(?P<who>[^\s\d：:，。_][^：:，。\n\d_]{1,39}?)[ \t]*\n?"
+                              r"(?=专项资金|项目资金|资金总额|预算金额|年度预算|年度资金|年度目标|$)", re.M)
 _HAN_GAP = re.compile(r"(?<=\p{Han})\s+(?=\p{Han})")  # a converter's space inside a name printed whole
 _FORM_REACH = 400  # characters after the 项目名称 line where its 资金总额 may stand
 
@@ -395,12 +398,20 @@ def _form_heads(nar: Narrative, book: "_Book") -> None:
         money = FORM_MONEY.search(text, m.end(), end)
         if money is None:
             continue
-        figures: dict[str, Optional[Field]] = {"budget": span_amount_field(nar, money.start("v"), money.end("v"))}
         who = FORM_IMPLEMENTER.search(text, m.end(), money.start())
+        # a gap inside the name or the implementer, or two printed lines joined in it: a converter's
+        # space or a wrapped name, or a neighbouring cell's words run into it (a cell centred over two
+        # lines) — which, the text does not say
+        gap = bool(_HAN_GAP.search(m.group("name")) or nar.joined_between(m.start("name"), m.end("name")) or (
+            who is not None and (_HAN_GAP.search(who.group("who")) or nar.joined_between(who.start("who"), who.end("who")))))
+        conf = policy.FORM_HEAD_GAP if gap else policy.PATTERN
+        why = ["the form's name or implementer has a gap or spans lines: a neighbouring cell's words may be in it"] if gap else []
+        figures: dict[str, Optional[Field]] = {
+            "budget": span_amount_field(nar, money.start("v"), money.end("v"), confidence=conf)}
         if who is not None:
-            figures["implementer"] = span_text_field(nar, who.start("who"), who.end("who"),
+            figures["implementer"] = span_text_field(nar, who.start("who"), who.end("who"), confidence=conf, notes=why,
                                                      value=_HAN_GAP.sub("", text[who.start("who"):who.end("who")]))
-        book.add(span_text_field(nar, m.start("name"), m.end("name"),
+        book.add(span_text_field(nar, m.start("name"), m.end("name"), confidence=conf, notes=why,
                                  value=_HAN_GAP.sub("", text[m.start("name"):m.end("name")])), distinct=True,
                  **figures)  # one form, one project: another unit's form of the same name is another
 
