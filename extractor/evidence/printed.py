@@ -45,6 +45,8 @@ CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 TITLE_END = re.compile(r"表\s*(?:[（(](?:按[^（）()\s]{1,12}|[^（）()\s]{0,8}(?:科目|分类)|不含[^（）()\s]{1,10}"
                        r"|[一二]级项目|\d{4}年?)[）)]\s*)?$")
 # a note under a table: 注：… / 说明：… / 备注：… / 注1
+# a title's second line: its qualifier in brackets, `（按支出功能分类科目-不含上年结转）`
+TITLE_QUALIFIER = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
 NOTE_LINE = re.compile(r"^\s*(?:备注|注|说明)\s*[:：\d]")
 
 

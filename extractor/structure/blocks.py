@@ -18,7 +18,7 @@ import regex as re
 
 from ..datamodel import Block, Cell, GridBlock, NLine, NTable
 from ..datamodel.readers import grid_report
-from ..evidence.printed import NOTE_LINE, TITLE_END, UNIT_CODE_LINE, UNIT_WORD, WHO
+from ..evidence.printed import NOTE_LINE, TITLE_END, TITLE_QUALIFIER, UNIT_CODE_LINE, UNIT_WORD, WHO
 from .text_tables import TEXT_READERS, is_preamble, join_broken_header
 
 _PROSE_MIN = 40  # characters: a shorter line may be a table cell, title or header (a cell holds a comma too)
@@ -83,10 +83,6 @@ def _lift_title_rows(rows: list[list[Cell]]) -> tuple[list[NLine], list[list[Cel
     return (lifted, rows[k:]) if lifted else ([], rows)
 
 
-# a title's second line: its qualifier in brackets, `（按支出功能分类科目-不含上年结转）`
-_QUALIFIER = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
-
-
 def _after_title(out: list, k: int) -> bool:
     """The narrative line before out[k] (blank lines skipped) reads as a table's title."""
     j = k - 1
@@ -108,7 +104,7 @@ def _pull_preamble(out: list, block: GridBlock, qualifier: bool = True) -> None:
             k -= 1
             continue
         if is_preamble(cand) or (len(ct) <= 40 and _title_like(ct)) or (pre and UNIT_CODE_LINE.match(ct)) or (
-                qualifier and _QUALIFIER.match(ct) and _after_title(out, k)):
+                qualifier and TITLE_QUALIFIER.match(ct) and _after_title(out, k)):
             pre.insert(0, cand)
             out.pop(k)
             taken += 1

@@ -20,7 +20,7 @@ from ..datamodel import Cell, Field, GridBlock, Repair, Row, Table
 from ..evidence import policy
 from ..evidence.cells import cell_amount_field, cell_code_field, cell_source, cell_text_field
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, UNIT_CODE_LINE, WHO
+from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, TITLE_QUALIFIER, UNIT_CODE_LINE, WHO
 from .code_tree import CodeTree, confirm_by_sums, first_amount
 from .ruled_header import UNIT_KEY, column_centres, key_columns, ruled_labels, spread, unit_columns
 from .spaced_text import bracket_code
@@ -215,9 +215,6 @@ def header_paths(header: list[list[Cell]], ncols: int, key_cols: int,
 
 # --- table builders ---------------------------------------------------------------------------
 
-_QUALIFIER_LINE = re.compile(r"^[（(][^（）()]{2,30}[）)]$")
-
-
 def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str]:
     texts = [ln.text.strip() for ln in block.preamble]
     joined = " ".join(texts)
@@ -228,7 +225,7 @@ def _title_and_unit(block: GridBlock) -> tuple[Optional[str], Optional[str], str
     title = None
     for t in texts:
         t2 = TABLE_CODE.sub("", t).strip()
-        if title and _QUALIFIER_LINE.match(t2):
+        if title and TITLE_QUALIFIER.match(t2):
             title += "".join(t2.split())  # the title's second line: its qualifier in brackets
         elif t2 and not WHO.match(t2) and not AMOUNT_UNIT.search(t2) and not UNIT_CODE_LINE.match(t2):
             title = "".join((t2).split())
