@@ -56,6 +56,7 @@ def test_form_heads_left_as_text_give_projects(tmp_path):
     # in it, so the form's fields go to review; the second prints it whole
     assert [p.budget.confidence < 0.9 for p in r.projects] == [True, False]
     assert "neighbouring cell" in " ".join(r.projects[0].name.notes)
+    assert "neighbouring cell" in " ".join(r.projects[0].budget.notes)  # the review says why
 
 
 def test_a_self_evaluation_funds_line_is_no_form_budget(tmp_path):

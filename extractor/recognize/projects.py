@@ -10,7 +10,7 @@ What it does: reads the phrasings reports use for projects —
   a budget's project sheets (X项目经费情况说明 / X经费情况说明 with 项目概述, 实施主体, 实施周期,
   年度预算安排 项目总预算A万，其中Y B万… — the components become projects with this one as parent);
   the head of a 项目支出绩效目标表 form left as text (`项目名称 X` / `主管部门 … 实施单位 Z` / `资金总额 A`,
-  the amount alone at its line's end: X with budget A and implementer Z)
+  the amount followed by the next label, never by more amounts: X with budget A and implementer Z)
 — and the heads of 项目支出绩效自评表 read from tables (recognize/indicators.py's ProjectSheet:
 主管部门, 实施单位, 年初预算数, 全年预算数, 全年执行数, 执行率, 总分 得分) — and merges mentions of one project (name variants kept as aliases). Disagreeing figures are kept
 as the first mention's and reported by validate/ as a failed check.
@@ -406,8 +406,10 @@ def _form_heads(nar: Narrative, book: "_Book") -> None:
             who is not None and (_HAN_GAP.search(who.group("who")) or nar.joined_between(who.start("who"), who.end("who")))))
         conf = policy.FORM_HEAD_GAP if gap else policy.PATTERN
         why = ["the form's name or implementer has a gap or spans lines: a neighbouring cell's words may be in it"] if gap else []
-        figures: dict[str, Optional[Field]] = {
-            "budget": span_amount_field(nar, money.start("v"), money.end("v"), confidence=conf)}
+        budget = span_amount_field(nar, money.start("v"), money.end("v"), confidence=conf)
+        if budget is not None:
+            budget.notes.extend(why)
+        figures: dict[str, Optional[Field]] = {"budget": budget}
         if who is not None:
             figures["implementer"] = span_text_field(nar, who.start("who"), who.end("who"), confidence=conf, notes=why,
                                                      value=_HAN_GAP.sub("", text[who.start("who"):who.end("who")]))
