@@ -1100,6 +1100,43 @@ def test_units_with_a_code_column_are_read_as_units(tmp_path, text):
         Decimal("50.00"), Decimal("50.00"), Decimal("250.00"), Decimal("250.00"), Decimal("300.00")]
 
 
+# The same table going on over a page (pypdf): the running footer and page number, then the header
+# printed again, then more units. Each page's name pieces are its own; the units are schools, a
+# kindergarten with its other name in brackets. Sums by hand: 1,000.00 + 200.00 + 60.00 + 40.00 =
+# 1,300.00 and 50.00 = 50.00 (上年结转 of the 中学).
+CODED_UNITS_OVER_A_PAGE = CODED_UNITS_HEAD + """合计 1,300.00 1,250.00 1,250.00 50.00 50.00
+123 某某市某某局 1,300.00 1,250.00 1,250.00 50.00 50.00
+  123001 某某市某某局（本级） 1,000.00 1,000.00 1,000.00
+  123002 某某市第一高级中 学 200.00 150.00 150.00 50.00 50.00
+某某市某某局 2026 年度部门预算公开
+- 16 -
+本年收入 上年结转结余
+部门代
+码 部门名称 合计 小计 一般公共预 算 政府性基 金预算 事业 收入 小计 一般公共 预算 单位 资金
+  123003 某某市实验幼儿园（ 某某市机关幼儿园） 60.00 60.00 60.00
+  123004 某某市少年宫 40.00 40.00 40.00
+某某市某某局 2026 年度部门预算公开
+- 17 -
+支出总表
+某某市某某局 2026 年度部门预算公开
+"""
+
+
+def test_units_with_a_code_column_go_on_over_a_page(tmp_path):
+    _, t = _table(tmp_path, CODED_UNITS_OVER_A_PAGE)
+    assert [r.name.value for r in t.rows] == [
+        "合计", "某某市某某局", "某某市某某局（本级）", "某某市第一高级中学", "某某市实验幼儿园（某某市机关幼儿园）",
+        "某某市少年宫"]
+    school = t.rows[3]
+    assert sorted(f.value for f in school.values.values() if f.value is not None) == [
+        Decimal("50.00"), Decimal("50.00"), Decimal("150.00"), Decimal("150.00"), Decimal("200.00")]
+    assert sorted(f.value for f in t.rows[-1].values.values() if f.value is not None) == [Decimal("40.00")] * 3
+    # which of the ten columns a school's amounts stand in is not printed (blank cells are absent):
+    # its amounts and its blank cells alike are in doubt, and say why
+    assert all(f.confidence < policy.REVIEW_THRESHOLD and any("column uncertain" in n for n in f.notes)
+               for f in school.values.values())
+
+
 # A table no template knows (政府采购支出表) as pdfplumber prints it: a cell's text too long for its
 # width centred on its row (`集中采购机构` above the row, `采购` under it), each row printing text
 # cells of its own. Which row a piece between two rows belongs to is not printed.

@@ -22,8 +22,10 @@ HEADING = re.compile(
 # an item number printed in front of a table row's name (一、 （二） 3.)
 ORDINAL = re.compile(rf"^\s*(?:[{_NUMERALS}]+、|（[{_NUMERALS}]+）|\d+[、.．](?!\d))\s*")
 
-# how the name of a department or unit ends (福州市商务局, 福州市公安局巡特警支队, …中心)
-ORG_TAIL = r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府|街道办事处|管理处|服务中心)"
+# how the name of a department or unit ends (福州市商务局, 福州市公安局巡特警支队, …中心; the units a
+# department budgets for: schools 某某中学 / 小学 / 大学 / 幼儿园, 某某电视台, 某某少年宫, 某某林场 …)
+ORG_TAIL = (r"(?:局|委员会|委|办公室|办|中心|院|所|站|队|馆|处|部|会|厅|室|署|社|校|学校|医院|大队|支队|分局|政府"
+            r"|街道办事处|管理处|服务中心|中学|小学|大学|幼儿园|电视台|广播电台|少年宫|剧团|林场|农场|监狱|公司)")
 
 # --- lines around a table -------------------------------------------------------------------------
 # the table's printed code: 公开05表 anywhere, or 表3 / 附表2-1 / 公开表2 on a line of its own

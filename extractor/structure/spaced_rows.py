@@ -66,7 +66,7 @@ from . import name_codes, staggered_rows, spaced_flat, spaced_groups, spaced_lab
 from .spaced_text import covers
 from .spaced_text import Header, after_title, title_above, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
-from .spaced_text import bracket_code, name_piece as _name_piece, page_turn, tokens as _tokens
+from .spaced_text import bracket_code, name_piece as _name_piece, page_turn, repeated_header, tokens as _tokens
 from .text_tables import with_report, text_reader
 
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
@@ -84,7 +84,7 @@ _LEVEL_WORDS = frozenset(("类", "款", "项"))
 _MAX_NAME_PIECES = 3  # lines a subject name is broken over, at most
 # a unit's name ends as an organisation's does, perhaps with what part of it the row covers
 # (`某某局（本级）`, `某某局(机关)`)
-_ORG_END = re.compile(rf"{ORG_TAIL}(?:[（(]\p{{Han}}{{1,6}}[）)])?$")
+_ORG_END = re.compile(rf"{ORG_TAIL}(?:[（(]\p{{Han}}{{1,20}}[）)])?$|{ORG_TAIL}[）)]$")  # also 某某园（某某幼儿园）
 _UNIT_AFTER = re.compile(UNIT_WORD.pattern + ".*$")  # the unit line printed after the unit's name
 _UNIT_DOUBT = ("unit uncertain: a unit's name, printed over several lines, does not end as a unit's name does, "
                "so which pieces make which row's name is not certain")
@@ -999,16 +999,20 @@ def _unit_names(runs: list[list[NLine]], inline: list[str], ends_as_unit: bool =
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _unit_rows(lines: Sequence[NLine], j: int, coded: bool = False) -> tuple[list[_Row], int]:
+def _unit_rows(lines: Sequence[NLine], j: int, coded: bool = False,
+               header_keys: Optional[set[str]] = None) -> tuple[list[_Row], int]:
     """The unit rows after a unit table's 合计 row: each a unit's name (on its amounts line, or broken
     over the lines around it) and its amounts. Rows are read up to the first line that is neither a
-    name piece nor an amounts line (a page number ends them too: a name cannot be followed over a
-    page); none when the pieces cannot be shared out between the rows for certain. With `coded`
+    name piece nor an amounts line. Page furniture (a page number, a running header or footer) and
+    the header's lines printed again on the new page end a page's rows, and the rows go on after
+    them: a name is never followed over a page, so each page's pieces are shared out among its own
+    rows; a page whose pieces cannot be shared out for certain ends the table before it. With `coded`
     every amounts line opens with its unit's code, and the pieces are shared out only in a way that
     makes every name end as a unit's name does."""
+    pages: list[tuple[list[list[NLine]], list[tuple[NLine, str, list[Amount], Optional[str]]], int]] = []
     runs: list[list[NLine]] = [[]]
     amount_lines: list[tuple[NLine, str, list[Amount], Optional[str]]] = []
-    k, n = j, len(lines)
+    k, n, page_start = j, len(lines), j
     while k < n:
         ln = lines[k]
         if not ln.text.strip():
@@ -1020,25 +1024,32 @@ def _unit_rows(lines: Sequence[NLine], j: int, coded: bool = False) -> tuple[lis
         if got is not None:
             amount_lines.append((ln, got[0], got[1], got[2]))
             runs.append([])
+        elif (amount_lines or pages) and (_furniture(lines, ln) or repeated_header(ln, header_keys or set()) or (
+                runs == [[]] and " ".join(ln.text.split()) in (header_keys or set()))):
+            # (a short header line, 部门代, is taken for one only at a page's top, before any piece)
+            if runs != [[]] or amount_lines:
+                pages.append((runs, amount_lines, page_start))
+            runs, amount_lines, page_start = [[]], [], k
         elif _unit_piece(lines, ln):
             runs[-1].append(ln)
         else:
             break
         k += 1
-    if not amount_lines:
-        return [], j
-    names = _unit_names(runs, [name for _, name, _, _ in amount_lines], ends_as_unit=coded)
-    if names is None:
-        return [], j
+    if amount_lines or runs != [[]]:
+        pages.append((runs, amount_lines, page_start))
     rows: list[_Row] = []
-    for (ln, inline, amounts, unit_code), pieces in zip(amount_lines, names):
-        before = [p for p in pieces if p.no < ln.no]
-        after = [p for p in pieces if p.no > ln.no]
-        name = "".join(p.text.strip() for p in before) + inline + "".join(p.text.strip() for p in after)
-        if not name:
-            return [], j
-        rows.append(_Row(ln, None, "", name, amounts, False, name_lines=before + [ln] + after,
-                         name_from_before=bool(before), unit_code=unit_code))
+    for runs, amount_lines, page_start in pages:
+        names = _unit_names(runs, [name for _, name, _, _ in amount_lines], ends_as_unit=coded) if amount_lines else None
+        if names is None:
+            return (rows, page_start) if rows else ([], j)
+        for (ln, inline, amounts, unit_code), pieces in zip(amount_lines, names):
+            before = [p for p in pieces if p.no < ln.no]
+            after = [p for p in pieces if p.no > ln.no]
+            name = "".join(p.text.strip() for p in before) + inline + "".join(p.text.strip() for p in after)
+            if not name:
+                return (rows, page_start) if rows else ([], j)
+            rows.append(_Row(ln, None, "", name, amounts, False, name_lines=before + [ln] + after,
+                             name_from_before=bool(before), unit_code=unit_code))
     return rows, k
 
 
@@ -1086,6 +1097,11 @@ def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False, wraps
     values = [Cell(text="", orig="", line=ln.no, page=ln.page) for _ in range(n)]
     for k, (a, c) in enumerate(zip(placed.amounts, placed.cols or ())):
         values[c] = _amount_cell(row, a, placed.doubt if k in placed.unsure else None, wraps_doubtful)
+    if placed.unsure and placed.doubt:
+        # an amount whose column is a guess may stand in any blank cell of its row: no blank is certain
+        for c, cell in enumerate(values):
+            if not cell.text:
+                cell.repairs = [Repair(kind="layout.column_guess", note=placed.doubt, status="unconfirmed")]
     if not paired:
         return [code, name] + values
     code2, orig2, name2 = row.pair or ("", "", "")
@@ -1133,12 +1149,12 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     rows, end = _collect(lines, first, head.keys, title_keys, kind, names=names)
     units = unit_table(head.text)
     if units and len(rows) == 1 and rows[0].total:
-        more, end = _unit_rows(lines, end)
+        more, end = _unit_rows(lines, end, header_keys=head.keys)
         rows += more
     elif not units and rows and rows[0].total and coded_unit_table(head.text):
         # units with their codes (`123 某某局`, `123001 某某局` …): read as units, not as subjects
         after_total = next((k + 1 for k in range(first, len(lines)) if lines[k] is rows[0].line), None)
-        more, coded_end = _unit_rows(lines, after_total, coded=True) if after_total is not None else ([], end)
+        more, coded_end = _unit_rows(lines, after_total, coded=True, header_keys=head.keys) if after_total is not None else ([], end)
         if more:
             rows, end, units = rows[:1] + more, coded_end, True
     _complete(rows, kind)
