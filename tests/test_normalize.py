@@ -51,6 +51,44 @@ def test_toc_block_dropped():
     assert [ln.text for ln in nd.lines] == ["第一部分 概况", "正文开始。"]
 
 
+# pypdf's text of a narrow page: the TOC's entries carry dot leaders and page numbers, the body
+# prints a part's heading over two lines, and no body line is long. Only the TOC goes; the 收支总表
+# after it, its title and every body line stay (the first long line, a table's header, is no place
+# to end the TOC).
+TOC_WITH_LEADERS = """目  录
+第一部分 部门概况......................... 1
+一、部门主要职责............................. 2
+第二部分 2026 年度部门预算表 ............... 9
+一、收支预算总表............................ 10
+ 1
+第一部分
+部门概况
+一、部门主要职责
+某某局的主要职责是：
+第二部分
+一、收支预算总表
+收入 支出
+一、一般公共预算拨款收入 10984.81 一、一般公共服务支出 13215.69
+二、收入预算总表
+单位名称 总计 一般公共预 算拨款收入 政府性基金 预算拨款收 入 国有资本经 营预算拨款 收入 财政专户 管理资金 收入 事业 收入
+"""
+
+
+def test_toc_with_dot_leaders_ends_at_its_last_entry():
+    nd = normalize(_doc(TOC_WITH_LEADERS))
+    texts = [ln.text.strip() for ln in nd.lines if ln.text.strip()]
+    assert texts[:3] == ["第一部分", "部门概况", "一、部门主要职责"]
+    assert "一、一般公共预算拨款收入 10984.81 一、一般公共服务支出 13215.69" in texts
+    assert not any("......" in t for t in texts)
+
+
+def test_toc_with_dot_leaders_and_no_heading_printed_again_ends_after_its_entries():
+    text = TOC_WITH_LEADERS.replace("第一部分\n部门概况\n一、部门主要职责\n", "概况\n")
+    nd = normalize(_doc(text))
+    texts = [ln.text.strip() for ln in nd.lines if ln.text.strip()]
+    assert texts[0] == "概况" and "某某局的主要职责是：" in texts
+
+
 def test_broken_lines_joined_with_provenance():
     st = structure(normalize(_doc("主要用于以下方面：一般公共服务支出（类）289.07万元；交\n\n交通运输支出（类）24.01万元。\n"
                                   "年初预算为146.5万元，完成年初预\n\n算的6.8%。")))

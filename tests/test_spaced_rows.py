@@ -1137,6 +1137,95 @@ def test_units_with_a_code_column_go_on_over_a_page(tmp_path):
                for f in school.values.values())
 
 
+# Chongqing's 收入总表 as pypdf prints it: the header's words broken into pieces a line each (over 30
+# lines), a code alone on its line with its name broken under it and the amounts after the name's
+# last piece, and the table going on over a page under its header printed again. Sums by hand:
+# 208 = 100.00 + 2,000.00 + 1,000.00 = 3,100.00; 一般公共预算 3,000.00 = 100.00 + 1,900.00 + 1,000.00.
+CHONGQING_INCOME = """表二
+2026 年部门收入总体情况表
+单位名称：某某局 单位：万元
+科目
+总计
+一般公共
+预算拨款
+收入
+政府性基
+金预算拨
+款收入
+国有资本
+经营预算
+拨款收入
+财政专户
+管理资金
+收入
+事业
+收入
+上级
+补助
+收入
+附属单
+位上缴
+收入
+事业单
+位经营
+收入
+其他收入
+科目编码 科目名称
+合计 3,100.00 3,000.00 100.00
+208 社会保障和就业支出 3,100.00 3,000.00 100.00
+20805 行政事业单位养老支出 3,100.00 3,000.00 100.00
+2080501 行政单位离退休 100.00 100.00
+— 15 —
+科目
+总计
+一般公共
+预算拨款
+收入
+政府性基
+金预算拨
+款收入
+国有资本
+经营预算
+拨款收入
+财政专户
+管理资金
+收入
+事业
+收入
+上级
+补助
+收入
+附属单
+位上缴
+收入
+事业单
+位经营
+收入
+其他收入
+科目编码 科目名称
+2080505
+机关事业单位基本养老保
+险缴费支出 2,000.00 1,900.00 100.00
+2080506
+机关事业单位职业年金缴
+费支出 1,000.00 1,000.00
+注：本表反映部门本年度的总收入情况。
+"""
+
+
+def test_code_alone_with_its_name_broken_and_a_header_a_piece_a_line(tmp_path):
+    _, t = _table(tmp_path, CHONGQING_INCOME)
+    assert [(r.code.value if r.code else None, r.name.value) for r in t.rows] == [
+        (None, "合计"), ("208", "社会保障和就业支出"), ("20805", "行政事业单位养老支出"), ("2080501", "行政单位离退休"),
+        ("2080505", "机关事业单位基本养老保险缴费支出"), ("2080506", "机关事业单位职业年金缴费支出")]
+    assert t.columns[:2] == ["总计", "一般公共预算拨款收入"] and len(t.columns) == 10
+    pension = t.rows[4]
+    assert sorted(f.value for f in pension.values.values() if f.value is not None) == [
+        Decimal("100.00"), Decimal("1900.00"), Decimal("2000.00")]
+    # three amounts in ten columns, blank cells absent: where the 100.00 stands is not printed
+    assert all(f.confidence < policy.REVIEW_THRESHOLD for f in pension.values.values())
+
+
 # A table no template knows (政府采购支出表) as pdfplumber prints it: a cell's text too long for its
 # width centred on its row (`集中采购机构` above the row, `采购` under it), each row printing text
 # cells of its own. Which row a piece between two rows belongs to is not printed.

@@ -103,17 +103,26 @@ def _page_starts(lines) -> list[int]:
     return out
 
 
+def _entry_key(line: str) -> str:
+    """A TOC line's heading as the body prints it: spaces, the dot leader and the page number dropped
+    (`第一部分 部门概况......... 1` -> 第一部分部门概况)."""
+    return "".join(_DOT_LEADER.sub("", line).split())
+
+
 def _toc_end(lines: list[str], start: int, pages: Optional[Sequence[Optional[int]]] = None) -> int:
     """Index after a table of contents that begins at `start` (the 目录 line): the TOC runs to its
-    last entry, an entry being a line printed again later in the body (its heading; the first entry's
-    heading may be broken over two lines there). Lines after the last entry (a cover title between
-    the TOC and the body) are kept. With no entry printed again (the TOC drawn as a table or an
-    image, so its entries are not lines), the TOC ends at its page's end (`pages`: each line's page,
-    where the format has pages) or at the first line of body text, whichever comes first."""
+    last entry, an entry being a line printed again later in the body (its heading, compared
+    without the entry's dot leader and page number; the first entry's heading may be broken over two
+    lines there). Lines after the last entry (a cover title between the TOC and the body) are kept.
+    With no entry printed again: a TOC whose entries carry dot leaders ends after its last such
+    entry (the leader lines and the page numbers, blank lines and short lines between them); one
+    without (drawn as a table or an image, so its entries are not lines) ends at its page's end
+    (`pages`: each line's page, where the format has pages) or at the first line of body text,
+    whichever comes first."""
     first = None
     end = None
     for j in range(start + 1, min(len(lines), start + 300)):
-        key = "".join(lines[j].split())
+        key = _entry_key(lines[j])
         if not key:
             continue
         if first is None:
@@ -125,6 +134,9 @@ def _toc_end(lines: list[str], start: int, pages: Optional[Sequence[Optional[int
             end = j  # the first entry printed again as a heading (perhaps broken over two lines)
             break
     if end is None:
+        led = _leader_entries_end(lines, start)
+        if led is not None:
+            return led
         # no repeated heading: stop at the next page or the first long line (body text)
         own_page = pages[start] if pages is not None else None
         for j in range(start + 1, min(len(lines), start + 300)):
@@ -136,10 +148,36 @@ def _toc_end(lines: list[str], start: int, pages: Optional[Sequence[Optional[int
     body = {"".join(x.split()) for x in lines[end: end + 5000]}
     last = start
     for j in range(start + 1, end):
-        key = "".join(lines[j].split())
+        key = _entry_key(lines[j])
         if key and (key in body or len(key) <= 4 or re.match(r"^第[一二三四五六七八九十]+部分", key)):
             last = j
     return last + 1
+
+
+_TOC_GAP = 3  # lines of text without a leader that end a TOC whose entries carry dot leaders
+
+
+def _leader_entries_end(lines: list[str], start: int) -> Optional[int]:
+    """Index after the last dot-leader entry of a TOC from `start`, when its entries carry leaders:
+    the entries run while no more than `_TOC_GAP` lines of text in a row lack a leader (an entry
+    broken over two lines; a page number right after an entry is the TOC page's own); None when the
+    first lines after 目录 carry none."""
+    last, gap = None, 0
+    for j in range(start + 1, min(len(lines), start + 300)):
+        t = lines[j].strip()
+        if not t:
+            continue
+        if PAGE_LINE.match(t) or (last is not None and gap == 0 and t.isdigit()):
+            if last is not None and gap == 0:
+                last = j  # the TOC page's number, right after an entry
+            continue
+        if _DOT_LEADER.search(t):
+            last, gap = j, 0
+            continue
+        gap += 1
+        if gap > _TOC_GAP or (last is None and gap > 1):
+            break
+    return last + 1 if last is not None else None
 
 
 def normalize(doc: Document) -> NormalizedDocument:

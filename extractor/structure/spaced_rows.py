@@ -78,7 +78,7 @@ _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|�
 _LANCI = re.compile(r"^栏\s*次")
 _FIRST_TOTAL = re.compile(r"合计|小计|^合$")
 _KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|科目$|^类$|^款$")
-_LOOKAHEAD = 24  # non-blank lines from a header's first line to its first data row (pypdf prints a
+_LOOKAHEAD = 48  # non-blank lines from a header's first line to its first data row (pypdf prints a
 # header word broken over lines as lines of their own: 本年收入合 / 计 / 财政拨款收 / 入 …)
 _LEVEL_WORDS = frozenset(("类", "款", "项"))
 _MAX_NAME_PIECES = 3  # lines a subject name is broken over, at most
@@ -154,7 +154,10 @@ STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("", ("合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),
     ("", ("合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
           "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "上年结转结余")),
+    ("", ("总计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
+          "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入")),  # (Chongqing)
 ]
+_MAX_COLUMNS = 13  # the widest standard set a header may name over rows that print fewer amounts
 
 
 # Column sets with a group of sub-columns under one label and its own subtotal (`group/leaf`), in
@@ -791,11 +794,33 @@ def _code_alone(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
             name = "".join(p.text.strip() for p in pieces)
             return _Row(ln, toks[0][0], toks[0][0], name, amounts, False, name_lines=pieces,
                         name_from_before=True, code_line=lines[j]), k + 1
+        tail = _name_then_amounts(ln)
+        if tail is not None and not _ends_table(ln):
+            # `2080505` / `机关事业单位基本养老保` / `险缴费支出 3,043.23 …`: the name's last piece
+            # and the amounts on one line
+            name = "".join(p.text.strip() for p in pieces) + tail[0]
+            return _Row(ln, toks[0][0], toks[0][0], name, tail[1], False, name_lines=pieces + [ln],
+                        name_from_before=bool(pieces), code_line=lines[j]), k + 1
         if not _name_piece(ln) or _ends_table(ln):
             return None
         pieces.append(ln)
         k += 1
     return None
+
+
+def _name_then_amounts(line: NLine) -> Optional[tuple[str, list[Amount]]]:
+    """`险缴费支出 3,043.23 2,468.91 …`: words of a name (no digits, no sentence marks, no total's
+    label) then amounts to the line's end: the name's words joined and the amounts, else None."""
+    toks = _tokens(line.text)
+    k = len(toks)
+    while k > 0 and _AMOUNT.match(toks[k - 1][0]):
+        k -= 1
+    if k == 0 or k == len(toks):
+        return None
+    name = "".join(t for t, _, _ in toks[:k])
+    if len(name) > 30 or _SENTENCE.search(name) or _TOTAL.match(name) or any(ch.isdigit() for ch in name):
+        return None
+    return name, [Amount(t, s, e) for t, s, e in toks[k:]]
 
 
 def _single_spaced(line: NLine) -> bool:
@@ -1181,14 +1206,14 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if std is not None and not n_lanci:
         # the header names sub-columns of the set the rows fill (合计 基本支出 项目支出 over 小计 人员经费
         # 公用经费, the rows printing three amounts): the wider set it names is the table's
-        wider = [w for w in range(n + 1, 8) if _refines(_standard_columns(header, w), std, header)]
+        wider = [w for w in range(n + 1, _MAX_COLUMNS + 1) if _refines(_standard_columns(header, w), std, header)]
         if wider:
             n = wider[-1]
             std = _standard_columns(header, n)
     if std is None and not n_lanci:
         # no row prints every column (blank cells are absent): the widest standard set the
         # header names, when one does
-        wider = [w for w in range(n + 1, 8) if _standard_columns(header, w)]
+        wider = [w for w in range(n + 1, _MAX_COLUMNS + 1) if _standard_columns(header, w)]
         if wider:
             n = wider[-1]
             std = _standard_columns(header, n)
