@@ -53,6 +53,32 @@ def _open_checked(path: Path):
     return n
 
 
+_ASCENT, _DESCENT = 0.78, 0.22  # where a glyph stands around its baseline, in units of its size
+
+
+def _true_boxes(chars: list[dict]) -> tuple[list[dict], bool]:
+    """The characters with boxes that stand where the glyphs are drawn: a font whose metrics are
+    broken (its descent as deep as its size: the box hangs below the baseline, half a table row
+    lower than the glyph is drawn) gets a box built from the baseline instead. Returns the chars and
+    whether any box was moved."""
+    out, moved = [], False
+    for ch in chars:
+        size = float(ch.get("size") or 0)
+        matrix = ch.get("matrix")
+        if not size or not matrix or not ch.get("upright", True):
+            out.append(ch)
+            continue
+        baseline = ch["bottom"] - (float(matrix[5]) - ch["y0"])  # top-origin, like `top`
+        if baseline >= ch["top"] + 0.25 * size:
+            out.append(ch)  # the baseline inside the box, as a font's metrics put it
+            continue
+        fixed = dict(ch)
+        fixed["top"], fixed["bottom"] = baseline - _ASCENT * size, baseline + _DESCENT * size
+        out.append(fixed)
+        moved = True
+    return out, moved
+
+
 def _lines_of(chars: list[dict], exclude: list[tuple[float, float, float, float]]) -> list[dict]:
     """Characters -> text lines in reading order. A character joins a line when its vertical middle
     falls inside the line's band (so digits set in another font or size stay on their line); a gap
@@ -167,6 +193,7 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
     heights: list[float] = []
     no_text: list[int] = []
     ruled: list[int] = []
+    moved: dict[int, list[dict]] = {}  # the chars of pages whose boxes were moved (broken font metrics)
     with pdf:
         for i, page in enumerate(pdf.pages, start=1):
             heights.append(float(page.height))
@@ -179,17 +206,22 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
                 continue
             if len(page.lines) + len(page.rects) >= MIN_RULES:
                 ruled.append(i)
+                fixed, any_moved = _true_boxes(chars)
+                if any_moved:
+                    moved[i] = fixed
             page_lines.append([])
         found: dict[int, list] = {}
         t0 = time.perf_counter()
         if tables and ruled:
-            found = LatticeReader().read(spath, ruled, problems)
+            # camelot places text by the fonts' boxes: on pages where those are wrong, the cells'
+            # text is taken from the moved boxes instead
+            found = LatticeReader().read(spath, ruled, problems, chars_of=moved)
         camelot_seconds = time.perf_counter() - t0
         for i, page in enumerate(pdf.pages, start=1):
             if i in no_text:
                 continue
             boxes = [t.bbox for t in found.get(i, [])]
-            page_lines[i - 1] = _lines_of(page.chars, boxes)
+            page_lines[i - 1] = _lines_of(moved.get(i) or _true_boxes(page.chars)[0], boxes)
             if tables and i not in found:
                 stream = stream_tables(page_lines[i - 1], i)
                 if stream:

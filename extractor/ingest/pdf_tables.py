@@ -4,12 +4,17 @@ What it does: runs camelot 2.0 lattice (pages rendered through pypdfium2, no Gho
 pages that have ruling lines, and turns each camelot table into rows of printed cells — a cell
 spanning columns is one cell whose bbox covers its whole span, the rows a vertically merged cell covers below its first row hold an
 empty cell (the shape every reader shares); text camelot put in a covered grid cell goes to the
-merged cell. Each table keeps camelot's own accuracy in its parsing report.
+merged cell. Each table keeps camelot's own accuracy in its parsing report. On a page whose fonts
+have broken metrics (pdf.py moves their boxes to where the glyphs are drawn), each cell's text is
+taken from the moved characters, since camelot would place it half a row too low.
 What it does not: read text lines (pdf.py) or unruled tables (paged/alignment.py).
 """
 from __future__ import annotations
 
 import warnings
+from typing import Optional
+
+import regex as re
 
 from ..datamodel import SourceTable, TableCell
 from ..datamodel.readers import grid_report, register
@@ -22,8 +27,40 @@ def _widen(cell: TableCell, right: float, bottom: float) -> None:
     cell.bbox = (x1, y1, max(x2, right), max(y2, bottom))
 
 
-def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]:
-    """camelot grid cells -> printed cells (spans collapsed as in converted text)."""
+_HAN = re.compile(r"\p{Han}")
+
+
+def _text_of(cell, chars: list[dict], page_height: float) -> str:
+    """A grid cell's text from the page's characters whose middle lies in it: lines top to bottom
+    (joined by a newline), characters left to right, a space where a gap is wider than 0.6 of a
+    character (not between two Chinese characters)."""
+    top, bottom = page_height - cell.y2, page_height - cell.y1
+    inside = [ch for ch in chars if cell.x1 <= (ch["x0"] + ch["x1"]) / 2 <= cell.x2
+              and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom and ch["text"].strip()]
+    lines: list[list[dict]] = []
+    for ch in sorted(inside, key=lambda ch: ((ch["top"] + ch["bottom"]) / 2, ch["x0"])):
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if lines and abs(mid - (lines[-1][0]["top"] + lines[-1][0]["bottom"]) / 2) <= 0.5 * (ch["bottom"] - ch["top"]):
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    out = []
+    for line in lines:
+        parts, prev = [], None
+        for ch in sorted(line, key=lambda ch: ch["x0"]):
+            if prev is not None and ch["x0"] - prev["x1"] > 0.6 * max(ch["x1"] - ch["x0"], 1.0) and not (
+                    _HAN.match(prev["text"]) and _HAN.match(ch["text"])):
+                parts.append(" ")  # (letter-spaced Chinese, 合  计, is one word)
+            parts.append(ch["text"])
+            prev = ch
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+def _cell_rows(table, page_height: float, page_no: int, chars: Optional[list[dict]] = None) -> list[list[TableCell]]:
+    """camelot grid cells -> printed cells (spans collapsed as in converted text). With `chars`
+    (the page's characters, boxes moved where the fonts' metrics are broken) each grid cell's text
+    is taken from them, not from camelot's placing."""
     grid = table.cells
     origin: dict[tuple[int, int], tuple[int, int]] = {}  # grid position -> (row, col) of its merged cell
     rows: list[list[TableCell]] = []
@@ -31,7 +68,7 @@ def _cell_rows(table, page_height: float, page_no: int) -> list[list[TableCell]]
     for r, grow in enumerate(grid):
         row: list[TableCell] = []
         for c, cell in enumerate(grow):
-            text = (cell.text or "").strip()
+            text = (_text_of(cell, chars, page_height) if chars is not None else cell.text or "").strip()
             if c > 0 and not cell.left and (r, c - 1) in origin:
                 o = origin[(r, c - 1)]
                 origin[(r, c)] = o
@@ -66,7 +103,8 @@ class LatticeReader:
 
     name = "lattice"
 
-    def read(self, spath: str, pages: list[int], problems: list) -> dict[int, list[SourceTable]]:
+    def read(self, spath: str, pages: list[int], problems: list,
+             chars_of: Optional[dict[int, list[dict]]] = None) -> dict[int, list[SourceTable]]:
         try:
             import camelot
         except ImportError:  # pragma: no cover - camelot is a dependency
@@ -85,7 +123,7 @@ class LatticeReader:
             page_no = int(t.page)
             h = float(t.pdf_size[1]) if getattr(t, "pdf_size", None) else 842.0
             x1, y1, x2, y2 = t._bbox
-            rows = _cell_rows(t, h, page_no)
+            rows = _cell_rows(t, h, page_no, (chars_of or {}).get(page_no))
             accuracy = float(t.accuracy) if t.accuracy is not None else None
             out.setdefault(page_no, []).append(SourceTable(
                 at=0, rows=rows, method=self.name, page=page_no, bbox=(x1, h - y2, x2, h - y1),
