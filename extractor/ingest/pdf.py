@@ -53,6 +53,40 @@ def _open_checked(path: Path):
     return n
 
 
+def _box_shift(page) -> tuple[float, float]:
+    """How far pdfminer misplaces a page's characters when its MediaBox names the corners the other
+    way round (`[0 595 842 0]`, top-left first: the spec allows any two opposite corners). pdfminer
+    starts the page at the first corner given, so every character lands a page height below the
+    page; poppler, pdfium and camelot's own copy of the page place them right. -> (dx, dy) to add
+    to x and to take from top (0, 0 for a box written bottom-left first)."""
+    box = getattr(getattr(page, "page_obj", None), "mediabox", None)
+    try:
+        x0, y0, x1, y1 = (float(v) for v in box)
+    except (TypeError, ValueError):
+        return 0.0, 0.0
+    return x0 - min(x0, x1), y0 - min(y0, y1)
+
+
+def _page_chars(page) -> list[dict]:
+    """The page's characters, placed on the page even where its MediaBox is written corners reversed."""
+    dx, dy = _box_shift(page)
+    if not dx and not dy:
+        return page.chars
+    out = []
+    for ch in page.chars:
+        ch = dict(ch)
+        ch["x0"] += dx
+        ch["x1"] += dx
+        for k in ("top", "bottom", "doctop"):
+            if k in ch:
+                ch[k] -= dy
+        for k in ("y0", "y1"):
+            if k in ch:
+                ch[k] += dy
+        out.append(ch)
+    return out
+
+
 def _lines_of(chars: list[dict], exclude: list[tuple[float, float, float, float]]) -> list[dict]:
     """Characters -> text lines in reading order. A character joins a line when its vertical middle
     falls inside the line's band (so digits set in another font or size stay on their line); a gap
@@ -170,7 +204,7 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
     with pdf:
         for i, page in enumerate(pdf.pages, start=1):
             heights.append(float(page.height))
-            chars = page.chars
+            chars = _page_chars(page)
             text = "".join(ch["text"] for ch in chars)
             garbage = bool(text) and len(_GARBAGE.findall(text)) > 0.3 * len(text)
             if garbage or (len(text.strip()) < 5 and page.images):
@@ -189,7 +223,7 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
             if i in no_text:
                 continue
             boxes = [t.bbox for t in found.get(i, [])]
-            page_lines[i - 1] = _lines_of(page.chars, boxes)
+            page_lines[i - 1] = _lines_of(_page_chars(page), boxes)
             if tables and i not in found:
                 stream = stream_tables(page_lines[i - 1], i)
                 if stream:

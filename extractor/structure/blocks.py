@@ -18,7 +18,7 @@ import regex as re
 
 from ..datamodel import Block, Cell, GridBlock, NLine, NTable
 from ..datamodel.readers import grid_report
-from ..evidence.printed import NOTE_LINE, TITLE_END, TITLE_QUALIFIER, UNIT_CODE_LINE, UNIT_WORD, WHO
+from ..evidence.printed import AMOUNT_UNIT, NOTE_LINE, TABLE_CODE, TITLE_END, TITLE_QUALIFIER, UNIT_CODE_LINE, UNIT_WORD, WHO
 from .text_tables import TEXT_READERS, is_preamble, join_broken_header
 
 _PROSE_MIN = 40  # characters: a shorter line may be a table cell, title or header (a cell holds a comma too)
@@ -64,6 +64,19 @@ def _margin(cell: Cell) -> bool:
     return not cell.text.strip() and cell.bbox is not None and cell.bbox[2] - cell.bbox[0] < _MARGIN_WIDTH
 
 
+# who the table is of, as a frame's first row prints it: 预算单位：X, 编制单位：X, 部门：X
+_WHO_START = re.compile(r"^(?:预算|编制|填报)?(?:部门|单位)")
+
+
+def _unit_row(filled: list[Cell], below: list[Cell]) -> bool:
+    """A first row that is the who-and-unit line drawn inside the frame and cut by its column rules
+    (`预算 | 单位：西安 | 单位：元`): its cells read together start with who it is of and name the
+    amount unit, hold no digit, and fill at most half the cells the row below fills."""
+    text = "".join(c.text.strip() for c in filled)
+    return len(text) <= 60 and bool(_WHO_START.match(text) and AMOUNT_UNIT.search(text)) and not any(
+        ch.isdigit() for ch in text) and 2 * len(filled) <= sum(1 for c in below if c.text.strip())
+
+
 def _lift_title_rows(rows: list[list[Cell]]) -> tuple[list[NLine], list[list[Cell]]]:
     """The grid's first rows that are blank or hold one cell that reads as the table's title, code
     or unit line (a title drawn inside the frame), as preamble lines; the rows after them."""
@@ -72,8 +85,12 @@ def _lift_title_rows(rows: list[list[Cell]]) -> tuple[list[NLine], list[list[Cel
     while k < len(rows) - 1:
         filled = [c for c in rows[k] if c.text.strip()]
         if len(filled) > 1:
-            break
-        if filled:
+            if not _unit_row(filled, rows[k + 1]):
+                break
+            text = " ".join(c.text.strip() for c in filled)
+            lifted.append(NLine(text=text, orig=" ".join(c.orig.strip() for c in filled), no=filled[0].line,
+                                page=filled[0].page, bbox=filled[0].bbox))
+        elif filled:
             c = filled[0]
             text = c.text.strip()
             if not (len(text) <= 40 and (_title_like(text) or WHO.match(text))):
@@ -90,6 +107,15 @@ def _after_title(out: list, k: int) -> bool:
         j -= 1
     return j >= 0 and isinstance(out[j], NLine) and len(out[j].text.strip()) <= 40 and bool(
         TITLE_END.search(out[j].text.strip()))
+
+
+def _title_head(out: list, k: int, title: NLine) -> bool:
+    """out[k] is the first line of a title wrapped over two lines: `表12` stands just above it, the
+    title's last line (…表) just below it, and it is short and no sentence."""
+    ct = out[k].text.strip()
+    if not (0 < len(ct) <= 40 and TITLE_END.search(title.text.strip()) and not re.search(r"[。；;：:]", ct)):
+        return False
+    return k >= 1 and isinstance(out[k - 1], NLine) and bool(TABLE_CODE.match(out[k - 1].text.strip()))
 
 
 def _pull_preamble(out: list, block: GridBlock, qualifier: bool = True) -> None:
@@ -110,6 +136,9 @@ def _pull_preamble(out: list, block: GridBlock, qualifier: bool = True) -> None:
             taken += 1
             k -= 1
             continue
+        if pre and _title_head(out, k, pre[0]):
+            pre[0:0] = [out[k - 1], cand]  # a title wrapped over two lines, under its table code
+            del out[k - 1:k + 1]
         break
     block.preamble = pre + block.preamble  # a reader may have found title lines inside its own lines
 
@@ -147,9 +176,11 @@ def split_blocks(lines: list[NLine], tables: Sequence[NTable] = ()) -> list[Bloc
             block = _grid_from_source(pending[ti])
             ti += 1
             if block is not None:
-                # a page reader's table: its bracketed line is left alone (forms of one title, each
-                # with its own `(2026年度)`, would read as one table continued over pages)
-                _pull_preamble(out, block, qualifier=False)
+                # a page reader's table takes its bracketed second line too (`（按支出经济分类科目
+                # -不含上年结转）`): the title above it is then its own; a page that prints the title
+                # again joins the table before only where it repeats that table's header too
+                # (continuation.py), so forms of one title, each with its own `(2026年度)`, stay apart
+                _pull_preamble(out, block)
                 out.append(block)
                 i = _take_notes(lines, i, block, pending[ti].at if ti < len(pending) else None)
             continue

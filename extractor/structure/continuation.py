@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..datamodel import Block, GridBlock, NLine
 from ..datamodel.readers import joined_report
-from ..evidence.printed import CONTINUED, WHO
+from ..evidence.printed import AMOUNT_UNIT, CONTINUED, TITLE_END, WHO
 
 PAGED = ("lattice", "stream", "ocr-grid", "ocr-stream")  # the readers of paged formats
 
@@ -36,13 +36,22 @@ def _continues(a: GridBlock, b: GridBlock) -> bool:
         return False
     if _width(a) != _width(b):
         return False
+    titled = False
     for ln in b.preamble:
         t = ln.text.strip()
-        if t and not WHO.match(t) and not CONTINUED.search(t):
+        if t and not WHO.match(t) and not AMOUNT_UNIT.search(t) and not CONTINUED.search(t):
             a_title = "".join("".join(x.text.split()) for x in a.preamble)
             if "".join(t.split()) not in a_title:
                 return False
-    return True
+            titled = titled or bool(TITLE_END.search(t))
+    # a page that prints the title again is the same table only where it prints the header again
+    # too (a form of the same title starts with its own fields)
+    return not titled or bool(b.rows) and _repeats_header(b.rows[0], a)
+
+
+def _repeats_header(row, a: GridBlock) -> bool:
+    k = _key(row)
+    return any(k) and (k in [_key(r) for r in a.rows[:6]] or _same_header(row, a.rows[:6]))
 
 
 def _same_header(row, head) -> bool:
