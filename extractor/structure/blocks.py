@@ -3,10 +3,11 @@
 What it does: places the tables a page reader found (DOCX, PDF, OCR: NTables) where they stood, and
 runs the text readers (text_tables.py: flat, pipe, tsv) over the remaining lines; every table
 becomes a GridBlock with its reader's name and parsing report. The lines just before a table that
-look like its title, code or unit line become its preamble; 注/说明 lines right after it become its
+look like its title, code or unit line become its preamble (with the title's bracketed second line,
+and a title wrapped over two lines under its `表12` code); 注/说明 lines right after it become its
 notes. Everything else stays narrative. A ruled table that draws its title, code or unit line inside
-its own frame (a first row of one cell: `预算05表 一般公共预算支出表`, `金额单位：万元`) has those rows
-lifted into its preamble, and a first or last column blank and narrower than any printed column in
+its own frame (a first row of one cell: `预算05表 一般公共预算支出表`, `金额单位：万元`, or a who-and-unit
+line that the column rules cut into cells: `预算 | 单位：X | 单位：元`) has those rows lifted into its preamble, and a first or last column blank and narrower than any printed column in
 every row (a margin column of the frame) is dropped.
 What it does not: name columns or recognise which table it is (tables.py, templates.py).
 """

@@ -3,7 +3,9 @@
 What it does: a PDF table whose next page starts with another table of the same width — no title
 of its own between them (a unit line or a “续表” mark may stand there), the first without its 注
 lines yet — is the same table continued: its rows are appended, a header repeated on the new
-page is dropped, and the table remembers every page it covers.
+page is dropped, and the table remembers every page it covers. A page that prints the table's title
+again (Xi'an prints `表6`, title, qualifier and unit line on every page) continues it only where its
+first row repeats the table's header: forms of one title each start with their own fields.
 What it does not: join tables of text or DOCX routes (their tables are not cut by pages).
 """
 from __future__ import annotations
@@ -50,8 +52,12 @@ def _continues(a: GridBlock, b: GridBlock) -> bool:
 
 
 def _repeats_header(row, a: GridBlock) -> bool:
+    """The row is a header row of `a` printed again: the same cells (one read differently only where
+    OCR read them, in a row of four cells or more: a form's `项目名称 | X` row differs from the next
+    form's in one cell)."""
     k = _key(row)
-    return any(k) and (k in [_key(r) for r in a.rows[:6]] or _same_header(row, a.rows[:6]))
+    return any(k) and (k in [_key(r) for r in a.rows[:6]]
+                       or a.method.startswith("ocr") and len(row) >= 4 and _same_header(row, a.rows[:6]))
 
 
 def _same_header(row, head) -> bool:
