@@ -130,3 +130,45 @@ def test_a_mediabox_written_top_left_first_places_the_text_on_the_page(tmp_path)
         assert ln.text == "Total 535,987,052.43"
         tops.append(ln.bbox[1])
     assert 90 < tops[0] < 100 and abs(tops[1] - tops[0]) < 0.01  # not a page height (595) lower
+
+
+def _pline(top: float, *words: tuple[str, float, float]) -> dict:
+    return {"text": " ".join(w for w, _, _ in words), "x0": words[0][1], "x1": words[-1][2], "top": top,
+            "bottom": top + 10.0, "tokens": list(words)}
+
+
+def test_a_code_column_printed_staggered_by_level_is_one_column():
+    from extractor.paged.alignment import stream_tables
+
+    lines = [_pline(60, ("一般公共预算支出明细表（按支出功能分类科目）", 200, 420)),
+             _pline(90, ("功能科目编码", 20, 80), ("功能科目名称", 120, 180), ("合计", 300, 320),
+                    ("人员经费支出", 360, 420)),
+             _pline(110, ("合计", 140, 160), ("700.00", 290, 320), ("500.00", 390, 420)),
+             _pline(126, ("201", 20, 35), ("一般公共服务支出", 110, 190), ("700.00", 290, 320), ("500.00", 390, 420)),
+             _pline(142, ("20140", 45, 70), ("信访事务", 110, 150), ("700.00", 290, 320), ("500.00", 390, 420)),
+             _pline(158, ("2014001", 60, 95), ("行政运行", 115, 155), ("500.00", 290, 320), ("500.00", 390, 420)),
+             _pline(174, ("2014004", 60, 95), ("信访业务", 115, 155), ("200.00", 290, 320), ("0.00", 390, 420))]
+    (t,) = stream_tables(lines, 1)
+    rows = [[c.text for c in r] for r in t.rows]
+    assert rows[0] == ["功能科目编码", "功能科目名称", "合计", "人员经费支出"]
+    assert [r[:3] for r in rows[1:]] == [["", "合计", "700.00"], ["201", "一般公共服务支出", "700.00"],
+                                         ["20140", "信访事务", "700.00"], ["2014001", "行政运行", "500.00"],
+                                         ["2014004", "信访业务", "200.00"]]
+
+
+def test_fake_bold_cells_and_text_a_table_already_holds():
+    from extractor.datamodel import TableCell
+    from extractor.ingest.pdf import _held, _once
+
+    assert _once("合计合计合计合计合计") == "合计"
+    assert _once("收   入收   入收   入") == "收   入"
+    assert _once("1111") == "1111" and _once("哈密") == "哈密"  # digits, and text that is no repeat
+    cells = [[TableCell(text=t, page=1) for t in r] for r in (["序号", "功能科目编码", "功能科目名称", "合计"],
+                                                             ["24", "21011", "行政事业单位医疗", "1826008.42"])]
+    table = NTable(at=0, rows=cells, method="lattice")
+    table.bbox = (57.0, 56.6, 798.0, 356.0)
+    off = {"text": "24 21011 行政事业单位医疗 1826008.42", "top": 49.5, "bottom": 58.5}
+    assert _held(off, [table])  # its first row printed across the frame's top rule
+    assert _held({"text": "序", "top": 117.0, "bottom": 126.0}, [table])
+    assert not _held({"text": "表5 一般公共预算支出明细表", "top": 40.0, "bottom": 58.0}, [table])
+    assert not _held({"text": "24 21011 行政事业单位医疗 1826008.42", "top": 30.0, "bottom": 39.0}, [table])
