@@ -50,3 +50,17 @@ def test_rows_of_a_numbered_table_are_keyed_by_their_codes(tmp_path):
     assert ("2050803", "培训支出") in rows and ("2080201", "行政运行") in rows
     amounts = [f.value for f in rows[("2050803", "培训支出")].values.values() if isinstance(f.value, Decimal)]
     assert amounts == [Decimal("100000.00"), Decimal("80000.00"), Decimal("20000.00")]
+
+
+def test_numbering_goes_on_over_a_page_s_repeated_title_lines():
+    # the next page prints the table's code, title and unit line again (a converter of fake-bold
+    # type repeats them), then goes on with rows 8, 9 without the header
+    page = ["金额单位：元", "表7", "2021年部门综合预算一般公共预算基本支出明细表（按功能科目分）"] * 3
+    lines = TABLE.splitlines() + page + ["8 210 卫生健康支出 50,000.00 50,000.00 0.00",
+                                         "9 　　21011 　　行政事业单位医疗 50,000.00 50,000.00 0.00"]
+    spans = row_number_spans(lines)
+    assert [lines[k][slice(*spans[k])] for k in (len(lines) - 2, len(lines) - 1)] == ["8", "9"]
+    # a narrative paragraph in between ends the run
+    lines = TABLE.splitlines() + ["说明：", "一、本表反映部门基本支出。", "二、其他。", "三、其他。", "四、其他。",
+                                  "8 210 卫生健康支出 50,000.00 50,000.00 0.00"]
+    assert len(lines) - 1 not in row_number_spans(lines)
