@@ -119,8 +119,20 @@ def _title_head(out: list, k: int, title: NLine) -> bool:
     return k >= 1 and isinstance(out[k - 1], NLine) and bool(TABLE_CODE.match(out[k - 1].text.strip()))
 
 
+def _classing(out: list, k: int) -> bool:
+    """The bracketed line out[k] says what its title's table is by or leaves out: title and line read
+    together still end like a title (`…明细表` + `（按支出经济分类科目-不含上年结转）`), which a
+    form's `(2026年度)` does not."""
+    j = k - 1
+    while j >= 0 and isinstance(out[j], NLine) and not out[j].text.strip():
+        j -= 1
+    return bool(TITLE_END.search(out[j].text.strip() + out[k].text.strip()))
+
+
 def _pull_preamble(out: list, block: GridBlock, qualifier: bool = True) -> None:
-    """The narrative lines just before a table that look like its title / code / unit lines."""
+    """The narrative lines just before a table that look like its title / code / unit lines; a
+    title's bracketed second line too (`qualifier`), or, for a page reader's table, only one that
+    says what the table is by or leaves out (`_classing`)."""
     pre: list[NLine] = []
     k = len(out) - 1
     taken = 0
@@ -131,7 +143,7 @@ def _pull_preamble(out: list, block: GridBlock, qualifier: bool = True) -> None:
             k -= 1
             continue
         if is_preamble(cand) or (len(ct) <= 40 and _title_like(ct)) or (pre and UNIT_CODE_LINE.match(ct)) or (
-                qualifier and TITLE_QUALIFIER.match(ct) and _after_title(out, k)):
+                TITLE_QUALIFIER.match(ct) and _after_title(out, k) and (qualifier or _classing(out, k))):
             pre.insert(0, cand)
             out.pop(k)
             taken += 1
@@ -177,11 +189,12 @@ def split_blocks(lines: list[NLine], tables: Sequence[NTable] = ()) -> list[Bloc
             block = _grid_from_source(pending[ti])
             ti += 1
             if block is not None:
-                # a page reader's table takes its bracketed second line too (`（按支出经济分类科目
-                # -不含上年结转）`): the title above it is then its own; a page that prints the title
-                # again joins the table before only where it repeats that table's header too
-                # (continuation.py), so forms of one title, each with its own `(2026年度)`, stay apart
-                _pull_preamble(out, block)
+                # a page reader's table takes a bracketed second line that says what it is by or
+                # leaves out (`（按支出经济分类科目-不含上年结转）`): the title above it is then its
+                # own; a form's `(2026年度)` is left alone (forms of one title, each with its own
+                # year line, are read as forms without a title), and a page that prints a title again
+                # joins the table before only where it repeats that table's header (continuation.py)
+                _pull_preamble(out, block, qualifier=False)
                 out.append(block)
                 i = _take_notes(lines, i, block, pending[ti].at if ti < len(pending) else None)
             continue
