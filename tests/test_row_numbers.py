@@ -64,3 +64,11 @@ def test_numbering_goes_on_over_a_page_s_repeated_title_lines():
     lines = TABLE.splitlines() + ["说明：", "一、本表反映部门基本支出。", "二、其他。", "三、其他。", "四、其他。",
                                   "8 210 卫生健康支出 50,000.00 50,000.00 0.00"]
     assert len(lines) - 1 not in row_number_spans(lines)
+
+
+def test_xuhao_set_in_two_lines_of_a_tall_header_cell():
+    lines = ["序", "号 功能科目编码 功能科目名称 合计 人员经费支出", "1 合计 300.00 250.00",
+             "2 201 一般公共服务支出 300.00 250.00", "3 　　20113 商贸事务 300.00 250.00"]
+    spans = row_number_spans(lines)
+    assert [lines[k][slice(*spans[k])] for k in range(5)] == ["序", "号", "1", "2", "3"]
+    assert row_number_spans(["序", "合计 300.00", "1 合计 30.00", "2 教育 30.00"]) == {}
