@@ -50,3 +50,25 @@ def test_rows_of_a_numbered_table_are_keyed_by_their_codes(tmp_path):
     assert ("2050803", "培训支出") in rows and ("2080201", "行政运行") in rows
     amounts = [f.value for f in rows[("2050803", "培训支出")].values.values() if isinstance(f.value, Decimal)]
     assert amounts == [Decimal("100000.00"), Decimal("80000.00"), Decimal("20000.00")]
+
+
+def test_numbering_goes_on_over_a_page_s_repeated_title_lines():
+    # the next page prints the table's code, title and unit line again (a converter of fake-bold
+    # type repeats them), then goes on with rows 8, 9 without the header
+    page = ["金额单位：元", "表7", "2021年部门综合预算一般公共预算基本支出明细表（按功能科目分）"] * 3
+    lines = TABLE.splitlines() + page + ["8 210 卫生健康支出 50,000.00 50,000.00 0.00",
+                                         "9 　　21011 　　行政事业单位医疗 50,000.00 50,000.00 0.00"]
+    spans = row_number_spans(lines)
+    assert [lines[k][slice(*spans[k])] for k in (len(lines) - 2, len(lines) - 1)] == ["8", "9"]
+    # a narrative paragraph in between ends the run
+    lines = TABLE.splitlines() + ["说明：", "一、本表反映部门基本支出。", "二、其他。", "三、其他。", "四、其他。",
+                                  "8 210 卫生健康支出 50,000.00 50,000.00 0.00"]
+    assert len(lines) - 1 not in row_number_spans(lines)
+
+
+def test_xuhao_set_in_two_lines_of_a_tall_header_cell():
+    lines = ["序", "号 功能科目编码 功能科目名称 合计 人员经费支出", "1 合计 300.00 250.00",
+             "2 201 一般公共服务支出 300.00 250.00", "3 　　20113 商贸事务 300.00 250.00"]
+    spans = row_number_spans(lines)
+    assert [lines[k][slice(*spans[k])] for k in range(5)] == ["序", "号", "1", "2", "3"]
+    assert row_number_spans(["序", "合计 300.00", "1 合计 30.00", "2 教育 30.00"]) == {}

@@ -43,8 +43,8 @@ UNIT_CODE_LINE = re.compile(r"^\d{3,9}\s?[-－—]\s?\p{Han}[\p{Han}（）()]{1,
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 # a line that ends like a table title (…表, or …表（按功能分类科目）: the classification it is by, also
 # printed without 按 (…表（功能科目）, …表（经济分类）), or what it leaves out or covers (…表（不含上年结转）,
-# …表（一级项目）, …表（2026）)
-TITLE_END = re.compile(r"表\s*(?:[（(](?:按[^（）()\s]{1,12}|[^（）()\s]{0,8}(?:科目|分类)|不含[^（）()\s]{1,10}"
+# …表（一级项目）, …表（2026）); 按… may name a long classification: （按支出经济分类科目-不含上年结转）
+TITLE_END = re.compile(r"表\s*(?:[（(](?:按[^（）()\s]{1,20}|[^（）()\s]{0,8}(?:科目|分类)|不含[^（）()\s]{1,10}"
                        r"|[一二]级项目|\d{4}年?)[）)]\s*)?$")
 # a note under a table: 注：… / 说明：… / 备注：… / 注1
 # a title's second line: its qualifier in brackets, `（按支出功能分类科目-不含上年结转）`

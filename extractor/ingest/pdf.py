@@ -4,7 +4,8 @@ What it does: checks the file (encrypted, corrupt, truncated, no pages: a clear 
 page's text lines with their boxes (pdfplumber), has the table readers find tables — the lattice
 reader (pdf_tables.py, camelot) on the pages that have ruling lines, the alignment reader
 (paged/alignment.py) on the others — and leaves the tables' text out of the narrative lines. Running headers, footers and
-page numbers are dropped. Pages without a usable text layer (scanned, or glyph garbage) are named
+page numbers are dropped. A page whose MediaBox names its corners top-left first has its characters
+put back on the page (pdfminer leaves them a page height below it). Pages without a usable text layer (scanned, or glyph garbage) are named
 in a warning: they need OCR.
 What it does not: OCR (ocr/), or join a table that runs over several pages (structure/ does that).
 """
@@ -77,6 +78,80 @@ def _true_boxes(chars: list[dict]) -> tuple[list[dict], bool]:
         out.append(fixed)
         moved = True
     return out, moved
+
+
+def _box_shift(page) -> tuple[float, float]:
+    """How far pdfminer misplaces a page's characters when its MediaBox names the corners the other
+    way round (`[0 595 842 0]`, top-left first: the spec allows any two opposite corners). pdfminer
+    starts the page at the first corner given, so every character lands a page height below the
+    page; poppler, pdfium and camelot's own copy of the page place them right. -> (dx, dy) to add
+    to x and to take from top (0, 0 for a box written bottom-left first)."""
+    box = getattr(getattr(page, "page_obj", None), "mediabox", None)
+    try:
+        x0, y0, x1, y1 = (float(v) for v in box)
+    except (TypeError, ValueError):
+        return 0.0, 0.0
+    return x0 - min(x0, x1), y0 - min(y0, y1)
+
+
+_OVERPRINT = 1.0  # points: a character drawn again this close, same text, font and size, is one (fake bold)
+
+
+def _page_chars(page) -> list[dict]:
+    """The page's characters, each once where it was drawn several times over itself (a title set
+    in fake bold: `表表表表表55555`), placed on the page even where its MediaBox is written corners
+    reversed."""
+    chars = page.dedupe_chars(tolerance=_OVERPRINT).chars if page.chars else page.chars
+    dx, dy = _box_shift(page)
+    if not dx and not dy:
+        return chars
+    out = []
+    for ch in chars:
+        ch = dict(ch)
+        ch["x0"] += dx
+        ch["x1"] += dx
+        for k in ("top", "bottom", "doctop"):
+            if k in ch:
+                ch[k] -= dy
+        for k in ("y0", "y1"):
+            if k in ch:
+                ch[k] += dy
+        if ch.get("matrix"):  # the glyph's origin moves with its box (its baseline: _true_boxes)
+            a, b, c, d, e, f = ch["matrix"]
+            ch["matrix"] = (a, b, c, d, e + dx, f + dy)
+        out.append(ch)
+    return out
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _once(text: str) -> str:
+    """A cell's text that camelot read from fake-bold type, its words repeated as often as they were
+    drawn (`合计合计合计`) -> the words once; any other text as it is."""
+    t = text.strip()
+    n = len(t)
+    for p in range(1, n // 2 + 1):
+        if n % p == 0 and _HAN.search(t[:p]) and t[:p] * (n // p) == t:
+            return t[:p].strip()
+    return text
+
+
+def _held(line: dict, tables: list) -> bool:
+    """A text line that a ruled table on its page already holds: it reaches into the table's rows and
+    every word of it is a cell of that table (a word of Han characters may be part of a cell: a
+wrapped name, a `序 号` header set in two lines). Text printed
+    a little off its frame (row numbers left of the first rule, a first row above the top rule)
+    escapes the table's box but is the table's all the same."""
+    words = line["text"].split()
+    for t in tables:
+        x0, top, x1, bottom = t.bbox
+        if line["bottom"] <= top or line["top"] >= bottom or not words:
+            continue
+        cells = {"".join(c.text.split()) for r in t.rows for c in r if c.text.strip()}
+        if all(w in cells or (_HAN.match(w) and any(w in c for c in cells)) for w in words):
+            return True
+    return False
 
 
 def _lines_of(chars: list[dict], exclude: list[tuple[float, float, float, float]]) -> list[dict]:
@@ -194,10 +269,11 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
     no_text: list[int] = []
     ruled: list[int] = []
     moved: dict[int, list[dict]] = {}  # the chars of pages whose boxes were moved (broken font metrics)
+    page_chars: dict[int, list[dict]] = {}
     with pdf:
         for i, page in enumerate(pdf.pages, start=1):
             heights.append(float(page.height))
-            chars = page.chars
+            chars = page_chars[i] = _page_chars(page)
             text = "".join(ch["text"] for ch in chars)
             garbage = bool(text) and len(_GARBAGE.findall(text)) > 0.3 * len(text)
             if garbage or (len(text.strip()) < 5 and page.images):
@@ -221,7 +297,14 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
             if i in no_text:
                 continue
             boxes = [t.bbox for t in found.get(i, [])]
-            page_lines[i - 1] = _lines_of(moved.get(i) or _true_boxes(page.chars)[0], boxes)
+            chars = page_chars.pop(i)
+            if len(chars) < len(page.chars):  # type drawn over itself: camelot read it as often
+                for t in found.get(i, []):
+                    for r in t.rows:
+                        for c in r:
+                            c.text = _once(c.text)
+            chars = moved.get(i) or _true_boxes(chars)[0]
+            page_lines[i - 1] = [ln for ln in _lines_of(chars, boxes) if not _held(ln, found.get(i, []))]
             if tables and i not in found:
                 stream = stream_tables(page_lines[i - 1], i)
                 if stream:

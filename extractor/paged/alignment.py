@@ -2,7 +2,8 @@
 
 What it does: on one page's text lines (with word positions), finds a title line (…表), then the
 rows whose words line up in columns, and rebuilds their grid from the bands the amount rows' words
-occupy (header words go to the band they overlap). A table goes on over runs of lines without
+occupy (header words go to the band they overlap; a code column printed staggered by level is one
+band). A table goes on over runs of lines without
 amounts set one right under the other (cells wrapped over several lines), and a label or text
 printed over several lines around its amount line is joined into one cell (wrapped.py; a join
 that is a guess carries a `layout.row_guess` repair, which keeps it in review). An amount glued to
@@ -132,6 +133,7 @@ def _stream_tables(lines: list[dict], page_no: int) -> list[dict]:
                 bands[-1][1] = max(bands[-1][1], b)
             else:
                 bands.append([a, b])
+        bands = _staggered_codes(data, bands)
         amount = _amount_bands(region, bands)
         tail = _trailing(lines, last_data, bands, amount)
         region += [dict(ln, tokens=_split_glued(ln["tokens"])) for ln in tail]
@@ -152,6 +154,24 @@ def _stream_tables(lines: list[dict], page_no: int) -> list[dict]:
         found.append({"bbox": bbox, "rows": rows, "accuracy": None, "method": "stream"})
         i = max(last_data, start + kept[-1]) + 1
     return found
+
+
+_CODE_WORD = re.compile(r"^\d{3,9}$")  # a 科目 code: 201, 20140, 2014001
+
+
+def _staggered_codes(data: list[dict], bands: list[list[float]]) -> list[list[float]]:
+    """One code column printed staggered by level (`201` flush left, `20140` and `2014001` indented
+    under it) falls into several bands; two neighbouring bands that hold nothing but codes, and
+    never both on one line, are that one column."""
+    k = 0
+    while k + 1 < len(bands):
+        pair = [[t for t, a, b in ln["tokens"] if _band_of(bands, a, b) in (k, k + 1)] for ln in data]
+        both = [ln for ln in data if {_band_of(bands, a, b) for _, a, b in ln["tokens"]} >= {k, k + 1}]
+        if all(_CODE_WORD.match(t) for ws in pair for t in ws) and any(pair) and not both:
+            bands[k:k + 2] = [[bands[k][0], bands[k + 1][1]]]
+            continue
+        k += 1
+    return bands
 
 
 def _amount_bands(region: list[dict], bands: list[list[float]]) -> set[int]:

@@ -3,14 +3,16 @@
 What it does: a PDF table whose next page starts with another table of the same width — no title
 of its own between them (a unit line or a “续表” mark may stand there), the first without its 注
 lines yet — is the same table continued: its rows are appended, a header repeated on the new
-page is dropped, and the table remembers every page it covers.
+page is dropped, and the table remembers every page it covers. A page that prints the table's title
+again (Xi'an prints `表6`, title, qualifier and unit line on every page) continues it only where its
+first row repeats the table's header: forms of one title each start with their own fields.
 What it does not: join tables of text or DOCX routes (their tables are not cut by pages).
 """
 from __future__ import annotations
 
 from ..datamodel import Block, GridBlock, NLine
 from ..datamodel.readers import joined_report
-from ..evidence.printed import CONTINUED, WHO
+from ..evidence.printed import AMOUNT_UNIT, CONTINUED, TITLE_END, WHO
 
 PAGED = ("lattice", "stream", "ocr-grid", "ocr-stream")  # the readers of paged formats
 
@@ -36,13 +38,26 @@ def _continues(a: GridBlock, b: GridBlock) -> bool:
         return False
     if _width(a) != _width(b):
         return False
+    titled = False
     for ln in b.preamble:
         t = ln.text.strip()
-        if t and not WHO.match(t) and not CONTINUED.search(t):
+        if t and not WHO.match(t) and not AMOUNT_UNIT.search(t) and not CONTINUED.search(t):
             a_title = "".join("".join(x.text.split()) for x in a.preamble)
             if "".join(t.split()) not in a_title:
                 return False
-    return True
+            titled = titled or bool(TITLE_END.search(t))
+    # a page that prints the title again is the same table only where it prints the header again
+    # too (a form of the same title starts with its own fields)
+    return not titled or bool(b.rows) and _repeats_header(b.rows[0], a)
+
+
+def _repeats_header(row, a: GridBlock) -> bool:
+    """The row is a header row of `a` printed again: the same cells (one read differently only where
+    OCR read them, in a row of four cells or more: a form's `项目名称 | X` row differs from the next
+    form's in one cell)."""
+    k = _key(row)
+    return any(k) and (k in [_key(r) for r in a.rows[:6]]
+                       or a.method.startswith("ocr") and len(row) >= 4 and _same_header(row, a.rows[:6]))
 
 
 def _same_header(row, head) -> bool:
