@@ -66,9 +66,10 @@ from . import name_codes, staggered_rows, spaced_flat, spaced_groups, spaced_lab
 from .spaced_text import covers
 from .spaced_text import Header, after_title, title_above, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
-from .spaced_text import bracket_code, name_piece as _name_piece, page_turn, tokens as _tokens
+from .spaced_text import CODE_NAME, bracket_code, name_piece as _name_piece, page_turn, tokens as _tokens
 from .text_tables import with_report, text_reader
 
+_CELL_LINES = 6  # lines a row of `code-name` cells may be spread over (pypdf wraps each cell's name)
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
 _SUB_PART = re.compile(r"^\d{2}$")
 _CODE_IN_NAME = re.compile(r"\d{3}")
@@ -238,6 +239,7 @@ class _Row:
     repair: Optional[Repair] = None  # how the code was completed from the rows above (code_tree.py)
     wrap_unplaced: bool = False  # an amount joined around the line, its place among the others not printed
     pair: Optional[tuple[str, str, str]] = None  # a second subject on the row: code, as printed, name
+    subjects: list[str] = field(default_factory=list)  # further `code-name` cells on the row, as printed
     split: Optional[int] = None  # printed over two lines with amounts on each: the first line's count
     unit_code: Optional[str] = None  # a unit's code (a table of units with a code column): placement only
 
@@ -259,6 +261,11 @@ def _parse_row(line: NLine, partial: bool = False, names: bool = False) -> Optio
     code = None
     code_orig = ""
     j = 0
+    named = _code_name_cells(head)
+    if named is not None:  # `2130201-行政运行 50101-工资奖金津补贴 30101-基本工资 142.488000 …`
+        (code, name, printed), further = named[0], named[1:]
+        return _Row(line, code, printed[:len(printed) - len(name)], name, amounts, False,
+                    subjects=[cell for _, _, cell in further])
     bracketed = bracket_code(head[0][0]) if head else None
     if bracketed is not None:  # `[20805]行政事业单位养老支出 1,418.13 …`
         code, rest = bracketed
@@ -310,6 +317,41 @@ def _parse_row(line: NLine, partial: bool = False, names: bool = False) -> Optio
             name, "function") or codes_named(name, "economic")):  # whole amounts (`电费 791 791`): a known name
         return _Row(line, None, "", name, amounts, False)
     return None
+
+
+def _code_name_cells(head: list) -> Optional[list[tuple[str, str, str]]]:
+    """The cells of a row that prints each subject as one `code-name` cell (Beijing's 支出总表:
+    `2130201-行政运行 50101-工资奖金津补贴 30101-基本工资`, the functional, government-economic and
+    department-economic subjects side by side), as (code, name, cell as printed), else None. A word
+    that opens no `code-name` continues the cell before it (a name wrapped in its narrow column,
+    `0112-农业、林业和水利公 共服务`)."""
+    if not head or CODE_NAME.match(head[0][0]) is None:
+        return None
+    cells: list[list[str]] = []
+    for t, _, _ in head:
+        if CODE_NAME.match(t):
+            cells.append([t])
+        else:
+            cells[-1].append(t)
+    out = []
+    for words in cells:
+        printed = "".join(words)
+        m = CODE_NAME.match(printed)
+        name = m.group(2)
+        if not _HAN.search(name) or _SENTENCE.search(name) or len(name) > 40 or any(ch.isdigit() for ch in name):
+            return None
+        out.append((m.group(1), name, printed))
+    return out
+
+
+def _subject_labels(header: list[NLine], further: int) -> list[str]:
+    """The labels of a table's further subject columns (`政府支出经济分类科目 部门支出经济分类科目` after
+    the first subject's `支出功能分类科目`): the header words ending in 科目, when there is one per
+    subject column; else 科目2, 科目3 …"""
+    words = [t for ln in header for t, _, _ in _tokens(ln.text) if t.endswith("科目")]
+    if len(words) == further + 1:
+        return words[1:]
+    return [f"科目{k + 2}" for k in range(further)]
 
 
 def _subject_name(name: str) -> bool:
@@ -608,6 +650,7 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
     pending: list[NLine] = []  # name pieces printed before their code line
     tree = CodeTree(kind)  # the 类 / 款 above: rows printing a 款 / 项 part alone are rows too
     n = len(lines)
+    width = sum(1 for key in header_keys for t in key.split() if t.endswith("科目")) or None
     while j < n:
         ln = lines[j]
         t = ln.text
@@ -623,6 +666,12 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
             row, j = wrapped
             _follow(tree, row)
             rows.append(row)
+            continue
+        cell_row = _cell_row(lines, j, width) if not pending else None
+        if cell_row is not None:  # a row of `code-name` cells, perhaps spread over lines
+            if cell_row[0] is not None:
+                rows.append(cell_row[0])
+            j = cell_row[1]
             continue
         row = _parse_row(ln, partial=tree.cls is not None, names=names)
         if row is not None:  # `350,034.4 2`: an amount's last digit after a space at the line's end
@@ -768,6 +817,45 @@ def _wrapped_around(lines: Sequence[NLine], j: int, seen: Iterable[Amount], part
         row.amounts = row.amounts + [joined]
         row.wrap_unplaced = True
     return row, at[1] + 1
+
+
+def _cell_row(lines: Sequence[NLine], j: int, width: Optional[int]) -> Optional[tuple[Optional[_Row], int]]:
+    """A row of `code-name` cells from lines[j] (`2130201-行政运行 50101-工资奖金津补贴 30101-基本工资
+    142.49 142.49`), and the index after it; None when lines[j] opens no such row. pypdf breaks a
+    row whose cells wrap in their narrow columns over several lines: a cell's name goes on at the
+    next line's start (`2130306-水利工程运行与维` / `护` / `50205-委托业务费 … 54.52 54.52`), the next
+    cells and the amounts follow; the lines are joined up to the one that ends in an amount. When
+    the joined cells do not number the table's subject columns (`width`: the header's 科目 labels),
+    which cell opens the row is not certain: the row is not read — (None, the index after its
+    lines)."""
+    toks = _tokens(lines[j].text)
+    if not toks or CODE_NAME.match(toks[0][0]) is None:
+        return None
+    text, k = lines[j].text.strip(), j
+    while not _AMOUNT.match(text.rsplit(None, 1)[-1]):
+        nxt = next((x for x in range(k + 1, min(k + 3, len(lines))) if lines[x].text.strip()), None)
+        if nxt is None or nxt - j > _CELL_LINES:
+            return None
+        more = lines[nxt].text.strip()
+        first = more.split()[0]
+        cell = CODE_NAME.match(first) is not None or _AMOUNT.match(first) is not None
+        if _SENTENCE.search(more) or _title_like(lines[nxt]) or _TOTAL.match("".join(more.split()[:2])) or (
+                not cell and _furniture(lines, lines[nxt])):  # (a wrapped cell repeats as a running line would)
+            return None
+        text += (" " if cell else "") + more
+        k = nxt
+    joined = copy(lines[k])
+    joined.text = text
+    row = _parse_row(joined)
+    if row is None or not row.amounts or row.code is None:
+        return None
+    if width is not None and 1 + len(row.subjects) != width:
+        return None, k + 1
+    row.line = lines[k]
+    if k > j:
+        row.code_line = lines[j]
+        row.name_lines = list(lines[j:k + 1])
+    return row, k + 1
 
 
 def _code_alone(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
@@ -1076,7 +1164,8 @@ def _amount_cell(row: _Row, a: Amount, doubt: Optional[str], wraps_doubtful: boo
     return c
 
 
-def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False, wraps_doubtful: bool = False) -> list[Cell]:
+def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False, wraps_doubtful: bool = False,
+              subjects: int = 0) -> list[Cell]:
     ln = row.line
     at = row.code_line or ln
     code = Cell(text=row.code or "", orig=row.code_orig, line=at.no, page=at.page,
@@ -1086,6 +1175,9 @@ def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False, wraps
     values = [Cell(text="", orig="", line=ln.no, page=ln.page) for _ in range(n)]
     for k, (a, c) in enumerate(zip(placed.amounts, placed.cols or ())):
         values[c] = _amount_cell(row, a, placed.doubt if k in placed.unsure else None, wraps_doubtful)
+    if subjects:  # further `code-name` subjects: one text column each, as printed
+        cells = row.subjects + [""] * (subjects - len(row.subjects))
+        return [code, name] + [Cell(text=x, orig=x, line=ln.no, page=ln.page) for x in cells] + values
     if not paired:
         return [code, name] + values
     code2, orig2, name2 = row.pair or ("", "", "")
@@ -1178,7 +1270,11 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             std = _standard_columns(header, n)
     first_is_total = bool(std and _FIRST_TOTAL.search(std[1][0]))
     grouped = bool(std and any("/" in leaf for leaf in std[1]))
-    placed = [RowAmounts(code=r.code or r.unit_code, total=r.total, amounts=r.amounts, split=r.split) for r in rows]
+    subjects = max(len(r.subjects) for r in rows)
+    codes = [r.code for r in rows if r.code]
+    tree = not subjects or len(set(codes)) == len(codes)  # rows by several subjects repeat a code: no tree
+    placed = [RowAmounts(code=(r.code or r.unit_code) if tree else None, total=r.total, amounts=r.amounts,
+                         split=r.split) for r in rows]
     place_rows(placed, n, first_is_total, layout, parts_of_total=units,
                identities=set_identities(std[1]) if grouped and first_is_total else None)
     for r, p in zip(rows, placed):
@@ -1201,11 +1297,16 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     paired = any(r.pair for r in rows)
     # joined wraps rest on every amount printing two decimals: a table that does not goes to review
     wraps_doubtful = not spaced_wraps.check_table(a for r in rows for a in r.amounts)
-    body = [_grid_row(r, p, n, paired, wraps_doubtful)[1 if units else 0:] for r, p in zip(rows, placed)]
+    body = [_grid_row(r, p, n, paired, wraps_doubtful, subjects)[1 if units else 0:] for r, p in zip(rows, placed)]
     for r, p, cells in zip(rows, placed, body):
         if p.doubt == _UNIT_DOUBT:  # the unit's name too
             cells[0].repairs = [Repair(kind="layout.row_guess", note=_UNIT_DOUBT, status="unconfirmed")]
-    if paired:  # the second subject's code and name: text columns after the name
+    if subjects:  # the further subjects' columns, after the first subject's code and name
+        labels = _subject_labels(header, subjects)
+        for hr in head_rows:
+            key = hr[0].text == "科目编码"
+            hr[2:2] = [Cell(text=x if key else "", orig="", line=hr[0].line, page=hr[0].page) for x in labels]
+    elif paired:  # the second subject's code and name: text columns after the name
         for hr in head_rows:
             key = hr[0].text == "科目编码"
             hr[2:2] = [Cell(text=PAIRED_LABELS[0] if key else "", orig="", line=hr[0].line, page=hr[0].page),
