@@ -62,7 +62,7 @@ BRACKET_CODE = re.compile(r"^[\[【](\d{3}|\d{5}|\d{7})[\]】]")
 
 # a subject code joined to its name by a hyphen, `2130201-行政运行`, `50101-工资奖金津补贴` (Beijing's
 # budget tables print each subject so, one `code-name` cell per classification)
-CODE_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})[-－](\D.*)$")
+CODE_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})[-－—](\D.*)$")
 
 
 def bracket_code(word: str) -> tuple[str, str] | None:
