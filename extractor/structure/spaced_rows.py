@@ -671,6 +671,7 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
         if cell_row is not None:  # a row of `code-name` cells, perhaps spread over lines
             if cell_row[0] is not None:
                 rows.append(cell_row[0])
+                width = width or 1 + len(cell_row[0].subjects)  # no 科目 labels: the first row's cells
             j = cell_row[1]
             continue
         row = _parse_row(ln, partial=tree.cls is not None, names=names)
