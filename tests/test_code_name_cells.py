@@ -107,3 +107,46 @@ def test_a_row_missing_a_subject_cell_is_not_read(tmp_path, labels):
     codes = [r.code.value for r in t.rows if r.code is not None and r.code.value]
     assert codes == ["2010101", "2010101", "2010102", "2080505"]
     assert not any(Decimal("45.250000") in _amounts(r).values() for r in t.rows)
+
+
+ONE_A_LINE_06 = """预算06表 一般公共预算基本支出表
+金额单位：万元
+政府支出经济分类科目
+部门支出经济分类科目
+预算数
+合计
+人员经费
+公用经费
+50101-工资奖金津补贴
+30101-基本工资
+120.500000
+120.500000
+50201-办公经费
+30201-办公费
+10.000000
+10.000000
+50999-其他对个人和家庭的补助
+30399-其他对个人和家庭的补助
+8.000000
+8.000000
+合    计
+138.500000
+128.500000
+10.000000
+"""
+
+
+def test_code_name_rows_one_cell_a_line(tmp_path):
+    # PyMuPDF prints the same table one cell a line: each row's cells, then its amounts one a line;
+    # the 合计 label alone, then its amounts. The header's words stand one a line: the columns'
+    # names are guessed, so every amount goes to review
+    t = _table(tmp_path, ONE_A_LINE_06)
+    rows = [r for r in t.rows if r.code is not None and r.code.value]
+    assert [(r.code.value, r.name.value, r.values["部门支出经济分类科目"].value) for r in rows] == [
+        ("50101", "工资奖金津补贴", "30101-基本工资"), ("50201", "办公经费", "30201-办公费"),
+        ("50999", "其他对个人和家庭的补助", "30399-其他对个人和家庭的补助")]
+    assert [sorted(_amounts(r).values()) for r in rows] == [
+        [Decimal("120.500000")] * 2, [Decimal("10.000000")] * 2, [Decimal("8.000000")] * 2]
+    total = next(r for r in t.rows if r.name.value == "合计")
+    assert sorted(_amounts(total).values()) == [Decimal("10.000000"), Decimal("128.500000"), Decimal("138.500000")]
+    assert all(f.confidence < 0.9 for r in t.rows for f in r.values.values() if isinstance(f.value, Decimal))

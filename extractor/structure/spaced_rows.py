@@ -651,6 +651,7 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
     tree = CodeTree(kind)  # the 类 / 款 above: rows printing a 款 / 项 part alone are rows too
     n = len(lines)
     width = sum(1 for key in header_keys for t in key.split() if t.endswith("科目")) or None
+    cell_rows = False  # rows of `code-name` cells read over several lines: a 合计 may stand one cell a line
     while j < n:
         ln = lines[j]
         t = ln.text
@@ -667,10 +668,18 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
             _follow(tree, row)
             rows.append(row)
             continue
+        total_alone = _total_one_a_line(lines, j) if cell_rows and not pending else None
+        if total_alone is not None:  # `合    计` / `5,133.74` / `950.09` …: the 合计 row one cell a line
+            rows.append(total_alone[0])
+            j = total_alone[1]
+            continue
         cell_row = _cell_row(lines, j, width) if not pending else None
+        if cell_row is None and CODE_NAME.match(t.strip()):
+            break  # a `code-name` cell whose row does not end in amounts within a few lines: not a row here
         if cell_row is not None:  # a row of `code-name` cells, perhaps spread over lines
             if cell_row[0] is not None:
                 rows.append(cell_row[0])
+                cell_rows = cell_rows or cell_row[1] - j > 1
                 width = width or 1 + len(cell_row[0].subjects)  # no 科目 labels: the first row's cells
             j = cell_row[1]
             continue
@@ -820,12 +829,34 @@ def _wrapped_around(lines: Sequence[NLine], j: int, seen: Iterable[Amount], part
     return row, at[1] + 1
 
 
+def _total_one_a_line(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
+    """`合    计` on a line of its own and its amounts after it, one a line, up to a line that is no
+    amount (a table of `code-name` rows printed one cell a line, PyMuPDF): the total row and the
+    index after it."""
+    if not _TOTAL.match("".join(lines[j].text.split())):
+        return None
+    amounts: list[Amount] = []
+    k = j
+    while True:
+        nxt = next((x for x in range(k + 1, min(k + 3, len(lines))) if lines[x].text.strip()), None)
+        got = _amounts_only(lines[nxt]) if nxt is not None else None
+        if got is None or len(got) != 1:
+            break
+        amounts += got
+        k = nxt
+    if not amounts:
+        return None
+    return _Row(lines[k], None, "", "".join(lines[j].text.split()), amounts, True, name_lines=[lines[j]],
+                name_from_before=True), k + 1
+
+
 def _cell_row(lines: Sequence[NLine], j: int, width: Optional[int]) -> Optional[tuple[Optional[_Row], int]]:
     """A row of `code-name` cells from lines[j] (`2130201-行政运行 50101-工资奖金津补贴 30101-基本工资
     142.49 142.49`), and the index after it; None when lines[j] opens no such row. pypdf breaks a
     row whose cells wrap in their narrow columns over several lines: a cell's name goes on at the
     next line's start (`2130306-水利工程运行与维` / `护` / `50205-委托业务费 … 54.52 54.52`), the next
-    cells and the amounts follow; the lines are joined up to the one that ends in an amount. When
+    cells and the amounts follow; the lines are joined up to the one that ends in an amount (PyMuPDF
+    and pdftotext print such a row one cell a line: its other amounts follow, one a line). When
     the joined cells do not number the table's subject columns (`width`: the header's 科目 labels),
     which cell opens the row is not certain: the row is not read — (None, the index after its
     lines)."""
@@ -844,6 +875,12 @@ def _cell_row(lines: Sequence[NLine], j: int, width: Optional[int]) -> Optional[
                 not cell and _furniture(lines, lines[nxt])):  # (a wrapped cell repeats as a running line would)
             return None
         text += (" " if cell else "") + more
+        k = nxt
+    while k > j:  # one cell a line (PyMuPDF): the row's other amounts follow, one a line
+        nxt = next((x for x in range(k + 1, min(k + 3, len(lines))) if lines[x].text.strip()), None)
+        if nxt is None or _amounts_only(lines[nxt]) is None:
+            break
+        text += " " + lines[nxt].text.strip()
         k = nxt
     joined = copy(lines[k])
     joined.text = text
