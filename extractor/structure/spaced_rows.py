@@ -15,7 +15,13 @@ changes (`08 审计事务 …` under `201 …`, also a part with amounts only wh
 its line) get their whole code from the rows above (code_tree.py: confirmed by the catalogue or by
 the sums, else to review). A row printing two subjects side by side (部门 | 政府预算支出经济分类:
 `301 01 基本工资 501 01 工资奖金津补贴 …`) keeps the second code and name as two text columns after the
-name. A table of units (单位名称 over its key column, no code column: a budget's 收入总表) has one key
+name. A row printing each subject as one `code-name` cell (Beijing-style budget tables: `2130201-行政运行
+50101-工资奖金津补贴 30101-基本工资 142.49 142.49`) is keyed by its first cell, the others are text
+columns named by the header's 科目 labels; a row pypdf spreads over lines (a cell's name wrapped:
+`2130306-水利工程运行与维` / `护` / `50205-委托业务费 … 54.52 54.52`) or PyMuPDF prints one cell a line
+is joined up to its amounts, and is not read when its cells do not number the table's subject
+columns (which cell opens it would be a guess, `_cell_row`); such rows repeat a code, so only each
+row's own identity places its amounts (a row printing 合计 and one part leaves the part to review). A table of units (单位名称 over its key column, no code column: a budget's 收入总表) has one key
 column: after its 合计 row, each unit's amounts line and its name, on that line or broken over the
 lines around it — all before it (pypdf), all after, or centred on it (-layout) — the split the
 pieces allow for only one reading (`_unit_names`); a name that then does not end as a unit's name
