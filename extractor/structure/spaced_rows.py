@@ -15,7 +15,13 @@ changes (`08 审计事务 …` under `201 …`, also a part with amounts only wh
 its line) get their whole code from the rows above (code_tree.py: confirmed by the catalogue or by
 the sums, else to review). A row printing two subjects side by side (部门 | 政府预算支出经济分类:
 `301 01 基本工资 501 01 工资奖金津补贴 …`) keeps the second code and name as two text columns after the
-name. A table of units (单位名称 over its key column, no code column: a budget's 收入总表) has one key
+name. A row printing each subject as one `code-name` cell (Beijing-style budget tables: `2130201-行政运行
+50101-工资奖金津补贴 30101-基本工资 142.49 142.49`) is keyed by its first cell, the others are text
+columns named by the header's 科目 labels; a row pypdf spreads over lines (a cell's name wrapped:
+`2130306-水利工程运行与维` / `护` / `50205-委托业务费 … 54.52 54.52`) or PyMuPDF prints one cell a line
+is joined up to its amounts, and is not read when its cells do not number the table's subject
+columns (which cell opens it would be a guess, `_cell_row`); such rows repeat a code, so only each
+row's own identity places its amounts (a row printing 合计 and one part leaves the part to review). A table of units (单位名称 over its key column, no code column: a budget's 收入总表) has one key
 column: after its 合计 row, each unit's amounts line and its name, on that line or broken over the
 lines around it — all before it (pypdf), all after, or centred on it (-layout) — the split the
 pieces allow for only one reading (`_unit_names`); a name that then does not end as a unit's name
@@ -66,9 +72,10 @@ from . import name_codes, staggered_rows, spaced_flat, spaced_groups, spaced_lab
 from .spaced_text import covers
 from .spaced_text import Header, after_title, title_above, title_like as _title_like
 from .spaced_text import AMOUNT as _AMOUNT, SENTENCE as _SENTENCE, ends_table as _ends_table, furniture as _furniture, header_colon
-from .spaced_text import bracket_code, name_piece as _name_piece, page_turn, repeated_header, tokens as _tokens
+from .spaced_text import CODE_NAME, bracket_code, name_piece as _name_piece, page_turn, repeated_header, tokens as _tokens
 from .text_tables import with_report, text_reader
 
+_CELL_LINES = 6  # lines a row of `code-name` cells may be spread over (pypdf wraps each cell's name)
 _CODE_PART = re.compile(r"^\d{3}$|^\d{5}$|^\d{7}$")
 _SUB_PART = re.compile(r"^\d{2}$")
 _CODE_IN_NAME = re.compile(r"\d{3}")
@@ -241,6 +248,7 @@ class _Row:
     repair: Optional[Repair] = None  # how the code was completed from the rows above (code_tree.py)
     wrap_unplaced: bool = False  # an amount joined around the line, its place among the others not printed
     pair: Optional[tuple[str, str, str]] = None  # a second subject on the row: code, as printed, name
+    subjects: list[str] = field(default_factory=list)  # further `code-name` cells on the row, as printed
     split: Optional[int] = None  # printed over two lines with amounts on each: the first line's count
     unit_code: Optional[str] = None  # a unit's code (a table of units with a code column): placement only
 
@@ -262,6 +270,11 @@ def _parse_row(line: NLine, partial: bool = False, names: bool = False) -> Optio
     code = None
     code_orig = ""
     j = 0
+    named = _code_name_cells(head)
+    if named is not None:  # `2130201-行政运行 50101-工资奖金津补贴 30101-基本工资 142.488000 …`
+        (code, name, printed), further = named[0], named[1:]
+        return _Row(line, code, printed[:len(printed) - len(name)], name, amounts, False,
+                    subjects=[cell for _, _, cell in further])
     bracketed = bracket_code(head[0][0]) if head else None
     if bracketed is not None:  # `[20805]行政事业单位养老支出 1,418.13 …`
         code, rest = bracketed
@@ -313,6 +326,41 @@ def _parse_row(line: NLine, partial: bool = False, names: bool = False) -> Optio
             name, "function") or codes_named(name, "economic")):  # whole amounts (`电费 791 791`): a known name
         return _Row(line, None, "", name, amounts, False)
     return None
+
+
+def _code_name_cells(head: list) -> Optional[list[tuple[str, str, str]]]:
+    """The cells of a row that prints each subject as one `code-name` cell (Beijing's 支出总表:
+    `2130201-行政运行 50101-工资奖金津补贴 30101-基本工资`, the functional, government-economic and
+    department-economic subjects side by side), as (code, name, cell as printed), else None. A word
+    that opens no `code-name` continues the cell before it (a name wrapped in its narrow column,
+    `0112-农业、林业和水利公 共服务`)."""
+    if not head or CODE_NAME.match(head[0][0]) is None:
+        return None
+    cells: list[list[str]] = []
+    for t, _, _ in head:
+        if CODE_NAME.match(t):
+            cells.append([t])
+        else:
+            cells[-1].append(t)
+    out = []
+    for words in cells:
+        printed = "".join(words)
+        m = CODE_NAME.match(printed)
+        name = m.group(2)
+        if not _HAN.search(name) or _SENTENCE.search(name) or len(name) > 40 or any(ch.isdigit() for ch in name):
+            return None
+        out.append((m.group(1), name, printed))
+    return out
+
+
+def _subject_labels(header: list[NLine], further: int) -> list[str]:
+    """The labels of a table's further subject columns (`政府支出经济分类科目 部门支出经济分类科目` after
+    the first subject's `支出功能分类科目`): the header words ending in 科目, when there is one per
+    subject column; else 科目2, 科目3 …"""
+    words = [t for ln in header for t, _, _ in _tokens(ln.text) if t.endswith("科目")]
+    if len(words) == further + 1:
+        return words[1:]
+    return [f"科目{k + 2}" for k in range(further)]
 
 
 def _subject_name(name: str) -> bool:
@@ -611,6 +659,8 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
     pending: list[NLine] = []  # name pieces printed before their code line
     tree = CodeTree(kind)  # the 类 / 款 above: rows printing a 款 / 项 part alone are rows too
     n = len(lines)
+    width = sum(1 for key in header_keys for t in key.split() if t.endswith("科目")) or None
+    cell_rows = False  # rows of `code-name` cells read over several lines: a 合计 may stand one cell a line
     while j < n:
         ln = lines[j]
         t = ln.text
@@ -626,6 +676,21 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
             row, j = wrapped
             _follow(tree, row)
             rows.append(row)
+            continue
+        total_alone = _total_one_a_line(lines, j) if cell_rows and not pending else None
+        if total_alone is not None:  # `合    计` / `5,133.74` / `950.09` …: the 合计 row one cell a line
+            rows.append(total_alone[0])
+            j = total_alone[1]
+            continue
+        cell_row = _cell_row(lines, j, width) if not pending else None
+        if cell_row is None and CODE_NAME.match(t.strip()):
+            break  # a `code-name` cell whose row does not end in amounts within a few lines: not a row here
+        if cell_row is not None:  # a row of `code-name` cells, perhaps spread over lines
+            if cell_row[0] is not None:
+                rows.append(cell_row[0])
+                cell_rows = cell_rows or cell_row[1] - j > 1
+                width = width or 1 + len(cell_row[0].subjects)  # no 科目 labels: the first row's cells
+            j = cell_row[1]
             continue
         row = _parse_row(ln, partial=tree.cls is not None, names=names)
         if row is not None:  # `350,034.4 2`: an amount's last digit after a space at the line's end
@@ -771,6 +836,73 @@ def _wrapped_around(lines: Sequence[NLine], j: int, seen: Iterable[Amount], part
         row.amounts = row.amounts + [joined]
         row.wrap_unplaced = True
     return row, at[1] + 1
+
+
+def _total_one_a_line(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
+    """`合    计` on a line of its own and its amounts after it, one a line, up to a line that is no
+    amount (a table of `code-name` rows printed one cell a line, PyMuPDF): the total row and the
+    index after it."""
+    if not _TOTAL.match("".join(lines[j].text.split())):
+        return None
+    amounts: list[Amount] = []
+    k = j
+    while True:
+        nxt = next((x for x in range(k + 1, min(k + 3, len(lines))) if lines[x].text.strip()), None)
+        got = _amounts_only(lines[nxt]) if nxt is not None else None
+        if got is None or len(got) != 1:
+            break
+        amounts += got
+        k = nxt
+    if not amounts:
+        return None
+    return _Row(lines[k], None, "", "".join(lines[j].text.split()), amounts, True, name_lines=[lines[j]],
+                name_from_before=True), k + 1
+
+
+def _cell_row(lines: Sequence[NLine], j: int, width: Optional[int]) -> Optional[tuple[Optional[_Row], int]]:
+    """A row of `code-name` cells from lines[j] (`2130201-行政运行 50101-工资奖金津补贴 30101-基本工资
+    142.49 142.49`), and the index after it; None when lines[j] opens no such row. pypdf breaks a
+    row whose cells wrap in their narrow columns over several lines: a cell's name goes on at the
+    next line's start (`2130306-水利工程运行与维` / `护` / `50205-委托业务费 … 54.52 54.52`), the next
+    cells and the amounts follow; the lines are joined up to the one that ends in an amount (PyMuPDF
+    and pdftotext print such a row one cell a line: its other amounts follow, one a line). When
+    the joined cells do not number the table's subject columns (`width`: the header's 科目 labels),
+    which cell opens the row is not certain: the row is not read — (None, the index after its
+    lines)."""
+    toks = _tokens(lines[j].text)
+    if not toks or CODE_NAME.match(toks[0][0]) is None:
+        return None
+    text, k = lines[j].text.strip(), j
+    while not _AMOUNT.match(text.rsplit(None, 1)[-1]):
+        nxt = next((x for x in range(k + 1, min(k + 3, len(lines))) if lines[x].text.strip()), None)
+        if nxt is None or nxt - j > _CELL_LINES:
+            return None
+        more = lines[nxt].text.strip()
+        first = more.split()[0]
+        cell = CODE_NAME.match(first) is not None or _AMOUNT.match(first) is not None
+        if _SENTENCE.search(more) or _title_like(lines[nxt]) or _TOTAL.match("".join(more.split()[:2])) or (
+                not cell and _furniture(lines, lines[nxt])):  # (a wrapped cell repeats as a running line would)
+            return None
+        text += (" " if cell else "") + more
+        k = nxt
+    while k > j:  # one cell a line (PyMuPDF): the row's other amounts follow, one a line
+        nxt = next((x for x in range(k + 1, min(k + 3, len(lines))) if lines[x].text.strip()), None)
+        if nxt is None or _amounts_only(lines[nxt]) is None:
+            break
+        text += " " + lines[nxt].text.strip()
+        k = nxt
+    joined = copy(lines[k])
+    joined.text = text
+    row = _parse_row(joined)
+    if row is None or not row.amounts or row.code is None:
+        return None
+    if width is not None and 1 + len(row.subjects) != width:
+        return None, k + 1
+    row.line = lines[k]
+    if k > j:
+        row.code_line = lines[j]
+        row.name_lines = list(lines[j:k + 1])
+    return row, k + 1
 
 
 def _code_alone(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
@@ -1112,7 +1244,8 @@ def _amount_cell(row: _Row, a: Amount, doubt: Optional[str], wraps_doubtful: boo
     return c
 
 
-def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False, wraps_doubtful: bool = False) -> list[Cell]:
+def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False, wraps_doubtful: bool = False,
+              subjects: int = 0) -> list[Cell]:
     ln = row.line
     at = row.code_line or ln
     code = Cell(text=row.code or "", orig=row.code_orig, line=at.no, page=at.page,
@@ -1127,6 +1260,9 @@ def _grid_row(row: _Row, placed: RowAmounts, n: int, paired: bool = False, wraps
         for c, cell in enumerate(values):
             if not cell.text:
                 cell.repairs = [Repair(kind="layout.column_guess", note=placed.doubt, status="unconfirmed")]
+    if subjects:  # further `code-name` subjects: one text column each, as printed
+        cells = row.subjects + [""] * (subjects - len(row.subjects))
+        return [code, name] + [Cell(text=x, orig=x, line=ln.no, page=ln.page) for x in cells] + values
     if not paired:
         return [code, name] + values
     code2, orig2, name2 = row.pair or ("", "", "")
@@ -1219,7 +1355,11 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
             std = _standard_columns(header, n)
     first_is_total = bool(std and _FIRST_TOTAL.search(std[1][0]))
     grouped = bool(std and any("/" in leaf for leaf in std[1]))
-    placed = [RowAmounts(code=r.code or r.unit_code, total=r.total, amounts=r.amounts, split=r.split) for r in rows]
+    subjects = max(len(r.subjects) for r in rows)
+    codes = [r.code for r in rows if r.code]
+    tree = not subjects or len(set(codes)) == len(codes)  # rows by several subjects repeat a code: no tree
+    placed = [RowAmounts(code=(r.code or r.unit_code) if tree else None, total=r.total, amounts=r.amounts,
+                         split=r.split) for r in rows]
     place_rows(placed, n, first_is_total, layout, parts_of_total=units,
                identities=set_identities(std[1]) if grouped and first_is_total else None)
     for r, p in zip(rows, placed):
@@ -1242,11 +1382,16 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     paired = any(r.pair for r in rows)
     # joined wraps rest on every amount printing two decimals: a table that does not goes to review
     wraps_doubtful = not spaced_wraps.check_table(a for r in rows for a in r.amounts)
-    body = [_grid_row(r, p, n, paired, wraps_doubtful)[1 if units else 0:] for r, p in zip(rows, placed)]
+    body = [_grid_row(r, p, n, paired, wraps_doubtful, subjects)[1 if units else 0:] for r, p in zip(rows, placed)]
     for r, p, cells in zip(rows, placed, body):
         if p.doubt == _UNIT_DOUBT:  # the unit's name too
             cells[0].repairs = [Repair(kind="layout.row_guess", note=_UNIT_DOUBT, status="unconfirmed")]
-    if paired:  # the second subject's code and name: text columns after the name
+    if subjects:  # the further subjects' columns, after the first subject's code and name
+        labels = _subject_labels(header, subjects)
+        for hr in head_rows:
+            key = hr[0].text == "科目编码"
+            hr[2:2] = [Cell(text=x if key else "", orig="", line=hr[0].line, page=hr[0].page) for x in labels]
+    elif paired:  # the second subject's code and name: text columns after the name
         for hr in head_rows:
             key = hr[0].text == "科目编码"
             hr[2:2] = [Cell(text=PAIRED_LABELS[0] if key else "", orig="", line=hr[0].line, page=hr[0].page),

@@ -60,6 +60,11 @@ _GLUED = re.compile(r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}|\d{1,3}(?:,\d{3})+)(?
 BRACKET_CODE = re.compile(r"^[\[【](\d{3}|\d{5}|\d{7})[\]】]")
 
 
+# a subject code joined to its name by a hyphen, `2130201-行政运行`, `50101-工资奖金津补贴` (Beijing's
+# budget tables print each subject so, one `code-name` cell per classification)
+CODE_NAME = re.compile(r"^(\d{3}|\d{5}|\d{7})[-－—](\D.*)$")
+
+
 def bracket_code(word: str) -> tuple[str, str] | None:
     """(code, the rest of the word) of a word that opens with a bracketed subject code, else None."""
     m = BRACKET_CODE.match(word)
