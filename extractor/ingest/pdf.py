@@ -191,7 +191,10 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
             boxes = [t.bbox for t in found.get(i, [])]
             page_lines[i - 1] = _lines_of(page.chars, boxes)
             if tables and i not in found:
-                stream = stream_tables(page_lines[i - 1], i)
+                before = found.get(i - 1) or []
+                last = max(before, key=lambda t: t.bbox[3]) if before else None
+                stream = stream_tables(page_lines[i - 1], i,
+                                       after=last if last is not None and last.method == "stream" else None)
                 if stream:
                     found[i] = stream
                     page_lines[i - 1] = [ln for ln in page_lines[i - 1] if not any(
