@@ -152,3 +152,32 @@ def test_last_text_running_past_the_page_foot_is_joined_as_a_guess():
     assert last[8].text.count("\n") == 2
     assert [r.kind for r in last[8].repairs] == ["layout.row_guess"]
     assert not any(c.repairs for r in t.rows[:-1] for c in r)  # the rows above: certain
+
+
+def test_parent_over_several_columns_is_not_joined_to_the_word_under_it():
+    # 其他资金收入 is printed centred over three narrow columns: it runs into the column before the
+    # middle one, so it is no first line of the middle column's 事业单 / 位经营 / 收入
+    zeros = [("0.00", 576.2, 596.2), ("0.00", 616.4, 636.4), ("0.00", 656.6, 676.6)]
+    lines = [line(100.0, ("收入总体情况表", 300, 370)),
+             line(124.0, ("单位名称", 60, 100), ("其他资金收入", 586.7, 646.8)),
+             line(140.0, ("事业单", 601.7, 631.8)),
+             line(147.8, ("事业收", 561.5, 591.6), ("其他收", 641.9, 671.9)),
+             line(155.6, ("位经营", 601.7, 631.8)),
+             line(163.4, ("入", 571.5, 581.5), ("入", 651.9, 662.0)),
+             line(171.5, ("收入", 606.7, 626.7)),
+             line(187.9, ("合计", 60, 80), *zeros),
+             line(204.2, ("某某中心", 60, 100), *zeros)]
+    (t,) = stream_tables(lines, 1)
+    cells = {c for r in texts(t)[:-2] for c in r if c}
+    assert cells == {"单位名称", "其他资金收入", "事业收入", "事业单位经营收入", "其他收入"}
+
+
+def test_a_name_wrapped_before_a_dash_that_may_not_start_a_line():
+    # 2026高质量发展行 / 动——稳住批发、零售业发 / 展势头项目: 动 went on with the dashes after it
+    lines = page_one()[:-5] + [
+        line(290.1, ("2026高质量发展行", 67.9, 147.9)),
+        amounts(304.6, "500.00", "500.00", "500.00", *ZEROS, label=("动——稳住批发、零售业发", 57.9, 167.9)),
+        line(319.1, ("展势头项目", 42.8, 92.8))]
+    (t,) = stream_tables(lines, 1)
+    assert [c.text for c in t.rows[-1][:2]] == ["2026高质量发展行\n动——稳住批发、零售业发\n展势头项目", "500.00"]
+    assert not any(c.repairs for c in t.rows[-1])

@@ -39,8 +39,8 @@ _EDGE = 0.25  # of a line's height: how far short of the right edge a line may e
 # next line's first unit (a character and the marks that may not start a line after it, or a word of
 # letters and digits), and still be full: that unit did not fit
 # the next line's first unit: a run of letters and digits (wrapped at a word's end), or a character,
-# with the opening marks before it and the marks that may not start a line after it (性，…)
-_UNIT = re.compile(r"\s*[（(“‘《【「]*(?:[A-Za-z0-9][A-Za-z0-9.,%_/~×\-]*|\S)[，。、；：？！）】」』”’》,.;:?!)]*")
+# with the opening marks before it and the marks that may not start a line after it (性，…, 动——)
+_UNIT = re.compile(r"\s*[（(“‘《【「]*(?:[A-Za-z0-9][A-Za-z0-9.,%_/~×\-]*|\S)[，。、；：？！）】」』”’》,.;:?!)—…]*")
 # a text that starts a row of its own, never the rest of a wrapped one: (1) / 1、 / 一、 / （一） / 其中：
 _ROW_START = re.compile(r"^\s*(?:[(（]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9一二三四五六七八九十]{1,3}\s*[、.．](?!\d)"
                         r"|其中\s*[:：])")
