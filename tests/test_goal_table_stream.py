@@ -181,3 +181,16 @@ def test_a_name_wrapped_before_a_dash_that_may_not_start_a_line():
     (t,) = stream_tables(lines, 1)
     assert [c.text for c in t.rows[-1][:2]] == ["2026高质量发展行\n动——稳住批发、零售业发\n展势头项目", "500.00"]
     assert not any(c.repairs for c in t.rows[-1])
+
+
+def test_amount_glued_to_a_text_starting_with_digits_is_cut_at_the_line_s_decimals():
+    # 0.00 then the text 2500、“TDS…: set without a gap, one word 0.002500、…; the line's other amounts
+    # print two decimals, so the amount is 0.00 (never 0.0025) and 2500 begins the text
+    lines = page_one()[:-5] + [
+        line(290.1, ("热线中心其他运行经费", 67.8, 167.9), ("90.00", 205.8, 230.8), ("90.00", 266.2, 291.2),
+             ("90.00", 326.6, 351.7), ("0.00", 392.1, 412.1), ("0.00", 452.5, 472.5), ("0.00", 490.2, 510.3),
+             ("0.002500、“TDS水质检测合格率”不小于90%、“话务员投", 528.0, 789.0))]
+    (t,) = stream_tables(lines, 1)
+    row = [c.text for c in t.rows[-1]]
+    assert row[:8] == ["热线中心其他运行经费", "90.00", "90.00", "90.00", "0.00", "0.00", "0.00", "0.00"]
+    assert row[8] == "2500、“TDS水质检测合格率”不小于90%、“话务员投"

@@ -13,6 +13,7 @@ ocr/grid.py) or text-only layouts (structure/text_tables.py).
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 import regex as re
@@ -50,15 +51,21 @@ def _width(text: str) -> float:
 def _split_glued(tokens: list) -> list:
     """A word that is an amount glued to a text of three characters or more, Chinese or opening
     with two capitals (GB/T…) (an amount column right before a text column) -> the two words,
-    split where the characters' widths put it."""
+    split where the characters' widths put it. A text that starts with digits (0.002500、…) is cut
+    where the line's other amounts end their decimals (0.00 | 2500、…)."""
+    places = Counter(len(t.split(".")[1]) for t, _, _ in tokens if CELL_NUMBER.match(t) and "." in t)
+    decimals = places.most_common(1)[0][0] if places else None
     out = []
     for t, a, b in tokens:
         m = _GLUED.match(t)
-        tail = t[m.end():] if m else ""
-        if m and CELL_NUMBER.match(m.group(1)) and len(tail) >= 3 and (
+        num = m.group(1) if m else ""
+        if m and decimals is not None and len(num.split(".")[1]) > decimals:
+            num = num[:num.index(".") + 1 + decimals]
+        tail = t[len(num):] if m else ""
+        if m and CELL_NUMBER.match(num) and len(tail) >= 3 and (
                 any(ch >= "\u4e00" for ch in tail) or re.match(r"[A-Z]{2}", tail)):
-            x = a + (b - a) * _width(m.group(1)) / max(_width(t), 0.5)
-            out += [(m.group(1), a, x), (tail, x + _GLUED_GAP, b)]
+            x = a + (b - a) * _width(num) / max(_width(t), 0.5)
+            out += [(num, a, x), (tail, x + _GLUED_GAP, b)]
         else:
             out.append((t, a, b))
     return out
