@@ -194,3 +194,14 @@ def test_amount_glued_to_a_text_starting_with_digits_is_cut_at_the_line_s_decima
     row = [c.text for c in t.rows[-1]]
     assert row[:8] == ["热线中心其他运行经费", "90.00", "90.00", "90.00", "0.00", "0.00", "0.00", "0.00"]
     assert row[8] == "2500、“TDS水质检测合格率”不小于90%、“话务员投"
+
+
+def test_a_table_s_rest_of_one_row_on_the_next_page():
+    (before,) = stream_tables(page_one(), 1)
+    rest = [*[dict(ln, top=ln["top"] - 84.5, bottom=ln["bottom"] - 84.5) for ln in HEADER],
+            amounts(87.3, "7.00", "7.00", "7.00", *ZEROS, label=("其他运行经费", 67.9, 127.9),
+                    goal=goal("通过完成各项后勤服务，提供后勤支持。", end=718.9))]
+    (t,) = stream_tables(rest, 2, after=before)
+    assert texts(t)[-1] == ["其他运行经费", "7.00", "7.00", "7.00", "0.00", "0.00", "0.00", "0.00",
+                            "通过完成各项后勤服务，提供后勤支持。"]
+    assert stream_tables(rest, 2) == []

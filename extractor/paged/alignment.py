@@ -127,7 +127,7 @@ def _stream_tables(lines: list[dict], page_no: int, top: Optional[int] = None) -
     where which row a piece belongs to is a guess, the cell carries a review repair. With `top`
     (the page before ends in such a table, of `top` columns), the page's first lines before any
     title are read as the rest of that table when they line up in as many columns, at least two
-    of them amounts — a table printed on without its title (its header may be printed again;
+    of them amounts (one amount line is enough) — a table printed on without its title (its header may be printed again;
     structure/continuation.py joins the two)."""
     found = []
     i = 0
@@ -136,7 +136,7 @@ def _stream_tables(lines: list[dict], page_no: int, top: Optional[int] = None) -
         j = 0
         while j < first_title and _unit_line(lines[j]["text"]):
             j += 1
-        got = _read_table(lines[:first_title], j, page_no)
+        got = _read_table(lines[:first_title], j, page_no, least=1)
         if got is not None and len(got[0]["amount"]) >= 2 and max(len(r) for r in got[0]["rows"]) == top:
             found.append(got[0])
             i = got[1]
@@ -156,11 +156,12 @@ def _stream_tables(lines: list[dict], page_no: int, top: Optional[int] = None) -
     return found
 
 
-def _read_table(lines: list[dict], start: int, page_no: int) -> Optional[tuple[dict, int]]:
+def _read_table(lines: list[dict], start: int, page_no: int, least: int = 2) -> Optional[tuple[dict, int]]:
     """The table whose rows start at line `start` -> (the table, the index of the line after it),
-    or None when no two amount lines follow."""
+    or None when fewer than `least` amount lines follow (a table's rest on a new page may be one
+    line; the caller then asks for two amount columns and the width of the table before)."""
     last_data = _table_end(lines, start)
-    if last_data is None or sum(1 for x in lines[start:last_data + 1] if _numeric_tokens(x)) < 2:
+    if last_data is None or sum(1 for x in lines[start:last_data + 1] if _numeric_tokens(x)) < least:
         return None
     region = [dict(ln, tokens=_split_glued(ln["tokens"])) for ln in lines[start:last_data + 1]]
     data = [ln for ln in region if _numeric_tokens(ln)]
