@@ -3,7 +3,8 @@
 What it does: checks the file (encrypted, corrupt, truncated, no pages: a clear error), reads each
 page's text lines with their boxes (pdfplumber), has the table readers find tables — the lattice
 reader (pdf_tables.py, camelot) on the pages that have ruling lines, the alignment reader
-(paged/alignment.py) on the others — and leaves the tables' text out of the narrative lines. Running headers, footers and
+(paged/alignment.py) on the others, told of the table the page before ends in so that a page
+opening with that table's untitled rest is read — and leaves the tables' text out of the narrative lines. Running headers, footers and
 page numbers are dropped. Pages without a usable text layer (scanned, or glyph garbage) are named
 in a warning: they need OCR.
 What it does not: OCR (ocr/), or join a table that runs over several pages (structure/ does that).

@@ -5,8 +5,14 @@ rows whose words line up in columns, and rebuilds their grid from the bands the 
 occupy (header words go to the band they overlap). A table goes on over runs of lines without
 amounts set one right under the other (cells wrapped over several lines), and a label or text
 printed over several lines around its amount line is joined into one cell (wrapped.py; a join
-that is a guess carries a `layout.row_guess` repair, which keeps it in review). An amount glued to
-the text of the next column (0.00项目…) is split. It reads PDF text layers (`stream`) and OCR
+that is a guess carries a `layout.row_guess` repair, which keeps it in review). Header words
+wrapped inside their column are joined and a two-level header is set as two rows (header.py). A
+column no amount line prints in gets its band from the lines without amounts (names all centred
+around their amount lines) or from a header word right of every band (a blank last column). A page
+that opens, before any title, with the rest of the table the page before ends in (its header
+printed again or not) is read as that table's rest when it lines up in as many columns
+(continuation.py then joins the two). An amount glued to the text of the next column (0.00项目…,
+0.002500、… cut at the line's decimals) is split. It reads PDF text layers (`stream`) and OCR
 lines (`ocr-stream`) alike, and gives each table its parsing report.
 What it does not: read ruled tables (camelot lattice in ingest/pdf_tables.py, OCR grids in
 ocr/grid.py) or text-only layouts (structure/text_tables.py).
