@@ -3,8 +3,8 @@
 What it does: checks the file (encrypted, corrupt, truncated, no pages: a clear error), reads each
 page's text lines with their boxes (pdfplumber), has the table readers find tables — the lattice
 reader (pdf_tables.py, camelot) on the pages that have ruling lines, the alignment reader
-(paged/alignment.py) on the others, told of the table the page before ends in so that a page
-opening with that table's untitled rest is read — and leaves the tables' text out of the narrative lines. Running headers, footers and
+(paged/alignment.py) on the others, told of the table the page before ends in (nothing but the
+page number under it) so that a page opening with that table's untitled rest is read — and leaves the tables' text out of the narrative lines. Running headers, footers and
 page numbers are dropped. Pages without a usable text layer (scanned, or glyph garbage) are named
 in a warning: they need OCR.
 What it does not: OCR (ocr/), or join a table that runs over several pages (structure/ does that).
@@ -27,6 +27,7 @@ from .pdf_tables import LatticeReader
 log = logging.getLogger(__name__)
 
 MIN_RULES = 6  # ruling line segments on a page before camelot is asked for tables
+_FOLIO = re.compile(r"^[\s\-—–第页共/\d]*$")  # a page number under the last table of a page
 _GARBAGE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 
 
@@ -194,8 +195,9 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
             if tables and i not in found:
                 before = found.get(i - 1) or []
                 last = max(before, key=lambda t: t.bbox[3]) if before else None
-                stream = stream_tables(page_lines[i - 1], i,
-                                       after=last if last is not None and last.method == "stream" else None)
+                ends_page = last is not None and last.method == "stream" and not any(
+                    ln["top"] > last.bbox[3] + 1 and not _FOLIO.match(ln["text"]) for ln in page_lines[i - 2])
+                stream = stream_tables(page_lines[i - 1], i, after=last if ends_page else None)
                 if stream:
                     found[i] = stream
                     page_lines[i - 1] = [ln for ln in page_lines[i - 1] if not any(
