@@ -205,3 +205,20 @@ def test_a_table_s_rest_of_one_row_on_the_next_page():
     assert texts(t)[-1] == ["其他运行经费", "7.00", "7.00", "7.00", "0.00", "0.00", "0.00", "0.00",
                             "通过完成各项后勤服务，提供后勤支持。"]
     assert stream_tables(rest, 2) == []
+
+
+def test_numbers_inside_a_goal_text_set_no_column():
+    # a 绩效目标 line printing 40 and 160 as words of their own is no amount line and sets no band
+    lines = page_one()[:-5] + [
+        line(290.1, goal("通过建设原水管道工程，使管道过水能力由现状", first=True)),
+        line(304.6, ("过水能力由现状", 549.0, 619.0), ("40", 624.0, 634.0), ("万m3/d提高到", 639.0, 704.0),
+             ("160", 709.0, 724.0), ("万m3/d。近期保障水", 729.0, 789.0)),
+        amounts(311.9, "2,579.00", "2,579.00", "0.00", "2,579.00", "0.00", "0.00", "0.00",
+                label=("某原水管道工程", 97.9, 167.9)),
+        line(319.1, goal("厂应急及备用水源，提高供水安全性，盘活北部库群与")),
+        line(333.6, goal("水厂的流通。", end=609.0))]
+    (t,) = stream_tables(lines, 1)
+    assert max(len(r) for r in t.rows) == 9
+    row = [c.text for c in t.rows[-1]]
+    assert row[:5] == ["某原水管道工程", "2,579.00", "2,579.00", "0.00", "2,579.00"]
+    assert row[8].split("\n")[1] == "过水能力由现状40万m3/d提高到160万m3/d。近期保障水"

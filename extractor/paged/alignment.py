@@ -45,7 +45,8 @@ def _unit_line(text: str) -> bool:
 _MAX_RUN = 40  # lines without amounts between two amount lines that a table may hold (wrapped cells:
 # a 绩效目标 text of a few hundred characters, set one line right under the other)
 # an amount glued to the text of the next column (0.00项目提供…: the two set without a gap)
-_WIDE = 4  # amounts a table's middle amount line prints from which a line printing one sets no column
+_WIDE = 4  # amounts a table's middle amount line prints from which a line printing under half as many
+# sets no column
 _GLUED_GAP = 3.0  # points left between the two, wider than the slack that merges words into one band
 _GLUED = re.compile(r"([-+]?\d[\d,]*\.\d+)(?=[^\d.,%\s万元亿])")
 
@@ -172,9 +173,11 @@ def _read_table(lines: list[dict], start: int, page_no: int, least: int = 2) -> 
     region = [dict(ln, tokens=_split_glued(ln["tokens"])) for ln in lines[start:last_data + 1]]
     data = [ln for ln in region if _numeric_tokens(ln)]
     counts = sorted(_numeric_tokens(ln) for ln in data)
-    if counts[len(counts) // 2] >= _WIDE:
-        # rows of many amounts: a line printing one number (a 绩效目标 text's 20 个…) sets no column
-        data = [ln for ln in data if _numeric_tokens(ln) >= 2] or data
+    middle = counts[len(counts) // 2]
+    if middle >= _WIDE:
+        # rows of many amounts: a line printing a number or two (a 绩效目标 text's 20 个…, 由 40 万m3/d
+        # 提高到 160 万m3/d) sets no column
+        data = [ln for ln in data if 2 * _numeric_tokens(ln) >= middle] or data
     spans = sorted((a, b, k, bool(CELL_NUMBER.match(t))) for k, ln in enumerate(data) for t, a, b in ln["tokens"])
     bands: list[list[float]] = []
     kinds: dict[int, bool] = {}  # the current band's words: line -> amount or not
