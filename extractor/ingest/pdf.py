@@ -4,7 +4,7 @@ What it does: checks the file (encrypted, corrupt, truncated, no pages: a clear 
 page's text lines with their boxes (pdfplumber), has the table readers find tables — the lattice
 reader (pdf_tables.py, camelot) on the pages that have ruling lines, the alignment reader
 (paged/alignment.py) on the others, told of the table the page before ends in (nothing but the
-page number under it) so that a page opening with that table's untitled rest is read — and leaves the tables' text out of the narrative lines. Running headers, footers and
+page number or pieces of its right-hand text column under it) so that a page opening with that table's untitled rest is read — and leaves the tables' text out of the narrative lines. Running headers, footers and
 page numbers are dropped. Pages without a usable text layer (scanned, or glyph garbage) are named
 in a warning: they need OCR.
 What it does not: OCR (ocr/), or join a table that runs over several pages (structure/ does that).
@@ -195,8 +195,10 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
             if tables and i not in found:
                 before = found.get(i - 1) or []
                 last = max(before, key=lambda t: t.bbox[3]) if before else None
+                # nothing under it but the page number and pieces of its right-hand text column
                 ends_page = last is not None and last.method == "stream" and not any(
-                    ln["top"] > last.bbox[3] + 1 and not _FOLIO.match(ln["text"]) for ln in page_lines[i - 2])
+                    ln["top"] > last.bbox[3] + 1 and not _FOLIO.match(ln["text"])
+                    and ln["x0"] < (last.bbox[0] + last.bbox[2]) / 2 for ln in page_lines[i - 2])
                 stream = stream_tables(page_lines[i - 1], i, after=last if ends_page else None)
                 if stream:
                     found[i] = stream
