@@ -3,9 +3,12 @@
 What it does: checks the file (encrypted, corrupt, truncated, no pages: a clear error), reads each
 page's text lines with their boxes (pdfplumber), has the table readers find tables — the lattice
 reader (pdf_tables.py, camelot) on the pages that have ruling lines, the alignment reader
-(paged/alignment.py) on the others — and leaves the tables' text out of the narrative lines. Running headers, footers and
-page numbers are dropped. A page whose MediaBox names its corners top-left first has its characters
-put back on the page (pdfminer leaves them a page height below it). Pages without a usable text layer (scanned, or glyph garbage) are named
+(paged/alignment.py) on the others, told of the table the page before ends in (nothing but the
+page number or pieces of its right-hand text column under it) so that a page opening with that
+table's untitled rest is read — and leaves the tables' text out of the narrative lines. Running
+headers, footers and page numbers are dropped. A page whose MediaBox names its corners top-left
+first has its characters put back on the page (pdfminer leaves them a page height below it).
+Pages without a usable text layer (scanned, or glyph garbage) are named
 in a warning: they need OCR.
 What it does not: OCR (ocr/), or join a table that runs over several pages (structure/ does that).
 """
@@ -27,6 +30,7 @@ from .pdf_tables import LatticeReader
 log = logging.getLogger(__name__)
 
 MIN_RULES = 6  # ruling line segments on a page before camelot is asked for tables
+_FOLIO = re.compile(r"^[\s\-—–第页共/\d]*$")  # a page number under the last table of a page
 _GARBAGE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
 
 
@@ -306,7 +310,13 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
             chars = moved.get(i) or _true_boxes(chars)[0]
             page_lines[i - 1] = [ln for ln in _lines_of(chars, boxes) if not _held(ln, found.get(i, []))]
             if tables and i not in found:
-                stream = stream_tables(page_lines[i - 1], i)
+                before = found.get(i - 1) or []
+                last = max(before, key=lambda t: t.bbox[3]) if before else None
+                # nothing under it but the page number and pieces of its right-hand text column
+                ends_page = last is not None and last.method == "stream" and not any(
+                    ln["top"] > last.bbox[3] + 1 and not _FOLIO.match(ln["text"])
+                    and ln["x0"] < (last.bbox[0] + last.bbox[2]) / 2 for ln in page_lines[i - 2])
+                stream = stream_tables(page_lines[i - 1], i, after=last if ends_page else None)
                 if stream:
                     found[i] = stream
                     page_lines[i - 1] = [ln for ln in page_lines[i - 1] if not any(

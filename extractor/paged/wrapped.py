@@ -9,14 +9,19 @@ line half a line off when their number is even — the amount line then prints n
 top-aligned (the amount line prints the first piece, the rest follow below) and bottom-aligned
 (the pieces come first, the amount line prints the last). A way fits when every piece between two
 amount lines goes to one of them, the pieces of one cell follow each other line after line, every
-piece but a cell's last is full (a line wraps only where it reaches its column's right edge), no
-piece after a cell's first starts like a row (1、, (2), 其中：), and a centred cell's middle is the
+piece but a cell's last is full (a line wraps only where it reaches its column's right edge, or
+where the next piece's first unit would not fit: a character with the marks that may not start a
+line after it, 性，, or a word of letters and digits), no
+piece after a cell's first starts like a row (1、, (2), 其中：) unless it is the next of the numbered
+points the cell's text before it holds (…1、… then 2、…, …三、… then 四、…; 1. after a colon), and a centred cell's middle is the
 amount line's middle. Of the ways that fit, those that take the most pieces count: where all of
 them give a row the same pieces, the join is certain; where they differ (or none fits, and a row
 printing no label of its own takes the two pieces centred on it) the join is a guess, which the
-reader marks for review. Rows without amounts that are no such piece stay rows.
+reader marks for review. When no way fits, the last row's cell may run on past the page's foot
+(its last piece full, the part printed centred no lower than its line): the rows above are read as
+before, and the last one's join is a guess. Rows without amounts that are no such piece stay rows.
 What it does not: decide which bands hold amounts, find the table or build its cells (alignment.py),
-or join header cells (the header rows stay as printed).
+or join header cells (header.py).
 """
 from __future__ import annotations
 
@@ -30,9 +35,47 @@ _TOL = 0.35  # of a line's height: how far a centred cell's middle may sit from 
 _STEP = 2.0  # of a line's height: the most from one line of a cell to the next (top to top)
 _MAX_WAYS = 16  # fitting assignments looked at per band (the centred way may fit in few ways)
 _FULL = 1.5  # of a line's height: a line that ends this close to its column's right edge is full
+_EDGE = 0.25  # of a line's height: how far short of the right edge a line may end after taking the
+# next line's first unit (a character and the marks that may not start a line after it, or a word of
+# letters and digits), and still be full: that unit did not fit
+# the next line's first unit: a run of letters and digits (wrapped at a word's end), or a character,
+# with the opening marks before it and the marks that may not start a line after it (性，…, 动——)
+_UNIT = re.compile(r"\s*[（(“‘《【「]*(?:[A-Za-z0-9][A-Za-z0-9.,%_/~×\-]*|\S)[，。、；：？！）】」』”’》,.;:?!)—…]*")
 # a text that starts a row of its own, never the rest of a wrapped one: (1) / 1、 / 一、 / （一） / 其中：
 _ROW_START = re.compile(r"^\s*(?:[(（]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[0-9一二三四五六七八九十]{1,3}\s*[、.．](?!\d)"
                         r"|其中\s*[:：])")
+
+# a numbered point: 1、 / 2. / 四、 (its number, its mark)
+_POINT = re.compile(r"^\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*([、.．])(?!\d)")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _NUMERALS.index(text) + 1
+    return 10 + (_NUMERALS.index(text[1]) + 1 if text[0] == "十" else 0)  # 十一…十九 (二十 and up: no)
+
+
+def _next_point(texts: Sequence[Sequence[str]], b: int, block: Sequence[int], i: int) -> bool:
+    """Line i of a cell starts the next of the numbered points the cell's text before it holds
+    (…1、… then 2、…; …三、… then 四、…), or the first one after a colon (…如下目标： then 1.…):
+    one cell's text in points, not a row of its own."""
+    m = _POINT.match(texts[i][b])
+    if not m:
+        return False
+    n = _number(m.group(1))
+    before = "".join(texts[k][b] for k in block[:block.index(i)])
+    if n == 1:
+        return before.rstrip().endswith(("：", ":"))  # a list the text before announces (…如下目标：)
+    if n > 19:
+        return False
+    prev = str(n - 1) if m.group(1).isdigit() else (_NUMERALS[n - 2] if n <= 11 else "十" + _NUMERALS[n - 12])
+    if m.group(1).isdigit():
+        return bool(re.search(r"(?<![0-9])" + prev + re.escape(m.group(2)) + r"(?!\d)", before))
+    return bool(re.search(r"(?<![一二三四五六七八九十])" + prev + re.escape(m.group(2)), before))
+
 
 Assign = dict[int, tuple[tuple[int, ...], tuple[int, ...]]]  # amount line -> (pieces above, below)
 
@@ -70,8 +113,9 @@ def join_wrapped(lines: Sequence[dict], texts: Sequence[Sequence[str]], ends: Se
         if right is None:
             continue
         full = {i for i, e in enumerate(ends) if e[b] is not None and e[b] >= right - _FULL * height}
+        end = {i: e[b] for i, e in enumerate(ends) if e[b] is not None}
         starts = {i for i in range(len(texts)) if _ROW_START.match(texts[i][b])}
-        _join_band(_Band(lines, texts, b, height, full, starts), list(data), cand, out)
+        _join_band(_Band(lines, texts, b, height, full, starts, frozenset(bands), end, right), list(data), cand, out)
     return out
 
 
@@ -83,13 +127,27 @@ class _Band:
     height: float
     full: set[int]  # lines whose text in the band reaches the column's right edge
     starts: set[int]  # lines whose text in the band starts like a row
+    wrap: frozenset = frozenset()  # the bands whose cells may wrap (this one among them)
+    end: dict[int, float] = field(default_factory=dict)  # where each line's text in the band ends
+    right: float = 0.0  # the column's right edge
+
+    def wraps(self, i: int, j: int) -> bool:
+        """Line i's text wrapped onto line j's: i is full, or j's first unit (see _UNIT) would not
+        have fitted after it."""
+        if i in self.full:
+            return True
+        m = _UNIT.match(self.texts[j][self.b])
+        unit = sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in m.group().strip()) if m else 0.0
+        return i in self.end and self.end[i] + unit * self.height >= self.right - _EDGE * self.height
 
     def cell_ok(self, block: Sequence[int]) -> bool:
         """The lines of one cell, top to bottom: each follows the one before, each but the last is
-        full, none but the first starts like a row."""
+        full (or the next one's first unit would not have fitted after it), none but the first
+        starts like a row."""
         tops = [self.lines[i]["top"] for i in block]
         return all(y - x <= _STEP * self.height for x, y in zip(tops, tops[1:])) and \
-            all(i in self.full for i in block[:-1]) and not any(i in self.starts for i in block[1:])
+            all(self.wraps(i, j) for i, j in zip(block, block[1:])) and not any(i in self.starts for i in block[1:]
+                                                             if not _next_point(self.texts, self.b, block, i))
 
 
 def _mid(ln: dict) -> float:
@@ -107,6 +165,11 @@ def _join_band(bd: _Band, data: list[int], cand: list[int], out: Joined) -> None
     for way in (_top(bd, data, gaps, own), _bottom(bd, data, gaps, own)):
         if way is not None:
             ways.append(way)
+    open_end = False
+    if not ways:
+        # the last row's text may run on past the page's foot (its cell goes on on the next page)
+        ways = list(islice(_centred(bd, data, gaps, lead, own, open_end=True), _MAX_WAYS))
+        open_end = bool(ways)
     if not ways:
         _fallback(bd, data, gaps, own, out)
         return
@@ -123,7 +186,7 @@ def _join_band(bd: _Band, data: list[int], cand: list[int], out: Joined) -> None
         key = (a, bd.b)
         out.cells[key] = list(up) + ([a] if own[a] else []) + list(down)
         out.taken.update((i, bd.b) for i in up + down)
-        if any(w.get(a, ((), ())) != (up, down) for w in ways):
+        if any(w.get(a, ((), ())) != (up, down) for w in ways) or (open_end and a == data[-1]):
             out.guessed.add(key)
 
 
@@ -132,42 +195,53 @@ def _taken(way: Assign) -> int:
 
 
 def _lead(bd: _Band, first: int) -> list[int]:
-    """Lines right above the first amount line that print nothing but a piece in the band, one line
-    after the other (a centred first row's upper pieces, or the header's last words)."""
+    """Lines right above the first amount line that print a piece in the band and nothing outside
+    the bands whose cells may wrap, one piece after the other (a centred first row's upper pieces,
+    beside those of its other wrapped cells, or the header's last words); a line printing only
+    another wrapped band's piece is passed over."""
     out: list[int] = []
     i = first - 1
-    nxt = first
-    while i >= 0 and bd.texts[i][bd.b].strip() and not any(
-            t.strip() for k, t in enumerate(bd.texts[i]) if k != bd.b) \
-            and bd.lines[nxt]["top"] - bd.lines[i]["top"] <= _STEP * bd.height:
-        out.insert(0, i)
-        nxt = i
+    nxt = bd.lines[first]["top"]
+    while i >= 0 and not any(t.strip() for k, t in enumerate(bd.texts[i]) if k not in bd.wrap | {bd.b}):
+        if bd.texts[i][bd.b].strip():
+            if nxt - bd.lines[i]["top"] > _STEP * bd.height:
+                break
+            out.insert(0, i)
+            nxt = bd.lines[i]["top"]
         i -= 1
     return out
 
 
-def _centred_ok(bd: _Band, a: int, up: Sequence[int], down: Sequence[int], own: bool) -> bool:
+def _centred_ok(bd: _Band, a: int, up: Sequence[int], down: Sequence[int], own: bool, cut: bool = False) -> bool:
+    """The cell of amount line a, of these pieces, is centred on it; with `cut`, its foot runs past
+    the page (the last piece is full, and the part printed is centred no lower than the line)."""
     if not up and not down:
-        return True
+        return not cut
     block = list(up) + ([a] if own else []) + list(down)
     tops = [bd.lines[i]["top"] for i in list(up) + [a] + list(down)]
     if not bd.cell_ok(block) or any(y - x > _STEP * bd.height for x, y in zip(tops, tops[1:])):
         return False
     top = min(bd.lines[i]["top"] for i in block)
     bottom = max(bd.lines[i]["bottom"] for i in block)
+    if cut:
+        return block[-1] in bd.full and (top + bottom) / 2 - _mid(bd.lines[a]) <= _TOL * bd.height
     return abs((top + bottom) / 2 - _mid(bd.lines[a])) <= _TOL * bd.height
 
 
 def _centred(bd: _Band, data: list[int], gaps: list[list[int]], lead: list[int],
-             own: dict[int, bool]) -> Iterator[Assign]:
-    """Every assignment that sets each cell centred on its amount line."""
+             own: dict[int, bool], open_end: bool = False) -> Iterator[Assign]:
+    """Every assignment that sets each cell centred on its amount line; with `open_end`, the last
+    cell takes every piece after its line and runs on past the page's foot."""
     def go(k: int, up: tuple[int, ...]) -> Iterator[Assign]:
         a = data[k]
         gap = gaps[k]
         last = k == len(data) - 1
         for n in range(len(gap) + 1):
             down = tuple(gap[:n])
-            if not _centred_ok(bd, a, up, down, own[a]):
+            if open_end and last:
+                if n < len(gap) or not _centred_ok(bd, a, up, down, own[a], cut=True):
+                    continue
+            elif not _centred_ok(bd, a, up, down, own[a]):
                 continue
             if last:
                 yield {a: (up, down)}
