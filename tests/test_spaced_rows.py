@@ -1141,10 +1141,7 @@ def test_units_with_a_code_column_go_on_over_a_page(tmp_path):
 # lines), a code alone on its line with its name broken under it and the amounts after the name's
 # last piece, and the table going on over a page under its header printed again. Sums by hand:
 # 208 = 100.00 + 2,000.00 + 1,000.00 = 3,100.00; 一般公共预算 3,000.00 = 100.00 + 1,900.00 + 1,000.00.
-CHONGQING_INCOME = """表二
-2026 年部门收入总体情况表
-单位名称：某某局 单位：万元
-科目
+CHONGQING_HEAD = """科目
 总计
 一般公共
 预算拨款
@@ -1171,39 +1168,16 @@ CHONGQING_INCOME = """表二
 收入
 其他收入
 科目编码 科目名称
-合计 3,100.00 3,000.00 100.00
+"""
+CHONGQING_INCOME = """表二
+2026 年部门收入总体情况表
+单位名称：某某局 单位：万元
+""" + CHONGQING_HEAD + """合计 3,100.00 3,000.00 100.00
 208 社会保障和就业支出 3,100.00 3,000.00 100.00
 20805 行政事业单位养老支出 3,100.00 3,000.00 100.00
 2080501 行政单位离退休 100.00 100.00
 — 15 —
-科目
-总计
-一般公共
-预算拨款
-收入
-政府性基
-金预算拨
-款收入
-国有资本
-经营预算
-拨款收入
-财政专户
-管理资金
-收入
-事业
-收入
-上级
-补助
-收入
-附属单
-位上缴
-收入
-事业单
-位经营
-收入
-其他收入
-科目编码 科目名称
-2080505
+""" + CHONGQING_HEAD + """2080505
 机关事业单位基本养老保
 险缴费支出 2,000.00 1,900.00 100.00
 2080506
