@@ -605,6 +605,27 @@ def _without_notes(words: list[str], n: int) -> list[str]:
     return words
 
 
+# two-character words of column labels: a header word broken by a space between their characters
+# (`扣除基建项目后预 算数`) is one label, not two
+_LABEL_WORDS = frozenset("预算 决算 支出 收入 经费 项目 资金 金额 结转 结余 拨款 合计 小计 总数 基建 年初 执行".split())
+_TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
+_PIECE = re.compile(r"^\p{Han}{1,2}$")
+
+
+def _joined_pieces(words: list[str]) -> list[str]:
+    """A header line's words with a label broken by a space joined again: a piece of one or two
+    Chinese characters that, with the last character of the word before it, makes one of the labels'
+    two-character words (`…后预` `算数`: 预算) belongs to that word; counted apart it would make one
+    column too many and shift every name after it."""
+    out: list[str] = []
+    for w in words:
+        if out and _PIECE.match(w) and out[-1] and out[-1][-1] + w[0] in _LABEL_WORDS and w not in _LABEL_WORDS:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
 def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NLine) -> tuple[list[list[Cell]], bool]:
     """Header rows of the grid (full width: 科目编码, 科目名称, then the amount columns) and whether
     the column names are certain."""
@@ -626,11 +647,20 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
         else:
             rows.append([cell("科目编码"), cell("科目名称")] + [cell(x) for x in leaves])
         return rows, True
-    lines_words = [_without_notes([t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)], n)
+    lines_words = [_without_notes(_joined_pieces([t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)]), n)
                    for ln in header]
-    for words in lines_words:  # one header line with a label per amount column after the key labels
-        if len(words) == n and not any(w.isdigit() or _AMOUNT.match(w) for w in words) and not any(
+    keyed = [any(_KEY_LABEL.search(t) for t, _, _ in _tokens(ln.text)) for ln in header]
+    for k, words in enumerate(lines_words):  # one header line with a label per amount column after the key labels
+        if not words or any(w.isdigit() or _AMOUNT.match(w) for w in words) or any(
                 len(other) > n for other in lines_words):  # (not when another line names more columns)
+            continue
+        # a total column standing alone on the key labels' line (`科目编码 科目名称 合计`, its cell
+        # spanning the header's lower rows) is the first column, the line below names the rest
+        totals = [x for x in range(k) if keyed[x] and len(lines_words[x]) == 1 and _TOTAL_LABEL.match(lines_words[x][0])]
+        if len(words) == n - 1 and len(totals) == 1 and not any(_TOTAL_LABEL.match(w) for w in words):
+            return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in lines_words[totals[0]] + words]], True
+        if len(words) == n and not (totals and not _TOTAL_LABEL.match(words[0])):
+            # (not when a total column the line leaves out stands above it: one column too many)
             return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in words]], True
     labels = _positional_labels(header, edges) if edges else None
     if labels:
