@@ -1393,8 +1393,19 @@ def test_header_label_broken_by_a_space_is_one_column(tmp_path):
 def test_total_column_above_a_full_line_of_names_makes_names_uncertain(tmp_path):
     # the same header with the last label whole but one more name than the rows print amounts
     # (1 + 6 labels, 6 amounts): which name each amount has is not certain, so none is confident
-    text = BROKEN_LABEL.replace("扣除基建项目后预 算数", "扣除基建项目后预算数 其他")
+    text = BROKEN_LABEL.replace("扣除基建项目后预 算数", "扣除基建项目后预算数 其他支出")
     _, table = _table(tmp_path, text)
     row = _row(table, "2010101")
     assert all(f.confidence < policy.REVIEW_THRESHOLD for f in row.values.values())
     assert any("column uncertain" in n for f in row.values.values() for n in f.notes)
+
+
+def test_header_label_broken_after_a_dangling_character(tmp_path):
+    # the break falls between two words (`扣除基建项目后 预算数`, 预算数 a label of its own elsewhere):
+    # the rows' six amounts under 合计 and six words say one pair is one label; 后 ends no label
+    text = BROKEN_LABEL.replace("扣除基建项目后预 算数", "扣除基建项目后 预算数")
+    _, table = _table(tmp_path, text)
+    row = _row(table, "2010101")
+    assert list(row.values) == ["合计", "小计", "人员经费", "公用经费", "项目支出总数", "扣除基建项目后预算数"]
+    assert _val(row, "合计") == Decimal("130.50") and _val(row, "扣除基建项目后预算数") == Decimal("10.00")
+    assert row.values["合计"].confidence >= 0.9

@@ -626,6 +626,20 @@ def _joined_pieces(words: list[str]) -> list[str]:
     return out
 
 
+# characters no column label ends with (`扣除基建项目后`, `年初预`): a word ending so goes on in the next one
+_DANGLING = frozenset("预决后及和与的除")
+
+
+def _one_join(words: list[str]) -> list[str]:
+    """The words with one label broken by a space joined, when exactly one word ends with a
+    character no label ends with (`扣除基建项目后 预算数`); else the words as they are."""
+    cut = [k for k in range(len(words) - 1) if words[k][-1] in _DANGLING]
+    if len(cut) != 1:
+        return words
+    k = cut[0]
+    return words[:k] + [words[k] + words[k + 1]] + words[k + 2:]
+
+
 def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NLine) -> tuple[list[list[Cell]], bool]:
     """Header rows of the grid (full width: 科目编码, 科目名称, then the amount columns) and whether
     the column names are certain."""
@@ -657,6 +671,8 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
         # a total column standing alone on the key labels' line (`科目编码 科目名称 合计`, its cell
         # spanning the header's lower rows) is the first column, the line below names the rest
         totals = [x for x in range(k) if keyed[x] and len(lines_words[x]) == 1 and _TOTAL_LABEL.match(lines_words[x][0])]
+        if len(words) == n and len(totals) == 1:
+            words = _one_join(words)
         if len(words) == n - 1 and len(totals) == 1 and not any(_TOTAL_LABEL.match(w) for w in words):
             return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in lines_words[totals[0]] + words]], True
         if len(words) == n and not (totals and not _TOTAL_LABEL.match(words[0])):
