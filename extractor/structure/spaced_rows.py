@@ -39,7 +39,10 @@ Amounts a converter wrapped in a narrow column (`350,034.4 2`, `226,000.0` / `0`
 the row and the digits below) are joined where certain (spaced_wraps.py).
 Column names come from the header: a standard column set whose labels the header's characters
 cover (header words broken over lines are common; of several, the one the header prints whole and
-in order), else the header words above each column in
+in order), else one header line with a word per amount column (a label broken by a space joined
+first: `扣除基建项目后预 算数`; a total column alone on the key labels' line, `科目编码 科目名称 合计`,
+is the first column and the line below names the rest; a full line under such a total is one name
+too many, so the names stay uncertain), else the header words above each column in
 `-layout` text, else 列N (marked as guessed). Where an amount stands is decided in
 spaced_columns.py; an amount it cannot place for certain carries an unconfirmed repair
 (`layout.column_guess`) so its Field goes to review with the reason.
@@ -670,10 +673,12 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
             continue
         # a total column standing alone on the key labels' line (`科目编码 科目名称 合计`, its cell
         # spanning the header's lower rows) is the first column, the line below names the rest
+        # (the header's last line of words: a line above it may be the groups' labels)
+        last = k == max(x for x, w in enumerate(lines_words) if w)
         totals = [x for x in range(k) if keyed[x] and len(lines_words[x]) == 1 and _TOTAL_LABEL.match(lines_words[x][0])]
-        if len(words) == n and len(totals) == 1:
+        if last and len(words) == n and len(totals) == 1:
             words = _one_join(words)
-        if len(words) == n - 1 and len(totals) == 1 and not any(_TOTAL_LABEL.match(w) for w in words):
+        if last and len(words) == n - 1 and len(totals) == 1 and not any(_TOTAL_LABEL.match(w) for w in words):
             return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in lines_words[totals[0]] + words]], True
         if len(words) == n and not (totals and not _TOTAL_LABEL.match(words[0])):
             # (not when a total column the line leaves out stands above it: one column too many)
