@@ -1333,3 +1333,53 @@ def test_text_columns_with_cells_centred_on_their_rows(tmp_path):
     assert rows[4].values["经济科目"].value.endswith("务支出务")
     assert all(r.values["经济科目"].confidence < policy.REVIEW_THRESHOLD for r in rows[3:5])
     assert [f.value for f in rows[6].values.values() if isinstance(f.value, Decimal)] == [Decimal("8.00")] * 2
+
+
+# Beijing 预算05表 as pypdf prints it: 合计 (its cell spanning the header's lower rows) stands alone on
+# the key labels' line, the line below names the other five columns, and its last label is broken by
+# a space (`扣除基建项目后预 算数`). Counted as separate words the pieces made six names for the six
+# amounts, every name shifted by one (130.50, the 合计, stored under 小计 at 0.97).
+BROKEN_LABEL = """预算05表 一般公共预算支出表
+金额单位：万元
+功能分类科目 预算数
+基本支出 项目支出
+科目编码 科目名称 合计
+小计 人员经费 公用经费 项目支出总数 扣除基建项目后预 算数
+2010101 行政运行 130.50 120.50 100.00 20.50 10.00 10.00
+2010102 一般行政管理事务 40.00 40.00 40.00
+合    计 170.50 120.50 100.00 20.50 50.00 50.00
+"""
+
+
+def test_header_label_broken_by_a_space_is_one_column(tmp_path):
+    _, table = _table(tmp_path, BROKEN_LABEL)
+    row = _row(table, "2010101")
+    assert list(row.values) == ["合计", "小计", "人员经费", "公用经费", "项目支出总数", "扣除基建项目后预算数"]
+    assert [_val(row, c) for c in row.values] == [Decimal("130.50"), Decimal("120.50"), Decimal("100.00"),
+                                                  Decimal("20.50"), Decimal("10.00"), Decimal("10.00")]
+    total = next(r for r in table.rows if r.code is None and r.name.value.replace(" ", "") == "合计")
+    assert _val(total, "合计") == Decimal("170.50") and _val(total, "项目支出总数") == Decimal("50.00")
+    for r in table.rows:
+        for col, f in r.values.items():
+            assert col != "算数"
+
+
+def test_total_column_above_a_full_line_of_names_makes_names_uncertain(tmp_path):
+    # the same header with the last label whole but one more name than the rows print amounts
+    # (1 + 6 labels, 6 amounts): which name each amount has is not certain, so none is confident
+    text = BROKEN_LABEL.replace("扣除基建项目后预 算数", "扣除基建项目后预算数 其他支出")
+    _, table = _table(tmp_path, text)
+    row = _row(table, "2010101")
+    assert all(f.confidence < policy.REVIEW_THRESHOLD for f in row.values.values())
+    assert any("column uncertain" in n for f in row.values.values() for n in f.notes)
+
+
+def test_header_label_broken_after_a_dangling_character(tmp_path):
+    # the break falls between two words (`扣除基建项目后 预算数`, 预算数 a label of its own elsewhere):
+    # the rows' six amounts under 合计 and six words say one pair is one label; 后 ends no label
+    text = BROKEN_LABEL.replace("扣除基建项目后预 算数", "扣除基建项目后 预算数")
+    _, table = _table(tmp_path, text)
+    row = _row(table, "2010101")
+    assert list(row.values) == ["合计", "小计", "人员经费", "公用经费", "项目支出总数", "扣除基建项目后预算数"]
+    assert _val(row, "合计") == Decimal("130.50") and _val(row, "扣除基建项目后预算数") == Decimal("10.00")
+    assert row.values["合计"].confidence >= 0.9

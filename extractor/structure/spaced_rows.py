@@ -39,7 +39,10 @@ Amounts a converter wrapped in a narrow column (`350,034.4 2`, `226,000.0` / `0`
 the row and the digits below) are joined where certain (spaced_wraps.py).
 Column names come from the header: a standard column set whose labels the header's characters
 cover (header words broken over lines are common; of several, the one the header prints whole and
-in order), else the header words above each column in
+in order), else one header line with a word per amount column (a label broken by a space joined
+first: `扣除基建项目后预 算数`; a total column alone on the key labels' line, `科目编码 科目名称 合计`,
+is the first column and the line below names the rest; a full line under such a total is one name
+too many, so the names stay uncertain), else the header words above each column in
 `-layout` text, else 列N (marked as guessed). Where an amount stands is decided in
 spaced_columns.py; an amount it cannot place for certain carries an unconfirmed repair
 (`layout.column_guess`) so its Field goes to review with the reason.
@@ -605,6 +608,41 @@ def _without_notes(words: list[str], n: int) -> list[str]:
     return words
 
 
+# two-character words of column labels: a header word broken by a space between their characters
+# (`扣除基建项目后预 算数`) is one label, not two
+_LABEL_WORDS = frozenset("预算 决算 支出 收入 经费 项目 资金 金额 结转 结余 拨款 合计 小计 总数 基建 年初 执行".split())
+_TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
+_PIECE = re.compile(r"^\p{Han}{1,2}$")
+
+
+def _joined_pieces(words: list[str]) -> list[str]:
+    """A header line's words with a label broken by a space joined again: a piece of one or two
+    Chinese characters that, with the last character of the word before it, makes one of the labels'
+    two-character words (`…后预` `算数`: 预算) belongs to that word; counted apart it would make one
+    column too many and shift every name after it."""
+    out: list[str] = []
+    for w in words:
+        if out and _PIECE.match(w) and out[-1] and out[-1][-1] + w[0] in _LABEL_WORDS and w not in _LABEL_WORDS:
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+# characters no column label ends with (`扣除基建项目后`, `年初预`): a word ending so goes on in the next one
+_DANGLING = frozenset("预决后及和与的除")
+
+
+def _one_join(words: list[str]) -> list[str]:
+    """The words with one label broken by a space joined, when exactly one word ends with a
+    character no label ends with (`扣除基建项目后 预算数`); else the words as they are."""
+    cut = [k for k in range(len(words) - 1) if words[k][-1] in _DANGLING]
+    if len(cut) != 1:
+        return words
+    k = cut[0]
+    return words[:k] + [words[k] + words[k + 1]] + words[k + 2:]
+
+
 def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NLine) -> tuple[list[list[Cell]], bool]:
     """Header rows of the grid (full width: 科目编码, 科目名称, then the amount columns) and whether
     the column names are certain."""
@@ -626,11 +664,24 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
         else:
             rows.append([cell("科目编码"), cell("科目名称")] + [cell(x) for x in leaves])
         return rows, True
-    lines_words = [_without_notes([t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)], n)
+    lines_words = [_without_notes(_joined_pieces([t for t, _, _ in _tokens(ln.text) if not _KEY_LABEL.search(t)]), n)
                    for ln in header]
-    for words in lines_words:  # one header line with a label per amount column after the key labels
-        if len(words) == n and not any(w.isdigit() or _AMOUNT.match(w) for w in words) and not any(
+    keyed = [any(_KEY_LABEL.search(t) for t, _, _ in _tokens(ln.text)) for ln in header]
+    for k, words in enumerate(lines_words):  # one header line with a label per amount column after the key labels
+        if not words or any(w.isdigit() or _AMOUNT.match(w) for w in words) or any(
                 len(other) > n for other in lines_words):  # (not when another line names more columns)
+            continue
+        # a total column standing alone on the key labels' line (`科目编码 科目名称 合计`, its cell
+        # spanning the header's lower rows) is the first column, the line below names the rest
+        # (the header's last line of words: a line above it may be the groups' labels)
+        last = k == max(x for x, w in enumerate(lines_words) if w)
+        totals = [x for x in range(k) if keyed[x] and len(lines_words[x]) == 1 and _TOTAL_LABEL.match(lines_words[x][0])]
+        if last and len(words) == n and len(totals) == 1:
+            words = _one_join(words)
+        if last and len(words) == n - 1 and len(totals) == 1 and not any(_TOTAL_LABEL.match(w) for w in words):
+            return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in lines_words[totals[0]] + words]], True
+        if len(words) == n and not (totals and not _TOTAL_LABEL.match(words[0])):
+            # (not when a total column the line leaves out stands above it: one column too many)
             return [[cell("科目编码"), cell("科目名称")] + [cell(x) for x in words]], True
     labels = _positional_labels(header, edges) if edges else None
     if labels:
