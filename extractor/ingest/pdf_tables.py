@@ -6,7 +6,9 @@ spanning columns is one cell whose bbox covers its whole span, the rows a vertic
 empty cell (the shape every reader shares); text camelot put in a covered grid cell goes to the
 merged cell. Each table keeps camelot's own accuracy in its parsing report. On a page whose fonts
 have broken metrics (pdf.py moves their boxes to where the glyphs are drawn), each cell's text is
-taken from the moved characters, since camelot would place it half a row too low.
+taken from the moved characters, since camelot would place it half a row too low. The last piece
+of a `code-name` cell that wraps over its bottom rule (camelot puts it atop the cell below) goes
+back to its cell.
 What it does not: read text lines (pdf.py) or unruled tables (paged/alignment.py).
 """
 from __future__ import annotations
@@ -93,7 +95,32 @@ def _cell_rows(table, page_height: float, page_no: int, chars: Optional[list[dic
             emitted[(r, c)] = tc
             row.append(tc)
         rows.append(row)
+    _return_overflow(rows)
     return rows
+
+
+# a `code-name` cell's start (`2130306-水利工程运行与维`, `50205-委托业务费`): its name never starts with a code
+_CODE_START = re.compile(r"^\d{3}(?:\s?\d{2}){0,2}\s*[-－—]\s*\D")
+
+
+def _return_overflow(rows: list[list[TableCell]]) -> None:
+    """A `code-name` cell whose text wraps past its ruled cell's bottom line prints its last
+    piece (`护` of `2130306-水利工程运行与维护`) over the rule, so camelot puts that piece at the
+    top of the cell below, before that cell's own `code-name` text. Lines without digits that stand
+    before a line starting with a code go back to the end of the cell above in the same column, when
+    that cell is a `code-name` cell too."""
+    for above_row, row in zip(rows, rows[1:]):
+        for cell in row:
+            lines = cell.text.split("\n")
+            start = next((i for i, line in enumerate(lines) if _CODE_START.match(line.strip())), 0)
+            if start == 0 or any(ch.isdigit() for line in lines[:start] for ch in line):
+                continue
+            above = next((a for a in above_row if abs(a.bbox[0] - cell.bbox[0]) < 1.0
+                          and abs(a.bbox[2] - cell.bbox[2]) < 1.0), None)
+            if above is None or not _CODE_START.match(above.text.strip()):
+                continue
+            above.text = above.text + "\n" + "\n".join(line.strip() for line in lines[:start])
+            cell.text = "\n".join(lines[start:]).strip()
 
 
 @register

@@ -356,6 +356,16 @@ def _code_name_columns(data: list[list[Cell]], ncols: int) -> bool:
     return len(both) >= 2 and len(both) * 5 >= len(full) * 4
 
 
+def _total_to_key(row: list[Cell], ncols: int) -> list[Cell]:
+    """In a table of code-name columns, a total label printed over both subject columns (`合   计`)
+    is read into the second one, the first left empty: the label moves to the first (key) column so
+    that it names the row (合计), and the second column is left empty."""
+    if len(row) == ncols and ncols > 2 and not _key(row[0].text) and _TOTAL_LABEL.match(_key(row[1].text)) \
+            and not _CODE_NAME.match(row[1].text.strip()):
+        return [row[1], row[0]] + row[2:]
+    return row
+
+
 _ITEM_COL = re.compile(r"^(?:项目|项目名称|收入项目|支出项目|科目名称)$")
 _LINE_NO_COL = re.compile(r"^(?:行次|栏次)$")
 
@@ -661,6 +671,7 @@ def build_table(block: GridBlock) -> Table:
                 units = 0
         if key_cols == 2 and _code_name_columns(data, ncols):
             key_cols = 1  # 功能科目 | 经济科目 columns each printing `code-name`: the first keys the row
+            data = [_total_to_key(r, ncols) for r in data]
         columns, certain = header_paths(header, ncols, key_cols, centres)
         if not certain:
             notes.append("header alignment uncertain: column names guessed")
