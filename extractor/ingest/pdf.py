@@ -7,7 +7,9 @@ reader (pdf_tables.py, camelot) on the pages that have ruling lines, the alignme
 page number or pieces of its right-hand text column under it) so that a page opening with that
 table's untitled rest is read — and leaves the tables' text out of the narrative lines. Running
 headers, footers and page numbers are dropped. A page whose MediaBox names its corners top-left
-first has its characters put back on the page (pdfminer leaves them a page height below it).
+first has its characters put back on the page (pdfminer leaves them a page height below it), and
+characters of a font with broken metrics (a box hanging below its baseline) get a box built from
+the baseline, which on ruled pages also gives camelot's cells their text (pdf_tables.py).
 Pages without a usable text layer (scanned, or glyph garbage) are named
 in a warning: they need OCR.
 What it does not: OCR (ocr/), or join a table that runs over several pages (structure/ does that).
