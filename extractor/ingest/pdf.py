@@ -279,7 +279,9 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
     with pdf:
         for i, page in enumerate(pdf.pages, start=1):
             heights.append(float(page.height))
-            chars = page_chars[i] = _page_chars(page)
+            chars = _page_chars(page)
+            chars, any_moved = _true_boxes(chars)
+            page_chars[i] = chars
             text = "".join(ch["text"] for ch in chars)
             garbage = bool(text) and len(_GARBAGE.findall(text)) > 0.3 * len(text)
             if garbage or (len(text.strip()) < 5 and page.images):
@@ -288,9 +290,8 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
                 continue
             if len(page.lines) + len(page.rects) >= MIN_RULES:
                 ruled.append(i)
-                fixed, any_moved = _true_boxes(chars)
                 if any_moved:
-                    moved[i] = fixed
+                    moved[i] = chars
             page_lines.append([])
         found: dict[int, list] = {}
         t0 = time.perf_counter()
@@ -309,7 +310,6 @@ def _read_pdf(path: Path, tables: bool, n_pages: int, ocr: bool = True, dpi: int
                     for r in t.rows:
                         for c in r:
                             c.text = _once(c.text)
-            chars = moved.get(i) or _true_boxes(chars)[0]
             page_lines[i - 1] = [ln for ln in _lines_of(chars, boxes) if not _held(ln, found.get(i, []))]
             if tables and i not in found:
                 before = found.get(i - 1) or []

@@ -1018,24 +1018,18 @@ def _split_row(lines: Sequence[NLine], j: int) -> Optional[tuple[_Row, int]]:
     lines' (`split`: how many come from the first; which column each takes is left to the sums),
     and the index after its code line; else None."""
     ln = lines[j]
-    toks = _tokens(ln.text)
-    k = len(toks)
-    while k > 0 and _AMOUNT.match(toks[k - 1][0]):
-        k -= 1
-    name = "".join(t for t, _, _ in toks[:k])
-    if not k or k == len(toks) or not _single_spaced(ln) or len(name) > 30 or _SENTENCE.search(name) or any(
-            ch.isdigit() for ch in name):
+    first = _name_then_amounts(ln)
+    if first is None or not _single_spaced(ln) or not any("." in a.text for a in first[1]):
         return None
-    if _TOTAL.match(name) or not any("." in t for t, _, _ in toks[k:]):
-        return None
+    name, amounts = first
     nxt = next((x for x in range(j + 1, min(j + 3, len(lines))) if lines[x].text.strip()), None)
     row = _parse_row(lines[nxt]) if nxt is not None else None
     if row is None or not row.code or not row.amounts or row.pair or not _single_spaced(lines[nxt]):
         return None
     if row.name and not name_matches(row.code, name + row.name):
         return None
-    row.split = len(toks) - k
-    row.amounts = [Amount(t, s, e) for t, s, e in toks[k:]] + row.amounts
+    row.split = len(amounts)
+    row.amounts = amounts + row.amounts
     row.name = name + row.name
     row.name_lines = [ln]
     row.name_from_before = True
