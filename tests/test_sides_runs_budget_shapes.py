@@ -117,3 +117,41 @@ def test_only_the_allocation_item_naming_no_fund_takes_funds_under_it():
     assert not allocation_item("一、一般公共预算财政拨款")
     assert not allocation_item("二、政府性基金预算财政拨款")
     assert not allocation_item("年初财政拨款结转和结余")
+
+
+# Shanghai: the funds numbered under 一、财政拨款收入 (`1. 一般公共预算` …, parts of that item, not
+# items of their own), no 本年合计 rows, and the expenditure column printing every item. Income
+# 一、财政拨款收入 500 = 1. 一般公共预算 500 (+ 0 + 0); 二、三、四 0 (bare, after the expenditure run);
+# expenditure 一、公共安全支出 430 + 二、社会保障和就业支出 40 + 三、卫生健康支出 10 + 四、住房保障支出 20 = 500.
+_NUMBERED_FUNDS = [
+    "2026年部门财务收支预算总表", "本年收入", "本年支出", "项目", "预算数", "项目", "预算数",
+    "一、财政拨款收入", "1. 一般公共预算", "2. 政府性基金预算", "3. 国有资本经营预算",
+    "二、事业收入", "三、事业单位经营收入", "四、其他收入",
+    "500.00  一、公共安全支出", "500.00  二、社会保障和就业支出", "0.00  三、卫生健康支出", "0.00  四、住房保障支出",
+    "430.00", "40.00", "10.00", "20.00", "0.00", "0.00", "0.00",
+    "收入总计", "500.00", "支出总计", "500.00",
+]
+
+
+def test_funds_numbered_under_the_allocation_item_are_its_parts(tmp_path):
+    (t,) = [t for t in _extract(tmp_path, _boxes(_NUMBERED_FUNDS)).tables if t.method == "sides-runs"]
+    got = {name: [f.value for f in fs] for name, fs in _values(t).items()}
+    assert got["财政拨款收入"] == [Decimal("500.00")]
+    assert got["一般公共预算"] == [Decimal("500.00")]
+    assert got["政府性基金预算"] == [Decimal("0.00")]
+    assert got["事业收入"] == [Decimal("0.00")]
+    assert got["其他收入"] == [Decimal("0.00")]
+    assert got["公共安全支出"] == [Decimal("430.00")]
+    assert got["社会保障和就业支出"] == [Decimal("40.00")]
+    assert got["卫生健康支出"] == [Decimal("10.00")]
+    assert got["住房保障支出"] == [Decimal("20.00")]
+    assert got["收入总计"] == [Decimal("500.00")]
+    assert got["支出总计"] == [Decimal("500.00")]
+    assert all(f.confidence >= 0.9 for fs in _values(t).values() for f in fs)
+
+
+def test_numbered_funds_whose_income_sums_fail_are_declined(tmp_path):
+    # 1. 一般公共预算 printed 450 under an item of 500: the income side adds up only if the funds
+    # were items of their own (500 + 450 ≠ 500 either way), so no reading holds
+    lines = [x.replace("500.00  二、", "450.00  二、") for x in _NUMBERED_FUNDS]
+    assert not [t for t in _extract(tmp_path, _boxes(lines)).tables if t.method == "sides-runs"]

@@ -236,8 +236,39 @@ def _tops(items: list[Item]) -> list[Item]:
     """A side's items that add up to its 本年…合计: the numbered ones (a fund printed under the 财政拨款
     item is a part of it), or, where the side prints subjects as a tree, its 类."""
     if all(ORDINAL.match(it.label) or _fund_of(it.label) is not None for it in items):
+        if items and ordinal_value(items[0].label) and any(
+                ORDINAL.match(it.label) and not ordinal_value(it.label) for it in items):
+            # items numbered 一、 … with sub-items numbered under them (`一、财政拨款收入` `1.一般公共预算`
+            # `2.政府性基金预算` `二、事业收入`): the sub-items are parts of the item above
+            return [it for it in items if ordinal_value(it.label)]
         return [it for it in items if ORDINAL.match(it.label)]
     return [it for it in items if any(len(c) == 3 for c in codes_named(subject_name(it.label)))]
+
+
+def _parts(items: list[Item]) -> list[tuple[Item, list[Item]]]:
+    """Each item numbered 一、 … with the sub-items numbered under it (`1.一般公共预算` …), where the
+    side numbers both levels: each such item = Σ its sub-items."""
+    tops = _tops(items)
+    if len(tops) == len(items) or any(not ORDINAL.match(it.label) for it in items):
+        return []
+    out: list[tuple[Item, list[Item]]] = []
+    for it in items:
+        if it in tops:
+            out.append((it, []))
+        elif out:
+            out[-1][1].append(it)
+    return [(top, subs) for top, subs in out if subs]
+
+
+def _parts_hold(groups: list[tuple[Item, list[Item]]], vals: dict[int, Decimal]) -> bool:
+    """Each item with sub-items printed is their sum (a blank sub-item 0)."""
+    for top, subs in groups:
+        got = [vals.get(s.row) for s in subs]
+        if top.row not in vals and all(v is None for v in got):
+            continue
+        if not close(vals.get(top.row, Decimal(0)), sum((v for v in got if v is not None), Decimal(0)), len(subs)):
+            return False
+    return True
 
 
 def _tree(items: list[Item]) -> bool:
@@ -456,6 +487,7 @@ def _solve(lb: tuple[list[Item], list[Item], list[Item]], rb: tuple[list[Item], 
     funds = [it for it in l_items if not ORDINAL.match(it.label)]  # (printed under the 财政拨款 item)
     income = _income(funds or l_items, fixed) if not any(it.row in bare_rows for it in l_items) else None
     l_tops = _tops(l_items)
+    l_parts = _parts(l_items)
     found: list[tuple[tuple[int, ...], tuple[int, ...], _Right]] = []
     failed: set[tuple[Decimal, ...]] = set()
     grand = fixed.get(l_tots[-1].row)
@@ -478,7 +510,7 @@ def _solve(lb: tuple[list[Item], list[Item], list[Item]], rb: tuple[list[Item], 
                     return None
                 vals = dict(fixed)
                 vals.update({r: values[j] for j, r in zip(positions, rows)})
-                if _sums_hold([vals.get(it.row) for it in l_tops], vals.get(l_tots[0].row),
+                if _parts_hold(l_parts, vals) and _sums_hold([vals.get(it.row) for it in l_tops], vals.get(l_tots[0].row),
                               [vals.get(it.row) for it in l_tots[1:-1] if it not in l_subs], vals.get(l_tots[-1].row)):
                     fits.append((rows, vals[l_tots[-1].row]))
             if not fits:
@@ -566,6 +598,8 @@ def _one_column(run: list[Piece], copy: list[Piece], rb: tuple[list[Item], list[
     r_items, r_tots, r_subs = rb
     values = [_value(p) for p in run]
     carry = [it for it in r_tots[1:-1] if it not in r_subs]
+    if len(values) > len(r_items) + len(r_tots):
+        return None  # more amounts than the side has labelled rows: some of them are the income side's
     if _tree(r_items):
         ys = _tree_cuts(values, rb, carry)
     elif len(r_tots) > 1:
