@@ -68,3 +68,51 @@ def test_a_page_whose_numbers_do_not_all_read_as_two_decimal_amounts_is_left_as_
     assert glued(page)
     lines, n = split_glued(_doc([page]).lines)
     assert n == 0 and lines[0].text == page
+
+
+# 收支总表 as pdfminer.six prints a page of the same PDFs: each cell its label with its amount right
+# after it, income and expenditure cells in turn. By hand: income 一、财政拨款 500.00 = 1.一般公共预算拨款
+# 500.00 + 2.政府性基金预算拨款 0.00; 二、单位资金 0.00; 本年收入合计 500.00 = 收入总计. Expenditure
+# 一、一般公共服务支出 400.00 = 统计信息事务 400.00 = 行政运行 300.00 + 专项统计业务 100.00; 二、住房保障支出
+# 100.00 = 住房改革支出 100.00 = 住房公积金 100.00; 本年支出合计 500.00 = 支出总计.
+SIDES = ("\f表1收支总表部门名称：某市某局（本级）单位：万元收        入支        出项    目2026年预算数项    目2026年预算数"
+         "一、财政拨款500.00一、一般公共服务支出400.00  1.一般公共预算拨款500.00  统计信息事务400.00"
+         "  2.政府性基金预算拨款0.00    行政运行300.00二、单位资金0.00    专项统计业务100.00二、住房保障支出100.00"
+         "  住房改革支出100.00    住房公积金100.00                本年收入合计500.00                  本年支出合计500.00"
+         "                  收入总计500.00                    支出总计500.00注：本套报表金额单位转换时可能存在尾数误差。 - 14 -")
+
+
+def test_a_two_sided_page_run_together_is_cut_into_its_cells():
+    assert not glued(SIDES)  # no amount runs into the next number
+    lines, n = split_glued(_doc([SIDES]).lines)
+    assert n == 1
+    texts = [ln.text for ln in lines]
+    assert texts[:4] == ["\f表1收支总表", "部门名称：某市某局（本级）", "单位：万元",
+                         "收        入支        出项    目2026年预算数项    目2026年预算数"]
+    assert texts[4:8] == ["一、财政拨款 500.00", "一、一般公共服务支出 400.00", "1.一般公共预算拨款 500.00",
+                          "统计信息事务 400.00"]
+    assert "2.政府性基金预算拨款 0.00" in texts and "行政运行 300.00" in texts
+    assert texts[-4:] == ["收入总计 500.00", "支出总计 500.00", "注：本套报表金额单位转换时可能存在尾数误差。", "- 14 -"]
+
+
+def test_a_two_sided_page_run_together_is_read_cell_by_cell():
+    from extractor.structure import structure
+
+    tables = structure(normalize(_doc([SIDES]))).tables
+    assert len(tables) == 1
+    got = {(r.name.value, v.value) for r in tables[0].rows for v in r.values.values() if v is not None and v.value is not None}
+    assert got == {("财政拨款", Decimal("500.00")), ("一般公共服务支出", Decimal("400.00")),
+                   ("一般公共预算拨款", Decimal("500.00")), ("统计信息事务", Decimal("400.00")),
+                   ("政府性基金预算拨款", Decimal("0.00")), ("行政运行", Decimal("300.00")),
+                   ("单位资金", Decimal("0.00")), ("专项统计业务", Decimal("100.00")),
+                   ("住房保障支出", Decimal("100.00")), ("住房改革支出", Decimal("100.00")),
+                   ("住房公积金", Decimal("100.00")), ("本年收入合计", Decimal("500.00")),
+                   ("本年支出合计", Decimal("500.00")), ("收入总计", Decimal("500.00")), ("支出总计", Decimal("500.00"))}
+
+
+def test_cells_with_two_amounts_or_a_sentence_are_not_cut_as_a_two_sided_page():
+    two = SIDES.replace("行政运行300.00", "行政运行300.00 300.00")  # a cell of two amounts: another shape
+    prose = SIDES.replace("二、单位资金0.00", "二、单位资金，其中：0.00")
+    for text in (two, prose):
+        lines, n = split_glued(_doc([text]).lines)
+        assert n == 0 and lines[0].text == text

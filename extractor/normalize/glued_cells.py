@@ -14,6 +14,14 @@ the next row's code (`0.002010501行政运行`). Every run of digits that holds 
 to its end, else the line is left as printed (an amount with one or three decimals, a percentage,
 a number run into the next otherwise: the cut could be wrong). A row starts where a label follows
 an amount, keeping the spaces printed before it (the indentation of a name's level).
+A two-sided page (收支总表: income | expenditure, one amount column per side) run together the same
+way prints each cell as its label with its amount right after it, the next label right after that
+(`…预算数一、财政拨款5,417.80一、一般公共服务支出3,478.72  1.一般公共预算拨款5,417.80…`): no amount runs
+into the next number there, so such a line (long, at least `_MIN_PAIRS` amounts each glued to the label
+before it, every amount followed by a space, a label or the line's end, no sentence among the labels)
+is cut into one line per cell, `label amount` — the title area and the header (up to its last
+预算数 / 决算数 / 执行数 / 金额) and the note apart — which the spaced reader reads as rows of a label
+and its amount. Which side a cell is on, and which row it shares, is not decided here.
 What it does not: cut a line whose amounts are apart (spaces between the cells: the spaced readers
 read it as printed), split the header's words or the side-by-side items of one row (收入 | 支出 on one
 line stay together where no amount stands between them), or decide anything about columns.
@@ -44,6 +52,13 @@ _FOOTER = re.compile(r"\s*-\s*\d{1,4}\s*-\s*$")  # the page number closing the p
 # where the title area's lines start (a department or unit line, a note) and where a unit line ends
 _HEAD_BREAK = re.compile(r"(?=(?:部门名称|单位名称|部门|编制单位)[:：])|(?<![预制名算])(?=单位[:：])"
                          r"|(?<=单位[:：](?:万元|元|千元))|(?=注[:：])")
+
+
+_MIN_PAIRS = 6  # cells `label amount` on a two-sided page run together
+# an amount glued to the label before it (no space, no digit: `一、财政拨款5,417.80`), not to a number after it
+_PAIR = re.compile(r"(?<=[^\s\d,.\-])-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d(?![\d,.%％万亿千元])")
+_PAIR_AFTER = re.compile(r"\s|\p{Han}|\d{1,2}[.、．]\p{Han}|[（(]|$")  # what follows such an amount
+_HEAD_END = re.compile(r"(?:预算数|决算数|执行数|金额)")  # the header's last column word
 
 
 def glued(text: str) -> bool:
@@ -118,15 +133,40 @@ def _first_row(text: str, unit: str) -> list[str]:
     return [text]
 
 
+def _pairs(text: str) -> Optional[list[str]]:
+    """A two-sided page run together cut into its cells, one `label amount` line each (the title
+    area's and header's lines first, the note and page number last); None where the line is not so."""
+    if len(text) < _MIN_LEN:
+        return None
+    footer = _FOOTER.search(text)
+    body = text[:footer.start()] if footer else text
+    found = list(_PAIR.finditer(body))
+    if len(found) < _MIN_PAIRS or any(not _PAIR_AFTER.match(body, m.end()) for m in found):
+        return None
+    heads = list(_HEAD_END.finditer(body, 0, found[0].start()))
+    if not heads:
+        return None
+    cut = heads[-1].end()
+    labels = [body[cut:found[0].start()]] + [body[a.end():b.start()] for a, b in zip(found, found[1:])]
+    if any(not x.strip() or _PROSE.search(x) or _AMOUNT.search(x) for x in labels):
+        return None  # two amounts of one cell, or a sentence: not this shape
+    out = _head_lines(body[:cut])
+    out.extend(label.strip() + " " + m.group() for label, m in zip(labels, found))
+    out.extend(_head_lines(body[found[-1].end():]))
+    if footer:
+        out.append(text[footer.start():].strip())
+    return out
+
+
 def split_glued(lines: list[Line]) -> tuple[list[Line], int]:
     """The lines with each glued page line cut into its rows (each keeping the line's number and
     page), and how many lines were cut."""
-    if not any(glued(ln.text) for ln in lines):
+    if not any(glued(ln.text) or _pairs(ln.text) for ln in lines):
         return lines, 0
     out: list[Line] = []
     n = 0
     for ln in lines:
-        rows = _cut(ln.text) if glued(ln.text) else None
+        rows = _cut(ln.text) if glued(ln.text) else _pairs(ln.text)
         if rows is None:
             out.append(ln)
             continue
