@@ -93,6 +93,8 @@ def test_a_two_sided_page_run_together_is_cut_into_its_cells():
                           "统计信息事务 400.00"]
     assert "2.政府性基金预算拨款 0.00" in texts and "行政运行 300.00" in texts
     assert texts[-4:] == ["收入总计 500.00", "支出总计 500.00", "注：本套报表金额单位转换时可能存在尾数误差。", "- 14 -"]
+    headed, _ = split_glued(_doc([SIDES.replace("\f表1", "\f二、表格部分表1")]).lines)
+    assert [ln.text for ln in headed][:2] == ["\f二、表格部分", "表1收支总表"]  # the section heading apart
 
 
 def test_a_two_sided_page_run_together_is_read_cell_by_cell():

@@ -58,6 +58,7 @@ _MIN_PAIRS = 6  # cells `label amount` on a two-sided page run together
 # an amount glued to the label before it (no space, no digit: `一、财政拨款5,417.80`), not to a number after it
 _PAIR = re.compile(r"(?<=[^\s\d,.\-])-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d\d(?![\d,.%％万亿千元])")
 _PAIR_AFTER = re.compile(r"\s|\p{Han}|\d{1,2}[.、．]\p{Han}|[（(]|$")  # what follows such an amount
+_TABLE_NO = re.compile(r"(?<=[^\s\f])(?=表\d{1,2}\p{Han})")  # a section heading before the table's number: `二、表格部分表1收支总表`
 _HEAD_END = re.compile(r"(?:预算数|决算数|执行数|金额)")  # the header's last column word
 
 
@@ -150,7 +151,7 @@ def _pairs(text: str) -> Optional[list[str]]:
     labels = [body[cut:found[0].start()]] + [body[a.end():b.start()] for a, b in zip(found, found[1:])]
     if any(not x.strip() or _PROSE.search(x) or _AMOUNT.search(x) for x in labels):
         return None  # two amounts of one cell, or a sentence: not this shape
-    out = _head_lines(body[:cut])
+    out = [x for head in _head_lines(body[:cut]) for x in _TABLE_NO.split(head)]
     out.extend(label.strip() + " " + m.group() for label, m in zip(labels, found))
     out.extend(_head_lines(body[found[-1].end():]))
     if footer:
