@@ -68,6 +68,12 @@ _PIECES_DOUBT = ("label uncertain: the pieces printed above this row, which prin
                  "be the end of the row above's label as well as the start of this one's")
 _UNIT_PIECES = 3  # lines the unit's name is broken over above its own row
 _MAX_GOAL_LINES = 30  # lines of a 绩效目标 text under its row
+_REMARK_OPEN = re.compile(r"[。！!][（(][^（）()]{0,40}$")  # `…支撑。（以`: a remark after the goal, broken
+_REMARK_CLOSE = re.compile(r"^[^（）()]{1,40}[）)]$")  # `前年度实施项目，2026年支付尾款）`: its end
+_GOAL_SPLIT_DOUBT = ("label uncertain: the goal text above ends no sentence, so which lines end it and which "
+                     "start the next row's label is a guess")
+_BRACKET = re.compile(r"[（）()]")
+_GOAL_END = re.compile(r"(?:[。！!]|(?<=\p{Han})\.)(?:[（(][^（）()]{0,40}[）)])?$")
 _FURNITURE_ONLY = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")  # page numbers
 # Text columns before the amounts (政府采购支出表: 采购品目大类 | 专项名称 | 经济科目 | 采购品目名称 |
 # 采购组织形式 | amounts): a row is named by its first cell, the others are text values
@@ -274,21 +280,84 @@ def _label_piece(line: NLine) -> bool:
         and not NOTE_LINE.match(t) and not any(_value(w) for w, _, _ in tokens(t))
 
 
-def _goal_text(lines: Sequence[NLine], j: int) -> Optional[int]:
+def _goal_ends(text: str) -> bool:
+    """A goal text's last line: it ends a sentence (`。`, a full stop after a Chinese character, `！`),
+    perhaps with a remark in brackets after it (`…支撑。（以前年度实施项目，2026年支付尾款）`)."""
+    return bool(_GOAL_END.search(text.strip()))
+
+
+def _goal_stop(line: NLine, n: int) -> bool:
+    """A line no goal text goes on over: the next row (its goal's first words perhaps after its
+    amounts), a title, a note or a page number."""
+    t = line.text.strip()
+    return _split(line) is not None or _split_goal(line, n) is not None or title_like(line) or bool(
+        NOTE_LINE.match(t)) or bool(_FURNITURE_ONLY.match(t))
+
+
+def _goal_text(lines: Sequence[NLine], j: int, n: int) -> Optional[int]:
     """The last line of a 绩效目标 text printed under its row (pypdf: the row's amounts, then the
-    goal's lines), from lines[j] on: the last line ending in 。 before the next row, page number,
-    title or note (the lines after it are the next row's label pieces); None when none ends so."""
+    goal's lines), from lines[j] on: the last line ending a sentence (`_goal_ends`) before the next
+    row, page number, title or note (the lines after it are the next row's label pieces); None when
+    none ends so."""
     end = None
+    remark = False  # the line above ends a sentence and opens a remark in brackets it does not close
     for k in range(j, min(len(lines), j + _MAX_GOAL_LINES)):
         ln = lines[k]
         t = ln.text.strip()
         if not t:
             continue
-        if _split(ln) is not None or title_like(ln) or NOTE_LINE.match(t) or _FURNITURE_ONLY.match(t):
+        if _goal_stop(ln, n):
             break
-        if t.endswith("。"):
+        if _goal_ends(t) or (remark and _REMARK_CLOSE.match(t)):  # `…支撑。（以` / `前年度实施项目，…尾款）`
             end = k
+        # a remark opened after a sentence's end stays open over lines without brackets
+        remark = bool(_REMARK_OPEN.search(t)) or (remark and not _BRACKET.search(t))
     return end
+
+
+def _goal_unended(lines: Sequence[NLine], j: int, n: int) -> Optional[int]:
+    """The last line of a 绩效目标 text that ends no sentence (`…确保我市防洪安全`), from lines[j] on,
+    when the next row follows it: the last line before that row that can be no piece of a label (it
+    holds a sentence mark, or is too long); the lines after it, at most `_MAX_PIECES`, are taken as
+    the next row's label pieces. A guess (the goal's last words may be as short as a piece): the
+    caller sends both rows to review. None when no row follows or every line could be a piece."""
+    end = None
+    pieces = 0
+    for k in range(j, min(len(lines), j + _MAX_GOAL_LINES)):
+        ln = lines[k]
+        if not ln.text.strip():
+            continue
+        if _goal_stop(ln, n):
+            row = _split(ln) or _split_goal(ln, n)
+            return end if row is not None and end is not None and pieces <= _MAX_PIECES else None
+        if _label_piece(ln):
+            pieces += 1
+        else:
+            end, pieces = k, 0
+    return None
+
+
+def _split_goal(line: NLine, n: int) -> Optional[tuple[str, list[str], str]]:
+    """(label, values, goal) of a row line that prints its goal text's first words after its `n`
+    amounts (pypdf joins a short goal cell onto its row: `专项工作经费 5.00 … 0.00 通过安排…办 公、办案所需，…。`):
+    a label without a sentence mark (perhaps none: its pieces printed above), exactly `n` values,
+    then words that are no value."""
+    t = line.text
+    if "\t" in t or "|" in t or NOTE_LINE.match(t):
+        return None
+    toks = tokens(t)
+    k = 0
+    while k < len(toks) and not _value(toks[k][0]):
+        k += 1
+    m = k
+    while m < len(toks) and _value(toks[m][0]):
+        m += 1
+    if m - k != n or m == len(toks) or not any("." in w for w, _, _ in toks[k:m]):
+        return None
+    label = "".join(w for w, _, _ in toks[:k])
+    if _PROSE.search(label) or (toks and _CODE_FIRST.match(toks[0][0])):
+        return None
+    return label, [w for w, _, _ in toks[k:m]], " ".join(t[toks[m][1]:].split())
 
 
 def _subheader(line: NLine, n: int) -> Optional[list[str]]:
@@ -398,10 +467,16 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
     j = first
     last = lines[first]
     pending: list[NLine] = list(unit_pieces)  # pieces of a label printed above its row
+    after_guess = False  # the row above's goal text ends no sentence: its end was guessed
     read = 0
     while j < len(lines):
         ln = lines[j]
         row = _split(ln)
+        inline = None  # the goal text's words printed on the row's line, after its amounts
+        if row is None and goals:
+            with_goal = _split_goal(ln, n)
+            if with_goal is not None and (with_goal[0] or pending):
+                row, inline = with_goal[:2], with_goal[2]
         if row is not None and len(row[1]) <= n and (row[0] or pending or not totalled):
             label, values = row
             nb = _next_text(lines, j) if texts and pending and label else None
@@ -418,7 +493,7 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
             pieces = pending + ([ln] if label else [])
             nxt = _next_text(lines, j)
             label_doubt = False
-            if not label and len(pending) == 1 and nxt is not None and _label_piece(lines[nxt]):
+            if not label and inline is None and len(pending) == 1 and nxt is not None and _label_piece(lines[nxt]):
                 # a label printed around its amounts (a piece above, a piece under: pdfplumber, -layout);
                 # the piece under may also be the next row's first one unless a whole row follows it
                 after = _next_text(lines, nxt)
@@ -449,6 +524,8 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
             doubt = None
             if label_doubt:
                 doubt = "label uncertain: a piece printed between two rows may be the end of this row's label or the start of the next one's"
+            elif after_guess and pieces and pieces[0] is not ln:
+                doubt = _GOAL_SPLIT_DOUBT  # its label's pieces follow a goal text that ends no sentence
             elif len(values) < n:
                 doubt = "column uncertain: the row prints fewer values than the table has columns"
             elif guessed and n > 1:
@@ -467,11 +544,22 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
                 row_texts = row_texts or [text_cell(ln, "") for _ in texts]
             cells = [cell] + row_texts + [amount_cell(ln, v, doubt) for v in values]
             cells += [text_cell(ln, "") for _ in range(n - len(values))]
-            goal_end = _goal_text(lines, j + 1) if goals else None
+            whole = inline is not None and _goal_ends(inline)  # the goal ends on the row's line
+            goal_end = _goal_text(lines, j + 1, n) if goals and not whole else None
+            split_guessed = False  # where the goal ends and the next row's label starts is a guess
+            if goals and not whole and goal_end is None:
+                goal_end = _goal_unended(lines, j + 1, n)
+                split_guessed = goal_end is not None
             if goals:
                 goal = [x for x in lines[j + 1:goal_end + 1] if x.text.strip()] if goal_end is not None else []
-                cells.append(text_cell(goal[0] if goal else ln, "".join(x.text.strip() for x in goal),
-                                       joined=len(goal) > 1))
+                text = "".join(x.text.strip() for x in goal)
+                if inline is not None:
+                    goal, text = [ln] + goal, inline + text
+                goal_cell = text_cell(goal[0] if goal else ln, text, joined=len(goal) > 1)
+                if split_guessed:
+                    goal_cell.repairs = [Repair(kind="layout.row_guess", note=_GOAL_SPLIT_DOUBT, status="unconfirmed")]
+                cells.append(goal_cell)
+            after_guess = split_guessed
             grid.append(cells)
             last = lines[goal_end if goal_end is not None else j]
             read += 1
@@ -483,7 +571,8 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
             continue
         if read and _label_piece(ln) and len(pending) < _MAX_PIECES:
             nxt = _next_text(lines, j)
-            if nxt is not None and (_split(lines[nxt]) is not None or _label_piece(lines[nxt])):
+            if nxt is not None and (_split(lines[nxt]) is not None or _label_piece(lines[nxt]) or (
+                    goals and _split_goal(lines[nxt], n) is not None)):
                 pending.append(ln)  # a label's first pieces, its row below
                 j += 1
                 continue
