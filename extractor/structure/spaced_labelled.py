@@ -41,6 +41,7 @@ table ends there); name the table (tables.py keeps it generic).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Optional, Sequence
 
 import regex as re
@@ -52,6 +53,8 @@ from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from .spaced_text import covers
 from .spaced_text import SENTENCE, Header, amount_cell, furniture, is_amount, stream_furniture, text_cell, title_above, title_like, tokens
+from . import spaced_wraps
+from .spaced_columns import Amount
 from .text_tables import with_report
 
 _LOOKAHEAD = 10
@@ -109,19 +112,70 @@ def _value(t: str) -> bool:
 
 def _split(line: NLine) -> Optional[tuple[str, list[str]]]:
     """(label, values) of a row line: values are the trailing value tokens."""
+    row = _split_amounts(line)
+    return None if row is None else (row[0], [a.text for a in row[1]])
+
+
+def _split_amounts(line: NLine) -> Optional[tuple[str, list[Amount]]]:
+    """(label, values) of a row line, each value an Amount; an amount's last digit(s) wrapped after a
+    space (`175,400.5 9 175,204.09 …`) joined where certain (spaced_wraps.join_tail), and the head
+    of the line's first amount printed alone on the line above (`_heads_joined`) kept as printed."""
     t = line.text
     if "\t" in t or "|" in t or len(t) > 300 or _PROSE.search(t) or NOTE_LINE.match(t):
         return None
-    toks = [w for w, _, _ in tokens(t)]
-    if toks and _CODE_FIRST.match(toks[0]):
+    toks = tokens(t)
+    if toks and _CODE_FIRST.match(toks[0][0]):
         return None  # a subject code opens the row: a subject table (spaced_rows.py), not labelled rows
     k = len(toks)
-    while k > 0 and _value(toks[k - 1]):
+    while k > 0 and _value(toks[k - 1][0]):
         k -= 1
-    values = toks[k:]
-    if len(values) < 2 or not any(ch.isdigit() for v in values for ch in v):
+    values = [Amount(w, a, b) for w, a, b in toks[k:]]
+    if len(values) < 2 or not any(ch.isdigit() for v in values for ch in v.text):
         return None
-    return "".join(toks[:k]), values
+    values = spaced_wraps.join_tail(values, ())
+    head = _HEAD_PRINTED.get(id(line))
+    if head is not None and values and k == 0:
+        values[0] = Amount(values[0].text, values[0].start, values[0].end, printed=head)
+    return "".join(w for w, _, _ in toks[:k]), values
+
+
+_HEADS: dict[int, tuple[Sequence[NLine], Sequence[NLine]]] = {}
+_HEAD_PRINTED: dict[int, str] = {}  # id of a line made by `_heads_joined` -> its first amount as printed
+
+
+def _heads_joined(lines: Sequence[NLine]) -> Sequence[NLine]:
+    """The lines with every amount broken over two lines with its head alone on the first
+    (`376,936.6` / `0 372,569.82 …`: pypdf wraps a wide amount in its narrow column) joined: the
+    head's line blank, the next line printing the whole amount first; the indexes are those of
+    `lines`. A join needs the head to lack the two decimals the piece completes and the next line's
+    other amounts (two at least) to print two decimals. `lines` itself where nothing is joined.
+    Worked out once per document (the readers ask at many lines)."""
+    got = _HEADS.get(id(lines))
+    if got is not None and got[0] is lines:
+        return got[1]
+    out: Optional[list[NLine]] = None
+    for k, ln in enumerate(lines):
+        t = ln.text.strip()
+        if not t or len(t) > 20 or not is_amount(t) or spaced_wraps.two_decimals(t):
+            continue
+        nxt = _next_text(lines, k)
+        toks = tokens(lines[nxt].text) if nxt is not None else []
+        if len(toks) < 3 or not spaced_wraps.is_piece(toks[0][0]) or not all(
+                spaced_wraps.two_decimals(w) for w, _, _ in toks[1:]):
+            continue
+        whole = spaced_wraps.join_head(t, toks[0][0])
+        if whole is None:
+            continue
+        out = out if out is not None else list(lines)
+        below = lines[nxt]
+        text = whole + below.text[toks[0][2]:]
+        out[k] = replace(ln, text="", orig="")
+        out[nxt] = replace(below, text=text, orig=text)
+        _HEAD_PRINTED[id(out[nxt])] = f"{t} / {toks[0][0]}"
+    result = lines if out is None else out
+    _HEADS.clear()
+    _HEADS[id(lines)] = (lines, result)
+    return result
 
 
 def _width(lines: Sequence[NLine], first: int) -> Optional[int]:
@@ -153,6 +207,7 @@ def unit_row(lines: Sequence[NLine], i: int, unit: Optional[str]) -> Optional[in
     合计 row (its label the unit the title area names, labelled rows of as many values after it)."""
     if not unit:
         return None
+    lines = _heads_joined(lines)
     for j in range(i, min(i + _UNIT_LOOKAHEAD, len(lines))):
         if _PROSE.search(lines[j].text) or NOTE_LINE.match(lines[j].text):
             return None
@@ -219,8 +274,8 @@ def _unit_pieces(lines: Sequence[NLine], j: int, unit: str) -> list[NLine]:
     """The lines above row lines[j] that hold the first pieces of the unit's name, when they and the
     row's label make that name (pypdf breaks a long name: `某某市人民政府口岸办公` / `室 50,878.08 …`);
     [] when the label is the name itself or nothing makes it."""
-    label = _split(lines[j])[0]
-    if label == unit or not label or not unit.endswith(label):
+    label = _split(lines[j])[0]  # perhaps empty: the whole name above a row of amounts only
+    if label == unit or not unit.endswith(label):
         return []
     made, pieces = label, []
     for ln in reversed(lines[max(0, j - 2 * _UNIT_PIECES):j]):
@@ -439,6 +494,7 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
     """The labelled rows from `first` (a 合计 row or the unit's own row, see total_first) or from the
     first row found."""
     totalled = first is not None
+    lines = _heads_joined(lines)  # `376,936.6` / `0 372,569.82 …`: same indexes
     first = first_row(lines, i) if first is None else first
     if first is None:
         return None, i + 1
@@ -542,7 +598,10 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
                 cell.repairs = [Repair(kind="layout.row_guess", note=name_doubt, status="unconfirmed")]
             if texts:
                 row_texts = row_texts or [text_cell(ln, "") for _ in texts]
-            cells = [cell] + row_texts + [amount_cell(ln, v, doubt) for v in values]
+            printed = _split_amounts(ln) if inline is None else None
+            wraps = [a.printed for a in printed[1]] if printed and len(printed[1]) == len(values) else []
+            cells = [cell] + row_texts + [_wrapped(amount_cell(ln, v, doubt), w) for v, w in zip(
+                values, wraps or [None] * len(values))]
             cells += [text_cell(ln, "") for _ in range(n - len(values))]
             whole = inline is not None and _goal_ends(inline)  # the goal ends on the row's line
             goal_end = _goal_text(lines, j + 1, n) if goals and not whole else None
@@ -591,6 +650,14 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
     if read < (1 if totalled and tree is not None else 2 if totalled else _MIN_ROWS):
         return None, i + 1
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), j
+
+
+def _wrapped(cell: Cell, printed: Optional[str]) -> Cell:
+    """An amount cell; one joined from a wrap (`printed` as printed) keeps the print and says so."""
+    if printed is not None:
+        cell.orig = printed
+        cell.repairs = [spaced_wraps.wrap_repair(Amount(cell.text, 0, 0, printed=printed))] + list(cell.repairs or [])
+    return cell
 
 
 def _furniture_line(lines: Sequence[NLine], line: NLine) -> bool:
