@@ -15,8 +15,17 @@ amounts (`total_first`), it reads the table by unit: the header must cover a sta
 for the columns to be named; a label broken over lines is joined (pieces above its row — pypdf —,
 or a piece above and one under a line of amounts — pdfplumber, -layout; when the piece under may as
 well open the next label, the row's amounts go to review); page numbers and the header printed again
-on a new page are skipped; a project's 绩效目标 text printed under its row (ending in 。) becomes the
-row's 绩效目标 cell; a row whose amounts do not add up by the tree (总计 = 合计 + 财政专户 + 其他资金,
+on a new page are skipped; a project's 绩效目标 text printed under its row becomes the row's 绩效目标 cell:
+it ends at its last line that ends a sentence (`。`, `！`, a full stop after a Chinese character), perhaps
+with a remark in brackets after it, also one broken over lines (`…支撑。（以` / `前年度…尾款）`); pypdf
+prints a short goal's first words on the row's own line after its amounts (`专项工作经费 5.00 … 通过安排…`),
+read as the goal's start; a goal that ends no sentence before the next row ends at its last line that
+can be no piece of a label (a sentence mark, or too long), the lines after it being the next row's
+label pieces — a guess, so the goal cell and the next row's amounts go to review. An amount pypdf
+wraps in its narrow column is joined where certain (spaced_wraps.py): its last digit after a space
+(`175,400.5 9`), or its head alone on a line and its last digits opening the next (`376,936.6` /
+`0 372,569.82 …`, the unit's own row of Shenzhen's 项目支出总表, whose whole name may stand above it).
+A row whose amounts do not add up by the tree (总计 = 合计 + 财政专户 + 其他资金,
 合计 = its funds) goes to review with the reason.
 A row that prints fewer values than the table has columns gets its values from the left with an
 unconfirmed `layout.column_guess` repair (to review); so does every value when the column names
@@ -133,14 +142,14 @@ def _split_amounts(line: NLine) -> Optional[tuple[str, list[Amount]]]:
     if len(values) < 2 or not any(ch.isdigit() for v in values for ch in v.text):
         return None
     values = spaced_wraps.join_tail(values, ())
-    head = _HEAD_PRINTED.get(id(line))
-    if head is not None and values and k == 0:
-        values[0] = Amount(values[0].text, values[0].start, values[0].end, printed=head)
+    made = _HEAD_PRINTED.get(id(line))
+    if made is not None and made[0] is line and values and k == 0:
+        values[0] = Amount(values[0].text, values[0].start, values[0].end, printed=made[1])
     return "".join(w for w, _, _ in toks[:k]), values
 
 
-_HEADS: dict[int, tuple[Sequence[NLine], Sequence[NLine]]] = {}
-_HEAD_PRINTED: dict[int, str] = {}  # id of a line made by `_heads_joined` -> its first amount as printed
+_HEADS: dict[str, tuple[Sequence[NLine], Sequence[NLine]]] = {}  # the last lines asked about and their joins
+_HEAD_PRINTED: dict[int, tuple[NLine, str]] = {}  # id of a line `_heads_joined` made -> it, its first amount as printed
 
 
 def _heads_joined(lines: Sequence[NLine]) -> Sequence[NLine]:
@@ -150,9 +159,10 @@ def _heads_joined(lines: Sequence[NLine]) -> Sequence[NLine]:
     `lines`. A join needs the head to lack the two decimals the piece completes and the next line's
     other amounts (two at least) to print two decimals. `lines` itself where nothing is joined.
     Worked out once per document (the readers ask at many lines)."""
-    got = _HEADS.get(id(lines))
-    if got is not None and got[0] is lines:
+    got = _HEADS.get("last")
+    if got is not None and (got[0] is lines or got[1] is lines):
         return got[1]
+    _HEAD_PRINTED.clear()
     out: Optional[list[NLine]] = None
     for k, ln in enumerate(lines):
         t = ln.text.strip()
@@ -171,10 +181,9 @@ def _heads_joined(lines: Sequence[NLine]) -> Sequence[NLine]:
         text = whole + below.text[toks[0][2]:]
         out[k] = replace(ln, text="", orig="")
         out[nxt] = replace(below, text=text, orig=text)
-        _HEAD_PRINTED[id(out[nxt])] = f"{t} / {toks[0][0]}"
+        _HEAD_PRINTED[id(out[nxt])] = (out[nxt], f"{t} / {toks[0][0]}")
     result = lines if out is None else out
-    _HEADS.clear()
-    _HEADS[id(lines)] = (lines, result)
+    _HEADS["last"] = (lines, result)
     return result
 
 
