@@ -11,7 +11,7 @@ from decimal import Decimal
 from extractor import extract
 from extractor.datamodel import Field, Report, Row, Table
 from extractor.evidence.printed import TITLE_END
-from extractor.structure import row_stream, sides_stream
+from extractor.structure import row_stream, sides_stream, spaced_wraps
 from extractor.structure.sides_columns import Piece
 from extractor.datamodel import NLine
 from extractor.validate.checks import side_totals
@@ -525,3 +525,125 @@ def test_the_units_own_row_with_its_name_broken_above_its_amounts_one_row_per_li
     assert [r.name.value for r in t.rows][:2] == ["某某市人民政府口岸办公室", "工资福利支出"]
     assert _amounts(t.rows[0]) == [Decimal(a) for a in _SZ_ROWS[0][1].split()]
     assert len(t.rows) == len(_SZ_ROWS)
+
+
+# --- 部门预算项目支出及其他支出预算表 as pypdf prints a longer one (issue 11) --------------------------------
+# A short goal text joined onto its row's line after the amounts (`专项工作经费 5.00 … 通过安排…`), a goal
+# ending in a remark in brackets broken over lines (`…支撑。（以` / `前年度…尾款）`), and a goal that ends
+# no sentence (`…确保我市防洪安全`) before the next row's label pieces: none of them ends the table.
+# Sums checked by hand: 5.00 + 53.55 + 121.99 + 149.46 = 330.00.
+PROJECTS_GOAL_SHAPES_PYPDF = """单位：万元单位名称：某某局
+表12
+部门预算项目支出及其他支出预算表
+支出项目类别（资金使用单
+位） 总计
+财政拨款
+财政专
+户拨款
+其他资
+金 绩效目标 合计 一般公共预 算 政府性基金 预算 国有资本经 营预算
+合计 330.00 330.00 330.00 0.00 0.00 0.00 0.00
+某某局 330.00 330.00 330.00 0.00 0.00 0.00 0.00
+　　专项工作经费 5.00 5.00 5.00 0.00 0.00 0.00 0.00 通过安排派驻组工作经费保障办 公、办案所需，保障相关工作顺利推进。
+　　某某市获得用水营商环
+境诊断研究 53.55 53.55 53.55 0.00 0.00 0.00 0.00
+通过分析指标领域的优势和不足，完成研究报告，为指
+标评价提供保障和支撑。（以
+前年度实施项目，2026年支付尾款）
+　　某某市防汛机动抢险队
+日常运行工作经费 121.99 121.99 121.99 0.00 0.00 0.00 0.00
+防汛抢险队伍汛期24小时备勤；开展日常培训演练不少
+于4次，负责水库、河堤等水利设施险情处置，确保我市防洪安全
+　　某某市水务反恐专业分
+队备勤工作经费（一队二
+队）
+149.46 149.46 149.46 0.00 0.00 0.00 0.00
+确保法定节假日及重大活动期间安排人员24小时备勤。
+注：无。
+"""
+
+
+def test_projects_with_goals_on_their_row_line_in_remarks_and_unended(tmp_path):
+    t = _by_title(_report(tmp_path, PROJECTS_GOAL_SHAPES_PYPDF), "项目支出及其他支出预算表")
+    assert [r.name.value for r in t.rows] == ["合计", "某某局", "专项工作经费", "某某市获得用水营商环境诊断研究",
+                                              "某某市防汛机动抢险队日常运行工作经费",
+                                              "某某市水务反恐专业分队备勤工作经费（一队二队）"]
+    inline = t.rows[2]
+    assert _amounts(inline) == [Decimal(a) for a in "5.00 5.00 5.00 0.00 0.00 0.00 0.00".split()]
+    assert inline.values["绩效目标"].value.startswith("通过安排派驻组") and inline.values["绩效目标"].value.endswith("顺利推进。")
+    assert all(f.confidence >= CONFIDENT for f in inline.values.values() if isinstance(f.value, Decimal))
+    remark = t.rows[3]
+    assert remark.values["总计"].value == Decimal("53.55")
+    assert remark.values["绩效目标"].value.endswith("支撑。（以前年度实施项目，2026年支付尾款）")
+    unended = t.rows[4]
+    assert unended.values["总计"].value == Decimal("121.99")
+    assert unended.values["绩效目标"].value.endswith("确保我市防洪安全")
+    # where that goal ends and the next label starts is a guess: the next row's amounts go to review
+    after = t.rows[5]
+    assert _amounts(after) == [Decimal(a) for a in "149.46 149.46 149.46 0.00 0.00 0.00 0.00".split()]
+    assert all(f.confidence < CONFIDENT for f in after.values.values() if isinstance(f.value, Decimal))
+    assert after.values["绩效目标"].value == "确保法定节假日及重大活动期间安排人员24小时备勤。"
+
+
+# --- Shenzhen's 项目支出总表 as pypdf prints it: wide amounts wrapped in their narrow column ------------------
+# The unit's own row prints its whole name above a line of amounts whose first amount's head stands alone
+# on the line above (`276,936.6` / `0 272,569.82 …`); a row's amount may wrap its last digit after a space
+# (`175,400.5 9`). Sums checked by hand: 276,936.60 = 272,569.82 + 4,165.00 + 201.78; the projects:
+# 470.29 + 175,400.59 + 101,065.72 = 276,936.60; 175,400.59 = 175,204.09 + 196.50;
+# 101,065.72 = 96,895.44 + 4,165.00 + 5.28.
+SZ_PROJECTS_PYPDF = """表 5
+项目支出总表
+部门名称：某某市交通运输局（本级） 单位：万元
+2026 年预算
+财政拨款 单位资金支出项目类别
+总计 一般公共
+预算拨款
+政府性基金预
+算拨款
+国有资本经营
+预算拨款
+财政专户
+管理资金 事业收入 事业单位 经营收入 上级补助 收入 附属单位 上缴收入 其他收入
+上年结余、
+结转
+某某市交通运输局（本
+级）
+276,936.6
+0 272,569.82 4,165.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 201.78
+    安全生产和应急管理
+专项经费 470.29 470.29 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00
+    轨道交通管理 175,400.5 9 175,204.09 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 196.50
+    交通运输专项资金-民
+航业领域
+101,065.7
+2 96,895.44 4,165.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 5.28
+注：本套报表金额单位转换时可能存在尾数误差。
+- 31 -
+"""
+
+
+def test_shenzhen_projects_with_wrapped_amounts_one_row_per_line(tmp_path):
+    t = _by_title(_report(tmp_path, SZ_PROJECTS_PYPDF), "项目支出总表")
+    assert [r.name.value for r in t.rows] == ["某某市交通运输局（本级）", "安全生产和应急管理专项经费", "轨道交通管理",
+                                              "交通运输专项资金-民航业领域"]
+    assert t.columns[0] == "总计" and t.columns[-1] == "上年结余、结转" and len(t.columns) == 11
+    unit = t.rows[0]
+    assert unit.values["总计"].value == Decimal("276936.60")
+    assert _amounts(unit)[1:3] == [Decimal("272569.82"), Decimal("4165.00")]
+    assert unit.values["上年结余、结转"].value == Decimal("201.78")
+    rail = t.rows[2]
+    assert rail.values["总计"].value == Decimal("175400.59")
+    assert rail.values["财政拨款/一般公共预算拨款"].value == Decimal("175204.09")
+    assert rail.values["上年结余、结转"].value == Decimal("196.50")
+    air = t.rows[3]
+    assert _amounts(air) == [Decimal(a) for a in "101065.72 96895.44 4165.00 0 0 0 0 0 0 0 5.28".split()]
+
+
+def test_a_head_alone_is_joined_only_with_the_digits_it_lacks():
+    # the head lacks the two decimals the piece completes: joined; a head printing two decimals already,
+    # or one the piece would not bring to two decimals, is not joined
+    assert spaced_wraps.join_head("376,936.6", "0") == "376,936.60"
+    assert spaced_wraps.join_head("1,264,602", ".38") == "1,264,602.38"
+    assert spaced_wraps.join_head("376,936.60", "0") is None
+    assert spaced_wraps.join_head("376,936", "0") is None
+    assert spaced_wraps.join_head("376,936.6", "12") is None

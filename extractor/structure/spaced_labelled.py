@@ -15,8 +15,17 @@ amounts (`total_first`), it reads the table by unit: the header must cover a sta
 for the columns to be named; a label broken over lines is joined (pieces above its row — pypdf —,
 or a piece above and one under a line of amounts — pdfplumber, -layout; when the piece under may as
 well open the next label, the row's amounts go to review); page numbers and the header printed again
-on a new page are skipped; a project's 绩效目标 text printed under its row (ending in 。) becomes the
-row's 绩效目标 cell; a row whose amounts do not add up by the tree (总计 = 合计 + 财政专户 + 其他资金,
+on a new page are skipped; a project's 绩效目标 text printed under its row becomes the row's 绩效目标 cell:
+it ends at its last line that ends a sentence (`。`, `！`, a full stop after a Chinese character), perhaps
+with a remark in brackets after it, also one broken over lines (`…支撑。（以` / `前年度…尾款）`); pypdf
+prints a short goal's first words on the row's own line after its amounts (`专项工作经费 5.00 … 通过安排…`),
+read as the goal's start; a goal that ends no sentence before the next row ends at its last line that
+can be no piece of a label (a sentence mark, or too long), the lines after it being the next row's
+label pieces — a guess, so the goal cell and the next row's amounts go to review. An amount pypdf
+wraps in its narrow column is joined where certain (spaced_wraps.py): its last digit after a space
+(`175,400.5 9`), or its head alone on a line and its last digits opening the next (`376,936.6` /
+`0 372,569.82 …`, the unit's own row of Shenzhen's 项目支出总表, whose whole name may stand above it).
+A row whose amounts do not add up by the tree (总计 = 合计 + 财政专户 + 其他资金,
 合计 = its funds) goes to review with the reason.
 A row that prints fewer values than the table has columns gets its values from the left with an
 unconfirmed `layout.column_guess` repair (to review); so does every value when the column names
@@ -41,6 +50,7 @@ table ends there); name the table (tables.py keeps it generic).
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Optional, Sequence
 
 import regex as re
@@ -52,6 +62,8 @@ from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from .spaced_text import covers
 from .spaced_text import SENTENCE, Header, amount_cell, furniture, is_amount, stream_furniture, text_cell, title_above, title_like, tokens
+from . import spaced_wraps
+from .spaced_columns import Amount
 from .text_tables import with_report
 
 _LOOKAHEAD = 10
@@ -68,6 +80,12 @@ _PIECES_DOUBT = ("label uncertain: the pieces printed above this row, which prin
                  "be the end of the row above's label as well as the start of this one's")
 _UNIT_PIECES = 3  # lines the unit's name is broken over above its own row
 _MAX_GOAL_LINES = 30  # lines of a 绩效目标 text under its row
+_REMARK_OPEN = re.compile(r"[。！!][（(][^（）()]{0,40}$")  # `…支撑。（以`: a remark after the goal, broken
+_REMARK_CLOSE = re.compile(r"^[^（）()]{1,40}[）)]$")  # `前年度实施项目，2026年支付尾款）`: its end
+_GOAL_SPLIT_DOUBT = ("label uncertain: the goal text above ends no sentence, so which lines end it and which "
+                     "start the next row's label is a guess")
+_BRACKET = re.compile(r"[（）()]")
+_GOAL_END = re.compile(r"(?:[。！!]|(?<=\p{Han})\.)(?:[（(][^（）()]{0,40}[）)])?$")
 _FURNITURE_ONLY = re.compile(r"^(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)$")  # page numbers
 # Text columns before the amounts (政府采购支出表: 采购品目大类 | 专项名称 | 经济科目 | 采购品目名称 |
 # 采购组织形式 | amounts): a row is named by its first cell, the others are text values
@@ -103,19 +121,70 @@ def _value(t: str) -> bool:
 
 def _split(line: NLine) -> Optional[tuple[str, list[str]]]:
     """(label, values) of a row line: values are the trailing value tokens."""
+    row = _split_amounts(line)
+    return None if row is None else (row[0], [a.text for a in row[1]])
+
+
+def _split_amounts(line: NLine) -> Optional[tuple[str, list[Amount]]]:
+    """(label, values) of a row line, each value an Amount; an amount's last digit(s) wrapped after a
+    space (`175,400.5 9 175,204.09 …`) joined where certain (spaced_wraps.join_tail), and the head
+    of the line's first amount printed alone on the line above (`_heads_joined`) kept as printed."""
     t = line.text
     if "\t" in t or "|" in t or len(t) > 300 or _PROSE.search(t) or NOTE_LINE.match(t):
         return None
-    toks = [w for w, _, _ in tokens(t)]
-    if toks and _CODE_FIRST.match(toks[0]):
+    toks = tokens(t)
+    if toks and _CODE_FIRST.match(toks[0][0]):
         return None  # a subject code opens the row: a subject table (spaced_rows.py), not labelled rows
     k = len(toks)
-    while k > 0 and _value(toks[k - 1]):
+    while k > 0 and _value(toks[k - 1][0]):
         k -= 1
-    values = toks[k:]
-    if len(values) < 2 or not any(ch.isdigit() for v in values for ch in v):
+    values = [Amount(w, a, b) for w, a, b in toks[k:]]
+    if len(values) < 2 or not any(ch.isdigit() for v in values for ch in v.text):
         return None
-    return "".join(toks[:k]), values
+    values = spaced_wraps.join_tail(values, ())
+    made = _HEAD_PRINTED.get(id(line))
+    if made is not None and made[0] is line and values and k == 0:
+        values[0] = Amount(values[0].text, values[0].start, values[0].end, printed=made[1])
+    return "".join(w for w, _, _ in toks[:k]), values
+
+
+_HEADS: dict[str, tuple[Sequence[NLine], Sequence[NLine]]] = {}  # the last lines asked about and their joins
+_HEAD_PRINTED: dict[int, tuple[NLine, str]] = {}  # id of a line `_heads_joined` made -> it, its first amount as printed
+
+
+def _heads_joined(lines: Sequence[NLine]) -> Sequence[NLine]:
+    """The lines with every amount broken over two lines with its head alone on the first
+    (`376,936.6` / `0 372,569.82 …`: pypdf wraps a wide amount in its narrow column) joined: the
+    head's line blank, the next line printing the whole amount first; the indexes are those of
+    `lines`. A join needs the head to lack the two decimals the piece completes and the next line's
+    other amounts (two at least) to print two decimals. `lines` itself where nothing is joined.
+    Worked out once per document (the readers ask at many lines)."""
+    got = _HEADS.get("last")
+    if got is not None and (got[0] is lines or got[1] is lines):
+        return got[1]
+    _HEAD_PRINTED.clear()
+    out: Optional[list[NLine]] = None
+    for k, ln in enumerate(lines):
+        t = ln.text.strip()
+        if not t or len(t) > 20 or not is_amount(t) or spaced_wraps.two_decimals(t):
+            continue
+        nxt = _next_text(lines, k)
+        toks = tokens(lines[nxt].text) if nxt is not None else []
+        if len(toks) < 3 or not spaced_wraps.is_piece(toks[0][0]) or not all(
+                spaced_wraps.two_decimals(w) for w, _, _ in toks[1:]):
+            continue
+        whole = spaced_wraps.join_head(t, toks[0][0])
+        if whole is None:
+            continue
+        out = out if out is not None else list(lines)
+        below = lines[nxt]
+        text = whole + below.text[toks[0][2]:]
+        out[k] = replace(ln, text="", orig="")
+        out[nxt] = replace(below, text=text, orig=text)
+        _HEAD_PRINTED[id(out[nxt])] = (out[nxt], f"{t} / {toks[0][0]}")
+    result = lines if out is None else out
+    _HEADS["last"] = (lines, result)
+    return result
 
 
 def _width(lines: Sequence[NLine], first: int) -> Optional[int]:
@@ -147,6 +216,7 @@ def unit_row(lines: Sequence[NLine], i: int, unit: Optional[str]) -> Optional[in
     合计 row (its label the unit the title area names, labelled rows of as many values after it)."""
     if not unit:
         return None
+    lines = _heads_joined(lines)
     for j in range(i, min(i + _UNIT_LOOKAHEAD, len(lines))):
         if _PROSE.search(lines[j].text) or NOTE_LINE.match(lines[j].text):
             return None
@@ -213,8 +283,8 @@ def _unit_pieces(lines: Sequence[NLine], j: int, unit: str) -> list[NLine]:
     """The lines above row lines[j] that hold the first pieces of the unit's name, when they and the
     row's label make that name (pypdf breaks a long name: `某某市人民政府口岸办公` / `室 50,878.08 …`);
     [] when the label is the name itself or nothing makes it."""
-    label = _split(lines[j])[0]
-    if label == unit or not label or not unit.endswith(label):
+    label = _split(lines[j])[0]  # perhaps empty: the whole name above a row of amounts only
+    if label == unit or not unit.endswith(label):
         return []
     made, pieces = label, []
     for ln in reversed(lines[max(0, j - 2 * _UNIT_PIECES):j]):
@@ -274,21 +344,84 @@ def _label_piece(line: NLine) -> bool:
         and not NOTE_LINE.match(t) and not any(_value(w) for w, _, _ in tokens(t))
 
 
-def _goal_text(lines: Sequence[NLine], j: int) -> Optional[int]:
+def _goal_ends(text: str) -> bool:
+    """A goal text's last line: it ends a sentence (`。`, a full stop after a Chinese character, `！`),
+    perhaps with a remark in brackets after it (`…支撑。（以前年度实施项目，2026年支付尾款）`)."""
+    return bool(_GOAL_END.search(text.strip()))
+
+
+def _goal_stop(line: NLine, n: int) -> bool:
+    """A line no goal text goes on over: the next row (its goal's first words perhaps after its
+    amounts), a title, a note or a page number."""
+    t = line.text.strip()
+    return _split(line) is not None or _split_goal(line, n) is not None or title_like(line) or bool(
+        NOTE_LINE.match(t)) or bool(_FURNITURE_ONLY.match(t))
+
+
+def _goal_text(lines: Sequence[NLine], j: int, n: int) -> Optional[int]:
     """The last line of a 绩效目标 text printed under its row (pypdf: the row's amounts, then the
-    goal's lines), from lines[j] on: the last line ending in 。 before the next row, page number,
-    title or note (the lines after it are the next row's label pieces); None when none ends so."""
+    goal's lines), from lines[j] on: the last line ending a sentence (`_goal_ends`) before the next
+    row, page number, title or note (the lines after it are the next row's label pieces); None when
+    none ends so."""
     end = None
+    remark = False  # the line above ends a sentence and opens a remark in brackets it does not close
     for k in range(j, min(len(lines), j + _MAX_GOAL_LINES)):
         ln = lines[k]
         t = ln.text.strip()
         if not t:
             continue
-        if _split(ln) is not None or title_like(ln) or NOTE_LINE.match(t) or _FURNITURE_ONLY.match(t):
+        if _goal_stop(ln, n):
             break
-        if t.endswith("。"):
+        if _goal_ends(t) or (remark and _REMARK_CLOSE.match(t)):  # `…支撑。（以` / `前年度实施项目，…尾款）`
             end = k
+        # a remark opened after a sentence's end stays open over lines without brackets
+        remark = bool(_REMARK_OPEN.search(t)) or (remark and not _BRACKET.search(t))
     return end
+
+
+def _goal_unended(lines: Sequence[NLine], j: int, n: int) -> Optional[int]:
+    """The last line of a 绩效目标 text that ends no sentence (`…确保我市防洪安全`), from lines[j] on,
+    when the next row follows it: the last line before that row that can be no piece of a label (it
+    holds a sentence mark, or is too long); the lines after it, at most `_MAX_PIECES`, are taken as
+    the next row's label pieces. A guess (the goal's last words may be as short as a piece): the
+    caller sends both rows to review. None when no row follows or every line could be a piece."""
+    end = None
+    pieces = 0
+    for k in range(j, min(len(lines), j + _MAX_GOAL_LINES)):
+        ln = lines[k]
+        if not ln.text.strip():
+            continue
+        if _goal_stop(ln, n):
+            row = _split(ln) or _split_goal(ln, n)
+            return end if row is not None and end is not None and pieces <= _MAX_PIECES else None
+        if _label_piece(ln):
+            pieces += 1
+        else:
+            end, pieces = k, 0
+    return None
+
+
+def _split_goal(line: NLine, n: int) -> Optional[tuple[str, list[str], str]]:
+    """(label, values, goal) of a row line that prints its goal text's first words after its `n`
+    amounts (pypdf joins a short goal cell onto its row: `专项工作经费 5.00 … 0.00 通过安排…办 公、办案所需，…。`):
+    a label without a sentence mark (perhaps none: its pieces printed above), exactly `n` values,
+    then words that are no value."""
+    t = line.text
+    if "\t" in t or "|" in t or NOTE_LINE.match(t):
+        return None
+    toks = tokens(t)
+    k = 0
+    while k < len(toks) and not _value(toks[k][0]):
+        k += 1
+    m = k
+    while m < len(toks) and _value(toks[m][0]):
+        m += 1
+    if m - k != n or m == len(toks) or not any("." in w for w, _, _ in toks[k:m]):
+        return None
+    label = "".join(w for w, _, _ in toks[:k])
+    if _PROSE.search(label) or (toks and _CODE_FIRST.match(toks[0][0])):
+        return None
+    return label, [w for w, _, _ in toks[k:m]], " ".join(t[toks[m][1]:].split())
 
 
 def _subheader(line: NLine, n: int) -> Optional[list[str]]:
@@ -370,6 +503,7 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
     """The labelled rows from `first` (a 合计 row or the unit's own row, see total_first) or from the
     first row found."""
     totalled = first is not None
+    lines = _heads_joined(lines)  # `376,936.6` / `0 372,569.82 …`: same indexes
     first = first_row(lines, i) if first is None else first
     if first is None:
         return None, i + 1
@@ -398,10 +532,16 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
     j = first
     last = lines[first]
     pending: list[NLine] = list(unit_pieces)  # pieces of a label printed above its row
+    after_guess = False  # the row above's goal text ends no sentence: its end was guessed
     read = 0
     while j < len(lines):
         ln = lines[j]
         row = _split(ln)
+        inline = None  # the goal text's words printed on the row's line, after its amounts
+        if row is None and goals:
+            with_goal = _split_goal(ln, n)
+            if with_goal is not None and (with_goal[0] or pending):
+                row, inline = with_goal[:2], with_goal[2]
         if row is not None and len(row[1]) <= n and (row[0] or pending or not totalled):
             label, values = row
             nb = _next_text(lines, j) if texts and pending and label else None
@@ -418,7 +558,7 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
             pieces = pending + ([ln] if label else [])
             nxt = _next_text(lines, j)
             label_doubt = False
-            if not label and len(pending) == 1 and nxt is not None and _label_piece(lines[nxt]):
+            if not label and inline is None and len(pending) == 1 and nxt is not None and _label_piece(lines[nxt]):
                 # a label printed around its amounts (a piece above, a piece under: pdfplumber, -layout);
                 # the piece under may also be the next row's first one unless a whole row follows it
                 after = _next_text(lines, nxt)
@@ -449,6 +589,8 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
             doubt = None
             if label_doubt:
                 doubt = "label uncertain: a piece printed between two rows may be the end of this row's label or the start of the next one's"
+            elif after_guess and pieces and pieces[0] is not ln:
+                doubt = _GOAL_SPLIT_DOUBT  # its label's pieces follow a goal text that ends no sentence
             elif len(values) < n:
                 doubt = "column uncertain: the row prints fewer values than the table has columns"
             elif guessed and n > 1:
@@ -465,13 +607,27 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
                 cell.repairs = [Repair(kind="layout.row_guess", note=name_doubt, status="unconfirmed")]
             if texts:
                 row_texts = row_texts or [text_cell(ln, "") for _ in texts]
-            cells = [cell] + row_texts + [amount_cell(ln, v, doubt) for v in values]
+            printed = _split_amounts(ln) if inline is None else None
+            wraps = [a.printed for a in printed[1]] if printed and len(printed[1]) == len(values) else []
+            cells = [cell] + row_texts + [_wrapped(amount_cell(ln, v, doubt), w) for v, w in zip(
+                values, wraps or [None] * len(values))]
             cells += [text_cell(ln, "") for _ in range(n - len(values))]
-            goal_end = _goal_text(lines, j + 1) if goals else None
+            whole = inline is not None and _goal_ends(inline)  # the goal ends on the row's line
+            goal_end = _goal_text(lines, j + 1, n) if goals and not whole else None
+            split_guessed = False  # where the goal ends and the next row's label starts is a guess
+            if goals and not whole and goal_end is None:
+                goal_end = _goal_unended(lines, j + 1, n)
+                split_guessed = goal_end is not None
             if goals:
                 goal = [x for x in lines[j + 1:goal_end + 1] if x.text.strip()] if goal_end is not None else []
-                cells.append(text_cell(goal[0] if goal else ln, "".join(x.text.strip() for x in goal),
-                                       joined=len(goal) > 1))
+                text = "".join(x.text.strip() for x in goal)
+                if inline is not None:
+                    goal, text = [ln] + goal, inline + text
+                goal_cell = text_cell(goal[0] if goal else ln, text, joined=len(goal) > 1)
+                if split_guessed:
+                    goal_cell.repairs = [Repair(kind="layout.row_guess", note=_GOAL_SPLIT_DOUBT, status="unconfirmed")]
+                cells.append(goal_cell)
+            after_guess = split_guessed
             grid.append(cells)
             last = lines[goal_end if goal_end is not None else j]
             read += 1
@@ -483,7 +639,8 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
             continue
         if read and _label_piece(ln) and len(pending) < _MAX_PIECES:
             nxt = _next_text(lines, j)
-            if nxt is not None and (_split(lines[nxt]) is not None or _label_piece(lines[nxt])):
+            if nxt is not None and (_split(lines[nxt]) is not None or _label_piece(lines[nxt]) or (
+                    goals and _split_goal(lines[nxt], n) is not None)):
                 pending.append(ln)  # a label's first pieces, its row below
                 j += 1
                 continue
@@ -502,6 +659,14 @@ def read_labelled(lines: Sequence[NLine], i: int, first: Optional[int] = None,
     if read < (1 if totalled and tree is not None else 2 if totalled else _MIN_ROWS):
         return None, i + 1
     return with_report(GridBlock(rows=grid, first_line=lines[i].no, last_line=last.no, method="spaced")), j
+
+
+def _wrapped(cell: Cell, printed: Optional[str]) -> Cell:
+    """An amount cell; one joined from a wrap (`printed` as printed) keeps the print and says so."""
+    if printed is not None:
+        cell.orig = printed
+        cell.repairs = [spaced_wraps.wrap_repair(Amount(cell.text, 0, 0, printed=printed))] + list(cell.repairs or [])
+    return cell
 
 
 def _furniture_line(lines: Sequence[NLine], line: NLine) -> bool:

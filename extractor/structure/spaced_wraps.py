@@ -4,7 +4,8 @@ What it does: pypdf and others break an amount too wide for its column: its last
 space, at the line's end or before the next amount (`350,034.4 2`, `370,219.2 5 293,191.8 6 …`),
 alone on the next line (`226,000.0` / `0`, `1,264,602` / `.38`), or around the row's line (the
 head above it, the digits below: `around`). `join_tail` (the piece on the amount's own line),
-`join_piece` (the piece on a line of its own) and `around` join them only where it is certain:
+`join_piece` (the piece on a line of its own), `join_head` (the head alone on a line, the piece opening
+the next: `376,936.6` / `0 372,569.82 …`) and `around` join them only where it is certain:
 the amount as printed lacks the table's two decimals, the piece is exactly the missing digits (joined, the amount prints two decimals), and
 the other amounts of the table so far (at least `_MIN_SEEN`) all print exactly two decimals (so the
 piece can be no amount of its own: `2` would print `2.00`). The joined Amount keeps what was
@@ -92,6 +93,18 @@ def join_piece(amounts: list[Amount], line_text: str, seen: Iterable[Amount]) ->
         return False
     amounts[-1] = Amount(text, a.start, a.end, printed=f"{a.text} / {piece}")
     return True
+
+
+def join_head(head: str, piece: str) -> Optional[str]:
+    """An amount's head printed alone on a line and its last digits opening the next line
+    (`376,936.6` / `0 372,569.82 …`): the joined amount when the head lacks the two decimals the
+    piece completes, else None (the caller checks that the line's other amounts print two decimals)."""
+    return _joined(Amount(head, 0, len(head)), piece)
+
+
+def two_decimals(text: str) -> bool:
+    """An amount printing exactly two decimals."""
+    return bool(_TWO.match(text))
 
 
 def is_piece(text: str) -> bool:
