@@ -18,7 +18,8 @@ kept). The confidence each status earns is evidence/policy.py's (`code_completed
 A table whose rows print 款 / 项 parts in columns of their own before any 类 (its rest on a page of
 its own, not joined to the page before) may have them completed by the catalogue (`orphans`): the
 only code of the printed level with the printed name ending in the printed digits, a
-`code.from_name` completion, as are the parts completed under it.
+`code.from_name` completion, as are the parts completed under it (only where the catalogue names
+the completed code so).
 What it does not: change a printed digit, complete a part whose level the print does not say with
 no 类 / 款 above it in the same table, or check amounts (validate/ does).
 """
@@ -142,9 +143,13 @@ class CodeTree:
         self.whole(code, first, guessed=True)
         return Completion(code, repair)
 
-    def _done(self, code: str, printed: str, name: str, how: str, first: Optional[Decimal]) -> Completion:
+    def _done(self, code: str, printed: str, name: str, how: str,
+              first: Optional[Decimal]) -> Optional[Completion]:
         if self.guessed:
-            # the 类 / 款 above is itself the catalogue's guess by name: the completion is no surer
+            # the 类 / 款 above is itself the catalogue's guess by name: the completion stands only
+            # where the catalogue names it so, and is no surer than that guess
+            if not name_matches(code, name, self.kind):
+                return None
             repair = Repair(kind=FROM_NAME, note=f"code completed from {how}: printed {printed!r}; the "
                             f"{_LEVELS[len(code) - 2]} above is the catalogue's by its name, printed nowhere in the "
                             "table", status="unconfirmed")
