@@ -4,7 +4,7 @@ What it does: the regular expressions for a narrative heading (一、 （二） 
 front of a name, how a department's or unit's name ends (ORG_TAIL), and the lines that stand
 around a table — its code (公开05表, 表3-1), its amount unit (单位：万元), its department (部门：…),
 a continuation mark (续表), a note line (注：…, 备注：…) and the header labels of a code's
-columns (类 | 款 | 项, 科目编码).
+parts (类 | 款 | 项).
 What it does not: decide anything: structure/ and paged/ use these to find tables and titles,
 recognize/ to find headings; numbers are parsed in numbers.py.
 """
@@ -40,10 +40,9 @@ UNIT_WORD = re.compile(r"单位[:：]")
 WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:[（(]单位[）)])?(?:名称)?[:：]")
 # who made the table printed as its code and name under the title (`341-湖州市财政局`)
 UNIT_CODE_LINE = re.compile(r"^\d{3,9}\s?[-－—]\s?\p{Han}[\p{Han}（）()]{1,40}$")
+# the header label of a subject code's part in a column of its own (类 | 款 | 项 over `201 | 08 | 01`)
+CODE_PART_LABEL = re.compile(r"^[类款项]$")
 # a table continued from the previous page
-# a header label naming a part of a subject code's column (类 | 款 | 项 over `201 | 08 | 01`, 科目编码 over them)
-CODE_PART_LABEL = re.compile(r"^(?:[类款项]|(?:功能分类|支出功能分类|经济分类|支出经济分类)?科目(?:编码|代码))$")
-
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 # a line that ends like a table title (…表, or …表（按功能分类科目）: the classification it is by, also
 # printed without 按 (…表（功能科目）, …表（经济分类）), or what it leaves out or covers (…表（不含上年结转）,

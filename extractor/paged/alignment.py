@@ -259,7 +259,7 @@ def _piece_bands(region: list[dict], bands: list[list[float]]) -> list[list[floa
 
 def _level_labels(line: dict) -> list:
     """The 类 / 款 / 项 words of a header line that prints two of them or more (a code's columns)."""
-    words = [w for w in line["tokens"] if len(w[0]) == 1 and CODE_PART_LABEL.match(w[0])]
+    words = [w for w in line["tokens"] if CODE_PART_LABEL.match(w[0])]
     return words if len({w[0] for w in words}) >= 2 else []
 
 

@@ -20,7 +20,8 @@ from ..datamodel import Cell, Field, GridBlock, Repair, Row, Table
 from ..evidence import policy
 from ..evidence.cells import cell_amount_field, cell_code_field, cell_source, cell_text_field
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import AMOUNT_UNIT, CODE_PART_LABEL, ORDINAL, TABLE_CODE, TITLE_QUALIFIER, UNIT_CODE_LINE, WHO
+from ..evidence.printed import (AMOUNT_UNIT, CODE_PART_LABEL, ORDINAL, TABLE_CODE, TITLE_QUALIFIER, UNIT_CODE_LINE,
+                                WHO)
 from .code_tree import CodeTree, confirm_by_sums, first_amount
 from .ruled_header import UNIT_KEY, column_centres, key_columns, ruled_labels, spread, unit_columns
 from .spaced_text import bracket_code
@@ -489,7 +490,7 @@ def _code_value(column: str, cell: Cell, uncertain: bool, guessed_header: bool) 
     Under a code part's label (类 | 款 | 项: columns the code was not merged from) digits are a code
     part, never an amount, and the row's code is not whole: it goes to review."""
     label = column.rsplit("/", 1)[-1]
-    if _key(cell.text).isdigit() and len(label) == 1 and CODE_PART_LABEL.match(label):
+    if _key(cell.text).isdigit() and CODE_PART_LABEL.match(label):
         f = _code_text(cell, uncertain, guessed_header)
         policy.cap(f, policy.CELL_UNCERTAIN)
         f.notes.append("a code part in a column of its own (类/款/项): the row's code was not completed from it")
