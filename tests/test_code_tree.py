@@ -255,15 +255,22 @@ def test_ruled_columns_that_print_the_changed_part_and_a_name_without_code():
     named = _row(t, "2010302")
     assert named.code.confidence == policy.CODE_FROM_NAME and named.code.repairs[0].kind == "code.from_name"
     assert _row(t, "2010350").values["合计"].value == Decimal("50.00")
-    # a part with no 类 / 款 row above it in its table (a page's rows, not joined) keeps no code
+    # a part with no 类 / 款 row above it in its table (a page's rows, not joined) is completed only
+    # where the catalogue has one 项 of that name ending in the digits (事业单位医疗: 2101102), as a
+    # guess by name; 行政运行 ends in 01 under nearly every 款, so it keeps no code
     t = build_table(_grid([
         ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
         ["类", "款", "项", "", "", "", ""],
         ["", "", "02", "事业单位医疗", "22.75", "22.75", ""],
+        ["", "", "01", "行政运行", "10.00", "10.00", ""],
         ["221", "", "", "住房保障支出", "204.86", "204.86", ""],
     ]))
-    assert t.rows[0].code is None and t.rows[0].name.value == "事业单位医疗"
-    assert t.rows[1].code.value == "221"
+    assert t.rows[0].code.value == "2101102" and t.rows[0].name.value == "事业单位医疗"
+    assert t.rows[0].code.confidence == policy.CODE_FROM_NAME and t.rows[0].code.repairs[0].kind == "code.from_name"
+    # under that guess, a part is completed only where the catalogue names the code so (2101101 is
+    # 行政单位医疗, not 行政运行): none here
+    assert t.rows[1].code is None and t.rows[1].name.value == "行政运行"
+    assert t.rows[2].code.value == "221"
 
 
 def test_a_value_column_of_codes_holds_text():

@@ -3,7 +3,8 @@
 What it does: the regular expressions for a narrative heading (一、 （二） 3. ①), an item number in
 front of a name, how a department's or unit's name ends (ORG_TAIL), and the lines that stand
 around a table — its code (公开05表, 表3-1), its amount unit (单位：万元), its department (部门：…),
-a continuation mark (续表) and a note line (注：…, 备注：…).
+a continuation mark (续表), a note line (注：…, 备注：…) and the header labels of a code's
+parts (类 | 款 | 项).
 What it does not: decide anything: structure/ and paged/ use these to find tables and titles,
 recognize/ to find headings; numbers are parsed in numbers.py.
 """
@@ -39,6 +40,8 @@ UNIT_WORD = re.compile(r"单位[:：]")
 WHO = re.compile(r"^(?:编制|填报)?(?:部门|单位)(?:[（(]单位[）)])?(?:名称)?[:：]")
 # who made the table printed as its code and name under the title (`341-湖州市财政局`)
 UNIT_CODE_LINE = re.compile(r"^\d{3,9}\s?[-－—]\s?\p{Han}[\p{Han}（）()]{1,40}$")
+# the header label of a subject code's part in a column of its own (类 | 款 | 项 over `201 | 08 | 01`)
+CODE_PART_LABEL = re.compile(r"^[类款项]$")
 # a table continued from the previous page
 CONTINUED = re.compile(r"续表|（续）|\(续\)|续上表")
 # a line that ends like a table title (…表, or …表（按功能分类科目）: the classification it is by, also

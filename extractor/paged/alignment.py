@@ -29,7 +29,7 @@ from ..datamodel import SourceTable, TableCell
 from ..datamodel.schema import Repair
 from ..datamodel.readers import grid_report, register
 from ..evidence.numbers import CELL_NUMBER
-from ..evidence.printed import NOTE_LINE, TABLE_NUMBER_START, TITLE_END, UNIT_WORD, WHO
+from ..evidence.printed import CODE_PART_LABEL, NOTE_LINE, TABLE_NUMBER_START, TITLE_END, UNIT_WORD, WHO
 from .header import join_words, split_words, two_levels
 from .wrapped import join_wrapped
 
@@ -230,6 +230,9 @@ def _piece_bands(region: list[dict], bands: list[list[float]]) -> list[list[floa
                    if not any(min(b, x[1]) - max(a, x[0]) > 0 for x in bands))
     # a header word right of every band: a last column no row prints in (绩效目标 left blank)
     spans += sorted((a, b) for ln in region[:first] for _, a, b in ln["tokens"] if a > bands[-1][1] + 2)
+    # the 类 | 款 | 项 labels of a code's columns: each its own column, also where no row prints in it
+    # (a table continued on a new page whose rows print 款 and 项 parts only)
+    spans += [(a, b) for ln in region[:first] for t, a, b in _level_labels(ln)]
     spans.sort()
     extra: list[list[float]] = []
     for a, b in spans:
@@ -252,6 +255,12 @@ def _piece_bands(region: list[dict], bands: list[list[float]]) -> list[list[floa
         else:
             out.append(list(bands[n]))
     return out
+
+
+def _level_labels(line: dict) -> list:
+    """The 类 / 款 / 项 words of a header line that prints two of them or more (a code's columns)."""
+    words = [w for w in line["tokens"] if CODE_PART_LABEL.match(w[0])]
+    return words if len({w[0] for w in words}) >= 2 else []
 
 
 _CODE_WORD = re.compile(r"^\d{3,9}$")  # a 科目 code: 201, 20140, 2014001

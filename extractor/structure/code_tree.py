@@ -15,8 +15,13 @@ knows the code with the printed name, unconfirmed otherwise (`confirm_by_sums` c
 the table is read when the parent's amounts are the sum of its children's), a doubt when the
 catalogue names that code otherwise (a book of another year may renumber; the printed digits are
 kept). The confidence each status earns is evidence/policy.py's (`code_completed`).
-What it does not: change a printed digit, complete a part with no 类 / 款 above it in the same
-table, or check amounts (validate/ does).
+A table whose rows print 款 / 项 parts in columns of their own before any 类 (its rest on a page of
+its own, not joined to the page before) may have them completed by the catalogue (`orphans`): the
+only code of the printed level with the printed name ending in the printed digits, a
+`code.from_name` completion, as are the parts completed under it (only where the catalogue names
+the completed code so).
+What it does not: change a printed digit, complete a part whose level the print does not say with
+no 类 / 款 above it in the same table, or check amounts (validate/ does).
 """
 from __future__ import annotations
 
@@ -26,7 +31,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
-from ..catalog import child_codes, lookup, name_matches
+from ..catalog import child_codes, codes_named, lookup, name_matches
 from ..datamodel import Cell, Repair
 from ..evidence.numbers import parse_amount
 
@@ -46,17 +51,25 @@ class CodeTree:
     """The 类 and 款 a table's next row stands under, from the rows read so far (in print order).
     `kind` is the catalogue (function: 类 款 项; economic: 类 款)."""
 
-    def __init__(self, kind: str = "function") -> None:
+    def __init__(self, kind: str = "function", orphans: bool = False) -> None:
+        """`orphans`: a part printed in a 款 or 项 column of its own with no 类 above it in the table
+        (the table's rest on a page of its own) is completed by the catalogue where one code alone
+        has the printed name and ends in the part."""
         self.kind = kind
+        self.orphans = orphans
         self.cls: Optional[str] = None
         self.kuan: Optional[str] = None
         self.kuan_left: Optional[Decimal] = None  # the 款's first amount less its 项 rows' so far
+        self.guessed = False  # the 类 / 款 above is the catalogue's by name, no row of the table prints it
 
     def reset(self) -> None:
         self.cls = self.kuan = self.kuan_left = None
+        self.guessed = False
 
-    def whole(self, code: str, first: Optional[Decimal] = None) -> None:
-        """A row that prints its whole code (`first`: its first amount, the 合计 column's)."""
+    def whole(self, code: str, first: Optional[Decimal] = None, guessed: bool = False) -> None:
+        """A row that prints its whole code (`first`: its first amount, the 合计 column's);
+        `guessed`: the code is the catalogue's by name, not printed or completed from a printed one."""
+        self.guessed = guessed
         if len(code) == 3:
             self.cls, self.kuan, self.kuan_left = code, None, None
         elif len(code) == 5:
@@ -73,8 +86,10 @@ class CodeTree:
         """The whole code of a row that prints `parts` (one 2-digit part, or 款 and 项 parts), its
         `level` when the print says which (a 款 or 项 column), and the printed `name`; None when no
         row above gives the part a parent."""
-        if not parts or not all(PART.match(p) for p in parts) or len(parts) > 2 or self.cls is None:
+        if not parts or not all(PART.match(p) for p in parts) or len(parts) > 2:
             return None
+        if self.cls is None:
+            return self._orphan(parts, name, level, first) if self.orphans else None
         if len(parts) == 2 or self.kind != "function":
             if len(parts) == 2 and self.kind != "function":
                 return None
@@ -110,7 +125,36 @@ class CodeTree:
             return as_kuan, "the 类 above (the 款 above is already the sum of its rows)"
         return None
 
-    def _done(self, code: str, printed: str, name: str, how: str, first: Optional[Decimal]) -> Completion:
+    def _orphan(self, parts: Sequence[str], name: str, level: Optional[str],
+                first: Optional[Decimal]) -> Optional[Completion]:
+        """A 款 or 项 part (or both) printed in its own column with no 类 above in the table: the
+        catalogue's only code of that level named `name` that ends in the printed digits."""
+        if self.kind != "function" or not name or (level is None and len(parts) == 1):
+            return None
+        size = 5 if level == "款" and len(parts) == 1 else 7
+        printed = "".join(parts)
+        found = sorted(c for c in codes_named(name, self.kind) if len(c) == size and c.endswith(printed))
+        if len(found) != 1:
+            return None
+        code = found[0]
+        repair = Repair(kind=FROM_NAME, note=f"no 类 printed above it in the table (its rest on a page of its own?): "
+                        f"{code} is the catalogue's only {_LEVELS[size]} named {name} ending in {printed!r}",
+                        status="unconfirmed")
+        self.whole(code, first, guessed=True)
+        return Completion(code, repair)
+
+    def _done(self, code: str, printed: str, name: str, how: str,
+              first: Optional[Decimal]) -> Optional[Completion]:
+        if self.guessed:
+            # the 类 / 款 above is itself the catalogue's guess by name: the completion stands only
+            # where the catalogue names it so, and is no surer than that guess
+            if not name_matches(code, name, self.kind):
+                return None
+            repair = Repair(kind=FROM_NAME, note=f"code completed from {how}: printed {printed!r}; the "
+                            f"{_LEVELS[len(code) - 2]} above is the catalogue's by its name, printed nowhere in the "
+                            "table", status="unconfirmed")
+            self.whole(code, first, guessed=True)
+            return Completion(code, repair)
         entry = lookup(code, kind=self.kind)
         elsewhere = sorted(child_codes(code[:-2], name, self.kind) - {code})
         if name_matches(code, name, self.kind):
@@ -142,7 +186,7 @@ class CodeTree:
         level = _LEVELS[len(parent)]
         repair = Repair(kind=FROM_NAME, note=f"no code printed: {code} is the catalogue's only child of the "
                         f"{level} {parent} above named {name}", status="unconfirmed")
-        self.whole(code, first)
+        self.whole(code, first, self.guessed)
         return Completion(code, repair)
 
 

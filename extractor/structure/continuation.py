@@ -3,15 +3,18 @@
 What it does: a PDF table whose next page starts with another table of the same width — no title
 of its own between them (a unit line or a “续表” mark may stand there), the first without its 注
 lines yet — is the same table continued: its rows are appended, a header repeated on the new
-page is dropped, and the table remembers every page it covers. A page that prints the table's title
-again (Xi'an prints `表6`, title, qualifier and unit line on every page) continues it only where its
-first row repeats the table's header: forms of one title each start with their own fields.
+page is dropped (also where one page's table is ruled and the other's not, so that a spanning
+header cell is one cell on one page and a cell with blanks beside it on the other), and the table
+remembers every page it covers. A page that prints the table's title again (Xi'an prints `表6`,
+title, qualifier and unit line on every page) continues it only where its first row repeats the
+table's header: forms of one title each start with their own fields.
 What it does not: join tables of text or DOCX routes (their tables are not cut by pages).
 """
 from __future__ import annotations
 
 from ..datamodel import Block, GridBlock, NLine
 from ..datamodel.readers import joined_report
+from ..evidence.numbers import CELL_NUMBER as _NUMBER
 from ..evidence.printed import AMOUNT_UNIT, CONTINUED, TITLE_END, WHO
 
 PAGED = ("lattice", "stream", "ocr-grid", "ocr-stream")  # the readers of paged formats
@@ -56,8 +59,21 @@ def _repeats_header(row, a: GridBlock) -> bool:
     OCR read them, in a row of four cells or more: a form's `项目名称 | X` row differs from the next
     form's in one cell)."""
     k = _key(row)
-    return any(k) and (k in [_key(r) for r in a.rows[:6]]
+    return any(k) and (k in [_key(r) for r in a.rows[:6]] or _same_printed(row, a.rows[:6])
                        or a.method.startswith("ocr") and len(row) >= 4 and _same_header(row, a.rows[:6]))
+
+
+def _printed(row) -> tuple:
+    return tuple(k for k in _key(row) if k)
+
+
+def _same_printed(row, head) -> bool:
+    """A header row printed again that another reader cut otherwise: the same words in the same
+    order, three of them or more, where one reader made a spanning cell one cell (camelot: a ruled
+    page) and the other left blanks in the columns it spans (the alignment reader: an unruled
+    page), or the reverse."""
+    k = _printed(row)
+    return len(k) >= 3 and not any(_NUMBER.match(t) for t in k) and k in [_printed(h) for h in head]
 
 
 def _same_header(row, head) -> bool:
@@ -84,7 +100,8 @@ def join_continued(blocks: list[Block]) -> list[Block]:
                 a = out[k]
                 rows = list(b.rows)
                 head = [_key(r) for r in a.rows[:6]]
-                while rows and (_key(rows[0]) in head or _same_header(rows[0], a.rows[:6])):
+                while rows and (_key(rows[0]) in head or _same_printed(rows[0], a.rows[:6])
+                                or _same_header(rows[0], a.rows[:6])):
                     rows.pop(0)  # the header printed again on the new page
                 a.rows.extend(rows)
                 a.last_line = b.last_line

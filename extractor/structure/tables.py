@@ -20,7 +20,8 @@ from ..datamodel import Cell, Field, GridBlock, Repair, Row, Table
 from ..evidence import policy
 from ..evidence.cells import cell_amount_field, cell_code_field, cell_source, cell_text_field
 from ..evidence.numbers import parse_amount
-from ..evidence.printed import AMOUNT_UNIT, ORDINAL, TABLE_CODE, TITLE_QUALIFIER, UNIT_CODE_LINE, WHO
+from ..evidence.printed import (AMOUNT_UNIT, CODE_PART_LABEL, ORDINAL, TABLE_CODE, TITLE_QUALIFIER, UNIT_CODE_LINE,
+                                WHO)
 from .code_tree import CodeTree, confirm_by_sums, first_amount
 from .ruled_header import UNIT_KEY, column_centres, key_columns, ruled_labels, spread, unit_columns
 from .spaced_text import bracket_code
@@ -330,8 +331,7 @@ def _subject_rows(data: list[list[Cell]], ncols: int, key_cols: int, columns: li
                 name = Field(value=f"第{len(rows) + 1}行", raw="", confidence=policy.CELL_NO_NAME)
             else:
                 name = cell_text_field(name_cell)
-        vals = {col: _code_text(c, uncertain, not certain) if _CODE_COLUMN.search(col) and _key(c.text).isdigit()
-                else cell_amount_field(c, uncertain, guessed_header=not certain) for col, c in zip(columns, values)}
+        vals = {col: _code_value(col, c, uncertain, not certain) for col, c in zip(columns, values)}
         for col in columns[len(values):]:
             vals[col] = Field(value=None, raw="", confidence=policy.CELL_UNCERTAIN, notes=["cell missing in print"])
         if unit_code:
@@ -485,6 +485,21 @@ def _groups(header: list[list[Cell]], data: list[list[Cell]], notes: list[str]) 
 _CODE_PARTS = (("类", "款", "项"), ("类", "款"))
 
 
+def _code_value(column: str, cell: Cell, uncertain: bool, guessed_header: bool) -> Field:
+    """A value cell: an amount, or text where the column holds codes (科目编码: a second subject's).
+    Under a code part's label (类 | 款 | 项: columns the code was not merged from) digits are a code
+    part, never an amount, and the row's code is not whole: it goes to review."""
+    label = column.rsplit("/", 1)[-1]
+    if _key(cell.text).isdigit() and CODE_PART_LABEL.match(label):
+        f = _code_text(cell, uncertain, guessed_header)
+        policy.cap(f, policy.CELL_UNCERTAIN)
+        f.notes.append("a code part in a column of its own (类/款/项): the row's code was not completed from it")
+        return f
+    if _CODE_COLUMN.search(column) and _key(cell.text).isdigit():
+        return _code_text(cell, uncertain, guessed_header)
+    return cell_amount_field(cell, uncertain, guessed_header=guessed_header)
+
+
 def _code_text(cell: Cell, uncertain: bool, guessed_header: bool) -> Field:
     """A cell of a value column of codes: its text (a code is no amount), as doubtful as an amount
     of the same cell would be."""
@@ -511,7 +526,7 @@ def merge_code_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
             starts = [j for j in range(len(keys) - k + 1) if tuple(keys[j:j + k]) == parts]
             if starts:
                 width = len(r)
-                trees = {j: CodeTree("function" if k == 3 else "economic") for j in starts}
+                trees = {j: CodeTree("function" if k == 3 else "economic", orphans=True) for j in starts}
                 merged = [len(row) == width or _parts_aligned(row, r, starts, k) for row in rows]
                 out = [_merge_parts(row, starts, k, trees) if m else row for row, m in zip(rows, merged)]
                 if k == 3:
