@@ -307,7 +307,8 @@ def test_a_row_that_does_not_add_up_goes_to_review(tmp_path):
     assert all(f.confidence < CONFIDENT for f in row.values.values() if isinstance(f.value, Decimal))
 
 
-PROJECTS_PYPDF = """单位：万元单位名称：某某局
+# the title and header of Guangdong's 项目支出及其他支出预算表 as pypdf prints them
+_PROJECTS_HEAD_PYPDF = """单位：万元单位名称：某某局
 表12
 部门预算项目支出及其他支出预算表
 支出项目类别（资金使用单
@@ -317,7 +318,9 @@ PROJECTS_PYPDF = """单位：万元单位名称：某某局
 户拨款
 其他资
 金 绩效目标 合计 一般公共预 算 政府性基金 预算 国有资本经 营预算
-合计 1,400.00 1,400.00 1,400.00 0.00 0.00 0.00 0.00
+"""
+
+PROJECTS_PYPDF = _PROJECTS_HEAD_PYPDF + """合计 1,400.00 1,400.00 1,400.00 0.00 0.00 0.00 0.00
 某某局 1,400.00 1,400.00 1,400.00 0.00 0.00 0.00 0.00
 　　某某局12345政务服务便
 民热线平台运营项目 1,200.00 1,200.00 1,200.00 0.00 0.00 0.00 0.00
@@ -532,17 +535,7 @@ def test_the_units_own_row_with_its_name_broken_above_its_amounts_one_row_per_li
 # ending in a remark in brackets broken over lines (`…支撑。（以` / `前年度…尾款）`), and a goal that ends
 # no sentence (`…确保我市防洪安全`) before the next row's label pieces: none of them ends the table.
 # Sums checked by hand: 5.00 + 53.55 + 121.99 + 149.46 = 330.00.
-PROJECTS_GOAL_SHAPES_PYPDF = """单位：万元单位名称：某某局
-表12
-部门预算项目支出及其他支出预算表
-支出项目类别（资金使用单
-位） 总计
-财政拨款
-财政专
-户拨款
-其他资
-金 绩效目标 合计 一般公共预 算 政府性基金 预算 国有资本经 营预算
-合计 330.00 330.00 330.00 0.00 0.00 0.00 0.00
+PROJECTS_GOAL_SHAPES_PYPDF = _PROJECTS_HEAD_PYPDF + """合计 330.00 330.00 330.00 0.00 0.00 0.00 0.00
 某某局 330.00 330.00 330.00 0.00 0.00 0.00 0.00
 　　专项工作经费 5.00 5.00 5.00 0.00 0.00 0.00 0.00 通过安排派驻组工作经费保障办 公、办案所需，保障相关工作顺利推进。
 　　某某市获得用水营商环
