@@ -1,0 +1,218 @@
+"""Reader `coded-goals`: a 项目支出绩效目标表 printed as a unit-coded list (Hunan's budgets) — under
+`单位编码 单位（项目）名称 资金总额 绩效目标` (and `绩效指标`) and the indicator header `一级指标 二级指标
+三级指标 指标值 …`, the 合计 line, a unit's line (`126001 某某局 417.41`), then each project's line
+(`126001 某某专项 35.78`, its unit code perhaps left blank, or printed alone on the line before),
+its goal text broken over lines, and its indicator rows.
+
+What it does: reads one row a line (pypdf): the 合计 line (`合计 A`), and every row line of exactly
+a code (digits), a name and one amount, or a name and one amount. A row whose next text line is
+another row is a unit's (its projects' implementer); a row followed by text is a project, its goal
+the lines up to the first indicator line (a line opening with a 一级指标 label: 产出指标, 成本指标,
+效益指标, 满意度指标 …); a goal whose last line does not end in a full stop carries an unconfirmed
+`layout.row_guess` repair (to review). A row is read only where that indicator line follows its
+goal: a name and an amount among the indicator lines (a broken indicator row) with no indicator line
+after its text opens no project. The title, department and header lines printed again on a new
+page are skipped, and a project printed again there (same name and amount, its goal repeated) is the
+same project continued, not a new one. The grid has the printed header (the four leading labels and
+the indicator labels under them) and one row per unit or project with the indicator cells blank, the
+shape recognize/indicators.py reads as a listed 绩效目标表. The table ends at a note (注：) or a
+title that is not its own.
+What it does not: read the indicator rows (their cells are broken over lines and split by spaces
+that also stand inside cells, so no cell is certain); read a row whose name is broken over lines or
+whose goal starts on its line; read the lists printed one cell a line (pdfminer, pdftotext).
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import Cell, GridBlock, NLine, Repair
+from ..evidence.printed import NOTE_LINE
+from .spaced_text import AMOUNT, amount_cell, text_cell, title_like, tokens
+from .text_tables import text_reader, with_report
+
+_TITLE = re.compile(r"项目支出绩效目标表$")
+_CODE = re.compile(r"^\d{3,12}$")
+_NAME_LABEL = re.compile(r"^单位[（(]项目[)）]名称$")
+_MONEY_LABEL = re.compile(r"^(?:资金总额|项目金额|金额|预算金额|预算数)(?:[（(]万元[)）])?$")
+_GOAL_LABEL = re.compile(r"^(?:年度)?绩效目标$")
+_LEVEL1 = re.compile(r"^(?:产出|成本|效益|满意度|经济效益|社会效益)指标(?:[（(]\d+分[)）])?$")
+_NAME_MARK = re.compile(r"[，。；：:、,;!！?？%％≥≤＝=]")
+_FULL_STOP = re.compile(r"[。.！!]$")
+_PAGE_NO = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d{1,2}\s*[-—–]?)$")
+_TOTAL = re.compile(r"^(?:合计|总计)$")
+_LOOK = 4  # non-blank lines from the title to the header, and from the header to the indicator header
+_GUESS = ("goal uncertain: its last line does not end in a full stop, so the goal text may go on in "
+          "the indicator rows")
+
+
+def _squeeze(t: str) -> str:
+    return "".join(t.split())
+
+
+def _money(word: str) -> bool:
+    return bool(AMOUNT.match(word)) and ("." in word or "," in word)
+
+
+def _header_words(words: list[str]) -> bool:
+    return (len(words) in (4, 5) and words[0] == "单位编码" and bool(_NAME_LABEL.match(words[1]))
+            and bool(_MONEY_LABEL.match(words[2])) and bool(_GOAL_LABEL.match(words[3]))
+            and (len(words) == 4 or words[4] == "绩效指标"))
+
+
+def _texts(lines: Sequence[NLine], k: int, n: int) -> list[int]:
+    """Indices of the next `n` non-blank lines from lines[k]."""
+    out: list[int] = []
+    while k < len(lines) and len(out) < n:
+        if lines[k].text.strip():
+            out.append(k)
+        k += 1
+    return out
+
+
+def _indicator_header(words: list[str]) -> bool:
+    return len(words) >= 4 and tuple(words[:3]) == ("一级指标", "二级指标", "三级指标")
+
+
+def _row(line: NLine) -> Optional[tuple[str, str, str]]:
+    """(code, name, amount) of a row line: a code, a name and an amount, or a name and an amount
+    (the code left blank), nothing else; else None."""
+    words = [w for w, _, _ in tokens(line.text)]
+    code = ""
+    if words and _CODE.match(words[0]):
+        code, words = words[0], words[1:]
+    if len(words) != 2 or not _money(words[1]):
+        return None
+    name = words[0]
+    if _NAME_MARK.search(name) or name[0].isdigit() or _TOTAL.match(name) or _LEVEL1.match(name):
+        return None
+    return code, name, words[1]
+
+
+def _level1(line: NLine) -> bool:
+    words = line.text.split()
+    return bool(words) and bool(_LEVEL1.match(words[0]))
+
+
+def _skipped(line: NLine, own: set[str]) -> bool:
+    """The title area or header printed again on a new page, or a page number."""
+    return " ".join(line.text.split()) in own or bool(_PAGE_NO.match(line.text.strip()))
+
+
+def _goal(lines: Sequence[NLine], k: int, own: set[str]) -> tuple[list[NLine], int]:
+    """The goal's lines from lines[k] up to the next indicator line, row or note; and where it stops."""
+    out: list[NLine] = []
+    while k < len(lines):
+        ln = lines[k]
+        t = ln.text.strip()
+        if t and not _skipped(ln, own):
+            if _level1(ln) or _row(ln) is not None or NOTE_LINE.match(t):
+                break
+            out.append(ln)
+        k += 1
+    return out, k
+
+
+def _start(lines: Sequence[NLine], i: int) -> Optional[tuple[list[str], list[str], set[str], int]]:
+    """(leading labels, indicator labels, the title area's and header's lines as printed, index after
+    the indicator header) of a table starting at lines[i] (its header line), else None."""
+    words = [w for w, _, _ in tokens(lines[i].text)]
+    if not _header_words(words):
+        return None
+    above = [k for k in range(max(0, i - 3 * _LOOK), i) if lines[k].text.strip()][-_LOOK:]
+    at = next((x for x, k in enumerate(above) if _TITLE.search(_squeeze(lines[k].text))
+               and len(_squeeze(lines[k].text)) <= 40), None)
+    if at is None:
+        return None
+    own = {" ".join(lines[k].text.split()) for k in above[at:]} | {" ".join(words)}
+    for k in _texts(lines, i + 1, 2):
+        got = [w for w, _, _ in tokens(lines[k].text)]
+        own.add(" ".join(got))
+        if _indicator_header(got):
+            return words[:4], got, own, k + 1
+        if got != ["绩效指标"]:
+            return None
+    return None
+
+
+def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    got = _start(lines, i)
+    if got is None:
+        return None, i + 1
+    lead, cols, own, k = got
+    total: Optional[tuple[NLine, str]] = None
+    rows: list[tuple[NLine, str, str, str, list[NLine]]] = []  # line, code, name, amount, goal lines (none: a unit's)
+    end = k
+    code_line: Optional[str] = None  # a code printed alone on the line before its row (a new page)
+    while k < len(lines):
+        ln = lines[k]
+        t = ln.text.strip()
+        if not t or _skipped(ln, own):
+            k += 1
+            continue
+        if NOTE_LINE.match(t) or (title_like(ln) and t.endswith("表")):
+            break
+        words = t.split()
+        if not rows and total is None and len(words) == 2 and _TOTAL.match(words[0]) and _money(words[1]):
+            total = (ln, words[1])
+            end = k = k + 1
+            continue
+        if len(words) == 1 and _CODE.match(words[0]):
+            code_line, k = words[0], k + 1
+            continue
+        row = _row(ln)
+        if row is not None and code_line and not row[0]:
+            row = (code_line, row[1], row[2])
+        code_line = None
+        if row is None:
+            k += 1  # an indicator line
+            continue
+        nxt = _texts(lines, k + 1, 1)
+        if nxt and (_row(lines[nxt[0]]) is not None or _CODE.match(lines[nxt[0]].text.strip())):
+            rows.append((ln, row[0], row[1], row[2], []))  # a unit's row: another row right under it
+            end = k = k + 1
+            continue
+        goal, j = _goal(lines, k + 1, own)
+        if not goal or j >= len(lines) or not _level1(lines[j]):
+            k += 1  # a name and an amount among the indicator lines, or text with no indicator after it
+            continue
+        last = next((r for r in reversed(rows) if r[4]), None)
+        if last is None or (last[2], last[3]) != (row[1], row[2]):  # else the same project printed again
+            rows.append((ln, row[0], row[1], row[2], goal))
+        end = k = j
+    if not any(r[4] for r in rows):
+        return None, i + 1
+    end = k  # the indicator lines after the last project's goal, up to the note or the next title
+    top = lines[i]
+    grid: list[list[Cell]] = [[text_cell(top, w) for w in lead] + [text_cell(top, "绩效指标") for _ in cols],
+                              [text_cell(top, "") for _ in lead] + [text_cell(top, w) for w in cols]]
+    if total is not None:
+        tl = total[0]
+        grid.append([text_cell(tl, "合计"), text_cell(tl, ""), amount_cell(tl, total[1]), text_cell(tl, "")]
+                    + [text_cell(tl, "") for _ in cols])
+    for ln, code, name, amount, goal in rows:
+        texts = [g.text.strip() for g in goal]
+        cell = text_cell(goal[0] if goal else ln, "".join(texts), joined=len(texts) > 1)
+        if texts and not _FULL_STOP.search(texts[-1]):
+            cell.repairs = [Repair(kind="layout.row_guess", note=_GUESS, status="unconfirmed")]
+        grid.append([text_cell(ln, code), text_cell(ln, name), amount_cell(ln, amount), cell]
+                    + [text_cell(ln, "") for _ in cols])
+    last_line = lines[end - 1]
+    block = GridBlock(rows=grid, first_line=lines[i].no, last_line=last_line.no, method="coded-goals")
+    return with_report(block), end
+
+
+@text_reader(46)
+class CodedGoalsReader:
+    """项目支出绩效目标表 as a unit-coded list (unit, projects, goal text; indicators left unread)."""
+
+    name = "coded-goals"
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        if not lines[i].text.lstrip().startswith("单位编码"):
+            return False
+        return _read(lines, i)[0] is not None
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        return _read(lines, i)
