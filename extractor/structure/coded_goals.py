@@ -5,13 +5,14 @@
 its goal text broken over lines, and its indicator rows.
 
 What it does: reads one row a line (pypdf): the 合计 line (`合计 A`), and every row line of exactly
-a code (digits), a name and one amount, or a name and one amount. A row whose next text line is
-another row is a unit's (its projects' implementer); a row followed by text is a project, its goal
-the lines up to the first indicator line (a line opening with a 一级指标 label: 产出指标, 成本指标,
-效益指标, 满意度指标 …); a goal whose last line does not end in a full stop carries an unconfirmed
-`layout.row_guess` repair (to review). A row is read only where that indicator line follows its
-goal: a name and an amount among the indicator lines (a broken indicator row) with no indicator line
-after its text opens no project. The title, department and header lines printed again on a new
+a code (digits), a name and one amount, or a name and one amount. A coded row whose next text line
+is another row (or a code alone) is a unit's (its projects' implementer); a row followed by text is
+a project, its goal the lines up to the first indicator line (a line opening with a 一级指标 label:
+产出指标, 成本指标, 效益指标, 满意度指标 …); a goal whose last line does not end in a full stop carries
+an unconfirmed `layout.row_guess` repair (to review). A project is read only where an indicator line
+follows its goal, no goal line holds an indicator's cells (≥ ≤ ＝, 定性 定量) and its amount is no
+more than its unit's: a name and an amount among the indicator lines (an indicator row broken over
+lines) opens no project. The title, department and header lines printed again on a new
 page are skipped, and a project printed again there (same name and amount, its goal repeated) is the
 same project continued, not a new one. The grid has the printed header (the four leading labels and
 the indicator labels under them) and one row per unit or project with the indicator cells blank, the
@@ -28,6 +29,7 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine, Repair
+from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from .spaced_text import AMOUNT, amount_cell, text_cell, title_like, tokens
 from .text_tables import text_reader, with_report
@@ -40,6 +42,7 @@ _GOAL_LABEL = re.compile(r"^(?:年度)?绩效目标$")
 _LEVEL1 = re.compile(r"^(?:产出|成本|效益|满意度|经济效益|社会效益)指标(?:[（(]\d+分[)）])?$")
 _NAME_MARK = re.compile(r"[，。；：:、,;!！?？%％≥≤＝=]")
 _FULL_STOP = re.compile(r"[。.！!]$")
+_INDICATOR_MARK = re.compile(r"[≥≤＝]|(?:^|\s)(?:定性|定量)(?:\s|$)")  # an indicator row's cells, never in a goal
 _PAGE_NO = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d{1,2}\s*[-—–]?)$")
 _TOTAL = re.compile(r"^(?:合计|总计)$")
 _LOOK = 4  # non-blank lines from the title to the header, and from the header to the indicator header
@@ -169,13 +172,17 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
             k += 1  # an indicator line
             continue
         nxt = _texts(lines, k + 1, 1)
-        if nxt and (_row(lines[nxt[0]]) is not None or _CODE.match(lines[nxt[0]].text.strip())):
+        if row[0] and nxt and (_row(lines[nxt[0]]) is not None or _CODE.match(lines[nxt[0]].text.strip())):
             rows.append((ln, row[0], row[1], row[2], []))  # a unit's row: another row right under it
             end = k = k + 1
             continue
         goal, j = _goal(lines, k + 1, own)
-        if not goal or j >= len(lines) or not _level1(lines[j]):
-            k += 1  # a name and an amount among the indicator lines, or text with no indicator after it
+        unit = next((r for r in reversed(rows) if not r[4]), None)
+        if (not goal or j >= len(lines) or not _level1(lines[j]) or any(_INDICATOR_MARK.search(g.text) for g in goal)
+                or (unit is not None and parse_amount(row[2])[0] > parse_amount(unit[3])[0])):
+            # a name and an amount among the indicator lines (an indicator row broken over lines), or
+            # text with no indicator after it: no project
+            k += 1
             continue
         last = next((r for r in reversed(rows) if r[4]), None)
         if last is None or (last[2], last[3]) != (row[1], row[2]):  # else the same project printed again
