@@ -45,6 +45,7 @@ _FULL_STOP = re.compile(r"[。.！!]$")
 _INDICATOR_MARK = re.compile(r"[≥≤＝]|(?:^|\s)(?:定性|定量)(?:\s|$)")  # an indicator row's cells, never in a goal
 _PAGE_NO = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d{1,2}\s*[-—–]?)$")
 _TOTAL = re.compile(r"^(?:合计|总计)$")
+_GOAL_LINES = 40  # a goal's lines at most (each scan for one stays short: the reader is linear in its table)
 _LOOK = 4  # non-blank lines from the title to the header, and from the header to the indicator header
 _GUESS = ("goal uncertain: its last line does not end in a full stop, so the goal text may go on in "
           "the indicator rows")
@@ -110,7 +111,7 @@ def _goal(lines: Sequence[NLine], k: int, own: set[str]) -> tuple[list[NLine], i
         ln = lines[k]
         t = ln.text.strip()
         if t and not _skipped(ln, own):
-            if _level1(ln) or _row(ln) is not None or NOTE_LINE.match(t):
+            if _level1(ln) or _row(ln) is not None or NOTE_LINE.match(t) or len(out) >= _GOAL_LINES:
                 break
             out.append(ln)
         k += 1
@@ -146,7 +147,6 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     lead, cols, own, k = got
     total: Optional[tuple[NLine, str]] = None
     rows: list[tuple[NLine, str, str, str, list[NLine]]] = []  # line, code, name, amount, goal lines (none: a unit's)
-    end = k
     code_line: Optional[str] = None  # a code printed alone on the line before its row (a new page)
     while k < len(lines):
         ln = lines[k]
@@ -159,7 +159,7 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         words = t.split()
         if not rows and total is None and len(words) == 2 and _TOTAL.match(words[0]) and _money(words[1]):
             total = (ln, words[1])
-            end = k = k + 1
+            k += 1
             continue
         if len(words) == 1 and _CODE.match(words[0]):
             code_line, k = words[0], k + 1
@@ -174,7 +174,7 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         nxt = _texts(lines, k + 1, 1)
         if row[0] and nxt and (_row(lines[nxt[0]]) is not None or _CODE.match(lines[nxt[0]].text.strip())):
             rows.append((ln, row[0], row[1], row[2], []))  # a unit's row: another row right under it
-            end = k = k + 1
+            k += 1
             continue
         goal, j = _goal(lines, k + 1, own)
         unit = next((r for r in reversed(rows) if not r[4]), None)
@@ -187,10 +187,10 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         last = next((r for r in reversed(rows) if r[4]), None)
         if last is None or (last[2], last[3]) != (row[1], row[2]):  # else the same project printed again
             rows.append((ln, row[0], row[1], row[2], goal))
-        end = k = j
+        k = j
     if not any(r[4] for r in rows):
         return None, i + 1
-    end = k  # the indicator lines after the last project's goal, up to the note or the next title
+    end = k  # the table takes the indicator lines after the last goal, up to the note or the next title
     top = lines[i]
     grid: list[list[Cell]] = [[text_cell(top, w) for w in lead] + [text_cell(top, "绩效指标") for _ in cols],
                               [text_cell(top, "") for _ in lead] + [text_cell(top, w) for w in cols]]
