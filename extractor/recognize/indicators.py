@@ -11,8 +11,8 @@ A 绩效目标表 printed as a list (`单位编码 | 单位（项目）名称 | 
 indicator labels; Hunan's budgets) is read row by row: a row naming a project (its name cell filled)
 opens it, the indicator rows under it (to the next named row) are its targets; a named row with no
 indicator under it and no goal is a unit's (or the 合计) line (a row with a goal and no indicator is a
-project whose indicators a text reader left unread: structure/coded_goals.py), and the unit is the implementer of the projects
-after it. Each project becomes a sheet (name, 资金总额 as its budget, 绩效目标 as its goal).
+project whose indicators a text reader left unread: structure/coded_goals.py), and the unit is the
+implementer of the projects after it. Each project becomes a sheet (name, 资金总额 as its budget, 绩效目标 as its goal).
 What it does not: score anything itself.
 """
 from __future__ import annotations
