@@ -20,7 +20,9 @@ shape recognize/indicators.py reads as a listed 绩效目标表. The table ends 
 title that is not its own.
 What it does not: read the indicator rows (their cells are broken over lines and split by spaces
 that also stand inside cells, so no cell is certain); read a row whose name is broken over lines or
-whose goal starts on its line; read the lists printed one cell a line (pdfminer, pdftotext).
+whose goal starts on its line, or a project with no goal text; read the lists printed one cell a
+line (PyMuPDF, pdfminer, pdftotext) or with the row centred among its goal and indicator lines
+(pdfplumber, `pdftotext -layout`).
 """
 from __future__ import annotations
 
