@@ -89,6 +89,35 @@ def test_table_rows_and_no_indicators(report):
     assert report.targets == []  # the indicator rows' cells are not certain: left unread
 
 
+# the same shape as PyMuPDF prints it: a header label a line (the level labels glued), a cell a line
+_CELL_HEAD = ["2026年项目支出绩效目标表", "部门名称：某某市某某局", "单位：万元", "单位编码", "单位（项目）名称", "资金总额",
+              "绩效目标", "绩效指标", "一级指标二级指标", "三级指标", "指标值", "度量单位", "备注"]
+CELLS = _CELL_HEAD + [
+    "合计", "100.00",
+    "201001", "某某市某某局", "100.00",
+    "  201001", "  来访接待业务专项", "60.00", *_GOAL_A,
+    "成本指标", "经济成本指", "标", "总成本", "60.00", "不超过预算", "万元", "≤", "20",
+    *_CELL_HEAD,
+    "  201001", "  来访接待业务专项", "60.00", *_GOAL_A,  # continued on a new page
+    "产出指标", "数量指标", "接待次数", "50", "次", "≥", "4",
+    "  设备运行维护专项", "40.00", "保障设备正常运行。",
+    "效益指标", "社会效益指标", "群众满意", "提升", "定性", "5",
+    "注：已剔除涉密部分",
+]
+
+
+def test_a_cell_a_line(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text("\n".join(CELLS) + "\n", encoding="utf-8")
+    r = extract(p)
+    assert [(p.name.value, p.budget.value, p.implementer.value, p.goal.value) for p in r.projects] == [
+        ("来访接待业务专项", Decimal("60.00"), "某某市某某局", "做好来访接待工作，保障接待场所正常运转。"),
+        ("设备运行维护专项", Decimal("40.00"), "某某市某某局", "保障设备正常运行。")]
+    t = next(t for t in r.tables if t.method == "coded-goals")
+    assert t.columns[4:7] == ["绩效指标/一级指标", "绩效指标/二级指标", "绩效指标/三级指标"]
+    assert t.rows[0].values["资金总额"].value == Decimal("100.00")
+
+
 def test_changsha_pypdf_text(tmp_path):
     # city015_136 (长沙市信访局): 4 projects over 8 pages, each continued on the next page(s) and printed
     # again there; the unit's line 126001 长沙市信访局 417.41 (the 4 amounts add to less: 注：已剔除涉密部分)
@@ -105,3 +134,16 @@ def test_changsha_pypdf_text(tmp_path):
         ("人民来访接待中心业务专项", Decimal("102.80"), "长沙市信访局"),
         ("信访业务工作专项", Decimal("138.11"), "长沙市信访局")]
     assert r.projects[1].goal.value.endswith("保证群众信访事项按时接待，及时处置办理。")
+
+
+def test_changsha_pymupdf_text(tmp_path):
+    import converted
+
+    pdf = SHARED / "real-corpus" / "city015_136.pdf"
+    if not pdf.exists():
+        pytest.skip(reason=f"{pdf} is not there (the shared corpus is absent)")
+    pytest.importorskip("fitz")
+    r = extract(converted.convert(pdf, "pymupdf", tmp_path))
+    assert [(p.name.value, p.budget.value) for p in r.projects] == [
+        ("基层及其他信访业务工作经费专项", Decimal("35.78")), ("人民来访接待中心及特护期运行专项", Decimal("10.22")),
+        ("人民来访接待中心业务专项", Decimal("102.80")), ("信访业务工作专项", Decimal("138.11"))]

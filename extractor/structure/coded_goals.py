@@ -4,8 +4,10 @@
 (`126001 某某专项 35.78`, its unit code perhaps left blank, or printed alone on the line before),
 its goal text broken over lines, and its indicator rows.
 
-What it does: reads one row a line (pypdf): the 合计 line (`合计 A`), and every row line of exactly
-a code (digits), a name and one amount, or a name and one amount. A coded row whose next text line
+What it does: reads the header on a line or two, or a label a line (PyMuPDF, the level labels perhaps
+glued: `一级指标二级指标`); the 合计 line (`合计 A`, or 合计 and A a line each), and every row of
+exactly a code (digits), a name and one amount, or a name and one amount — on one line (pypdf) or a
+cell a line (PyMuPDF), its code perhaps alone on the line before (a new page). A coded row whose next text line
 is another row (or a code alone) is a unit's (its projects' implementer); a row followed by text is
 a project, its goal the lines up to the first indicator line (a line opening with a 一级指标 label:
 产出指标, 成本指标, 效益指标, 满意度指标 …); a goal whose last line does not end in a full stop carries
@@ -20,9 +22,9 @@ shape recognize/indicators.py reads as a listed 绩效目标表. The table ends 
 title that is not its own.
 What it does not: read the indicator rows (their cells are broken over lines and split by spaces
 that also stand inside cells, so no cell is certain); read a row whose name is broken over lines or
-whose goal starts on its line, or a project with no goal text; read the lists printed one cell a
-line (PyMuPDF, pdfminer, pdftotext) or with the row centred among its goal and indicator lines
-(pdfplumber, `pdftotext -layout`).
+whose goal starts on its line, or a project with no goal text; read the lists printed column by
+column (pdfminer, pdftotext) or with the row centred among its goal and indicator lines (pdfplumber,
+`pdftotext -layout`).
 """
 from __future__ import annotations
 
@@ -48,6 +50,9 @@ _INDICATOR_MARK = re.compile(r"[≥≤＝]|(?:^|\s)(?:定性|定量)(?:\s|$)")  
 _PAGE_NO = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|[-—–]?\s*\d{1,2}\s*[-—–]?)$")
 _TOTAL = re.compile(r"^(?:合计|总计)$")
 _GOAL_LINES = 40  # a goal's lines at most (each scan for one stays short: the reader is linear in its table)
+_HEAD_LINES = 20  # lines of the header at most (PyMuPDF prints a label a line)
+_GLUED_LEVELS = re.compile(r"^(?:[一二三]级指标){2,3}$")
+_HEAD_WORD = re.compile(r"(?:编码|指标|指标值|内容|标准|单位|类型|备注|分值|说明)$")
 _LOOK = 4  # non-blank lines from the title to the header, and from the header to the indicator header
 _GUESS = ("goal uncertain: its last line does not end in a full stop, so the goal text may go on in "
           "the indicator rows")
@@ -61,12 +66,6 @@ def _money(word: str) -> bool:
     return bool(AMOUNT.match(word)) and ("." in word or "," in word)
 
 
-def _header_words(words: list[str]) -> bool:
-    return (len(words) in (4, 5) and words[0] == "单位编码" and bool(_NAME_LABEL.match(words[1]))
-            and bool(_MONEY_LABEL.match(words[2])) and bool(_GOAL_LABEL.match(words[3]))
-            and (len(words) == 4 or words[4] == "绩效指标"))
-
-
 def _texts(lines: Sequence[NLine], k: int, n: int) -> list[int]:
     """Indices of the next `n` non-blank lines from lines[k]."""
     out: list[int] = []
@@ -75,25 +74,6 @@ def _texts(lines: Sequence[NLine], k: int, n: int) -> list[int]:
             out.append(k)
         k += 1
     return out
-
-
-def _indicator_header(words: list[str]) -> bool:
-    return len(words) >= 4 and tuple(words[:3]) == ("一级指标", "二级指标", "三级指标")
-
-
-def _row(line: NLine) -> Optional[tuple[str, str, str]]:
-    """(code, name, amount) of a row line: a code, a name and an amount, or a name and an amount
-    (the code left blank), nothing else; else None."""
-    words = [w for w, _, _ in tokens(line.text)]
-    code = ""
-    if words and _CODE.match(words[0]):
-        code, words = words[0], words[1:]
-    if len(words) != 2 or not _money(words[1]):
-        return None
-    name = words[0]
-    if _NAME_MARK.search(name) or name[0].isdigit() or _TOTAL.match(name) or _LEVEL1.match(name):
-        return None
-    return code, name, words[1]
 
 
 def _level1(line: NLine) -> bool:
@@ -113,32 +93,81 @@ def _goal(lines: Sequence[NLine], k: int, own: set[str]) -> tuple[list[NLine], i
         ln = lines[k]
         t = ln.text.strip()
         if t and not _skipped(ln, own):
-            if _level1(ln) or _row(ln) is not None or NOTE_LINE.match(t) or len(out) >= _GOAL_LINES:
+            if _level1(ln) or _row_at(lines, k) is not None or NOTE_LINE.match(t) or len(out) >= _GOAL_LINES:
                 break
             out.append(ln)
         k += 1
     return out, k
 
 
+def _label_words(line: NLine) -> Optional[list[str]]:
+    """The header labels a line holds (glued level labels split: `一级指标二级指标`), else None."""
+    out: list[str] = []
+    for w in line.text.split():
+        if _GLUED_LEVELS.match(w):
+            out += [w[x:x + 4] for x in range(0, len(w), 4)]
+        elif _HEAD_WORD.search(w) or _NAME_LABEL.match(w) or _MONEY_LABEL.match(w) or _GOAL_LABEL.match(w):
+            out.append(w)
+        else:
+            return None
+    return out or None
+
+
 def _start(lines: Sequence[NLine], i: int) -> Optional[tuple[list[str], list[str], set[str], int]]:
     """(leading labels, indicator labels, the title area's and header's lines as printed, index after
-    the indicator header) of a table starting at lines[i] (its header line), else None."""
-    words = [w for w, _, _ in tokens(lines[i].text)]
-    if not _header_words(words):
-        return None
+    the header) of a table starting at lines[i] (its header: on a line or two, or a label a line
+    (PyMuPDF)), else None."""
     above = [k for k in range(max(0, i - 3 * _LOOK), i) if lines[k].text.strip()][-_LOOK:]
     at = next((x for x, k in enumerate(above) if _TITLE.search(_squeeze(lines[k].text))
                and len(_squeeze(lines[k].text)) <= 40), None)
     if at is None:
         return None
-    own = {" ".join(lines[k].text.split()) for k in above[at:]} | {" ".join(words)}
-    for k in _texts(lines, i + 1, 2):
-        got = [w for w, _, _ in tokens(lines[k].text)]
-        own.add(" ".join(got))
-        if _indicator_header(got):
-            return words[:4], got, own, k + 1
-        if got != ["绩效指标"]:
+    own = {" ".join(lines[k].text.split()) for k in above[at:]}
+    words: list[str] = []
+    k = i
+    while k < min(len(lines), i + _HEAD_LINES):
+        if lines[k].text.strip():
+            got = _label_words(lines[k])
+            if got is None:
+                break
+            words += got
+            own.add(" ".join(lines[k].text.split()))
+        k += 1
+    if len(words) < 8 or words[0] != "单位编码" or not _NAME_LABEL.match(words[1]) or not _MONEY_LABEL.match(
+            words[2]) or not _GOAL_LABEL.match(words[3]):
+        return None
+    cols = words[5:] if words[4] == "绩效指标" else words[4:]
+    if len(cols) < 4 or tuple(cols[:3]) != ("一级指标", "二级指标", "三级指标"):
+        return None
+    return words[:4], cols, own, k
+
+
+def _name_word(word: str) -> bool:
+    return not (_NAME_MARK.search(word) or word[0].isdigit() or _TOTAL.match(word) or _LEVEL1.match(word)
+                or _money(word))
+
+
+def _row_at(lines: Sequence[NLine], k: int) -> Optional[tuple[str, str, str, int]]:
+    """(code, name, amount, index after it) of a row at lines[k]: on one line (a code, a name and an
+    amount, or a name and an amount: the code left blank), or its cells a line each (PyMuPDF: code /
+    name / amount, or name / amount), its code perhaps alone on the line before (a new page); else None."""
+    words = lines[k].text.split()
+    code = ""
+    if len(words) == 1 and _CODE.match(words[0]):
+        nxt = _texts(lines, k + 1, 1)
+        if not nxt:
             return None
+        code, k = words[0], nxt[0]
+        words = lines[k].text.split()
+    elif len(words) == 3 and _CODE.match(words[0]):
+        code, words = words[0], words[1:]
+    if len(words) == 2 and _money(words[1]) and _name_word(words[0]):
+        return code, words[0], words[1], k + 1
+    if len(words) == 1 and _name_word(words[0]):
+        nxt = _texts(lines, k + 1, 1)
+        after = lines[nxt[0]].text.split() if nxt else []
+        if len(after) == 1 and _money(after[0]):
+            return code, words[0], after[0], nxt[0] + 1
     return None
 
 
@@ -149,7 +178,6 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     lead, cols, own, k = got
     total: Optional[tuple[NLine, str]] = None
     rows: list[tuple[NLine, str, str, str, list[NLine]]] = []  # line, code, name, amount, goal lines (none: a unit's)
-    code_line: Optional[str] = None  # a code printed alone on the line before its row (a new page)
     while k < len(lines):
         ln = lines[k]
         t = ln.text.strip()
@@ -159,26 +187,25 @@ def _read(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         if NOTE_LINE.match(t) or (title_like(ln) and t.endswith("表")):
             break
         words = t.split()
-        if not rows and total is None and len(words) == 2 and _TOTAL.match(words[0]) and _money(words[1]):
-            total = (ln, words[1])
-            k += 1
-            continue
-        if len(words) == 1 and _CODE.match(words[0]):
-            code_line, k = words[0], k + 1
-            continue
-        row = _row(ln)
-        if row is not None and code_line and not row[0]:
-            row = (code_line, row[1], row[2])
-        code_line = None
-        if row is None:
+        if not rows and total is None and words and _TOTAL.match(words[0]):
+            # 合计 and its amount, on one line or two (PyMuPDF)
+            nxt = _texts(lines, k + 1, 1)
+            amount = words[1:] if len(words) > 1 else lines[nxt[0]].text.split() if nxt else []
+            if len(amount) == 1 and _money(amount[0]):
+                total = (ln, amount[0])
+                k = k + 1 if len(words) > 1 else nxt[0] + 1
+                continue
+        got = _row_at(lines, k)
+        if got is None:
             k += 1  # an indicator line
             continue
-        nxt = _texts(lines, k + 1, 1)
-        if row[0] and nxt and (_row(lines[nxt[0]]) is not None or _CODE.match(lines[nxt[0]].text.strip())):
+        row, after = got[:3], got[3]
+        nxt = _texts(lines, after, 1)
+        if row[0] and nxt and _row_at(lines, nxt[0]) is not None:
             rows.append((ln, row[0], row[1], row[2], []))  # a unit's row: another row right under it
-            k += 1
+            k = after
             continue
-        goal, j = _goal(lines, k + 1, own)
+        goal, j = _goal(lines, after, own)
         unit = next((r for r in reversed(rows) if not r[4]), None)
         if (not goal or j >= len(lines) or not _level1(lines[j]) or any(_INDICATOR_MARK.search(g.text) for g in goal)
                 or (unit is not None and parse_amount(row[2])[0] > parse_amount(unit[3])[0])):
