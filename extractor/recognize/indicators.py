@@ -10,8 +10,9 @@ actual, execution rate, score).
 A 绩效目标表 printed as a list (`单位编码 | 单位（项目）名称 | 资金总额 | 绩效目标 | 绩效指标` over the
 indicator labels; Hunan's budgets) is read row by row: a row naming a project (its name cell filled)
 opens it, the indicator rows under it (to the next named row) are its targets; a named row with no
-indicator under it is a unit's (or the 合计) line, and the unit is the implementer of the projects
-after it. Each project becomes a sheet (name, 资金总额 as its budget, 绩效目标 as its goal).
+indicator under it and no goal is a unit's (or the 合计) line (a row with a goal and no indicator is a
+project whose indicators a text reader left unread: structure/coded_goals.py), and the unit is the
+implementer of the projects after it. Each project becomes a sheet (name, 资金总额 as its budget, 绩效目标 as its goal).
 What it does not: score anything itself.
 """
 from __future__ import annotations
@@ -233,13 +234,14 @@ def _listed_projects(rows: list[list[Cell]], hi: int, cols: list[Optional[str]]
             out.append((None, indicators))
             continue
         name = _field(head[role["name"]])
-        if not indicators:  # a unit's line (or the total's): the projects under it are its own
+        goal = "goal" in role and bool(_key(head[role["goal"]].text))
+        if not indicators and not goal:  # a unit's line (or the total's): the projects under it are its own
             unit = None if _TOTAL_LINE.match(str(name.value)) else name
             continue
         sheet = ProjectSheet(name=name, implementer=unit.model_copy() if unit else None)
         if "money" in role and parse_amount(head[role["money"]].text)[0] is not None:
             sheet.funds["年初预算数"] = _num_field(head[role["money"]])
-        if "goal" in role and _key(head[role["goal"]].text):
+        if goal:
             sheet.goal = _field(head[role["goal"]])
         for ind in indicators:
             ind.project = str(name.value)

@@ -39,6 +39,7 @@ from . import column_runs  # noqa: F401  (registers its reader)
 from . import zero_row  # noqa: F401  (registers its reader)
 from . import three_stream  # noqa: F401  (registers its reader)
 from . import project_goals  # noqa: F401  (registers its reader)
+from . import coded_goals  # noqa: F401  (registers its reader)
 
 
 def structure(ndoc: NormalizedDocument) -> Structured:
