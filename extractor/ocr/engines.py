@@ -99,6 +99,7 @@ class PaddleEngine:
         except ImportError as exc:
             raise RuntimeError("the paddle engine needs the optional paddleocr package "
                                "(pip install 'finreport-extractor[paddle]')") from exc
+        _without_self_attention_fuse()
         det, rec, cls = paddle_model_dirs()
         self._ocr = PaddleOCR(det_model_dir=det, rec_model_dir=rec, cls_model_dir=cls, use_angle_cls=False,
                               lang="ch", show_log=False, det_limit_side_len=1600, det_limit_type="max")
@@ -119,6 +120,33 @@ class PaddleEngine:
             for text, score in page or []:
                 return str(text), float(score)
         return "", 0.0
+
+
+class _InferenceWithoutSelfAttentionFuse:
+    """`paddle.inference` as PaddleOCR's predictor factory sees it, with `self_attention_fuse_pass`
+    deleted from each predictor's config before it is built. In paddlepaddle 2.6 that graph pass dies
+    with SIGILL (Illegal instruction) on x86 CPUs without AVX-512 while it looks for its pattern in
+    the PP-OCRv4 recognition model (PaddlePaddle/Paddle#64852, PaddleOCR#11597); PaddleOCR 2.x
+    switches IR optimisation on whatever it is told, so the pass is removed here. It only fuses
+    operators: the model's output is the same without it."""
+
+    def __init__(self, inference) -> None:
+        self._inference = inference
+
+    def __getattr__(self, name: str):
+        return getattr(self._inference, name)
+
+    def create_predictor(self, config):
+        config.delete_pass("self_attention_fuse_pass")
+        return self._inference.create_predictor(config)
+
+
+def _without_self_attention_fuse() -> None:
+    """Route PaddleOCR's predictors through `_InferenceWithoutSelfAttentionFuse` (once)."""
+    from tools.infer import utility  # PaddleOCR 2.x puts its own folder on sys.path as `tools`
+
+    if not isinstance(utility.inference, _InferenceWithoutSelfAttentionFuse):
+        utility.inference = _InferenceWithoutSelfAttentionFuse(utility.inference)
 
 
 def paddle_model_dirs() -> tuple[str, str, str]:
