@@ -162,12 +162,12 @@ def _pairs(text: str) -> Optional[list[str]]:
 def split_glued(lines: list[Line]) -> tuple[list[Line], int]:
     """The lines with each glued page line cut into its rows (each keeping the line's number and
     page), and how many lines were cut."""
-    if not any(glued(ln.text) or _pairs(ln.text) for ln in lines):
+    cuts = [_cut(ln.text) if glued(ln.text) else _pairs(ln.text) for ln in lines]  # each line looked at once
+    if all(rows is None for rows in cuts):
         return lines, 0
     out: list[Line] = []
     n = 0
-    for ln in lines:
-        rows = _cut(ln.text) if glued(ln.text) else _pairs(ln.text)
+    for ln, rows in zip(lines, cuts):
         if rows is None:
             out.append(ln)
             continue
