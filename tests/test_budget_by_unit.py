@@ -640,3 +640,23 @@ def test_a_head_alone_is_joined_only_with_the_digits_it_lacks():
     assert spaced_wraps.join_head("376,936.60", "0") is None
     assert spaced_wraps.join_head("376,936", "0") is None
     assert spaced_wraps.join_head("376,936.6", "12") is None
+
+
+def test_joined_heads_are_kept_per_thread():
+    # `_heads_joined` remembers, per thread, the lines it joined and each joined amount as printed;
+    # a document read in another thread meanwhile must not wipe what this thread's reader still needs
+    import threading
+
+    from extractor.structure import spaced_labelled
+
+    def lines(text):
+        return [NLine(text=t, orig=t, no=k) for k, t in enumerate(text.splitlines())]
+
+    ours = spaced_labelled._heads_joined(lines("某某单位\n276,936.6\n0 272,569.82 4,165.00 201.78"))
+    assert ours[2].text == "276,936.60 272,569.82 4,165.00 201.78"
+    other = threading.Thread(target=spaced_labelled._heads_joined,
+                             args=(lines("另一单位\n1,264,602\n.38 1,000.00 2,000.00 3,000.00"),))
+    other.start()
+    other.join()
+    label, values = spaced_labelled._split_amounts(ours[2])
+    assert values[0].text == "276,936.60" and values[0].printed == "276,936.6 / 0"

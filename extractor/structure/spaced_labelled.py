@@ -49,6 +49,7 @@ table ends there); name the table (tables.py keeps it generic).
 """
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from dataclasses import replace
 from typing import Optional, Sequence
@@ -142,14 +143,16 @@ def _split_amounts(line: NLine) -> Optional[tuple[str, list[Amount]]]:
     if len(values) < 2 or not any(ch.isdigit() for v in values for ch in v.text):
         return None
     values = spaced_wraps.join_tail(values, ())
-    made = _HEAD_PRINTED.get(id(line))
+    made = getattr(_JOINS, "printed", {}).get(id(line))
     if made is not None and made[0] is line and values and k == 0:
         values[0] = Amount(values[0].text, values[0].start, values[0].end, printed=made[1])
     return "".join(w for w, _, _ in toks[:k]), values
 
 
-_HEADS: dict[str, tuple[Sequence[NLine], Sequence[NLine]]] = {}  # the last lines asked about and their joins
-_HEAD_PRINTED: dict[int, tuple[NLine, str]] = {}  # id of a line `_heads_joined` made -> it, its first amount as printed
+# Per thread (documents read at once in threads must not share it): `last`, the last lines
+# `_heads_joined` was asked about and their joins; `printed`, id of a line it made -> the line and
+# its first amount as printed. Only the last document's lines are held.
+_JOINS = threading.local()
 
 
 def _heads_joined(lines: Sequence[NLine]) -> Sequence[NLine]:
@@ -159,10 +162,11 @@ def _heads_joined(lines: Sequence[NLine]) -> Sequence[NLine]:
     `lines`. A join needs the head to lack the two decimals the piece completes and the next line's
     other amounts (two at least) to print two decimals. `lines` itself where nothing is joined.
     Worked out once per document (the readers ask at many lines)."""
-    got = _HEADS.get("last")
+    got = getattr(_JOINS, "last", None)
     if got is not None and (got[0] is lines or got[1] is lines):
         return got[1]
-    _HEAD_PRINTED.clear()
+    printed: dict[int, tuple[NLine, str]] = {}
+    _JOINS.printed = printed
     out: Optional[list[NLine]] = None
     for k, ln in enumerate(lines):
         t = ln.text.strip()
@@ -181,9 +185,9 @@ def _heads_joined(lines: Sequence[NLine]) -> Sequence[NLine]:
         text = whole + below.text[toks[0][2]:]
         out[k] = replace(ln, text="", orig="")
         out[nxt] = replace(below, text=text, orig=text)
-        _HEAD_PRINTED[id(out[nxt])] = (out[nxt], f"{t} / {toks[0][0]}")
+        printed[id(out[nxt])] = (out[nxt], f"{t} / {toks[0][0]}")
     result = lines if out is None else out
-    _HEADS["last"] = (lines, result)
+    _JOINS.last = (lines, result)
     return result
 
 
