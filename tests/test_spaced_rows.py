@@ -1385,3 +1385,111 @@ def test_header_label_broken_after_a_dangling_character(tmp_path):
     assert list(row.values) == ["合计", "小计", "人员经费", "公用经费", "项目支出总数", "扣除基建项目后预算数"]
     assert _val(row, "合计") == Decimal("130.50") and _val(row, "扣除基建项目后预算数") == Decimal("10.00")
     assert row.values["合计"].confidence >= 0.9
+
+
+# --- Shenzhen's budget tables: the unit's own row above the subjects stands for the 合计 row ---------------
+# The title area names the unit (`部门名称：某某市某某局（本级）`); its row prints the totals before the first
+# subject. Sums checked by hand: 3,000.00 = 2,000.00 + 1,000.00; rows 201 + 205 = 2,700.00 + 300.00.
+SZ_FUNCTION_PYPDF = """表 7
+一般公共预算支出表（按功能分类）
+部门名称：某某市某某局（本级） 单位：万元
+预算单位 科目编码 科目名称 支出总计 基本支出 项目支出
+某某市某某局（本级）   3,000.00 2,000.00 1,000.00
+201 一般公共服务支出 2,700.00 2,000.00 700.00
+20105 统计信息事务 2,700.00 2,000.00 700.00
+2010501 行政运行 2,000.00 2,000.00 0.00
+2010505 专项统计业务 700.00 0.00 700.00
+205 教育支出 300.00 0.00 300.00
+20508 进修及培训 300.00 0.00 300.00
+2050803 培训支出 300.00 0.00 300.00
+"""
+
+
+def test_unit_row_above_the_subjects_is_the_total_row(tmp_path):
+    report, t = _table(tmp_path, SZ_FUNCTION_PYPDF)
+    assert t.columns == ["支出总计", "基本支出", "项目支出"]
+    top = t.rows[0]
+    assert top.name.value == "某某市某某局（本级）" and top.code is None
+    assert [top.values[c].value for c in t.columns] == [Decimal("3000.00"), Decimal("2000.00"), Decimal("1000.00")]
+    assert _val(_row(t, "2010505"), "项目支出") == Decimal("700.00")
+    assert _val(_row(t, "205"), "支出总计") == Decimal("300.00")
+    assert all(c.passed for c in report.checks)
+
+
+# A header whose labels a space breaks in their narrow cells (`事业单位 经营支出`, `对附属单位 补助支出`) and
+# whose further columns are named on lines below: its words on the key labels' line are as many as the
+# columns only by chance, so no column is named from them (the amounts go to review).
+SZ_SPLIT_LABELS_PYPDF = """表 3
+支出总表
+部门名称：某某市某某局（本级） 单位：万元
+2026 年政府采购项目
+预算单位 科目编码 科目名称 支出总计 基本支出 项目支出 事业单位 经营支出 对附属单位 补助支出 上缴上级支出 小计
+其中：2026 年
+政府采购项目
+中预留给
+中小企业的项
+目资金规模
+某某市某某局（本级）   3,000.00 2,000.00 1,000.00 0.00 0.00 0.00 90.00 90.00 0.00
+201 一般公共服务支出 2,700.00 2,000.00 700.00 0.00 0.00 0.00 90.00 90.00 0.00
+20105 统计信息事务 2,700.00 2,000.00 700.00 0.00 0.00 0.00 90.00 90.00 0.00
+2010501 行政运行 2,000.00 2,000.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00
+2010505 专项统计业务 700.00 0.00 700.00 0.00 0.00 0.00 90.00 90.00 0.00
+205 教育支出 300.00 0.00 300.00 0.00 0.00 0.00 0.00 0.00 0.00
+"""
+
+
+def test_label_halves_on_the_key_line_name_no_column(tmp_path):
+    _, t = _table(tmp_path, SZ_SPLIT_LABELS_PYPDF)
+    assert "补助支出" not in t.columns and "事业单位" not in t.columns
+    row = _row(t, "2010505")
+    assert [f.value for f in row.values.values()][6] == Decimal("90.00")
+    assert all(f.confidence < policy.REVIEW_THRESHOLD for f in row.values.values())
+
+
+# pdfminer.six prints Shenzhen's pages each as one line; cut into lines, the header stands glued
+# (`预算单位科目编码科目名称支出总计基本支出项目支出`) and the next table's title follows the last row after a
+# note. The next table is read from its own title (its rows not run on into this table), and both
+# tables' columns are Shenzhen's set 支出总计 | 基本支出 | 项目支出. Sums checked by hand:
+# 3,000.00 = 2,000.00 + 1,000.00 = 2,700.00 (301) + 300.00 (302).
+SZ_TWO_TABLES_PDFMINER = """表7一般公共预算支出表（按功能分类）
+部门名称：某某市某某局（本级）
+单位：万元
+预算单位科目编码科目名称支出总计基本支出项目支出
+某某市某某局（本级） 3,000.00 2,000.00 1,000.00
+201 一般公共服务支出 2,700.00 2,000.00 700.00
+20105 统计信息事务 2,700.00 2,000.00 700.00
+2010501 行政运行 2,000.00 2,000.00 0.00
+2010505 专项统计业务 700.00 0.00 700.00
+205 教育支出 300.00 0.00 300.00
+20508 进修及培训 300.00 0.00 300.00
+2050803 培训支出 300.00 0.00 300.00
+注：本套报表金额单位转换时可能存在尾数误差。
+
+表8一般公共预算支出表（按经济分类）
+部门名称：某某市某某局（本级）
+单位：万元
+预算单位科目编码科目名称支出总计基本支出项目支出
+某某市某某局（本级） 3,000.00 2,000.00 1,000.00
+301 工资福利支出 2,000.00 2,000.00 0.00
+30101 基本工资 1,200.00 1,200.00 0.00
+30102 津贴补贴 800.00 800.00 0.00
+302 商品和服务支出 1,000.00 0.00 1,000.00
+30201 办公费 400.00 0.00 400.00
+30227 委托业务费 600.00 0.00 600.00
+"""
+
+
+def test_next_tables_title_after_a_note_is_not_passed_over(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text(SZ_TWO_TABLES_PDFMINER, encoding="utf-8")
+    report = extract(p)
+    spaced = [t for t in report.tables if t.method == "spaced"]
+    assert [t.title for t in spaced] == ["表7一般公共预算支出表（按功能分类）", "表8一般公共预算支出表（按经济分类）"]
+    function, economic = spaced
+    assert [r.code.value for r in function.rows if r.code] == ["201", "20105", "2010501", "2010505", "205", "20508",
+                                                                "2050803"]
+    assert [r.code.value for r in economic.rows if r.code] == ["301", "30101", "30102", "302", "30201", "30227"]
+    assert function.columns == economic.columns == ["支出总计", "基本支出", "项目支出"]
+    assert _val(_row(economic, "302"), "项目支出") == Decimal("1000.00")
+    assert _row(economic, "302").values["项目支出"].confidence >= policy.REVIEW_THRESHOLD
+    assert economic.rows[0].name.value == "某某市某某局（本级）"

@@ -86,8 +86,8 @@ _HAN = re.compile(r"\p{Han}")
 _NO_NAMES = re.compile(r"编码|代码|单位名称|项目名称")  # a code column, or rows of units / projects
 _TOTAL = re.compile(r"^(?:合计|总计|本年收入合计|本年支出合计|收入合计|支出合计)$")
 _LANCI = re.compile(r"^栏\s*次")
-_FIRST_TOTAL = re.compile(r"合计|小计|^合$")
-_KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|科目$|^类$|^款$")
+_FIRST_TOTAL = re.compile(r"合计|小计|^合$|^支出总计$")
+_KEY_LABEL = re.compile(r"编码|代码|名称$|^项目$|^项$|^目$|科目$|^类$|^款$|^预算单位$")
 _LOOKAHEAD = 48  # non-blank lines from a header's first line to its first data row (pypdf prints a
 # header word broken over lines as lines of their own: 本年收入合 / 计 / 财政拨款收 / 入 …)
 _LEVEL_WORDS = frozenset(("类", "款", "项"))
@@ -160,6 +160,7 @@ STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("一般公共预算支出", ("合计", "基本支出", "项目支出")),
     ("", ("合计", "基本支出", "项目支出")),
     ("", ("小计", "基本支出", "项目支出")),  # 小计 / 其中： / 基本支出 项目支出
+    ("", ("支出总计", "基本支出", "项目支出")),  # (Shenzhen's 一般公共预算支出表)
     # budget 支出总表 and 收入总表 (部门预算 / 单位预算), their columns in the standard order
     ("", ("合计", "基本支出", "项目支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出")),
     ("", ("合计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
@@ -405,6 +406,23 @@ def _amounts_only(line: NLine) -> Optional[list[Amount]]:
     return None
 
 
+def _unit_own_row(line: NLine, unit: Optional[str]) -> Optional[_Row]:
+    """The unit's own row standing above a subject table's first subject row, for its 合计 row
+    (`深圳市统计局（本级） 5,417.80 4,104.00 1,313.80` under a title area naming `部门名称：深圳市统计局
+    （本级）`): its label is the unit's name as the title area prints it, amounts follow. Else None."""
+    if not unit:
+        return None
+    toks = _tokens(line.text)
+    k = len(toks)
+    while k > 0 and _AMOUNT.match(toks[k - 1][0]):
+        k -= 1
+    amounts = [Amount(t, s, e) for t, s, e in toks[k:]]
+    label = "".join(t for t, _, _ in toks[:k])
+    if label != unit or not amounts or not any("." in a.text for a in amounts):
+        return None
+    return _Row(line, None, "", label, amounts, True)
+
+
 def _first_row(lines: Sequence[NLine], i: int) -> Optional[int]:
     seen = 0
     for j in range(i, min(i + 3 * _LOOKAHEAD, len(lines))):
@@ -615,6 +633,18 @@ _TOTAL_LABEL = re.compile(r"^(?:合计|总计)$")
 _PIECE = re.compile(r"^\p{Han}{1,2}$")
 
 
+_KNOWN_LABELS = frozenset(label.rpartition("/")[2] for _, leaves in STANDARD_COLUMNS + GROUPED_COLUMNS
+                          for label in leaves if len(label.rpartition("/")[2]) >= 4)
+
+
+def _splits_a_label(words: list[str]) -> bool:
+    """Two neighbouring words that together make one standard column's label (`事业单位` `经营支出`,
+    `对附属单位` `补助支出`: a label broken by a space in its narrow cell): the line's words are not
+    one per column, however many they are."""
+    return any(a + b in _KNOWN_LABELS and a not in _KNOWN_LABELS and b not in _KNOWN_LABELS
+               for a, b in zip(words, words[1:]))
+
+
 def _joined_pieces(words: list[str]) -> list[str]:
     """A header line's words with a label broken by a space joined again: a piece of one or two
     Chinese characters that, with the last character of the word before it, makes one of the labels'
@@ -669,8 +699,8 @@ def _header_rows(header: list[NLine], n: int, edges: Optional[list[int]], at: NL
     keyed = [any(_KEY_LABEL.search(t) for t, _, _ in _tokens(ln.text)) for ln in header]
     for k, words in enumerate(lines_words):  # one header line with a label per amount column after the key labels
         if not words or any(w.isdigit() or _AMOUNT.match(w) for w in words) or any(
-                len(other) > n for other in lines_words):  # (not when another line names more columns)
-            continue
+                len(other) > n for other in lines_words) or _splits_a_label(words):
+            continue  # (not when another line names more columns, or two words are one label's halves)
         # a total column standing alone on the key labels' line (`科目编码 科目名称 合计`, its cell
         # spanning the header's lower rows) is the first column, the line below names the rest
         # (the header's last line of words: a line above it may be the groups' labels)
@@ -853,7 +883,24 @@ def _collect(lines: Sequence[NLine], j: int, header_keys: set[str], title_keys: 
         break
     if pending:
         j -= len(pending)
-    return rows, j
+    return rows, _before_next_title(lines, rows, j, title_keys)
+
+
+def _before_next_title(lines: Sequence[NLine], rows: list[_Row], j: int, own: frozenset) -> int:
+    """Where the table ends: `j`, or the first line of another table's title the rows' reading passed
+    over as page furniture after the last row (`表8一般公共预算支出表（按经济分类）` / `部门名称：…`): that
+    table is read from its title, not from its header without one."""
+    if not rows:
+        return j
+    used = {id(rows[-1].line)} | {id(x) for x in rows[-1].name_lines}
+    start = next((k + 1 for k in range(j - 1, -1, -1) if id(lines[k]) in used), None)
+    if start is None:
+        return j
+    for k in range(start, j):
+        key = " ".join(lines[k].text.split())
+        if key and key not in own and _title_like(lines[k]) and TITLE_END.search(key):
+            return k
+    return j
 
 
 def _wrapped_around(lines: Sequence[NLine], j: int, seen: Iterable[Amount], partial: bool = False,
@@ -1348,11 +1395,14 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     head_end = next((x for x in range(first - 1, i, -1) if lines[x].text.strip()), None)
     if head_end is not None and _wrapped_around(lines, head_end, [], names=names) is not None:
         first = head_end  # the first row's amount broken around it: its head is no header line
-    head = Header(lines, i, first)
+    own = _unit_own_row(lines[head_end], unit) if head_end is not None else None
+    head = Header(lines, i, head_end if own is not None else first)
     header = head.lines
     kind = "economic" if "经济分类" in head.text else "function"
     title_keys = frozenset(" ".join(ln.text.split()) for ln in _title_block(lines, i))
     rows, end = _collect(lines, first, head.keys, title_keys, kind, names=names)
+    if own is not None and rows and not any(r.total for r in rows):
+        rows.insert(0, own)
     units = unit_table(head.text)
     if units and len(rows) == 1 and rows[0].total:
         more, end = _unit_rows(lines, end, header_keys=head.keys)
