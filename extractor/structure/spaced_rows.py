@@ -168,6 +168,9 @@ STANDARD_COLUMNS: list[tuple[str, tuple[str, ...]]] = [
     ("", ("总计", "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
           "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入")),  # (Chongqing)
 ]
+# labels that name their set only where printed whole: their characters are common in other headers
+# (`功能科目 总 计 基本支出 项目支出 事业单位经营 支出 …` covers 支出总计 but names six columns)
+_WHOLE_ONLY = frozenset(("支出总计",))
 _MAX_COLUMNS = 13  # the widest standard set a header may name over rows that print fewer amounts
 
 
@@ -576,7 +579,8 @@ def _standard_columns(header: list[NLine], n: int) -> Optional[tuple[str, tuple[
     another order in other provinces' tables), else the first."""
     text = "".join("".join(ln.text.split()) for ln in header)
     covered = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS + GROUPED_COLUMNS
-               if len(leaves) == n and covers(text, set_labels(parent, leaves))]
+               if len(leaves) == n and covers(text, set_labels(parent, leaves))
+               and all(label in text for label in leaves if label in _WHOLE_ONLY)]
     return next((c for c in covered if _in_order(text, _top_labels(c[1]))), covered[0] if covered else None)
 
 
