@@ -59,6 +59,14 @@ rows' cut two ways, every identity kept), the cells they all agree on are read; 
 review (`layout.row_guess`, the amounts they may hold named): blank, or the amount of the one grid
 whose sums hold exactly where the others' hold only within a cent's rounding, or else of the one
 grid whose rows in doubt print their amounts right after their names.
+Two print quirks of real budgets are taken (上海 单位预算): some cells printed rounded to the yuan
+among amounts printed to the cent (`22,118,861` for 22,118,861.34): where no grid keeps the sums
+to the cent, the amounts are compared to the yuan (`_place_coarse`); a stream that prints every
+cell but some of its 0s out of their columns' order (a page's 0s after the 合计 row's amounts): the
+other amounts are placed alone and, the 0s as many as the blank cells, each blank cell takes one;
+and, where nothing else reads, one amount printed in error (a row whose 项目支出 repeats its parent's,
+breaking 合计 = Σ parts): set aside when exactly that leaves one grid, then put in the cell its print
+order gives, to review (`_place_stray`).
 What it does not: read a table whose labels the catalogue does not confirm or leave two readings
 of, whose columns no standard set names, or whose search finds no grid, more than four grids, or
 runs too long: all are declined (None); an amount whose row the identities leave open is never
@@ -93,6 +101,8 @@ from .text_tables import is_preamble, text_reader, with_report
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _TWO = re.compile(r"^\d{2}$")
+_CENTS = re.compile(r"^-?[\d,]*\d\.\d\d$")
+_YUAN = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")  # a thousand or more printed to the yuan, separators and all
 _MONEY = re.compile(r"[.,]")  # an amount printed with cents or thousands separators (no 栏次 number)
 _PAGE = re.compile(r"^第\s*\d+\s*页")
 _LANCI = ("栏次", "行次")
@@ -103,6 +113,9 @@ _TITLE_MAX = 40  # characters of a title line (a longer line naming a table is a
 _MAX_STREAM = 600  # amounts in one table: more is no report's subject table
 _MIN_CENTS = 6  # amounts printed to the cent that tell bare two-digit numbers are code pieces
 _SINGLE = ("预算数", "决算数")  # the label of a table's only amount column
+_MAX_STRAYS = 24  # amounts tried as a cell printed in error: more and the search is too long
+_STRAY_DOUBT = ("amount uncertain: no placing keeps the sums with this amount, which breaks them (a cell the "
+                "report printed in error?); placed in the cell its print order gives, for review")
 _MAX_READINGS = 4  # grids the identities may leave for a stream whose cells agree but in a few rows
 _ROW_DOUBT = ("row uncertain: the identities leave more than one placing of the amounts, and they put "
               "different amounts in this cell ({}): left blank for review")
@@ -125,6 +138,26 @@ class _Amount:
     @property
     def value(self) -> Decimal:
         return Decimal(self.text.replace(",", ""))
+
+
+@dataclass
+class _Coarse(_Amount):
+    """An amount compared to the yuan (its value in hundreds): in a table printed to the cent whose
+    cells some print rounded to the yuan (`22,118,861` for 22,118,861.34), the sums hold only so."""
+
+    @property
+    def value(self) -> Decimal:
+        return Decimal(self.text.replace(",", "")) / 100
+
+
+@dataclass
+class _Stray(_Amount):
+    """An amount set aside as a cell a report printed in error (its sums do not hold with it): placed
+    as a 0, then moved to the cell its print order gives (`_place_stray`), to review."""
+
+    @property
+    def value(self) -> Decimal:
+        return Decimal(0)
 
 
 @dataclass
@@ -470,6 +503,8 @@ def _with_zeros(shape: Shape, amounts: list[_Amount], k: int, solved: tuple[list
     total_row = shape.codes.index(None) if None in shape.codes else None
     zero_cells = place_zeros(grid, list(where), positions, zeros, total_row)
     if zero_cells is None:
+        zero_cells = _every_blank(grid, zeros)
+    if zero_cells is None:
         return None
     cells: list[list[Optional[_Amount]]] = [[None] * rows for _ in range(k)]
     for p, (c, r) in zip(positions, where):
@@ -477,6 +512,15 @@ def _with_zeros(shape: Shape, amounts: list[_Amount], k: int, solved: tuple[list
     for p, (c, r) in zip(zeros, zero_cells):
         cells[c][r] = amounts[p]
     return cells
+
+
+def _every_blank(grid: list[list[Optional[Decimal]]], zeros: list[int]) -> Optional[list[tuple[int, int]]]:
+    """Where the stream's 0s are exactly as many as the grid's blank cells, each blank cell is one
+    of them (every cell is printed once; pdfminer may print a column's 0s after the 合计 row's
+    amounts, out of the column's order): the blank cells column by column, for the 0s in printed
+    order; else None."""
+    blanks = [(c, r) for c in range(len(grid)) for r in range(len(grid[c])) if grid[c][r] is None]
+    return blanks if zeros and len(blanks) == len(zeros) else None
 
 
 def _by_columns(shape: Shape, amounts: list[_Amount], k: int, after_names: Optional[list[Optional[int]]] = None
@@ -500,8 +544,9 @@ def _by_columns(shape: Shape, amounts: list[_Amount], k: int, after_names: Optio
                           zeros if full else None)
     if sparse is None and full:
         solved = solve_full(shape, values, k)
-        if solved is None:
-            return None
+        if solved is None:  # (its 0s out of their columns' order: the other amounts placed alone)
+            apart = solve_sparse(shape, [values[p] for p in positions], k) if zeros else None
+            return None if apart is None else _with_zeros(shape, amounts, k, apart, positions, zeros)
         filled = [0] * k
         for a, c in zip(amounts, solved[1]):
             cells[c][filled[c]] = a
@@ -653,6 +698,79 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
     return None
 
 
+def _yuan_rounded(amounts: Sequence[_Amount]) -> bool:
+    """A stream printed to the cent (six amounts at least) with some amounts of a thousand or more
+    printed without cents, to the yuan (`22,118,861`): cells a report rounded for show."""
+    cents = sum(1 for a in amounts if _CENTS.match(a.text))
+    return cents >= _MIN_CENTS and any(_YUAN.match(a.text) for a in amounts)
+
+
+def _place_coarse(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str], scrambled: bool = False
+                  ) -> Optional[_Placement]:
+    """`_place` with the amounts compared to the yuan (`_Coarse`), where the stream prints some
+    amounts rounded to the yuan among amounts printed to the cent (`_yuan_rounded`): the sums that
+    join such a cell hold only within its rounding. None where the stream is not so or no single
+    placement is left."""
+    if not _yuan_rounded(s.amounts):
+        return None
+    coarse = _Streams(s.codes, s.names, s.pieces, [a if isinstance(a, _Stray) else _Coarse(a.text, a.line)
+                                                   for a in s.amounts], list(s.twos))
+    return _place(region, coarse, rows, header, scrambled)
+
+
+def _place_stray(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]) -> Optional[_Placement]:
+    """Where no grid keeps the sums, one amount may be a cell the report printed in error (a row's
+    `14,348,853.34 14,348,853.34 64,840,547.00`: 合计 = 基本支出, and its 项目支出 repeats its parent's).
+    Each amount printed elsewhere in the table too, away from its equal neighbours (the first of
+    them; `_MAX_STRAYS` at most, else none), is set aside in turn as a 0 (`_Stray`) and the rest
+    placed (`_place`, or `_place_coarse` where the stream prints amounts rounded to the yuan); the
+    stray then goes to the cell its print order gives: the first blank (or 0) cell right of the
+    amount printed just before it, on that amount's row. Read only where the amounts so set aside
+    leave one grid and that cell exists; the stray's cell goes to review (`_STRAY_DOUBT`)."""
+    amounts = s.amounts
+    seen = [a.value for a in amounts]
+    tries = [d for d in range(1, len(amounts)) if seen[d] != 0 and seen[d] != seen[d - 1] and _elsewhere(seen, d)]
+    if not tries or len(tries) > _MAX_STRAYS:
+        return None
+    found: dict[tuple, _Placement] = {}
+    coarse = _yuan_rounded(amounts)
+    for d in tries:
+        stray = _Stray(amounts[d].text, amounts[d].line)
+        t = _Streams(s.codes, s.names, s.pieces, amounts[:d] + [stray] + amounts[d + 1:], [p for p in s.twos if p != d])
+        placed = _place_coarse(region, t, rows, header) if coarse else _place(region, t, rows, header)
+        if placed is None or not _move_stray(placed.cells, amounts[d - 1], stray):
+            continue
+        found.setdefault(tuple(tuple(a.text if a is not None else None for a in col) for col in placed.cells), placed)
+        if len(found) > 1:
+            return None
+    return next(iter(found.values())) if found else None
+
+
+def _elsewhere(values: list[Decimal], d: int) -> bool:
+    """values[d] is printed elsewhere too, away from the run of equal amounts it starts."""
+    end = d
+    while end + 1 < len(values) and values[end + 1] == values[d]:
+        end += 1
+    return any(v == values[d] for p, v in enumerate(values) if p < d or p > end)
+
+
+def _move_stray(cells: list[list[Optional[_Amount]]], before: _Amount, stray: _Stray) -> bool:
+    """Moves the stray (placed as a 0) to the first blank or 0 cell right of the amount printed
+    before it, on that amount's row (a 0 there takes the stray's place); False where there is none."""
+    at = [(c, r) for c, col in enumerate(cells) for r, a in enumerate(col)
+          if a is not None and a.line is before.line and a.text == before.text]  # (perhaps a `_Coarse` copy)
+    was = [(c, r) for c, col in enumerate(cells) for r, a in enumerate(col) if a is stray]
+    if len(at) != 1 or len(was) != 1:
+        return False
+    (c0, r), (cs, rs) = at[0], was[0]
+    for c in range(c0 + 1, len(cells)):
+        a = cells[c][r]
+        if a is None or a is stray or a.value == 0:
+            cells[cs][rs], cells[c][r] = (None if a is None else a), stray
+            return True
+    return False
+
+
 def _after_names(region: _Region, rows: list[LabelRow], amounts: list[_Amount]) -> list[Optional[int]]:
     """For each row, the index of the first amount printed after its name's last line (None when
     the name's line is not the table's or no amount follows it)."""
@@ -740,7 +858,7 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
             continue
         rows, header = label_rows(s.codes, s.names, s.pieces)
         if rows is not None:
-            placed = _place(region, s, rows, header)
+            placed = _place(region, s, rows, header) or _place_coarse(region, s, rows, header)
             if placed is not None:
                 break
     if placed is not None:
@@ -751,7 +869,10 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
             placed = _place(region, s, by_codes[0], by_codes[1], scrambled=True)
             if placed is not None:
                 return by_codes[0], placed
-    return rows, None
+    s = region.streams  # last: one amount a cell printed in error
+    first, header = label_rows(s.codes, s.names, s.pieces) if s.codes else (None, [])
+    placed = None if first is None else _place_stray(region, s, first, header)
+    return (first, placed) if placed is not None else (rows, None)
 
 
 def _by_names(region: _Region, s: _Streams) -> Optional[tuple[list[LabelRow], _Placement]]:
@@ -801,6 +922,9 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
             cell = Cell(text=a.text, orig=a.text, line=a.line.no, page=a.line.page, repaired=a.line.repaired)
             if c in unsure:
                 cell.repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
+            if isinstance(a, _Stray):
+                cell.repairs = [Repair(kind="layout.row_guess", note=_STRAY_DOUBT, status="unconfirmed")] \
+                    + (cell.repairs or [])
             if (c, r) in doubt:
                 cell.repairs = (cell.repairs or []) + [Repair(kind="layout.row_guess", note=(
                     cells.filled or _ROW_DOUBT).format(" or ".join(doubt[(c, r)])), status="unconfirmed")]
