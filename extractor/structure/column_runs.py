@@ -80,6 +80,7 @@ from .run_code_order import label_by_codes
 from .name_codes import inferred_repair
 from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, header_word, label_rows, rows_by_names
 from .run_placer import Shape, solve_full
+from .run_printed import as_printed
 from .run_rows import solve_rows
 from .run_sparse import solve_sparse, sparse_readings
 from .run_subtotals import Identity, alike_columns, has_grid, solve_grouped_or_fewest
@@ -751,7 +752,46 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
             placed = _place(region, s, by_codes[0], by_codes[1], scrambled=True)
             if placed is not None:
                 return by_codes[0], placed
+    for s in _variants(region):  # no grid keeps the identities: the rows as printed, if the stream says so
+        printed = None if s is None else _printed_reading(region, s)
+        if printed is not None:
+            return printed
     return rows, None
+
+
+_PRINTED_DOUBT = ("amount uncertain: the table's sums do not hold here (an error in the printed table, or a "
+                  "misread one), so its amounts were read in printed order, row by row, unconfirmed ({})")
+
+
+def _printed_reading(region: _Region, s: _Streams) -> Optional[tuple[list[LabelRow], _Placement]]:
+    """A stream that prints every cell row by row whose sums fail somewhere (run_printed.as_printed):
+    the rows (their labels read in printed order, else by their codes) and that reading, the cells
+    whose sums fail to review; None where it does not read so."""
+    labelled, header = label_rows(s.codes, s.names, s.pieces)
+    readings = [(labelled, header)] if labelled is not None else []
+    by_codes = label_by_codes(s.codes, s.names, s.pieces)
+    if by_codes is not None:
+        readings.append(by_codes)
+    for rows, words in readings:
+        text = "".join(words) + ("合计" if region.totals else "") + "".join(sorted(set(region.total_words)))
+        for parent, leaves in _column_sets(text):
+            k = len(leaves)
+            if len(set_identities(leaves)) != 1:
+                continue
+            amounts = _without_scattered_lanci(s.amounts, k) if k > 1 else s.amounts
+            try:
+                values = [a.value for a in amounts]
+            except ArithmeticError:
+                return None
+            got = as_printed([r.code for r in rows], values, k, bool(region.totals))
+            if got is None:
+                continue
+            where, index, doubt = got
+            cells = _Guessed([[amounts[p] for p in col] for col in index])
+            cells.doubt = {(c, r): [amounts[index[c][r]].text] for c, r in doubt}
+            cells.filled = _PRINTED_DOUBT
+            return rows, _Placement(parent, leaves, cells, where, ordered=True)
+    return None
 
 
 def _by_names(region: _Region, s: _Streams) -> Optional[tuple[list[LabelRow], _Placement]]:
