@@ -59,6 +59,9 @@ rows' cut two ways, every identity kept), the cells they all agree on are read; 
 review (`layout.row_guess`, the amounts they may hold named): blank, or the amount of the one grid
 whose sums hold exactly where the others' hold only within a cent's rounding, or else of the one
 grid whose rows in doubt print their amounts right after their names.
+Where no grid keeps the identities because the printed table's own sums fail (a row printing another
+row's amount, integers rounded off a total), a stream that prints every cell row by row is read as
+printed (run_printed.py): the cells of each failing identity go to review (`layout.row_guess`).
 What it does not: read a table whose labels the catalogue does not confirm or leave two readings
 of, whose columns no standard set names, or whose search finds no grid, more than four grids, or
 runs too long: all are declined (None); an amount whose row the identities leave open is never
