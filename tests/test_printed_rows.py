@@ -136,3 +136,16 @@ def test_a_stream_printed_column_by_column_is_not_read_as_rows():
     assert as_printed(codes, values, 3, True) is None
     # a stream of fewer amounts than the rows' cells (blank cells absent) is not read as printed either
     assert as_printed(codes, _d("50", "50", "50", "50", "30", "30", "20", "20", "50", "50"), 2, True) is None
+
+
+def test_a_column_sum_that_fails_with_every_row_sum_holding_sends_its_family_to_review():
+    # 2080599 printed 25 | 25 | 0 (its row holds) where 20805 = 50 says 20: the 合计 and 基本支出
+    # columns of the family 20805 / 2080502 / 2080599 fail, and no row of it explains that
+    # (213 10 | 0 | 10 after it; 合计 60 | 50 | 10 printed last)
+    codes = ["208", "20805", "2080502", "2080599", "213"]
+    values = _d("50", "50", "0", "50", "50", "0", "30", "30", "0", "25", "25", "0", "10", "0", "10",
+                "60", "50", "10")
+    where, index, doubt = as_printed(codes, values, 3, True)
+    assert where == "last"
+    assert index[1][3] == 10 and values[index[1][3]] == Decimal("25")  # 2080599's 基本支出, as printed
+    assert doubt == {(c, r) for c in (0, 1) for r in (1, 2, 3)}  # 208 = 20805 and 合计 = 208 hold
