@@ -67,6 +67,9 @@ other amounts are placed alone and, the 0s as many as the blank cells, each blan
 and, where nothing else reads, one amount printed in error (a row whose 项目支出 repeats its parent's,
 breaking 合计 = Σ parts): set aside when exactly that leaves one grid, then put in the cell its print
 order gives, to review (`_place_stray`).
+Where no grid keeps the identities because the printed table's own sums fail (a row printing another
+row's amount, integers rounded off a total), a stream that prints every cell row by row is read as
+printed (run_printed.py): the cells of each failing identity go to review (`layout.row_guess`).
 What it does not: read a table whose labels the catalogue does not confirm or leave two readings
 of, whose columns no standard set names, or whose search finds no grid, more than four grids, or
 runs too long: all are declined (None); an amount whose row the identities leave open is never
@@ -88,6 +91,7 @@ from .run_code_order import label_by_codes
 from .name_codes import inferred_repair
 from .run_labels import CodeLine, LabelRow, NameLine, PieceLine, header_word, label_rows, rows_by_names
 from .run_placer import Shape, solve_full
+from .run_printed import as_printed
 from .run_rows import solve_rows
 from .run_sparse import solve_sparse, sparse_readings
 from .run_subtotals import Identity, alike_columns, has_grid, solve_grouped_or_fewest
@@ -869,10 +873,51 @@ def _read(region: _Region) -> tuple[Optional[list[LabelRow]], Optional[_Placemen
             placed = _place(region, s, by_codes[0], by_codes[1], scrambled=True)
             if placed is not None:
                 return by_codes[0], placed
-    s = region.streams  # last: one amount a cell printed in error
+    s = region.streams  # then: one amount a cell printed in error
     first, header = label_rows(s.codes, s.names, s.pieces) if s.codes else (None, [])
     placed = None if first is None else _place_stray(region, s, first, header)
-    return (first, placed) if placed is not None else (rows, None)
+    if placed is not None:
+        return first, placed
+    for s in _variants(region):  # no grid keeps the identities: the rows as printed, if the stream says so
+        printed = None if s is None else _printed_reading(region, s)
+        if printed is not None:
+            return printed
+    return rows, None
+
+
+_PRINTED_DOUBT = ("amount uncertain: the table's sums do not hold here (an error in the printed table, or a "
+                  "misread one), so its amounts were read in printed order, row by row, unconfirmed ({})")
+
+
+def _printed_reading(region: _Region, s: _Streams) -> Optional[tuple[list[LabelRow], _Placement]]:
+    """A stream that prints every cell row by row whose sums fail somewhere (run_printed.as_printed):
+    the rows (their labels read in printed order, else by their codes) and that reading, the cells
+    whose sums fail to review; None where it does not read so."""
+    labelled, header = label_rows(s.codes, s.names, s.pieces)
+    readings = [(labelled, header)] if labelled is not None else []
+    by_codes = label_by_codes(s.codes, s.names, s.pieces)
+    if by_codes is not None:
+        readings.append(by_codes)
+    for rows, words in readings:
+        text = "".join(words) + ("合计" if region.totals else "") + "".join(sorted(set(region.total_words)))
+        for parent, leaves in _column_sets(text):
+            k = len(leaves)
+            if len(set_identities(leaves)) != 1:
+                continue
+            amounts = _without_scattered_lanci(s.amounts, k) if k > 1 else s.amounts
+            try:
+                values = [a.value for a in amounts]
+            except ArithmeticError:
+                return None
+            got = as_printed([r.code for r in rows], values, k, bool(region.totals))
+            if got is None:
+                continue
+            where, index, doubt = got
+            cells = _Guessed([[amounts[p] for p in col] for col in index])
+            cells.doubt = {(c, r): [amounts[index[c][r]].text] for c, r in doubt}
+            cells.filled = _PRINTED_DOUBT
+            return rows, _Placement(parent, leaves, cells, where, ordered=True)
+    return None
 
 
 def _by_names(region: _Region, s: _Streams) -> Optional[tuple[list[LabelRow], _Placement]]:

@@ -61,14 +61,30 @@ _NOT_COUNTED = str.maketrans("", "", "（）()“”\"\"")  # brackets and quote
 
 
 def sums_hold(values: Sequence[Decimal]) -> bool:
-    """The 三公 identities of a row of a standard header (one or two blocks of 合计, 因公出国（境）费,
-    小计, 购置费, 运行维护费, 公务接待费): 合计 = 出国 + 小计 + 接待 and 小计 = 购置 + 运行 in each block."""
-    width = _width(STANDARD[0][1])
-    if not values or len(values) % width or len(values) > 2 * width:
+    """The 三公 identities of a row under one of the standard headers (STANDARD) as wide as the row:
+    合计 = 出国 + 小计 + 接待 and 小计 = 购置 + 运行 in each block, whichever order the header prints
+    the block's columns in (公务接待费 before the car costs in Shanghai's budget tables); a column
+    after the blocks (机关运行经费预算数, 会议费, 培训费) enters no identity."""
+    return any(_block_sums_hold(values, block, max(1, len(tops)), len(tail))
+               for tops, block, tail in STANDARD)
+
+
+def _block_sums_hold(values: Sequence[Decimal], block: list[tuple[str, tuple[str, ...]]], copies: int,
+                     tail: int) -> bool:
+    width = _width(block)
+    if not values or len(values) != width * copies + tail:
         return False
-    for b in range(0, len(values), width):
-        total, abroad, car, buy, run, host = values[b:b + width]
-        if abs(total - abroad - car - host) > _CENT * 2 or abs(car - buy - run) > _CENT:
+    for b in range(0, width * copies, width):
+        row = values[b:b + width]
+        tops: list[Decimal] = []  # the block's columns under no other but its 合计 (a 小计 for its parts)
+        at = 0
+        for _, subs in block:
+            tops.append(row[at])
+            if subs:
+                if abs(row[at] - sum(row[at + 1:at + len(subs)], Decimal(0))) > _CENT:
+                    return False
+            at += max(1, len(subs))
+        if abs(tops[0] - sum(tops[1:], Decimal(0))) > _CENT * 2:
             return False
     return True
 
