@@ -160,10 +160,14 @@ def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
     return template.shape if template is not None else None
 
 
-def _is_stream(lines: Sequence[NLine], i: int) -> bool:
+def _is_stream(lines: Sequence[NLine], i: int, one_row: bool = False) -> bool:
     """Lone amounts are a quarter or more of the first cell lines from the first number on (a long
-    header of column labels broken over many lines comes before it), three at least."""
+    header of column labels broken over many lines comes before it), three at least; with `one_row`
+    (a one-row table: 三公) also one or two lone amounts that are every cell line from the first
+    number to the table's end (a title or prose line next: the row of a table printing few of its
+    amounts, `0.95` `0.95` under twelve 三公 columns)."""
     seen = lone = 0
+    ended = False
     piece = False  # a header word came before (the unit line is then among the header's cells, not
     # under a title-area line such as a unit's code and name)
     for k in range(i, min(len(lines), i + 3 * _PROBE + _MAX_HEADER_LINES)):
@@ -175,6 +179,7 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
         piece = piece or bool(_HAN.search(t) and not any(ch.isdigit() for ch in t) and cell_line(lines[k])
                               and not title_like(lines[k]))
         if not cell_line(lines[k]) or title_like(lines[k]):
+            ended = True
             break
         if not seen and not AMOUNT.match(t):
             if k - i >= _MAX_HEADER_LINES:
@@ -184,6 +189,8 @@ def _is_stream(lines: Sequence[NLine], i: int) -> bool:
         lone += bool(AMOUNT.match(t))
         if seen >= _PROBE:
             break
+    if one_row and ended and 1 <= lone == seen:
+        return True
     return lone >= 3 and 4 * lone >= seen
 
 
@@ -1179,7 +1186,8 @@ class RowStreamReader:
         if not t.strip() or not after_title(lines, i):
             return False
         if cell_line(lines[i]):
-            return _template_shape(lines, i) in _SHAPES and _is_stream(lines, i)
+            shape = _template_shape(lines, i)
+            return shape in _SHAPES and _is_stream(lines, i, one_row=shape == "flat_values")
         return _template_shape(lines, i) == "subject" and _one_line(lines[i])
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
