@@ -146,3 +146,33 @@ def test_numbers_lifted_below_their_sentence_are_put_back():
     assert texts[7:9] == ["本表金额 万元，合计 万元", "1.00"]
     assert nd.counts["lifted_numbers"] == 6
     assert nd.lines[1].orig == texts[1] and nd.lines[1].no == 2
+
+
+def test_two_lines_printed_in_the_wrong_order_are_swapped_back():
+    # pdftotext -layout on a report whose digits sit a little higher: the line that ends a sentence's
+    # amount is printed above the line that opens the sentence, the pair set apart by blank lines
+    text = ("4、一般公共服务支出（类）财政事务（款）财政委托业务支出（项）。主要用于：\n\n"
+            "449.52万元。决算数小于预算数的主要原因：因个别项目评审费未能实施或未来得及\n"
+            "委托中介机构开展各类审计及绩效评价工作。年初预算为450.52万元，支出决算为\n\n"
+            "支付完毕，于明年重新申请。\n")
+    nd = normalize(_doc(text))
+    texts = [ln.text for ln in nd.lines]
+    assert texts[2] == "委托中介机构开展各类审计及绩效评价工作。年初预算为450.52万元，支出决算为"
+    assert texts[3] == "449.52万元。决算数小于预算数的主要原因：因个别项目评审费未能实施或未来得及"
+    assert [ln.no for ln in nd.lines[2:4]] == [4, 3]  # each line keeps its printed number
+    assert nd.counts["swapped_lines"] == 1
+
+
+def test_lines_in_their_order_are_not_swapped():
+    # the amount-led line continues the line above (支出决算为 / 449.52万元): printed in order
+    in_order = ("年初预算为450.52万元，支出决算为\n\n449.52万元。决算数小于预算数的主要原因：因个别\n"
+                "项目评审费未能实施，其中委托业务支出为\n\n支付完毕。\n")
+    # the line after the open sentence prints its amount; or no blank line sets the pair apart
+    supplied = ("主要用于：\n\n449.52万元。决算数小于预算数的主要原因：因个别项目\n"
+                "委托中介机构开展工作。年初预算为450.52万元，支出决算为\n449.52万元。\n")
+    joined = ("涉及预算金额\n598.42万元；绩效跟踪评价的2024年度项目4个，绩效自评\n"
+              "度项目4个，平均得分99.43分（其中，绩效评级为\n“优”的项目4个）。\n")
+    for text in (in_order, supplied, joined):
+        nd = normalize(_doc(text))
+        assert [ln.text for ln in nd.lines if ln.text] == [t for t in text.split("\n") if t]
+        assert "swapped_lines" not in nd.counts

@@ -741,3 +741,71 @@ def test_a_three_public_table_of_units_printed_column_by_column_is_not_read_as_o
             for t in report.tables for r in t.rows]
     assert not any(Decimal("100.00") in vals and Decimal("40.00") in vals for vals in read)
     assert not any(Decimal("1") in vals for vals in read)
+
+
+def test_a_row_printing_every_column_that_does_not_add_up_keeps_its_amounts_for_review(tmp_path):
+    # a budget table printed so (Shanghai's 支出预算总表 via PyMuPDF): 行政运行 prints 70.00 | 70.00 |
+    # 30.00 — its total is not the sum of its parts, yet one amount stands in every column
+    text = STREAM_05.replace("行政运行\n70.00\n70.00\n", "行政运行\n70.00\n70.00\n30.00\n")
+    report = _extract(tmp_path, text)
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    run = _row(t, "2010601")
+    assert _vals(run) == {"本年支出/小计": Decimal("70.00"), "本年支出/基本支出": Decimal("70.00"),
+                          "本年支出/项目支出": Decimal("30.00")}
+    for v in run.values.values():
+        assert v.confidence < policy.REVIEW_THRESHOLD
+        assert any(r.kind == "layout.row_guess" and r.status == "unconfirmed" and "not the sum" in r.note
+                   for r in v.repairs)
+    # the next row's part amount, which the parent's sums no longer place, goes to review too
+    other = _row(t, "2010602")
+    assert sorted(_vals(other).values()) == [Decimal("30.00"), Decimal("30.00")]
+    part = next(v for k, v in other.values.items() if v is not None and v.value is not None and k != "本年支出/小计")
+    assert part.confidence < policy.REVIEW_THRESHOLD
+
+
+def test_a_row_printing_more_amounts_than_columns_still_loses_them(tmp_path):
+    # four amounts under three columns that do not add up: the reading order mixed rows, none is read
+    text = STREAM_05.replace("行政运行\n70.00\n70.00\n", "行政运行\n70.00\n70.00\n30.00\n5.00\n")
+    report = _extract(tmp_path, text)
+    tables = [t for t in report.tables if t.method == "row-stream"]
+    assert not tables or not _vals(_row(tables[0], "2010601"))
+
+
+# a 三公 table as PyMuPDF prints it: every header word on a line of its own, the row's two amounts
+# printed (blank cells absent) up to the next table's title
+SANGONG_TWO = """财政拨款“三公”经费支出决算表
+单位：万元
+财政拨款“三公”经费
+合计
+因公出国（境）费
+公务用车购置及运行费
+公务接待费
+小计
+公务用车购置费
+公务用车运行费
+预算数
+决算数
+预算数
+决算数
+预算数
+决算数
+预算数
+决算数
+预算数
+决算数
+预算数
+决算数
+0.95
+0.95
+政府性基金预算财政拨款收入支出决算表
+单位：万元
+"""
+
+
+def test_a_one_row_table_printing_two_amounts_is_read_for_review(tmp_path):
+    report = _extract(tmp_path, SANGONG_TWO)
+    (t,) = [t for t in report.tables if "三公" in (t.title or "")]
+    (row,) = t.rows
+    amounts = [v for v in row.values.values() if v is not None and v.value is not None]
+    assert [v.value for v in amounts] == [Decimal("0.95"), Decimal("0.95")]
+    assert all(v.confidence < policy.REVIEW_THRESHOLD for v in amounts)  # which columns: not certain

@@ -6,7 +6,8 @@ debris (`[bookmark: …]`, `PAGEREF _Toc…`, TOC blocks, markdown
 marks, pinyin ruby after characters — ruby.py, masked `&nbsp;` — nbsp_masks.py), joins the runs of
 text a converter printed one per line back into their blocks (run_lines.py), turns the bars
 between a web row's cells into spaces (bar_rows.py), puts numbers a converter lifted onto the line
-below back into their sentence (lifted_numbers.py), and removes page furniture
+below back into their sentence (lifted_numbers.py), puts two lines of a paragraph a converter
+printed in the wrong order back in order (swapped_lines.py), and removes page furniture
 (page-number lines, `第 N 页 共 M 页` run into a line, form feeds and the running headers and footers
 around them — furniture.py), maps full-width digits and signs to ASCII and Traditional characters
 to Simplified (traditional.py), each one character for one, and keeps for each line both the
@@ -29,6 +30,7 @@ from .furniture import PAGE_LINE, counted_page_numbers, cut_inline_page_marks, r
 from .bar_rows import bar_row_lines, unbar
 from .row_numbers import blank_spans, row_number_spans
 from .lifted_numbers import merge_all as put_back_lifted_numbers
+from .swapped_lines import swapped
 from .nbsp_masks import unmask_nbsp
 from .run_lines import is_run_text, join_runs
 from .ruby import strip_pinyin_ruby
@@ -193,6 +195,14 @@ def normalize(doc: Document) -> NormalizedDocument:
         for j in joined_into:
             drop[j] = True
         _count(counts, "run_lines", n)
+    pairs = swapped(cleaned)  # two lines of a paragraph printed in the wrong order (each keeps its number)
+    if pairs:
+        lines = list(lines)
+        for a in pairs:
+            cleaned[a], cleaned[a + 1] = cleaned[a + 1], cleaned[a]
+            lines[a], lines[a + 1] = lines[a + 1], lines[a]
+            drop[a], drop[a + 1] = drop[a + 1], drop[a]
+    _count(counts, "swapped_lines", len(pairs))
     cleaned, lifted, n = put_back_lifted_numbers(cleaned)
     for j in lifted:
         drop[j] = True
