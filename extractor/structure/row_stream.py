@@ -914,26 +914,6 @@ def _mark_moved(block: GridBlock, lines: list[NLine], by_name: bool = False) -> 
             row[0].repairs = (row[0].repairs or []) + [Repair(kind="layout.code_moved", note=note)]
 
 
-_SUM_DOUBT = ("row uncertain: its first amount (a total column) is not the sum of the others; the table "
-              "may print it so, or the converter's reading order moved amounts between rows")
-
-
-def _mark_unsure(block: GridBlock, rows: list[list[Token]], synthetic: list[NLine], unsure: set[int]) -> None:
-    """The amounts of the rows in `unsure` (by their first token's line, id) carry an unconfirmed
-    `layout.row_guess` repair: read in printed order, but they may not be the row's own."""
-    if not unsure:
-        return
-    by_line = {ln.no: r for r, ln in zip(rows, synthetic)}
-    for row in block.rows:
-        part = by_line.get(row[0].line) if row else None
-        if part is None or id(part[0][1]) not in unsure:
-            continue
-        for c in row:
-            if c.text and AMOUNT.match(c.text.strip()):
-                c.repairs = (c.repairs or []) + [Repair(kind="layout.row_guess", note=_SUM_DOUBT,
-                                                        status="unconfirmed")]
-
-
 def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     best: tuple[Optional[GridBlock], int] = (None, i + 1)
     for codes in (False, True):
@@ -1066,7 +1046,6 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
         rows = split[1] + rows
     if shape == "subject" and not units and left_out is None:
         rows = _extras_on(rows, moved)
-    unsure: set[int] = set()  # rows (by their first token's line) whose amounts do not add up
     if columns is not None and shape == "subject" and left_out is None:
         first_is_total = bool(_FIRST_TOTAL.search(columns[0]))
         bad = [k for k, r in enumerate(rows) if _scrambled(r, len(columns), first_is_total)]
@@ -1075,12 +1054,6 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
         if len(bad) > _MAX_SCRAMBLED * len(rows):
             return None, i + 1  # the reading order mixes the rows: no row's amounts can be trusted
         for k in bad:  # the row's code and name stay; amounts that are not its own are not read
-            if _trailing_amounts(rows[k]) == len(columns) < len(rows[k]):
-                # (but a row printing one amount in every column keeps them, to review: the
-                # table may print them so — a total that is not its parts' sum —, or the
-                # reading order moved them)
-                unsure.add(id(rows[k][0][1]))
-                continue
             rows[k] = rows[k][:len(rows[k]) - _trailing_amounts(rows[k])]
     title = [replace(ln) for ln in _title_lines(lines, i)]
     head = [_line(h) for h in header if h]
@@ -1102,7 +1075,6 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
         # amounts (pdfminer.six's column-wise tables print blank lines the same way: column_runs.py's)
     _provenance(block, rows, body)
     _mark_moved(block, [ln for part, ln in zip(rows, body) if id(part) in moved], named)
-    _mark_unsure(block, rows, body, unsure)
     block.method = "row-stream"
     block.notes = passed + block.notes  # the table's note, printed among its cells
     block.preamble = []
