@@ -56,6 +56,10 @@ class Detached:
     parts: list[dict[int, Cell]] = field(default_factory=list)
     parts_note: str = ""
     totals_from: tuple[str, ...] = ("final.02", "final.03", "budget.income", "budget.expenditure")
+    # a two-sided table printing no 行次 (structure/sides_bare.py): the run holds both sides' amounts
+    # interleaved, `left` the income rows (grid row index -> label) in the grid column `left_column`
+    left: dict[int, str] = field(default_factory=dict)
+    left_column: int = -1
 
 
 @dataclass

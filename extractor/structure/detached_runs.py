@@ -23,6 +23,7 @@ table gets a note listing the amounts left unplaced.
 A 公开04表's run (sides_detached.py) names its own confirming table (`totals_from`: 公开05表, whose 类
 totals are the 一般公共预算 column's) and carries each row's other amounts (`parts`): placed with the
 row's 合计, in the columns the reader found certain.
+A table printing no 行次 hands both sides' amounts in one run (`left`): detached_sides.py places them.
 What it does not: read any text, or place amounts no other table confirms.
 """
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
 from ..evidence import policy
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
+from .detached_sides import income_totals, place_sides
 from .tables import build_table
 
 # 收入决算表, 支出决算表 (a budget's 收入总表 / 支出总表): their 类 rows' first column is the 类 total
@@ -52,7 +54,10 @@ def place_detached(grids: list[GridBlock], tables: list[Table]) -> list[Table]:
         source = grid.detached.totals_from
         if source not in totals:
             totals[source] = _class_totals(tables, source)
-        note = _place(grid, grid.detached, totals[source])
+        if grid.detached.left:  # both sides' amounts in one run (sides_bare.py)
+            note = place_sides(grid, grid.detached, totals[source], income_totals(tables))
+        else:
+            note = _place(grid, grid.detached, totals[source])
         grid.detached = None
         out[k] = build_table(grid)
         if note:

@@ -1,0 +1,142 @@
+"""The `sides-bare` reader and its placing pass (structure/sides_bare.py, detached_sides.py): a
+收入支出决算总表 printing no 行次 as pdftotext without -layout prints it (Shanghai's 决算) — labels of both
+sides in reading order, the header's words among them, the two sides' amounts as runs apart from their
+labels — placed where every placement the sums and the report's 支出决算表 allow agrees.
+Amounts checked by hand: income 300 + 20 = 320 = 本年收入合计, 320 + 10 = 330 = 总计; expenditure
+200 + 30.01 + 80 = 310.01 = 本年支出合计 (the 03表 prints 教育支出 30.00: the tables round apart by a
+cent), 310.01 + 19.99 = 330 = 总计; the 03表's 合计 310 = 200 + 30 + 80."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor import extract
+
+BARE_01 = """收入支出决算总表
+单位：万元
+
+收入
+项目
+一、一般公共预算财政拨款收入
+
+决算数
+300.00
+
+支出
+项目
+一、一般公共服务支出
+
+二、政府性基金预算财政拨款收入
+
+二、外交支出
+
+三、上级补助收入
+
+三、教育支出
+
+四、其他收入
+
+四、科学技术支出
+20.00
+五、社会保障和就业支出
+
+决算数
+200.00
+30.01
+80.00
+
+本年收入合计
+
+320.00
+
+本年支出合计
+
+310.01
+
+使用非财政拨款结余（含专用结余）
+年初结转和结余
+总计
+
+结余分配
+10.00
+
+330.00
+
+年末结转和结余
+总计
+
+19.99
+
+330.00
+
+"""
+
+TABLE_03 = """支出决算表
+单位：万元
+科目编码 科目名称 本年支出合计 基本支出 项目支出
+合计 310.00 280.00 30.00
+201 一般公共服务支出 200.00 180.00 20.00
+205 教育支出 30.00 30.00 0.00
+208 社会保障和就业支出 80.00 70.00 10.00
+注：本表反映本部门本年度各项支出情况。
+"""
+
+TABLE_02 = """收入决算表
+单位：万元
+科目编码 科目名称 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入
+合计 320.00 300.00 0.00 0.00 0.00 0.00 20.00
+201 一般公共服务支出 220.00 200.00 0.00 0.00 0.00 0.00 20.00
+205 教育支出 30.00 30.00 0.00 0.00 0.00 0.00 0.00
+208 社会保障和就业支出 70.00 70.00 0.00 0.00 0.00 0.00 0.00
+注：本表反映本部门本年度取得的各项收入情况。
+"""
+
+
+def _table(tmp_path, text: str):
+    p = tmp_path / "t.txt"
+    p.write_text("报告\n\n" + text, encoding="utf-8")
+    (t,) = [t for t in extract(p).tables if t.method == "sides-bare"]
+    return t
+
+
+def _values(t) -> dict:
+    out: dict = {}
+    for r in t.rows:
+        for f in r.values.values():
+            if f is not None and f.value is not None:
+                out.setdefault(r.name.value, []).append(f.value)
+    return out
+
+
+def test_amounts_of_both_sides_are_placed_where_every_fitting_placement_agrees(tmp_path):
+    t = _table(tmp_path, BARE_01 + "\n" + TABLE_03)
+    got = _values(t)
+    assert got["一般公共服务支出"] == [Decimal("200.00")]
+    assert got["教育支出"] == [Decimal("30.01")]  # the 03表's 30.00, a cent apart
+    assert got["社会保障和就业支出"] == [Decimal("80.00")]
+    assert got["本年支出合计"] == [Decimal("310.01")]
+    assert got["本年收入合计"] == [Decimal("320.00")]
+    assert got["总计"] == [Decimal("330.00"), Decimal("330.00")]
+    # the sums alone do not tell which income item takes 300 or 20, nor which carry-over item 10 or 19.99
+    for name in ("一般公共预算财政拨款收入", "其他收入", "上级补助收入", "年初结转和结余", "年末结转和结余",
+                 "结余分配", "外交支出", "科学技术支出"):
+        assert name not in got
+    assert any("not placed" in n and "300.00 20.00 10.00 19.99" in n for n in t.notes)
+    (cell,) = [f for r in t.rows if r.name.value == "一般公共服务支出" for f in r.values.values() if f is not None]
+    assert [(x.kind, x.status, x.by) for x in cell.repairs] == [("layout.placed_by_table", "confirmed", "支出决算表")]
+
+
+def test_the_income_table_places_the_income_items(tmp_path):
+    t = _table(tmp_path, BARE_01 + "\n" + TABLE_03 + "\n" + TABLE_02)
+    got = _values(t)
+    assert got["其他收入"] == [Decimal("20.00")]  # the 收入决算表's 其他收入; 上级补助收入 blank there
+    assert "上级补助收入" not in got
+    # 300 is 财政拨款: either fund item, the tables do not say which
+    assert "一般公共预算财政拨款收入" not in got and "政府性基金预算财政拨款收入" not in got
+
+
+def test_without_the_expenditure_table_nothing_of_that_side_is_placed(tmp_path):
+    t = _table(tmp_path, BARE_01)
+    got = _values(t)
+    for name in ("一般公共服务支出", "教育支出", "社会保障和就业支出"):
+        assert name not in got
+    assert any("not placed" in n for n in t.notes)
