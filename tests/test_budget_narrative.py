@@ -35,3 +35,26 @@ def test_budget_explanations(tmp_path):
     assert failed == {"narrative.heading_amount_matches_budget"}
     bad = [c for c in r.checks if not c.passed][0]
     assert bad.expected == Decimal("31") and bad.found == Decimal("30")
+
+
+TITLE_AFTER = """2026年某区测试局单位预算
+一、单位预算编制说明
+财政拨款支出主要内容如下：
+1、住房保障支出（221类）住房改革支出（02款）购房补贴（03项）。主要用于：发放购房补贴。2025年当年预算执行数为40万元，2026年预算安排42万元，比2025年预算执行数增加5.00%。主要原因是：
+支出增加。
+\f2026年预算单位财务收支预算总表
+编制单位：某区测试局
+单位：元
+本年收入
+本年支出
+"""
+
+
+def test_a_table_title_after_the_last_items_sentence_ends_its_reason(tmp_path):
+    # pdftotext without -layout: the next page's table title follows the last explanation's
+    # reason on the next line; the reason ends with its sentence, not with the title
+    p = tmp_path / "b.txt"
+    p.write_text(TITLE_AFTER, encoding="utf-8")
+    (e,) = extract(p, ner=False).explanations
+    assert e.code.value == "2210203" and e.budget.value == Decimal("42")
+    assert e.reason.value == "支出增加。" and e.purpose.value == "发放购房补贴。"

@@ -25,7 +25,7 @@ import regex as re
 from ..datamodel import Explanation, Field, Narrative, Table
 from ..evidence import policy
 from ..evidence.numbers import NUM
-from ..evidence.printed import HEADING
+from ..evidence.printed import HEADING, TITLE_END, is_table_preamble
 from ..evidence.spans import derived, group_text, span_amount_field, span_text_field
 
 _MARK = r"(?:^|(?<=[。；]))[ \t]*(?P<no>\d{1,2}\s*[、.．]|[（(]\d{1,2}[)）])\s*"
@@ -69,6 +69,8 @@ CHANGE = re.compile(
 FLAT = re.compile(r"与(?:上年|20\d\d\s*年)(?:当年)?(?:预算)?(?:执行数|预算数)?持平")
 PREV_CHANGE = re.compile(rf"比上年(?:执行数|预算数|决算数)?(?P<d>增加|减少)\s*(?P<v>{NUM})\s*万?元")
 _PUNCT = re.compile(r"[，。；：,;:%\d]")
+# a line opening with what may be a table title: no sentence mark before its 表 (and its qualifier)
+_TITLE_START = re.compile(r"[^，。；：,;:！？!?]{2,40}?表(?:\s*[（(][^（）()]{1,24}[）)])?")
 _DIR_MAP = {"大于": "大于", "超过": "大于", "小于": "小于", "低于": "小于", "等于": "等于"}
 
 
@@ -86,6 +88,21 @@ def _printed_code(path: str) -> Optional[str]:
     return None
 
 
+def _table_title_after_sentence(text: str, line_start: int, line: str) -> bool:
+    """A table's title (`2026年预算单位财务收支预算总表`, often after a page break; the repair of broken
+    lines may have run its title area onto it: `…总表编制单位：X单位：元本年收入…`) starting the line
+    right after a finished sentence: the narrative has ended and a table the structure stage did not
+    take begins."""
+    if not text[:line_start].rstrip(" \t\f\n\u3000").endswith(("。", "；", ";")):
+        return False
+    line = line.strip(" \t\f\u3000")
+    m = _TITLE_START.match(line)
+    if m is None or not TITLE_END.search(m.group(0)):
+        return False
+    rest = line[m.end():].strip()
+    return not rest or is_table_preamble(rest[:30])
+
+
 def _body_end(nar: Narrative, start: int, next_item: int) -> int:
     """The body of an item ends at the next item or the next section heading."""
     end = next_item
@@ -99,6 +116,8 @@ def _body_end(nar: Narrative, start: int, next_item: int) -> int:
         line = nar.text[line_start: nl if nl != -1 else len(nar.text)]
         if 2 <= len(line.strip()) <= 15 and not _PUNCT.search(line):
             return line_start - 1  # a title line (其他相关情况说明) ends the item
+        if _table_title_after_sentence(nar.text, line_start, line):
+            return line_start - 1
         pos = nar.text.find("\n", line_start)
     return end
 
