@@ -509,10 +509,17 @@ def _amounts_fit(line: NLine, row: _Line, right_start: Optional[int]) -> bool:
     toks = tokens(line.text)
     if not toks or not all(is_amount(t) for t, _, _ in toks):
         return False
-    if any(s.amounts or s.lineno for s in row.sides) or (row.lone is not None and row.lone.amounts):
-        return False
     amounts = [Amount(t, a, b) for t, a, b in toks]
     layout = right_start is not None and "   " in line.text
+    left, right = row.sides
+    if not layout and row.lone is None and left.label and right.label and left.amounts and not right.amounts \
+            and not left.lineno and not right.lineno:
+        # `一、一般公共预算财政拨款 2,940.05 一、一般公共服务支出` / `2,106.66 2,106.66`: the income side
+        # printed its amount on the row's line, the expenditure side's (a taller cell) come below it
+        right.amounts = amounts
+        return True
+    if any(s.amounts or s.lineno for s in row.sides) or (row.lone is not None and row.lone.amounts):
+        return False
     if layout:
         by_side: list[list[Amount]] = [[], []]
         for x in amounts:
