@@ -31,6 +31,7 @@ from typing import Optional
 from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
+from .sides_spill import UNPLACED
 
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _MAX_SOLUTIONS = 5000
@@ -38,7 +39,6 @@ _CERTAIN = 0.9  # the 收入决算表 合计 row is used only when every amount 
 _BUDGET = 500_000  # nodes of the search
 _INCOME_COLUMNS = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 _FUND_COLUMN = "财政拨款收入"
-UNPLACED = "layout.amount_unplaced"  # (validate/checks.py reads a sum over such a cell as not evaluable)
 
 
 def income_totals(tables: list[Table]) -> dict[str, Decimal]:

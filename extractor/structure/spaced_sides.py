@@ -29,8 +29,9 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..catalog import codes_named
-from ..datamodel import Cell, GridBlock, NLine
+from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import ORDINAL
+from .sides_spill import UNPLACED, deal
 from .spaced_columns import Amount, RowAmounts, place_rows
 from .spaced_text import covers
 from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, page_turn, repeated_header
@@ -81,6 +82,7 @@ class _Line:
     lone: Optional[_Side] = None  # a label whose side is still to be decided
     side_doubt: bool = False
     break_doubt: bool = False  # its amounts were printed after a page break, away from its label
+    spill: list[Amount] = field(default_factory=list)  # the line below's amounts, sides not yet dealt (sides_spill.py)
 
 
 _GLUED = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)([零一二三四五六七八九十]+、\S*)$")
@@ -518,6 +520,11 @@ def _amounts_fit(line: NLine, row: _Line, right_start: Optional[int]) -> bool:
         # printed its amount on the row's line, the expenditure side's (a taller cell) come below it
         right.amounts = amounts
         return True
+    if not layout and row.lone is None and left.label and right.label and not left.lineno and not right.lineno \
+            and not row.spill and ((left.amounts and right.amounts) or (not left.amounts and not right.amounts
+                                                                         and len(amounts) > 2)):
+        row.spill = amounts  # both sides' amounts below the row: dealt once the columns are known
+        return True
     if any(s.amounts or s.lineno for s in row.sides) or (row.lone is not None and row.lone.amounts):
         return False
     if layout:
@@ -625,6 +632,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
         widths = list(printed)
     labels = _side_columns(header_text, *widths)
     widths = [len(labels[k]) if labels[k] is not None else widths[k] for k in (0, 1)]
+    unplaced = _deal_spills(rows, labels)
     side_cols: list[list[str]] = []
     guessed = [False, False]
     for k in (0, 1):
@@ -665,6 +673,10 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
                 elif guessed[k]:
                     doubt = "column uncertain: the header names none of the standard columns of this side"
                 values[c] = amount_cell(r.line, a.text, doubt)
+            if id(r) in unplaced:
+                for v in values:
+                    if not v.text:
+                        v.repairs = [Repair(kind=UNPLACED, status="doubt", note=_SPILL_NOTE + unplaced[id(r)])]
             cells += values
         grid.append(cells)
     last = max((ln for r in rows for s in r.sides for ln in s.label_lines), key=lambda x: x.no, default=rows[-1].line)
@@ -675,6 +687,29 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
 # an item number inside a label (政府性基金预算三、国有资本经营预算): two rows' labels run together
 # (after a character that is no numeral: 十一、 and 二十三、 are one item number)
 _INNER_ORDINAL = re.compile(r"(?<=\p{Han})(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
+
+
+_SPILL_NOTE = "amounts printed below the row, both sides' together, that the columns do not deal to one side: "
+
+
+def _deal_spills(rows: list[_Line], labels) -> dict[int, str]:
+    """Deal each row's amounts printed below it to its sides (sides_spill.py); the rows left
+    undealt (id -> the amounts as printed), their amounts out."""
+    left_out: dict[int, str] = {}
+    for r in rows:
+        if not r.spill:
+            continue
+        got = None
+        if labels[0] is not None and labels[1] is not None:
+            summed = tuple(labels[k][0] in ("合计", "小计", "总计") and len(labels[k]) > 1 for k in (0, 1))
+            got = deal((r.sides[0].amounts, r.sides[1].amounts), r.spill, (len(labels[0]), len(labels[1])), summed)
+        if got is None:
+            left_out[id(r)] = " ".join(a.text for a in r.spill)
+        else:
+            r.sides[0].amounts = r.sides[0].amounts + got[0]
+            r.sides[1].amounts = r.sides[1].amounts + got[1]
+        r.spill = []
+    return left_out
 
 
 def _two_labels(label: str) -> bool:
