@@ -18,6 +18,11 @@ identity), and an amount or a side it cannot place for certain carries an unconf
 line of their own that take the label above them across a page break (a page's running header or
 number passed, or taken out by normalize, with no row between) are in doubt: pdftotext's default
 order moves an amount of a row higher up past the page's end, below a run of labels with none.
+A line of amounts alone under a row with both labels (pdfplumber prints a taller row's amounts
+below it: `总计 总计` / `2,961.68 2,961.68 2,961.68`) goes to the expenditure side when the income
+side's amount is on the row's line and that side has none, else is dealt to the sides once the
+columns are known (sides_spill.py: widths and 合计 = Σ funds); a line no single cut fits is left
+out, the row's empty cells marked `layout.amount_unplaced` (a sum over them is not checked).
 What it does not: read subject tables (spaced_rows.py), 公开06表 groups (spaced_groups.py) or a
 single row of amounts (spaced_flat.py); name the sides' rows (tables.py does).
 """
