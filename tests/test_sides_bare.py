@@ -140,3 +140,30 @@ def test_without_the_expenditure_table_nothing_of_that_side_is_placed(tmp_path):
     for name in ("一般公共服务支出", "教育支出", "社会保障和就业支出"):
         assert name not in got
     assert any("not placed" in n for n in t.notes)
+
+
+def _side_checks(report, title: str) -> list:
+    ti = next(k for k, t in enumerate(report.tables) if t.method == "sides-bare" and t.title == title)
+    return [c for c in report.checks if c.rule.startswith("table.") and any(f.startswith(f"tables[{ti}]")
+                                                                             for f in c.fields)]
+
+
+def test_a_sum_over_cells_an_unplaced_amount_may_fill_is_not_evaluated(tmp_path):
+    """300, 20 (income items) and 10, 19.99 (carry-over items) are left unplaced: the income side's sum,
+    both 总计 identities over the carry-over rows are not checks of the report and are not run; the
+    expenditure side's 200 + 30.01 + 80 = 310.01 is, and passes; the two 总计 330 = 330 pass."""
+    p = tmp_path / "t.txt"
+    p.write_text("报告\n\n" + BARE_01 + "\n" + TABLE_03, encoding="utf-8")
+    report = extract(p)
+    checks = _side_checks(report, "收入支出决算总表")
+    assert sorted((c.rule, c.passed) for c in checks) == [
+        ("table.income_equals_expenditure", True), ("table.side_total", True)]
+    (side,) = [c for c in checks if c.rule == "table.side_total"]
+    assert side.found == Decimal("310.01")
+    t = next(t for t in report.tables if t.method == "sides-bare")
+    doubted = sorted(r.name.value for r in t.rows for f in r.values.values()
+                     if any(x.kind == "layout.amount_unplaced" for x in f.repairs))
+    assert doubted == sorted(["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "上级补助收入", "其他收入",
+                              "使用非财政拨款结余（含专用结余）", "年初结转和结余", "结余分配", "年末结转和结余"])
+    assert all(f.value is None for r in t.rows for f in r.values.values()
+               if any(x.kind == "layout.amount_unplaced" for x in f.repairs))

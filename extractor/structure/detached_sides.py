@@ -18,7 +18,9 @@ amounts onto its rows in row order (one amount a row), such that
 An amount (row, value) that every such placement puts in the same row goes in with a confirmed
 `layout.placed_by_table` repair naming the tables and sums that fixed it; amounts the placements
 put in different rows (two carry-over items, two fund items the sums cannot tell apart) are left
-out and named in a table note. No placement, or more than the search budget allows: nothing placed.
+out and named in a table note, and each empty cell a fitting placement would fill with one of them
+carries a `layout.amount_unplaced` doubt (a sum over it is no check of the report: validate/checks.py).
+No placement, or more than the search budget allows: nothing placed, every cell so marked.
 What it does not: read text, or place an amount in a row that a placement leaves open.
 """
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import Optional
 from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
+from .sides_spill import UNPLACED
 
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _MAX_SOLUTIONS = 5000
@@ -103,6 +106,8 @@ def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
     kinds.update({(1, r): _right_kind(d.rows[r]) for r in d.rows})
     solutions = _search(rows, kinds, run, classes, income)  # type: ignore[arg-type]
     if not solutions:
+        for key in rows:
+            _mark_open(grid, d, key)
         return _left_note(d, range(len(d.run)), "no placement of them adds up, or too many do")
     common = set.intersection(*({(key, run[k]) for key, k in s.items()} for s in solutions))
     placed_k: set[int] = set()
@@ -126,7 +131,23 @@ def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
         grid.rows[r][d.left_column if side == 0 else d.column] = cell
         placed_k.add(k)
     rest = [k for k in range(len(d.run)) if k not in placed_k]
+    for s in solutions:
+        for key, k in s.items():
+            if (key, run[k]) not in common:
+                _mark_open(grid, d, key)
     return _left_note(d, rest, "more than one row fits them") if rest else None
+
+
+def _mark_open(grid: GridBlock, d: Detached, key: tuple[int, int]) -> None:
+    """An empty cell that a placement that fits fills with an amount left out: a `layout.amount_unplaced`
+    doubt, so that a check over it is not evaluable (the printed amount may be this cell's)."""
+    side, r = key
+    cell = grid.rows[r][d.left_column if side == 0 else d.column]
+    if cell.text.strip() or any(rep.kind == UNPLACED for rep in cell.repairs or ()):
+        return
+    cell.repairs = list(cell.repairs or []) + [Repair(
+        kind=UNPLACED, status="doubt",
+        note="an amount printed apart from its row may be this cell's: the sums leave more than one row for it")]
 
 
 def _left_note(d: Detached, ks, why: str) -> str:

@@ -18,6 +18,11 @@ identity), and an amount or a side it cannot place for certain carries an unconf
 line of their own that take the label above them across a page break (a page's running header or
 number passed, or taken out by normalize, with no row between) are in doubt: pdftotext's default
 order moves an amount of a row higher up past the page's end, below a run of labels with none.
+A line of amounts alone under a row with both labels (pdfplumber prints a taller row's amounts
+below it: `总计 总计` / `2,961.68 2,961.68 2,961.68`) goes to the expenditure side when the income
+side's amount is on the row's line and that side has none, else is dealt to the sides once the
+columns are known (sides_spill.py: widths and 合计 = Σ funds); a line no single cut fits is left
+out, the row's empty cells marked `layout.amount_unplaced` (a sum over them is not checked).
 What it does not: read subject tables (spaced_rows.py), 公开06表 groups (spaced_groups.py) or a
 single row of amounts (spaced_flat.py); name the sides' rows (tables.py does).
 """
@@ -29,8 +34,9 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..catalog import codes_named
-from ..datamodel import Cell, GridBlock, NLine
+from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.printed import ORDINAL
+from .sides_spill import UNPLACED, deal
 from .spaced_columns import Amount, RowAmounts, place_rows
 from .spaced_text import covers
 from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, page_turn, repeated_header
@@ -81,6 +87,7 @@ class _Line:
     lone: Optional[_Side] = None  # a label whose side is still to be decided
     side_doubt: bool = False
     break_doubt: bool = False  # its amounts were printed after a page break, away from its label
+    spill: list[Amount] = field(default_factory=list)  # the line below's amounts, sides not yet dealt (sides_spill.py)
 
 
 _GLUED = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+)([零一二三四五六七八九十]+、\S*)$")
@@ -509,10 +516,22 @@ def _amounts_fit(line: NLine, row: _Line, right_start: Optional[int]) -> bool:
     toks = tokens(line.text)
     if not toks or not all(is_amount(t) for t, _, _ in toks):
         return False
-    if any(s.amounts or s.lineno for s in row.sides) or (row.lone is not None and row.lone.amounts):
-        return False
     amounts = [Amount(t, a, b) for t, a, b in toks]
     layout = right_start is not None and "   " in line.text
+    left, right = row.sides
+    if not layout and row.lone is None and left.label and right.label and left.amounts and not right.amounts \
+            and not left.lineno and not right.lineno:
+        # `一、一般公共预算财政拨款 2,940.05 一、一般公共服务支出` / `2,106.66 2,106.66`: the income side
+        # printed its amount on the row's line, the expenditure side's (a taller cell) come below it
+        right.amounts = amounts
+        return True
+    if not layout and row.lone is None and left.label and right.label and not left.lineno and not right.lineno \
+            and not row.spill and ((left.amounts and right.amounts) or (not left.amounts and not right.amounts
+                                                                         and len(amounts) > 2)):
+        row.spill = amounts  # both sides' amounts below the row: dealt once the columns are known
+        return True
+    if any(s.amounts or s.lineno for s in row.sides) or (row.lone is not None and row.lone.amounts):
+        return False
     if layout:
         by_side: list[list[Amount]] = [[], []]
         for x in amounts:
@@ -618,6 +637,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
         widths = list(printed)
     labels = _side_columns(header_text, *widths)
     widths = [len(labels[k]) if labels[k] is not None else widths[k] for k in (0, 1)]
+    unplaced = _deal_spills(rows, labels)
     side_cols: list[list[str]] = []
     guessed = [False, False]
     for k in (0, 1):
@@ -658,6 +678,10 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
                 elif guessed[k]:
                     doubt = "column uncertain: the header names none of the standard columns of this side"
                 values[c] = amount_cell(r.line, a.text, doubt)
+            if id(r) in unplaced:
+                for v in values:
+                    if not v.text:
+                        v.repairs = [Repair(kind=UNPLACED, status="doubt", note=_SPILL_NOTE + unplaced[id(r)])]
             cells += values
         grid.append(cells)
     last = max((ln for r in rows for s in r.sides for ln in s.label_lines), key=lambda x: x.no, default=rows[-1].line)
@@ -668,6 +692,29 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
 # an item number inside a label (政府性基金预算三、国有资本经营预算): two rows' labels run together
 # (after a character that is no numeral: 十一、 and 二十三、 are one item number)
 _INNER_ORDINAL = re.compile(r"(?<=\p{Han})(?<![一二三四五六七八九十])(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
+
+
+_SPILL_NOTE = "amounts printed below the row, both sides' together, that the columns do not deal to one side: "
+
+
+def _deal_spills(rows: list[_Line], labels) -> dict[int, str]:
+    """Deal each row's amounts printed below it to its sides (sides_spill.py); the rows left
+    undealt (id -> the amounts as printed), their amounts out."""
+    left_out: dict[int, str] = {}
+    for r in rows:
+        if not r.spill:
+            continue
+        got = None
+        if labels[0] is not None and labels[1] is not None:
+            summed = tuple(labels[k][0] in ("合计", "小计", "总计") and len(labels[k]) > 1 for k in (0, 1))
+            got = deal((r.sides[0].amounts, r.sides[1].amounts), r.spill, (len(labels[0]), len(labels[1])), summed)
+        if got is None:
+            left_out[id(r)] = " ".join(a.text for a in r.spill)
+        else:
+            r.sides[0].amounts = r.sides[0].amounts + got[0]
+            r.sides[1].amounts = r.sides[1].amounts + got[1]
+        r.spill = []
+    return left_out
 
 
 def _two_labels(label: str) -> bool:
