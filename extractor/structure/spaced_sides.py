@@ -47,6 +47,14 @@ _RIGHT_WORDS = re.compile(r"支出|年末|年终|结余分配")
 _NUMERALS = "零一二三四五六七八九十"
 _TOTAL = re.compile(r"总计$|合计$")
 
+# A unit's 财务收支预算总表 splits its spending side by cost: 合计 | 基本支出 (人员经费 公用经费) | 项目支出,
+# the group's own columns printed, or 基本支出 whole (合计 = the parts in both)
+COST_COLUMNS: list[tuple[str, ...]] = [
+    ("合计", "人员经费", "公用经费", "项目支出"),
+    ("合计", "基本支出", "项目支出"),
+]
+COST_HEADS = "基本支出预算数决算数"  # the words such a side's two-level header prints above its columns
+
 # Amount columns of one side, most specific first: (labels), chosen by count and header coverage
 SIDE_COLUMNS: list[tuple[str, ...]] = [
     ("决算数",),
@@ -57,7 +65,7 @@ SIDE_COLUMNS: list[tuple[str, ...]] = [
     ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ("小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ("总计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
-]
+] + COST_COLUMNS
 
 
 @dataclass
