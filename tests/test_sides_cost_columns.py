@@ -192,6 +192,25 @@ ZEROS_APART = HEAD + """一、财政拨款收入
 2,500,000 
 """
 
+# pdftotext -layout: one line per row, every cell printed
+LAYOUT = """                                2026年预算单位财务收支预算总表
+编制单位：某某单位                                                                          单位：元
+
+         本年收入                                      本年支出
+                                                                     预算数
+    项目           预算数               项目                               基本支出
+                                              合计                                       项目支出
+                                                             人员经费          公用经费
+一、财政拨款收入          5,150,000.50 一、一般公共服务支出         4,000,000.50      1,200,000      300,000    2,500,000
+1、一般公共预算          5,150,000.50 二、教育支出               600,000.00     600,000.00         0.00         0.00
+2、政府性基金预算                 0.00 三、住房保障支出             400,000.00     400,000.00         0.00         0.00
+3、国有资本经营预算                0.00 四、卫生健康支出             150,000.00     150,000.00         0.00         0.00
+二、事业收入                    0.00
+三、事业单位经营收入                0.00
+四、其他收入                    0.00
+收入总计              5,150,000.50 支出总计               5,150,000.50      2,350,000      300,000    2,500,000
+"""
+
 WANT = {
     "财政拨款收入": {"预算数": "5150000.50"},
     "一般公共预算": {"预算数": "5150000.50"},
@@ -215,8 +234,8 @@ def _extract(tmp_path, text: str):
     return extract(p)
 
 
-def _table(report):
-    found = [t for t in report.tables if t.method == "sides-words"]
+def _table(report, method: str = "sides-words"):
+    found = [t for t in report.tables if t.method == method]
     assert len(found) == 1
     return found[0]
 
@@ -242,6 +261,14 @@ def test_blank_cells_absent_the_total_row_places_the_parts_and_the_zeros_apart_f
     assert {k: {c: f.value for c, f in v.items()} for k, v in got.items()} == {
         k: {c: Decimal(x) for c, x in v.items()} for k, v in WANT.items()}
     # 教育支出 printed two amounts, placed by the 人员经费 column of 支出总计 (1,200,000 + x + 400,000 = 2,350,000)
+    assert all(f.confidence >= policy.REVIEW_THRESHOLD for v in got.values() for f in v.values())
+
+
+def test_layout_rows_name_the_cost_columns(tmp_path):
+    # the header's columns are a standard set now, not guessed (列1 … in review before)
+    got = _fields(_table(_extract(tmp_path, LAYOUT), "spaced"))
+    assert {k: {c: f.value for c, f in v.items()} for k, v in got.items()} == {
+        k: {c: Decimal(x) for c, x in v.items()} for k, v in WANT.items()}
     assert all(f.confidence >= policy.REVIEW_THRESHOLD for v in got.values() for f in v.values())
 
 

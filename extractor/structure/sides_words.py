@@ -1,5 +1,6 @@
 """Reader `sides-words`: a side-by-side income | expenditure table without 行次 (a budget's 收支总表, one
-amount column per side; its 财政拨款收支总表, 合计 and the three funds on the expenditure side) as
+amount column per side; its 财政拨款收支总表, 合计 and the three funds on the expenditure side; a unit's
+财务收支预算总表, the expenditure side by cost, 合计 | 人员经费 | 公用经费 | 项目支出) as
 pdftotext without `-layout` prints it, each row's income amount on one line with the row's
 expenditure label.
 
@@ -19,14 +20,19 @@ joined as sides_stream does, column heads skipped), gives each its side by its w
 numbers 一、二、 in turn), and its row by its order on its side (the numbered items from the first row,
 then 本年…合计, the carry-over items, 总计 on the last row). An amount printed on one line before an
 expenditure label goes to the income item of that label's row; amounts alone right after a label
-without amounts go to it (on the expenditure side of 合计 and the funds as many as add up as a row:
-合计 = Σ the parts). Amounts left over (printed apart, or after a label that has its amount) go, in
+without amounts go to it (on the expenditure side of 合计 and the funds, or the costs, as many as add up
+as a row: 合计 = Σ the parts, within the rounding the parts carry as printed: whole-yuan 人员经费 under a
+合计 in cents). Amounts left over (printed apart, or after a label that has its amount) go, in
 order and cut into rows the same way, to the expenditure items still without amounts where the
 expenditure sums hold and the two 总计 agree, placed only when exactly one placement fits (to review
 when several subject rows take them so: swapped, the sums would hold too). An amount after a stack of
 income labels goes to the one stacked label without an amount where both sides' sums hold; when
 several fit it is placed nowhere, and the income side goes to review. The fund columns of the amounts
-printed are placed as sides_columns.place does (the income side's funds, the column sums). The table
+printed are placed as sides_columns.place does (the income side's funds, the column sums, against
+本年…合计 or the 总计 that closes the numbered items). Zeros printed apart that no row takes (pdfminer
+prints the 0.00 cells of a column after the last row's amounts) fill the blank cells of the rows placed
+for certain when they are exactly as many (else the table is declined); zeros after a stack of income
+labels go one to each label of the stack without an amount when they are as many. The table
 is read only when every other amount has its place, each side's sums hold (本年…合计 = Σ the numbered
 items, 总计 = 本年…合计 + the carry-over items, at least one sum checked per side; the income side's
 only when nothing was left out) and the two 总计 are equal.

@@ -11,7 +11,8 @@ labels broken over lines (the piece before and after the row's line) are joined;
 the next label (`781.60八、…`) is split off; the table goes on over a page under its title and
 header printed again (spaced_text `page_turn`). Amount columns
 come from the header (a standard column set whose characters the header covers: 决算数, 预算数,
-预算, 金额, or the four fund columns); a side that prints
+预算, 金额, the four fund columns, or a unit's spending side by cost: 合计 | 人员经费 | 公用经费 | 项目支出,
+or 合计 | 基本支出 | 项目支出); a side that prints
 fewer amounts than it has columns is placed by spaced_columns.py (in order when full, else the row
 identity), and an amount or a side it cannot place for certain carries an unconfirmed
 `layout.column_guess` repair, so its Field goes to review with the reason. Amounts printed on a
