@@ -212,9 +212,9 @@ def _settle(p: Placed, m: int) -> Placed:
 
 
 def by_column_sums(side: list[Item], placed: dict[int, Placed], n: int) -> None:
-    """The numbered items above 本年…合计 (or 总计 printed right after them) add up to it column by column: the placements of the
-    items still in doubt that make every column add up are kept (a bounded search); an item left
-    with one is placed."""
+    """The numbered items above 本年…合计 (or the 总计 printed right after them) add up to it column
+    by column: the placements of the items still in doubt that make every column add up are kept (a
+    bounded search); an item left with one is placed."""
     run, end = run_items(side)
     year = next((it for it in side if YEAR_TOTAL.match(it.label)), None)
     if year is None:
