@@ -306,3 +306,51 @@ def test_a_row_off_by_more_than_its_printed_rounding_is_no_row():
     assert printed_rounding(_piece("12,604,173"), _piece("79,189,400.34")) == Decimal("0.5")
     assert printed_rounding(_piece("2.5"), _piece("3.25")) == Decimal("0.05")
     assert printed_rounding(_piece("2.50"), _piece("3.25")) == Decimal("0.011")
+
+
+# pypdf: one line per row without positions, blank cells absent (社会保障和就业支出 prints no 项目支出)
+ROWS_NO_BLANKS = """2026年预算单位财务收支预算总表
+编制单位：某某活动室 单位：元
+本年收入 本年支出
+项目 预算数 项目
+预算数
+合计
+基本支出
+项目支出
+人员经费 公用经费
+一、财政拨款收入 866,296 一、社会保障和就业支出 40,340 39,540 800
+　　1、一般公共预算 866,296 二、农林水支出 825,956 172,800 587,090 66,066
+　　2、政府性基金预算
+　　3、国有资本经营预算
+二、事业收入
+三、事业单位经营收入
+四、其他收入
+收入总计 866,296 支出总计 866,296 212,340 587,890 66,066
+"""
+
+
+def test_rows_without_blank_cells_are_placed_by_the_total_that_closes_the_numbered_items(tmp_path):
+    # 40,340 = 39,540 + 800 in any two of the three part columns; 支出总计's columns settle it: 人员经费
+    # 212,340 - 172,800 = 39,540, 公用经费 587,890 - 587,090 = 800, 项目支出 66,066 - 66,066 = 0
+    got = _fields(_table(_extract(tmp_path, ROWS_NO_BLANKS), "spaced"))
+    row = got["社会保障和就业支出"]
+    assert {c: f.value for c, f in row.items()} == {
+        "合计": Decimal("40340"), "人员经费": Decimal("39540"), "公用经费": Decimal("800")}
+    assert all(f.confidence >= policy.REVIEW_THRESHOLD for f in row.values())
+
+
+def test_rows_the_total_cannot_tell_apart_stay_in_review(tmp_path):
+    # 一、 100 = 50 + 50 and 二、 100 = 50 + 50; 支出总计 200 | 50 | 100 | 50: one row in 人员经费 + 公用经费,
+    # the other in 公用经费 + 项目支出, which is which the sums do not say
+    text = (ROWS_NO_BLANKS
+            .replace("40,340 39,540 800", "100 50 50")
+            .replace("825,956 172,800 587,090 66,066", "100 50 50")
+            .replace("866,296", "200")
+            .replace("200 212,340 587,890 66,066", "200 50 100 50"))
+    got = _fields(_table(_extract(tmp_path, text), "spaced"))
+    for name in ("社会保障和就业支出", "农林水支出"):
+        assert got[name]["合计"].confidence >= policy.REVIEW_THRESHOLD
+        parts = [f for c, f in got[name].items() if c != "合计"]
+        assert [f.value for f in parts] == [Decimal(50), Decimal(50)]
+        assert any(f.confidence < policy.REVIEW_THRESHOLD for f in parts)
+

@@ -14,7 +14,8 @@ come from the header (a standard column set whose characters the header covers: 
 预算, 金额, the four fund columns, or a unit's spending side by cost: 合计 | 人员经费 | 公用经费 | 项目支出,
 or 合计 | 基本支出 | 项目支出); a side that prints
 fewer amounts than it has columns is placed by spaced_columns.py (in order when full, else the row
-identity), and an amount or a side it cannot place for certain carries an unconfirmed
+identity, and the 总计 row's columns when the side's numbered items are its parts and nothing else
+stands between), and an amount or a side it cannot place for certain carries an unconfirmed
 `layout.column_guess` repair, so its Field goes to review with the reason. Amounts printed on a
 line of their own that take the label above them across a page break (a page's running header or
 number passed, or taken out by normalize, with no row between) are in doubt: pdftotext's default
@@ -685,5 +686,17 @@ def _two_labels(label: str) -> bool:
 
 def _place_side(sides: list[_Side], n: int, first_is_total: bool) -> list[RowAmounts]:
     placed = [RowAmounts(code=None, total=bool(_TOTAL.search(s.label)), amounts=s.amounts) for s in sides]
-    place_rows(placed, n, first_is_total, layout=False)
+    place_rows(placed, n, first_is_total, layout=False, parts_of_total=_parts_of_total(sides))
     return placed
+
+
+def _parts_of_total(sides: list[_Side]) -> bool:
+    """The side's numbered items (一、二、…) are the parts of its 总计: they are all its labelled rows
+    but the 总计 after them (no 本年…合计, sub-item or carry-over item between; a unit's 财务收支预算总表),
+    so the 总计 row's columns place the amounts of a row printing fewer than the side has."""
+    labels = [s.label for s in sides if s.label]
+    return (len(labels) >= 2 and bool(_GRAND.search(labels[-1]))
+            and all(_ordinal_value(x) is not None for x in labels[:-1]))
+
+
+_GRAND = re.compile(r"^(?:收入|支出)?总计$")
