@@ -243,7 +243,7 @@ def test_two_sides_with_line_numbers_blank_labels_and_a_label_broken_around_its_
     assert not [r for r in t.rows if r.block == "收入" and "支出" in r.name.value]
 
 
-def test_two_sides_with_four_columns_on_the_right_and_an_amount_no_evidence_places(tmp_path):
+def test_two_sides_with_four_columns_on_the_right_and_the_total_row_places_a_short_row(tmp_path):
     text = """2026年部门财政拨款收支总表
 部门：某某局 单位：万元
 收入 支出
@@ -260,13 +260,38 @@ def test_two_sides_with_four_columns_on_the_right_and_an_amount_no_evidence_plac
     r = _side_row(t, "支出", "卫生健康支出")
     assert (r.values["一般公共预算"].value, r.values["政府性基金预算"].value) == (Decimal("30.00"), Decimal("10.00"))
     assert _side_row(t, "收入", "政府性基金预算拨款").values["预算数"].value == Decimal("10.00")
-    # 三、农林水支出 alone on its line: the expenditure side (its words); 合计 is certain, the second
-    # 10.00 may stand under 一般公共预算 or 政府性基金预算: to review
+    # 三、农林水支出 alone on its line: the expenditure side (its words); its second 10.00 may stand under
+    # 一般公共预算 or 政府性基金预算 by its row, but the numbered items are the parts of 支出总计 (nothing
+    # else on the side): 一般公共预算 50 + 30 + 10 = 90, 政府性基金预算 0 + 10 + 0 = 10
     r = _side_row(t, "支出", "农林水支出")
     assert r.values["合计"].value == Decimal("10.00") and r.values["合计"].confidence >= policy.REVIEW_THRESHOLD
-    second = [f for k, f in r.values.items() if k != "合计" and f.value is not None]
-    assert len(second) == 1 and second[0].confidence < policy.REVIEW_THRESHOLD
-    assert any("column uncertain" in n for n in second[0].notes)
+    assert r.values["一般公共预算"].value == Decimal("10.00")
+    assert r.values["一般公共预算"].confidence >= policy.REVIEW_THRESHOLD
+    assert r.values["政府性基金预算"].value is None
+
+
+def test_two_sides_with_four_columns_on_the_right_and_an_amount_no_evidence_places(tmp_path):
+    # two short rows, 10.00 each under 一般公共预算 or 政府性基金预算: 支出总计's columns (一般公共预算 50 +
+    # 30 + 10 = 90, 政府性基金预算 0 + 10 + 10 = 20) hold with either of them in either column
+    text = """2026年部门财政拨款收支总表
+部门：某某局 单位：万元
+收入 支出
+项 目 预算数 项 目 合计 一般公共预算 政府性基金预算 国有资本经营预算
+一、一般公共预算拨款 90.00 一、社会保障和就业支出 50.00 50.00 0 0
+二、政府性基金预算拨款 20.00 二、卫生健康支出 40.00 30.00 10.00 0
+三、农林水支出 10.00 10.00
+四、交通运输支出 10.00 10.00
+收入总计 110.00 支出总计 110.00 90.00 20.00 0
+注：本表反映本部门本年度财政拨款收支预算总体情况。
+"""
+    _, t = _table(tmp_path, text)
+    assert t.template == "budget.fiscal_total"
+    for name in ("农林水支出", "交通运输支出"):
+        r = _side_row(t, "支出", name)
+        assert r.values["合计"].value == Decimal("10.00") and r.values["合计"].confidence >= policy.REVIEW_THRESHOLD
+        second = [f for k, f in r.values.items() if k != "合计" and f.value is not None]
+        assert len(second) == 1 and second[0].confidence < policy.REVIEW_THRESHOLD
+        assert any("column uncertain" in n for n in second[0].notes)
 
 
 def test_two_sides_with_amounts_printed_under_their_labels(tmp_path):

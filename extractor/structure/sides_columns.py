@@ -3,11 +3,14 @@
 What it does: `side_columns` names each side's amount columns from the header (the narrowest
 standard pair of spaced_sides.SIDE_COLUMNS the header covers that holds the amounts printed; 列1 …,
 guessed, when the header names columns of its own; None when the header is a standard pair's and
-the amounts do not fit it); `place` puts an item's amounts into its side's columns (in order when
+the amounts do not fit it, a cost side's two-level header — 预算数 over 合计 | 基本支出 (人员经费 公用经费) |
+项目支出 — counted as its set's); `place` puts an item's amounts into its side's columns (in order when
 all are printed, else the placements the row identity 合计 = Σ the parts and the columns known to be
 0 allow, the first in doubt when more than one is left); `fund_zero_columns` finds the fund columns
 (一般公共预算, 政府性基金, 国有资本经营) with no income, hence no expenditure; `by_column_sums` keeps the
-placements that make the numbered items add up to 本年…合计 in every column (a bounded search);
+placements that make the numbered items add up to 本年…合计 (to 总计 when it follows them alone) in
+every column (a bounded search); `adds_up` checks a row 合计 = Σ parts within the rounding the parts
+carry as printed (whole-yuan parts under a total in cents: half a yuan each);
 `side_sums` checks a side's totals (本年…合计 = Σ the numbered items, 总计 = that + the carry-over
 items; unnumbered items between numbered ones are sub-items, `sub_items`); `subject_sums` checks an
 expenditure side's 功能分类 subjects printed without codes as a tree the catalogue gives (类 / 款 =
@@ -28,7 +31,7 @@ from ..catalog import codes_named
 from ..datamodel import NLine
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import ORDINAL
-from .spaced_sides import SIDE_COLUMNS
+from .spaced_sides import COST_COLUMNS, COST_HEADS, SIDE_COLUMNS
 
 _TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _SEARCH_BUDGET = 100_000  # nodes of the column-sum search
@@ -108,7 +111,8 @@ def side_columns(header_text: str, widths: list[int]) -> Optional[tuple[list[lis
         if len(a) >= widths[0] and len(b) >= widths[1]:
             return [list(a), list(b)], [False, False]
     rest = _HEADER_FILLER.sub("", header_text)
-    if any(not _HAN.search(_minus(rest, "".join(a + b))) for a, b in covered):
+    if any(not _HAN.search(_minus(rest, "".join(a + b) + (COST_HEADS if b in COST_COLUMNS else "")))
+           for a, b in covered):
         return None  # the header is all a standard pair's, narrower than the amounts printed
     return [[f"列{c + 1}" for c in range(w)] for w in widths], [w > 1 for w in widths]
 
@@ -134,6 +138,28 @@ def close(a: Decimal, b: Decimal, parts: int) -> bool:
     return abs(a - b) <= _TOLERANCE * max(parts, 1)
 
 
+def _places(p: Piece) -> int:
+    """Decimal places printed (`12,604,173` 0, `2,925,857.00` 2)."""
+    _, dot, frac = p.text.partition(".")
+    return len(frac) if dot else 0
+
+
+def printed_rounding(part: Piece, total: Piece) -> Decimal:
+    """The rounding a part of `total` may carry as printed: a part printed to fewer places than the
+    total (whole yuan under a total in cents: `12,604,173` under `79,189,400.34`) was rounded there,
+    half a unit of its last place; else a cent's tolerance."""
+    places = _places(part)
+    if places < _places(total):
+        return Decimal(5) / Decimal(10) ** (places + 1)
+    return _TOLERANCE
+
+
+def adds_up(total: Piece, parts: list[Piece]) -> bool:
+    """total = Σ parts, within the rounding the parts carry as printed."""
+    tolerance = sum((printed_rounding(p, total) for p in parts), Decimal(0))
+    return abs(_value(total) - sum((_value(p) for p in parts), Decimal(0))) <= max(tolerance, _TOLERANCE)
+
+
 _DOUBT = ("column uncertain: the item prints fewer amounts than its side has columns, and neither the "
           "sums nor the income side settle where they stand")
 
@@ -150,15 +176,19 @@ def place(amounts: list[Piece], n: int, first_is_total: bool, zero_cols: set[int
     for cols in combinations(range(n), m):
         if any(c in zero_cols and v != 0 for c, v in zip(cols, values)):
             continue
-        if first_is_total and not close(*_row_identity(values, cols, n), n - 1):
+        if first_is_total and not _row_holds(amounts, values, cols, n):
             continue
         found.append(cols)
     return _settle(Placed(found[0] if found else tuple(range(m)), candidates=found), m)
 
 
-def _row_identity(values: list[Decimal], cols: tuple[int, ...], n: int) -> tuple[Decimal, Decimal]:
+def _row_holds(amounts: list[Piece], values: list[Decimal], cols: tuple[int, ...], n: int) -> bool:
+    """合计 = Σ the parts with the amounts in these columns (blank cells 0): within a cent per part, or
+    within the rounding the parts carry as printed (`adds_up`)."""
     vec = _vector(values, cols, n)
-    return vec[0], sum(vec[1:], Decimal(0))
+    if close(vec[0], sum(vec[1:], Decimal(0)), n - 1):
+        return True
+    return bool(cols) and cols[0] == 0 and adds_up(amounts[0], amounts[1:])
 
 
 def _vector(values: list[Decimal], cols: tuple[int, ...], n: int) -> list[Decimal]:
@@ -182,11 +212,13 @@ def _settle(p: Placed, m: int) -> Placed:
 
 
 def by_column_sums(side: list[Item], placed: dict[int, Placed], n: int) -> None:
-    """The numbered items above 本年…合计 add up to it column by column: the placements of the
-    items still in doubt that make every column add up are kept (a bounded search); an item left
-    with one is placed."""
-    run, _ = run_items(side)
+    """The numbered items above 本年…合计 (or the 总计 printed right after them) add up to it column
+    by column: the placements of the items still in doubt that make every column add up are kept (a
+    bounded search); an item left with one is placed."""
+    run, end = run_items(side)
     year = next((it for it in side if YEAR_TOTAL.match(it.label)), None)
+    if year is None:
+        year = _closing_grand(side, end)
     if year is None or not run or len(placed[id(year)].candidates) != 1:
         return
     open_items = [it for it in run if len(placed[id(it)].candidates) > 1]
@@ -228,6 +260,13 @@ def by_column_sums(side: list[Item], placed: dict[int, Placed], n: int) -> None:
             p = placed[id(it)]
             p.candidates = [c for c in p.candidates if c in options]
             _settle(p, len(it.amounts))
+
+
+def _closing_grand(side: list[Item], end: int) -> Optional[Item]:
+    """The 总计 that closes the numbered items when no 本年…合计 and no carry-over item stands between
+    (a unit's 财务收支预算总表: `四、住房保障支出` then `支出总计`): they are its parts."""
+    rest = [it for it in side[end:] if it.label]
+    return rest[0] if len(rest) == 1 and GRAND.match(rest[0].label) else None
 
 
 def run_items(side: list[Item]) -> tuple[list[Item], int]:

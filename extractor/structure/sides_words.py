@@ -1,5 +1,6 @@
 """Reader `sides-words`: a side-by-side income | expenditure table without 行次 (a budget's 收支总表, one
-amount column per side; its 财政拨款收支总表, 合计 and the three funds on the expenditure side) as
+amount column per side; its 财政拨款收支总表, 合计 and the three funds on the expenditure side; a unit's
+财务收支预算总表, the expenditure side by cost, 合计 | 人员经费 | 公用经费 | 项目支出) as
 pdftotext without `-layout` prints it, each row's income amount on one line with the row's
 expenditure label.
 
@@ -19,14 +20,19 @@ joined as sides_stream does, column heads skipped), gives each its side by its w
 numbers 一、二、 in turn), and its row by its order on its side (the numbered items from the first row,
 then 本年…合计, the carry-over items, 总计 on the last row). An amount printed on one line before an
 expenditure label goes to the income item of that label's row; amounts alone right after a label
-without amounts go to it (on the expenditure side of 合计 and the funds as many as add up as a row:
-合计 = Σ the parts). Amounts left over (printed apart, or after a label that has its amount) go, in
+without amounts go to it (on the expenditure side of 合计 and the funds, or the costs, as many as add up
+as a row: 合计 = Σ the parts, within the rounding the parts carry as printed: whole-yuan 人员经费 under a
+合计 in cents). Amounts left over (printed apart, or after a label that has its amount) go, in
 order and cut into rows the same way, to the expenditure items still without amounts where the
 expenditure sums hold and the two 总计 agree, placed only when exactly one placement fits (to review
 when several subject rows take them so: swapped, the sums would hold too). An amount after a stack of
 income labels goes to the one stacked label without an amount where both sides' sums hold; when
 several fit it is placed nowhere, and the income side goes to review. The fund columns of the amounts
-printed are placed as sides_columns.place does (the income side's funds, the column sums). The table
+printed are placed as sides_columns.place does (the income side's funds, the column sums, against
+本年…合计 or the 总计 that closes the numbered items). Zeros printed apart that no row takes (pdfminer
+prints the 0.00 cells of a column after the last row's amounts) fill the blank cells of the rows placed
+for certain when they are exactly as many (else the table is declined); zeros after a stack of income
+labels go one to each label of the stack without an amount when they are as many. The table
 is read only when every other amount has its place, each side's sums hold (本年…合计 = Σ the numbered
 items, 总计 = 本年…合计 + the carry-over items, at least one sum checked per side; the income side's
 only when nothing was left out) and the two 总计 are equal.
@@ -46,7 +52,7 @@ import regex as re
 from ..datamodel import GridBlock, NLine
 from ..evidence.printed import ORDINAL
 from .sides_detached import flow_body
-from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, by_column_sums, carry_item, close, first_value,
+from .sides_columns import (GRAND, YEAR_TOTAL, Item, Piece, Placed, adds_up, by_column_sums, carry_item, close, first_value,
                             fund_zero_columns, grand_value, is_subject, ordinal_value, place, side_columns, side_sums)
 from .spaced_sides import SIDE_COLUMNS
 from .sides_stream import continues, grid_of, header_echo, ordinals_in_turn, stream_starts, word_side
@@ -172,13 +178,12 @@ def _column_piece(text: str) -> bool:
     return any(text in name for cols in SIDE_COLUMNS for name in cols) or text in _FUND_HEAD
 def _take(amounts: list[Piece], width: int) -> Optional[int]:
     """How many of the amounts printed alone one item takes: one on a side of one column; else the
-    side's width when they add up as a row (合计 = Σ the parts, 0 printed), or the fewest that do
-    (blank cells absent); None when none do."""
+    side's width when they add up as a row (合计 = Σ the parts within their printed rounding, 0
+    printed), or the fewest that do (blank cells absent); None when none do."""
     if width == 1:
         return 1
-    values = [_decimal(a) for a in amounts]
     for n in [width] + list(range(2, width)):
-        if n <= len(values) and close(values[0], sum(values[1:n], Decimal(0)), n - 1):
+        if n <= len(amounts) and adds_up(amounts[0], amounts[1:n]):
             return n
     return None
 
@@ -255,12 +260,15 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         loose += g.amounts[n or 0:]
     apart: list[Piece] = []  # placed nowhere: the income side then goes to review
     moved = _place_loose(sides, loose + [p for g in deferred for p in g.amounts], width) if deferred else None
+    zeros: list[Piece] = []  # zeros printed apart that no row takes: the blank cells of placed rows, below
     if moved is None:
         moved = _place_loose(sides, loose, width) if loose else []
+        if moved is None and all(_decimal(p) == 0 for p in loose):
+            moved, zeros = [], loose
         if moved is None:
             return declined
         for g in deferred:
-            if not _income_owner(sides, g):
+            if not _income_owner(sides, g) and not _stack_zeros(g):
                 apart += g.amounts
     totals = side_cols[1][0] in ("合计", "小计")
     placed: dict[int, Placed] = {id(it): Placed((0,) if it.amounts else ()) for it in sides[0]}
@@ -269,6 +277,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     for it in sides[1]:
         placed[id(it)] = place(it.amounts, width, totals, zero)
     by_column_sums(sides[1], placed, width)
+    if zeros and not _fill_zeros(sides[1], placed, zeros, width):
+        return declined
     subjects = [it for it in moved if not _ends_run(it.label)]
     if len(subjects) > 1:  # amounts of several rows printed apart: the sums cannot tell them apart
         for it in subjects:
@@ -311,6 +321,34 @@ def _income_owner(sides: list[list[Item]], g: _Group) -> bool:
     if len(fits) != 1:
         return False
     fits[0].amounts = g.amounts
+    return True
+
+
+def _stack_zeros(g: _Group) -> bool:
+    """Zeros printed after a stack of income labels, as many as the labels of the stack without an
+    amount (blank cells absent, pdfminer prints a column's cells after the labels): one each, in order
+    (all 0, which goes where does not change a value)."""
+    open_items = [it for it in g.stack if not it.amounts]
+    if not open_items or len(open_items) != len(g.amounts) or any(_decimal(p) != 0 for p in g.amounts):
+        return False
+    for it, p in zip(open_items, g.amounts):
+        it.amounts = [p]
+    return True
+
+
+def _fill_zeros(side: list[Item], placed: dict[int, Placed], zeros: list[Piece], width: int) -> bool:
+    """Zeros printed apart from their rows (after the last expenditure row's amounts: pdfminer prints
+    the 公用经费 / 项目支出 cells of the rows above there) fill the blank cells of the expenditure items
+    placed for certain that print fewer amounts than the side has columns: those cells are 0 by the
+    sums that placed the rest. Filled only when the zeros are exactly as many as those cells; False
+    (nothing filled) otherwise."""
+    blanks = [(it, c) for it in side if it.amounts and len(it.amounts) < width and not placed[id(it)].unsure
+              for c in range(width) if c not in placed[id(it)].cols]
+    if len(blanks) != len(zeros):
+        return False
+    for (it, c), p in zip(blanks, zeros):
+        it.amounts.append(p)
+        placed[id(it)].cols += (c,)
     return True
 
 

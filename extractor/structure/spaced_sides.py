@@ -11,9 +11,11 @@ labels broken over lines (the piece before and after the row's line) are joined;
 the next label (`781.60八、…`) is split off; the table goes on over a page under its title and
 header printed again (spaced_text `page_turn`). Amount columns
 come from the header (a standard column set whose characters the header covers: 决算数, 预算数,
-预算, 金额, or the four fund columns); a side that prints
+预算, 金额, the four fund columns, or a unit's spending side by cost: 合计 | 人员经费 | 公用经费 | 项目支出,
+or 合计 | 基本支出 | 项目支出); a side that prints
 fewer amounts than it has columns is placed by spaced_columns.py (in order when full, else the row
-identity), and an amount or a side it cannot place for certain carries an unconfirmed
+identity, and the 总计 row's columns when the side's numbered items are its parts and nothing else
+stands between), and an amount or a side it cannot place for certain carries an unconfirmed
 `layout.column_guess` repair, so its Field goes to review with the reason. Amounts printed on a
 line of their own that take the label above them across a page break (a page's running header or
 number passed, or taken out by normalize, with no row between) are in doubt: pdftotext's default
@@ -53,6 +55,14 @@ _RIGHT_WORDS = re.compile(r"支出|年末|年终|结余分配")
 _NUMERALS = "零一二三四五六七八九十"
 _TOTAL = re.compile(r"总计$|合计$")
 
+# A unit's 财务收支预算总表 splits its spending side by cost: 合计 | 基本支出 (人员经费 公用经费) | 项目支出,
+# the group's own columns printed, or 基本支出 whole (合计 = the parts in both)
+COST_COLUMNS: list[tuple[str, ...]] = [
+    ("合计", "人员经费", "公用经费", "项目支出"),
+    ("合计", "基本支出", "项目支出"),
+]
+COST_HEADS = "基本支出预算数决算数"  # the words such a side's two-level header prints above its columns
+
 # Amount columns of one side, most specific first: (labels), chosen by count and header coverage
 SIDE_COLUMNS: list[tuple[str, ...]] = [
     ("决算数",),
@@ -63,7 +73,7 @@ SIDE_COLUMNS: list[tuple[str, ...]] = [
     ("合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ("小计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
     ("总计", "一般公共预算", "政府性基金预算", "国有资本经营预算"),
-]
+] + COST_COLUMNS
 
 
 @dataclass
@@ -723,5 +733,17 @@ def _two_labels(label: str) -> bool:
 
 def _place_side(sides: list[_Side], n: int, first_is_total: bool) -> list[RowAmounts]:
     placed = [RowAmounts(code=None, total=bool(_TOTAL.search(s.label)), amounts=s.amounts) for s in sides]
-    place_rows(placed, n, first_is_total, layout=False)
+    place_rows(placed, n, first_is_total, layout=False, parts_of_total=_parts_of_total(sides))
     return placed
+
+
+def _parts_of_total(sides: list[_Side]) -> bool:
+    """The side's numbered items (一、二、…) are the parts of its 总计: they are all its labelled rows
+    but the 总计 after them (no 本年…合计, sub-item or carry-over item between; a unit's 财务收支预算总表),
+    so the 总计 row's columns place the amounts of a row printing fewer than the side has."""
+    labels = [s.label for s in sides if s.label]
+    return (len(labels) >= 2 and bool(_GRAND.search(labels[-1]))
+            and all(_ordinal_value(x) is not None for x in labels[:-1]))
+
+
+_GRAND = re.compile(r"^(?:收入|支出)?总计$")
