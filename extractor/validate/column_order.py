@@ -5,7 +5,7 @@ columns no identity tells apart (合计 = 基本支出 + 项目支出 is symmetr
 and the 收入 columns 财政拨款收入 | 事业收入 | …) in the order the text prints them, their cells
 carrying an unconfirmed `layout.column_order` repair (review). Once every table is read,
 `settle_column_order(report)` looks for evidence that settles that order for a table:
-- the rows' own subjects: in a 经济分类 table whose parts columns are 人员经费 | 公用经费, a row of
+- the rows' own subjects: in a 经济分类 table whose part columns are 人员经费 | 公用经费, a row of
   类 301 / 303 (or one of their 款) is 人员经费, one of 302 / 307 / 309 / 310 / 399 公用经费
   (catalog.basic_groups): every such row with an amount in one of the two columns only must have it
   in its group's column (one row at least; a single row against leaves the doubt);
@@ -23,9 +23,9 @@ settled column has its repair confirmed (evidence/policy.confirm_column_order), 
 what. (A 收入决算表 printing two of its six 收入 columns: the narrative's 财政拨款收入 settles that
 column; which of the five others holds the remaining amounts stays to review.)
 What it does not: reorder columns (evidence that fits another order only is noted on the guessed
-cells, which stay to review: a person decides), take agreement with another parts column as evidence (two tables read the same way from
-the same text can be swapped alike), compare two tables in different units, or settle a table
-whose parts columns' totals the evidence cannot tell apart.
+cells, which stay to review: a person decides), take agreement with another guessed column as
+evidence (two tables read the same way from the same text can be swapped alike), compare two tables
+in different units, or settle a column whose place the evidence leaves open.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ from ..catalog.basic_groups import basic_group
 from ..datamodel import Field, Report, Row, Table
 from ..evidence import policy
 from ..evidence.policy import COLUMN_ORDER, REVIEW_THRESHOLD
-from .checks import in_unit
+from .checks import UNIT_FACTORS, in_unit
 
 _GENERAL = ("budget.general", "final.05")  # tables of 一般公共预算 money by 功能分类
 _BASIC = ("budget.basic",)  # the 一般公共预算 基本支出 table by 经济分类 (its first column the total)
@@ -128,7 +128,7 @@ def _fits_table(v: Decimal):
     yuan (`22118861` for 22,118,861.34: a print quirk of real budgets)."""
     def fits(x: Decimal) -> bool:
         exp = x.as_tuple().exponent
-        return x == v or (isinstance(exp, int) and exp >= 0 and abs(x - v) < 1)
+        return x == v or (isinstance(exp, int) and exp >= 0 and x != 0 and abs(x - v) < 1)
     return fits
 
 
@@ -138,6 +138,8 @@ def _fits_narrative(v: Decimal, unit: Optional[str], table_unit: Optional[str]):
     q = Decimal(1).scaleb(v.as_tuple().exponent) if isinstance(v.as_tuple().exponent, int) else Decimal(1)
 
     def fits(x: Decimal) -> bool:
+        if table_unit not in UNIT_FACTORS:
+            return False  # a unit not known: no comparison
         converted, _ = in_unit(x, table_unit, unit)
         return converted.quantize(q, rounding=ROUND_HALF_UP) == v
     return fits
@@ -179,10 +181,10 @@ def _expected_totals(report: Report, t: Table, parts: list[str]) -> tuple[dict[s
                     sources.append(f"the income lines of {s.title or s.template}")
     for c in parts:
         name = _NARRATIVE.get(_leaf(c))
-        v = _sure(report.totals.get(name)) if name and c not in expect and report.unit and t.unit else None
-        if v is not None and v != 0:
-            expect[c] = _fits_narrative(v, report.unit, t.unit)
-            sources.append(f"the narrative's {_leaf(c)} {v}{report.unit}")
+        v = _sure(report.totals.get(name)) if name and c not in expect and t.unit else None
+        if v is not None and v != 0:  # (these totals are read as X万元 only: recognize/facts.py)
+            expect[c] = _fits_narrative(v, "万元", t.unit)
+            sources.append(f"the narrative's {_leaf(c)} {v}万元")
     return expect, sources
 
 
