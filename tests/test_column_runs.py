@@ -202,7 +202,7 @@ def test_blank_cells_left_out_are_placed_when_the_identities_leave_one_grid():
     # the total column is certain; which part column is which no identity settles: under review
     total_row = next(r for r in block.rows if r[1].text == "合计")
     assert not total_row[2].repairs
-    assert total_row[3].repairs[0].kind == "layout.column_guess" and total_row[3].repairs[0].status == "unconfirmed"
+    assert total_row[3].repairs[0].kind == "layout.column_order" and total_row[3].repairs[0].status == "unconfirmed"
 
 
 def test_part_columns_that_may_swap_are_read_under_review():
@@ -226,7 +226,7 @@ def test_part_columns_that_may_swap_are_read_under_review():
         for code in ("2080505", "2080506"):
             assert rows[code][0].text == "50.00" and not rows[code][0].repairs
             parts = [c for c in rows[code][1:] if c.text not in ("", "0")]
-            assert [c.text for c in parts] == ["50.00"] and parts[0].repairs[0].kind == "layout.column_guess"
+            assert [c.text for c in parts] == ["50.00"] and parts[0].repairs[0].kind == "layout.column_order"
         # the two 项 print their part amount in different columns
         assert [c.text for c in rows["2080505"][1:]] != [c.text for c in rows["2080506"][1:]]
 
@@ -382,8 +382,19 @@ def test_pdfminer_real_budget_over_page_breaks(tmp_path):
     assert basic["30201"] == ["120000.00", "0.00", "120000.00"]
     assert basic["31002"] == ["36600.00", "0.00", "36600.00"]
     assert basic["合计"] == ["25741666.44", "23563342.00", "2178324.44"]
-    # which part column is which no identity settles: the part amounts go to review
-    assert all(v.confidence < 0.9 for r in read["budget.basic"].rows for v in list(r.values.values())[1:] if v)
+    # which part column is which no identity settles, but the rows' classes do: every 301/303 row's
+    # amount stands in the first part column (人员经费), every 302/310 row's in the second (公用经费)
+    for r in read["budget.basic"].rows:
+        for v in list(r.values.values())[1:]:
+            assert v.confidence >= 0.9
+            assert [(x.kind, x.status) for x in v.repairs] == [("layout.column_order", "confirmed")]
+            assert "经济分类 classes" in v.repairs[0].by
+    # and the 基本支出 table's 合计 (25741666.44, its total column: no guess) is the 功能分类 table's
+    # 基本支出 合计, not its 项目支出 合计 (70540547.00): that order is settled too
+    for r in read["budget.general"].rows:
+        for v in list(r.values.values())[1:]:
+            assert v.confidence >= 0.9 and "基本支出部门预算经济分类预算表" in v.repairs[0].by
+    assert not any("column uncertain" in i.why for i in got.review)
 
 
 def test_basic_expenditure_by_economic_class_under_a_fiscal_allocation_header():

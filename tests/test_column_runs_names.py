@@ -56,7 +56,7 @@ def test_names_only_rows_get_inferred_codes_and_placed_amounts():
     wage = {k.rpartition("/")[2]: v for k, v in rows["基本工资"].values.items() if v is not None}
     assert wage["合计"].confidence >= 0.9
     assert wage["人员经费"].confidence < 0.9
-    assert any(rep.kind == "layout.column_guess" for rep in wage["人员经费"].repairs)
+    assert any(rep.kind == "layout.column_order" for rep in wage["人员经费"].repairs)
 
 
 def test_a_name_the_catalogue_does_not_know_is_declined():

@@ -75,7 +75,7 @@ def test_a_cell_printed_in_error_goes_to_review_in_its_print_place():
     # the row's total is certain; its parts only carry the column guess every part column read
     # column-wise carries (which part column is which no identity settles)
     assert not rows["2040601"][0].repairs
-    assert [r.kind for r in rows["2040601"][1].repairs or []] in ([], ["layout.column_guess"])
+    assert [r.kind for r in rows["2040601"][1].repairs or []] in ([], ["layout.column_order"])
     assert _texts(rows["2040604"]) == ["1,200.00", "0.00", "1,200.00"]
     assert all(r.kind != "layout.row_guess" for r in rows["2040604"][2].repairs or [])
     assert _texts(rows["2040605"]) == ["800.00", "0.00", "800.00"]

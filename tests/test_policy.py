@@ -37,3 +37,17 @@ def test_a_failing_check_drops_the_field_and_says_why():
     f = _field(0.99)
     policy.fail_by_check(f, ["failed check table.total_row: 1 != 2", "failed check table.total_row: 1 != 2"])
     assert f.confidence == policy.FAILED and f.notes == ["failed check table.total_row: 1 != 2"]
+
+
+def test_a_settled_column_order_confirms_its_guess_and_only_a_field_with_no_other_doubt_rises():
+    order = Repair(kind="layout.column_order", note="column uncertain", status="unconfirmed")
+    f = _field(0.6, order)
+    f.notes.insert(0, "thousands separator")
+    policy.confirm_column_order(f, "the 合计 of 基本支出表")
+    assert f.confidence == policy.REPAIR_CONFIRMED
+    assert f.repairs[0].status == "confirmed" and f.repairs[0].by == "the 合计 of 基本支出表"
+    assert f.notes == ["thousands separator", "column order confirmed by the 合计 of 基本支出表"]
+    stray = _field(0.6, Repair(kind="layout.column_order", note="column uncertain", status="unconfirmed"),
+                   Repair(kind="layout.row_guess", note="row uncertain", status="unconfirmed"))
+    policy.confirm_column_order(stray, "x")
+    assert stray.confidence == 0.6 and stray.repairs[1].status == "unconfirmed"

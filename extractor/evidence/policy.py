@@ -146,6 +146,27 @@ def confirm_by_check(field: Field, rule: str) -> None:
         confirm_repairs(field, f"check {rule}")
 
 
+# a reader's guess of which alike part column is which (structure/column_runs.py): settled, once every
+# table is read, by evidence that is no such guess (validate/column_order.py)
+COLUMN_ORDER = "layout.column_order"
+
+
+def confirm_column_order(field: Field, by: str) -> None:
+    """The field's column-order guess settled by `by`: the repair is confirmed and its note says so;
+    with no other doubt left the field rises to REPAIR_CONFIRMED (an exact passing check may then
+    raise it further, as any sound reading)."""
+    for r in field.repairs:
+        if r.kind == COLUMN_ORDER and r.status == "unconfirmed":
+            was = r.describe()
+            r.status, r.by = "confirmed", by
+            r.note = f"column order confirmed by {by}"
+            field.notes = [r.note if n == was else n for n in field.notes]
+    open_doubts = [r for r in field.repairs if r.status in ("unconfirmed", "doubt")]
+    if not open_doubts and not any(n in ("column position uncertain", "column name guessed", "masked value")
+                                   or n.startswith("OCR") for n in field.notes):
+        field.confidence = max(field.confidence, REPAIR_CONFIRMED)
+
+
 def fail_by_check(field: Field, whys: list[str]) -> None:
     """A failing check: the field drops to FAILED and says why."""
     field.confidence = min(field.confidence, FAILED)

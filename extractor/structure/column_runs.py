@@ -44,7 +44,8 @@ order. Among the amounts, a lone number no catalogue knows as a code is an amoun
 column of yuan), not a 类 code. Part columns (基本支出, 项目支出 …) play the same part in every
 identity, so which one is which is taken from the order the stream reaches them (grids that differ
 only in that are one reading): where two of them differ, their amounts carry an unconfirmed
-`layout.column_guess` repair and go to review with the reason. Each amount Cell keeps the line it
+`layout.column_order` repair and go to review with the reason, unless evidence found once every
+table is read settles the order (validate/column_order.py). Each amount Cell keeps the line it
 was printed on.
 pdftotext without `-layout` prints a ruled table's amounts in row order (a row's run may carry the
 next rows', blank cells absent) but its labels out of it (a 类's name after its rows, the code column
@@ -86,6 +87,7 @@ import regex as re
 
 from ..catalog import lookup
 from ..datamodel import Cell, GridBlock, NLine, Repair
+from ..evidence.policy import COLUMN_ORDER
 from ..evidence.printed import NOTE_LINE, TITLE_END
 from .run_code_order import label_by_codes
 from .name_codes import inferred_repair
@@ -962,11 +964,11 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
                         cells.filled or _ROW_DOUBT).format(" or ".join(doubt[(c, r)])), status="unconfirmed")]
                     continue
                 if c in unsure and placed.alike is not None:  # (a blank cell of a guessed column too)
-                    out[-1].repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
+                    out[-1].repairs = [Repair(kind=COLUMN_ORDER, note=_SWAP_DOUBT, status="unconfirmed")]
                 continue
             cell = Cell(text=a.text, orig=a.text, line=a.line.no, page=a.line.page, repaired=a.line.repaired)
             if c in unsure:
-                cell.repairs = [Repair(kind="layout.column_guess", note=_SWAP_DOUBT, status="unconfirmed")]
+                cell.repairs = [Repair(kind=COLUMN_ORDER, note=_SWAP_DOUBT, status="unconfirmed")]
             if isinstance(a, _Stray):
                 cell.repairs = [Repair(kind="layout.row_guess", note=_STRAY_DOUBT, status="unconfirmed")] \
                     + (cell.repairs or [])

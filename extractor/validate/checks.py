@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional
 import regex as re
 
 from .. import catalog
+from ..catalog.basic_groups import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from ..datamodel import Check, Field, Report, Row, Table
 from ..datamodel.paths import key
 
@@ -29,7 +30,7 @@ def _d(f: Optional[Field]) -> Optional[Decimal]:
 UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
-def _in_unit(value: Decimal, from_unit: Optional[str], to_unit: Optional[str]) -> tuple[Decimal, bool]:
+def in_unit(value: Decimal, from_unit: Optional[str], to_unit: Optional[str]) -> tuple[Decimal, bool]:
     """`value` printed in `from_unit` expressed in `to_unit`; True when a conversion happened."""
     if not from_unit or not to_unit or from_unit == to_unit or from_unit not in UNIT_FACTORS \
             or to_unit not in UNIT_FACTORS:
@@ -41,7 +42,7 @@ def _compare_units(rule: str, table_value: Decimal, table_unit: Optional[str], s
                    stated_unit: Optional[str], paths: list[str], message: str) -> Check:
     """Narrative against a table that may be in another unit (text in 万元, tables in 元): the
     table value is converted and rounded to the narrative's printed precision."""
-    converted, changed = _in_unit(table_value, table_unit, stated_unit)
+    converted, changed = in_unit(table_value, table_unit, stated_unit)
     if not changed:
         return _compare(rule, table_value, stated, paths, message)
     exp = stated.as_tuple().exponent
@@ -323,7 +324,7 @@ def basic_detail(report: Report) -> list[Check]:
     ti, t = t6
     col = t.columns[0] if t.columns else "决算数"
     rounding = _rounding_allowed(report, t)
-    groups = {"人员经费合计": ["301", "303"], "公用经费合计": ["302", "307", "309", "310", "399"]}
+    groups = {"人员经费合计": list(PERSONNEL_CLASSES), "公用经费合计": list(PUBLIC_CLASSES)}
     totals = {}
     for label, codes in groups.items():
         tr = _row_by_name(t, label, label.replace("合计", ""))

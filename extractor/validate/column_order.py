@@ -1,0 +1,235 @@
+"""Settling the order of part columns a reader could only guess, from evidence that is no such guess.
+
+What it does: a reader of text printed column by column (structure/column_runs.py) takes part
+columns no identity tells apart (合计 = 基本支出 + 项目支出 is symmetric; so are 人员经费 | 公用经费
+and the 收入 columns 财政拨款收入 | 事业收入 | …) in the order the text prints them, their cells
+carrying an unconfirmed `layout.column_order` repair (review). Once every table is read,
+`settle_column_order(report)` looks for evidence that settles that order for a table:
+- the rows' own subjects: in a 经济分类 table whose part columns are 人员经费 | 公用经费, a row of
+  类 301 / 303 (or one of their 款) is 人员经费, one of 302 / 307 / 309 / 310 / 399 公用经费
+  (catalog.basic_groups): every such row with an amount in one of the two columns only must have it
+  in its group's column (one row at least; a single row against leaves the doubt);
+- another table's total, never itself a guess (no open repair, not under review): the 基本支出
+  column's 合计 = the 一般公共预算基本支出 table's 合计 (its total column, which the identities
+  place) in a table of 一般公共预算 money, or in an all-funds table whose 合计 equals that of the
+  一般公共预算 table (both parts are then all 一般公共预算 money); an income column's 合计 = the
+  amount the summary table (收支预算总表 / 收入支出决算总表) prints on the line of that income; a
+  total the narrative states (财政拨款收入 / 基本支出 / 项目支出 X万元), compared as it rounds. A total
+  this table prints rounded to the yuan (`22118861` for 22,118,861.34) is compared to the yuan.
+The orders tried are those of all the table's part columns (a column the reader left blank may be
+the one an amount belongs in). A column is settled when the printed order fits the evidence and
+every other order that fits it too puts the same cells in that column; each guessed cell of a
+settled column has its repair confirmed (evidence/policy.confirm_column_order), its note saying by
+what. (A 收入决算表 printing two of its six 收入 columns: the narrative's 财政拨款收入 settles that
+column; which of the five others holds the remaining amounts stays to review.)
+What it does not: reorder columns (evidence that fits another order only is noted on the guessed
+cells, which stay to review: a person decides), take agreement with another guessed column as
+evidence (two tables read the same way from the same text can be swapped alike), compare two tables
+in different units, or settle a column whose place the evidence leaves open.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import permutations
+from typing import Callable, Optional
+
+from ..catalog.basic_groups import basic_group
+from ..datamodel import Field, Report, Row, Table
+from ..evidence import policy
+from ..evidence.policy import COLUMN_ORDER, REVIEW_THRESHOLD
+from .checks import UNIT_FACTORS, in_unit
+
+_GENERAL = ("budget.general", "final.05")  # tables of 一般公共预算 money by 功能分类
+_BASIC = ("budget.basic",)  # the 一般公共预算 基本支出 table by 经济分类 (its first column the total)
+_SUMMARY = ("budget.total", "final.01")  # the summary tables that print each income on a line
+_PERSONNEL = ("人员经费", "人员支出")  # the labels of the two 基本支出 parts
+_PUBLIC = ("公用经费", "公用支出", "日常公用支出", "日常公用经费")
+_MAX_PARTS = 7  # part columns whose orders are tried (5,040 orders)
+
+
+def _open_order(f: Optional[Field]) -> bool:
+    return f is not None and any(r.kind == COLUMN_ORDER and r.status == "unconfirmed" for r in f.repairs)
+
+
+def _sure(f: Optional[Field]) -> Optional[Decimal]:
+    """The amount of a field that is no guess: read clean or confirmed, no open repair."""
+    if f is None or not isinstance(f.value, Decimal) or f.confidence < REVIEW_THRESHOLD:
+        return None
+    if any(r.status in ("unconfirmed", "doubt") for r in f.repairs):
+        return None
+    return f.value
+
+
+def _amount(f: Optional[Field]) -> Decimal:
+    return f.value if f is not None and isinstance(f.value, Decimal) else Decimal(0)
+
+
+def _leaf(column: str) -> str:
+    return column.rsplit("/", 1)[-1]
+
+
+def _total_row(t: Table) -> Optional[Row]:
+    rows = [r for r in t.rows if (r.code is None or not r.code.value) and r.name is not None
+            and "".join(str(r.name.value or "").split()) in ("合计", "总计")]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _table_total(t: Table) -> Optional[Decimal]:
+    """The table's 合计 in its first column, when that is no guess."""
+    row = _total_row(t)
+    return None if row is None or not t.columns else _sure(row.values.get(t.columns[0]))
+
+
+def _parts(t: Table) -> list[str]:
+    """The part columns (after the total) of a table some of whose cells carry an open column-order
+    guess: all of them, since a column the reader left blank may be the one an amount belongs in."""
+    parts = t.columns[1:]
+    return parts if any(_open_order(r.values.get(c)) for r in t.rows for c in parts) else []
+
+
+@dataclass
+class _Verdict:
+    by: str  # the evidence in words
+    settled: list[str] = field(default_factory=list)  # the columns it settles in their printed place
+    against: bool = False  # it fits another order of the columns, not the printed one
+
+
+_CLASSES = "the rows' 经济分类 classes (301/303 人员经费, 302/307/309/310/399 公用经费)"
+
+
+def _by_classes(t: Table, parts: list[str]) -> Optional[_Verdict]:
+    """The evidence of the rows' 经济分类 classes for 人员经费 | 公用经费 printed in this order: every
+    row of a known class with an amount in one of the two only must have it in its group's column."""
+    if len(parts) != 2 or _leaf(parts[0]) not in _PERSONNEL or _leaf(parts[1]) not in _PUBLIC:
+        return None
+    agree = against = 0
+    for r in t.rows:
+        code = r.code.value if r.code is not None and r.code.confidence >= REVIEW_THRESHOLD else None
+        group = basic_group(code if isinstance(code, str) else None)
+        if group is None:
+            continue
+        personnel, public = (_amount(r.values.get(c)) for c in parts)
+        if (personnel != 0) == (public != 0):
+            continue  # both or neither: says nothing of the order
+        if ("人员经费" if personnel != 0 else "公用经费") == group:
+            agree += 1
+        else:
+            against += 1
+    if agree and not against:
+        return _Verdict(_CLASSES, parts)
+    if against and not agree:
+        return _Verdict(_CLASSES, against=True)
+    return None  # rows both ways (a region's own split of an item?): says nothing
+
+
+def _fits_table(v: Decimal):
+    """A total another table prints: equal, or within a yuan where this one prints it rounded to the
+    yuan (`22118861` for 22,118,861.34: a print quirk of real budgets)."""
+    def fits(x: Decimal) -> bool:
+        exp = x.as_tuple().exponent
+        return x == v or (isinstance(exp, int) and exp >= 0 and x != 0 and abs(x - v) < 1)
+    return fits
+
+
+def _fits_narrative(v: Decimal, unit: Optional[str], table_unit: Optional[str]):
+    """A total the narrative states (万元, two decimals): the table's, in the narrative's unit,
+    rounded as the narrative prints it."""
+    q = Decimal(1).scaleb(v.as_tuple().exponent) if isinstance(v.as_tuple().exponent, int) else Decimal(1)
+
+    def fits(x: Decimal) -> bool:
+        if table_unit not in UNIT_FACTORS:
+            return False  # a unit not known: no comparison
+        converted, _ = in_unit(x, table_unit, unit)
+        return converted.quantize(q, rounding=ROUND_HALF_UP) == v
+    return fits
+
+
+# narrative totals that state a part column's 合计 (report.totals keys): the column's last label
+_NARRATIVE = {"财政拨款收入": "fiscal_appropriation_income", "基本支出": "basic_expenditure",
+              "项目支出": "project_expenditure"}
+
+
+def _expected_totals(report: Report, t: Table, parts: list[str]) -> tuple[dict[str, Callable], list[str]]:
+    """column -> a test its 合计 must pass by evidence outside this table, and the sources in words."""
+    expect: dict[str, Callable] = {}
+    sources: list[str] = []
+    own = _table_total(t)
+    basic_cols = [c for c in parts if _leaf(c) == "基本支出"]
+    if len(basic_cols) == 1:
+        general = [g for g in report.tables if g.template in _GENERAL and g.unit == t.unit]
+        same_money = t.template in _GENERAL or (own is not None and any(_table_total(g) == own for g in general))
+        for b in report.tables:
+            if b is t or b.template not in _BASIC or b.unit != t.unit or not same_money:
+                continue
+            v = _table_total(b)
+            if v is not None:
+                expect[basic_cols[0]] = _fits_table(v)
+                sources.append(f"the 合计 of {b.title or b.template}")
+                break
+    for s in report.tables:
+        if s is t or s.template not in _SUMMARY or s.unit != t.unit:
+            continue
+        for c in parts:
+            if not _leaf(c).endswith("收入") or c in expect:
+                continue
+            rows = [r for r in s.rows if r.name is not None and "".join(str(r.name.value or "").split()) == _leaf(c)]
+            values = [v for r in rows for f in r.values.values() for v in [_sure(f)] if v is not None][:1]
+            if len(rows) == 1 and values:
+                expect[c] = _fits_table(values[0])
+                if f"the income lines of {s.title or s.template}" not in sources:
+                    sources.append(f"the income lines of {s.title or s.template}")
+    for c in parts:
+        name = _NARRATIVE.get(_leaf(c))
+        v = _sure(report.totals.get(name)) if name and c not in expect and t.unit else None
+        if v is not None and v != 0:  # (these totals are read as X万元 only: recognize/facts.py)
+            expect[c] = _fits_narrative(v, "万元", t.unit)
+            sources.append(f"the narrative's {_leaf(c)} {v}万元")
+    return expect, sources
+
+
+def _by_totals(report: Report, t: Table, parts: list[str]) -> Optional[_Verdict]:
+    """The evidence of totals printed elsewhere for the part columns in their printed order, and the
+    columns it settles: those that hold the same cells in every order of the columns that fits it."""
+    if len(parts) > _MAX_PARTS:
+        return None
+    row = _total_row(t)
+    if row is None:
+        return None
+    expect, sources = _expected_totals(report, t, parts)
+    if not expect:
+        return None
+    by = " and ".join(sources)
+    totals = {c: _amount(row.values.get(c)) for c in parts}
+    data = {c: tuple(_amount(r.values.get(c)) for r in t.rows) for c in parts}
+    fitting = [holds for order in permutations(parts) for holds in [dict(zip(parts, order))]
+               if all(fits(totals[holds[c]]) for c, fits in expect.items())]
+    # (holds: column -> the printed column whose cells it would hold in that order)
+    if not any(all(holds[c] == c for c in parts) for holds in fitting):
+        return _Verdict(by, against=True) if fitting else None  # the printed order does not fit
+    settled = [c for c in parts if all(data[holds[c]] == data[c] for holds in fitting)]
+    return _Verdict(by, settled) if settled else None
+
+
+_AGAINST = "column order contradicted by {}: these amounts may belong in another of the part columns"
+
+
+def settle_column_order(report: Report) -> None:
+    """Confirm the guessed order of alike part columns where evidence settles it (see the module);
+    where the evidence fits another order only, the guessed cells say so (they stay to review)."""
+    for t in report.tables:
+        parts = _parts(t)
+        if not parts:
+            continue
+        verdict = _by_classes(t, parts) or _by_totals(report, t, parts)
+        if verdict is None:
+            continue
+        for r in t.rows:
+            for c in parts:
+                f = r.values.get(c)
+                if not _open_order(f):
+                    continue
+                if verdict.against:
+                    f.notes.append(_AGAINST.format(verdict.by))
+                elif c in verdict.settled:
+                    policy.confirm_column_order(f, verdict.by)
