@@ -167,3 +167,79 @@ def test_a_sum_over_cells_an_unplaced_amount_may_fill_is_not_evaluated(tmp_path)
                               "使用非财政拨款结余（含专用结余）", "年初结转和结余", "结余分配", "年末结转和结余"])
     assert all(f.value is None for r in t.rows for f in r.values.values()
                if any(x.kind == "layout.amount_unplaced" for x in f.repairs))
+
+
+# pdfminer.six's order of the same table: the income labels printed as a block first (one amount among
+# them), the expenditure labels after, the title area's `单位：万元` amid the stream, and the next table's
+# header (`支出功能分类` …) right after the last 总计's amounts with no title of its own. A blank line after
+# every box. Only two lone amounts in the stream's first forty lines.
+BLOCKS_01 = "\n\n".join("""收入支出决算总表
+收入
+项目
+一、一般公共预算财政拨款收入
+二、政府性基金预算财政拨款收入
+决算数
+300.00
+三、上级补助收入
+四、其他收入
+支出
+项目
+一、一般公共服务支出
+二、外交支出
+三、教育支出
+20.00
+四、科学技术支出
+五、社会保障和就业支出
+单位：万元
+决算数
+200.00
+30.01
+80.00
+本年收入合计
+320.00
+本年支出合计
+310.01
+使用非财政拨款结余（含专用结余）
+年初结转和结余
+总计
+结余分配
+年末结转和结余
+总计
+10.00
+330.00
+19.99
+330.00
+支出功能分类
+科目编码
+款
+类""".split("\n")) + "\n\n"
+
+
+def test_a_stream_whose_labels_come_side_by_side_in_blocks_is_read_to_its_second_grand_total(tmp_path):
+    """The stream's start is judged over the whole stream (four lone amounts), its end by its shape:
+    past the unit line printed amid it (both 总计 not yet read), up to the label after the second
+    总计's amounts. The amounts placed are those of the pdftotext order above: same sums, same tables."""
+    t = _table(tmp_path, BLOCKS_01 + TABLE_03)
+    got = _values(t)
+    assert got["一般公共服务支出"] == [Decimal("200.00")]
+    assert got["教育支出"] == [Decimal("30.01")]
+    assert got["社会保障和就业支出"] == [Decimal("80.00")]
+    assert got["本年支出合计"] == [Decimal("310.01")]
+    assert got["本年收入合计"] == [Decimal("320.00")]
+    assert got["总计"] == [Decimal("330.00"), Decimal("330.00")]
+    for name in ("一般公共预算财政拨款收入", "其他收入", "年初结转和结余", "年末结转和结余", "外交支出"):
+        assert name not in got
+    assert any("not placed" in n and "300.00 20.00 10.00 19.99" in n for n in t.notes)
+    assert all("支出功能分类" not in (r.name.value or "") for r in t.rows)
+
+
+def test_a_unit_line_after_both_grand_totals_ends_the_stream(tmp_path):
+    """Past both 总计 a unit line is the next table's: the stream is not run past it (the 03表 after it
+    is read as its own table, not taken into the two-sided one)."""
+    text = BLOCKS_01.replace("支出功能分类\n\n科目编码\n\n款\n\n类\n\n", "")
+    p = tmp_path / "t.txt"
+    p.write_text("报告\n\n" + text + "单位：万元\n\n" + TABLE_03, encoding="utf-8")
+    report = extract(p)
+    (t,) = [t for t in report.tables if t.method == "sides-bare"]
+    assert _values(t)["本年支出合计"] == [Decimal("310.01")]
+    assert any(x.template == "final.03" for x in report.tables)

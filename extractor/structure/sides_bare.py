@@ -9,8 +9,15 @@ label then its expenditure label (`一、一般公共预算财政拨款收入` �
 支出`, `2,106.66` `326.71` `60.99` after `九、卫生健康支出`): within a side the amounts keep their
 rows' order, but which side and which row an amount is of is not printed.
 
+pdfminer.six prints the same table with one side's labels as a block before the other's
+(`一、…收入` `二、…收入` `决算数` `2,940.05` `四、上级补助收入` … `支出` `项目` `一、一般公共服务支出` …), the
+title area's `单位：万元` amid the stream, and the next table's header right after the last 总计's
+amounts with no title of its own: the stream's start and end are judged by this shape, not a fixed
+window (`bare_region`: run past a unit line while both 总计 are not read, end at the first label after
+the second 总计; the lone amounts counted over the whole stream).
+
 What it does: after sides-stream and sides-detached declined the table, takes the stream
-(sides_detached.flow_body), drops the header's words, joins labels broken over lines, gives each
+(sides_detached.flow_body over `bare_region`), drops the header's words, joins labels broken over lines, gives each
 label its side by its words (sides_stream.word_side; a 总计 goes to the side of the carry-over item
 before it, the other side's 总计 after it), and requires each side's item numbers in turn (一、二、…),
 its 本年…合计 and its 总计 last. It builds the grid with both sides' labels and no amounts, and hands
@@ -30,7 +37,7 @@ import regex as re
 from ..datamodel import Detached, GridBlock, NLine
 from .sides_columns import GRAND, YEAR_TOTAL, Item, carry_item, ordinal_value
 from .sides_detached import flow_body
-from .sides_stream import continues, grid_of, stream_starts, word_side
+from .sides_stream import continues, grid_of, region, stream_starts, word_side
 from .spaced_text import amount_cell
 from .text_tables import text_reader, with_report
 
@@ -38,6 +45,34 @@ _HEADER_WORD = re.compile(r"^(?:收入|支出|项目|决算数|预算数|金额|
 _COLUMN_NAME = re.compile(r"^(?:决算数|预算数|金额)$")
 _LINE_NUMBER = re.compile(r"^\d{1,2}$")  # a 行次 / 栏次: the shape of sides-detached, not this one
 _MIN_ROWS = 4
+_UNIT_ONLY = re.compile(r"^(?:金额)?单位[:：]\s*(?:人民币)?(?:万元|千元|亿元|元)$")
+
+
+def bare_region(lines: Sequence[NLine], i: int) -> tuple[list, int]:
+    """The stream's pieces from lines[i] and the index after it, its end judged by the table's shape:
+    a unit line printed amid the stream (pdfminer.six prints the title area's `单位：万元` among the
+    cells) is run past while both sides' 总计 are not read, and the stream ends at the first label
+    after the second 总计 (the next table's header may follow with no title: `支出功能分类` …)."""
+    pieces, end = region(lines, i)
+    while end < len(lines) and _UNIT_ONLY.match(lines[end].text.strip()) and _grands(pieces) < 2:
+        more, end = region(lines, end + 1)
+        pieces = pieces + more
+    grands = [k for k, p in enumerate(pieces) if not p.amount and GRAND.match(p.text)]
+    if len(grands) >= 2:
+        after = next((k for k in range(grands[1] + 1, len(pieces)) if not pieces[k].amount), None)
+        if after is not None:
+            at = pieces[after].line
+            end = next(j for j in range(i, end) if lines[j] is at)
+            pieces = pieces[:after]
+    return pieces, end
+
+
+def _grands(pieces: list) -> int:
+    return sum(1 for p in pieces if not p.amount and GRAND.match(p.text))
+
+
+def _reach(lines: Sequence[NLine], i: int) -> int:
+    return bare_region(lines, i)[1]
 
 
 def _items(body) -> Optional[tuple[list[Item], list, list[str]]]:
@@ -108,7 +143,7 @@ def _side_in_turn(side: list[Item]) -> bool:
 
 def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
-    flow = flow_body(lines, i)
+    flow = flow_body(lines, i, bare_region)
     if flow is None:
         return declined
     body, first, header, end = flow
@@ -152,7 +187,7 @@ class SidesBareReader:
     name = "sides-bare"
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
-        return stream_starts(lines, i, wide=True)
+        return stream_starts(lines, i, wide=True, reach=_reach)
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         return read_bare(lines, i)

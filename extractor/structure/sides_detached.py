@@ -39,7 +39,7 @@ one way; place any expenditure amount itself.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex as re
 
@@ -247,12 +247,14 @@ def _number_rest(items: list[Item], numbers: list[int]) -> bool:
     return True
 
 
-def flow_body(lines: Sequence[NLine], i: int) -> Optional[tuple[list[Piece], int, list[str], int]]:
+def flow_body(lines: Sequence[NLine], i: int, cut: Callable[[Sequence[NLine], int], tuple[list[Piece], int]] = region
+              ) -> Optional[tuple[list[Piece], int, list[str], int]]:
     """A two-sided table's cell stream in flow order from lines[i]: (its pieces, the index of the
     first numbered item, the header's words before it, the index after the stream), the expenditure
     column's last boxes printed after the table's note taken in (pdftotext without -layout); None
-    where no numbered item follows a header. Shared by sides-detached and sides-words."""
-    body, end = region(lines, i)
+    where no numbered item follows a header. Shared by sides-detached and sides-words (and sides-bare,
+    whose `cut` judges the stream's end by its 总计 items)."""
+    body, end = cut(lines, i)
     first = next((k for k, p in enumerate(body) if not p.amount and ORDINAL.match(p.text)), None)
     if first is None or first == 0:
         return None

@@ -45,7 +45,7 @@ under another title than its own (only its own title lines printed again are ski
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex as re
 
@@ -83,30 +83,35 @@ def two_sided(lines: Sequence[NLine], i: int, wide: bool = False) -> bool:
     return template is not None and template.shape == "two_sides"
 
 
-def stream_starts(lines: Sequence[NLine], i: int, wide: bool = False) -> bool:
+def stream_starts(lines: Sequence[NLine], i: int, wide: bool = False,
+                  reach: Optional[Callable[[Sequence[NLine], int], int]] = None) -> bool:
     """A two-sided table's cell stream opens at lines[i], under its title (the test the two-sided
-    stream readers share: sides-stream, sides-detached, sides-words)."""
+    stream readers share: sides-stream, sides-detached, sides-words; `reach`: the end of the stream
+    as the reader judges it, the whole stream then looked at, see is_stream)."""
     if not has_value_lines(lines) or not after_title(lines, i) or not lines[i].text.strip() \
             or not cell_line(lines[i]):  # cached tests first
         return False
-    return two_sided(lines, i, wide) and is_stream(lines, i)
+    return two_sided(lines, i, wide) and is_stream(lines, i, reach(lines, i) if reach is not None else None)
 
 
-def is_stream(lines: Sequence[NLine], i: int) -> bool:
-    """Cells one per line: within the first lines, at least three hold a lone number and hardly any
-    a label followed by its amount (rows printed one per line hold labels and amounts together)."""
+def is_stream(lines: Sequence[NLine], i: int, end: Optional[int] = None) -> bool:
+    """Cells one per line: within the first lines (`end`: all lines up to it, the stream's end as its
+    reader judged it), at least three hold a lone number and hardly any a label followed by its
+    amount (rows printed one per line hold labels and amounts together)."""
     seen = lone = labelled = 0
-    for k in range(i, min(len(lines), i + 3 * _PROBE)):
+    for k in range(i, min(len(lines), i + 3 * _PROBE) if end is None else end):
         t = lines[k].text.strip()
         if not t:
             continue
         if not cell_line(lines[k]) or title_like(lines[k]):
-            break
+            if end is None:
+                break
+            continue  # (a unit line the stream runs past, its reader judged: sides_bare.py)
         seen += 1
         lone += bool(AMOUNT.match(t))
         kinds = [p.amount for p in line_pieces(lines[k])]
         labelled += any(not a and b for a, b in zip(kinds, kinds[1:]))
-        if seen >= _PROBE:
+        if seen >= _PROBE and end is None:
             break
     return lone >= 3 and labelled <= max(2, seen // 10)
 
