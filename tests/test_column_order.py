@@ -214,3 +214,70 @@ def test_a_class_split_both_ways_settles_nothing():
     settle_column_order(_report(basic))
     assert all(f.repairs[0].status == "unconfirmed" and not any("contradicted" in n for n in f.notes)
                for r in basic.rows for c, f in r.values.items() if c != BASIC_COLUMNS[0])
+
+
+def test_a_table_stating_no_unit_is_settled_by_the_narrative_in_the_only_unit_it_fits():
+    # 支出决算表 with no unit line: 合计 2940.05 = 基本 2336.91 + 项目 603.14 (by hand); the narrative's
+    # 基本支出 2336.91万元 / 项目支出 603.14万元 fit it read in 万元 only (in 元 they are 0.23 / 0.06万元)
+    cols = ["本年支出合计", "基本支出", "项目支出"]
+    rows = [("2010601", "行政运行", ["1511.89", "1503.52", "8.37"]),
+            ("2010607", "信息化建设", ["1428.16", "833.39", "594.77"]),
+            (None, "合计", ["2940.05", "2336.91", "603.14"])]
+    totals = {"basic_expenditure": make_field(value=Decimal("2336.91"), raw="2336.91", confidence=0.99),
+              "project_expenditure": make_field(value=Decimal("603.14"), raw="603.14", confidence=0.99)}
+    spending = _table("final.03", cols, rows, unit=None)
+    settle_column_order(_report(spending, unit="万元", totals=totals))
+    f = _rows(spending)["2010601"]["基本支出"]
+    assert f.repairs[0].status == "confirmed" and f.confidence >= 0.9
+    assert "read in 万元, the only unit in which they fit" in f.repairs[0].by
+    # amounts the narrative states at no unit (2336.91 read as 元 nor 万元 …): the doubt stays
+    odd = [(c, n, v) for c, n, v in rows[:-1]] + [(None, "合计", ["2940.05", "2336.90", "603.15"])]
+    spending = _table("final.03", cols, odd, unit=None)
+    settle_column_order(_report(spending, unit="万元", totals=totals))
+    assert _rows(spending)["2010601"]["基本支出"].repairs[0].status == "unconfirmed"
+
+
+def _final06(personnel: str, public: str) -> Table:
+    """公开06表 as read: 人员经费合计 and 公用经费合计 rows, no 合计 row."""
+    return _table("final.06", ["决算数"], [("301", "工资福利支出", [personnel]), ("302", "商品和服务支出", [public]),
+                                          (None, "人员经费合计", [personnel]), (None, "公用经费合计", [public])],
+                  guessed=False)
+
+
+def test_the_final_basic_tables_two_group_totals_settle_the_basic_column():
+    # 公开05表 in 元: 基本支出 30 = 人员经费合计 25 + 公用经费合计 5 (公开06表)
+    general = _table("final.05", GENERAL_COLUMNS, GENERAL)
+    settle_column_order(_report(general, _final06("25.00", "5.00")))
+    f = general.rows[-1].values["一般公共预算支出/基本支出"]
+    assert f.repairs[0].status == "confirmed" and "the 合计 of final.06" in f.repairs[0].by
+    # one group total read under a guess: no total, no evidence
+    general = _table("final.05", GENERAL_COLUMNS, GENERAL)
+    t6 = _final06("25.00", "5.00")
+    t6.rows[-1].values["决算数"] = _field("5.00", True)
+    settle_column_order(_report(general, t6))
+    assert general.rows[-1].values["一般公共预算支出/基本支出"].repairs[0].status == "unconfirmed"
+
+
+def test_a_basic_table_known_by_what_it_is_settles_a_table_of_the_same_money_only():
+    # 财政拨款基本支出表（经济科目） (no 基本支出 template): 经济分类 rows, total 30; the 财政拨款支出表（功能科目）
+    # (same money: 财政拨款) has its 基本支出/小计 settled; a 政府性基金 table with the same amounts is not
+    basic = _table("budget.expenditure", BASIC_COLUMNS, [("301", "工资福利支出", ["30.00", "30.00", ""]),
+                                                        (None, "合计", ["30.00", "30.00", ""])], guessed=False)
+    basic.title = "财政拨款基本支出表（经济科目）"
+    cols = ["合计", "基本支出/小计", "项目支出"]
+    fiscal = _table("budget.expenditure", cols, GENERAL)
+    fiscal.title = "财政拨款支出表（功能科目）"
+    settle_column_order(_report(fiscal, basic))
+    assert fiscal.rows[-1].values["基本支出/小计"].repairs[0].status == "confirmed"
+    fund = _table("budget.expenditure", cols, GENERAL)
+    fund.title = "政府性基金预算支出表"
+    settle_column_order(_report(fund, basic))
+    assert fund.rows[-1].values["基本支出/小计"].repairs[0].status == "unconfirmed"
+    # its codes not all 经济分类 (a 功能分类 row): not a 基本支出 table by what it is
+    basic.rows.insert(0, Row(code=make_field(value="2010101", raw="2010101", confidence=0.97),
+                             name=make_field(value="行政运行", raw="行政运行", confidence=0.97),
+                             values={c: _field("30.00", False) for c in BASIC_COLUMNS}))
+    fiscal = _table("budget.expenditure", cols, GENERAL)
+    fiscal.title = "财政拨款支出表（功能科目）"
+    settle_column_order(_report(fiscal, basic))
+    assert fiscal.rows[-1].values["基本支出/小计"].repairs[0].status == "unconfirmed"

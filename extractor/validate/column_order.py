@@ -10,12 +10,16 @@ carrying an unconfirmed `layout.column_order` repair (review). Once every table 
   (catalog.basic_groups): every such row with an amount in one of the two columns only must have it
   in its group's column (one row at least; a single row against leaves the doubt);
 - another table's total, never itself a guess (no open repair, not under review): the 基本支出
-  column's 合计 = the 一般公共预算基本支出 table's 合计 (its total column, which the identities
-  place) in a table of 一般公共预算 money, or in an all-funds table whose 合计 equals that of the
-  一般公共预算 table (both parts are then all 一般公共预算 money); an income column's 合计 = the
+  column's 合计 (or its 基本支出/小计) = the total of a 基本支出 table known by what it is (its
+  template, or a 基本支出 title over 经济分类 rows only: 财政拨款基本支出表（经济科目）; its 合计, or a
+  公开06表's 人员经费合计 + 公用经费合计) in a table of the same money: its title's (一般公共预算 /
+  财政拨款; never 政府性基金 …), or that of a table whose 合计 equals its own (一般公共预算 money
+  alone is 财政拨款 money too); an income column's 合计 = the
   amount the summary table (收支预算总表 / 收入支出决算总表) prints on the line of that income; a
   total the narrative states (财政拨款收入 / 基本支出 / 项目支出 X万元), compared as it rounds. A total
   this table prints rounded to the yuan (`22118861` for 22,118,861.34) is compared to the yuan.
+  A table that states no unit is tried in each unit (the narrative and tables stating a unit compared
+  converted): a unit in which no order fits is ruled out, so amounts that fit in one unit only settle.
 The orders tried are those of all the table's part columns (a column the reader left blank may be
 the one an amount belongs in). A column is settled when the printed order fits the evidence and
 every other order that fits it too puts the same cells in that column; each guessed cell of a
@@ -25,7 +29,7 @@ column; which of the five others holds the remaining amounts stays to review.)
 What it does not: reorder columns (evidence that fits another order only is noted on the guessed
 cells, which stay to review: a person decides), take agreement with another guessed column as
 evidence (two tables read the same way from the same text can be swapped alike), compare two tables
-in different units, or settle a column whose place the evidence leaves open.
+in different units (but for one stating none, as above), or settle a column whose place the evidence leaves open.
 """
 from __future__ import annotations
 
@@ -123,10 +127,14 @@ def _by_classes(t: Table, parts: list[str]) -> Optional[_Verdict]:
     return None  # rows both ways (a region's own split of an item?): says nothing
 
 
-def _fits_table(v: Decimal):
+def _fits_table(v: Decimal, unit: Optional[str], other_unit: Optional[str], exact_units: bool):
     """A total another table prints: equal, or within a yuan where this one prints it rounded to the
-    yuan (`22118861` for 22,118,861.34: a print quirk of real budgets)."""
+    yuan (`22118861` for 22,118,861.34: a print quirk of real budgets). `unit` is this table's unit
+    (or the one tried for a table that states none); another table's amount in a unit stated
+    otherwise is compared converted, exactly."""
     def fits(x: Decimal) -> bool:
+        if not exact_units and unit in UNIT_FACTORS and other_unit in UNIT_FACTORS and unit != other_unit:
+            return in_unit(x, unit, other_unit)[0] == v
         exp = x.as_tuple().exponent
         return x == v or (isinstance(exp, int) and exp >= 0 and x != 0 and abs(x - v) < 1)
     return fits
@@ -148,27 +156,111 @@ def _fits_narrative(v: Decimal, unit: Optional[str], table_unit: Optional[str]):
 # narrative totals that state a part column's 合计 (report.totals keys): the column's last label
 _NARRATIVE = {"财政拨款收入": "fiscal_appropriation_income", "基本支出": "basic_expenditure",
               "项目支出": "project_expenditure"}
+_OTHER_FUNDS = ("政府性基金", "国有资本经营", "财政专户")  # titles of tables of other money
+_PART_TITLES = ("基本支出", "项目支出", "三公")  # titles of tables of a part of their money
 
 
-def _expected_totals(report: Report, t: Table, parts: list[str]) -> tuple[dict[str, Callable], list[str]]:
-    """column -> a test its 合计 must pass by evidence outside this table, and the sources in words."""
+def _title(t: Table) -> str:
+    return "".join(str(t.title or "").split())
+
+
+def _scope(t: Table) -> Optional[str]:
+    """The money a table covers, as its template or title says: 'general' (一般公共预算), 'fiscal'
+    (财政拨款: 一般公共预算 + 政府性基金 + 国有资本经营), 'other' (another fund alone); None: all funds
+    or not said."""
+    title = _title(t)
+    if any(k in title for k in _OTHER_FUNDS):
+        return "other"
+    if t.template in _GENERAL or t.template in _BASIC or t.template == "final.06" or "一般公共预算" in title:
+        return "general"
+    return "fiscal" if "财政拨款" in title else None
+
+
+def _row_named(t: Table, *names: str) -> Optional[Row]:
+    rows = [r for r in t.rows if (r.code is None or not r.code.value) and r.name is not None
+            and "".join(str(r.name.value or "").split()) in names]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _is_basic_table(t: Table) -> bool:
+    """A 基本支出 table by 经济分类, by what it is: its template, or a 基本支出 title over rows whose
+    codes are all 经济分类 (3xx / 3xxxx, one at least of a known 人员经费 / 公用经费 class)."""
+    if t.template in _BASIC or t.template == "final.06":
+        return True
+    if "基本支出" not in _title(t) or "项目支出" in _title(t):
+        return False
+    codes = [str(r.code.value) for r in t.rows if r.code is not None and r.code.value]
+    return bool(codes) and all(c.startswith("3") and len(c) in (3, 5) for c in codes) \
+        and any(basic_group(c) for c in codes)
+
+
+def _basic_total(b: Table) -> Optional[Decimal]:
+    """A 基本支出 table's total, when no guess: its 合计 in its first column, or (公开06表, printing
+    人员经费合计 and 公用经费合计 rows) the sum of those two."""
+    own = _table_total(b)
+    if own is not None or not b.columns:
+        return own
+    personnel, public = _row_named(b, "人员经费合计", "人员经费"), _row_named(b, "公用经费合计", "公用经费")
+    if personnel is None or public is None:
+        return None
+    p, q = _sure(personnel.values.get(b.columns[0])), _sure(public.values.get(b.columns[0]))
+    return None if p is None or q is None else p + q
+
+
+def _basic_column(parts: list[str]) -> Optional[str]:
+    """The part column of 基本支出: labelled so, or the 小计 under a 基本支出 head."""
+    cols = [c for c in parts if _leaf(c) == "基本支出" or c.endswith(("基本支出/小计", "基本支出/合计"))]
+    return cols[0] if len(cols) == 1 else None
+
+
+def _comparable(t_unit: Optional[str], unit: Optional[str], other: Table) -> bool:
+    """Whether another table's amounts compare with this one's read in `unit`: same stated unit; for a
+    table that states none, any other table stating one (converted) or none (as before)."""
+    return other.unit == t_unit if t_unit is not None else (other.unit is None or other.unit in UNIT_FACTORS)
+
+
+def _same_money_scopes(report: Report, t: Table, t_unit: Optional[str], unit: Optional[str]) -> set:
+    """The scopes of money this table's part columns cover too: its own, and those of tables whose
+    合计 equals its own (the same money); a table all of whose money is 一般公共预算 covers 财政拨款 too."""
+    scope = _scope(t)
+    if scope == "other":
+        return set()
+    out = {scope} - {None}
+    own = _table_total(t)
+    if own is not None:
+        for g in report.tables:
+            gs = _scope(g)
+            if g is t or gs not in ("general", "fiscal") or _is_basic_table(g) or not _comparable(t_unit, unit, g) \
+                    or any(k in _title(g) for k in _PART_TITLES):
+                continue
+            v = _table_total(g)
+            if v is not None and in_unit(own, unit, g.unit)[0] == v:
+                out.add(gs)
+    if "general" in out:
+        out.add("fiscal")
+    return out
+
+
+def _expected_totals(report: Report, t: Table, parts: list[str],
+                     unit: Optional[str]) -> tuple[dict[str, Callable], list[str]]:
+    """column -> a test its 合计 must pass by evidence outside this table, read in `unit` (the table's
+    own, or the one tried for a table that states none), and the sources in words."""
     expect: dict[str, Callable] = {}
     sources: list[str] = []
-    own = _table_total(t)
-    basic_cols = [c for c in parts if _leaf(c) == "基本支出"]
-    if len(basic_cols) == 1:
-        general = [g for g in report.tables if g.template in _GENERAL and g.unit == t.unit]
-        same_money = t.template in _GENERAL or (own is not None and any(_table_total(g) == own for g in general))
+    exact = t.unit is not None
+    basic_col = _basic_column(parts)
+    if basic_col is not None and not _is_basic_table(t):
+        scopes = _same_money_scopes(report, t, t.unit, unit)
         for b in report.tables:
-            if b is t or b.template not in _BASIC or b.unit != t.unit or not same_money:
+            if b is t or not _is_basic_table(b) or _scope(b) not in scopes or not _comparable(t.unit, unit, b):
                 continue
-            v = _table_total(b)
+            v = _basic_total(b)
             if v is not None:
-                expect[basic_cols[0]] = _fits_table(v)
+                expect[basic_col] = _fits_table(v, unit, b.unit, exact)
                 sources.append(f"the 合计 of {b.title or b.template}")
                 break
     for s in report.tables:
-        if s is t or s.template not in _SUMMARY or s.unit != t.unit:
+        if s is t or s.template not in _SUMMARY or not _comparable(t.unit, unit, s):
             continue
         for c in parts:
             if not _leaf(c).endswith("收入") or c in expect:
@@ -176,35 +268,45 @@ def _expected_totals(report: Report, t: Table, parts: list[str]) -> tuple[dict[s
             rows = [r for r in s.rows if r.name is not None and "".join(str(r.name.value or "").split()) == _leaf(c)]
             values = [v for r in rows for f in r.values.values() for v in [_sure(f)] if v is not None][:1]
             if len(rows) == 1 and values:
-                expect[c] = _fits_table(values[0])
+                expect[c] = _fits_table(values[0], unit, s.unit, exact)
                 if f"the income lines of {s.title or s.template}" not in sources:
                     sources.append(f"the income lines of {s.title or s.template}")
     for c in parts:
         name = _NARRATIVE.get(_leaf(c))
-        v = _sure(report.totals.get(name)) if name and c not in expect and t.unit else None
+        v = _sure(report.totals.get(name)) if name and c not in expect and unit else None
         if v is not None and v != 0:  # (these totals are read as X万元 only: recognize/facts.py)
-            expect[c] = _fits_narrative(v, "万元", t.unit)
+            expect[c] = _fits_narrative(v, "万元", unit)
             sources.append(f"the narrative's {_leaf(c)} {v}万元")
     return expect, sources
 
 
 def _by_totals(report: Report, t: Table, parts: list[str]) -> Optional[_Verdict]:
     """The evidence of totals printed elsewhere for the part columns in their printed order, and the
-    columns it settles: those that hold the same cells in every order of the columns that fits it."""
+    columns it settles: those that hold the same cells in every order of the columns that fits it.
+    A table that states no unit is tried in each unit (the unit is then one more unknown: an order
+    fits in one unit or another; a unit in which no order fits is ruled out)."""
     if len(parts) > _MAX_PARTS:
         return None
     row = _total_row(t)
     if row is None:
         return None
-    expect, sources = _expected_totals(report, t, parts)
-    if not expect:
-        return None
-    by = " and ".join(sources)
     totals = {c: _amount(row.values.get(c)) for c in parts}
     data = {c: tuple(_amount(r.values.get(c)) for r in t.rows) for c in parts}
-    fitting = [holds for order in permutations(parts) for holds in [dict(zip(parts, order))]
-               if all(fits(totals[holds[c]]) for c, fits in expect.items())]
-    # (holds: column -> the printed column whose cells it would hold in that order)
+    fitting, sources, units = [], [], []
+    for unit in ([t.unit] if t.unit is not None else list(UNIT_FACTORS)):
+        expect, said = _expected_totals(report, t, parts, unit)
+        if not expect:
+            return None  # a unit in which nothing is known: every order fits in it
+        fits_here = [holds for order in permutations(parts) for holds in [dict(zip(parts, order))]
+                     if all(fits(totals[holds[c]]) for c, fits in expect.items())]
+        # (holds: column -> the printed column whose cells it would hold in that order)
+        if fits_here:
+            fitting += fits_here
+            units.append(unit)
+            sources += [s for s in said if s not in sources]
+    by = " and ".join(sources)
+    if t.unit is None and len(units) == 1:
+        by += f" (the table read in {units[0]}, the only unit in which they fit)"
     if not any(all(holds[c] == c for c in parts) for holds in fitting):
         return _Verdict(by, against=True) if fitting else None  # the printed order does not fit
     settled = [c for c in parts if all(data[holds[c]] == data[c] for holds in fitting)]
