@@ -54,11 +54,21 @@ def _compare_units(rule: str, table_value: Decimal, table_unit: Optional[str], s
 
 def _rounding_allowed(report: Report, table: Optional[Table] = None) -> bool:
     """Sums may be off by rounding when the report says so (本套报表…可能存在尾数误差, printed under
-    one table but speaking for the set) or when a table is in 万元: its amounts were rounded from 元."""
+    one table but speaking for the set) or when a table is in 万元: its amounts were rounded from 元.
+    A table whose unit line was not found with it (pdfminer.six prints `单位：万元` amid the cells) is
+    taken in 万元 here only when every table of the report that states a unit states 万元 (or 亿元)."""
     notes = " ".join(n for t in report.tables for n in t.notes)
     if "尾数" in notes or "四舍五入" in notes:
         return True
-    return table is not None and table.unit in ("万元", "亿元")
+    if table is None:
+        return False
+    if table.unit is None:
+        stated = {t.unit for t in report.tables if t.unit is not None}
+        return bool(stated) and stated <= _ROUNDED_UNITS
+    return table.unit in _ROUNDED_UNITS
+
+
+_ROUNDED_UNITS = {"万元", "亿元"}
 
 
 def _compare(rule: str, expected: Decimal, found: Decimal, paths: list[str], message: str,
