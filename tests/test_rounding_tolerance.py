@@ -45,3 +45,10 @@ def test_no_rounding_where_the_other_tables_state_yuan_or_none_states_a_unit():
     mixed = _check(_income(None), _other("万元"), _other("元"))
     assert not mixed.passed
     assert _check(_income("万元")).passed  # the table's own unit, as before
+
+
+def test_an_exact_sum_of_a_table_without_its_unit_line_still_confirms():
+    table = _income(None)
+    table.rows[0].values["本年收入合计"] = _f("2946.26")  # the 合计 as the 类 rows add up
+    c = _check(table, _other("万元"))
+    assert c.passed and c.tolerance is None  # an exact pass, no allowance recorded: it confirms its fields

@@ -52,11 +52,12 @@ def _compare_units(rule: str, table_value: Decimal, table_unit: Optional[str], s
     return c
 
 
-def _rounding_allowed(report: Report, table: Optional[Table] = None) -> bool:
+def _rounding_allowed(report: Report, table: Optional[Table] = None) -> bool | str:
     """Sums may be off by rounding when the report says so (本套报表…可能存在尾数误差, printed under
     one table but speaking for the set) or when a table is in 万元: its amounts were rounded from 元.
     A table whose unit line was not found with it (pdfminer.six prints `单位：万元` amid the cells) is
-    taken in 万元 here only when every table of the report that states a unit states 万元 (or 亿元)."""
+    taken in 万元 here only when every table of the report that states a unit states 万元 (or 亿元), and
+    then only where a sum misses (`IF_MISSED`): its exact sums still confirm their fields, as before."""
     notes = " ".join(n for t in report.tables for n in t.notes)
     if "尾数" in notes or "四舍五入" in notes:
         return True
@@ -64,18 +65,23 @@ def _rounding_allowed(report: Report, table: Optional[Table] = None) -> bool:
         return False
     if table.unit is None:
         stated = {t.unit for t in report.tables if t.unit is not None}
-        return bool(stated) and stated <= _ROUNDED_UNITS
+        return IF_MISSED if stated and stated <= _ROUNDED_UNITS else False
     return table.unit in _ROUNDED_UNITS
 
 
 _ROUNDED_UNITS = {"万元", "亿元"}
+# the rounding allowance of a table whose unit is only inferred: used where a sum misses, never recorded
+# on an exact pass (which then confirms its fields as any exact check does)
+IF_MISSED = "if missed"
 
 
 def _compare(rule: str, expected: Decimal, found: Decimal, paths: list[str], message: str,
-             addends: int = 2, rounding: bool = False) -> Check:
+             addends: int = 2, rounding: bool | str = False) -> Check:
     diff = abs(expected - found)
     tol = CENT * max(addends - 1, 1) if rounding else Decimal(0)
     passed = diff <= tol
+    if rounding == IF_MISSED and not diff:
+        tol = Decimal(0)
     msg = message
     if passed and diff:
         msg += f" (differs by {diff}, within the rounding the report warns of)"
@@ -95,7 +101,7 @@ def _unplaced(f: Optional[Field]) -> bool:
 
 
 def _sum_check(rule: str, total: Optional[Field], total_path: str,
-               parts: list[tuple[Optional[Field], str]], message: str, rounding: bool) -> Optional[Check]:
+               parts: list[tuple[Optional[Field], str]], message: str, rounding: bool | str) -> Optional[Check]:
     """The check total = Σ parts; None when nothing is stated or a cell of it may hold an amount left
     unplaced (not evaluable)."""
     if _unplaced(total) or any(_unplaced(f) for f, _ in parts):
