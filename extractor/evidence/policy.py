@@ -149,6 +149,9 @@ def confirm_by_check(field: Field, rule: str) -> None:
 # a reader's guess of which alike part column is which (structure/column_runs.py): settled, once every
 # table is read, by evidence that is no such guess (validate/column_order.py)
 COLUMN_ORDER = "layout.column_order"
+# an empty cell an amount a reader could not place may belong to (structure/detached_sides.py,
+# spaced_sides.py): a sum over such a cell is not evaluable (validate/checks.py)
+AMOUNT_UNPLACED = "layout.amount_unplaced"
 
 
 def confirm_column_order(field: Field, by: str) -> None:

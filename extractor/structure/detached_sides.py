@@ -30,8 +30,8 @@ from typing import Optional
 
 from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
+from ..evidence.policy import AMOUNT_UNPLACED as UNPLACED
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
-from .sides_spill import UNPLACED
 
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _MAX_SOLUTIONS = 5000

@@ -20,9 +20,6 @@ from typing import Optional, Sequence
 from .spaced_columns import Amount
 
 _CENT = Decimal("0.011")
-# an empty cell an amount left unplaced may belong to (here, detached_sides.py); validate/checks.py reads a
-# sum over such a cell as not evaluable
-UNPLACED = "layout.amount_unplaced"
 
 
 def _holds(amounts: Sequence[Amount], width: int, summed: bool) -> bool:

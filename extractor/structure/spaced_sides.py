@@ -37,8 +37,9 @@ import regex as re
 
 from ..catalog import codes_named
 from ..datamodel import Cell, GridBlock, NLine, Repair
+from ..evidence.policy import AMOUNT_UNPLACED as UNPLACED
 from ..evidence.printed import ORDINAL
-from .sides_spill import UNPLACED, deal
+from .sides_spill import deal
 from .spaced_columns import Amount, RowAmounts, place_rows
 from .spaced_text import covers
 from .spaced_text import SENTENCE, Header, amount_cell, ends_table, furniture, is_amount, name_piece, page_turn, repeated_header

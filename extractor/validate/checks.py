@@ -17,6 +17,7 @@ from .. import catalog
 from ..catalog.basic_groups import PERSONNEL_CLASSES, PUBLIC_CLASSES
 from ..datamodel import Check, Field, Report, Row, Table
 from ..datamodel.paths import key
+from ..evidence.policy import AMOUNT_UNPLACED  # a cell a reader's unplaced amount may belong to
 
 CENT = Decimal("0.01")
 
@@ -91,13 +92,8 @@ def _compare(rule: str, expected: Decimal, found: Decimal, paths: list[str], mes
                  tolerance=tol if tol else None, message=msg, fields=paths)
 
 
-# an empty cell that may hold an amount the reader printed apart from its row and could not place
-# (structure/detached_sides.py): a sum over it says nothing about the report
-_UNPLACED = "layout.amount_unplaced"
-
-
 def _unplaced(f: Optional[Field]) -> bool:
-    return f is not None and any(r.kind == _UNPLACED for r in f.repairs)
+    return f is not None and any(r.kind == AMOUNT_UNPLACED for r in f.repairs)
 
 
 def _sum_check(rule: str, total: Optional[Field], total_path: str,

@@ -74,9 +74,7 @@ def _leaf(column: str) -> str:
 
 
 def _total_row(t: Table) -> Optional[Row]:
-    rows = [r for r in t.rows if (r.code is None or not r.code.value) and r.name is not None
-            and "".join(str(r.name.value or "").split()) in ("合计", "总计")]
-    return rows[0] if len(rows) == 1 else None
+    return _row_named(t, "合计", "总计")
 
 
 def _table_total(t: Table) -> Optional[Decimal]:
