@@ -14,14 +14,18 @@ carrying an unconfirmed `layout.column_order` repair (review). Once every table 
   template, or a 基本支出 title over 经济分类 rows only: 财政拨款基本支出表（经济科目）; its 合计, or a
   公开06表's 人员经费合计 + 公用经费合计) in a table of the same money: its title's (一般公共预算 /
   财政拨款; never 政府性基金 …), or that of a table whose 合计 equals its own (一般公共预算 money
-  alone is 财政拨款 money too); an income column's 合计 = the
+  alone is 财政拨款 money too), and its 人员经费 / 公用经费 totals those of the columns so labelled
+  under this table's 基本支出 head; an income column's 合计 = the
   amount the summary table (收支预算总表 / 收入支出决算总表) prints on the line of that income; a
-  total the narrative states (财政拨款收入 / 基本支出 / 项目支出 X万元), compared as it rounds. A total
+  total the narrative states (财政拨款收入 / 基本支出 / 项目支出 X万元), compared as it rounds (its 基本支出
+  and 项目支出 only for a table whose 合计 is their sum, or the narrative's 支出合计: the money they
+  speak of; a table stating no unit whose 合计 is that sum in one unit only is read in it). A total
   this table prints rounded to the yuan (`22118861` for 22,118,861.34) is compared to the yuan.
   A table that states no unit is tried in each unit (the narrative and tables stating a unit compared
   converted): a unit in which no order fits is ruled out, so amounts that fit in one unit only settle.
 The orders tried are those of all the table's part columns (a column the reader left blank may be
-the one an amount belongs in). A column is settled when the printed order fits the evidence and
+the one an amount belongs in). A column settled is evidence for the next tables, so the tables are
+gone over until nothing more settles. A column is settled when the printed order fits the evidence and
 every other order that fits it too puts the same cells in that column; each guessed cell of a
 settled column has its repair confirmed (evidence/policy.confirm_column_order), its note saying by
 what. (A 收入决算表 printing two of its six 收入 columns: the narrative's 财政拨款收入 settles that
@@ -154,6 +158,7 @@ def _fits_narrative(v: Decimal, unit: Optional[str], table_unit: Optional[str]):
 # narrative totals that state a part column's 合计 (report.totals keys): the column's last label
 _NARRATIVE = {"财政拨款收入": "fiscal_appropriation_income", "基本支出": "basic_expenditure",
               "项目支出": "project_expenditure"}
+_SPENDING_PARTS = ("basic_expenditure", "project_expenditure")  # the narrative's totals of the whole money
 _OTHER_FUNDS = ("政府性基金", "国有资本经营", "财政专户")  # titles of tables of other money
 _PART_TITLES = ("基本支出", "项目支出", "三公")  # titles of tables of a part of their money
 
@@ -205,6 +210,27 @@ def _basic_total(b: Table) -> Optional[Decimal]:
     return None if p is None or q is None else p + q
 
 
+def _split_totals(b: Table, parts: list[str]) -> dict[str, Decimal]:
+    """The 人员经费 and 公用经费 totals of a 基本支出 table, when no guess (its 合计 row's column of
+    that label, or a 公开06表's 人员经费合计 / 公用经费合计 rows), keyed by the part column of this
+    table with that label (under its 基本支出 head)."""
+    out: dict[str, Decimal] = {}
+    total = _total_row(b)
+    for labels, rows in ((_PERSONNEL, ("人员经费合计", "人员经费")), (_PUBLIC, ("公用经费合计", "公用经费"))):
+        mine = [c for c in parts if _leaf(c) in labels]
+        if len(mine) != 1:
+            continue
+        theirs = [c for c in b.columns[1:] if _leaf(c) in labels]
+        if total is not None and len(theirs) == 1:
+            v = _sure(total.values.get(theirs[0]))
+        else:
+            row = _row_named(b, *rows)
+            v = _sure(row.values.get(b.columns[0])) if row is not None and b.columns else None
+        if v is not None:
+            out[mine[0]] = v
+    return out
+
+
 def _basic_column(parts: list[str]) -> Optional[str]:
     """The part column of 基本支出: labelled so, or the 小计 under a 基本支出 head."""
     cols = [c for c in parts if _leaf(c) == "基本支出" or c.endswith(("基本支出/小计", "基本支出/合计"))]
@@ -239,6 +265,26 @@ def _same_money_scopes(report: Report, t: Table, t_unit: Optional[str], unit: Op
     return out
 
 
+def _spends_narrative_money(report: Report, t: Table, unit: Optional[str]) -> bool:
+    """Whether the narrative's 基本支出 / 项目支出 totals are this table's: they describe the money of
+    the whole report (or of whichever sentence stated them), so they speak of a table's columns only
+    where its 合计, read in `unit`, is their sum (or, one of them not stated, the narrative's 支出合计),
+    as the narrative rounds. A 财政拨款 table of a department that also spends other money has other
+    totals: the narrative says nothing of its columns."""
+    own = _table_total(t)
+    if own is None:
+        return False
+    basic, project = (_sure(report.totals.get(k)) for k in _SPENDING_PARTS)
+    if basic is not None and project is not None:
+        whole, slack = basic + project, Decimal("0.011")  # two amounts each rounded to the cent
+    else:
+        whole, slack = _sure(report.totals.get("expenditure_total")), Decimal("0.006")
+    if whole is None or unit not in UNIT_FACTORS:
+        return False
+    converted, _ = in_unit(own, unit, "万元")
+    return abs(converted - whole) < slack
+
+
 def _expected_totals(report: Report, t: Table, parts: list[str],
                      unit: Optional[str]) -> tuple[dict[str, Callable], list[str]]:
     """column -> a test its 合计 must pass by evidence outside this table, read in `unit` (the table's
@@ -256,6 +302,9 @@ def _expected_totals(report: Report, t: Table, parts: list[str],
             if v is not None:
                 expect[basic_col] = _fits_table(v, unit, b.unit, exact)
                 sources.append(f"the 合计 of {b.title or b.template}")
+                for c, w in _split_totals(b, parts).items():
+                    expect[c] = _fits_table(w, unit, b.unit, exact)
+                    sources.append(f"its {_leaf(c)} total")
                 break
     for s in report.tables:
         if s is t or s.template not in _SUMMARY or not _comparable(t.unit, unit, s):
@@ -269,8 +318,11 @@ def _expected_totals(report: Report, t: Table, parts: list[str],
                 expect[c] = _fits_table(values[0], unit, s.unit, exact)
                 if f"the income lines of {s.title or s.template}" not in sources:
                     sources.append(f"the income lines of {s.title or s.template}")
+    whole = _spends_narrative_money(report, t, unit)
     for c in parts:
         name = _NARRATIVE.get(_leaf(c))
+        if name in _SPENDING_PARTS and not whole:
+            continue
         v = _sure(report.totals.get(name)) if name and c not in expect and unit else None
         if v is not None and v != 0:  # (these totals are read as X万元 only: recognize/facts.py)
             expect[c] = _fits_narrative(v, "万元", unit)
@@ -291,7 +343,10 @@ def _by_totals(report: Report, t: Table, parts: list[str]) -> Optional[_Verdict]
     totals = {c: _amount(row.values.get(c)) for c in parts}
     data = {c: tuple(_amount(r.values.get(c)) for r in t.rows) for c in parts}
     fitting, sources, units = [], [], []
-    for unit in ([t.unit] if t.unit is not None else list(UNIT_FACTORS)):
+    units_tried = [t.unit] if t.unit is not None else list(UNIT_FACTORS)
+    if t.unit is None:  # a table whose 合计 is the narrative's whole spending in one unit is in that unit
+        units_tried = [u for u in units_tried if _spends_narrative_money(report, t, u)] or units_tried
+    for unit in units_tried:
         expect, said = _expected_totals(report, t, parts, unit)
         if not expect:
             return None  # a unit in which nothing is known: every order fits in it
@@ -316,20 +371,29 @@ _AGAINST = "column order contradicted by {}: these amounts may belong in another
 
 def settle_column_order(report: Report) -> None:
     """Confirm the guessed order of alike part columns where evidence settles it (see the module);
-    where the evidence fits another order only, the guessed cells say so (they stay to review)."""
+    where the evidence fits another order only, the guessed cells say so (they stay to review).
+    A column settled becomes evidence for the tables compared with it (a 基本支出 table settled by its
+    rows' classes settles the 人员经费 | 公用经费 columns of a table by 功能分类), so the tables are
+    gone over again until nothing more settles."""
+    settled_any = True
+    while settled_any:
+        settled_any = False
+        for t in report.tables:
+            parts = _parts(t)
+            verdict = (_by_classes(t, parts) or _by_totals(report, t, parts)) if parts else None
+            if verdict is None or verdict.against:
+                continue
+            for f in _open_cells(t, verdict.settled):
+                policy.confirm_column_order(f, verdict.by)
+                settled_any = True
     for t in report.tables:
         parts = _parts(t)
-        if not parts:
-            continue
-        verdict = _by_classes(t, parts) or _by_totals(report, t, parts)
-        if verdict is None:
-            continue
-        for r in t.rows:
-            for c in parts:
-                f = r.values.get(c)
-                if not _open_order(f):
-                    continue
-                if verdict.against:
-                    f.notes.append(_AGAINST.format(verdict.by))
-                elif c in verdict.settled:
-                    policy.confirm_column_order(f, verdict.by)
+        verdict = (_by_classes(t, parts) or _by_totals(report, t, parts)) if parts else None
+        if verdict is not None and verdict.against:
+            for f in _open_cells(t, parts):
+                f.notes.append(_AGAINST.format(verdict.by))
+
+
+def _open_cells(t: Table, columns: list[str]) -> list[Field]:
+    """The cells of these columns whose place is still an open guess."""
+    return [f for r in t.rows for c in columns for f in [r.values.get(c)] if _open_order(f)]
