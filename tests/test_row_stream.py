@@ -809,3 +809,44 @@ def test_a_one_row_table_printing_two_amounts_is_read_for_review(tmp_path):
     amounts = [v for v in row.values.values() if v is not None and v.value is not None]
     assert [v.value for v in amounts] == [Decimal("0.95"), Decimal("0.95")]
     assert all(v.confidence < policy.REVIEW_THRESHOLD for v in amounts)  # which columns: not certain
+
+
+# A 决算 三公 table as pdftotext (without -layout) prints it when only two of its twelve boxes hold an
+# amount: the header's words, then its last row of labels box by box with each amount right after the
+# label it is under (预算数 of 合计, 预算数 of 公务接待费), blank boxes absent, then the next table's title.
+LABELS_09 = ["财政拨款“三公”经费支出决算表", "单位：万元", "", "财政拨款“三公”经费", "公务用车购置及运行费", "合计", "",
+             "因公出国（境）费", "小计", "", "公务用车运行费", "公务接待费", "公务用车购置费", "",
+             "预算数", "1.50", "", "决算数", "", "预算数", "", "决算数", "", "预算数", "", "决算数", "", "预算数", "",
+             "决算数", "", "预算数", "", "决算数", "", "预算数", "1.50", "", "决算数", "",
+             "政府性基金预算财政拨款收入支出决算表", "单位：万元"]
+
+
+def test_a_three_public_row_printed_among_its_labels_is_read_to_review(tmp_path):
+    """The amounts are read as the one row they are (as pdfminer.six's order of the same table gives
+    them); which of the twelve columns each is under the header does not settle here: review."""
+    report = _extract(tmp_path, "\n".join(LABELS_09) + "\n")
+    (t,) = [t for t in report.tables if t.method == "row-stream"]
+    (row,) = t.rows
+    got = [v for v in row.values.values() if v is not None and v.value is not None]
+    assert [v.value for v in got] == [Decimal("1.50"), Decimal("1.50")]
+    assert all(v.confidence < policy.REVIEW_THRESHOLD for v in got)
+    # two amounts after one 预算数 are no box-by-box interleaving (a row's amounts run on): not read
+    words = list(LABELS_09)
+    words.insert(words.index("1.50") + 1, "0.75")
+    report = _extract(tmp_path, "\n".join(words) + "\n", name="u.txt")
+    assert not [t for t in report.tables if t.method == "row-stream" and "三公" in t.title]
+
+
+@pytest.mark.skipif(not (SHARED / "real-pdfs").is_dir(),
+                    reason=f"the real PDFs are not available: {SHARED / 'real-pdfs'} is absent (../shared)")
+def test_pdftotext_three_public_table_of_a_real_report(tmp_path):
+    """Printed: 预算数 0.95 under 合计 and under 公务接待费, every other box blank (pdftotext prints
+    each amount after its 预算数 label): the row of two amounts, to review, as pdfminer.six's text gives."""
+    import converted
+    pdf = SHARED / "real-pdfs" / "shanghai-putuo-caizhengju-2024-juesuan.pdf"
+    report = extract(converted.convert(pdf, "pdftotext", tmp_path))
+    (t,) = [t for t in report.tables if t.template == "final.09"]
+    (row,) = t.rows
+    got = [v for v in row.values.values() if v is not None and v.value is not None]
+    assert [v.value for v in got] == [Decimal("0.95"), Decimal("0.95")]
+    assert all(v.confidence < policy.REVIEW_THRESHOLD for v in got)

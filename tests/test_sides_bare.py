@@ -107,6 +107,10 @@ def _values(t) -> dict:
     return out
 
 
+def _fields(t, name: str) -> list:
+    return [f for r in t.rows if r.name.value == name for f in r.values.values() if f is not None and f.value is not None]
+
+
 def test_amounts_of_both_sides_are_placed_where_every_fitting_placement_agrees(tmp_path):
     t = _table(tmp_path, BARE_01 + "\n" + TABLE_03)
     got = _values(t)
@@ -116,11 +120,20 @@ def test_amounts_of_both_sides_are_placed_where_every_fitting_placement_agrees(t
     assert got["本年支出合计"] == [Decimal("310.01")]
     assert got["本年收入合计"] == [Decimal("320.00")]
     assert got["总计"] == [Decimal("330.00"), Decimal("330.00")]
-    # the sums alone do not tell which income item takes 300 or 20, nor which carry-over item 10 or 19.99
-    for name in ("一般公共预算财政拨款收入", "其他收入", "上级补助收入", "年初结转和结余", "年末结转和结余",
-                 "结余分配", "外交支出", "科学技术支出"):
+    # the sums alone do not tell which income item takes 300 or 20, nor which carry-over item 10 or 19.99:
+    # each goes, under review, in the row such an amount usually stands in (一般公共预算 money, the
+    # catch-all 其他收入, the 结转和结余 rows), the other rows that fit keeping their doubt
+    for name, amount in (("一般公共预算财政拨款收入", "300.00"), ("其他收入", "20.00"),
+                         ("年初结转和结余", "10.00"), ("年末结转和结余", "19.99")):
+        assert got[name] == [Decimal(amount)]
+        (f,) = _fields(t, name)
+        assert f.confidence < 0.8
+        assert [(x.kind, x.status) for x in f.repairs] == [("layout.row_guess", "unconfirmed")]
+    for name in ("政府性基金预算财政拨款收入", "上级补助收入", "使用非财政拨款结余（含专用结余）", "结余分配",
+                 "外交支出", "科学技术支出"):
         assert name not in got
-    assert any("not placed" in n and "300.00 20.00 10.00 19.99" in n for n in t.notes)
+    assert not any("not placed" in n for n in t.notes)
+    assert any("under review" in n and "300.00 20.00 10.00 19.99" in n for n in t.notes)
     (cell,) = [f for r in t.rows if r.name.value == "一般公共服务支出" for f in r.values.values() if f is not None]
     assert [(x.kind, x.status, x.by) for x in cell.repairs] == [("layout.placed_by_table", "confirmed", "支出决算表")]
 
@@ -130,8 +143,12 @@ def test_the_income_table_places_the_income_items(tmp_path):
     got = _values(t)
     assert got["其他收入"] == [Decimal("20.00")]  # the 收入决算表's 其他收入; 上级补助收入 blank there
     assert "上级补助收入" not in got
-    # 300 is 财政拨款: either fund item, the tables do not say which
-    assert "一般公共预算财政拨款收入" not in got and "政府性基金预算财政拨款收入" not in got
+    (f,) = _fields(t, "其他收入")
+    assert [(x.kind, x.status) for x in f.repairs] == [("layout.placed_by_table", "confirmed")]
+    # 300 is 财政拨款: either fund item, the tables do not say which; a guess under review
+    assert got["一般公共预算财政拨款收入"] == [Decimal("300.00")] and "政府性基金预算财政拨款收入" not in got
+    (f,) = _fields(t, "一般公共预算财政拨款收入")
+    assert f.confidence < 0.8 and "政府性基金预算财政拨款收入 fit too" in f.notes[0]
 
 
 def test_without_the_expenditure_table_nothing_of_that_side_is_placed(tmp_path):
@@ -163,8 +180,9 @@ def test_a_sum_over_cells_an_unplaced_amount_may_fill_is_not_evaluated(tmp_path)
     t = next(t for t in report.tables if t.method == "sides-bare")
     doubted = sorted(r.name.value for r in t.rows for f in r.values.values()
                      if any(x.kind == "layout.amount_unplaced" for x in f.repairs))
-    assert doubted == sorted(["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "上级补助收入", "其他收入",
-                              "使用非财政拨款结余（含专用结余）", "年初结转和结余", "结余分配", "年末结转和结余"])
+    # the rows a guess under review filled (一般公共预算财政拨款收入, 其他收入, 年初 / 年末结转和结余) hold
+    # it; the other rows the amounts may belong to keep the doubt
+    assert doubted == sorted(["政府性基金预算财政拨款收入", "上级补助收入", "使用非财政拨款结余（含专用结余）", "结余分配"])
     assert all(f.value is None for r in t.rows for f in r.values.values()
                if any(x.kind == "layout.amount_unplaced" for x in f.repairs))
 
@@ -227,9 +245,11 @@ def test_a_stream_whose_labels_come_side_by_side_in_blocks_is_read_to_its_second
     assert got["本年支出合计"] == [Decimal("310.01")]
     assert got["本年收入合计"] == [Decimal("320.00")]
     assert got["总计"] == [Decimal("330.00"), Decimal("330.00")]
-    for name in ("一般公共预算财政拨款收入", "其他收入", "年初结转和结余", "年末结转和结余", "外交支出"):
-        assert name not in got
-    assert any("not placed" in n and "300.00 20.00 10.00 19.99" in n for n in t.notes)
+    for name, amount in (("一般公共预算财政拨款收入", "300.00"), ("其他收入", "20.00"),
+                         ("年初结转和结余", "10.00"), ("年末结转和结余", "19.99")):
+        assert got[name] == [Decimal(amount)] and _fields(t, name)[0].confidence < 0.8  # guesses, to review
+    assert "外交支出" not in got
+    assert any("under review" in n and "300.00 20.00 10.00 19.99" in n for n in t.notes)
     assert all("支出功能分类" not in (r.name.value or "") for r in t.rows)
 
 

@@ -18,10 +18,18 @@ amounts onto its rows in row order (one amount a row), such that
 An amount (row, value) that every such placement puts in the same row goes in with a confirmed
 `layout.placed_by_table` repair naming the tables and sums that fixed it; amounts the placements
 put in different rows (two carry-over items, two fund items the sums cannot tell apart) are left
-out and named in a table note, and each empty cell a fitting placement would fill with one of them
+out (or guessed, below) and named in a table note, and each empty cell a fitting placement would fill with one of them
 carries a `layout.amount_unplaced` doubt (a sum over it is no check of the report: validate/checks.py).
 No placement, or more than the search budget allows: nothing placed, every cell so marked.
-What it does not: read text, or place an amount in a row that a placement leaves open.
+Where the placements part over those amounts, the rows such amounts usually stand in may still pick
+one: a carry-over row of 结转 (年初结转和结余 / 年末结转和结余, not 使用非财政拨款结余 or 结余分配,
+seldom printed with an amount), the fund item of 一般公共预算 money (not 政府性基金 / 国有资本经营),
+the catch-all 其他收入 (of income items no fund names). When the placements that fit best by this
+(most amounts in such rows) all put an open amount in the same such row, it goes in as a guess:
+an unconfirmed `layout.row_guess` repair (review, never confirmed by a sum it was chosen to fit), its
+note naming the other rows that fit; those rows keep their `layout.amount_unplaced` doubt.
+What it does not: read text, place an amount in a row that a placement leaves open but as such a
+guess, or guess an amount the best placements put in different rows.
 """
 from __future__ import annotations
 
@@ -39,6 +47,11 @@ _CERTAIN = 0.9  # the 收入决算表 合计 row is used only when every amount 
 _BUDGET = 500_000  # nodes of the search
 _INCOME_COLUMNS = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 _FUND_COLUMN = "财政拨款收入"
+_CATCH_ALL = "其他收入"  # the income item an amount no fund names usually stands in
+_USUAL_FUND = "一般公共预算"  # the fund most of a department's 财政拨款 is
+_USUAL_CARRY = "结转"  # 年初 / 年末 结转和结余: the carry-over rows that usually hold an amount
+_GUESS = ("row uncertain: the sums leave more than one row for this amount ({others} fit too); it is "
+          "put in the row such an amount usually stands in ({why}), a guess no sum confirms")
 
 
 def income_totals(tables: list[Table]) -> dict[str, Decimal]:
@@ -130,12 +143,68 @@ def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
         cell.repairs = [Repair(kind="layout.placed_by_table", note=note, status="confirmed", by=by)]
         grid.rows[r][d.left_column if side == 0 else d.column] = cell
         placed_k.add(k)
-    rest = [k for k in range(len(d.run)) if k not in placed_k]
+    guessed = _usual_rows(solutions, common, kinds, d, run)
     for s in solutions:
         for key, k in s.items():
-            if (key, run[k]) not in common:
+            if (key, run[k]) not in common and key not in guessed:
                 _mark_open(grid, d, key)
-    return _left_note(d, rest, "more than one row fits them") if rest else None
+    for key, k in guessed.items():
+        side, r = key
+        others = sorted({subject_name((d.left if s2 == 0 else d.rows)[r2]) for sol in solutions
+                         for (s2, r2), k2 in sol.items()
+                         if run[k2] == run[k] and (s2, r2) != key and ((s2, r2), run[k2]) not in common})
+        cell = d.run[k]
+        cell.repairs = [Repair(kind="layout.row_guess", status="unconfirmed", note=_GUESS.format(
+            others="、".join(others), why=_why_usual(kinds[key], _label(d, key))))]
+        grid.rows[r][d.left_column if side == 0 else d.column] = cell
+        placed_k.add(k)
+    rest = [k for k in range(len(d.run)) if k not in placed_k]
+    note = _left_note(d, rest, "more than one row fits them") if rest else None
+    if guessed:
+        note = ((note + "; ") if note else "") + (
+            "amounts printed apart from their rows, put under review in the rows such amounts usually "
+            "stand in (the sums leave more than one row): " + " ".join(d.run[k].text for k in sorted(guessed.values())))
+    return note
+
+
+def _label(d: Detached, key: tuple[int, int]) -> str:
+    return subject_name((d.left if key[0] == 0 else d.rows)[key[1]])
+
+
+def _usual(kind: tuple[str, str], label: str) -> bool:
+    """A row such an amount usually stands in (see the module text)."""
+    if kind[0] == "carry":
+        return _USUAL_CARRY in label
+    if kind == ("item", "fund"):
+        return _USUAL_FUND in label
+    return kind[0] == "item" and label == _CATCH_ALL
+
+
+def _why_usual(kind: tuple[str, str], label: str) -> str:
+    if kind[0] == "carry":
+        return "a 结转和结余 row, not 使用…结余 or 结余分配, which seldom hold one"
+    if kind == ("item", "fund"):
+        return "一般公共预算 money, most of a department's 财政拨款"
+    return "其他收入, the income no fund names"
+
+
+def _usual_rows(solutions: list[dict[tuple[int, int], int]], common: set, kinds: dict, d: Detached,
+                run: list[Decimal]) -> dict[tuple[int, int], int]:
+    """Row key -> run index of the amounts the placements part over that the placements putting the
+    most of them in usual rows all put in the same usual row; the others are not guessed."""
+    def open_part(s):
+        return {(key, run[k]): k for key, k in s.items() if (key, run[k]) not in common}
+
+    def score(s):
+        return sum(_usual(kinds[key], _label(d, key)) for key, _ in open_part(s))
+
+    if not solutions:
+        return {}
+    best = max(score(s) for s in solutions)
+    tops = [open_part(s) for s in solutions if score(s) == best]
+    agreed = set(tops[0]).intersection(*tops[1:])
+    return {key: k for (key, v), k in tops[0].items()
+            if (key, v) in agreed and _usual(kinds[key], _label(d, key))}
 
 
 def _mark_open(grid: GridBlock, d: Detached, key: tuple[int, int]) -> None:

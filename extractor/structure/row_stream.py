@@ -24,7 +24,9 @@ as a unit's name does) and its amounts; a 三公 table printed as a list (`项�
 …) gives one row per label and amount; a one-row table (三公) is also found under a title pdfminer.six
 prints a few boxes above (blank lines between), and an amount printed inside its 栏次 numbering
 (`1 7.19 2 3 … 12`) goes back to its column where the 三公 sums then hold (or the numbers are dropped
-where fewer amounts than columns are printed: to review); a one-row reading is declined where units'
+where fewer amounts than columns are printed: to review), and amounts printed among the header's last
+labels (`预算数` `0.95` `决算数` `预算数` …, blank cells absent) are read after them, as pdfminer.six prints
+them (their columns a guess under review where the header is no standard one); a one-row reading is declined where units'
 names follow the 合计 label before the amounts (a 三公 table of units printed column by column:
 its first amounts are the 合计 column of every row); a table whose header names one amount column (`科目编码
 科目名称 预算数`) and a row printing two amounts is declined (the reading order moved amounts).
@@ -165,8 +167,10 @@ def _is_stream(lines: Sequence[NLine], i: int, one_row: bool = False) -> bool:
     header of column labels broken over many lines comes before it), three at least; with `one_row`
     (a one-row table: 三公) also one or two lone amounts that are every cell line from the first
     number to the table's end (a title or prose line next: the row of a table printing few of its
-    amounts, `0.95` `0.95` under twelve 三公 columns)."""
-    seen = lone = 0
+    amounts, `0.95` `0.95` under twelve 三公 columns; the `预算数` / `决算数` labels the amounts are
+    printed among, pdftotext's order, not counted as cells)."""
+    seen = lone = labels = 0  # labels: 预算数 / 决算数 printed after the first amount (the header's last
+    # row interleaved with the amounts under it, pdftotext's order: `预算数` `0.95` `决算数` `预算数` …)
     ended = False
     piece = False  # a header word came before (the unit line is then among the header's cells, not
     # under a title-area line such as a unit's code and name)
@@ -187,9 +191,10 @@ def _is_stream(lines: Sequence[NLine], i: int, one_row: bool = False) -> bool:
             continue  # the header's words
         seen += 1
         lone += bool(AMOUNT.match(t))
+        labels += bool(_ONE_AMOUNT.match(t))
         if seen >= _PROBE:
             break
-    if one_row and ended and 1 <= lone == seen:
+    if one_row and ended and 1 <= lone == seen - labels:
         return True
     return lone >= 3 and 4 * lone >= seen
 
@@ -312,7 +317,7 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         listed = _list_rows(toks)
         if listed is not None:
             return [toks[:2]], listed
-        toks = _numbering_moved(toks) or _numbering_interleaved(toks) or toks
+        toks = _numbering_moved(toks) or _numbering_interleaved(toks) or _labels_interleaved(toks) or toks
         first = _flat_values_start(toks)
         head = [w for w, _ in toks[:first]]
         if _labels_after_total(head):
@@ -473,6 +478,31 @@ def _numbering_interleaved(toks: list[Token]) -> Optional[list[Token]]:
     if any(v is None for v in parsed) or not spaced_flat.sums_hold(parsed):
         return None
     return words + numbering + amounts
+
+
+def _labels_interleaved(toks: list[Token]) -> Optional[list[Token]]:
+    """A one-row table whose header's last row of labels (`预算数` `决算数` under each column) pdftotext
+    (without `-layout`) prints box by box with the amounts under them, blank cells absent (`预算数`
+    `0.95` `决算数` `预算数` `决算数` … `预算数` `0.95` `决算数`): the words, then the amounts in the order
+    printed, as pdfminer.six prints the same table, when from the first such label on every token is
+    such a label or one amount right after one, and some label has no amount (else the order is no
+    such interleaving: None). Which column an amount is under stays the spaced reader's judgement."""
+    start = next((k for k, (w, _) in enumerate(toks) if _ONE_AMOUNT.match(w)), None)
+    if start is None or not any(AMOUNT.match(w) for w, _ in toks[start:]):
+        return None
+    labels: list[Token] = []
+    amounts: list[Token] = []
+    for k in range(start, len(toks)):
+        w = toks[k][0]
+        if _ONE_AMOUNT.match(w):
+            labels.append(toks[k])
+        elif AMOUNT.match(w) and _ONE_AMOUNT.match(toks[k - 1][0]):
+            amounts.append(toks[k])
+        else:
+            return None
+    if len(amounts) >= len(labels) or any(AMOUNT.match(w) for w, _ in toks[:start]):
+        return None
+    return toks[:start] + labels + amounts
 
 
 def _zero_total_row(toks: list[Token], whole: bool = True) -> Optional[list[Token]]:
