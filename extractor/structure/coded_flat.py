@@ -13,14 +13,16 @@ declines), and places the 类 amounts by the table's own identities: each printe
 (catalog/basic_groups.py), and the 类 amounts of a group add up to its 合计 (one cent a 类 apart); the
 类 amounts and the 款 amounts each add up to the two 合计 together, so all the printed amounts add
 up to twice their sum. A group's 类 amounts are taken only where one choice of printed amounts (in
-printed order, as many as the group's 类) adds up to its 合计. A group of one 类: its amount is
+printed order, as many as the group's 类) adds up to its 合计, the two groups taking different printed
+amounts. A group of one 类: its amount is
 that 类's, the one printed amount its 合计 equals, read as printed (no repair: a sum check then
 confirms it, as in coded_panels.py). A group of several 类: the sums fit
 either 类 with either amount, so they are placed in printed order (codes ascending) with an
 unconfirmed `layout.placed_by_order` repair that keeps them in review. The 合计 rows are read as
 printed.
 What it does not: place the 款 amounts (the text does not tie them to their rows and the sums leave
-many placements: they are named in the 类 rows' notes as not read), read a table whose lines do not
+many placements: a 类 placed in printed order says so in its note), know a region's own split of
+人员 / 公用经费 (its sums then fail: it declines), read a table whose lines do not
 fit this shape or whose sums leave no or several choices (it declines: no amount is guessed), or read
 the panels where each printed line keeps its words (coded_panels.py, spaced readers).
 """
