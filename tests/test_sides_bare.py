@@ -151,12 +151,15 @@ def test_the_income_table_places_the_income_items(tmp_path):
     assert f.confidence < 0.8 and "政府性基金预算财政拨款收入 fit too" in f.notes[0]
 
 
-def test_without_the_expenditure_table_nothing_of_that_side_is_placed(tmp_path):
-    t = _table(tmp_path, BARE_01)
-    got = _values(t)
-    for name in ("一般公共服务支出", "教育支出", "社会保障和就业支出"):
-        assert name not in got
-    assert any("not placed" in n for n in t.notes)
+def test_without_the_expenditure_table_nothing_is_placed_and_the_table_is_named_unread(tmp_path):
+    """No 支出决算表: no placement is certain, not one amount is placed; a grid of labels alone is no
+    table (built, its numbered rows would read as header), so it is left out and named as not read."""
+    p = tmp_path / "t.txt"
+    p.write_text("报告\n\n" + BARE_01, encoding="utf-8")
+    report = extract(p)
+    assert not [t for t in report.tables if t.method == "sides-bare"]
+    (problem,) = [x for x in report.problems if "收入支出决算总表" in x.message]
+    assert "found but not read" in problem.message and "not placed" in problem.message
 
 
 def _side_checks(report, title: str) -> list:

@@ -60,6 +60,9 @@ class Detached:
     # interleaved, `left` the income rows (grid row index -> label) in the grid column `left_column`
     left: dict[int, str] = field(default_factory=dict)
     left_column: int = -1
+    # the expenditure side's fund columns after `column` (its 合计) where that side prints several
+    # (a 财政拨款收入支出决算总表 printing no 行次): grid column -> the fund's words (一般公共预算 …)
+    fund_columns: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from .detached_runs import place_detached
 from .narrative import build_narrative
 from .project_rows import name_rows_by_project
 from .tables import build_table
-from .unread import unread_tables
+from .unread import printed_empty, unread_tables
 from . import html_tables  # noqa: F401  (registers its reader)
 from . import cell_lines  # noqa: F401  (registers its reader)
 from . import row_stream  # noqa: F401  (registers its reader)
@@ -56,8 +56,9 @@ def structure(ndoc: NormalizedDocument) -> Structured:
             tables.append(build_table(b))
         else:
             narrative_lines.append(b)
-    tables = place_detached(grids, tables)  # amounts a reader left apart from their rows, by the other tables
+    # amounts a reader left apart from their rows, by the other tables (and those printed empty)
+    tables, unplaced = place_detached(grids, tables, frozenset(printed_empty(blocks)))
     for t in tables:
         name_rows_by_project(t)
     return Structured(ndoc=ndoc, narrative=build_narrative(narrative_lines), tables=tables, grids=grids,
-                      problems=unread_tables(blocks, tables))
+                      problems=unplaced + unread_tables(blocks, tables))

@@ -23,7 +23,15 @@ table gets a note listing the amounts left unplaced.
 A 公开04表's run (sides_detached.py) names its own confirming table (`totals_from`: 公开05表, whose 类
 totals are the 一般公共预算 column's) and carries each row's other amounts (`parts`): placed with the
 row's 合计, in the columns the reader found certain.
-A table printing no 行次 hands both sides' amounts in one run (`left`): detached_sides.py places them.
+A table none of whose amounts could be placed is left out (a grid of labels alone reads as no table),
+with a warning naming it as found but not read.
+A table printing no 行次 hands both sides' amounts in one run (`left`): detached_sides.py places them;
+where its expenditure side prints 合计 and the fund columns (`fund_columns`: a 财政拨款收入支出决算总表 or
+a budget's 财政拨款收支总表), each fund column's 类 totals are those of the fund's own table (公开05/07/08表;
+a budget's 一般公共预算 / 政府性基金 / 国有资本经营预算支出表: first column, read at review level or
+above), a fund whose table is printed empty (`printed_empty`: its note says 本表无数据, no amount stands
+there) has a blank column, and a fund whose table is neither read nor printed empty leaves the run
+unplaced (its column could hold any of the amounts).
 What it does not: read any text, or place amounts no other table confirms.
 """
 from __future__ import annotations
@@ -31,22 +39,37 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
+import regex as re
+
 from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
 from ..evidence import policy
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
 from .detached_sides import income_totals, place_sides
 from .tables import build_table
+from .unread import UNREAD
 
 # 收入决算表, 支出决算表 (a budget's 收入总表 / 支出总表): their 类 rows' first column is the 类 total
 _TOTALS_FROM = ("final.02", "final.03", "budget.income", "budget.expenditure")
 _CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
 _MAX_SOLUTIONS = 2  # the search stops at the second placement found (one is required)
+# a two-sided fund table's fund columns -> the templates of the fund's own table, by the table's template
+_FUND_TABLES = {
+    "final.04": {"一般公共预算": "final.05", "政府性基金": "final.07", "国有资本经营": "final.08"},
+    "budget.fiscal_total": {"一般公共预算": "budget.general", "政府性基金": "budget.fund",
+                            "国有资本经营": "budget.state_capital"},
+}
+# the column of a fund's own table that holds its 类 totals: its first, where so named
+_TOTAL_COLUMN = re.compile(r"^(?:合计|总计|小计|金额|预算数|决算数|本年支出(?:合计)?|支出合计)$")
 
 
-def place_detached(grids: list[GridBlock], tables: list[Table]) -> list[Table]:
-    """The tables, those whose grid holds detached amounts rebuilt with the amounts placed."""
-    out = list(tables)
+def place_detached(grids: list[GridBlock], tables: list[Table], empty: frozenset[str] = frozenset()
+                   ) -> tuple[list[Table], list[tuple[str, str, str]]]:
+    """The tables, those whose grid holds detached amounts rebuilt with the amounts placed (`empty`:
+    the templates of the tables the report prints empty, unread.printed_empty), and a warning for each
+    table left out because none of its amounts could be placed."""
+    out: list[Optional[Table]] = list(tables)
+    problems: list[tuple[str, str, str]] = []
     totals: dict[tuple[str, ...], dict[str, tuple[Decimal, str]]] = {}
     for k, grid in enumerate(grids):
         if grid.detached is None or k >= len(out):
@@ -55,14 +78,21 @@ def place_detached(grids: list[GridBlock], tables: list[Table]) -> list[Table]:
         if source not in totals:
             totals[source] = _class_totals(tables, source)
         if grid.detached.left:  # both sides' amounts in one run (sides_bare.py)
-            note = place_sides(grid, grid.detached, totals[source], income_totals(tables))
+            funds = _fund_totals(tables, grid.detached, out[k].template, empty)
+            note = place_sides(grid, grid.detached, totals[source], income_totals(tables), funds)
         else:
             note = _place(grid, grid.detached, totals[source])
         grid.detached = None
         out[k] = build_table(grid)
         if note:
             out[k].notes.append(note)
-    return out
+        if not any(_value(c.text) is not None for row in grid.rows for c in row):
+            # no amount placed: a grid of labels alone reads as no table (its header would take the rows)
+            problems.append(("structure", "warning", (
+                f"line {grid.first_line}: table {out[k].title or out[k].template!r} {UNREAD}: its amounts are "
+                f"printed apart from their rows and no placement of them is certain ({note})")))
+            out[k] = None
+    return [t for t in out if t is not None], problems
 
 
 def _class_totals(tables: list[Table], source: tuple[str, ...] = _TOTALS_FROM) -> dict[str, tuple[Decimal, str]]:
@@ -83,6 +113,39 @@ def _class_totals(tables: list[Table], source: tuple[str, ...] = _TOTALS_FROM) -
             seen.setdefault(code, set()).add(field.value)
             title.setdefault(code, t.title or t.template)
     return {code: (next(iter(vs)), title[code]) for code, vs in seen.items() if len(vs) == 1}
+
+
+def _fund_totals(tables: list[Table], d: Detached, template: Optional[str], empty: frozenset[str]
+                 ) -> Optional[dict[int, Optional[dict[str, tuple[Decimal, str]]]]]:
+    """Each fund column -> its 类 totals (None: the column is blank, its table printed empty or read
+    with no amount other than 0); {} when the run has no fund columns; None when a fund's table is
+    neither read (with its 类 totals in a column so named) nor printed empty."""
+    if not d.fund_columns:
+        return {}
+    own = _FUND_TABLES.get(template or "")
+    if own is None:
+        return None
+    out: dict[int, Optional[dict[str, tuple[Decimal, str]]]] = {}
+    for column, fund in d.fund_columns.items():
+        tpl = own.get(fund)
+        read = [t for t in tables if t.template == tpl]
+        if tpl in empty and not read:
+            out[column] = None
+            continue
+        if not read:
+            return None
+        values = [f.value for t in read for row in t.rows for f in row.values.values()
+                  if f is not None and isinstance(f.value, Decimal)]
+        if not any(v != 0 for v in values):
+            out[column] = None
+            continue
+        if any(not t.columns or not _TOTAL_COLUMN.match(t.columns[0]) for t in read):
+            return None
+        totals = _class_totals(tables, (tpl,))
+        if not totals:
+            return None
+        out[column] = totals
+    return out
 
 
 def _value(text: Optional[str]) -> Optional[Decimal]:

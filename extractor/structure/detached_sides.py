@@ -15,6 +15,13 @@ amounts onto its rows in row order (one amount a row), such that
   事业收入, 经营收入, 附属单位上缴收入, 其他收入) takes that column's amount (blank where it prints
   none), and the fund items (…财政拨款收入) together take its 财政拨款收入;
 - the two 总计 are equal.
+A side of 合计 and fund columns (a 财政拨款收入支出决算总表: `fund_columns`) is dealt as several columns,
+each in its rows' order, interleaved with the others: a fund column's 类 row takes only the 类 total of
+the fund's own table (公开05表 for 一般公共预算), 合计's the sum over the funds; a fund column whose
+table is printed empty is blank (and so are that fund's income items); each column's sums hold, each
+row's 合计 = Σ its funds, each fund's 总计 = its income item + its sub-item of the carry-over item
+(年初财政拨款结转和结余 一、一般公共预算财政拨款 …, whose sub-items add up to it). Where a fund
+column's totals are not known (its table neither read nor printed empty) nothing is placed.
 An amount (row, value) that every such placement puts in the same row goes in with a confirmed
 `layout.placed_by_table` repair naming the tables and sums that fixed it; amounts the placements
 put in different rows (two carry-over items, two fund items the sums cannot tell apart) are left
@@ -27,12 +34,14 @@ seldom printed with an amount), the fund item of 一般公共预算 money (not �
 the catch-all 其他收入 (of income items no fund names). When the placements that fit best by this
 (most amounts in such rows) all put an open amount in the same such row, it goes in as a guess:
 an unconfirmed `layout.row_guess` repair (review, never confirmed by a sum it was chosen to fit), its
-note naming the other rows that fit; those rows keep their `layout.amount_unplaced` doubt.
+note naming the other rows that fit; those rows keep their `layout.amount_unplaced` doubt (on a
+side of 合计 and fund columns no row is guessed).
 What it does not: read text, place an amount in a row that a placement leaves open but as such a
 guess, or guess an amount the best placements put in different rows.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
@@ -108,55 +117,90 @@ def _left_kind(label: str) -> tuple[str, str]:
     return "item", next((c for c in _INCOME_COLUMNS if name == c), "")
 
 
+Funds = dict[int, Optional[dict[str, tuple[Decimal, str]]]]  # fund column -> its 类 totals (None: blank)
+Key = tuple[int, int]  # (lane: an index into the lanes, grid row)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a (lane, row) may take: `kind` (class, year, grand, carry, item, sub, other), `code` (a
+    类's code; an income item's 收入决算表 column, `fund`, or — a fund side's — its fund's words),
+    a 类's `total` in this lane and the tables printing it (`by`)."""
+
+    kind: str
+    code: str = ""
+    total: Optional[Decimal] = None
+    by: tuple[str, ...] = ()
+
+
+Lane = tuple[int, int, str]  # a column the run is dealt to: side, grid column, the fund it is (or '')
+
+
+def _lanes(d: Detached, funds: Funds) -> list[Lane]:
+    """The columns the run is dealt to: the income column, the expenditure column (合计 where the side
+    prints funds), then each fund column not known to be blank."""
+    return [(0, d.left_column, ""), (1, d.column, "")] + [
+        (1, c, d.fund_columns[c]) for c in sorted(funds) if funds[c] is not None]
+
+
 def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, str]],
-                income: dict[str, Decimal]) -> Optional[str]:
-    """Place what every fitting placement agrees on; the note naming what was left out, or None."""
+                income: dict[str, Decimal], funds: Optional[Funds] = None) -> Optional[str]:
+    """Place what every fitting placement agrees on; the note naming what was left out, or None.
+    `funds` (a side of 合计 and fund columns): each fund column's 类 totals, None for a blank one; the
+    argument None where a fund column's totals are not known (nothing placed)."""
     run = [_value(c.text) for c in d.run]
     if None in run:
         return _left_note(d, range(len(d.run)), "an amount that is no number")
-    rows = [(0, r) for r in sorted(d.left)] + [(1, r) for r in sorted(d.rows)]
-    kinds = {(0, r): _left_kind(d.left[r]) for r in d.left}
-    kinds.update({(1, r): _right_kind(d.rows[r]) for r in d.rows})
-    solutions = _search(rows, kinds, run, classes, income)  # type: ignore[arg-type]
+    wide = bool(d.fund_columns)
+    lanes = _lanes(d, funds or {})
+    rows = [(0, r) for r in sorted(d.left)] + [(ln, r) for ln in range(1, len(lanes)) for r in sorted(d.rows)]
+    known = funds is not None or not wide
+    kinds = _kinds(d, lanes, classes, funds or {})
+    solutions = _search(rows, kinds, run, income, lanes, wide) if known else []  # type: ignore[arg-type]
     if not solutions:
         for key in rows:
-            _mark_open(grid, d, key)
-        return _left_note(d, range(len(d.run)), "no placement of them adds up, or too many do")
+            _mark_open(grid, lanes, key)
+        why = "no placement of them adds up, or too many do" if known else \
+            "a fund column's own table is neither read nor printed empty"
+        return _left_note(d, range(len(d.run)), why)
     common = set.intersection(*({(key, run[k]) for key, k in s.items()} for s in solutions))
     placed_k: set[int] = set()
-    by_classes = sorted({classes[kinds[key][1]][1] for key, _ in common if kinds[key][0] == "class"})
+    by_classes = sorted({t for key, _ in common if kinds[key].kind == "class" for t in kinds[key].by})
     by_income = "收入决算表" if income else ""
     for key, k in solutions[0].items():
         if (key, run[k]) not in common:
             continue
         # (amounts equal in value are one fact: the first placement's index stands for them)
-        side, r = key
-        kind, code = kinds[key]
-        if kind == "class":
-            note, by = f"placed by the 类 total {classes[code][1]} prints for this subject", classes[code][1]
-        elif side == 0 and kind == "item" and code and by_income:
+        lane, r = key
+        kind = kinds[key]
+        if kind.kind == "class":
+            by = "、".join(kind.by)
+            note = f"placed by the 类 total {by} prints for this subject"
+            if wide:
+                note += " (its column: where every column's and every fund's sums hold)"
+        elif lane == 0 and kind.kind == "item" and kind.code and by_income and not wide:
             note, by = f"placed by the {by_income}'s 合计 row and the income side's sums", by_income
         else:
             by = "、".join(by_classes) or "the sums"
             note = "placed where each side's sums hold, the only row every placement that fits gives it"
         cell = d.run[k]
         cell.repairs = [Repair(kind="layout.placed_by_table", note=note, status="confirmed", by=by)]
-        grid.rows[r][d.left_column if side == 0 else d.column] = cell
+        grid.rows[r][lanes[lane][1]] = cell
         placed_k.add(k)
-    guessed = _usual_rows(solutions, common, kinds, d, run)
+    guessed = {} if wide else _usual_rows(solutions, common, kinds, d, run)  # (fund columns: no guess)
     for s in solutions:
         for key, k in s.items():
             if (key, run[k]) not in common and key not in guessed:
-                _mark_open(grid, d, key)
+                _mark_open(grid, lanes, key)
     for key, k in guessed.items():
-        side, r = key
+        lane, r = key
         others = sorted({subject_name((d.left if s2 == 0 else d.rows)[r2]) for sol in solutions
                          for (s2, r2), k2 in sol.items()
                          if run[k2] == run[k] and (s2, r2) != key and ((s2, r2), run[k2]) not in common})
         cell = d.run[k]
         cell.repairs = [Repair(kind="layout.row_guess", status="unconfirmed", note=_GUESS.format(
             others="、".join(others), why=_why_usual(kinds[key], _label(d, key))))]
-        grid.rows[r][d.left_column if side == 0 else d.column] = cell
+        grid.rows[r][lanes[lane][1]] = cell
         placed_k.add(k)
     rest = [k for k in range(len(d.run)) if k not in placed_k]
     note = _left_note(d, rest, "more than one row fits them") if rest else None
@@ -171,19 +215,19 @@ def _label(d: Detached, key: tuple[int, int]) -> str:
     return subject_name((d.left if key[0] == 0 else d.rows)[key[1]])
 
 
-def _usual(kind: tuple[str, str], label: str) -> bool:
+def _usual(kind: Kind, label: str) -> bool:
     """A row such an amount usually stands in (see the module text)."""
-    if kind[0] == "carry":
+    if kind.kind == "carry":
         return _USUAL_CARRY in label
-    if kind == ("item", "fund"):
+    if (kind.kind, kind.code) == ("item", "fund"):
         return _USUAL_FUND in label
-    return kind[0] == "item" and label == _CATCH_ALL
+    return kind.kind == "item" and label == _CATCH_ALL
 
 
-def _why_usual(kind: tuple[str, str], label: str) -> str:
-    if kind[0] == "carry":
+def _why_usual(kind: Kind, label: str) -> str:
+    if kind.kind == "carry":
         return "a 结转和结余 row, not 使用…结余 or 结余分配, which seldom hold one"
-    if kind == ("item", "fund"):
+    if (kind.kind, kind.code) == ("item", "fund"):
         return "一般公共预算 money, most of a department's 财政拨款"
     return "其他收入, the income no fund names"
 
@@ -207,11 +251,44 @@ def _usual_rows(solutions: list[dict[tuple[int, int], int]], common: set, kinds:
             if (key, v) in agreed and _usual(kinds[key], _label(d, key))}
 
 
-def _mark_open(grid: GridBlock, d: Detached, key: tuple[int, int]) -> None:
+def _kinds(d: Detached, lanes: list[Lane], classes: dict[str, tuple[Decimal, str]],
+           funds: Funds) -> dict[Key, Kind]:
+    """Each (lane, row)'s Kind. A 类 row's total: the 类 total the report's 支出决算表 prints (one
+    amount column), or — a side of 合计 and funds — the fund's own table's (a fund column), the sum
+    of the funds' (合计). A fund side's income items name their fund, and its carry-over item has the
+    funds as sub-items after it (`sub`)."""
+    out: dict[Key, Kind] = {}
+    carry = False
+    for r in sorted(d.left):
+        kind, code = _left_kind(d.left[r])
+        if d.fund_columns:
+            carry = carry or kind == "carry"
+            if kind == "item":
+                fund = next((f for f in d.fund_columns.values() if f in d.left[r]), "")
+                kind, code = ("sub" if carry else "item"), fund
+        out[(0, r)] = Kind(kind, code)
+    for lane in range(1, len(lanes)):
+        column = lanes[lane][1]
+        for r in sorted(d.rows):
+            kind, code = _right_kind(d.rows[r])
+            if kind != "class":
+                out[(lane, r)] = Kind(kind, code)
+                continue
+            if not d.fund_columns:
+                found = [classes[code]] if code in classes else []
+            else:
+                own = [funds[c] for c in ([column] if lane > 1 else sorted(funds)) if funds[c] is not None]
+                found = [t[code] for t in own if t is not None and code in t]
+            total = sum((v for v, _ in found), Decimal(0)) if found else None
+            out[(lane, r)] = Kind(kind, code, total, tuple(dict.fromkeys(x for _, x in found)))
+    return out
+
+
+def _mark_open(grid: GridBlock, lanes: list[Lane], key: Key) -> None:
     """An empty cell that a placement that fits fills with an amount left out: a `layout.amount_unplaced`
     doubt, so that a check over it is not evaluable (the printed amount may be this cell's)."""
-    side, r = key
-    cell = grid.rows[r][d.left_column if side == 0 else d.column]
+    lane, r = key
+    cell = grid.rows[r][lanes[lane][1]]
     if cell.text.strip() or any(rep.kind == UNPLACED for rep in cell.repairs or ()):
         return
     cell.repairs = list(cell.repairs or []) + [Repair(
@@ -224,61 +301,73 @@ def _left_note(d: Detached, ks, why: str) -> str:
             + " ".join(d.run[k].text for k in ks))
 
 
-def _search(rows: list[tuple[int, int]], kinds: dict, run: list[Decimal], classes: dict[str, tuple[Decimal, str]],
-            income: dict[str, Decimal]) -> list[dict[tuple[int, int], int]]:
-    """The placements (row key -> run index); [] when none or the search ran past its budget."""
-    sides = [[key for key in rows if key[0] == s] for s in (0, 1)]
-    found: list[dict[tuple[int, int], int]] = []
+def _search(rows: list[Key], kinds: dict[Key, Kind], run: list[Decimal], income: dict[str, Decimal],
+            lanes: list[Lane], wide: bool) -> list[dict[Key, int]]:
+    """The placements (row key -> run index); [] when none or the search ran past its budget. Each
+    lane's amounts keep their rows' order (a column printed top-down, the lanes interleaved)."""
+    by_lane = [[key for key in rows if key[0] == ln] for ln in range(len(lanes))]
+    found: list[dict[Key, int]] = []
     budget = [_BUDGET]
 
-    def fits(key: tuple[int, int], v: Decimal) -> bool:
-        kind, code = kinds[key]
-        if key[0] == 1:
-            if kind == "class":
-                return code in classes and abs(classes[code][0] - v) <= _CENT
-            return kind != "other"
-        if kind == "item" and income and code and code != "fund":
-            return income.get(code, Decimal(0)) == v
+    def fits(key: Key, v: Decimal) -> bool:
+        k = kinds[key]
+        if key[0] > 0:
+            if k.kind == "class":
+                return k.total is not None and abs(k.total - v) <= _CENT * max(1, len(k.by))
+            return k.kind != "other"
+        if wide and k.kind in ("item", "sub"):
+            return any(lane[2] == k.code for lane in lanes[2:])
+        if k.kind == "item" and income and k.code and k.code != "fund":
+            return income.get(k.code, Decimal(0)) == v
         return True
 
-    def ok(assign: dict[tuple[int, int], Decimal]) -> bool:
-        for key, (kind, code) in kinds.items():
-            if key[0] == 1 and kind == "class" and code in classes and classes[code][0] != 0 and key not in assign:
-                return False
-            if key[0] == 0 and kind == "item" and income and code and code != "fund" and \
-                    income.get(code, Decimal(0)) != 0 and key not in assign:
+    def needed(key: Key) -> bool:
+        """A row every placement fills (a 类 with a total, an income item the 收入决算表 gives an
+        amount, a side's 本年…合计 and 总计; a fund column's where it spends)."""
+        k = kinds[key]
+        if key[0] > 0 and k.kind == "class":
+            return k.total is not None and k.total != 0
+        if k.kind in ("year", "grand"):
+            return key[0] <= 1 or any(kinds[x].total for x in by_lane[key[0]] if kinds[x].kind == "class")
+        if key[0] == 0 and k.kind == "item" and not wide:
+            return bool(income) and bool(k.code) and k.code != "fund" and income.get(k.code, Decimal(0)) != 0
+        return False
+
+    def ok(assign: dict[Key, Decimal]) -> bool:
+        for key in rows:
+            if needed(key) and key not in assign:
                 return False
         grands = []
-        for s in (0, 1):
-            own = {key: v for key, v in assign.items() if key[0] == s}
-            parts = [v for key, v in own.items() if kinds[key][0] == ("item" if s == 0 else "class")]
-            year = [v for key, v in own.items() if kinds[key][0] == "year"]
-            grand = [v for key, v in own.items() if kinds[key][0] == "grand"]
-            carry = sum((v for key, v in own.items() if kinds[key][0] == "carry"), Decimal(0))
+        for ln in range(len(lanes)):
+            own = {key: v for key, v in assign.items() if key[0] == ln}
+            if ln > 1 and not own:
+                grands.append(Decimal(0))
+                continue
+            part = "item" if ln == 0 else "class"
+            parts = [v for key, v in own.items() if kinds[key].kind == part]
+            year = [v for key, v in own.items() if kinds[key].kind == "year"]
+            grand = [v for key, v in own.items() if kinds[key].kind == "grand"]
+            carry = sum((v for key, v in own.items() if kinds[key].kind == "carry"), Decimal(0))
             if len(year) != 1 or len(grand) != 1:
                 return False
             if abs(sum(parts, Decimal(0)) - year[0]) > _CENT * max(1, len(parts)):
                 return False
             if abs(year[0] + carry - grand[0]) > _CENT * 3:
                 return False
+            subs = [v for key, v in own.items() if kinds[key].kind == "sub"]
+            if subs and abs(sum(subs, Decimal(0)) - carry) > _CENT * len(subs):
+                return False
             grands.append(grand[0])
         if income and _FUND_COLUMN in income:
-            funds = [v for key, v in assign.items() if kinds[key] == ("item", "fund")]
+            funds = [v for key, v in assign.items() if key[0] == 0 and kinds[key].kind == "item"
+                     and (wide or kinds[key].code == "fund")]
             if abs(sum(funds, Decimal(0)) - income[_FUND_COLUMN]) > _CENT * max(1, len(funds)):
                 return False
+        if wide and not _funds_hold(assign, rows, kinds, lanes, grands):
+            return False
         return abs(grands[0] - grands[1]) <= _CENT
 
-    def needed(key: tuple[int, int]) -> bool:
-        """A row every placement fills (a 类 with a total, an income item the 收入决算表 gives an
-        amount, a side's 本年…合计 and 总计)."""
-        kind, code = kinds[key]
-        if kind in ("year", "grand"):
-            return True
-        if key[0] == 1:
-            return kind == "class" and code in classes and classes[code][0] != 0
-        return kind == "item" and bool(income) and bool(code) and code != "fund" and income.get(code, Decimal(0)) != 0
-
-    def walk(k: int, start: list[int], assign: dict[tuple[int, int], int]) -> None:
+    def walk(k: int, start: list[int], assign: dict[Key, int]) -> None:
         budget[0] -= 1
         if len(found) > _MAX_SOLUTIONS or budget[0] < 0:
             return
@@ -286,19 +375,36 @@ def _search(rows: list[tuple[int, int]], kinds: dict, run: list[Decimal], classe
             if ok({key: run[i] for key, i in assign.items()}):
                 found.append(dict(assign))
             return
-        for s in (0, 1):
-            for j in range(start[s], len(sides[s])):
-                key = sides[s][j]
+        for ln in range(len(lanes)):
+            for j in range(start[ln], len(by_lane[ln])):
+                key = by_lane[ln][j]
                 if fits(key, run[k]):
                     assign[key] = k
                     nxt = list(start)
-                    nxt[s] = j + 1
+                    nxt[ln] = j + 1
                     walk(k + 1, nxt, assign)
                     del assign[key]
                 if needed(key):
                     break  # a row every placement fills cannot be passed over
 
-    walk(0, [0, 0], {})
+    walk(0, [0] * len(lanes), {})
     if budget[0] < 0 or len(found) > _MAX_SOLUTIONS:
         return []
     return found
+
+
+def _funds_hold(assign: dict[Key, Decimal], rows: list[Key], kinds: dict[Key, Kind],
+                lanes: list[Lane], grands: list[Decimal]) -> bool:
+    """A side of 合计 and funds: every expenditure row's 合计 = Σ its funds (a blank cell 0), and
+    each fund column's 总计 = its income item + its sub-item of the carry-over (a blank cell 0)."""
+    for r in {key[1] for key in rows if key[0] == 1}:
+        parts = [assign.get((ln, r), Decimal(0)) for ln in range(2, len(lanes))]
+        if abs(assign.get((1, r), Decimal(0)) - sum(parts, Decimal(0))) > _CENT * max(1, len(parts)):
+            return False
+    for ln in range(2, len(lanes)):
+        fund = lanes[ln][2]
+        got = sum((v for key, v in assign.items() if key[0] == 0 and kinds[key].kind in ("item", "sub")
+                   and kinds[key].code == fund), Decimal(0))
+        if abs(got - grands[ln]) > _CENT * 2:
+            return False
+    return True

@@ -24,9 +24,15 @@ its 本年…合计 and its 总计 last. It builds the grid with both sides' lab
 every amount, in printed order, to structure/detached_sides.py in the GridBlock's `detached`
 (`left`: the income rows), which places them where the sums and the report's other tables leave one
 placement.
-What it does not: read tables that print 行次 (sides-detached), several amount columns on a side
-(a 财政拨款收入支出决算总表's 合计 and fund columns), or a label it cannot give a side; place any amount
-itself.
+A 财政拨款收入支出决算总表 (公开04表; a budget's 财政拨款收支总表) prints its expenditure side under 合计
+and the three fund columns, whose names come broken among the rows (`合计` `一般公共预算` `财` `政拨款`
+after the first expenditure label, `政府性基金预` `算` `财政拨款` … after the thirteenth): pieces made of
+those column names (no item number, not the rest of a label still open, a 合计 only before another
+such piece) are taken as header words, and where they name the four columns the grid's expenditure
+side has them, the fund columns handed on in `detached.fund_columns`; its income side's carry-over
+item has the funds as sub-items numbered anew (`年初财政拨款结转和结余` `一、一般公共预算财政拨款` …).
+What it does not: read tables that print 行次 (sides-detached), header pieces among the rows that name
+no standard column set, or a label it cannot give a side; place any amount itself.
 """
 from __future__ import annotations
 
@@ -35,17 +41,23 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..datamodel import Detached, GridBlock, NLine
-from .sides_columns import GRAND, YEAR_TOTAL, Item, carry_item, ordinal_value
-from .sides_detached import flow_body
+from ..evidence.printed import ORDINAL
+from .sides_columns import GRAND, YEAR_TOTAL, Item, carry_item, is_subject, ordinal_value, subject_name
+from .sides_detached import flow_body, of_words
 from .sides_stream import continues, grid_of, region, stream_starts, word_side
-from .spaced_text import amount_cell
+from .spaced_sides import SIDE_COLUMNS
+from .spaced_text import amount_cell, covers
 from .text_tables import text_reader, with_report
 
 _HEADER_WORD = re.compile(r"^(?:收入|支出|项目|决算数|预算数|金额|本年收入|本年支出)$")
+_SIDE_WORD = re.compile(r"^(?:收入|支出)$")
 _COLUMN_NAME = re.compile(r"^(?:决算数|预算数|金额)$")
 _LINE_NUMBER = re.compile(r"^\d{1,2}$")  # a 行次 / 栏次: the shape of sides-detached, not this one
 _MIN_ROWS = 4
 _UNIT_ONLY = re.compile(r"^(?:金额)?单位[:：]\s*(?:人民币)?(?:万元|千元|亿元|元)$")
+# the words a side of several amount columns is headed with (合计 and the funds, a cost side's columns)
+_WIDE_WORDS = sorted({c for cols in SIDE_COLUMNS if len(cols) > 1 for c in cols if not GRAND.match(c)})
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")
 
 
 def bare_region(lines: Sequence[NLine], i: int) -> tuple[list, int]:
@@ -75,30 +87,70 @@ def _reach(lines: Sequence[NLine], i: int) -> int:
     return bare_region(lines, i)[1]
 
 
-def _items(body) -> Optional[tuple[list[Item], list, list[str]]]:
-    """The labelled items in reading order, the amounts in printed order, the column names printed;
+def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
+    """The labelled items in reading order, the amounts in printed order, the column names printed,
+    the pieces of several columns' names printed among the rows (`合计` `一般公共预算` `财` `政拨款`);
     None when a piece is a line number or a label has no side."""
     items: list[Item] = []
     run = []
     names: list[str] = []
-    for p in body:
+    wide: list[str] = []
+    for k, p in enumerate(body):
         if p.amount:
             if _LINE_NUMBER.match(p.text):
                 return None
             run.append(p)
             continue
-        if _HEADER_WORD.match(p.text):
+        cur = items[-1] if items else None
+        if _HEADER_WORD.match(p.text) and not _ends_subject(cur, p.text, run):
             if _COLUMN_NAME.match(p.text):
                 names.append(p.text)
             continue
-        cur = items[-1] if items else None
-        if cur is not None and continues(cur, p.text) and not run_between(cur, run):
+        if _open(cur, p.text, run):
             cur.label += p.text
             cur.lines.append(p.line)
+        elif _column_piece(body, k):
+            wide.append(p.text)
         else:
             items.append(Item(p.text, [p.line]))
             items[-1].no = len(run)  # (the amounts printed before it: tells a label broken by an amount)
-    return items, run, names
+    return items, run, names, wide
+
+
+def _column_piece(body, k: int) -> bool:
+    """body[k] is a piece of an amount column's name printed among the rows: made of the names of the
+    sides' several-column sets (合计, 一般公共预算财政拨款 …), no item number, total or carry-over label
+    (a 合计 only before another such piece)."""
+    text = body[k].text
+    if ORDINAL.match(text) or GRAND.match(text) or carry_item(text) or not of_words(text, _WIDE_WORDS):
+        return False
+    if YEAR_TOTAL.match(text):
+        nxt = body[k + 1] if k + 1 < len(body) else None
+        return (nxt is not None and not nxt.amount and not YEAR_TOTAL.match(nxt.text)
+                and _column_piece(body, k + 1))
+    return True
+
+
+def _wide_columns(pieces: list[str]) -> Optional[list[str]]:
+    """The expenditure side's columns the pieces name: the first set of four (合计 and the three funds)
+    whose characters they cover; None when none is."""
+    text = "".join(pieces)
+    return next((list(cols) for cols in SIDE_COLUMNS
+                 if len(cols) == 4 and all(any(f in c for c in cols) for f in _FUNDS) and covers(text, cols)),
+                None)
+
+
+def _open(cur: Optional[Item], text: str, run: list) -> bool:
+    """`text` is the rest of the label `cur`, broken over lines (`十四、资源勘探工业信息等` `支出`: a 支出 /
+    收入 that ends a label still open is no header word)."""
+    return cur is not None and continues(cur, text) and not run_between(cur, run)
+
+
+def _ends_subject(cur: Optional[Item], text: str, run: list) -> bool:
+    """A 支出 / 收入 that ends a label still open into a subject the catalogue names
+    (`十四、资源勘探工业信息等` `支出`), not a header word (`八、其他收入` `支出`: 支出 heads the other side)."""
+    return (cur is not None and bool(_SIDE_WORD.match(text)) and _open(cur, text, run)
+            and is_subject(subject_name(cur.label + text)) and not is_subject(subject_name(cur.label)))
 
 
 def run_between(item: Item, run: list) -> bool:
@@ -129,16 +181,28 @@ def _sides(items: list[Item]) -> bool:
 
 
 def _side_in_turn(side: list[Item]) -> bool:
-    """The side's numbered items 一、二、… in turn from the first, its 本年…合计 after them, 总计 last."""
-    numbers = [ordinal_value(it.label) for it in side]
+    """The side's numbered items 一、二、… in turn from the first, its 本年…合计 after them, then the
+    carry-over items (one's funds as sub-items numbered anew after it: 年初财政拨款结转和结余 一、二、三、),
+    总计 last."""
+    year = [k for k, it in enumerate(side) if YEAR_TOTAL.match(it.label)]
+    if len(year) != 1:
+        return False
+    numbers = [ordinal_value(it.label) for it in side[:year[0]]]
     numbered = [n for n in numbers if n is not None]
     if not numbered or numbered != list(range(1, len(numbered) + 1)):
         return False
-    last = max(k for k, n in enumerate(numbers) if n is not None)
-    year = [k for k, it in enumerate(side) if YEAR_TOTAL.match(it.label)]
-    if len(year) != 1 or year[0] < last:
-        return False
-    return all(carry_item(it.label) or GRAND.match(it.label) for it in side[year[0] + 1:])
+    sub = None  # the sub-item number expected next, after a carry-over item
+    for it in side[year[0] + 1:]:
+        n = ordinal_value(it.label)
+        if carry_item(it.label) and n is None:
+            sub = 1
+        elif GRAND.match(it.label):
+            sub = None
+        elif n is not None and sub == n:
+            sub += 1
+        else:
+            return False
+    return True
 
 
 def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
@@ -152,9 +216,11 @@ def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     got = _items(body[first:])
     if got is None:
         return declined
-    items, run, names = got
+    items, run, names, pieces = got
     names += [w for w in header if _COLUMN_NAME.match(w)]
-    if not run or len(set(names)) != 1 or not _sides(items):
+    pieces = [w for w in header if not _HEADER_WORD.match(w) and of_words(w, _WIDE_WORDS)] + pieces
+    wide = _wide_columns(pieces) if pieces else None
+    if not run or len(set(names)) != 1 or (pieces and wide is None) or not _sides(items):
         return declined
     left = [it for it in items if it.side == 0]
     right = [it for it in items if it.side == 1]
@@ -166,12 +232,13 @@ def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
         for r, it in enumerate(side):
             it.row = r
     column = names[0]
-    block = grid_of(lines[i], sorted(items, key=lambda it: (it.row, it.side)), {}, [[column], [column]],
+    block = grid_of(lines[i], sorted(items, key=lambda it: (it.row, it.side)), {}, [[column], wide or [column]],
                     [False, False], False)
     rows = {2 + it.row: it.label for it in right}
+    funds = {3 + c: f for c, name in enumerate(wide or ()) for f in _FUNDS if f in name}
     block.detached = Detached(column=3, rows=rows, run=[amount_cell(p.line, p.text) for p in run],
                               totals_from=("final.03", "budget.expenditure"),
-                              left={2 + it.row: it.label for it in left}, left_column=1)
+                              left={2 + it.row: it.label for it in left}, left_column=1, fund_columns=funds)
     while end > i and not lines[end - 1].text.strip():
         end -= 1
     block.method = "sides-bare"

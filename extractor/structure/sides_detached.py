@@ -71,7 +71,7 @@ def _parse(body: list[Piece], header: list[str]) -> Optional[tuple[list[Item], d
     (a page's header printed again, the expenditure columns' names printed after the rows). None when
     the stream is not this shape."""
     head = set(header)
-    vocab = _header_vocabulary(header)
+    vocab = header_vocabulary(header)
     items: list[Item] = []
     before: dict[int, Piece] = {}
     after: dict[int, Piece] = {}
@@ -176,7 +176,7 @@ def _open_labels(items: list[Item], numbers: list[int]) -> bool:
     return sum(1 for it in items if it.label and it.no is None) > len(numbers)
 
 
-def _header_vocabulary(header: list[str]) -> list[str]:
+def header_vocabulary(header: list[str]) -> list[str]:
     """The words a header printed among the rows is made of: the header's own, the column names of
     the sides' standard column sets (合计 and the three funds, printed after the rows at times)."""
     words = {w for w in header if _HAN.search(w)}
@@ -185,7 +185,7 @@ def _header_vocabulary(header: list[str]) -> list[str]:
     return sorted(words)
 
 
-def _of_words(text: str, vocab: list[str]) -> bool:
+def of_words(text: str, vocab: list[str]) -> bool:
     """`text` is made of pieces of the words (`栏` `次`, `政府性基金预` `算财政拨款`, two run together:
     `政府性基金预算财政拨国有资本经营预算财政`)."""
     if len(text) > _MAX_HEADER_PIECE:
@@ -203,12 +203,12 @@ def _header_piece(body: list[Piece], k: int, vocab: list[str], cur: Optional[Ite
     label still open, and — followed by the next 行次 — not a whole label (`一般公共预算财政拨款` `29`
     is a row; `次` `20` is the header's last word before row 20)."""
     text = body[k].text
-    if ORDINAL.match(text) or GRAND.match(text) or carry_item(text) or not _of_words(text, vocab):
+    if ORDINAL.match(text) or GRAND.match(text) or carry_item(text) or not of_words(text, vocab):
         return False
     nxt = body[k + 1] if k + 1 < len(body) else None
     if YEAR_TOTAL.match(text):
         return (nxt is not None and not nxt.amount and not YEAR_TOTAL.match(nxt.text)
-                and not ORDINAL.match(nxt.text) and _of_words(nxt.text, vocab))
+                and not ORDINAL.match(nxt.text) and of_words(nxt.text, vocab))
     if cur is not None and cur.label and cur.no is None and continues(cur, text):
         return False
     return not _row_label(cur, text, nxt, last, right_started)

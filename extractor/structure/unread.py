@@ -14,6 +14,10 @@ A table run together on one long line (an `.xls` preview copied from a web page:
 way: each word of the line that ends like a title and names a standard table, followed within a few
 words by the table's opening (unit, code, 部门 / 单位 line or header words) and by at least three
 amounts other than 0 on that line.
+`printed_empty(blocks)` names the templates of the standard tables printed empty: a title (no
+contents entry, no entry of a list of titles), no amount other than 0 before the next title, and the
+table's note says so (`注：…无政府性基金预算财政拨款支出，故本表无数据。`, 本表为空, 空表): evidence that a fund
+column of the report's 财政拨款收支总表 is blank (structure/detached_sides.py).
 What it does not: read the table, guess its amounts, or judge a title printed again over a table
 continued on the next page when the first part was read (the same title: not reported).
 """
@@ -88,6 +92,46 @@ def _listed(lines: list[Optional[NLine]], k: int) -> bool:
         if t:
             return len(t) <= _TITLE_MAX and bool(TITLE_END.search(t))  # a title, known or not
     return False
+
+
+# a note saying the table has nothing to show: 本表无数据, 本表为空, 空表, 无…支出/收入
+_NO_DATA = re.compile(r"无数据|为空表?|空表|(?:本单位|本部门|单位|部门)?[^，。；,;]{0,20}无[^，。；,;]{0,30}(?:支出|收入|资金)")
+_NOTE_REACH = 30  # lines after an empty table's title in which its note must stand
+
+
+def printed_empty(blocks: Sequence[Block]) -> set[str]:
+    """The templates of the standard tables printed empty, by their note (see the module text)."""
+    narrative = [b if not isinstance(b, GridBlock) else None for b in blocks]
+    out: set[str] = set()
+    for k, ln in enumerate(narrative):
+        t = ln.text.strip() if ln is not None else ""
+        if not t or not _is_title(t) or _CONTENTS.search(t) or _listed(narrative, k):
+            continue
+        if not _says_empty(narrative, k):
+            continue
+        template = identify(t, "")
+        if template is not None:
+            out.add(template.id)
+    return out
+
+
+def _says_empty(lines: list[Optional[NLine]], k: int) -> bool:
+    """A line after the title and before the next title says the table has no data, and no amount
+    other than 0 stands there, before the note or after it (a converter may print boxes past a note)."""
+    said = False
+    for ln in lines[k + 1:k + 1 + _NOTE_REACH]:
+        if ln is None:
+            break
+        t = ln.text.strip()
+        if _is_title(t):
+            break
+        amounts = _AMOUNT.findall(t)
+        if said and t and len(amounts) != len(t.split()):
+            break  # past the note: the text after the table (only boxes printed past a note looked at)
+        if any(re.search(r"[1-9]", m) for m in amounts):
+            return False
+        said = said or bool(_NO_DATA.search(t))
+    return said
 
 
 _RUN_AMOUNTS = 3  # amounts other than 0 after a title in a line run together: a table's, not a mention's
