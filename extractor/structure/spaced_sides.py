@@ -20,6 +20,9 @@ stands between), and an amount or a side it cannot place for certain carries an 
 line of their own that take the label above them across a page break (a page's running header or
 number passed, or taken out by normalize, with no row between) are in doubt: pdftotext's default
 order moves an amount of a row higher up past the page's end, below a run of labels with none.
+So are amounts on lines of their own in a table whose sides' labels are printed one after another
+(no line holds both sides' labels: pdfminer.six's and plain pdftotext's box order), where such an
+amount follows whichever label the converter ordered before it, not always its own.
 A line of amounts alone under a row with both labels (pdfplumber prints a taller row's amounts
 below it: `总计 总计` / `2,961.68 2,961.68 2,961.68`) goes to the expenditure side when the income
 side's amount is on the row's line and that side has none, else is dealt to the sides once the
@@ -98,6 +101,7 @@ class _Line:
     lone: Optional[_Side] = None  # a label whose side is still to be decided
     side_doubt: bool = False
     break_doubt: bool = False  # its amounts were printed after a page break, away from its label
+    apart: bool = False  # its amounts were printed on a line of their own, away from its label
     spill: list[Amount] = field(default_factory=list)  # the line below's amounts, sides not yet dealt (sides_spill.py)
 
 
@@ -371,7 +375,7 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
             # `四、灾害防治及应急管理支` / `120.31 120.31` / `出`: a label around its amounts
             lone = _Side(label="".join(p.text.strip() for p in pending), label_lines=list(pending), from_before=True)
             lone.lineno, lone.amounts = _split_numbers([Amount(a, b, c) for a, b, c in tokens(t)], lanci)
-            rows.append(_Line(ln, [_Side(), _Side()], lone=lone))
+            rows.append(_Line(ln, [_Side(), _Side()], lone=lone, apart=True))
             pending = []
             j += 1
             continue
@@ -380,6 +384,7 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
             # there from a row above (a label's own amounts are printed on its page)
             rows[-1].break_doubt = rows[-1].break_doubt or break_at == len(rows) or _lines_removed(
                 lines, j, rows[-1].line.no)
+            rows[-1].apart = True
             j += 1
             continue
         if row is None and not lanci and above is None and _all_amounts(ln):
@@ -391,6 +396,7 @@ def _collect(lines: Sequence[NLine], j: int, lanci: bool, header_keys: set[str],
                 j -= 1  # the amounts belong to no row: the table ends before them
                 break
             above = None
+            row.apart = True
         if row is not None and numbers:
             if pending:
                 # a label printed around its row's line: the piece before fills the blank label
@@ -621,6 +627,20 @@ def _side_columns(header_text: str, n_left: int, n_right: int) -> tuple[Optional
     return None, None
 
 
+_BOX_DOUBT = ("row uncertain: the text prints the table's labels one after another, not row by row (a "
+              "converter's box order), so an amount on a line of its own may belong to a label above")
+
+
+def _box_order(rows: list[_Line]) -> bool:
+    """The sides' labels are printed one after another (pdfminer.six's and plain pdftotext's box order),
+    not row by row: no line holds both sides' labels, and three lines at least hold a label alone.
+    Amounts on lines of their own then follow a label only as the converter ordered its boxes: in
+    real reports an amount so printed stands two rows below its own label (四、公共安全支出 /
+    五、教育支出 / 六、科学技术支出 / 7927.40)."""
+    both = any(r.lone is None and r.sides[0].label and r.sides[1].label for r in rows)
+    return not both and sum(1 for r in rows if r.lone is not None) >= 3
+
+
 def _cell_stream(region: Sequence[NLine]) -> bool:
     """The table's lines are cells one per line (a few run together, `414883.38 一般公共服务支出`:
     PyMuPDF), not rows: a quarter of them or more hold a lone amount (three at least). Rows cut from
@@ -641,6 +661,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
     if len(rows) < 2 or _cell_stream(lines[first:end]):
         return None, i + 1
     layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)
+    boxes = _box_order(rows)
     _place_lone(rows, layout)
     widths = [max([len(r.sides[k].amounts) for r in rows] + [1]) for k in (0, 1)]
     printed = _lanci_widths(header)
@@ -684,6 +705,8 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
                              "above it (the reading order may have moved it from another row)")
                 elif r.side_doubt:
                     doubt = "side uncertain: a label printed alone on its line, nothing says whether it is income or expenditure"
+                elif boxes and r.apart:
+                    doubt = _BOX_DOUBT
                 elif a_i in p.unsure:
                     doubt = p.doubt
                 elif guessed[k]:
