@@ -21,6 +21,10 @@ NUM_RE = re.compile(NUM)
 LOOSE_NUM = r"\d[\d,]*(?:\s?[.．]\s?\d+)?"
 # A whole cell or page word that is a number: 1,234.56 | 313. 08 | -5 | 12%
 CELL_NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*\.\s*\d+)?%?$")
+# Sums of amounts printed to the cent: each added part may round apart from the printed total by one
+# cent, so a sum of n parts is taken to hold within n times this (0.011: a hair over 0.01, so that
+# Decimal arithmetic on a cent exactly still passes)
+CENT_PER_PART = Decimal("0.011")
 _MASK = re.compile(r"^\*{2,}$|^[xX]{3,}$")
 
 

@@ -44,6 +44,7 @@ import regex as re
 from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
 from ..evidence import policy
+from ..evidence.numbers import CENT_PER_PART
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
 from .detached_sides import income_totals, place_sides
 from .tables import build_table
@@ -51,7 +52,7 @@ from .unread import UNREAD
 
 # 收入决算表, 支出决算表 (a budget's 收入总表 / 支出总表): their 类 rows' first column is the 类 total
 _TOTALS_FROM = ("final.02", "final.03", "budget.income", "budget.expenditure")
-_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _MAX_SOLUTIONS = 2  # the search stops at the second placement found (one is required)
 # a two-sided fund table's fund columns -> the templates of the fund's own table, by the table's template
 _FUND_TABLES = {

@@ -47,10 +47,11 @@ from typing import Optional
 
 from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
+from ..evidence.numbers import CENT_PER_PART
 from ..evidence.policy import AMOUNT_UNPLACED as UNPLACED
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
 
-_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _MAX_SOLUTIONS = 5000
 _CERTAIN = 0.9  # the 收入决算表 合计 row is used only when every amount of it is read for certain
 _BUDGET = 500_000  # nodes of the search

@@ -37,6 +37,7 @@ from typing import Callable, Optional
 import regex as re
 
 from ..catalog import codes_named, lookup, name_matches
+from ..evidence.numbers import CENT_PER_PART
 from .moved_codes import Row, Token, _is_code_word, _printed_code, _set_adds_up
 
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -45,7 +46,7 @@ _LEI = re.compile(r"^[1-9]\d{2}$")
 _FULL = re.compile(r"^[1-9]\d{4}(?:\d{2})?$")
 _TOTAL = re.compile(r"^(?:合计|总计)$")
 _ECONOMIC = re.compile(r"经济分类|经济科目")
-_CENT = Decimal("0.011")
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _MAX_WIDTH = 8  # placements of a run: C(width, run) stays small
 _MAX_COMBOS = 4096  # choices tried per family (and cuts per shared run): a table's search stays bounded
 _MIN_READ = 3  # rows read (合计 included): fewer is no table

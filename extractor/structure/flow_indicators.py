@@ -28,6 +28,7 @@ from typing import NamedTuple, Optional, Sequence
 import regex as re
 
 from ..datamodel import NLine
+from ..evidence.numbers import CENT_PER_PART
 from ..evidence.printed import TITLE_END
 from .one_line import form_label
 from .spaced_text import AMOUNT, title_like
@@ -36,7 +37,7 @@ _PROSE = re.compile(r"[，。；：:]")
 _PERCENT = re.compile(r"^-?\d+(?:\.\d+)?%$")
 _TARGET = re.compile(r"^(?:≥|≤|＞|＜|>=|<=|>|<)\d")
 _WEIGHTED = re.compile(r"指标[（(]\d")  # a level label with its weight run into the cell (满意度指标（10分）…)
-_CENT = Decimal("0.011")
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _FULL = Decimal(100)
 _MIN_ROWS = 2
 _MAX_LINES = 400

@@ -44,6 +44,7 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine, Repair
+from ..evidence.numbers import CENT_PER_PART
 from ..evidence.printed import TITLE_END
 from .flow_indicators import indicator_rows
 from .one_line import FUNDS_HEADER, IND_HEADER, META_LABELS, form_label
@@ -61,7 +62,7 @@ _SELF_EVAL = re.compile(r"自评表")
 _MONEY = 3  # 年初预算数 全年预算数 全年执行数
 _MAX_LINES = 400
 _PIECE = 6  # characters: the piece of a label a narrow column wraps onto its next line
-_CENT = Decimal("0.011")
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _DOUBT_TOTAL = ("总分 row uncertain: its indicators are not read in this order, so no sum of their 分值 / 得分 "
                 "confirms it")
 _DOUBT_RATE = ("funds line uncertain: its 执行率 is not 全年执行数 / 全年预算数, or its 得分 not 分值 × 执行率, as "

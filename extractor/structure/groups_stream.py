@@ -41,6 +41,7 @@ import regex as re
 
 from ..catalog import codes_named, lookup
 from ..datamodel import Cell, GridBlock, NLine
+from ..evidence.numbers import CENT_PER_PART
 from ..evidence.printed import TITLE_END
 from .spaced_text import (AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell,
                           title_above, title_like)
@@ -61,7 +62,7 @@ _MAX_LINES = 1500  # a table's region in lines
 _MIN_ROWS = 3  # labelled rows a table must give
 _MAX_HEADER = 60  # words of a header looked for again amid the rows
 _MAX_UNPLACED_CLASSES = 4  # 类 whose group nothing gives, each tried in every group
-_CENT = Decimal("0.011")  # per added amount: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _DOUBT_SUM = ("row uncertain: the 类 amount is not the sum of its 款 amounts as read (the text's reading "
               "order may have moved an amount away from its code)")
 _DOUBT_TOTAL = "row uncertain: the 合计 amounts are not the sum of the 类 amounts as read"

@@ -37,6 +37,7 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..datamodel import Cell, GridBlock, NLine
+from ..evidence.numbers import CENT_PER_PART
 from ..evidence.printed import TITLE_END
 from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, stream_furniture, text_cell, title_above, \
     title_like
@@ -54,7 +55,7 @@ _NUMBERED = re.compile(r"^(\d{1,2})[、．.](?!\d)")
 _CODE_FIRST = re.compile(r"^[\[【]?\d{3}(?:\s?\d{2}){0,2}(?![\d.,%])")
 _MAX_LINES = 600
 _MIN_ROWS = 3
-_CENT = Decimal("0.011")  # per added amount: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 
 _DOUBT_MOVED = ("row uncertain: its label was printed away from its values (matched in printed order "
                 "with a group of values printed without a label)")

@@ -52,6 +52,7 @@ import regex as re
 
 from ..catalog import child_codes, code_for_path, lookup, name_matches
 from ..datamodel import NLine
+from ..evidence.numbers import CENT_PER_PART
 
 Token = tuple[str, NLine]
 
@@ -64,7 +65,7 @@ _MIN_ROWS = 3
 _TOTAL = re.compile(r"^(?:合计|总计)$")
 _COLUMN_NO = re.compile(r"^\d{1,2}$")
 _FIRST_TOTAL = re.compile(r"合计|小计|总计")
-_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 # column labels of a subject table's header, never a subject's name
 _COLUMN_WORD = re.compile(r"^(?:项|目|项目|类|款|科目名称|(?:功能分类|经济分类|支出功能分类)?科目(?:编码|代码)?|编码|[栏行]次|"
                           r"本年(?:收入|支出)(?:合计)?|小计|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出?|"

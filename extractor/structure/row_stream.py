@@ -99,6 +99,7 @@ import regex as re
 
 from ..catalog import codes_named, lookup, name_matches
 from ..datamodel import GridBlock, NLine, Repair
+from ..evidence.numbers import CENT_PER_PART
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
 from . import spaced_flat
@@ -125,7 +126,7 @@ _LANCI = re.compile(r"^[栏行]次$")
 _KEY_WORD = re.compile(r"^(?:科目编码|科目名称|科目代码|项目|科目|功能分类科目编码|经济分类科目编码)$")
 _ONE_AMOUNT = re.compile(r"^(?:预算数|决算数|金额|预算金额)$")
 _FIRST_TOTAL = re.compile(r"合计|小计")
-_TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_TOLERANCE = CENT_PER_PART  # per added part (evidence/numbers.py)
 _MIN_WELL_FORMED = 0.7  # rows printed code, name, amounts: below this share the stream is no row stream
 _MAX_COLUMNS = 12  # amount columns of a subject table (支出总表 with its 政府采购 columns: 9; 收入总表: 12)
 _HEADER_ECHO = 6  # header words that, printed again after a row's amounts, mark a repeated header

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from ..evidence.numbers import CENT_PER_PART
+
 _MAX_TRIES = 5_000  # steps of the interleaving search before it is given up
 _MAX_TRIES_ZERO_TAIL = 20_000  # the same for the search left once the zero columns are set
 _MAX_DEPTH = 400  # amounts the walk may go down (two calls deep each): more is no one table's
-TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+TOLERANCE = CENT_PER_PART  # per added part (evidence/numbers.py)
 
 
 def _canonical(grid: tuple) -> tuple:

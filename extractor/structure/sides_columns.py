@@ -26,6 +26,7 @@ from typing import Optional
 
 import regex as re
 
+from ..evidence.numbers import CENT_PER_PART
 from .spaced_text import covers
 from ..catalog import codes_named
 from ..datamodel import NLine
@@ -33,7 +34,7 @@ from ..evidence.numbers import parse_amount
 from ..evidence.printed import ORDINAL
 from .spaced_sides import COST_COLUMNS, COST_HEADS, SIDE_COLUMNS
 
-_TOLERANCE = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_TOLERANCE = CENT_PER_PART  # per added part (evidence/numbers.py)
 _SEARCH_BUDGET = 100_000  # nodes of the column-sum search
 _HAN = re.compile(r"\p{Han}")
 _NUMERALS = "零一二三四五六七八九十"

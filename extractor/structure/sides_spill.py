@@ -17,9 +17,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional, Sequence
 
+from ..evidence.numbers import CENT_PER_PART
 from .spaced_columns import Amount
 
-_CENT = Decimal("0.011")
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 
 
 def _holds(amounts: Sequence[Amount], width: int, summed: bool) -> bool:

@@ -28,11 +28,12 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Optional
 
+from ..evidence.numbers import CENT_PER_PART
 from ..evidence.numbers import parse_amount
 
 _SEARCH_BUDGET = 200_000  # nodes of the identity search per parent group
 _EDGE_TOLERANCE = 2  # characters an amount's right edge may stray from its column's
-_SUM_TOLERANCE = Decimal("0.011")  # rounding a printed sum may carry, per part
+_SUM_TOLERANCE = CENT_PER_PART  # per added part (evidence/numbers.py)
 
 
 @dataclass

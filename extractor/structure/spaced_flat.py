@@ -22,6 +22,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from ..evidence.numbers import CENT_PER_PART
 from ..datamodel import Cell, GridBlock, NLine
 from .spaced_text import covers
 from .spaced_text import SENTENCE, amount_cell, is_amount, text_cell, tokens
@@ -29,7 +30,7 @@ from .text_tables import with_report
 
 _HAN = re.compile(r"\p{Han}")
 _LOOKAHEAD = 24  # header lines (pypdf prints broken header words on lines of their own)
-_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _CAR_LONG = ("公务用车购置及运行维护费", ("小计", "公务用车购置费", "公务用车运行维护费"))
 _CAR_SHORT = ("公务用车购置及运行费", ("小计", "购置费", "运行费"))
 

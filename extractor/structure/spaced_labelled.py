@@ -58,6 +58,7 @@ import regex as re
 
 from decimal import Decimal
 
+from ..evidence.numbers import CENT_PER_PART
 from ..datamodel import Cell, GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
@@ -96,7 +97,7 @@ _TEXT_DOUBT = ("text cells uncertain: the words of these columns as printed, cel
                "the row included, not told apart by column")
 _NAME_DOUBT = ("label uncertain: pieces printed above this row may be the start of its first cell as well as "
                "of another of its text cells")
-_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 
 # Standard column trees of labelled tables by unit / class (budget tables of Guangdong's cities:
 # 部门预算基本支出预算表, 部门预算项目支出及其他支出预算表, 收入总体情况表): (label, sub-labels) in printed order

@@ -30,6 +30,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from ..evidence.numbers import CENT_PER_PART
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import NOTE_LINE
@@ -38,7 +39,7 @@ from .text_tables import with_report
 
 _LOOKAHEAD = 64  # non-blank header lines: pypdf prints each broken fund word on its own line (18 columns)
 _MAX_PIECES = 2  # lines a row's label is broken over above its row
-_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 
 # the header's words, without spaces, brackets, quotes and 其中: (kind, word), the longer first
 _WORDS: list[tuple[str, str]] = [

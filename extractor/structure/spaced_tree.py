@@ -40,6 +40,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from ..evidence.numbers import CENT_PER_PART
 from ..datamodel import Cell, GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from ..evidence.printed import ORG_TAIL
@@ -47,7 +48,7 @@ from .spaced_text import after_title, amount_cell, furniture, name_piece, text_c
 from .spaced_three import collect_rows, header_end, header_words, row_label
 from .text_tables import text_reader, with_report
 
-_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _MAX_WIDTH = 12  # amount columns: the placements are tried over at most these
 
 _LEAVES = ("财政专户管理资金", "财政专户拨款", "单位资金", "使用非财政拨款结余", "上年结转结余", "上年结转", "事业收入",

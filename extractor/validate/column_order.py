@@ -45,6 +45,7 @@ from typing import Callable, Optional
 from ..catalog.basic_groups import basic_group
 from ..datamodel import Field, Report, Row, Table
 from ..evidence import policy
+from ..evidence.numbers import CENT_PER_PART
 from ..evidence.policy import COLUMN_ORDER, REVIEW_THRESHOLD
 from .checks import UNIT_FACTORS, in_unit
 
@@ -276,7 +277,7 @@ def _spends_narrative_money(report: Report, t: Table, unit: Optional[str]) -> bo
         return False
     basic, project = (_sure(report.totals.get(k)) for k in _SPENDING_PARTS)
     if basic is not None and project is not None:
-        whole, slack = basic + project, Decimal("0.011")  # two amounts each rounded to the cent
+        whole, slack = basic + project, CENT_PER_PART  # two amounts each rounded to the cent
     else:
         whole, slack = _sure(report.totals.get("expenditure_total")), Decimal("0.006")
     if whole is None or unit not in UNIT_FACTORS:
