@@ -87,8 +87,11 @@ _KEY_DROP = re.compile(r"[\s“”\"「」]")
 # next label, then 资金总额 A with a label after it (a 自评表's 年度资金总额 line prints several amounts).
 # A name runs into no `code_单位` cell: a converter printing the form's cells column by column puts
 # the 主管部门's `231_某某局` right after the name, and such a head is not read.
-_FORM_LABELS = r"(?:主管部门|实施单位|项目资金|资金总额|专项资金|预算金额|年度预算|年度资金|年度目标|项目属性|项目类型|项目期限|$)"
-FORM_NAME = re.compile(rf"项目名称[ \t:：]*\n?[ \t]*(?P<name>[^\s\d：:，。_][^：:，。\n_]{{1,59}}?)[ \t]*\n?(?={_FORM_LABELS})", re.M)
+# A form label is never the name: a converter printing the labels' column first puts 主管部门 (or
+# 主管部门 X run together) right after 项目名称, and such a head is not read.
+_FORM_LABEL_WORDS = r"(?:主管部门|实施单位|项目资金|资金总额|专项资金|预算金额|年度预算|年度资金|年度目标|项目属性|项目类型|项目期限)"
+_FORM_LABELS = rf"(?:{_FORM_LABEL_WORDS}|$)"
+FORM_NAME = re.compile(rf"项目名称[ \t:：]*\n?[ \t]*(?!{_FORM_LABEL_WORDS})(?P<name>[^\s\d：:，。_][^：:，。\n_]{{1,59}}?)[ \t]*\n?(?={_FORM_LABELS})", re.M)
 FORM_MONEY = re.compile(rf"(?<!年度)(?:项目)?资金总额[ \t:：]*(?:[（(]万元[)）])?[ \t:：]*\n?[ \t]*(?P<v>{NUM})[ \t]*(?:万元)?[ \t]*\n?"
                         r"(?=财政拨款|其中|其他资金|项目资金|年度目标|总体目标|$)", re.M)
 FORM_IMPLEMENTER = re.compile(r"实施单位[ \t:：]*\n?[ \t]*(?P<who>[^\s\d：:，。_][^：:，。\n\d_]{1,39}?)[ \t]*\n?"

@@ -304,9 +304,16 @@ def _kinds(row: list[Cell]) -> tuple[str, ...]:
     out = []
     for k, c in enumerate(row):
         t = _key(c.text)
-        code = bool(_CODE.match(t)) and k + 1 < len(row) and not _is_num(row[k + 1].text)
+        code = bool(_CODE.match(t)) and (k + 1 < len(row) and not _is_num(row[k + 1].text)
+                                         or _extends_code(t, row[:k]))
         out.append("value" if _is_num(t) and not code else "label")
     return tuple(out)
+
+
+def _extends_code(t: str, before: list[Cell]) -> bool:
+    """A code-shaped cell (20601) that lengthens a subject code printed earlier in its row (206): the
+    next row's code moved up into the amount column, never an amount."""
+    return any(_CODE.match(k := _key(c.text)) and len(k) < len(t) and t.startswith(k) for c in before)
 
 
 def _spaced_numbers(t: str) -> bool:

@@ -107,6 +107,7 @@ from .code_tree import CodeTree
 from . import category_rows, family_runs
 from .column_runs import read_runs
 from .moved_codes import by_names, regroup
+from .moved_labels import by_code_order
 from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, names_only, read_spaced, set_labels, unit_name, unit_table
 from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, own_title_block,
                           stream_furniture, title_above, title_like)
@@ -1016,8 +1017,13 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
             return None, i + 1  # words or numbers that are no row's (header words, 栏次 numbers) among them
     well = [_named_row(r) if names else _well_formed(r, units, paired) for r in rows] if shape == "subject" else []
     lead = next((k for k, ok in enumerate(well) if not ok), len(well))  # rows well formed before the first that is not
-    anchored = (regroup(toks) if lead < len(well) and not units and not paired and not families and not names
-                else None)  # codes moved: rows cut at names
+    plain = not units and not paired and not families and not names
+    # `[code]name` labels moved away from their amounts (rows printing none): rows put back by code
+    # order (moved_labels.py)
+    anchored = by_code_order(toks, _widest_of_all) if plain and shape == "subject" and any(
+        not _trailing_amounts(r) for r in rows) else None
+    if anchored is None and plain and lead < len(well):
+        anchored = regroup(toks)  # codes moved: rows cut at names
     if anchored is not None and len(anchored[1]) <= lead:
         anchored = None
     named = False  # codes given by the rows' names (printed codes scattered through the stream)

@@ -35,6 +35,10 @@ _ITEM_LABEL = re.compile(r"^项目$|^项目名称$")
 # a value column of codes (a second subject's) or of row numbers (序号): its digits are text
 _CODE_COLUMN = re.compile(r"(?:编码|代码)$|^(?:序号|编号|行次|栏次)$")
 _ROW_NUMBER = re.compile(r"^(?:序号|编号|行次)$")
+# a row named by one Han character and no code: a letter of a header spread over lines (收 / 入, 支 / 出,
+# 项 / 目) taken for a row's name; no subject is named by one character, so its amounts go to review
+_LONE_LETTER = re.compile(r"^\p{Han}$")
+_LONE_LETTER_NOTE = "row named by one character: a letter of the header spread over lines? the amount's row is unsure"
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计|本年收入合计|本年支出合计|收入合计|支出合计)")
 
 
@@ -637,6 +641,16 @@ def _unit_code_label(labels: Optional[list[list[str]]], header: list[list[Cell]]
     return first if UNIT_KEY.match(first) else None
 
 
+def _doubt_lone_letter(row: Row) -> None:
+    """A row with no code named by one Han character (出, 目): its amounts go to review."""
+    if row.code is not None and row.code.value or not _LONE_LETTER.match(_key(str(row.name.value or ""))):
+        return
+    for f in row.values.values():
+        if f.value is not None:
+            policy.cap(f, policy.CELL_UNCERTAIN)
+            f.notes = [*f.notes, _LONE_LETTER_NOTE]
+
+
 def build_table(block: GridBlock) -> Table:
     title, unit, title_text = _title_and_unit(block)
     header, data = split_header(merge_code_columns(block.rows))
@@ -701,6 +715,8 @@ def build_table(block: GridBlock) -> Table:
                 if not row.name.raw:
                     row.name = Field(value=template.row_name if len(rows) == 1 else f"{template.row_name}{i + 1}",
                                      raw="", confidence=policy.CELL_CLEAN, source=row.name.source)
+    for row in rows:
+        _doubt_lone_letter(row)
     first = block.rows[0][0] if block.rows and block.rows[0] else None
     return Table(
         method=block.method, parsing_report=block.report, code=code, template=template.id if template else None,

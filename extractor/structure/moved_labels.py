@@ -1,0 +1,140 @@
+"""Rows of a cell stream whose labels the converter printed apart from their amounts, put back by code order.
+
+What it does: pdftotext without `-layout` prints a subject table whose every row's label is one cell
+`[code]name` (`[20109]海关事务`, Guangdong's 一般公共预算支出情况表) in drawing order: most rows come as
+label then amounts, but the labels of some rows (a 类 and its only 款, rows whose cell the PDF draws
+later) stand together at the page's end or before the header printed again on the next page, their
+amounts left in place among the other rows'. `by_code_order(toks, columns)` reads such a stream:
+- the header is the words before the first amount; its standard column set (`columns`) gives the
+  width W; the first W amounts before any label are the 合计 row where the header prints 合计;
+- every other amount run is cut into rows of W amounts (every cell printed, 0.00 too), in printed
+  order; every label is one row; the header's words printed again on a new page are skipped;
+- a subject table prints its rows in code order (a parent before its children, siblings by code), so
+  the labels sorted by code are the rows' labels in order: the i-th label by code takes the i-th row
+  of amounts. This is the only placement that keeps the table's order; it is taken only when
+  every label stands as one `[code]name` cell, the labels are as many as the rows, every label
+  printed alone between two amount runs takes the row right after it (the order printed where it is
+  not moved), every code's parent is in the table, and every parent's amounts are the sums of its
+  children's in every column, as the 合计 row's are of the 类 rows' (two such sums at least).
+  Else None: nothing is placed.
+What it does not: read codes printed apart from their names (moved_codes.py), tables whose rows
+print blank cells as nothing (the rows of W amounts could not be cut), or guess a row a sum does not
+confirm.
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Callable, Optional
+
+import regex as re
+
+from ..datamodel import NLine
+from .moved_codes import Row
+
+Token = tuple[str, NLine]
+
+_LABEL = re.compile(r"^\[(\d{3}(?:\d{2}){0,2})\]\s*\p{Han}")
+_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
+_TOTAL = "合计"
+_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_MIN_ROWS = 3
+_MIN_SUMS = 2
+
+
+def _value(t: Token) -> Decimal:
+    return Decimal(t[0].replace(",", ""))
+
+
+def _sums_hold(total: Optional[list[Token]], rows: list[tuple[str, list[Token]]], width: int) -> bool:
+    """Every parent's amounts are the sums of its children's in every column (the 合计 row's of the
+    类 rows'), every code's parent is in the table, and at least _MIN_SUMS such sums are checked."""
+    try:
+        values = {code: [_value(t) for t in amounts] for code, amounts in rows}
+        top = [_value(t) for t in total] if total else None
+    except InvalidOperation:
+        return False
+    checked = 0
+    groups: list[tuple[list[Decimal], list[list[Decimal]]]] = []
+    for code, v in values.items():
+        if len(code) > 3 and code[:-2] not in values:
+            return False  # a child without its parent: not the whole tree
+        kids = [x for k, x in values.items() if len(k) == len(code) + 2 and k.startswith(code)]
+        if kids:
+            groups.append((v, kids))
+    if top is not None:
+        groups.append((top, [x for k, x in values.items() if len(k) == 3]))
+    for parent, kids in groups:
+        for c in range(width):
+            if abs(parent[c] - sum((k[c] for k in kids), Decimal(0))) > _CENT * len(kids):
+                return False
+        checked += 1
+    return checked >= _MIN_SUMS
+
+
+def by_code_order(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
+                  ) -> Optional[tuple[list[Token], list[Row]]]:
+    """The header's tokens and the rows (合计 first where printed) of a stream of `[code]name` labels
+    and amount runs whose labels stand apart from their rows, or None (see the module text)."""
+    first = next((k for k, (w, _) in enumerate(toks) if _AMOUNT.match(w)), None)
+    if first is None:
+        return None
+    head = toks[:first]
+    if any(_LABEL.match(w) for w, _ in head):
+        return None
+    named = columns("".join(w for w, _ in head))
+    if not named:
+        return None
+    width = len(named)
+    head_words = {w for w, _ in head}
+    labels: list[tuple[str, Token, int]] = []  # (code, token, index among the events)
+    runs: list[list[Token]] = []  # amount runs in printed order
+    events: list[str] = []  # "L" / "A" in printed order (a run of amounts is one A)
+    for t in toks[first:]:
+        w = t[0]
+        m = _LABEL.match(w)
+        if m:
+            labels.append((m.group(1), t, len(events)))
+            events.append("L")
+        elif _AMOUNT.match(w):
+            if events and events[-1] == "A":
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+                events.append("A")
+        elif w in head_words:
+            continue  # the header printed again on a new page
+        else:
+            return None
+    if any(len(r) % width for r in runs):
+        return None
+    total: Optional[list[Token]] = None
+    rows_of: list[list[Token]] = []
+    starts: dict[int, int] = {}  # event index of an amount run -> index of its first row
+    a = 0
+    for e, kind in enumerate(events):
+        if kind != "A":
+            continue
+        run = runs[a]
+        a += 1
+        if e == 0 and _TOTAL in head_words:
+            total, run = run[:width], run[width:]
+        starts[e] = len(rows_of)
+        rows_of.extend(run[k:k + width] for k in range(0, len(run), width))
+    codes = [c for c, _, _ in labels]
+    if len(labels) < _MIN_ROWS or len(labels) != len(rows_of) or len(set(codes)) != len(codes):
+        return None
+    ordered = sorted(labels, key=lambda x: x[0])
+    at = {c: k for k, (c, _, _) in enumerate(ordered)}
+    for code, _, e in labels:  # a label printed alone between two amount runs: the row right after it
+        if 0 < e < len(events) - 1 and events[e - 1] == "A" and events[e + 1] == "A" and \
+                starts.get(e + 1) != at[code]:
+            return None
+    rows = [(c, amounts) for (c, _, _), amounts in zip(ordered, rows_of)]
+    if not _sums_hold(total, rows, width):
+        return None
+    out: list[Row] = []
+    if total is not None:
+        word = next(t for t in head if t[0] == _TOTAL)
+        out.append(Row(code=None, name=[(_TOTAL, word[1])], amounts=total))
+    out.extend(Row(code=None, name=[t], amounts=amounts) for (_, t, _), amounts in zip(ordered, rows_of))
+    return head, out
