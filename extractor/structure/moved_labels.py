@@ -29,6 +29,7 @@ from typing import Callable, Optional
 import regex as re
 
 from ..datamodel import NLine
+from ..evidence.numbers import CENT_PER_PART
 from .moved_codes import Row
 
 Token = tuple[str, NLine]
@@ -36,7 +37,7 @@ Token = tuple[str, NLine]
 _LABEL = re.compile(r"^\[(\d{3}(?:\d{2}){0,2})\]\s*\p{Han}")
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
 _TOTAL = "合计"
-_CENT = Decimal("0.011")  # per added part: amounts printed to 0.01 may round apart by one cent
+_CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _MIN_ROWS = 3
 _MIN_SUMS = 2
 
