@@ -1,7 +1,8 @@
 """The spaced sides reader (structure/spaced_sides.py) on a two-sided 收支总表 whose labels a converter
-printed one after another (pdfminer.six's and plain pdftotext's box order): no line holds both sides'
-labels, and amounts stand on lines of their own after whichever label the converter ordered before
-them. Such an amount may belong to a label above it (a real 公安局 budget prints 7927.40 after
+printed one after another, the income labels as a block (pdfminer.six's box order): no line holds
+both sides' labels, and amounts stand on lines of their own after whichever label the converter
+ordered before them (plain pdftotext alternates the sides' labels row by row, and its amounts follow
+their own row: tests/test_scattered_stream.py). Such an amount may belong to a label above it (a real 公安局 budget prints 7927.40 after
 六、科学技术支出, two rows below its own 四、公共安全支出), so it goes to review with the reason; a table
 printed row by row keeps its amounts confident."""
 from __future__ import annotations
@@ -30,6 +31,8 @@ BOXES = """报告
 500.00 一、一般公共服务支出
 二、政府性基金预算拨款收入
 三、事业收入
+四、上级补助收入
+五、其他收入
 二、国防支出
 三、公共安全支出
 四、教育支出

@@ -20,9 +20,10 @@ stands between), and an amount or a side it cannot place for certain carries an 
 line of their own that take the label above them across a page break (a page's running header or
 number passed, or taken out by normalize, with no row between) are in doubt: pdftotext's default
 order moves an amount of a row higher up past the page's end, below a run of labels with none.
-So are amounts on lines of their own in a table whose sides' labels are printed one after another
-(no line holds both sides' labels: pdfminer.six's and plain pdftotext's box order), where such an
-amount follows whichever label the converter ordered before it, not always its own.
+So are amounts on lines of their own in a table whose sides' labels are printed one after another,
+the income labels as a block (no line holds both sides' labels: pdfminer.six's box order), where
+such an amount follows whichever label the converter ordered before it, not always its own (plain
+pdftotext alternates the two sides' labels row by row, and its amounts follow their own row).
 A line of amounts alone under a row with both labels (pdfplumber prints a taller row's amounts
 below it: `总计 总计` / `2,961.68 2,961.68 2,961.68`) goes to the expenditure side when the income
 side's amount is on the row's line and that side has none, else is dealt to the sides once the
@@ -56,6 +57,7 @@ _SIDE_WORD = re.compile(r"收入|支出|拨款|合计|总计|结转|结余")
 _HEADER_WORD = re.compile(r"^(?:栏次|行次|项目|收入|支出|收入支出)$")
 _LEFT_WORDS = re.compile(r"收入|拨款|年初|上年结转|使用.*结余")
 _RIGHT_WORDS = re.compile(r"支出|年末|年终|结余分配")
+_INCOME_WORDS = re.compile(_LEFT_WORDS.pattern + r"|资金")  # an income item's words (一般公共预算资金 too)
 _NUMERALS = "零一二三四五六七八九十"
 _TOTAL = re.compile(r"总计$|合计$")
 
@@ -627,18 +629,35 @@ def _side_columns(header_text: str, n_left: int, n_right: int) -> tuple[Optional
     return None, None
 
 
-_BOX_DOUBT = ("row uncertain: the text prints the table's labels one after another, not row by row (a "
+_BOX_DOUBT = ("row uncertain: the text prints the table's income labels as a block, not row by row (a "
               "converter's box order), so an amount on a line of its own may belong to a label above")
 
 
-def _box_order(rows: list[_Line]) -> bool:
-    """The sides' labels are printed one after another (pdfminer.six's and plain pdftotext's box order),
-    not row by row: no line holds both sides' labels, and three lines at least hold a label alone.
-    Amounts on lines of their own then follow a label only as the converter ordered its boxes: in
-    real reports an amount so printed stands two rows below its own label (四、公共安全支出 /
-    五、教育支出 / 六、科学技术支出 / 7927.40)."""
+def _one_side_per_line(rows: list[_Line]) -> bool:
+    """No line holds both sides' labels, and three lines at least hold a label alone (before the
+    lone labels are given their sides)."""
     both = any(r.lone is None and r.sides[0].label and r.sides[1].label for r in rows)
     return not both and sum(1 for r in rows if r.lone is not None) >= 3
+
+
+def _income_in_a_block(rows: list[_Line], before: Sequence[NLine]) -> bool:
+    """The income side's labels printed as a block, three at least one after another with no
+    expenditure label between (pdfminer.six's box order: the income column, then the expenditure
+    column), not alternating with the expenditure labels row by row (plain pdftotext's order, whose
+    amounts follow their own row). A label is the income side's by its words (收入, 拨款, 年初 …, and
+    no 支出 word; 一般公共预算资金 too). Amounts on lines of their own then follow whichever label the converter ordered
+    before them: in real reports such an amount stands two rows below its own label
+    (四、公共安全支出 / 五、教育支出 / 六、科学技术支出 / 7927.40). The income labels may stand before
+    the first row read (`before`: the lines between the header and it)."""
+    run = longest = 0
+    printed = [[ln.text.strip()] for ln in before if ln.text.strip() and not _all_amounts(ln)]
+    for labels in printed + [[s.label for s in r.sides + [r.lone] if s is not None and s.label] for r in rows]:
+        if not labels:
+            continue
+        income = all(_INCOME_WORDS.search(x) and not _RIGHT_WORDS.search(x) for x in labels)
+        run = run + 1 if income else 0
+        longest = max(longest, run)
+    return longest >= 3
 
 
 def _cell_stream(region: Sequence[NLine]) -> bool:
@@ -661,7 +680,7 @@ def read_sides(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
     if len(rows) < 2 or _cell_stream(lines[first:end]):
         return None, i + 1
     layout = sum(1 for r in rows if "   " in r.line.text.strip()) >= max(1, len(rows) // 2)
-    boxes = _box_order(rows)
+    boxes = _one_side_per_line(rows) and _income_in_a_block(rows, lines[i:first])
     _place_lone(rows, layout)
     widths = [max([len(r.sides[k].amounts) for r in rows] + [1]) for k in (0, 1)]
     printed = _lanci_widths(header)
