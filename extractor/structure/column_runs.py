@@ -37,7 +37,14 @@ identity tells apart — a 收入总体情况表's 合计 | 财政拨款收入 (
 exactly one grid is left: where blank cells are
 absent, that needs the total column printed on every row and the rows of every other amount
 settled by the identities; the 0s of such a stream go where its order leaves one place for them, or
-fill the 合计 row's blank cells. A stream that runs row by row (each row's total, then its parts
+fill the 合计 row's blank cells; a stream that prints every cell of a wide set (合计 | 基本支出 | 项目支出 |
+事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出) whose columns of 0s pdfminer prints among the other
+columns' boxes, so that no grid of all the columns is settled, is placed with its amounts other than 0 in
+the fewest first columns that hold the sums (one grid), every other cell 0, and every cell goes to
+review (`layout.column_guess`: a placing with amounts in the later columns is not ruled out). Labels
+printed after the table's last amount with no code among them (the next table's header words, which
+pdfminer prints before that table's title) are dropped where the table does not read with them, and
+left to the next table wherever the table reads without them. A stream that runs row by row (each row's total, then its parts
 left to right; pdfminer prints many tables so) is first read so where it cuts into the table's rows
 and one grid keeps the identities (run_rows.py): its part columns are then known from each row's
 order. Among the amounts, a lone number no catalogue knows as a code is an amount (`800` in a
