@@ -37,7 +37,14 @@ identity tells apart — a 收入总体情况表's 合计 | 财政拨款收入 (
 exactly one grid is left: where blank cells are
 absent, that needs the total column printed on every row and the rows of every other amount
 settled by the identities; the 0s of such a stream go where its order leaves one place for them, or
-fill the 合计 row's blank cells. A stream that runs row by row (each row's total, then its parts
+fill the 合计 row's blank cells; a stream that prints every cell of a wide set (合计 | 基本支出 | 项目支出 |
+事业单位经营支出 | 对附属单位补助支出 | 上缴上级支出) whose columns of 0s pdfminer prints among the other
+columns' boxes, so that no grid of all the columns is settled, is placed with its amounts other than 0 in
+the fewest first columns that hold the sums (one grid), every other cell 0, and every cell goes to
+review (`layout.column_guess`: a placing with amounts in the later columns is not ruled out). Labels
+printed after the table's last amount with no code among them (the next table's header words, which
+pdfminer prints before that table's title) are dropped where the table does not read with them, and
+left to the next table wherever the table reads without them. A stream that runs row by row (each row's total, then its parts
 left to right; pdfminer prints many tables so) is first read so where it cuts into the table's rows
 and one grid keeps the identities (run_rows.py): its part columns are then known from each row's
 order. Among the amounts, a lone number no catalogue knows as a code is an amount (`800` in a
@@ -132,6 +139,9 @@ _EXACT_DOUBT = ("row uncertain: the identities leave more than one placing of th
                 "different amounts in this cell ({}): the placing whose sums hold exactly was taken")
 _FEWEST_DOUBT = ("placing uncertain: the identities were searched with the fewest of the columns no identity "
                  "tells apart (most of them blank); a placing that uses more of them is not ruled out")
+_ZERO_COLUMNS_DOUBT = ("placing uncertain: the stream prints every cell, but no grid of all the columns was settled; "
+                       "its amounts other than 0 place into the first columns alone (one grid), the columns "
+                       "after them taken as printing 0 on every row: a placing with amounts there is not ruled out")
 _SWAP_DOUBT = ("column uncertain: the text prints the columns one after another, and which part "
                "column (after the first) is which no identity settles")
 
@@ -552,7 +562,9 @@ def _by_columns(shape: Shape, amounts: list[_Amount], k: int, after_names: Optio
         solved = solve_full(shape, values, k)
         if solved is None:  # (its 0s out of their columns' order: the other amounts placed alone)
             apart = solve_sparse(shape, [values[p] for p in positions], k) if zeros else None
-            return None if apart is None else _with_zeros(shape, amounts, k, apart, positions, zeros)
+            if apart is None:
+                return _zero_columns(shape, amounts, k, positions, zeros)
+            return _with_zeros(shape, amounts, k, apart, positions, zeros)
         filled = [0] * k
         for a, c in zip(amounts, solved[1]):
             cells[c][filled[c]] = a
@@ -561,6 +573,43 @@ def _by_columns(shape: Shape, amounts: list[_Amount], k: int, after_names: Optio
     if sparse is None:
         return None if full else _agreed_reading(shape, amounts, k, positions, zeros, after_names)
     return _with_zeros(shape, amounts, k, sparse, positions, zeros)
+
+
+class _ZeroColumns(list):
+    """A grid whose last columns were taken as printing 0 on every row (`_zero_columns`): every
+    cell a guess."""
+
+
+def _zero_columns(shape: Shape, amounts: list[_Amount], k: int, positions: list[int], zeros: list[int]
+                  ) -> Optional[list[list[Optional[_Amount]]]]:
+    """A stream that prints every cell of k columns, where no grid of all k is settled (pdfminer
+    prints the boxes of a wide table's columns of 0s among its other columns, a page's rows out of
+    turn): the amounts other than 0 placed into the first j columns alone (2 <= j < k, the fewest
+    that place them in one grid), every other cell 0 — the columns after the j-th printing 0 on
+    every row. Every cell is then a guess (`_ZeroColumns`); None where no j places them so."""
+    if len(amounts) != k * len(shape.codes) or len(zeros) < len(shape.codes):
+        return None
+    values = [amounts[p].value for p in positions]
+    key = (tuple(shape.codes), tuple(values), k)
+    if _ZEROED[0] != key:  # (tables are tried from several header lines: each stream searched once)
+        _ZEROED[:] = [key, next(((j, got) for j in range(2, k) for got in [solve_sparse(shape, values, j)]
+                                 if got is not None), None)]
+    if _ZEROED[1] is not None:
+        j, solved = _ZEROED[1]
+        grid = [list(col) for col in solved[0]] + [[None] * len(shape.codes) for _ in range(k - j)]
+        zero_cells = _every_blank(grid, zeros)
+        if zero_cells is None:
+            return None
+        cells: list[list[Optional[_Amount]]] = [[None] * len(shape.codes) for _ in range(k)]
+        for p, (c, r) in zip(positions, solved[1]):
+            cells[c][r] = amounts[p]
+        for p, (c, r) in zip(zeros, zero_cells):
+            cells[c][r] = amounts[p]
+        return _ZeroColumns(cells)
+    return None
+
+
+_ZEROED: list = [None, None]  # the last stream searched by `_zero_columns`: (key, (j, its grid) or None)
 
 
 class _Guessed(list):
@@ -821,7 +870,41 @@ def _read_scanned(lines: Sequence[NLine], i: int, title_at: Optional[int], own: 
         region = _scan(lines, i, title_at, cents=cents)
     if region is None:
         return None, i + 1
-    return _read_region(lines, i, title_at, region)
+    block, end = _read_region(lines, i, title_at, region)
+    trimmed = _without_next_head(region)
+    if trimmed is None:
+        return block, end
+    if block is None:
+        return _read_region(lines, i, title_at, trimmed)
+    last = lines[trimmed.end - 1].no or 0
+    if all((c.line or 0) <= last for row in block.rows for c in row):
+        return block, trimmed.end  # (read without them: the next table's header words are left to it)
+    return block, end
+
+
+def _without_next_head(region: _Region) -> Optional[_Region]:
+    """The region without the labels printed after its last amount, where no code follows that
+    amount: pdfminer prints the next table's header words (`收入` `项目` `一、一般公共预算` …) before
+    that table's title, and they are no row's name. The region then ends after its last amount.
+    None where nothing follows the last amount, or a code does."""
+    s = region.streams
+    if not s.amounts:
+        return None
+    last = max(region.at.get(id(a.line), -1) for a in s.amounts)
+
+    def kept(ln: NLine) -> bool:
+        return region.at.get(id(ln), -1) <= last
+
+    if not all(kept(c.line) for c in s.codes) or all(kept(n.line) for n in s.names) and all(
+            t <= last for t in region.totals):
+        return None
+    names = [n for n in s.names if kept(n.line)]
+    pieces = [p for p in s.pieces if kept(p.line)]
+    if not names and not s.codes:
+        return None
+    trimmed = _Streams(list(s.codes), names, pieces, list(s.amounts), list(s.twos))
+    return _Region(trimmed, None, [t for t in region.totals if t <= last], [n for n in region.notes if kept(n)],
+                   last + 1, region.at, region.again, region.total_words)
 
 
 def _own_title(lines: Sequence[NLine], i: int) -> str:
@@ -975,9 +1058,10 @@ def _block(at: NLine, region: _Region, rows: list[LabelRow], placed: _Placement)
             if (c, r) in doubt:
                 cell.repairs = (cell.repairs or []) + [Repair(kind="layout.row_guess", note=(
                     cells.filled or _ROW_DOUBT).format(" or ".join(doubt[(c, r)])), status="unconfirmed")]
-            if isinstance(cells, _Fewest):
-                cell.repairs = (cell.repairs or []) + [Repair(kind="layout.column_guess", note=_FEWEST_DOUBT,
-                                                              status="unconfirmed")]
+            if isinstance(cells, (_Fewest, _ZeroColumns)):
+                cell.repairs = (cell.repairs or []) + [Repair(
+                    kind="layout.column_guess", status="unconfirmed",
+                    note=_FEWEST_DOUBT if isinstance(cells, _Fewest) else _ZERO_COLUMNS_DOUBT)]
             out.append(cell)
         return out
 
