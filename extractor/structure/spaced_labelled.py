@@ -336,6 +336,29 @@ def total_first(lines: Sequence[NLine], j: int, unit: Optional[str] = None) -> b
     return seen >= 1
 
 
+
+def total_over(lines: Sequence[NLine], j: int) -> bool:
+    """lines[j] is a table's 合计 row and at least three labelled rows follow it, none printing more
+    values than it, some fewer (a row leaves blank the columns it has no amount in: 政府采购支出表
+    `合计 4,931.43 5,164.00 10,095.43` / `货物 349.62 349.62` / `定额 办公费 复印纸 集中采购 2.00 2.00`).
+    The rows are read under the 合计 row's width, a row of fewer values to review."""
+    row = _split(lines[j])
+    if row is None or not _TOTAL_LABEL.match(row[0]):
+        return False
+    n = len(row[1])
+    seen, fewer = 0, False
+    for ln in lines[j + 1:j + 12]:
+        if not ln.text.strip() or _label_piece(ln):
+            continue
+        nxt = _split(ln)
+        if nxt is None:
+            break
+        if len(nxt[1]) > n or not nxt[0]:
+            return False
+        fewer = fewer or len(nxt[1]) < n
+        seen += 1
+    return seen >= _MIN_ROWS and fewer
+
 def _amounts_only(line: NLine) -> Optional[list[str]]:
     toks = [w for w, _, _ in tokens(line.text)]
     return toks if len(toks) >= 2 and all(_value(w) for w in toks) and any("." in w for w in toks) else None

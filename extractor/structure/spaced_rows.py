@@ -543,6 +543,23 @@ def _starts(lines: Sequence[NLine], i: int) -> bool:
         return True  # a table by unit or by class: labelled rows under its 合计 row
     if template is not None and template.shape != "subject":
         return False  # side-by-side blocks, code/name/amount groups, one row of amounts: not read here
+    if _rows_follow(lines, j, names):
+        return True
+    return _labelled_under_total(lines, i, j)
+
+
+def _labelled_under_total(lines: Sequence[NLine], i: int, j: int) -> bool:
+    """A table no template names whose first row (合计, perhaps with more amounts than the rows)
+    is followed by no subject row but by labelled rows that print the same number of values
+    (政府采购支出表: `合计 4,931.43 5,164.00 10,095.43` / `货物 349.62 349.62` / `定额 办公费 复印纸
+    集中采购 2.00 2.00`): spaced_labelled.py reads them."""
+    return _untitled(lines, i) and (spaced_labelled.total_over(lines, j) or spaced_labelled.first_row(lines, i) is not None)
+
+
+def _rows_follow(lines: Sequence[NLine], j: int, names: bool) -> bool:
+    """The line after the table's first row lines[j] goes on as this reader's rows do (a subject row,
+    a piece of a name, a row split or wrapped around its line), or the first row is a 合计 printed
+    alone before the table's note (an empty table)."""
     below = _total_above_amounts(lines, j)
     if below is not None:
         j = below[1]
@@ -1396,6 +1413,10 @@ def read_spaced(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         " ".join(ln.text for ln in lines[max(0, i - 4):i]), " ".join(ln.text for ln in lines[i:first])))
     if not names and spaced_labelled.total_first(lines, first, unit):
         return spaced_labelled.read_labelled(lines, i, first, unit)
+    if not _rows_follow(lines, first, names) and _labelled_under_total(lines, i, first):
+        if spaced_labelled.total_over(lines, first):
+            return spaced_labelled.read_labelled(lines, i, first)  # under its 合计 row, of its width
+        return spaced_labelled.read_labelled(lines, i)
     head_end = next((x for x in range(first - 1, i, -1) if lines[x].text.strip()), None)
     if head_end is not None and _wrapped_around(lines, head_end, [], names=names) is not None:
         first = head_end  # the first row's amount broken around it: its head is no header line
