@@ -125,6 +125,7 @@ _SHAPES = ("subject", "flat_values")
 _UNIT_LINE = re.compile(r"^(?:金额)?单位[:：]\s*(?:人民币)?(?:万元|千元|亿元|元)$")
 _LANCI = re.compile(r"^[栏行]次$")
 _KEY_WORD = re.compile(r"^(?:科目编码|科目名称|科目代码|项目|科目|功能分类科目编码|经济分类科目编码)$")
+_THREE_CELLS = 12  # a 三公 table's amount columns at most (six, each 预算数 / 决算数)
 _ONE_AMOUNT = re.compile(r"^(?:预算数|决算数|金额|预算金额)$")
 _FIRST_TOTAL = re.compile(r"合计|小计")
 _TOLERANCE = CENT_PER_PART  # per added part (evidence/numbers.py)
@@ -319,7 +320,8 @@ def _lines_of(toks: list[Token], shape: str) -> tuple[list[list[Token]], list[li
         listed = _list_rows(toks)
         if listed is not None:
             return [toks[:2]], listed
-        toks = _numbering_moved(toks) or _numbering_interleaved(toks) or _labels_interleaved(toks) or toks
+        toks = _numbering_moved(toks) or _numbering_interleaved(toks) or _labels_interleaved(toks) or \
+            _header_interleaved(toks) or toks
         first = _flat_values_start(toks)
         head = [w for w, _ in toks[:first]]
         if _labels_after_total(head):
@@ -505,6 +507,51 @@ def _labels_interleaved(toks: list[Token]) -> Optional[list[Token]]:
     if len(amounts) >= len(labels) or any(AMOUNT.match(w) for w, _ in toks[:start]):
         return None
     return toks[:start] + labels + amounts
+
+
+def _header_interleaved(toks: list[Token]) -> Optional[list[Token]]:
+    """A one-row 三公 table whose column labels pdftotext (without `-layout`) prints box by box with
+    the amount under each (`公务接待费` `小计` `4.50` `80.00` `公务用车购置费` `30.00` …): the words, then
+    the amounts in the order printed, when from the first amount on every token is an amount or a
+    label word (Chinese, no digit), two words at least come among or after the amounts, each amount
+    has a decimal part and the amounts are no more than the 三公 columns (six; twelve with 预算数 /
+    决算数 sub-columns). Else None. The order says nothing of the columns here: the spaced reader
+    places the amounts by the 三公 sums, sending to review any it cannot place for certain."""
+    start = next((k for k, (w, _) in enumerate(toks) if AMOUNT.match(w)), None)
+    if start is None:
+        return None
+    words: list[Token] = []
+    amounts: list[Token] = []
+    for k in range(start, len(toks)):
+        w = toks[k][0]
+        if AMOUNT.match(w):
+            if "." not in w:
+                return None
+            amounts.append(toks[k])
+        elif _HAN.search(w) and not any(ch.isdigit() for ch in w):
+            words.append(toks[k])
+        else:
+            return None
+    if len(words) < 2 or not 3 <= len(amounts) <= _THREE_CELLS or any(unit_name(w) for w, _ in words) \
+            or not _some_parts_make_largest([parse_amount(w)[0] for w, _ in amounts]):
+        return None  # (units' names among the amounts: a table of units printed column by column)
+    return toks[:start] + words + amounts
+
+
+def _some_parts_make_largest(values: list[Optional[Decimal]]) -> bool:
+    """Some of the other amounts add up to the largest (合计 = 出国 + 接待 + 车), within the rounding of
+    the parts."""
+    if any(v is None for v in values):
+        return False
+    ordered = sorted(values, reverse=True)
+    top, rest = ordered[0], ordered[1:]
+    if top == 0:
+        return all(v == 0 for v in rest)
+    for mask in range(1, 1 << len(rest)):
+        parts = [v for b, v in enumerate(rest) if mask >> b & 1]
+        if len(parts) >= 2 and abs(sum(parts) - top) <= CENT_PER_PART * len(parts):
+            return True
+    return False
 
 
 def _zero_total_row(toks: list[Token], whole: bool = True) -> Optional[list[Token]]:
