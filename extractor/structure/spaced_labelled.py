@@ -320,12 +320,7 @@ def total_first(lines: Sequence[NLine], j: int, unit: Optional[str] = None) -> b
         return False
     n = len(row[1])
     seen = 0
-    for ln in lines[j + 1:j + 12]:
-        if not ln.text.strip() or _label_piece(ln):
-            continue
-        nxt = _split(ln)
-        if nxt is None:
-            break
+    for nxt in _rows_below(lines, j):
         if len(nxt[1]) != n:
             return False
         seen += 1
@@ -335,6 +330,17 @@ def total_first(lines: Sequence[NLine], j: int, unit: Optional[str] = None) -> b
         return nxt is None or bool(NOTE_LINE.match(nxt.text)) or _furniture_line(lines, nxt) or title_like(nxt)
     return seen >= 1
 
+
+def _rows_below(lines: Sequence[NLine], j: int):
+    """The labelled rows printed in the eleven lines under lines[j], blank lines and label pieces
+    passed, up to the first line that is no such row."""
+    for ln in lines[j + 1:j + 12]:
+        if not ln.text.strip() or _label_piece(ln):
+            continue
+        nxt = _split(ln)
+        if nxt is None:
+            return
+        yield nxt
 
 
 def total_over(lines: Sequence[NLine], j: int) -> bool:
@@ -347,12 +353,7 @@ def total_over(lines: Sequence[NLine], j: int) -> bool:
         return False
     n = len(row[1])
     seen, fewer = 0, False
-    for ln in lines[j + 1:j + 12]:
-        if not ln.text.strip() or _label_piece(ln):
-            continue
-        nxt = _split(ln)
-        if nxt is None:
-            break
+    for nxt in _rows_below(lines, j):
         if len(nxt[1]) > n or not nxt[0]:
             return False
         fewer = fewer or len(nxt[1]) < n
