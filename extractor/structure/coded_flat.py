@@ -38,7 +38,7 @@ from ..catalog import lookup, norm_name
 from ..catalog.basic_groups import basic_group
 from ..datamodel import GridBlock, NLine, Repair
 from .spaced_text import after_title, amount_cell, text_cell
-from .text_tables import text_reader, with_report
+from .text_tables import LastRead, text_reader, with_report
 
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{1,2}$|^-?\d{1,3}(?:,\d{3})+$")
 _CODE = re.compile(r"^(?:\d{2,3}|3\d{4})$")  # a 类 or 款 code, or an item's whole code
@@ -206,7 +206,7 @@ class CodedFlatReader:
     name = "coded-flat"
 
     def __init__(self) -> None:
-        self._last: tuple = (None, -1, (None, 0))
+        self._last = LastRead()  # starts reads the table: read gets it again
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
         t = "".join(lines[i].text.split())
@@ -215,8 +215,4 @@ class CodedFlatReader:
         return self.read(lines, i)[0] is not None
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-        if self._last[0] is lines and self._last[1] == i:
-            return self._last[2]
-        result = read_flat(lines, i)
-        self._last = (lines, i, result)
-        return result
+        return self._last.get(lines, i, lambda: read_flat(lines, i))

@@ -110,7 +110,7 @@ from .spaced_text import covers
 from .spaced_text import AMOUNT, SENTENCE, after_title, furniture, name_piece, title_like
 from .templates import identify
 from .value_lines import has_value_lines
-from .text_tables import is_preamble, text_reader, with_report
+from .text_tables import LastRead, is_preamble, text_reader, with_report
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _TWO = re.compile(r"^\d{2}$")
@@ -1143,7 +1143,7 @@ class ColumnRunsReader:
     name = "column-runs"
 
     def __init__(self) -> None:
-        self._last: tuple = (None, -1, (None, 0))  # (lines, i, result) of the last read: starts reads
+        self._last = LastRead()  # starts reads the table: read gets it again
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
         t = lines[i].text
@@ -1155,10 +1155,8 @@ class ColumnRunsReader:
         return self.read(lines, i)[0] is not None
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-        if self._last[0] is lines and self._last[1] == i:
-            return self._last[2]
-        first = _header_start(lines, i)
-        title_at = _title_after_head(lines, i) if first is None or not _subject_title(lines, first) else None
-        result = read_runs(lines, i, title_at)
-        self._last = (lines, i, result)
-        return result
+        def run() -> tuple[Optional[GridBlock], int]:
+            first = _header_start(lines, i)
+            title_at = _title_after_head(lines, i) if first is None or not _subject_title(lines, first) else None
+            return read_runs(lines, i, title_at)
+        return self._last.get(lines, i, run)

@@ -4,7 +4,8 @@ What it does: `flat` reads tables flattened to one cell per line (each cell line
 rows separated by blank lines, cell text continuing on untabbed lines); `pipe` reads markdown pipe
 tables (`<br>` inside cells joined); `tsv` reads rows of TAB-separated cells, rejoining rows that a
 line break inside a cell split. Each reader says whether its layout starts at a line (`starts`) and
-reads the table there (`read`) into a GridBlock of Cells with the line each came from, with its
+reads the table there (`read`; `LastRead` keeps what a `starts` read for the `read` after it) into
+a GridBlock of Cells with the line each came from, with its
 parsing report. `TEXT_READERS` is the order split_blocks tries them in: a reader of another text
 layout, in its own module of structure/, joins it with `@text_reader(order)` (flat 10, pipe 20,
 tsv 30; the first reader whose `starts` says yes reads the table).
@@ -42,6 +43,22 @@ def text_reader(order: int):
         TEXT_READERS[:] = [r for _, r in _ORDERED]
         return cls
     return add
+
+
+class LastRead:
+    """The last table a reader read, kept for the `read` that follows its own `starts` at the same
+    line (a reader whose `starts` must read the table to answer reads it once)."""
+
+    def __init__(self) -> None:
+        self._key: tuple = (None, -1)
+        self._result: tuple[Optional[GridBlock], int] = (None, 0)
+
+    def get(self, lines: Sequence[NLine], i: int, read) -> tuple[Optional[GridBlock], int]:
+        """`read()`'s result for (lines, i), computed only when the last call was not for them."""
+        if self._key[0] is not lines or self._key[1] != i:
+            self._result = read()
+            self._key = (lines, i)
+        return self._result
 
 
 def is_preamble(line: NLine) -> bool:

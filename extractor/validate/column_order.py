@@ -376,20 +376,21 @@ def settle_column_order(report: Report) -> None:
     A column settled becomes evidence for the tables compared with it (a 基本支出 table settled by its
     rows' classes settles the 人员经费 | 公用经费 columns of a table by 功能分类), so the tables are
     gone over again until nothing more settles."""
-    settled_any = True
-    while settled_any:
+    while True:
+        verdicts = []  # (table, its part columns, the verdict) of this pass
         settled_any = False
         for t in report.tables:
             parts = _parts(t)
             verdict = (_by_classes(t, parts) or _by_totals(report, t, parts)) if parts else None
+            verdicts.append((t, parts, verdict))
             if verdict is None or verdict.against:
                 continue
             for f in _open_cells(t, verdict.settled):
                 policy.confirm_column_order(f, verdict.by)
                 settled_any = True
-    for t in report.tables:
-        parts = _parts(t)
-        verdict = (_by_classes(t, parts) or _by_totals(report, t, parts)) if parts else None
+        if not settled_any:
+            break  # this pass's verdicts are the last word
+    for t, parts, verdict in verdicts:
         if verdict is not None and verdict.against:
             for f in _open_cells(t, parts):
                 f.notes.append(_AGAINST.format(verdict.by))
