@@ -136,3 +136,41 @@ def test_two_subject_rows_read_where_the_first_rows_mixed_into_the_header(tmp_pa
     for r in t.rows:
         assert all(v.confidence < policy.REVIEW_THRESHOLD for v in r.values.values()
                    if v is not None and isinstance(v.value, Decimal))
+
+
+# Guangdong's 部门预算基本支出预算表 (a city budget, shortened) as pdftotext without -layout prints it:
+# the 合计 row's label stands among the header's words ahead of the column labels, the header ends
+# with a column label (其他资金), and units' names broken over two lines are printed at the page's end.
+# By hand: 合计 300.00 = 某某局（本级） 200.00 + 某某信息中心 100.00; 200.00 = 150.00 + 40.00 + 10.00;
+# 100.00 = 80.00 + 20.00.
+GD_HEADER = ["支出项目类别（资金使用", "单位）", "合计", "单位：万元", "财政拨款", "总计", "合计", "一般公共预算",
+             "政府性基金预算", "国有资本经营预算", "财政专户拨款", "其他资金"]
+
+
+def _gd_run(amount: str) -> list[str]:
+    """A row's seven cells: 总计, 财政拨款 合计, 一般公共预算, then four 0.00."""
+    return [amount, amount, amount] + ["0.00"] * 4
+
+
+GD_BASIC = _text(["表11", "部门预算基本支出预算表", "单位名称：某某局"] + GD_HEADER + _gd_run("300.00")
+                 + _gd_run("200.00") + ["工资福利支出"] + _gd_run("150.00") + ["商品和服务支出"] + _gd_run("40.00")
+                 + ["对个人和家庭的补助"] + _gd_run("10.00") + _gd_run("100.00") + ["工资福利支出"] + _gd_run("80.00") + _gd_run("20.00")
+                 + ["某某局（本", "级）", "某某市某某信息", "中心", "商品和服务支出", "注：无。", "- 18 -"])
+
+
+def test_the_total_row_named_among_the_header_words_and_unit_names_broken_at_the_page_end(tmp_path):
+    t = _table(tmp_path, GD_BASIC)
+    assert [r.name.value for r in t.rows] == [
+        "合计", "某某局（本级）", "工资福利支出", "商品和服务支出", "对个人和家庭的补助", "某某市某某信息中心",
+        "工资福利支出", "商品和服务支出"]
+    assert t.columns[:3] == ["总计", "财政拨款/合计", "财政拨款/一般公共预算"]
+    total = t.rows[0]
+    assert total.values["总计"].value == Decimal("300.00")
+    assert total.values["其他资金"].value == Decimal("0.00")
+    assert total.values["总计"].confidence >= 0.9
+    # the units' names, each broken over two lines at the page's end, join as units' names do; placed
+    # by order, their amounts go to review
+    centre = t.rows[5]
+    assert centre.values["总计"].value == Decimal("100.00")
+    assert centre.values["总计"].confidence < policy.REVIEW_THRESHOLD
+    assert t.rows[7].values["总计"].value == Decimal("20.00")

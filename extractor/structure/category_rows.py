@@ -30,6 +30,7 @@ import regex as re
 
 from ..catalog import codes_named
 from ..datamodel import NLine
+from .spaced_labelled import TREES
 from .spaced_rows import unit_name
 
 Token = tuple[str, NLine]
@@ -44,6 +45,10 @@ _MIN_WIDTH = 2  # amounts of a row, at least
 _MAX_NAME_PIECES = 2  # lines a row's name may be broken over
 _NEAR = 3  # line numbers between two pieces of a broken name, at most (blank lines between)
 _MAX_MOVED = 8  # names moved to one page's end, at most (the joins tried stay few)
+_TOTAL = "合计"
+# the labels of the standard column trees (spaced_labelled.TREES) but the group totals (合计 / 小计 stand
+# also as a row's label)
+_COLUMN_LABELS = {w for tree in TREES for top, subs in tree for w in (top, *subs)} - {_TOTAL, "小计"}
 
 
 def category_header(words: list[str]) -> bool:
@@ -72,10 +77,31 @@ def _one_name(pieces: list[Token]) -> bool:
 
 def _broken(pieces: list[Token]) -> bool:
     """Pieces one name was broken into: the joined name is one the catalogue knows, or the first
-    piece opens a bracket a later one closes (`政务信息化项目（运` `行维护服务）`)."""
+    piece opens a bracket a later one closes (`政务信息化项目（运` `行维护服务）`), or two pieces of a unit's
+    name (`_unit_broken`)."""
     words = [w for w, _ in pieces]
     opened = words[0].count("（") + words[0].count("(") > words[0].count("）") + words[0].count(")")
-    return _one_name(pieces) and (_known("".join(words)) or (opened and words[-1][-1] in "）)"))
+    joined = "".join(words)
+    return _one_name(pieces) and (_known(joined) or (opened and words[-1][-1] in "）)") or _unit_broken(words))
+
+
+def _unit_broken(words: list[str]) -> bool:
+    """Two pieces of a unit's name (`某某市市长专线电话受理` `中心`, `某某局（本` `级）`): the joined name ends as a
+    unit's name does and its brackets pair, the first piece does not end so, and neither piece is a
+    name the catalogue knows (a category's)."""
+    joined = "".join(words)
+    return len(words) == 2 and unit_name(joined) and not unit_name(words[0]) and not any(
+        _known(w) for w in words) and _brackets_pair(joined)
+
+
+def _brackets_pair(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += ch in "（("
+        depth -= ch in "）)"
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _fit(pieces: list[Token], slots: int) -> Optional[list[list[Token]]]:
@@ -92,6 +118,21 @@ def _fit(pieces: list[Token], slots: int) -> Optional[list[list[Token]]]:
         if all(len(g) == 1 or _broken(g) for g in groups):
             found.append(groups)
     return found[0] if len(found) == 1 else None
+
+
+def _total_in_header(header: list[Token], last: str) -> Optional[int]:
+    """The index in `header` of the 合计 row's label printed among the header's words: the header's
+    last word before the first amount is a column's label (`其他资金`), so no row's name, and a 合计
+    stands before every column label (the row labels' column comes first; the 财政拨款 group's own 合计
+    column stands after its group's label). Else None."""
+    if last not in _COLUMN_LABELS:
+        return None
+    for k, (w, _) in enumerate(header):
+        if w in _COLUMN_LABELS:
+            return None
+        if w == _TOTAL:
+            return k
+    return None
 
 
 def _split_echo(names: list[Token], head: list[str]) -> Optional[tuple[list[Token], list[Token]]]:
@@ -115,13 +156,15 @@ def cut(toks: list[Token]) -> Optional[tuple[list[Token], list[list[Token]], set
     head = [w for w, _ in header]
     if not category_header(head):
         return None
-    # the first row (the unit's own total) may print its name among the header's words: the first
-    # run is then that row's, named by order
+    # the first row (the unit's own total, or the 合计 row) may print its name among the header's
+    # words: the first run is then that row's, named by order (a unit's name) or by place (合计)
     unit = [k for k, (w, _) in enumerate(header) if unit_name(w)]
+    total = _total_in_header(header, toks[first - 1][0])
     lead: Optional[Token] = None
-    if len(unit) == 1 and not unit_name(toks[first - 1][0]):
-        lead = header[unit[0]]
-        header = header[:unit[0]] + header[unit[0] + 1:] + [toks[first - 1]]
+    if total is not None or (len(unit) == 1 and not unit_name(toks[first - 1][0])):
+        at = total if total is not None else unit[0]
+        lead = header[at]
+        header = header[:at] + header[at + 1:] + [toks[first - 1]]
         first += 1  # (the token before the first amount is the header's last word)
     head = [w for w, _ in toks[:first - 1]]  # the header as printed (again on every page)
     segments: list[tuple[list[Token], list[Token]]] = []  # (names, amounts) in printed order
@@ -161,7 +204,8 @@ def cut(toks: list[Token]) -> Optional[tuple[list[Token], list[list[Token]], set
     if lead is not None and segments and segments[0][0] == [] and len(segments[0][1]) >= width:
         first_run = segments[0][1]
         rows.append([lead] + first_run[:width])
-        guessed.add(0)
+        if total is None:
+            guessed.add(0)
         segments[0] = ([], first_run[width:])
         if not segments[0][1]:
             segments.pop(0)
