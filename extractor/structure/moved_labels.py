@@ -28,6 +28,7 @@ from typing import Callable, Optional
 
 import regex as re
 
+from ..catalog import name_matches
 from ..datamodel import NLine
 from ..evidence.numbers import CENT_PER_PART
 from .moved_codes import Row
@@ -138,4 +139,139 @@ def by_code_order(toks: list[Token], columns: Callable[[str], Optional[tuple[str
         word = next(t for t in head if t[0] == _TOTAL)
         out.append(Row(code=None, name=[(_TOTAL, word[1])], amounts=total))
     out.extend(Row(code=None, name=[t], amounts=amounts) for (_, t, _), amounts in zip(ordered, rows_of))
+    return head, out
+
+
+_CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_NAME_PIECE = re.compile(r"^[\p{Han}（）()、“”]+$")
+
+
+def _echo_end(toks: list[Token], k: int, head_words: set[str], first_word: str) -> int:
+    """The index of the first amount after the header printed again from toks[k] (its first word), or
+    k where toks[k] opens no such header."""
+    if toks[k][0] != first_word:
+        return k
+    j = k
+    while j < len(toks) and not _AMOUNT.match(toks[j][0]):
+        j += 1
+    return j
+
+
+def _pair_names(codes: list[str], pieces: list[Token]) -> Optional[list[list[Token]]]:
+    """The name pieces shared out to the codes in order: a piece alone, or two joined where the
+    catalogue knows the joined name for that code and not the first piece alone;
+    None where the pieces do not come out exactly one name per code."""
+    out: list[list[Token]] = []
+    j = 0
+    for code in codes:
+        if j >= len(pieces):
+            return None
+        if not name_matches(code, pieces[j][0]) and j + 1 < len(pieces) and name_matches(
+                code, pieces[j][0] + pieces[j + 1][0]):
+            out.append(pieces[j:j + 2])
+            j += 2
+        else:
+            out.append(pieces[j:j + 1])
+            j += 1
+    return out if j == len(pieces) else None
+
+
+def by_code_cells(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
+                  ) -> Optional[tuple[list[Token], list[Row]]]:
+    """The header's tokens and the rows (合计 first) of a stream whose codes and names are cells of
+    their own (`20109` `海关事务`), some of them printed apart from their amounts, or None.
+
+    pdftotext without `-layout` prints such a table (Guangdong's 本年支出总体情况表: 科目编码 | 科目名称 |
+    amounts) one cell per line; the code and name cells of some rows stand together away from their
+    amounts (before a later row, at the page's end, among the header's words printed again on the
+    next page), the codes in their printed order, the names likewise. The codes, wherever printed,
+    are the rows in code order, as in `by_code_order`, held to the same tests (as many codes as rows
+    of amounts, a code printed alone between two runs takes the row after it, every parent = the sum
+    of its children in every column, the 合计 row = the sum of the 类 rows); the names, pieces of a
+    name broken over lines joined where the catalogue knows the joined name for the code, are given
+    to the codes in order where they come out one per code, else the rows keep their codes alone."""
+    first = next((k for k, (w, _) in enumerate(toks) if _AMOUNT.match(w)), None)
+    if first is None:
+        return None
+    head = [t for t in toks[:first] if not _CODE_CELL.match(t[0])]
+    if not head:
+        return None
+    named = columns("".join(w for w, _ in head))
+    if not named:
+        return None
+    width = len(named)
+    head_words = {w for w, _ in head}
+    labels: list[tuple[str, Token, int]] = []
+    pieces: list[Token] = []
+    runs: list[list[Token]] = []
+    events: list[str] = []
+
+    def cell(t: Token, in_header: bool) -> bool:
+        w = t[0]
+        if _CODE_CELL.match(w):
+            labels.append((w, t, len(events)))
+            events.append("L")
+        elif in_header and w in head_words:
+            pass
+        elif _NAME_PIECE.match(w):
+            pieces.append(t)
+        else:
+            return False
+        return True
+
+    for t in toks[:first]:
+        if _CODE_CELL.match(t[0]):
+            cell(t, True)
+    k = first
+    while k < len(toks):
+        t = toks[k]
+        if _AMOUNT.match(t[0]):
+            if events and events[-1] == "A":
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+                events.append("A")
+            k += 1
+            continue
+        end = _echo_end(toks, k, head_words, head[0][0])
+        if end > k:  # the header printed again on a new page, with codes and names among its words
+            if not all(cell(x, True) for x in toks[k:end]):
+                return None
+            k = end
+            continue
+        if not cell(t, False):
+            return None
+        k += 1
+    if not labels or any(len(r) % width for r in runs):
+        return None
+    total: Optional[list[Token]] = None
+    rows_of: list[list[Token]] = []
+    starts: dict[int, int] = {}
+    a = 0
+    for e, kind in enumerate(events):
+        if kind != "A":
+            continue
+        run = runs[a]
+        if a == 0 and _TOTAL in head_words:
+            total, run = run[:width], run[width:]
+        a += 1
+        starts[e] = len(rows_of)
+        rows_of.extend(run[j:j + width] for j in range(0, len(run), width))
+    codes = [c for c, _, _ in labels]
+    if total is None or len(labels) < _MIN_ROWS or len(labels) != len(rows_of) or len(set(codes)) != len(codes):
+        return None
+    ordered = sorted(labels, key=lambda x: x[0])
+    at = {c: j for j, (c, _, _) in enumerate(ordered)}
+    for code, _, e in labels:
+        if 0 < e < len(events) - 1 and events[e - 1] == "A" and events[e + 1] == "A" and \
+                starts.get(e + 1) != at[code]:
+            return None
+    rows = [(c, amounts) for (c, _, _), amounts in zip(ordered, rows_of)]
+    if not _sums_hold(total, rows, width):
+        return None
+    names = _pair_names([c for c, _, _ in ordered], pieces)
+    word = next(t for t in head if t[0] == _TOTAL)
+    out = [Row(code=None, name=[(_TOTAL, word[1])], amounts=total)]
+    for j, ((c, tok, _), amounts) in enumerate(zip(ordered, rows_of)):
+        out.append(Row(code=c, name=names[j], amounts=amounts) if names else Row(code=None, name=[tok], amounts=amounts))
     return head, out

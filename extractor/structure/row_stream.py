@@ -107,7 +107,7 @@ from .code_tree import CodeTree
 from . import category_rows, family_runs
 from .column_runs import read_runs
 from .moved_codes import by_names, regroup
-from .moved_labels import by_code_order
+from .moved_labels import by_code_cells, by_code_order
 from .spaced_rows import GROUPED_COLUMNS, STANDARD_COLUMNS, names_only, read_spaced, set_labels, unit_name, unit_table
 from .spaced_text import (AMOUNT, MAX_CELL, covers, after_title, bracket_code, cell_line, own_title_block,
                           stream_furniture, title_above, title_like)
@@ -1067,8 +1067,9 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
     plain = not units and not paired and not families and not names
     # `[code]name` labels moved away from their amounts (rows printing none): rows put back by code
     # order (moved_labels.py)
-    anchored = by_code_order(toks, _widest_of_all) if plain and shape == "subject" and any(
-        not _trailing_amounts(r) for r in rows) else None
+    # (codes and names as cells of their own, some moved away from their amounts: by_code_cells)
+    moved_away = plain and shape == "subject" and any(not _trailing_amounts(r) for r in rows)
+    anchored = (by_code_order(toks, _widest_of_all) or by_code_cells(toks, _widest_of_all)) if moved_away else None
     if anchored is None and plain and lead < len(well):
         anchored = regroup(toks)  # codes moved: rows cut at names
     if anchored is not None and len(anchored[1]) <= lead:
