@@ -174,3 +174,26 @@ def test_the_total_row_named_among_the_header_words_and_unit_names_broken_at_the
     assert centre.values["总计"].value == Decimal("100.00")
     assert centre.values["总计"].confidence < policy.REVIEW_THRESHOLD
     assert t.rows[7].values["总计"].value == Decimal("20.00")
+
+
+# Guangdong's 收入总体情况表 by unit through pdftotext (a city's budget, names anonymised, two units
+# left, the 合计 row set to their sum: 300.00 = 200.00 + 100.00, 一般公共预算 290.00 = 200.00 + 90.00,
+# 上级补助收入 10.00; the centre's 100.00 = 90.00 + 10.00): the key column is 单位名称, the 合计
+# row's label stands among the header's words, and the header ends with the last piece of a column's
+# label broken over lines (`上年结` `转结余`), no row's name.
+GD_INCOME = _text(["表2", "收入总体情况表", "单位名称：某某局", "单位：万元"] + (
+    "财政拨款收入|单位名称|合计|一般公共预|政府性基金|国有资本经|算|合计|财政专户拨款收入|预算|营预算|教育收费|"
+    "其他资金收入|其他专户|事业收|收入拨款|入|事业单|位经营|收入|其他收|入|上级补|助收入|附属单|位上缴|收入|上年结|"
+    "转结余").split("|") + ["300.00", "290.00"] + ["0.00"] * 7 + ["10.00", "0.00", "0.00"] + ["某某局"] + ["200.00", "200.00"] + ["0.00"] * 10
+    + ["某某市某某服务中心"] + ["100.00", "90.00"] + ["0.00"] * 7 + ["10.00", "0.00", "0.00"] + ["注：无。", "-6-"])
+
+
+def test_a_table_by_unit_whose_header_ends_with_a_piece_of_a_column_label(tmp_path):
+    t = _table(tmp_path, GD_INCOME)
+    assert [r.name.value for r in t.rows] == ["合计", "某某局", "某某市某某服务中心"]
+    centre = t.rows[2]
+    assert [str(f.value) for f in centre.values.values()] == ["100.00", "90.00"] + ["0.00"] * 7 + [
+        "10.00", "0.00", "0.00"]
+    assert t.rows[0].values["合计"].value == Decimal("300.00")
+    assert t.rows[0].values["上级补助收入"].value == Decimal("10.00")
+    assert all(f.confidence >= 0.9 for r in t.rows for f in r.values.values())

@@ -31,6 +31,7 @@ import regex as re
 from ..catalog import codes_named
 from ..datamodel import NLine
 from .spaced_labelled import TREES
+from .spaced_text import covers
 from .spaced_rows import unit_name
 
 Token = tuple[str, NLine]
@@ -38,6 +39,7 @@ Token = tuple[str, NLine]
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$")
 _HAN = re.compile(r"\p{Han}")
 CATEGORY_HEADER = re.compile(r"项目类别")  # the key column names the row's category, not its code
+_UNIT_KEY = "单位名称"  # the key column names the row's unit (a 收入总体情况表 by unit)
 _CODE_COLUMN = re.compile(r"编码|代码")
 _MIN_ROWS = 3  # rows of the table, at least
 _MIN_PLACED = 2  # rows printed with their name and exactly their amounts, at least
@@ -52,9 +54,10 @@ _COLUMN_LABELS = {w for tree in TREES for top, subs in tree for w in (top, *subs
 
 
 def category_header(words: list[str]) -> bool:
-    """The header (its words) keys rows by a category's name and prints no code column."""
+    """The header (its words) keys rows by a category's name (or a unit's: a word `单位名称`) and prints
+    no code column."""
     text = "".join(words)
-    return bool(CATEGORY_HEADER.search(text)) and not _CODE_COLUMN.search(text)
+    return bool(CATEGORY_HEADER.search(text) or _UNIT_KEY in words) and not _CODE_COLUMN.search(text)
 
 
 def _name(w: str) -> bool:
@@ -120,19 +123,34 @@ def _fit(pieces: list[Token], slots: int) -> Optional[list[list[Token]]]:
     return found[0] if len(found) == 1 else None
 
 
-def _total_in_header(header: list[Token], last: str) -> Optional[int]:
-    """The index in `header` of the 合计 row's label printed among the header's words: the header's
-    last word before the first amount is a column's label (`其他资金`), so no row's name, and a 合计
-    stands before every column label (the row labels' column comes first; the 财政拨款 group's own 合计
-    column stands after its group's label). Else None."""
-    if last not in _COLUMN_LABELS:
-        return None
-    for k, (w, _) in enumerate(header):
-        if w in _COLUMN_LABELS:
-            return None
-        if w == _TOTAL:
-            return k
+def _tree_labels(tree) -> list[str]:
+    return [w for top, subs in tree for w in (top, *subs)]
+
+
+def _closes_header(words: list[str], last: str) -> Optional[list[str]]:
+    """The labels of the standard column tree the header's words complete when `last` is the header's
+    last word (a column's label, `其他资金`, or the last piece of one broken over lines, `转结余`): the
+    words before it do not cover the tree's labels, with it they do. Else None: `last` may be a
+    row's name."""
+    text = "".join(words)
+    for tree in TREES:
+        labels = _tree_labels(tree)
+        if covers(text + last, labels) and (last in _COLUMN_LABELS or not covers(text, labels)):
+            return labels
     return None
+
+
+def _total_in_header(header: list[Token], last: str) -> Optional[int]:
+    """The index in `header` of the 合计 row's label printed among the header's words, where the
+    header's last word before the first amount is a column's (so no row's name) and the header prints
+    合计 once more than its column tree names it (the first 合计 then: the row labels' column comes
+    first). Else None."""
+    words = [w for w, _ in header]
+    labels = _closes_header(words, last)
+    if labels is None:
+        return None
+    totals = [k for k, w in enumerate(words + [last]) if w == _TOTAL]
+    return totals[0] if totals and len(totals) == labels.count(_TOTAL) + 1 else None
 
 
 def _split_echo(names: list[Token], head: list[str]) -> Optional[tuple[list[Token], list[Token]]]:
