@@ -158,22 +158,45 @@ def _echo_end(toks: list[Token], k: int, head_words: set[str], first_word: str) 
 
 
 def _pair_names(codes: list[str], pieces: list[Token]) -> Optional[list[list[Token]]]:
-    """The name pieces shared out to the codes in order: a piece alone, or two joined where the
-    catalogue knows the joined name for that code and not the first piece alone;
-    None where the pieces do not come out exactly one name per code."""
-    out: list[list[Token]] = []
-    j = 0
+    """Each code's name among the name pieces (printed in no sure order: a row printed whole keeps its
+    name with its amounts while its parent's stands with the moved cells): first the piece not yet
+    taken, or two printed one after the other and joined (a name broken over lines), that the
+    catalogue knows as the code's name; then each run of codes (in code order) still without a name
+    takes, in order, the pieces left between the names of the codes around it, where they are exactly
+    as many. None where a code is left without a name."""
+    used: set[int] = set()
+    got: list[list[int]] = []
     for code in codes:
-        if j >= len(pieces):
+        found: list[int] = []
+        for j in range(len(pieces)):
+            if j in used:
+                continue
+            if name_matches(code, pieces[j][0]):
+                found = [j]
+                break
+            if j + 1 < len(pieces) and j + 1 not in used and name_matches(code, pieces[j][0] + pieces[j + 1][0]):
+                found = [j, j + 1]
+                break
+        used.update(found)
+        got.append(found)
+    k = 0
+    while k < len(codes):
+        if got[k]:
+            k += 1
+            continue
+        end = k
+        while end < len(codes) and not got[end]:
+            end += 1
+        lo = got[k - 1][-1] if k > 0 else -1
+        hi = got[end][0] if end < len(codes) else len(pieces)
+        left = [j for j in range(lo + 1, hi) if j not in used]
+        if len(left) != end - k:
             return None
-        if not name_matches(code, pieces[j][0]) and j + 1 < len(pieces) and name_matches(
-                code, pieces[j][0] + pieces[j + 1][0]):
-            out.append(pieces[j:j + 2])
-            j += 2
-        else:
-            out.append(pieces[j:j + 1])
-            j += 1
-    return out if j == len(pieces) else None
+        for c, j in zip(range(k, end), left):
+            got[c] = [j]
+            used.add(j)
+        k = end
+    return [[pieces[j] for j in found] for found in got]
 
 
 def by_code_cells(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
@@ -187,9 +210,9 @@ def by_code_cells(toks: list[Token], columns: Callable[[str], Optional[tuple[str
     next page), the codes in their printed order, the names likewise. The codes, wherever printed,
     are the rows in code order, as in `by_code_order`, held to the same tests (as many codes as rows
     of amounts, a code printed alone between two runs takes the row after it, every parent = the sum
-    of its children in every column, the 合计 row = the sum of the 类 rows); the names, pieces of a
-    name broken over lines joined where the catalogue knows the joined name for the code, are given
-    to the codes in order where they come out one per code, else the rows keep their codes alone."""
+    of its children in every column, the 合计 row = the sum of the 类 rows); each code gets its name
+    from the name pieces by the catalogue, else by where the piece stands (`_pair_names`); a code
+    left without a name leaves the stream unread (None)."""
     first = next((k for k, (w, _) in enumerate(toks) if _AMOUNT.match(w)), None)
     if first is None:
         return None
@@ -270,8 +293,10 @@ def by_code_cells(toks: list[Token], columns: Callable[[str], Optional[tuple[str
     if not _sums_hold(total, rows, width):
         return None
     names = _pair_names([c for c, _, _ in ordered], pieces)
+    if names is None:
+        return None
     word = next(t for t in head if t[0] == _TOTAL)
     out = [Row(code=None, name=[(_TOTAL, word[1])], amounts=total)]
-    for j, ((c, tok, _), amounts) in enumerate(zip(ordered, rows_of)):
-        out.append(Row(code=c, name=names[j], amounts=amounts) if names else Row(code=None, name=[tok], amounts=amounts))
+    for (c, tok, _), name, amounts in zip(ordered, names, rows_of):
+        out.append(Row(code=c, name=name, amounts=amounts, code_tokens=[tok]))
     return head, out

@@ -1099,7 +1099,7 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
             end = next((j + 1 for j in range(end - 1, i - 1, -1) if lines[j] is last), end)
         rows = []
         for r in named:
-            at = r.name[0][1]
+            at = (r.name or r.code_tokens)[0][1]  # (a row of by_code_cells may keep its code alone)
             rows.append(([(r.code, at)] if r.code else []) + r.name + r.amounts)
             if r.moved:
                 moved.add(id(rows[-1]))
