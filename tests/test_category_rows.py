@@ -197,3 +197,21 @@ def test_a_table_by_unit_whose_header_ends_with_a_piece_of_a_column_label(tmp_pa
     assert t.rows[0].values["合计"].value == Decimal("300.00")
     assert t.rows[0].values["上级补助收入"].value == Decimal("10.00")
     assert all(f.confidence >= 0.9 for r in t.rows for f in r.values.values())
+
+
+def test_the_header_printed_again_without_its_key_label_on_the_next_page(tmp_path):
+    # GD_BASIC over two pages: page 1 ends with the names of its two rows printed apart (units' names
+    # broken over two lines), page 2 prints the header again without the key column's label (the
+    # running header leaves it out), then 工资福利支出's row and a row whose name stands at the end.
+    # By hand: 合计 300.00 = 200.00 + 100.00; 200.00 = 150.00 + 40.00 + 10.00; 100.00 = 80.00 + 20.00.
+    echo = GD_HEADER[1:2] + GD_HEADER[4:]
+    text = _text(["表11", "部门预算基本支出预算表", "单位名称：某某局"] + GD_HEADER + _gd_run("300.00")
+                 + _gd_run("200.00") + ["工资福利支出"] + _gd_run("150.00") + ["商品和服务支出"] + _gd_run("40.00")
+                 + ["对个人和家庭的补助"] + _gd_run("10.00") + _gd_run("100.00")
+                 + ["某某局（本", "级）", "某某市某某信息", "中心", "- 18 -"] + echo + ["工资福利支出"] + _gd_run("80.00")
+                 + _gd_run("20.00") + ["商品和服务支出", "注：无。", "- 19 -"])
+    t = _table(tmp_path, text)
+    assert [(r.name.value, str(r.values["总计"].value)) for r in t.rows] == [
+        ("合计", "300.00"), ("某某局（本级）", "200.00"), ("工资福利支出", "150.00"), ("商品和服务支出", "40.00"),
+        ("对个人和家庭的补助", "10.00"), ("某某市某某信息中心", "100.00"), ("工资福利支出", "80.00"),
+        ("商品和服务支出", "20.00")]

@@ -46,7 +46,7 @@ _MIN_PLACED = 2  # rows printed with their name and exactly their amounts, at le
 _MIN_WIDTH = 2  # amounts of a row, at least
 _MAX_NAME_PIECES = 2  # lines a row's name may be broken over
 _NEAR = 3  # line numbers between two pieces of a broken name, at most (blank lines between)
-_MAX_MOVED = 8  # names moved to one page's end, at most (the joins tried stay few)
+_MAX_MOVED = 14  # names moved to one page's end, at most (the joins tried stay few: C(13, 6) = 1716 groupings)
 _TOTAL = "合计"
 # the labels of the standard column trees (spaced_labelled.TREES) but the group totals (合计 / 小计 stand
 # also as a row's label)
@@ -155,13 +155,30 @@ def _total_in_header(header: list[Token], last: str) -> Optional[int]:
 
 def _split_echo(names: list[Token], head: list[str]) -> Optional[tuple[list[Token], list[Token]]]:
     """(the names before the header printed again, the names after it) when `names` holds the
-    header's words in order, else None."""
+    header's words again: in order, or (a page's running header may leave some out: the key column's
+    label, the unit line) a run of the header's words, in its order, at least half as long as the
+    header and ending with its last word. Else None."""
     words = [w for w, _ in names]
     n = len(head)
     for k in range(len(words) - n + 1):
         if words[k:k + n] == head:
             return names[:k], names[k + n:]
+    vocabulary = set(head)
+    for end in range(len(words) - 1, -1, -1):
+        if words[end] != head[-1]:
+            continue
+        start = end
+        while start > 0 and words[start - 1] in vocabulary:
+            start -= 1
+        if 2 * (end + 1 - start) >= n and _in_order(words[start:end + 1], head):
+            return names[:start], names[end + 1:]
     return None
+
+
+def _in_order(words: list[str], head: list[str]) -> bool:
+    """`words` are some of the header's words, in the header's order."""
+    it = iter(head)
+    return all(any(w == h for h in it) for w in words)
 
 
 def cut(toks: list[Token]) -> Optional[tuple[list[Token], list[list[Token]], set[int]]]:
