@@ -16,6 +16,13 @@ many names as rows, pieces of a name broken over lines joined only where the joi
 catalogue knows or the first piece opens a bracket the last closes (one way to join only; a row's
 own name broken over two lines is joined by the same test). Such rows are returned as guessed
 (their name is placed by order, which no sum confirms: the caller sends their amounts to review).
+Guangdong's budget tables print the same way: a 基本支出预算表 by unit and class, a 收入总体情况表 keyed by
+`单位名称`; the 合计 row's label may stand among the header's words (the header then prints 合计 once
+more than its standard column tree, spaced_labelled.TREES, and ends with a column's label or its last
+piece, `其他资金`, `转结余`, which is no row's name: the first run is the 合计 row's), a unit's name
+moved to the page's end may be broken over two lines (joined where it then ends as a unit's name does,
+its brackets paired, and no piece is a name the catalogue knows), and the header printed again on the
+next page may leave some words out (the key column's label).
 What it does not: read a stream whose runs are not whole rows (blank cells absent), whose row
 names run over more than two lines, or whose moved names do not fit the rows left without one (those
 rows are left out, their amounts unread); place columns or check sums (the spaced reader does).

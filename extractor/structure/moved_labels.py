@@ -17,6 +17,10 @@ amounts left in place among the other rows'. `by_code_order(toks, columns)` read
   not moved), every code's parent is in the table, and every parent's amounts are the sums of its
   children's in every column, as the 合计 row's are of the 类 rows' (two such sums at least).
   Else None: nothing is placed.
+`by_code_cells(toks, columns)` reads the same kind of stream where the code and the name are cells of
+their own (`20109` `海关事务`: Guangdong's 本年支出总体情况表), the moved codes and names standing together
+before a later row, at the page's end or among the header's words printed again; the codes are placed
+as above, held to the same sums, and each gets its name by the catalogue or by where it stands.
 What it does not: read codes printed apart from their names (moved_codes.py), tables whose rows
 print blank cells as nothing (the rows of W amounts could not be cut), or guess a row a sum does not
 confirm.
