@@ -19,7 +19,9 @@ takes the table. This reader takes the rows that can be read for certain and lea
   amount stands before it (the header's words only), or the row before it printed its cells and a
   run that is exactly its prefix, ending where this row opens (a row that printed no amounts, or
   amounts that are not its own, before it: this row's first amounts may be another row's too);
-- its cells number the subject columns of the stream's first row read, and a cell joined from pieces
+- its cells number the subject columns the header names (its words ending in 科目: a table whose
+  header names none is declined, as is every row of a stream that opens at a further subject
+  column, pdfminer.six's runs of the 部门 subjects), and a cell joined from pieces
   is one whose name the catalogue gives its code (a piece that is a header word or another row's is
   not taken into a name).
 The first amount is the first column's (the total: 合计), read as printed; the parts after it go to
@@ -207,20 +209,21 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     if cut is None:
         return None, i + 1
     header, rows = cut
+    width = sum(1 for w, _ in header if w.endswith("科目"))
+    if not width:
+        return None, i + 1  # no subject columns named: which subject opens a row is not known
     picked: list[tuple[_Row, list[tuple[str, str]]]] = []
-    width: Optional[int] = None
     for k, row in enumerate(rows):
         if row.own == 0 or not _in_order(rows, k, header):
             continue
         cells = [_cell(c) for c in row.cells]
         if any(c is None for c in cells):
             continue
-        if width is None:
-            width = len(cells)
         if len(cells) != width:
-            continue  # a subject cell moved away (or another row's): which subjects the row has is not known
+            continue  # a subject cell moved away (or another row's, or the stream opens at a further
+            # subject column): which subjects the row has is not known
         picked.append((row, cells))
-    if len(picked) < _MIN_ROWS or width is None:
+    if len(picked) < _MIN_ROWS:
         return None, i + 1
     n = max(r.own for r, _ in picked)
     subjects, total = _labels(header, width - 1)
