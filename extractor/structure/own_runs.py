@@ -1,0 +1,267 @@
+"""Reader `own-runs`: the rows of a scrambled cell stream that print their own amounts right after their cells.
+
+What it does: pdftotext without `-layout` and pdfminer.six print some budget tables (Beijing-style
+预算 tables: the 支出总表 with three `code-name` cells a row, `2050302-中等职业教育` `50501-工资福利支出`
+`30101-基本工资`; the 一般公共预算支出表 with a code and a name, `2130304` `水利行业业务管理`) as a stream of
+cells in the page's block order: many rows still print their cells followed by a run of their own
+amounts (blank cells absent), but other rows' amounts, codes and header words float away from their
+rows, in runs of their own, between rows or after them, so that no reader of row order or column runs
+takes the table. This reader takes the rows that can be read for certain and leaves the rest:
+- a row opens at a subject of the table's first column: a `code-name` cell, or a code followed by its
+  name, with the code length and first digit of the stream's first such subject (the further
+  subjects of a row, `50501-…` `30101-…`, are its cells, not rows); the words after it up to the
+  first amount are its cells, a word opening no `code-name` continuing the cell before it (a name
+  wrapped in its narrow column);
+- its run is the amounts printed right after its cells; the row's own amounts are the shortest
+  prefix of two or more whose first is the sum of the others (the total and its parts, to the last
+  printed decimal a part); what follows the prefix is other rows' amounts;
+- it is read only where the stream is in row order at its place: it is the stream's first row and no
+  amount stands before it (the header's words only), or the row before it printed its cells and a
+  run that is exactly its prefix, ending where this row opens (a row that printed no amounts, or
+  amounts that are not its own, before it: this row's first amounts may be another row's too);
+- its cells number the subject columns the header names (its words ending in 科目: a table whose
+  header names none is declined, as is every row of a stream that opens at a further subject
+  column, pdfminer.six's runs of the 部门 subjects), and a cell joined from pieces
+  is one whose name the catalogue gives its code (a piece that is a header word or another row's is
+  not taken into a name).
+The first amount is the first column's (the total: 合计), read as printed; the parts after it go to
+review (`layout.column_guess`: blank cells are absent and the order does not tell their columns).
+The grid is `科目编码 科目名称`, the further subjects as text columns named by the header's 科目 labels,
+then the total column (named by the header's total word) and 列2… for the parts.
+What it does not: read rows whose amounts stand apart from their cells, two rows printed
+interleaved (both rows' cells, then both rows' amounts in turn), rows after a break in the order, the
+合计 row, or the floating amounts (no amount is placed by order alone); a stream with fewer than
+`_MIN_ROWS` rows read is declined. It runs after every other reader declined the table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..catalog import lookup, name_matches
+from ..datamodel import GridBlock, NLine
+from ..evidence.numbers import parse_amount
+from .row_stream import Token, _is_stream, _region, _template_shape
+from .spaced_text import AMOUNT, CODE_NAME, after_title, amount_cell, cell_line, text_cell
+from .text_tables import LastRead, text_reader, with_report
+
+_MIN_ROWS = 3  # rows read, at least, for the table to be taken
+_MAX_RUN = 8  # amounts of a run tried as one whole row
+_HAN = re.compile(r"\p{Han}")
+_BARE_CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
+_TOTAL_WORD = re.compile(r"^(?:合计|总计|本年支出合计|支出合计)$")
+_PART_DOUBT = ("column uncertain: the converter printed this row's cells and amounts apart from the "
+               "header, blank cells absent; the part's column is not known (its total is the row's first amount)")
+
+
+@dataclass
+class _Row:
+    cells: list[list[Token]]  # each subject cell's words (`code-name` and its wrapped pieces; or code, name)
+    start: int  # token index of the row's first word
+    amounts: list[Token] = field(default_factory=list)  # the run right after the cells
+    own: int = 0  # the run's prefix that is the row's (0: none holds)
+
+
+def _amount(word: str) -> Optional[Decimal]:
+    if not AMOUNT.match(word) or "." not in word:
+        return None
+    return parse_amount(word)[0]
+
+
+def _opener(toks: list[Token], k: int) -> Optional[str]:
+    """The code of the subject that opens a row at toks[k]: a `code-name` cell, or a bare code with a
+    name after it."""
+    w = toks[k][0]
+    m = CODE_NAME.match(w)
+    if m is not None:
+        return m.group(1)
+    if _BARE_CODE.match(w) and k + 1 < len(toks) and _HAN.search(toks[k + 1][0]) and not any(
+            ch.isdigit() for ch in toks[k + 1][0]):
+        return w
+    return None
+
+
+def _own_prefix(values: list[Decimal], places: list[int]) -> int:
+    """The row's own amounts at the run's start: the whole run where it is one row (its first amount
+    the sum of the parts after it, a part perhaps followed by its own parts adding up to it: 合计,
+    小计, 人员经费, 公用经费 …), else the shortest prefix (two or more) whose first amount is the sum of
+    the rest; 0 when none is. Sums hold to one unit of the last printed decimal a part."""
+    unit = Decimal(1).scaleb(-min(places)) if places else Decimal(0)
+    if 2 <= len(values) <= _MAX_RUN and _parts_from(values, 1, values[0], unit):
+        return len(values)
+    for n in range(2, len(values) + 1):
+        if abs(values[0] - sum(values[1:n], Decimal(0))) <= unit * (n - 1):
+            return n
+    return 0
+
+
+def _parts_from(values: list[Decimal], k: int, total: Decimal, unit: Decimal) -> bool:
+    """values[k:] are parts adding up to `total`, each part perhaps followed by parts of its own
+    adding up to it."""
+    if k == len(values):
+        return abs(total) <= unit * len(values)
+    part = values[k]
+    if _parts_from(values, k + 1, total - part, unit):
+        return True
+    for m in range(k + 2, len(values) + 1):  # the part's own parts: values[k+1:m]
+        if abs(part - sum(values[k + 1:m], Decimal(0))) <= unit * (m - k) and _parts_from(values, m, total - part, unit):
+            return True
+    return False
+
+
+def _places(word: str) -> int:
+    return len(word.split(".", 1)[1]) if "." in word else 0
+
+
+def _rows(toks: list[Token]) -> Optional[tuple[list[Token], list[_Row]]]:
+    first = next((k for k in range(len(toks)) if _opener(toks, k)), None)
+    if first is None:
+        return None
+    kind = _opener(toks, first)
+    kind_key = (len(kind), kind[0])
+    rows: list[_Row] = []
+    k = first
+    while k < len(toks):
+        code = _opener(toks, k)
+        if code is None or (len(code), code[0]) != kind_key:
+            k += 1
+            continue
+        row = _Row(cells=[], start=k)
+        j = k
+        if CODE_NAME.match(toks[j][0]) is None:  # code, then its name
+            row.cells.append([toks[j], toks[j + 1]])
+            j += 2
+        else:
+            row.cells.append([toks[j]])
+            j += 1
+        while j < len(toks) and _amount(toks[j][0]) is None:
+            c = _opener(toks, j)
+            if c is not None and (len(c), c[0]) == kind_key:
+                break  # the next row opens: this one printed no amounts here
+            w = toks[j][0]
+            if CODE_NAME.match(w):
+                row.cells.append([toks[j]])
+            elif row.cells and _HAN.search(w) and not any(ch.isdigit() for ch in w):
+                row.cells[-1].append(toks[j])  # a piece of the cell's name, wrapped
+            else:
+                row.cells.append([toks[j]])  # no subject cell: the row will not number the columns
+            j += 1
+        while j < len(toks) and _amount(toks[j][0]) is not None:
+            row.amounts.append(toks[j])
+            j += 1
+        if row.amounts:
+            row.own = _own_prefix([_amount(w) for w, _ in row.amounts], [_places(w) for w, _ in row.amounts])
+        rows.append(row)
+        k = j
+    return toks[:first], rows
+
+
+def _cell(words: list[Token]) -> Optional[tuple[str, str]]:
+    """(code, name) of a subject cell; None when it is no subject or a name joined from pieces that
+    the catalogue does not give its code."""
+    texts = [w for w, _ in words]
+    m = CODE_NAME.match(texts[0])
+    if m is not None:
+        code, name, pieces = m.group(1), m.group(2) + "".join(texts[1:]), len(texts) > 1
+    elif _BARE_CODE.match(texts[0]) and len(texts) >= 2:
+        code, name, pieces = texts[0], "".join(texts[1:]), len(texts) > 2
+    else:
+        return None
+    if not _HAN.search(name) or any(ch.isdigit() for ch in name):
+        return None
+    if pieces and not any(name_matches(code, name, kind) for kind in ("function", "economic")):
+        return None
+    return code, name
+
+
+def _in_order(rows: list[_Row], k: int, header: list[Token]) -> bool:
+    """The stream is in row order where rows[k] opens: it is the first row and the header holds no
+    amount, or the row before printed a run that is exactly its own amounts, ending right here."""
+    if k == 0:
+        return not any(_amount(w) is not None for w, _ in header)
+    prev = rows[k - 1]
+    if not prev.amounts or prev.own != len(prev.amounts):
+        return False
+    last = toks_index(prev)
+    return last + 1 == rows[k].start
+
+
+def toks_index(row: _Row) -> int:
+    """The token index of the row's last amount."""
+    return row.start + sum(len(c) for c in row.cells) + len(row.amounts) - 1
+
+
+def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
+    """The further subject columns' labels (the header's words ending in 科目 after the first, when
+    there is one per subject column; else 科目2 …) and the total column's (the header's total word)."""
+    words = [w for w, _ in header if w.endswith("科目")]
+    subjects = words[1:] if len(words) == further + 1 else [f"科目{k + 2}" for k in range(further)]
+    total = next((w for w, _ in header if _TOTAL_WORD.match(w)), "合计")
+    return subjects, total
+
+
+def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    toks, end = _region(lines, i)
+    cut = _rows(toks)
+    if cut is None:
+        return None, i + 1
+    header, rows = cut
+    width = sum(1 for w, _ in header if w.endswith("科目"))
+    if not width:
+        return None, i + 1  # no subject columns named: which subject opens a row is not known
+    picked: list[tuple[_Row, list[tuple[str, str]]]] = []
+    for k, row in enumerate(rows):
+        if row.own == 0 or not _in_order(rows, k, header):
+            continue
+        cells = [_cell(c) for c in row.cells]
+        if any(c is None for c in cells):
+            continue
+        if len(cells) != width:
+            continue  # a subject cell moved away (or another row's, or the stream opens at a further
+            # subject column): which subjects the row has is not known
+        picked.append((row, cells))
+    if len(picked) < _MIN_ROWS:
+        return None, i + 1
+    n = max(r.own for r, _ in picked)
+    subjects, total = _labels(header, width - 1)
+    first = lines[i]
+    grid = [[text_cell(first, h) for h in ["科目编码", "科目名称"] + subjects + [total] + [
+        f"列{c + 1}" for c in range(1, n)]]]
+    for row, cells in picked:
+        at = row.cells[0][0][1]
+        out = [text_cell(at, cells[0][0]), text_cell(at, cells[0][1], joined=len(row.cells[0]) > 2)]
+        for code, name in cells[1:]:
+            out.append(text_cell(at, f"{code}-{name}"))
+        for c in range(n):
+            if c < row.own:
+                word, ln = row.amounts[c]
+                out.append(amount_cell(ln, word, doubt=_PART_DOUBT if c else None))
+            else:
+                out.append(text_cell(at, ""))
+        grid.append(out)
+    return with_report(GridBlock(rows=grid, first_line=first.no, last_line=lines[end - 1].no,
+                                 method="own-runs")), end
+
+
+@text_reader(58)
+class OwnRunsReader:
+    """A scrambled subject stream's rows that print their own amounts after their cells, in row order."""
+
+    name = "own-runs"
+
+    def __init__(self) -> None:
+        self._last = LastRead()
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        t = lines[i].text
+        if not t.strip() or not after_title(lines, i) or not cell_line(lines[i]):
+            return False
+        if _template_shape(lines, i) != "subject" or not _is_stream(lines, i):
+            return False
+        return self.read(lines, i)[0] is not None
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        return self._last.get(lines, i, lambda: read_own(lines, i))
