@@ -114,6 +114,8 @@ from .text_tables import LastRead, is_preamble, text_reader, with_report
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _TWO = re.compile(r"^\d{2}$")
+_SUB_HEAD = re.compile(r"^其中[:：]\s*(\S.*)$")  # the header's `其中：基本支出` (the columns a total splits into)
+_BRACKETED = re.compile(r"^\[(\d{3}|\d{5}|\d{7})\](.*)$")  # `[2080505]机关事业…`: the code in brackets before the name
 _CENTS = re.compile(r"^-?[\d,]*\d\.\d\d$")
 _YUAN = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")  # a thousand or more printed to the yuan, separators and all
 _MONEY = re.compile(r"[.,]")  # an amount printed with cents or thousands separators (no 栏次 number)
@@ -211,7 +213,10 @@ class _Region:
 
 
 def _code_of(tokens: list[str]) -> tuple[Optional[list[str]], list[str]]:
-    """(the code's printed parts, the tokens after them) when the line starts with a subject code."""
+    """(the code's printed parts, the tokens after them) when the line starts with a subject code,
+    also one in brackets before its name (`[2080505]机关事业单位基本养老保险缴费支出`, Guangdong's print)."""
+    if tokens and (m := _BRACKETED.match(tokens[0])):
+        return [m.group(1)], ([m.group(2)] if m.group(2) else []) + list(tokens[1:])
     if not tokens or not _CODE.match(tokens[0]):
         return None, tokens
     if len(tokens[0]) == 3 and len(tokens) > 1 and _TWO.match(tokens[1]):
@@ -381,6 +386,9 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
         elif name_piece(ln) and not SENTENCE.search(t):
             s.names.append(NameLine("".join(toks), ln))
             head_again = head_again and header_word("".join(toks))
+        elif (sub := _SUB_HEAD.match(t)) and _name_text(sub.group(1).split()):
+            s.names.append(NameLine("".join(sub.group(1).split()), ln))  # a header word: no row's name
+            head_again = head_again and header_word("".join(sub.group(1).split()))
         elif furniture(lines, ln):
             j += 1  # a running header or footer pdfminer prints among the table's boxes
             continue
