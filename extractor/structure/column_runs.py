@@ -128,6 +128,7 @@ _TITLE_MAX = 40  # characters of a title line (a longer line naming a table is a
 _MAX_STREAM = 600  # amounts in one table: more is no report's subject table
 _MIN_CENTS = 6  # amounts printed to the cent that tell bare two-digit numbers are code pieces
 _SINGLE = ("预算数", "决算数")  # the label of a table's only amount column
+_BARE_SINGLE = "预算"  # that label printed without 数, as a header word of its own
 _MAX_STRAYS = 24  # amounts tried as a cell printed in error: more and the search is too long
 _STRAY_DOUBT = ("amount uncertain: no placing keeps the sums with this amount, which breaks them (a cell the "
                 "report printed in error?); placed in the cell its print order gives, for review")
@@ -411,18 +412,23 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
     return _Region(s, cut, totals, notes, j, at, again, words)
 
 
-def _column_sets(header: str) -> list[tuple[str, tuple[str, ...]]]:
+def _column_sets(header: str, words: Sequence[str] = ()) -> list[tuple[str, tuple[str, ...]]]:
     """The column sets whose labels the header's characters cover: first those with a group of
     sub-columns (spaced_rows.GROUPED_COLUMNS: 总计 | 基本支出 (人员支出 公用经费) | 项目支出 …, whose one
     row identity is the standard one: the first column = Σ the others) — where the header covers a
     group with its 小计 (合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出: two identities), only those
-    sets —, then the standard ones, widest first; a single 预算数 / 决算数 column last."""
+    sets —, then the standard ones, widest first; a single 预算数 / 决算数 column last (or a single
+    `预算` column: a header word of its own among `words`, the header's lines — Guangdong's 经济分类
+    tables print `部门预算支出经济科目 | 预算`)."""
     grouped = [(parent, leaves) for parent, leaves in GROUPED_COLUMNS if covers(header, set_labels(parent, leaves))]
     if any(len(set_identities(leaves)) > 1 for _, leaves in grouped):
         # a group with its own 小计: only the sets that keep it (run_subtotals.py places them)
         grouped = [(parent, leaves) for parent, leaves in grouped if len(set_identities(leaves)) > 1]
     sets = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS if covers(header, (parent,) + leaves)]
-    return grouped + sets + [("", (x,)) for x in _SINGLE if x in header]
+    single = [("", (x,)) for x in _SINGLE if x in header]
+    if not single and _BARE_SINGLE in words:
+        single = [("", (_BARE_SINGLE,))]
+    return grouped + sets + single
 
 
 def _sure_total_row(codes: list[str], amounts: list[_Amount], k: int, identities: Sequence[Identity]) -> bool:
@@ -729,7 +735,7 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
     text = "".join(header) + ("合计" if region.totals else "") + "".join(sorted(set(region.total_words)))
     lanci = any(nm.text in _LANCI for nm in s.names)
     first_code = region.at.get(id(s.codes[0].line if s.codes else rows[0].name_lines[0]), 0)
-    for parent, leaves in _column_sets(text):
+    for parent, leaves in _column_sets(text, header):
         k = len(leaves)
         # (a table that prints names only prints its header after the names: its 栏次 numbers are
         # then the first amounts, 1 … k, which no row's amounts can be — its 合计 is not Σ its parts)
