@@ -351,10 +351,54 @@ def _right_cuts(run: list[Decimal], n_items: int, n_carry: int) -> list[int]:
     return out
 
 
+_MAX_ABOVE = 40  # lines of income labels pdfminer may print above the title, on the title's page
+
+
+def _income_above(lines: Sequence[NLine], i: int) -> list[Piece]:
+    """The income side's labels pdfminer.six prints above the table's title (the box of the header's
+    `项目` and the income items `一、一般公共预算` … `三、国有资本经营预算`, between the page's top and
+    the title), as pieces: only where every line there, past form marks (单位名称：), is a header word or
+    an item label in turn (一、二、三 …, none an expenditure's words or a subject) — else none."""
+    ti = next((k for k in range(i - 1, max(-1, i - 8), -1) if identify(lines[k].text, "") is not None), None)
+    if ti is None or lines[ti].text.startswith("\f"):
+        return []
+    got: list[NLine] = []
+    for k in range(ti - 1, max(-1, ti - _MAX_ABOVE), -1):
+        ln = lines[k]
+        t = "".join(ln.text.split())
+        if t and (stream_furniture(lines, ln) or AMOUNT.match(t)):
+            break  # the page mark below the page before, or the last amount of the table before
+        if t and not _FORM_MARK.match(t):
+            if not cell_line(ln) or identify(ln.text, "") is not None:
+                return []  # an amount, prose or another table's title: not this table's box
+            got.append(ln)
+        if ln.text.startswith("\f"):
+            break  # the page's first line
+    else:
+        return []
+    pieces = [p for ln in reversed(got) for p in line_pieces(ln)]
+    labels = [p.text for p in pieces if ORDINAL.match(p.text)]
+    if not labels or any(p.amount for p in pieces) or [ordinal_value(x) for x in labels] != list(
+            range(1, len(labels) + 1)) or any(word_side(x) == 1 or is_subject(x) for x in labels):
+        return []
+    if any(not ORDINAL.match(p.text) and len(p.text) > 4 for p in pieces):
+        return []  # (header words only besides the items: 项目, 收入)
+    return pieces
+
+
 def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
     body, end = _region(lines, i)
     first = next((k for k, p in enumerate(body) if not p.amount and ORDINAL.match(p.text)), None)
+    if first and body[first - 1].amount and body[first - 1].line is body[first].line:
+        # the first item carries an income amount before it: an expenditure label, the income labels
+        # printed above the title (pdfminer.six) are the table's
+        above = _income_above(lines, i)
+        if above:
+            words = [p for p in above if not ORDINAL.match(p.text)]
+            items = [p for p in above if ORDINAL.match(p.text)]
+            body = body[:first - 1] + words + items + body[first - 1:]
+            first = first - 1 + len(words)
     if not first:
         return declined
     header = [p.text for p in body[:first]]
