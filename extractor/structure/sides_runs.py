@@ -351,6 +351,7 @@ def _right_cuts(run: list[Decimal], n_items: int, n_carry: int) -> list[int]:
     return out
 
 
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")  # the report's part heading above the first table
 _MAX_ABOVE = 40  # lines of income labels pdfminer may print above the title, on the title's page
 
 
@@ -366,11 +367,11 @@ def _income_above(lines: Sequence[NLine], i: int) -> list[Piece]:
     for k in range(ti - 1, max(-1, ti - _MAX_ABOVE), -1):
         ln = lines[k]
         t = "".join(ln.text.split())
-        if t and (stream_furniture(lines, ln) or AMOUNT.match(t)):
-            break  # the page mark below the page before, or the last amount of the table before
-        if t and not _FORM_MARK.match(t):
-            if not cell_line(ln) or identify(ln.text, "") is not None:
-                return []  # an amount, prose or another table's title: not this table's box
+        if t and (stream_furniture(lines, ln) or AMOUNT.match(t) or not cell_line(ln)):
+            break  # the page mark below the page before, the last amount of the table before, prose
+        if t and not _FORM_MARK.match(t) and not _PART_HEADING.match(t):
+            if identify(ln.text, "") is not None:
+                return []  # another table's title: not this table's box
             got.append(ln)
         if ln.text.startswith("\f"):
             break  # the page's first line
