@@ -289,8 +289,8 @@ def _scan_head(lines: Sequence[NLine], j: int, amounts: bool) -> tuple[Optional[
         if "\t" in ln.text:
             return None, k  # a cell behind a TAB: a flattened table, not pdfminer's boxes
         t = ln.text.strip().strip("\f").strip()
-        if not t or _PAGE.match(t) or is_preamble(ln):
-            continue
+        if not t or _PAGE.match(t) or is_preamble(ln) or (codes and NOTE_LINE.match(t)):
+            continue  # (the table's note may stand after its labels, above the title: `注：无。`)
         # a title is short and names 表 or 决算 (identify's every pattern does): the cheap tests first
         if len(t) <= _TITLE_MAX and ("表" in t or "决算" in t) and (TITLE_END.search(t) or identify(t, "") is not None):
             tpl = identify(t, "")
