@@ -81,23 +81,30 @@ _FORM_MARK = re.compile(r"^(?:公开\d+表|表\d+|单位[：:]|部门[：:]|单�
 
 
 def _region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
-    """The table's pieces from lines[i]: over page furniture, form marks (公开01表, 单位：), the note,
+    """The table's pieces from lines[i]: over page furniture, form marks (公开01表, 单位：), the note
+    (and up to two short sentences on the lines right after it),
     running headers and the table's own title printed again, up to the next table's title or a line
     that is no cell; the index after the last line taken."""
     own = {"".join(ln.text.split()) for ln in title_above(lines, i, wide=True)}
     out: list[Piece] = []
     end = i
+    note = 0  # sentences of the note still passed over (a note of a few sentences, one a line)
     for j in range(i, min(len(lines), i + _MAX_LINES)):
         ln = lines[j]
         t = "".join(ln.text.split())
         if not t or stream_furniture(lines, ln) or t in own or _FORM_MARK.match(t):
+            note = _NOTE_LINES if t.startswith(("注", "说明")) else note
             continue
         if identify(ln.text, "") is not None:
             break  # the next table's title
         if title_like(ln) and not AMOUNT.match(t):
             continue  # a running header (the report's name) between pages
         if not cell_line(ln):
+            if note and len(t) <= _NOTE_CHARS:
+                note -= 1
+                continue  # the note's next sentence (pdfminer prints the page's last cells after it)
             break
+        note = 0
         out.extend(line_pieces(ln))
         end = j + 1
     return out, end
@@ -351,6 +358,8 @@ def _right_cuts(run: list[Decimal], n_items: int, n_carry: int) -> list[int]:
     return out
 
 
+_NOTE_LINES = 2  # sentences after a note's first line passed over as the note's
+_NOTE_CHARS = 60  # a longer line is prose, not a note's sentence
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")  # the report's part heading above the first table
 _MAX_ABOVE = 40  # lines of income labels pdfminer may print above the title, on the title's page
 
