@@ -85,3 +85,20 @@ def test_bracketed_function_codes_under_a_header_that_prints_qizhong():
 def test_catalogue_knows_2089999():
     entry = lookup("2089999")
     assert entry is not None and entry.name == "其他社会保障和就业支出" and entry.level == "项"
+
+
+def test_labels_and_note_printed_above_the_title():
+    # pdfminer prints the labels' box (and the table's note after it) above the title, the header
+    # and amounts after it: the reader opens at the header's first word and passes over the title
+    from extractor.structure.column_runs import ColumnRunsReader
+    title, rest = FUNCTION[0], FUNCTION[1:]
+    labels = rest[:rest.index("小计")]
+    parts = labels + ["注：无。", title] + rest[len(labels):]
+    lines = _lines("\n\n".join(parts))
+    i = next(k for k, ln in enumerate(lines) if ln.text.strip() == "功能科目名称")
+    reader = ColumnRunsReader()
+    assert reader.starts(lines, i)
+    block, _ = reader.read(lines, i)
+    vals = _values(block)
+    assert vals["合计"] == ["350.00", "250.00", "100.00"]
+    assert vals["2080506"] == ["100.00", "0.00", "100.00"]
