@@ -62,3 +62,28 @@ def test_labels_above_that_name_an_expenditure_are_not_taken():
 def test_labels_above_out_of_turn_are_not_taken():
     above = ["单位名称：某局", "收入", "项目", "一、预算拨款", "三、其他收入"]
     assert _read(above + TABLE) is None
+
+
+# the box order of another report of the same kind: title first, then the income labels' box, then the
+# header's words `收入` `支出` `预算` `项目` `预算`, then the expenditure labels (the income amounts before
+# the first ones). By hand: income 50 + 250 + 0 = 300 = 本年收入合计 = 收入总计; expenditure 20 + 280 =
+# 300 = 本年支出合计, 结转下年 0, 支出总计 300.
+FISCAL = ["财政拨款收支总体情况表", "单位名称：某局", "项目", "一、一般公共预算", "二、政府性基金预算",
+          "三、国有资本经营预算", "收入", "支出", "预算", "项目", "预算", "50.00 一、一般公共服务支出",
+          "250.00 二、外交支出", "0.00 三、国防支出", "- 10 -", "表4", "单位：万元", "20.00", "0.00", "280.00",
+          "收入", "项目", "预算", "本年收入合计", "收入总计", "注：表中功能分类科目，根据部门实际预算编制情况编列。",
+          "项目", "300.00", "本年支出合计", "四、结转下年", "300.00", "支出总计", "支出", "预算", "300.00", "0.00",
+          "300.00", "- 11 -"]
+
+
+def test_header_words_printed_after_the_income_labels():
+    lines = _lines(FISCAL)
+    start = next(k for k, ln in enumerate(lines) if ln.text.strip() == "项目")
+    block = read_runs(lines, start)[0]
+    assert block is not None and block.method == "sides-runs"
+    rows = [[c.text for c in r] for r in block.rows]
+    assert ["一、一般公共预算", "50.00", "一、一般公共服务支出", "20.00"] in rows
+    assert ["二、政府性基金预算", "250.00", "二、外交支出", "0.00"] in rows
+    assert ["三、国有资本经营预算", "0.00", "三、国防支出", "280.00"] in rows
+    assert ["收入总计", "300.00", "支出总计", "300.00"] in rows
+    assert ["本年收入合计", "300.00", "本年支出合计", "300.00"] in rows

@@ -396,6 +396,22 @@ def _income_above(lines: Sequence[NLine], i: int) -> list[Piece]:
     return pieces
 
 
+def _words_first(body: list[Piece], first: int) -> tuple[list[Piece], int]:
+    """The body with the header's words put before the first item where pdfminer.six prints them
+    after the income labels' box (`项目` `一、一般公共预算` … `三、国有资本经营预算` `收入` `支出` `预算` `项目`
+    `预算`, then `49,961.75 一、一般公共服务支出`): between the first item and the first amount printed
+    before an item on its line, only items and short words stand — the words are the header's."""
+    k = next((k for k in range(first, len(body) - 1) if body[k].amount), None)
+    if k is None or body[k + 1].amount or body[k + 1].line is not body[k].line or not ORDINAL.match(body[k + 1].text):
+        return body, first
+    between = body[first:k]
+    words = [p for p in between if not ORDINAL.match(p.text)]
+    if not words or any(len(p.text) > 4 for p in words):
+        return body, first
+    items = [p for p in between if ORDINAL.match(p.text)]
+    return body[:first] + words + items + body[k:], first + len(words)
+
+
 def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
     body, end = _region(lines, i)
@@ -409,6 +425,8 @@ def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
             items = [p for p in above if ORDINAL.match(p.text)]
             body = body[:first - 1] + words + items + body[first - 1:]
             first = first - 1 + len(words)
+    if first:
+        body, first = _words_first(body, first)
     if not first:
         return declined
     header = [p.text for p in body[:first]]
