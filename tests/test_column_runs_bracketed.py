@@ -82,9 +82,11 @@ def test_bracketed_function_codes_under_a_header_that_prints_qizhong():
     assert Decimal(vals["20805"][0]) == Decimal("300.00")
 
 
-def test_catalogue_knows_2089999():
-    entry = lookup("2089999")
-    assert entry is not None and entry.name == "其他社会保障和就业支出" and entry.level == "项"
+def test_catalogue_knows_subjects_printed_in_2026_budgets():
+    for code, name in (("2089999", "其他社会保障和就业支出"), ("2130322", "水利安全监督"), ("2130333", "信息管理"),
+                       ("2130334", "水利建设征地及移民支出")):
+        entry = lookup(code)
+        assert entry is not None and entry.name == name and entry.level == "项"
 
 
 def test_labels_and_note_printed_above_the_title():
