@@ -84,9 +84,12 @@ def test_bracketed_function_codes_under_a_header_that_prints_qizhong():
 
 def test_catalogue_knows_subjects_printed_in_2026_budgets():
     for code, name in (("2089999", "其他社会保障和就业支出"), ("2130322", "水利安全监督"), ("2130333", "信息管理"),
-                       ("2130334", "水利建设征地及移民支出")):
+                       ("2130334", "水利建设征地及移民支出"), ("2139802", "水利支出"), ("2159802", "制造业")):
         entry = lookup(code)
         assert entry is not None and entry.name == name and entry.level == "项"
+    for code in ("21398", "21598"):  # (the 超长期特别国债 款 of 农林水 and 资源勘探工业信息, since 2024)
+        entry = lookup(code)
+        assert entry is not None and entry.name == "超长期特别国债安排的支出" and entry.since == 2024
 
 
 def test_labels_and_note_printed_above_the_title():
