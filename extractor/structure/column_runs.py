@@ -114,6 +114,8 @@ from .text_tables import LastRead, is_preamble, text_reader, with_report
 
 _CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _TWO = re.compile(r"^\d{2}$")
+_SUB_HEAD = re.compile(r"^其中[:：]\s*(\S.*)$")  # the header's `其中：基本支出` (the columns a total splits into)
+_BRACKETED = re.compile(r"^\[(\d{3}|\d{5}|\d{7})\](.*)$")  # `[2080505]机关事业…`: the code in brackets before the name
 _CENTS = re.compile(r"^-?[\d,]*\d\.\d\d$")
 _YUAN = re.compile(r"^-?\d{1,3}(?:,\d{3})+$")  # a thousand or more printed to the yuan, separators and all
 _MONEY = re.compile(r"[.,]")  # an amount printed with cents or thousands separators (no 栏次 number)
@@ -126,6 +128,7 @@ _TITLE_MAX = 40  # characters of a title line (a longer line naming a table is a
 _MAX_STREAM = 600  # amounts in one table: more is no report's subject table
 _MIN_CENTS = 6  # amounts printed to the cent that tell bare two-digit numbers are code pieces
 _SINGLE = ("预算数", "决算数")  # the label of a table's only amount column
+_BARE_SINGLE = "预算"  # that label printed without 数, as a header word of its own
 _MAX_STRAYS = 24  # amounts tried as a cell printed in error: more and the search is too long
 _STRAY_DOUBT = ("amount uncertain: no placing keeps the sums with this amount, which breaks them (a cell the "
                 "report printed in error?); placed in the cell its print order gives, for review")
@@ -211,7 +214,10 @@ class _Region:
 
 
 def _code_of(tokens: list[str]) -> tuple[Optional[list[str]], list[str]]:
-    """(the code's printed parts, the tokens after them) when the line starts with a subject code."""
+    """(the code's printed parts, the tokens after them) when the line starts with a subject code,
+    also one in brackets before its name (`[2080505]机关事业单位基本养老保险缴费支出`, Guangdong's print)."""
+    if tokens and (m := _BRACKETED.match(tokens[0])):
+        return [m.group(1)], ([m.group(2)] if m.group(2) else []) + list(tokens[1:])
     if not tokens or not _CODE.match(tokens[0]):
         return None, tokens
     if len(tokens[0]) == 3 and len(tokens) > 1 and _TWO.match(tokens[1]):
@@ -283,8 +289,8 @@ def _scan_head(lines: Sequence[NLine], j: int, amounts: bool) -> tuple[Optional[
         if "\t" in ln.text:
             return None, k  # a cell behind a TAB: a flattened table, not pdfminer's boxes
         t = ln.text.strip().strip("\f").strip()
-        if not t or _PAGE.match(t) or is_preamble(ln):
-            continue
+        if not t or _PAGE.match(t) or is_preamble(ln) or (codes and NOTE_LINE.match(t)):
+            continue  # (the table's note may stand after its labels, above the title: `注：无。`)
         # a title is short and names 表 or 决算 (identify's every pattern does): the cheap tests first
         if len(t) <= _TITLE_MAX and ("表" in t or "决算" in t) and (TITLE_END.search(t) or identify(t, "") is not None):
             tpl = identify(t, "")
@@ -381,6 +387,9 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
         elif name_piece(ln) and not SENTENCE.search(t):
             s.names.append(NameLine("".join(toks), ln))
             head_again = head_again and header_word("".join(toks))
+        elif (sub := _SUB_HEAD.match(t)) and _name_text(sub.group(1).split()):
+            s.names.append(NameLine("".join(sub.group(1).split()), ln))  # a header word: no row's name
+            head_again = head_again and header_word("".join(sub.group(1).split()))
         elif furniture(lines, ln):
             j += 1  # a running header or footer pdfminer prints among the table's boxes
             continue
@@ -403,18 +412,23 @@ def _scan(lines: Sequence[NLine], i: int, title_at: Optional[int] = None, own: s
     return _Region(s, cut, totals, notes, j, at, again, words)
 
 
-def _column_sets(header: str) -> list[tuple[str, tuple[str, ...]]]:
+def _column_sets(header: str, words: Sequence[str] = ()) -> list[tuple[str, tuple[str, ...]]]:
     """The column sets whose labels the header's characters cover: first those with a group of
     sub-columns (spaced_rows.GROUPED_COLUMNS: 总计 | 基本支出 (人员支出 公用经费) | 项目支出 …, whose one
     row identity is the standard one: the first column = Σ the others) — where the header covers a
     group with its 小计 (合计 | 基本支出 (小计 人员经费 公用经费) | 项目支出: two identities), only those
-    sets —, then the standard ones, widest first; a single 预算数 / 决算数 column last."""
+    sets —, then the standard ones, widest first; a single 预算数 / 决算数 column last (or a single
+    `预算` column: a header word of its own among `words`, the header's lines — Guangdong's 经济分类
+    tables print `部门预算支出经济科目 | 预算`)."""
     grouped = [(parent, leaves) for parent, leaves in GROUPED_COLUMNS if covers(header, set_labels(parent, leaves))]
     if any(len(set_identities(leaves)) > 1 for _, leaves in grouped):
         # a group with its own 小计: only the sets that keep it (run_subtotals.py places them)
         grouped = [(parent, leaves) for parent, leaves in grouped if len(set_identities(leaves)) > 1]
     sets = [(parent, leaves) for parent, leaves in STANDARD_COLUMNS if covers(header, (parent,) + leaves)]
-    return grouped + sets + [("", (x,)) for x in _SINGLE if x in header]
+    single = [("", (x,)) for x in _SINGLE if x in header]
+    if not single and _BARE_SINGLE in words:
+        single = [("", (_BARE_SINGLE,))]
+    return grouped + sets + single
 
 
 def _sure_total_row(codes: list[str], amounts: list[_Amount], k: int, identities: Sequence[Identity]) -> bool:
@@ -721,7 +735,7 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
     text = "".join(header) + ("合计" if region.totals else "") + "".join(sorted(set(region.total_words)))
     lanci = any(nm.text in _LANCI for nm in s.names)
     first_code = region.at.get(id(s.codes[0].line if s.codes else rows[0].name_lines[0]), 0)
-    for parent, leaves in _column_sets(text):
+    for parent, leaves in _column_sets(text, header):
         k = len(leaves)
         # (a table that prints names only prints its header after the names: its 栏次 numbers are
         # then the first amounts, 1 … k, which no row's amounts can be — its 合计 is not Σ its parts)

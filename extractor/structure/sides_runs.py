@@ -81,23 +81,30 @@ _FORM_MARK = re.compile(r"^(?:公开\d+表|表\d+|单位[：:]|部门[：:]|单�
 
 
 def _region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
-    """The table's pieces from lines[i]: over page furniture, form marks (公开01表, 单位：), the note,
+    """The table's pieces from lines[i]: over page furniture, form marks (公开01表, 单位：), the note
+    (and up to two short sentences on the lines right after it),
     running headers and the table's own title printed again, up to the next table's title or a line
     that is no cell; the index after the last line taken."""
     own = {"".join(ln.text.split()) for ln in title_above(lines, i, wide=True)}
     out: list[Piece] = []
     end = i
+    note = 0  # sentences of the note still passed over (a note of a few sentences, one a line)
     for j in range(i, min(len(lines), i + _MAX_LINES)):
         ln = lines[j]
         t = "".join(ln.text.split())
         if not t or stream_furniture(lines, ln) or t in own or _FORM_MARK.match(t):
+            note = _NOTE_LINES if t.startswith(("注", "说明")) else note
             continue
         if identify(ln.text, "") is not None:
             break  # the next table's title
         if title_like(ln) and not AMOUNT.match(t):
             continue  # a running header (the report's name) between pages
         if not cell_line(ln):
+            if note and len(t) <= _NOTE_CHARS:
+                note -= 1
+                continue  # the note's next sentence (pdfminer prints the page's last cells after it)
             break
+        note = 0
         out.extend(line_pieces(ln))
         end = j + 1
     return out, end
@@ -351,10 +358,75 @@ def _right_cuts(run: list[Decimal], n_items: int, n_carry: int) -> list[int]:
     return out
 
 
+_NOTE_LINES = 2  # sentences after a note's first line passed over as the note's
+_NOTE_CHARS = 60  # a longer line is prose, not a note's sentence
+_PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")  # the report's part heading above the first table
+_MAX_ABOVE = 40  # lines of income labels pdfminer may print above the title, on the title's page
+
+
+def _income_above(lines: Sequence[NLine], i: int) -> list[Piece]:
+    """The income side's labels pdfminer.six prints above the table's title (the box of the header's
+    `项目` and the income items `一、一般公共预算` … `三、国有资本经营预算`, between the page's top and
+    the title), as pieces: only where every line there, past form marks (单位名称：), is a header word or
+    an item label in turn (一、二、三 …, none an expenditure's words or a subject) — else none."""
+    ti = next((k for k in range(i - 1, max(-1, i - 8), -1) if identify(lines[k].text, "") is not None), None)
+    if ti is None or lines[ti].text.startswith("\f"):
+        return []
+    got: list[NLine] = []
+    for k in range(ti - 1, max(-1, ti - _MAX_ABOVE), -1):
+        ln = lines[k]
+        t = "".join(ln.text.split())
+        if t and (stream_furniture(lines, ln) or AMOUNT.match(t) or not cell_line(ln)):
+            break  # the page mark below the page before, the last amount of the table before, prose
+        if t and not _FORM_MARK.match(t) and not _PART_HEADING.match(t):
+            if identify(ln.text, "") is not None:
+                return []  # another table's title: not this table's box
+            got.append(ln)
+        if ln.text.startswith("\f"):
+            break  # the page's first line
+    else:
+        return []
+    pieces = [p for ln in reversed(got) for p in line_pieces(ln)]
+    labels = [p.text for p in pieces if ORDINAL.match(p.text)]
+    if not labels or any(p.amount for p in pieces) or [ordinal_value(x) for x in labels] != list(
+            range(1, len(labels) + 1)) or any(word_side(x) == 1 or is_subject(x) for x in labels):
+        return []
+    if any(not ORDINAL.match(p.text) and len(p.text) > 4 for p in pieces):
+        return []  # (header words only besides the items: 项目, 收入)
+    return pieces
+
+
+def _words_first(body: list[Piece], first: int) -> tuple[list[Piece], int]:
+    """The body with the header's words put before the first item where pdfminer.six prints them
+    after the income labels' box (`项目` `一、一般公共预算` … `三、国有资本经营预算` `收入` `支出` `预算` `项目`
+    `预算`, then `49,961.75 一、一般公共服务支出`): between the first item and the first amount printed
+    before an item on its line, only items and short words stand — the words are the header's."""
+    k = next((k for k in range(first, len(body) - 1) if body[k].amount), None)
+    if k is None or body[k + 1].amount or body[k + 1].line is not body[k].line or not ORDINAL.match(body[k + 1].text):
+        return body, first
+    between = body[first:k]
+    words = [p for p in between if not ORDINAL.match(p.text)]
+    if not words or any(len(p.text) > 4 for p in words):
+        return body, first
+    items = [p for p in between if ORDINAL.match(p.text)]
+    return body[:first] + words + items + body[k:], first + len(words)
+
+
 def read_runs(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
     body, end = _region(lines, i)
     first = next((k for k, p in enumerate(body) if not p.amount and ORDINAL.match(p.text)), None)
+    if first and body[first - 1].amount and body[first - 1].line is body[first].line:
+        # the first item carries an income amount before it: an expenditure label, the income labels
+        # printed above the title (pdfminer.six) are the table's
+        above = _income_above(lines, i)
+        if above:
+            words = [p for p in above if not ORDINAL.match(p.text)]
+            items = [p for p in above if ORDINAL.match(p.text)]
+            body = body[:first - 1] + words + items + body[first - 1:]
+            first = first - 1 + len(words)
+    if first:
+        body, first = _words_first(body, first)
     if not first:
         return declined
     header = [p.text for p in body[:first]]
