@@ -767,6 +767,22 @@ def _place(region: _Region, s: _Streams, rows: list[LabelRow], header: list[str]
     return None
 
 
+def place_grid(units: int, amounts: list[tuple[str, NLine]], k: int
+               ) -> Optional[tuple[list[list[tuple[str, NLine]]], bool]]:
+    """The amounts of a table keyed by unit (a 合计 row first, then `units` rows, every cell printed) in
+    `k` columns whose one identity is the first = Σ the others, each column's amount per row, where
+    exactly one grid keeps that and the 合计 row = Σ the units (the placers of `_grid_of`), and whether
+    that grid is sure (False: a placing of the fewest columns or of columns of 0s, or cells whose row is
+    a guess); else None."""
+    shape = Shape([None] + [f"{u:04d}" for u in range(units)])  # (the units: top rows, no children)
+    stream = [_Amount(w, ln) for w, ln in amounts]
+    cells = _grid_of(shape, stream, k, [(0, tuple(range(1, k)))])
+    if cells is None or any(a is None for col in cells for a in col):
+        return None
+    sure = not isinstance(cells, (_Fewest, _ZeroColumns, _Guessed))
+    return [[(a.text, a.line) for a in col] for col in cells], sure
+
+
 def _yuan_rounded(amounts: Sequence[_Amount]) -> bool:
     """A stream printed to the cent (six amounts at least) with some amounts of a thousand or more
     printed without cents, to the yuan (`22,118,861`): cells a report rounded for show."""

@@ -1019,7 +1019,7 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
     if by_name_only and shape == "subject":
         categories = category_rows.cut(toks)
         if categories is not None:  # rows keyed by a category's name, some names moved to the page's end
-            return _read_categories(lines, i, end, categories)
+            return read_categories(lines, i, end, categories)
     far = shape == "subject" and identify(" ".join(ln.text for ln in title_above(lines, i)), "") is None
     region_end = end
     if shape == "flat_values" and _numbering_interleaved(toks) is None:
@@ -1183,7 +1183,7 @@ _NAME_GUESS = ("row uncertain: the converter printed this row's name apart from 
                "page's last row); the names so printed were given to the rows without one in order")
 
 
-def _read_categories(lines: Sequence[NLine], i: int, end: int,
+def read_categories(lines: Sequence[NLine], i: int, end: int,
                      cut: tuple[list[Token], list[list[Token]], set[int]]) -> tuple[Optional[GridBlock], int]:
     """A category table's stream cut by category_rows.cut, read by the spaced reader; the amounts
     of the rows named by order go to review (`layout.row_guess`)."""
