@@ -251,6 +251,46 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
     return items, k
 
 
+_HEADER_PIECE = re.compile(r"^(?:支出|项目|预算数?|本年预算|金额|(?:\d{4}年)?预算数)$")
+_FIRST_ROW = 12  # pieces of the first row (its labels, amounts and the header words among them)
+
+
+def header_in_first_row(header: list[str], body: list[Piece]) -> tuple[list[str], list[Piece]]:
+    """The header's expenditure half printed among the first row's cells (plain pdftotext:
+    `收入` `项目` `一、一般公共预算拨款收入` `支出` `预算数` `项目` `1468.70` `一、一般公共服务支出` `预算数`
+    `1216.89`): where the header before the first item names 收入 but not 支出, the header words
+    (支出, 项目, 预算数 …) found before the second row (the first item numbered 二、 or more) are
+    the header's, taken out of the rows. Nothing else moves, so a row left out of order still
+    declines the table."""
+    text = "".join(header)
+    if "收入" not in text or "支出" in text:
+        return header, body
+    moved: list[int] = []
+    for k, p in enumerate(body[:_FIRST_ROW]):
+        if not p.amount and (ordinal_value(p.text) or 0) >= 2:
+            break
+        if not p.amount and _HEADER_PIECE.match(p.text):
+            moved.append(k)
+    if not any(body[k].text == "支出" for k in moved):
+        return header, body
+    return header + [body[k].text for k in moved], [p for k, p in enumerate(body) if k not in moved]
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def without_page_numbers(body: list[Piece]) -> list[Piece]:
+    """The stream without the page numbers printed among its cells (plain pdftotext puts a page's
+    number where its bottom line falls: `收入合计` `1468.70` `5` `支出合计`): where every other amount
+    of the table prints its decimals (five at least), a bare whole number of up to three digits is
+    no cell of it. Where some amount prints none, nothing is taken out."""
+    bare = [p for p in body if p.amount and _PAGE_NUMBER.match(p.text)]
+    rest = [p for p in body if p.amount and not _PAGE_NUMBER.match(p.text)]
+    if not bare or len(rest) < 5 or any("." not in p.text for p in rest):
+        return body
+    return [p for p in body if not (p.amount and _PAGE_NUMBER.match(p.text))]
+
+
 def header_echo(body: list[Piece], k: int, header: list[str]) -> int:
     """How many pieces from body[k] are the header printed again at a new page's top (0 when none):
     the whole header, or its last words when its first ones, printed on every page, were taken away
@@ -375,8 +415,12 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if money is not None and not lanci and money >= 2 and not pieces[money - 1].amount:
         first = money - 1  # the first row's left item unnumbered (`财政拨款` `5,417.80` `一、…支出`)
     header = [p.text for p in pieces[:first]]
+    body = pieces[first:]
+    if not lanci:
+        header, body = header_in_first_row(header, body)
+        body = without_page_numbers(body)
     header_text = "".join(header)
-    got = _items(pieces[first:], header, lanci)
+    got = _items(body, header, lanci)
     if got is None:
         return declined
     items, stop = got
@@ -441,8 +485,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if None not in grands and not close(grands[0], grands[1], 1):
         return declined
     block = grid_of(lines[i], items, placed, side_cols, guessed, lanci)
-    if stop < len(pieces[first:]):
-        at = pieces[first + stop].line
+    if stop < len(body):
+        at = body[stop].line
         end = next((j for j in range(i, end) if lines[j] is at), end)
     while end > i and not lines[end - 1].text.strip():
         end -= 1

@@ -1,0 +1,87 @@
+"""sides-stream: a budget 收支总表 as plain pdftotext (no -layout) prints it: the header's
+expenditure half (`支出` `预算数` `项目` `预算数`) among the first row's cells, and the page number
+(`5`) between the two sides' last totals."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor import extract
+
+# shortened from a real municipal budget (the sums kept: 1216.89 + 113.11 + 28.50 + 110.20 = 1468.70)
+HEADER_IN_ROW = """2026 年度收支预算总表
+单位：万元
+收入
+项目
+一、一般公共预算拨款收入
+支出
+预算数
+项目
+1468.70
+一、一般公共服务支出
+预算数
+1216.89
+二、政府性基金预算拨款收入
+0.00
+二、外交支出
+0.00
+三、事业收入
+0.00
+三、社会保障和就业支出
+113.11
+四、卫生健康支出
+28.50
+五、住房保障支出
+110.20
+本年收入合计
+1468.70
+本年支出合计
+1468.70
+上年结转结余
+0.00
+结转下年支出
+0.00
+收入合计
+1468.70
+5
+支出合计
+1468.70
+注：本表反映部门收支总体情况。
+"""
+
+
+def _table(tmp_path, text: str):
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    tables = [t for t in extract(p).tables if t.method == "sides-stream" and t.template == "budget.total"]
+    assert len(tables) == 1
+    return tables[0]
+
+
+def _vals(table, block: str, name: str) -> dict:
+    row = next(r for r in table.rows if r.block == block and r.name.value == name)
+    return {k: (v.value, v.confidence >= 0.9) for k, v in row.values.items() if v is not None and v.value is not None}
+
+
+def test_header_half_in_first_row_is_header_not_rows(tmp_path):
+    t = _table(tmp_path, HEADER_IN_ROW)
+    assert _vals(t, "收入", "一般公共预算拨款收入") == {"预算数": (Decimal("1468.70"), True)}
+    assert _vals(t, "支出", "一般公共服务支出") == {"预算数": (Decimal("1216.89"), True)}
+    assert _vals(t, "支出", "社会保障和就业支出") == {"预算数": (Decimal("113.11"), True)}
+    assert _vals(t, "支出", "住房保障支出") == {"预算数": (Decimal("110.20"), True)}
+    assert not any(r.name.value in ("预算数", "项目", "支出") for r in t.rows)
+
+
+def test_page_number_between_totals_is_no_amount(tmp_path):
+    t = _table(tmp_path, HEADER_IN_ROW)
+    assert _vals(t, "收入", "收入合计") == {"预算数": (Decimal("1468.70"), True)}
+    assert _vals(t, "支出", "支出合计") == {"预算数": (Decimal("1468.70"), True)}
+    assert not any(v.value == Decimal("5") for r in t.rows for v in r.values.values() if v is not None)
+
+
+def test_page_number_kept_where_amounts_print_no_decimals(tmp_path):
+    text = HEADER_IN_ROW.replace("1468.70", "1469").replace("1216.89", "1217").replace("113.11", "113") \
+        .replace("28.50", "29").replace("110.20", "110").replace("0.00", "0")
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    # whole-number amounts: the bare 5 may be a cell, so it is not dropped and the stream is not read
+    assert not [t for t in extract(p).tables if t.method == "sides-stream" and t.template == "budget.total"]
