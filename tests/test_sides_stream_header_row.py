@@ -91,3 +91,54 @@ def test_page_number_kept_where_amounts_print_no_decimals(tmp_path):
     p.write_text(text, encoding="utf-8")
     # whole-number amounts: the bare 5 may be a cell, so it is not dropped and the stream is not read
     assert not [t for t in extract(p).tables if t.method == "sides-stream" and t.template == "budget.total"]
+
+
+# a Wuxi-style 财政拨款收支总表 (shortened; 2115.79 + 184.84 + 62.09 + 361.22 = 2723.94): pdftotext put the
+# amount of （四）卫生健康支出 after the page's number, under （五）援助其他地区支出
+AFTER_FOOTER = """某某局2025年度部门预算公开
+财政拨款收支总表
+单位：万元
+收入
+项目
+支出
+预算数
+项目
+预算数
+一、本年收入
+2,723.94 一、本年支出
+2,723.94
+（一）一般公共预算拨款
+2,723.94 （一）一般公共服务支出
+2,115.79
+（二）政府性基金预算拨款
+（二）外交支出
+二、上年结转
+（三）社会保障和就业支出
+184.84
+（四）卫生健康支出
+（五）援助其他地区支出
+
+- 13 -
+
+62.09
+
+\f（六）住房保障支出
+361.22
+二、年终结转结余
+收入总计
+2,723.94
+支出总计
+2,723.94
+"""
+
+
+def test_amount_after_page_footer_goes_to_review(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text(AFTER_FOOTER, encoding="utf-8")
+    tables = [t for t in extract(p).tables if t.method == "sides-stream" and t.template == "budget.fiscal_total"]
+    assert len(tables) == 1
+    t = tables[0]
+    assert _vals(t, "支出", "住房保障支出") == {"预算数": (Decimal("361.22"), True)}
+    assert _vals(t, "支出", "社会保障和就业支出") == {"预算数": (Decimal("184.84"), True)}
+    assert not any("部门预算公开" in r.name.value for r in t.rows)
+    assert _vals(t, "支出", "援助其他地区支出") == {"预算数": (Decimal("62.09"), False)}

@@ -259,18 +259,23 @@ def header_in_first_row(header: list[str], body: list[Piece]) -> tuple[list[str]
     """The header's expenditure half printed among the first row's cells (plain pdftotext:
     `收入` `项目` `一、一般公共预算拨款收入` `支出` `预算数` `项目` `1468.70` `一、一般公共服务支出` `预算数`
     `1216.89`): where the header before the first item names 收入 but not 支出, the header words
-    (支出, 项目, 预算数 …) found before the second row (the first item numbered 二、 or more) are
-    the header's, taken out of the rows. Nothing else moves, so a row left out of order still
-    declines the table."""
+    (支出, 项目, 预算数 …) found within the first row (before its third label, or the first item
+    numbered 二、 or more) are the header's, taken out of the rows. Nothing else moves, so a row
+    left out of order still declines the table."""
     text = "".join(header)
     if "收入" not in text or "支出" in text:
         return header, body
     moved: list[int] = []
+    labels = 0
     for k, p in enumerate(body[:_FIRST_ROW]):
-        if not p.amount and (ordinal_value(p.text) or 0) >= 2:
-            break
-        if not p.amount and _HEADER_PIECE.match(p.text):
+        if p.amount:
+            continue
+        if _HEADER_PIECE.match(p.text):
             moved.append(k)
+            continue
+        labels += 1
+        if labels > 2 or (ordinal_value(p.text) or 0) >= 2:
+            break
     if not any(body[k].text == "支出" for k in moved):
         return header, body
     return header + [body[k].text for k in moved], [p for k, p in enumerate(body) if k not in moved]
@@ -484,6 +489,8 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     grands = [grand_value(left), grand_value(right)]
     if None not in grands and not close(grands[0], grands[1], 1):
         return declined
+    present = {ln.no for ln in lines[i:end] if ln.no is not None}
+    _doubt([it for it in items if past_page_break(it, present)], placed, _PAGE_DOUBT)
     block = grid_of(lines[i], items, placed, side_cols, guessed, lanci)
     if stop < len(body):
         at = body[stop].line
@@ -497,6 +504,25 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
 
 _SUBJECT_DOUBT = ("amount uncertain: the expenditure subjects do not add up here (a 类 / 款 off the sum of the "
                   "parts printed under it, or the 类 off 本年支出合计 and this one not confirmed by its parts)")
+
+
+_PAGE_DOUBT = ("row uncertain: the amount is printed after a page's footer, away from its label (the "
+               "converter may have moved it there from another row of the page)")
+
+
+def past_page_break(item: Item, present: set[int]) -> bool:
+    """An amount of the item printed after lines taken out as page furniture (a page number, a
+    running line: numbers missing from `present`, the region's line numbers) that follow the
+    item's label: plain pdftotext prints some cells of a page after its footer
+    (`（十八）援助其他地区支出` `- 13 -` `62.09`, the amount of a row eight rows up), so such an amount
+    cannot be given to the label before it for certain."""
+    if not item.amounts or not item.lines or not present:
+        return False
+    label_at = max((ln.no for ln in item.lines if ln.no is not None), default=None)
+    if label_at is None:
+        return False
+    return any(p.line.no is not None and any(n not in present for n in range(label_at + 1, p.line.no))
+               for p in item.amounts)
 
 
 def _doubt(items: list[Item], placed: dict[int, Placed], note: str) -> None:
