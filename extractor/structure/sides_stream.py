@@ -287,13 +287,17 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 def without_page_numbers(body: list[Piece]) -> list[Piece]:
     """The stream without the page numbers printed among its cells (plain pdftotext puts a page's
     number where its bottom line falls: `收入合计` `1468.70` `5` `支出合计`): where every other amount
-    of the table prints its decimals (five at least), a bare whole number of up to three digits is
-    no cell of it. Where some amount prints none, nothing is taken out."""
-    bare = [p for p in body if p.amount and _PAGE_NUMBER.match(p.text)]
-    rest = [p for p in body if p.amount and not _PAGE_NUMBER.match(p.text)]
-    if not bare or len(rest) < 5 or any("." not in p.text for p in rest):
+    of the table prints its decimals (five at least), a bare whole number of up to three digits
+    standing between an amount and a label is no cell of it. Where some amount prints none, nothing
+    is taken out; a bare number after the last amount stays (more amounts than columns declines)."""
+    def bare(k: int) -> bool:
+        return body[k].amount and _PAGE_NUMBER.match(body[k].text) is not None
+    rest = [p for k, p in enumerate(body) if p.amount and not bare(k)]
+    if len(rest) < 5 or any("." not in p.text for p in rest):
         return body
-    return [p for p in body if not (p.amount and _PAGE_NUMBER.match(p.text))]
+    drop = {k for k in range(1, len(body) - 1)
+            if bare(k) and body[k - 1].amount and not bare(k - 1) and not body[k + 1].amount}
+    return [p for k, p in enumerate(body) if k not in drop]
 
 
 def header_echo(body: list[Piece], k: int, header: list[str]) -> int:
