@@ -142,3 +142,11 @@ def test_amount_after_page_footer_goes_to_review(tmp_path):
     assert _vals(t, "支出", "社会保障和就业支出") == {"预算数": (Decimal("184.84"), True)}
     assert not any("部门预算公开" in r.name.value for r in t.rows)
     assert _vals(t, "支出", "援助其他地区支出") == {"预算数": (Decimal("62.09"), False)}
+
+
+def test_page_number_between_label_and_amount_is_no_amount(tmp_path):
+    text = HEADER_FIRST.replace("收入合计\n1468.70\n5\n支出合计\n1468.70", "收入合计\n1468.70\n支出合计\n9\n1468.70")
+    assert text != HEADER_FIRST
+    t = _table(tmp_path, text)
+    assert _vals(t, "支出", "支出合计") == {"预算数": (Decimal("1468.70"), True)}
+    assert not any(v.value == Decimal("9") for r in t.rows for v in r.values.values() if v is not None)

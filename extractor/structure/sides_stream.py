@@ -288,15 +288,15 @@ def without_page_numbers(body: list[Piece]) -> list[Piece]:
     """The stream without the page numbers printed among its cells (plain pdftotext puts a page's
     number where its bottom line falls: `收入合计` `1468.70` `5` `支出合计`): where every other amount
     of the table prints its decimals (five at least), a bare whole number of up to three digits
-    standing between an amount and a label is no cell of it. Where some amount prints none, nothing
-    is taken out; a bare number after the last amount stays (more amounts than columns declines)."""
+    inside the stream (`支出合计` `9` `10344.71` too) is no cell of it. Where some amount prints
+    none, nothing is taken out; a bare number after the last piece stays (more amounts than columns
+    declines)."""
     def bare(k: int) -> bool:
         return body[k].amount and _PAGE_NUMBER.match(body[k].text) is not None
     rest = [p for k, p in enumerate(body) if p.amount and not bare(k)]
     if len(rest) < 5 or any("." not in p.text for p in rest):
         return body
-    drop = {k for k in range(1, len(body) - 1)
-            if bare(k) and body[k - 1].amount and not bare(k - 1) and not body[k + 1].amount}
+    drop = {k for k in range(1, len(body) - 1) if bare(k) and not bare(k - 1) and not bare(k + 1)}
     return [p for k, p in enumerate(body) if k not in drop]
 
 
