@@ -13,7 +13,11 @@ words before the first numbered item (一、), or before the first row's income 
 unnumbered and holds the first amount (`财政拨款` `5,417.80` `一、…支出`); printed again on a new page
 it is skipped (also without its first words, when those went as a running header), with the page
 furniture and the table's own title lines printed again there (`表1` `收支总表` `部门名称：…`, spaced_text
-`own_title_block`). A label spaced out over its cell, printed a character per line (`本` `年` `收` `入`
+`own_title_block`). The header's expenditure half printed among the first row's cells (plain
+pdftotext: `收入` `项目` `一、…收入` `支出` `预算数` `项目` `1468.70`) is the header's
+(header_in_first_row); a page number among the cells of a table whose amounts print decimals is
+dropped (without_page_numbers); an amount printed past lines taken out as page furniture after its
+label goes to review (past_page_break). A label spaced out over its cell, printed a character per line (`本` `年` `收` `入`
 `合` `计`), is one label; an item left as a bare 收入 / 支出 (such a label cut apart) declines the table.
 Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2, 3 … and N+1,
 N+2 …; a number alone is a row whose label is blank; the numbers give each item its row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, …资金, 年初, 上年结转,
