@@ -150,3 +150,15 @@ def test_page_number_between_label_and_amount_is_no_amount(tmp_path):
     t = _table(tmp_path, text)
     assert _vals(t, "支出", "支出合计") == {"预算数": (Decimal("1468.70"), True)}
     assert not any(v.value == Decimal("9") for r in t.rows for v in r.values.values() if v is not None)
+
+
+def test_a_bare_zero_is_a_blank_cell_not_a_page_number():
+    # generated and real tables print a blank cell as a bare 0 among amounts with decimals: it is no
+    # page number, and with an amount printed without decimals nothing is taken out
+    from extractor.structure.sides_columns import Piece
+    from extractor.structure.sides_stream import without_page_numbers
+
+    texts = ["一、财政拨款", "100.00", "一、一般公共服务支出", "60.00", "二、事业收入", "0", "二、教育支出",
+             "40.00", "收入合计", "100.00", "7", "支出合计", "100.00"]
+    body = [Piece(t, None, t[0].isdigit()) for t in texts]
+    assert [p.text for p in without_page_numbers(body)] == texts

@@ -285,7 +285,7 @@ def header_in_first_row(header: list[str], body: list[Piece]) -> tuple[list[str]
     return header + [body[k].text for k in moved], [p for k, p in enumerate(body) if k not in moved]
 
 
-_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_PAGE_NUMBER = re.compile(r"^[1-9]\d{0,2}$")  # (a page is never numbered 0: a bare 0 is a blank cell printed so)
 
 
 def without_page_numbers(body: list[Piece]) -> list[Piece]:
