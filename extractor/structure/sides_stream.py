@@ -13,7 +13,11 @@ words before the first numbered item (一、), or before the first row's income 
 unnumbered and holds the first amount (`财政拨款` `5,417.80` `一、…支出`); printed again on a new page
 it is skipped (also without its first words, when those went as a running header), with the page
 furniture and the table's own title lines printed again there (`表1` `收支总表` `部门名称：…`, spaced_text
-`own_title_block`). A label spaced out over its cell, printed a character per line (`本` `年` `收` `入`
+`own_title_block`). The header's expenditure half printed among the first row's cells (plain
+pdftotext: `收入` `项目` `一、…收入` `支出` `预算数` `项目` `1468.70`) is the header's
+(header_in_first_row); a page number among the cells of a table whose amounts print decimals is
+dropped (without_page_numbers); an amount printed past lines taken out as page furniture after its
+label goes to review (past_page_break). A label spaced out over its cell, printed a character per line (`本` `年` `收` `入`
 `合` `计`), is one label; an item left as a bare 收入 / 支出 (such a label cut apart) declines the table.
 Sides: where the header prints 行次, by the line numbers (each side's own run, 1, 2, 3 … and N+1,
 N+2 …; a number alone is a row whose label is blank; the numbers give each item its row); else by the words (…支出, 结余分配, 年末 are expenditure; …收入, …拨款, …资金, 年初, 上年结转,
@@ -251,6 +255,55 @@ def _items(body: list[Piece], header: list[str], lanci: bool) -> Optional[tuple[
     return items, k
 
 
+_HEADER_PIECE = re.compile(r"^(?:支出|项目|预算数?|本年预算|金额|(?:\d{4}年)?预算数)$")
+_FIRST_ROW = 12  # pieces of the first row (its labels, amounts and the header words among them)
+
+
+def header_in_first_row(header: list[str], body: list[Piece]) -> tuple[list[str], list[Piece]]:
+    """The header's expenditure half printed among the first row's cells (plain pdftotext:
+    `收入` `项目` `一、一般公共预算拨款收入` `支出` `预算数` `项目` `1468.70` `一、一般公共服务支出` `预算数`
+    `1216.89`): where the header before the first item names 收入 but not 支出, the header words
+    (支出, 项目, 预算数 …) found within the first row (before its third label, or the first item
+    numbered 二、 or more) are the header's, taken out of the rows. Nothing else moves, so a row
+    left out of order still declines the table."""
+    text = "".join(header)
+    if "收入" not in text or "支出" in text:
+        return header, body
+    moved: list[int] = []
+    labels = 0
+    for k, p in enumerate(body[:_FIRST_ROW]):
+        if p.amount:
+            continue
+        if _HEADER_PIECE.match(p.text):
+            moved.append(k)
+            continue
+        labels += 1
+        if labels > 2 or (ordinal_value(p.text) or 0) >= 2:
+            break
+    if not any(body[k].text == "支出" for k in moved):
+        return header, body
+    return header + [body[k].text for k in moved], [p for k, p in enumerate(body) if k not in moved]
+
+
+_PAGE_NUMBER = re.compile(r"^[1-9]\d{0,2}$")  # (a page is never numbered 0: a bare 0 is a blank cell printed so)
+
+
+def without_page_numbers(body: list[Piece]) -> list[Piece]:
+    """The stream without the page numbers printed among its cells (plain pdftotext puts a page's
+    number where its bottom line falls: `收入合计` `1468.70` `5` `支出合计`): where every other amount
+    of the table prints its decimals (five at least), a bare whole number of up to three digits
+    inside the stream (`支出合计` `9` `10344.71` too) is no cell of it. Where some amount prints
+    none, nothing is taken out; a bare number after the last piece stays (more amounts than columns
+    declines)."""
+    def bare(k: int) -> bool:
+        return body[k].amount and _PAGE_NUMBER.match(body[k].text) is not None
+    rest = [p for k, p in enumerate(body) if p.amount and not bare(k)]
+    if len(rest) < 5 or any("." not in p.text for p in rest):
+        return body
+    drop = {k for k in range(1, len(body) - 1) if bare(k) and not bare(k - 1) and not bare(k + 1)}
+    return [p for k, p in enumerate(body) if k not in drop]
+
+
 def header_echo(body: list[Piece], k: int, header: list[str]) -> int:
     """How many pieces from body[k] are the header printed again at a new page's top (0 when none):
     the whole header, or its last words when its first ones, printed on every page, were taken away
@@ -375,8 +428,12 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if money is not None and not lanci and money >= 2 and not pieces[money - 1].amount:
         first = money - 1  # the first row's left item unnumbered (`财政拨款` `5,417.80` `一、…支出`)
     header = [p.text for p in pieces[:first]]
+    body = pieces[first:]
+    if not lanci:
+        header, body = header_in_first_row(header, body)
+        body = without_page_numbers(body)
     header_text = "".join(header)
-    got = _items(pieces[first:], header, lanci)
+    got = _items(body, header, lanci)
     if got is None:
         return declined
     items, stop = got
@@ -440,9 +497,11 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     grands = [grand_value(left), grand_value(right)]
     if None not in grands and not close(grands[0], grands[1], 1):
         return declined
+    present = {ln.no for ln in lines[i:end] if ln.no is not None}
+    _doubt([it for it in items if past_page_break(it, present)], placed, _PAGE_DOUBT)
     block = grid_of(lines[i], items, placed, side_cols, guessed, lanci)
-    if stop < len(pieces[first:]):
-        at = pieces[first + stop].line
+    if stop < len(body):
+        at = body[stop].line
         end = next((j for j in range(i, end) if lines[j] is at), end)
     while end > i and not lines[end - 1].text.strip():
         end -= 1
@@ -453,6 +512,25 @@ def read_stream(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
 
 _SUBJECT_DOUBT = ("amount uncertain: the expenditure subjects do not add up here (a 类 / 款 off the sum of the "
                   "parts printed under it, or the 类 off 本年支出合计 and this one not confirmed by its parts)")
+
+
+_PAGE_DOUBT = ("row uncertain: the amount is printed after a page's footer, away from its label (the "
+               "converter may have moved it there from another row of the page)")
+
+
+def past_page_break(item: Item, present: set[int]) -> bool:
+    """An amount of the item printed after lines taken out as page furniture (a page number, a
+    running line: numbers missing from `present`, the region's line numbers) that follow the
+    item's label: plain pdftotext prints some cells of a page after its footer
+    (`（十八）援助其他地区支出` `- 13 -` `62.09`, the amount of a row eight rows up), so such an amount
+    cannot be given to the label before it for certain."""
+    if not item.amounts or not item.lines or not present:
+        return False
+    label_at = max((ln.no for ln in item.lines if ln.no is not None), default=None)
+    if label_at is None:
+        return False
+    return any(p.line.no is not None and any(n not in present for n in range(label_at + 1, p.line.no))
+               for p in item.amounts)
 
 
 def _doubt(items: list[Item], placed: dict[int, Placed], note: str) -> None:
