@@ -5,8 +5,8 @@ What it does: budget tables whose subject column prints names only (a header nam
 经济分类科目名称 and no 编码 column; Hangzhou's 市级部门 一般公共预算支出表 / 基本支出表) come out of
 pdftotext without `-layout` (and pdfminer.six) as the subject names in row order, in blocks, and the
 amounts in row order, blank cells absent, the names' blocks put between the amount runs anywhere.
-The rows are the names in order (a name the catalogue does not give a code stops the read: it is
-a header word, a wrapped name or not a subject); the amounts after the first name are cut into as
+The rows are the names in order (a word the catalogue does not give a code ends them: a header's
+piece printed after the rows, a wrapped name, a note); the amounts after the first name are cut into as
 many runs as names, each run a row of the table's template (its first amount the sum of the parts
 after it, a part perhaps followed by its own parts: 合计 = 小计 + 项目, 小计 = 人员 + 公用; at most as
 many amounts as the header numbers columns). The 合计 row's amounts stand before the first name (its
@@ -161,7 +161,7 @@ def read_names(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
         elif _HAN.search(w) and not any(ch.isdigit() for ch in w) and codes_named(w, kind):
             names.append((w, ln))
         else:
-            return None, i + 1  # a word that is no subject name and no amount: the stream is not read
+            break  # a word that is no subject name and no amount (a header's piece, a note): the rows end
     words = [w for w, _ in amounts]
     codes = [codes_named(w, kind) for w, _ in names]
     taken: list[tuple[Token, tuple[int, int]]] = []
