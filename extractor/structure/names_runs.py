@@ -10,12 +10,16 @@ piece printed after the rows, a wrapped name, a note); the amounts after the fir
 many runs as names, each run a row of the table's template (its first amount the sum of the parts
 after it, a part perhaps followed by its own parts: 合计 = 小计 + 项目, 小计 = 人员 + 公用; at most as
 many amounts as the header numbers columns). The 合计 row's amounts stand before the first name (its
-label among them) and are not read; those of its amounts the header's width still lacks may float
-among the rows' runs and are skipped (as few as the cut needs, at most that many).
-A cut is taken only where it is the only one (runs compared by their amounts) and the names'
+label among them) and are not read.
+The rows are read group by group (a 类 and the names up to the next name that can be a 类): a
+group's cut is taken only where it is the only one (runs compared by their amounts) and the names'
 hierarchy confirms it: each name gets a code the catalogue gives it (类 / 款 / 项), the codes in
-the order of a subject tree (a row's code is a 类 or a child of a code above it), and every row with
-children totals their totals (to a unit of the last printed decimal a child). The first amount of a
+the order of a subject tree (a row's code is a 类 or a child of a code above it; siblings in code
+order, as tables print them: a name moved out of its place in the block breaks it, where sums alone
+would not tell siblings apart), and every row with children totals their totals (to a unit of the last printed decimal a child). A group with no such
+cut right after the group before it (its amounts printed elsewhere: a part floated away, a number
+broken over two lines) is not read; the next group is then looked for among all the amounts after
+the last group read, and taken only where one place and cut hold, with a sum of distinct amounts. The first amount of a
 run (the row's total) is read as printed; the parts after it go to review (`layout.column_guess`:
 blank cells are absent and the run does not tell their columns).
 What it does not: read the 合计 row, tables with codes (own_runs.py, row_stream.py), names the
@@ -89,19 +93,66 @@ def _group_cuts(words: list[str], j: int, n: int, width: int) -> Optional[list[l
     return None if len(found) > _MAX_CUTS else found
 
 
-def _tree_ok(codes: list[set[str]], totals: list[Decimal], units: list[Decimal]) -> bool:
+def _group_cut(words: list[str], starts: range, codes: list[set[str]], width: int,
+               anchored: bool) -> Optional[list[tuple[int, int]]]:
+    """The one cut of a group's runs, starting at one of `starts`, that the catalogue's tree and the
+    sums confirm (distinct cuts compared by their amounts); None when none or more than one is, or
+    the group is a lone row (nothing confirms it). A group looked for among the amounts (not
+    `anchored` right after the group before it) must have a row with two children or more that
+    totals them (a chain of equal amounts, 18.00 18.00 …, fits anywhere)."""
+    if len(codes) < 2:
+        return None
+    good: dict[tuple, list[tuple[int, int]]] = {}
+    for j in starts:
+        cuts = _group_cuts(words, j, len(codes), width)
+        if cuts is None:
+            return None
+        for cut in cuts:
+            totals = [_amount(words[s]) for s, _ in cut]
+            units = [_unit(words[s:e]) for s, e in cut]
+            chosen = _tree(codes, totals, units)
+            if chosen is not None and (anchored or _forks(chosen, totals)):
+                good[tuple(tuple(words[s:e]) for s, e in cut)] = cut
+                if len(good) > 1:
+                    return None
+    return next(iter(good.values())) if len(good) == 1 else None
+
+
+def _forks(chosen: list[str], totals: list[Decimal]) -> bool:
+    """Some row of the group has two children or more, not all zero (a sum that says something)."""
+    return any(len(kids) >= 2 and any(totals[j] for j in kids) for kids in _children(chosen))
+
+
+def _children(chosen: list[str]) -> list[list[int]]:
+    """Each row's children: the rows after it one level deeper, up to a row of its level or above."""
+    out = []
+    for k, c in enumerate(chosen):
+        kids = []
+        for j in range(k + 1, len(chosen)):
+            if len(chosen[j]) <= len(c):
+                break
+            if len(chosen[j]) == len(c) + 2:
+                kids.append(j)
+        out.append(kids)
+    return out
+
+
+def _tree(codes: list[set[str]], totals: list[Decimal], units: list[Decimal]) -> Optional[list[str]]:
     """Some choice of one code a name gives the rows in subject-tree order (each a 类, or a child of a
     code above it on the path) where each row with children totals them."""
     n = len(codes)
 
-    def place(k: int, chosen: list[str]) -> bool:
+    def place(k: int, chosen: list[str]) -> Optional[list[str]]:
         if k == n:
-            return _sums(chosen, totals, units)
+            return chosen if _sums(chosen, totals, units) else None
         for c in sorted(codes[k]):
+            if any(len(o) == len(c) and o[:-2] == c[:-2] and o >= c for o in chosen):
+                continue  # siblings print in code order: a name out of it moved (its amounts are not known)
             if len(c) == 3 or (chosen and any(p == c[:len(p)] and len(c) - len(p) == 2 for p in _path(chosen))):
-                if place(k + 1, chosen + [c]):
-                    return True
-        return False
+                got = place(k + 1, chosen + [c])
+                if got is not None:
+                    return got
+        return None
 
     return place(0, [])
 
@@ -116,14 +167,8 @@ def _path(chosen: list[str]) -> list[str]:
 
 
 def _sums(chosen: list[str], totals: list[Decimal], units: list[Decimal]) -> bool:
-    """Each row whose next rows are its children totals them; every 类 has children or is a leaf."""
-    for k, c in enumerate(chosen):
-        kids = []
-        for j in range(k + 1, len(chosen)):
-            if len(chosen[j]) <= len(c):
-                break
-            if len(chosen[j]) == len(c) + 2:
-                kids.append(j)
+    """Each row with children totals them."""
+    for k, kids in enumerate(_children(chosen)):
         if kids:
             unit = max(units[j] for j in kids + [k])
             if abs(totals[k] - sum((totals[j] for j in kids), Decimal(0))) > unit * len(kids):
@@ -166,22 +211,20 @@ def read_names(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
     codes = [codes_named(w, kind) for w, _ in names]
     taken: list[tuple[Token, tuple[int, int]]] = []
     j = k = 0
+    anchored = True  # the amounts from j on start at the group's first row (no group was skipped)
     while k < len(names):
         m = k + 1  # the group: a 类 and the names under it, up to the next name that can be a 类
         while m < len(names) and not any(len(c) == 3 for c in codes[m]):
             m += 1
-        cuts = _group_cuts(words, j, m - k, width)
-        good = {}
-        for cut in cuts or ():
-            totals = [_amount(words[s]) for s, _ in cut]
-            units = [_unit(words[s:e]) for s, e in cut]
-            if _tree_ok(codes[k:m], totals, units):
-                good[tuple(tuple(words[s:e]) for s, e in cut)] = cut
-        if m - k < 2 or cuts is None or len(good) != 1:
-            break  # no run of children confirms the group, or more than one cut does: read no further
-        cut = next(iter(good.values()))
-        taken.extend(zip(names[k:m], cut))
-        j, k = cut[-1][1], m
+        cut = _group_cut(words, range(j, j + 1) if anchored else range(j, len(words)), codes[k:m], width,
+                         anchored)
+        if cut is None:
+            anchored = False  # the group's amounts left row order: its names are not read, and
+            # the next group is looked for among the amounts from here on
+        else:
+            taken.extend(zip(names[k:m], cut))
+            j, anchored = cut[-1][1], True
+        k = m
     if len(taken) < _MIN_ROWS:
         return None, i + 1
     total = next((w for w, _ in header if _TOTAL_WORD.match(w)), "合计")
