@@ -64,3 +64,51 @@ def test_a_group_whose_sums_fail_is_not_read(tmp_path):
     tables = _tables(tmp_path, text)
     names = [row.name.value for t in tables for row in t.rows]
     assert names == ["一般公共服务支出", "社会工作事务", "其他社会工作事务支出", "其他一般公共服务支出", "其他一般公共服务支出"]
+
+
+BASIC = "表6：2026年市级部门一般公共预算基本支出预算表\n部门名称：某某局\n单位：万元\n" + _lines(
+    "本年一般公共预算基本支出", "经济分类科目名称", "**", "合计", "人员经费", "日常公用支出", "1", "2", "3",
+    "合计", "70,724.29", "58,486.35", "工资福利支出", "55,121.30", "55,121.30", "基本工资", "6,878.71",
+    "6,878.71", "津贴补贴", "14,624.13", "14,624.13", "奖金", "13,704.54", "13,704.54", "167.16", "167.16",
+    "机关事业单位基本养老保险缴费", "4,100.96", "4,100.96", "职业年金缴费", "2,050.48", "2,050.48",
+    "职工基本医疗保险缴费", "2,434.95", "2,434.95", "78.20", "78.20", "3,946.15", "3,946.15", "151.30",
+    "151.30", "6,984.72", "6,984.72",
+    "绩效工资\n其他社会保障缴费\n住房公积金\n医疗费\n其他工资福利支出",
+) + "\n表7：2026年市级部门一般公共预算“三公”经费预算表\n"
+
+
+def test_siblings_out_of_code_order_are_not_read(tmp_path):
+    # 绩效工资 (30107) printed after 职工基本医疗保险缴费 (30110): the sums hold whichever sibling takes
+    # 167.16, so the group is declined; in code order it is read
+    assert _tables(tmp_path, BASIC) == []
+    fixed = BASIC.replace("绩效工资\n其他社会保障缴费", "其他社会保障缴费").replace(
+        "奖金\n\n13,704.54\n\n13,704.54\n\n", "奖金\n\n13,704.54\n\n13,704.54\n\n绩效工资\n\n")
+    rows = [(r.name.value, r.values["合计"].value) for t in _tables(tmp_path, fixed) for r in t.rows]
+    assert rows[:6] == [("工资福利支出", Decimal("55121.30")), ("基本工资", Decimal("6878.71")),
+                        ("津贴补贴", Decimal("14624.13")), ("奖金", Decimal("13704.54")),
+                        ("绩效工资", Decimal("167.16")), ("机关事业单位基本养老保险缴费", Decimal("4100.96"))]
+    assert rows[-1] == ("其他工资福利支出", Decimal("6984.72")) and len(rows) == 12
+
+
+TOTAL_TABLE = "表3：2026年市级部门支出预算总表\n部门名称：某某局单位:万元\n" + _lines(
+    "基本支出", "功能分类科目名称", "总计", "**", "1", "人员支出", "日常公用支\n出", "项目支出", "2", "3", "4",
+    "15868.83", "576,171.1", "合计", "665,964.37", "一般公共服务支出", "6,701.98", "6,701.98", "1.98",
+    "1.98", "1.98", "1.98", "6,700.00", "6,700.00", "6,700.00", "6,700.00", "18.00", "18.00", "18.00", "18.00",
+    "社会工作事务\n其他社会工作事务支出\n其他一般公共服务支出\n其他一般公共服务支出\n国防支出\n国防动员\n"
+    "交通战备\n教育支出\n职业教育\n技校教育\n其他教育支出\n其他教育支出",
+    # the 合计 row's 人员支出, printed before 交通战备's run
+    "73,924.43", "18.00", "18.00", "24,310.26", "14,494.34", "4,709.38", "5,106.54", "24,280.26", "14,494.34",
+    "4,709.38", "5,076.54", "24,280.26", "14,494.34", "4,709.38", "5,076.54", "30.00", "30.00", "30.00", "30.00",
+) + "\n表4：2026年市级部门财政拨款收支预算总表\n"
+
+
+def test_a_group_whose_amounts_floated_is_skipped_and_the_next_found_further_on(tmp_path):
+    # the 国防 group's runs do not follow the group before (73,924.43 stands in them): it is not read;
+    # the 教育 group (a 类 whose two 款 total it: 24,280.26 + 30.00) is found among the later amounts
+    rows = [(r.name.value, [f.value for f in r.values.values() if isinstance(f.value, Decimal)])
+            for t in _tables(tmp_path, TOTAL_TABLE) for r in t.rows]
+    d = Decimal
+    assert [n for n, _ in rows] == ["一般公共服务支出", "社会工作事务", "其他社会工作事务支出", "其他一般公共服务支出",
+                                    "其他一般公共服务支出", "教育支出", "职业教育", "技校教育", "其他教育支出", "其他教育支出"]
+    assert rows[5][1] == [d("24310.26"), d("14494.34"), d("4709.38"), d("5106.54")]
+    assert rows[-1][1] == [d("30.00"), d("30.00")]
