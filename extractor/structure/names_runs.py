@@ -1,30 +1,34 @@
-"""Reader `names-runs`: a subject table printing names only (no codes), its names as a block and its
+"""Reader `names-runs`: a subject table printing names only (no codes), its names as blocks and its
 amounts as runs in row order.
 
 What it does: budget tables whose subject column prints names only (a header naming 功能分类科目名称 or
-经济分类科目名称 and no 编码 column; Hangzhou's 市级部门 一般公共预算支出表 / 基本支出表) come out of
-pdftotext without `-layout` (and pdfminer.six) as the subject names in row order, in blocks, and the
-amounts in row order, blank cells absent, the names' blocks put between the amount runs anywhere.
-The rows are the names in order (a word the catalogue does not give a code ends them: a header's
-piece printed after the rows, a wrapped name, a note); the amounts after the first name are cut into as
-many runs as names, each run a row of the table's template (its first amount the sum of the parts
-after it, a part perhaps followed by its own parts: 合计 = 小计 + 项目, 小计 = 人员 + 公用; at most as
-many amounts as the header numbers columns). The 合计 row's amounts stand before the first name (its
-label among them) and are not read.
-The rows are read group by group (a 类 and the names up to the next name that can be a 类): a
-group's cut is taken only where it is the only one (runs compared by their amounts) and the names'
-hierarchy confirms it: each name gets a code the catalogue gives it (类 / 款 / 项), the codes in
-the order of a subject tree (a row's code is a 类 or a child of a code above it; siblings in code
-order, as tables print them: a name moved out of its place in the block breaks it, where sums alone
-would not tell siblings apart), and every row with children totals their totals (to a unit of the last printed decimal a child). A group with no such
-cut right after the group before it (its amounts printed elsewhere: a part floated away, a number
-broken over two lines) is not read; the next group is then looked for among all the amounts after
-the last group read, and taken only where one place and cut hold, with a sum of distinct amounts. The first amount of a
-run (the row's total) is read as printed; the parts after it go to review (`layout.column_guess`:
-blank cells are absent and the run does not tell their columns).
-What it does not: read the 合计 row, tables with codes (own_runs.py, row_stream.py), names the
-catalogue does not know (the table is declined), or a stream whose names or amounts leave row
-order (no unique confirmed cut: declined). It runs after every other reader declined the table.
+经济分类科目名称 and no 编码 column; Hangzhou's 市级部门 支出总表 / 一般公共预算支出表 / 基本支出表) come
+out of pdftotext without `-layout` as the subject names in row order, in blocks, and the amounts in
+row order, blank cells absent, the names' blocks put between the amount runs anywhere.
+- The rows are the names in order, from the first word the catalogue gives a code to the first word
+  that is neither such a name nor an amount (a header's piece printed after the rows, a wrapped name,
+  a note: the rows end there). The 合计 row's amounts stand before the first name (its label among
+  them) and are not read.
+- The amounts after the first name are cut into runs, one a name, each run a row of the table's
+  template: its first amount the sum of the parts after it, a part perhaps followed by its own parts
+  (合计 = 小计 + 项目, 小计 = 人员 + 公用), at most as many amounts as the header numbers columns.
+- The rows are read group by group (a 类 and the names up to the next name that can be a 类). A
+  group's cut is taken only where it is the only one (cuts compared by their amounts) that the
+  names' hierarchy confirms: each name gets a code the catalogue gives it (类 / 款 / 项), the codes in
+  the order of a subject tree (a row's code is a 类 or a child of a code above it; siblings in code
+  order, as tables print them: a name moved out of its place in the block breaks it, where sums
+  alone would not tell siblings apart), and every row with children totals their totals (to a unit
+  of the last printed decimal a child). A lone 类 (nothing confirms it) is not read.
+- A group with no such cut right after the group before it (its amounts printed elsewhere: a part
+  floated away, a number broken over two lines) is not read; the next group is then looked for among
+  all the amounts after the last group read, and taken only where one place and one cut hold and a
+  row of it has two children or more (a chain of equal amounts, 18.00 18.00 …, fits anywhere).
+The first amount of a run (the row's total) is read as printed; the parts after it go to review
+(`layout.column_guess`: blank cells are absent and the run does not tell their columns). The grid is
+`科目名称`, the header's total word, then 列2… for the parts.
+What it does not: read the 合计 row, tables with codes (own_runs.py, row_stream.py), a group whose
+names or amounts leave row order, or pdfminer.six's column-wise order (each column's amounts in a
+run of their own). It reads before row-stream, which takes such a stream but cannot place its rows.
 """
 from __future__ import annotations
 
@@ -41,8 +45,8 @@ from .row_stream import Token, _is_stream, _region, _template_shape
 from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, text_cell
 from .text_tables import LastRead, text_reader, with_report
 
-_MIN_ROWS = 3  # names, at least, for the table to be taken
-_MAX_CUTS = 64  # cuts enumerated before the table is declined as too ambiguous
+_MIN_ROWS = 3  # rows read, at least, for the table to be taken
+_MAX_CUTS = 64  # cuts of a group enumerated before it is declined as too ambiguous
 _HAN = re.compile(r"\p{Han}")
 _NAMES_HEADER = re.compile(r"^(功能|经济)分类科目名称$")
 _CODE_WORD = re.compile(r"编码|代码|科目编号")
