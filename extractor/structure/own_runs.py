@@ -90,7 +90,7 @@ def _own_prefix(values: list[Decimal], places: list[int]) -> int:
     小计, 人员经费, 公用经费 …), else the shortest prefix (two or more) whose first amount is the sum of
     the rest; 0 when none is. Sums hold to one unit of the last printed decimal a part."""
     unit = Decimal(1).scaleb(-min(places)) if places else Decimal(0)
-    if 2 <= len(values) <= _MAX_RUN and _parts_from(values, 1, values[0], unit):
+    if 2 <= len(values) <= _MAX_RUN and parts_add_up(values, 1, values[0], unit):
         return len(values)
     for n in range(2, len(values) + 1):
         if abs(values[0] - sum(values[1:n], Decimal(0))) <= unit * (n - 1):
@@ -98,16 +98,16 @@ def _own_prefix(values: list[Decimal], places: list[int]) -> int:
     return 0
 
 
-def _parts_from(values: list[Decimal], k: int, total: Decimal, unit: Decimal) -> bool:
+def parts_add_up(values: list[Decimal], k: int, total: Decimal, unit: Decimal) -> bool:
     """values[k:] are parts adding up to `total`, each part perhaps followed by parts of its own
     adding up to it."""
     if k == len(values):
         return abs(total) <= unit * len(values)
     part = values[k]
-    if _parts_from(values, k + 1, total - part, unit):
+    if parts_add_up(values, k + 1, total - part, unit):
         return True
     for m in range(k + 2, len(values) + 1):  # the part's own parts: values[k+1:m]
-        if abs(part - sum(values[k + 1:m], Decimal(0))) <= unit * (m - k) and _parts_from(values, m, total - part, unit):
+        if abs(part - sum(values[k + 1:m], Decimal(0))) <= unit * (m - k) and parts_add_up(values, m, total - part, unit):
             return True
     return False
 
