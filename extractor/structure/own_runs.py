@@ -63,6 +63,9 @@ class _Row:
     start: int  # token index of the row's first word
     amounts: list[Token] = field(default_factory=list)  # the run right after the cells
     own: int = 0  # the run's prefix that is the row's (0: none holds)
+    end: int = 0  # token index after the row's run (after its block, for a row of a block)
+    block: int = -1  # the block of rows printed interleaved that holds the row (-1: none)
+    whole: bool = False  # the run (every run of the row's block) is exactly its row's own amounts
 
 
 def _amount(word: str) -> Optional[Decimal]:
@@ -116,6 +119,69 @@ def _places(word: str) -> int:
     return len(word.split(".", 1)[1]) if "." in word else 0
 
 
+def _paragraph(toks: list[Token], k: int) -> int:
+    """The index after the paragraph that opens at toks[k]: the words on lines that follow each other
+    with no blank line between, one word a line (k itself when toks[k] shares its line)."""
+    def alone(j: int) -> bool:
+        return (j == 0 or toks[j - 1][1] is not toks[j][1]) and (
+            j + 1 == len(toks) or toks[j + 1][1] is not toks[j][1])
+
+    if not alone(k):
+        return k
+    j = k + 1
+    while j < len(toks) and alone(j) and toks[j][1].no is not None and toks[j - 1][1].no is not None \
+            and toks[j][1].no == toks[j - 1][1].no + 1:
+        j += 1
+    return j
+
+
+def _opens(word: str, kind_key: tuple[int, str]) -> bool:
+    """The word is a `code-name` cell of the table's first subject column (its code's length and first
+    digit)."""
+    m = CODE_NAME.match(word)
+    return m is not None and (len(m.group(1)), m.group(1)[0]) == kind_key
+
+
+def _block(toks: list[Token], k: int, kind_key: tuple[int, str]) -> Optional[list[_Row]]:
+    """The rows of a block printed interleaved from toks[k]: m rows (two or more) printed column by
+    column, a paragraph of m lines a column: the m first subjects (`code-name` cells, row openers),
+    each further subject column's m cells, then each amount column's m amounts (every paragraph exactly
+    m lines, one word a line), the i-th line of every paragraph the i-th row's. None where toks[k]
+    opens no such block, or the block's last amount paragraph is followed by an amount (the block's
+    amounts may go on in another shape)."""
+    p = _paragraph(toks, k)
+    m = p - k
+    if m < 2 or not all(_opens(w, kind_key) for w, _ in toks[k:p]):
+        return None
+    columns: list[list[Token]] = [toks[k:p]]
+    amounts: list[list[Token]] = []
+    j = p
+    while j < len(toks):
+        q = _paragraph(toks, j)
+        if q - j != m:
+            break
+        words = toks[j:q]
+        if all(_amount(w) is not None for w, _ in words):
+            amounts.append(words)
+        elif not amounts and all(CODE_NAME.match(w) and not _opens(w, kind_key) for w, _ in words):
+            columns.append(words)
+        else:
+            break
+        j = q
+    if len(amounts) < 2 or (j < len(toks) and _amount(toks[j][0]) is not None):
+        return None
+    rows = []
+    for r in range(m):
+        row = _Row(cells=[[col[r]] for col in columns], start=k, amounts=[col[r] for col in amounts], end=j,
+                   block=k)
+        row.own = _own_prefix([_amount(w) for w, _ in row.amounts], [_places(w) for w, _ in row.amounts])
+        rows.append(row)
+    whole = all(r.own == len(r.amounts) for r in rows)
+    for row in rows:
+        row.whole = whole
+    return rows
+
+
 def _rows(toks: list[Token]) -> Optional[tuple[list[Token], list[_Row]]]:
     first = next((k for k in range(len(toks)) if _opener(toks, k)), None)
     if first is None:
@@ -128,6 +194,11 @@ def _rows(toks: list[Token]) -> Optional[tuple[list[Token], list[_Row]]]:
         code = _opener(toks, k)
         if code is None or (len(code), code[0]) != kind_key:
             k += 1
+            continue
+        block = _block(toks, k, kind_key)
+        if block is not None:
+            rows.extend(block)
+            k = block[0].end
             continue
         row = _Row(cells=[], start=k)
         j = k
@@ -154,6 +225,7 @@ def _rows(toks: list[Token]) -> Optional[tuple[list[Token], list[_Row]]]:
             j += 1
         if row.amounts:
             row.own = _own_prefix([_amount(w) for w, _ in row.amounts], [_places(w) for w, _ in row.amounts])
+        row.end, row.whole = j, bool(row.amounts) and row.own == len(row.amounts)
         rows.append(row)
         k = j
     return toks[:first], rows
@@ -179,19 +251,14 @@ def _cell(words: list[Token]) -> Optional[tuple[str, str]]:
 
 def _in_order(rows: list[_Row], k: int, header: list[Token]) -> bool:
     """The stream is in row order where rows[k] opens: it is the first row and the header holds no
-    amount, or the row before printed a run that is exactly its own amounts, ending right here."""
+    amount, or the row before printed a run that is exactly its own amounts, ending right here (for a
+    row of a block printed interleaved: where its block opens)."""
+    while k > 0 and rows[k].block >= 0 and rows[k - 1].block == rows[k].block:
+        k -= 1
     if k == 0:
         return not any(_amount(w) is not None for w, _ in header)
     prev = rows[k - 1]
-    if not prev.amounts or prev.own != len(prev.amounts):
-        return False
-    last = toks_index(prev)
-    return last + 1 == rows[k].start
-
-
-def toks_index(row: _Row) -> int:
-    """The token index of the row's last amount."""
-    return row.start + sum(len(c) for c in row.cells) + len(row.amounts) - 1
+    return prev.whole and prev.end == rows[k].start
 
 
 def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
