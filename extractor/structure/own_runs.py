@@ -45,11 +45,12 @@ from ..catalog import lookup, name_matches
 from ..datamodel import GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from .row_stream import Token, _is_stream, _region, _template_shape
-from .spaced_text import AMOUNT, CODE_NAME, after_title, amount_cell, cell_line, text_cell
+from .spaced_text import AMOUNT, CODE_NAME, MAX_CELL, after_title, amount_cell, cell_line, text_cell
 from .text_tables import LastRead, text_reader, with_report
 
 _MIN_ROWS = 3  # rows read, at least, for the table to be taken
 _MAX_RUN = 8  # amounts of a run tried as one whole row
+_MAX_LINES = 8000  # the table's region in lines: one cell a line, its title printed once, over many pages
 _HAN = re.compile(r"\p{Han}")
 _BARE_CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 _TOTAL_WORD = re.compile(r"^(?:合计|总计|本年支出合计|支出合计)$")
@@ -66,6 +67,15 @@ class _Row:
     end: int = 0  # token index after the row's run (after its block, for a row of a block)
     block: int = -1  # the block of rows printed interleaved that holds the row (-1: none)
     whole: bool = False  # the run (every run of the row's block) is exactly its row's own amounts
+
+
+def _cells_line(line: NLine) -> bool:
+    """A line of the table's cells: one cell (`spaced_text.cell_line`), or subject cells side by side
+    (`2130304-水利行业业务管理 50999-其他对个人和家庭的补 30399-其他对个人和家庭的补`, longer than a cell:
+    pdftotext puts the cells of a row's line together where their boxes touch)."""
+    words = line.text.split()
+    return cell_line(line) or (len(words) >= 2 and "\t" not in line.text and all(
+        CODE_NAME.match(w) and len(w) <= MAX_CELL for w in words))
 
 
 def _amount(word: str) -> Optional[Decimal]:
@@ -271,7 +281,7 @@ def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
 
 
 def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    toks, end = _region(lines, i)
+    toks, end = _region(lines, i, limit=_MAX_LINES, cells=_cells_line)
     cut = _rows(toks)
     if cut is None:
         return None, i + 1
