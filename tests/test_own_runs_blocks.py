@@ -68,3 +68,36 @@ def test_rows_printed_interleaved_are_read_line_by_line_where_each_run_sums(tmp_
         ("2080501", "50905-离退休费", "30301-离休费", [(Decimal("48.865000"), True), (Decimal("48.865000"), False)]),
     ]
     assert tables[0].rows[0].values["列3"].value is None or tables[0].rows[0].values["列3"].value == ""
+
+
+def test_a_table_over_many_pages_and_a_line_of_cells_side_by_side_are_read(tmp_path):
+    # a row, a block of two rows, 320 rows of 10 lines each (3,200 lines: more than a region of other
+    # readers' streams), then a row whose three cells pdftotext put on one line (longer than a cell),
+    # then one more row
+    rows = []
+    for k in range(320):
+        rows += [["2050302-中等职业教育"], ["50501-工资福利支出"], ["30101-基本工资"], [f"{k + 1}.100000"],
+                 [f"{k + 1}.100000"]]
+    text = "预算03表 支出总表\n金额单位：万元\n\n" + _lines(
+        ["其中", "支出功能分类科目"], ["政府支出经济分类科目"], ["部门支出经济分类科目"], ["合计"], ["基本支出"],
+        ["2050302-中等职业教育"], ["50502-商品和服务支出"], ["30201-办公费"], ["6.321480"], ["6.033000"], ["0.288480"],
+        ["2050302-中等职业教育", "2050302-中等职业教育"], ["50501-工资福利支出", "50501-工资福利支出"],
+        ["30102-津贴补贴", "30107-绩效工资"], ["466.749288", "1,746.758400"], ["466.749288", "1,746.758400"],
+        *rows,
+        ["2130304-水利行业业务管理 50999-其他对个人和家庭的补助 30399-其他对个人和家庭的补助"], ["12.500000"], ["12.500000"],
+        ["2130304-水利行业业务管理"], ["50502-商品和服务支出"], ["30202-印刷费"], ["3.000000"], ["1.000000"], ["2.000000"],
+    ) + "\n二、其他说明\n本单位无其他情况。\n"
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    tables = [t for t in extract(p, ner=False).tables if t.method == "own-runs"]
+    assert len(tables) == 1
+    got = tables[0].rows
+    assert len(got) == 325
+    assert [f.value for f in got[322].values.values() if isinstance(f.value, Decimal)] == [
+        Decimal("320.100000"), Decimal("320.100000")]
+    assert (got[323].code.value, got[323].values["政府支出经济分类科目"].value,
+            got[323].values["部门支出经济分类科目"].value) == ("2130304", "50999-其他对个人和家庭的补助",
+                                                         "30399-其他对个人和家庭的补助")
+    assert got[323].values["合计"].value == Decimal("12.500000") and got[323].values["合计"].confidence >= 0.9
+    assert [f.value for f in got[324].values.values() if isinstance(f.value, Decimal)] == [
+        Decimal("3.000000"), Decimal("1.000000"), Decimal("2.000000")]
