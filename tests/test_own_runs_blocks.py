@@ -9,8 +9,9 @@ header: read. The first block (30102 / 30107) follows it: both read, 466.749288 
 run is exactly its own (381.338880 = 381.338880). 30201 6.321480 = 6.033000 + 0.288480 follows that
 run: read. The second block: 30226's amounts 17.549200 ≠ 9.372200 (a part floated away): not read;
 30227 26.000000 = 26.000000: read. 30202 1.700000 = 1.700000 (then 9.000000, floating) after a block
-not all of whose runs were its rows': not read; nor 30228 60.000000 = 60.000000 after it. The third
-block (2080501, 30307 / 30301) follows 30228's run, exactly its own: both read, 27.000000 =
+not all of whose runs were its rows, its own run not all of what follows its cells: not read; 30228 60.000000 = 60.000000 after it and a header
+word, a break in the order: read by its run alone (tests/test_own_runs_breaks.py). The third block
+(2080501, 30307 / 30301) follows 30228's run, exactly its own: both read, 27.000000 =
 27.000000 and 48.865000 = 48.865000. The fourth block is followed by a lone amount (3,410.481476):
 its amounts may go on, not read."""
 from __future__ import annotations
@@ -63,6 +64,7 @@ def test_rows_printed_interleaved_are_read_line_by_line_where_each_run_sums(tmp_
          [(Decimal("6.321480"), True), (Decimal("6.033000"), False), (Decimal("0.288480"), False)]),
         ("2050302", "50502-商品和服务支出", "30227-委托业务费",
          [(Decimal("26.000000"), True), (Decimal("26.000000"), False)]),
+        ("2050302", "50502-商品和服务支出", "30228-工会经费", [(Decimal("60.000000"), True), (Decimal("60.000000"), False)]),
         ("2080501", "50901-社会福利和救助", "30307-医疗费补助",
          [(Decimal("27.000000"), True), (Decimal("27.000000"), False)]),
         ("2080501", "50905-离退休费", "30301-离休费", [(Decimal("48.865000"), True), (Decimal("48.865000"), False)]),

@@ -53,6 +53,7 @@ _MAX_RUN = 8  # amounts of a run tried as one whole row
 _MAX_LINES = 8000  # the table's region in lines: one cell a line, its title printed once, over many pages
 _HAN = re.compile(r"\p{Han}")
 _BARE_CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
+_SUB_PART = re.compile(r"^(?:小计|人员经费|公用经费)$")  # a part split into parts of its own
 _TOTAL_WORD = re.compile(r"^(?:合计|总计|本年支出合计|支出合计)$")
 _PART_DOUBT = ("column uncertain: the converter printed this row's cells and amounts apart from the "
                "header, blank cells absent; the part's column is not known (its total is the row's first amount)")
@@ -271,6 +272,36 @@ def _in_order(rows: list[_Row], k: int, header: list[Token]) -> bool:
     return prev.whole and prev.end == rows[k].start
 
 
+def _opens_paragraph(toks: list[Token], j: int) -> bool:
+    """toks[j] opens a paragraph: a blank line (or more) stands between it and the word before it."""
+    if j == 0:
+        return True
+    before, at = toks[j - 1][1].no, toks[j][1].no
+    return before is not None and at is not None and at > before + 1
+
+
+def _alone(row: _Row, nested: bool, toks: list[Token]) -> bool:
+    """A row after a break in the order, read by its run alone: the run is exactly the row's own amounts
+    (two or more, the first the sum of the rest). Its first amount could be a part only where parts
+    add up among themselves by the columns: where the header splits a part into its own parts (小计 =
+    人员经费 + 公用经费), a run `小计 人员经费 公用经费` or `小计 人员经费` (the total printed before the
+    cells, the 项目支出 floated away) is one too; there the run is read only where it holds three
+    amounts or more, its first two equal (合计 = 小计, no 项目支出: no part equals the next by the columns
+    but by chance). Its cells must stand apart: each cell (a block's first subjects) opens a paragraph
+    of its own and so does its run (where the order breaks, pdftotext prints several rows' cells in
+    one paragraph: a cell there may be another row's)."""
+    if row.own < 2 or row.own != len(row.amounts):
+        return False
+    starts = [row.start] if row.block >= 0 else [row.start + sum(len(c) for c in row.cells[:n])
+                                                  for n in range(len(row.cells) + 1)]
+    if not all(_opens_paragraph(toks, j) for j in starts):
+        return False
+    if not nested:
+        return True
+    values = [_amount(w) for w, _ in row.amounts]
+    return len(values) >= 3 and values[0] == values[1]
+
+
 def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
     """The further subject columns' labels (the header's words ending in 科目 after the first, when
     there is one per subject column; else 科目2 …) and the total column's (the header's total word)."""
@@ -289,9 +320,10 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     width = sum(1 for w, _ in header if w.endswith("科目"))
     if not width:
         return None, i + 1  # no subject columns named: which subject opens a row is not known
+    nested = any(_SUB_PART.match(w) for w, _ in header)
     picked: list[tuple[_Row, list[tuple[str, str]]]] = []
     for k, row in enumerate(rows):
-        if row.own == 0 or not _in_order(rows, k, header):
+        if row.own == 0 or not (_in_order(rows, k, header) or _alone(row, nested, toks)):
             continue
         cells = [_cell(c) for c in row.cells]
         if any(c is None for c in cells):
