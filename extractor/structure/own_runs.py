@@ -15,10 +15,21 @@ takes the table. This reader takes the rows that can be read for certain and lea
 - its run is the amounts printed right after its cells; the row's own amounts are the shortest
   prefix of two or more whose first is the sum of the others (the total and its parts, to the last
   printed decimal a part); what follows the prefix is other rows' amounts;
-- it is read only where the stream is in row order at its place: it is the stream's first row and no
+- rows printed interleaved, as a block: m rows (two or more) printed column by column, a paragraph
+  of exactly m lines a column, one word a line (the m first subjects, each further subject column's
+  m cells, then each amount column's m amounts), the i-th line of every paragraph the i-th row's; a
+  block whose last amount paragraph is followed by an amount is not one (its amounts may go on);
+- it is read where the stream is in row order at its place: it is the stream's first row and no
   amount stands before it (the header's words only), or the row before it printed its cells and a
-  run that is exactly its prefix, ending where this row opens (a row that printed no amounts, or
-  amounts that are not its own, before it: this row's first amounts may be another row's too);
+  run that is exactly its prefix, ending where this row opens (a block: where it opens, the row
+  before the block so; after a block, where every run of the block was exactly its row's);
+- after a break in the order (the row before printed no amounts, or amounts not all its own), it is
+  read by its run alone where the run is exactly its own amounts (two or more), and its cells (a
+  block's first subjects) and its run each open a paragraph (where the order breaks, pdftotext prints
+  several rows' cells in one paragraph: a cell there may be another row's); where the header splits
+  a part into parts of its own (小计 人员经费 公用经费), a run `小计 人员经费 公用经费` sums as a row's
+  does (its total printed elsewhere), so there the run must hold three amounts or more, its first two
+  equal (合计 = 小计, no 项目支出);
 - its cells number the subject columns the header names (its words ending in 科目: a table whose
   header names none is declined, as is every row of a stream that opens at a further subject
   column, pdfminer.six's runs of the 部门 subjects), and a cell joined from pieces
@@ -28,8 +39,10 @@ The first amount is the first column's (the total: 合计), read as printed; the
 review (`layout.column_guess`: blank cells are absent and the order does not tell their columns).
 The grid is `科目编码 科目名称`, the further subjects as text columns named by the header's 科目 labels,
 then the total column (named by the header's total word) and 列2… for the parts.
-What it does not: read rows whose amounts stand apart from their cells, two rows printed
-interleaved (both rows' cells, then both rows' amounts in turn), rows after a break in the order, the
+The region is the table's cell lines up to `_MAX_LINES` (the title printed once over many pages),
+a line of subject cells side by side longer than a cell among them.
+What it does not: read rows whose amounts stand apart from their cells (a row's missing parts are
+not looked for among the floating runs), rows interleaved other than in whole m-line paragraphs, the
 合计 row, or the floating amounts (no amount is placed by order alone); a stream with fewer than
 `_MIN_ROWS` rows read is declined. It runs after every other reader declined the table.
 """
