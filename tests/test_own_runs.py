@@ -3,11 +3,13 @@ row) that pdftotext without `-layout` prints one cell per line in the page's blo
 with their own amounts right after their cells, other amounts floating away from their rows.
 
 Checked by hand (STREAM, the real text's shape shortened): 30101 748.827600 = 748.827600, first
-after the header: read; 30102 / 30107 are printed interleaved (both rows' cells, then both rows'
-amounts in turn): not read, nor is 30110 after them (its first amount could be theirs); 30201
-6.321480 = 6.033000 + 0.288480 follows 30110's run, which is exactly its own: read; 30202 1.700000 =
-1.700000, then 9.000000 (another row's, floating) and a header word: read; 30205 4.000000 4.000000
-follows them, so its first amount may be another row's: not read; 30206 52.000000 = 50.000000 +
+after the header: read; 30102 / 30107 are printed interleaved (a block: both rows' cells, then both
+rows' amounts, a paragraph a column): each read, 466.749288 = 466.749288 and 1,746.758400 =
+1,746.758400; 30110 333.473112 = 333.473112 after the block, whose runs were exactly its rows': read;
+30201 6.321480 = 6.033000 + 0.288480 follows 30110's run, which is exactly its own: read; 30202 1.700000 =
+1.700000, then 9.000000 (another row's, floating) and a header word: read; 30205 4.000000 = 4.000000
+after that break in the order: read (its cells and its run each open a paragraph, and the header
+splits no part into parts of its own); 30206 52.000000 = 50.000000 +
 2.000000 follows 30205's run, exactly its own: read."""
 from __future__ import annotations
 
@@ -51,9 +53,14 @@ def test_rows_in_row_order_are_read_with_their_total_confident_and_parts_in_revi
         got.append((row.code.value, row.name.value, row.values["部门支出经济分类科目"].value, amounts))
     assert got == [
         ("2050302", "中等职业教育", "30101-基本工资", [(Decimal("748.827600"), True), (Decimal("748.827600"), False)]),
+        ("2050302", "中等职业教育", "30102-津贴补贴", [(Decimal("466.749288"), True), (Decimal("466.749288"), False)]),
+        ("2050302", "中等职业教育", "30107-绩效工资", [(Decimal("1746.758400"), True), (Decimal("1746.758400"), False)]),
+        ("2050302", "中等职业教育", "30110-职工基本医疗保险缴费",
+         [(Decimal("333.473112"), True), (Decimal("333.473112"), False)]),
         ("2050302", "中等职业教育", "30201-办公费",
          [(Decimal("6.321480"), True), (Decimal("6.033000"), False), (Decimal("0.288480"), False)]),
         ("2050302", "中等职业教育", "30202-印刷费", [(Decimal("1.700000"), True), (Decimal("1.700000"), False)]),
+        ("2130301", "行政运行", "30205-水费", [(Decimal("4.000000"), True), (Decimal("4.000000"), False)]),
         ("2130301", "行政运行", "30206-电费",
          [(Decimal("52.000000"), True), (Decimal("50.000000"), False), (Decimal("2.000000"), False)]),
     ]

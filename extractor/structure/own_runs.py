@@ -15,10 +15,21 @@ takes the table. This reader takes the rows that can be read for certain and lea
 - its run is the amounts printed right after its cells; the row's own amounts are the shortest
   prefix of two or more whose first is the sum of the others (the total and its parts, to the last
   printed decimal a part); what follows the prefix is other rows' amounts;
-- it is read only where the stream is in row order at its place: it is the stream's first row and no
+- rows printed interleaved, as a block: m rows (two or more) printed column by column, a paragraph
+  of exactly m lines a column, one word a line (the m first subjects, each further subject column's
+  m cells, then each amount column's m amounts), the i-th line of every paragraph the i-th row's; a
+  block whose last amount paragraph is followed by an amount is not one (its amounts may go on);
+- it is read where the stream is in row order at its place: it is the stream's first row and no
   amount stands before it (the header's words only), or the row before it printed its cells and a
-  run that is exactly its prefix, ending where this row opens (a row that printed no amounts, or
-  amounts that are not its own, before it: this row's first amounts may be another row's too);
+  run that is exactly its prefix, ending where this row opens (a block: where it opens, the row
+  before the block so; after a block, where every run of the block was exactly its row's);
+- after a break in the order (the row before printed no amounts, or amounts not all its own), it is
+  read by its run alone where the run is exactly its own amounts (two or more), and its cells (a
+  block's first subjects) and its run each open a paragraph (where the order breaks, pdftotext prints
+  several rows' cells in one paragraph: a cell there may be another row's); where the header splits
+  a part into parts of its own (小计 人员经费 公用经费), a run `小计 人员经费 公用经费` sums as a row's
+  does (its total printed elsewhere), so there the run must hold three amounts or more, its first two
+  equal (合计 = 小计, no 项目支出);
 - its cells number the subject columns the header names (its words ending in 科目: a table whose
   header names none is declined, as is every row of a stream that opens at a further subject
   column, pdfminer.six's runs of the 部门 subjects), and a cell joined from pieces
@@ -28,8 +39,10 @@ The first amount is the first column's (the total: 合计), read as printed; the
 review (`layout.column_guess`: blank cells are absent and the order does not tell their columns).
 The grid is `科目编码 科目名称`, the further subjects as text columns named by the header's 科目 labels,
 then the total column (named by the header's total word) and 列2… for the parts.
-What it does not: read rows whose amounts stand apart from their cells, two rows printed
-interleaved (both rows' cells, then both rows' amounts in turn), rows after a break in the order, the
+The region is the table's cell lines up to `_MAX_LINES` (the title printed once over many pages),
+a line of subject cells side by side longer than a cell among them.
+What it does not: read rows whose amounts stand apart from their cells (a row's missing parts are
+not looked for among the floating runs), rows interleaved other than in whole m-line paragraphs, the
 合计 row, or the floating amounts (no amount is placed by order alone); a stream with fewer than
 `_MIN_ROWS` rows read is declined. It runs after every other reader declined the table.
 """
@@ -45,13 +58,15 @@ from ..catalog import lookup, name_matches
 from ..datamodel import GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from .row_stream import Token, _is_stream, _region, _template_shape
-from .spaced_text import AMOUNT, CODE_NAME, after_title, amount_cell, cell_line, text_cell
+from .spaced_text import AMOUNT, CODE_NAME, MAX_CELL, after_title, amount_cell, cell_line, text_cell
 from .text_tables import LastRead, text_reader, with_report
 
 _MIN_ROWS = 3  # rows read, at least, for the table to be taken
 _MAX_RUN = 8  # amounts of a run tried as one whole row
+_MAX_LINES = 8000  # the table's region in lines: one cell a line, its title printed once, over many pages
 _HAN = re.compile(r"\p{Han}")
 _BARE_CODE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
+_SUB_PART = re.compile(r"^(?:小计|人员经费|公用经费)$")  # a part split into parts of its own
 _TOTAL_WORD = re.compile(r"^(?:合计|总计|本年支出合计|支出合计)$")
 _PART_DOUBT = ("column uncertain: the converter printed this row's cells and amounts apart from the "
                "header, blank cells absent; the part's column is not known (its total is the row's first amount)")
@@ -63,6 +78,18 @@ class _Row:
     start: int  # token index of the row's first word
     amounts: list[Token] = field(default_factory=list)  # the run right after the cells
     own: int = 0  # the run's prefix that is the row's (0: none holds)
+    end: int = 0  # token index after the row's run (after its block, for a row of a block)
+    block: int = -1  # the block of rows printed interleaved that holds the row (-1: none)
+    whole: bool = False  # the run (every run of the row's block) is exactly its row's own amounts
+
+
+def _cells_line(line: NLine) -> bool:
+    """A line of the table's cells: one cell (`spaced_text.cell_line`), or subject cells side by side
+    (`2130304-水利行业业务管理 50999-其他对个人和家庭的补 30399-其他对个人和家庭的补`, longer than a cell:
+    pdftotext puts the cells of a row's line together where their boxes touch)."""
+    words = line.text.split()
+    return cell_line(line) or (len(words) >= 2 and "\t" not in line.text and all(
+        CODE_NAME.match(w) and len(w) <= MAX_CELL for w in words))
 
 
 def _amount(word: str) -> Optional[Decimal]:
@@ -116,6 +143,69 @@ def _places(word: str) -> int:
     return len(word.split(".", 1)[1]) if "." in word else 0
 
 
+def _paragraph(toks: list[Token], k: int) -> int:
+    """The index after the paragraph that opens at toks[k]: the words on lines that follow each other
+    with no blank line between, one word a line (k itself when toks[k] shares its line)."""
+    def alone(j: int) -> bool:
+        return (j == 0 or toks[j - 1][1] is not toks[j][1]) and (
+            j + 1 == len(toks) or toks[j + 1][1] is not toks[j][1])
+
+    if not alone(k):
+        return k
+    j = k + 1
+    while j < len(toks) and alone(j) and toks[j][1].no is not None and toks[j - 1][1].no is not None \
+            and toks[j][1].no == toks[j - 1][1].no + 1:
+        j += 1
+    return j
+
+
+def _opens(word: str, kind_key: tuple[int, str]) -> bool:
+    """The word is a `code-name` cell of the table's first subject column (its code's length and first
+    digit)."""
+    m = CODE_NAME.match(word)
+    return m is not None and (len(m.group(1)), m.group(1)[0]) == kind_key
+
+
+def _block(toks: list[Token], k: int, kind_key: tuple[int, str]) -> Optional[list[_Row]]:
+    """The rows of a block printed interleaved from toks[k]: m rows (two or more) printed column by
+    column, a paragraph of m lines a column: the m first subjects (`code-name` cells, row openers),
+    each further subject column's m cells, then each amount column's m amounts (every paragraph exactly
+    m lines, one word a line), the i-th line of every paragraph the i-th row's. None where toks[k]
+    opens no such block, or the block's last amount paragraph is followed by an amount (the block's
+    amounts may go on in another shape)."""
+    p = _paragraph(toks, k)
+    m = p - k
+    if m < 2 or not all(_opens(w, kind_key) for w, _ in toks[k:p]):
+        return None
+    columns: list[list[Token]] = [toks[k:p]]
+    amounts: list[list[Token]] = []
+    j = p
+    while j < len(toks):
+        q = _paragraph(toks, j)
+        if q - j != m:
+            break
+        words = toks[j:q]
+        if all(_amount(w) is not None for w, _ in words):
+            amounts.append(words)
+        elif not amounts and all(CODE_NAME.match(w) and not _opens(w, kind_key) for w, _ in words):
+            columns.append(words)
+        else:
+            break
+        j = q
+    if len(amounts) < 2 or (j < len(toks) and _amount(toks[j][0]) is not None):
+        return None
+    rows = []
+    for r in range(m):
+        row = _Row(cells=[[col[r]] for col in columns], start=k, amounts=[col[r] for col in amounts], end=j,
+                   block=k)
+        row.own = _own_prefix([_amount(w) for w, _ in row.amounts], [_places(w) for w, _ in row.amounts])
+        rows.append(row)
+    whole = all(r.own == len(r.amounts) for r in rows)
+    for row in rows:
+        row.whole = whole
+    return rows
+
+
 def _rows(toks: list[Token]) -> Optional[tuple[list[Token], list[_Row]]]:
     first = next((k for k in range(len(toks)) if _opener(toks, k)), None)
     if first is None:
@@ -128,6 +218,11 @@ def _rows(toks: list[Token]) -> Optional[tuple[list[Token], list[_Row]]]:
         code = _opener(toks, k)
         if code is None or (len(code), code[0]) != kind_key:
             k += 1
+            continue
+        block = _block(toks, k, kind_key)
+        if block is not None:
+            rows.extend(block)
+            k = block[0].end
             continue
         row = _Row(cells=[], start=k)
         j = k
@@ -154,6 +249,7 @@ def _rows(toks: list[Token]) -> Optional[tuple[list[Token], list[_Row]]]:
             j += 1
         if row.amounts:
             row.own = _own_prefix([_amount(w) for w, _ in row.amounts], [_places(w) for w, _ in row.amounts])
+        row.end, row.whole = j, bool(row.amounts) and row.own == len(row.amounts)
         rows.append(row)
         k = j
     return toks[:first], rows
@@ -179,19 +275,44 @@ def _cell(words: list[Token]) -> Optional[tuple[str, str]]:
 
 def _in_order(rows: list[_Row], k: int, header: list[Token]) -> bool:
     """The stream is in row order where rows[k] opens: it is the first row and the header holds no
-    amount, or the row before printed a run that is exactly its own amounts, ending right here."""
+    amount, or the row before printed a run that is exactly its own amounts, ending right here (for a
+    row of a block printed interleaved: where its block opens)."""
+    while k > 0 and rows[k].block >= 0 and rows[k - 1].block == rows[k].block:
+        k -= 1
     if k == 0:
         return not any(_amount(w) is not None for w, _ in header)
     prev = rows[k - 1]
-    if not prev.amounts or prev.own != len(prev.amounts):
+    return prev.whole and prev.end == rows[k].start
+
+
+def _opens_paragraph(toks: list[Token], j: int) -> bool:
+    """toks[j] opens a paragraph: a blank line (or more) stands between it and the word before it."""
+    if j == 0:
+        return True
+    before, at = toks[j - 1][1].no, toks[j][1].no
+    return before is not None and at is not None and at > before + 1
+
+
+def _alone(row: _Row, nested: bool, toks: list[Token]) -> bool:
+    """A row after a break in the order, read by its run alone: the run is exactly the row's own amounts
+    (two or more, the first the sum of the rest). Its first amount could be a part only where parts
+    add up among themselves by the columns: where the header splits a part into its own parts (小计 =
+    人员经费 + 公用经费), a run `小计 人员经费 公用经费` or `小计 人员经费` (the total printed before the
+    cells, the 项目支出 floated away) is one too; there the run is read only where it holds three
+    amounts or more, its first two equal (合计 = 小计, no 项目支出: no part equals the next by the columns
+    but by chance). Its cells must stand apart: each cell (a block's first subjects) opens a paragraph
+    of its own and so does its run (where the order breaks, pdftotext prints several rows' cells in
+    one paragraph: a cell there may be another row's)."""
+    if row.own < 2 or row.own != len(row.amounts):
         return False
-    last = toks_index(prev)
-    return last + 1 == rows[k].start
-
-
-def toks_index(row: _Row) -> int:
-    """The token index of the row's last amount."""
-    return row.start + sum(len(c) for c in row.cells) + len(row.amounts) - 1
+    starts = [row.start] if row.block >= 0 else [row.start + sum(len(c) for c in row.cells[:n])
+                                                  for n in range(len(row.cells) + 1)]
+    if not all(_opens_paragraph(toks, j) for j in starts):
+        return False
+    if not nested:
+        return True
+    values = [_amount(w) for w, _ in row.amounts]
+    return len(values) >= 3 and values[0] == values[1]
 
 
 def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
@@ -204,7 +325,7 @@ def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
 
 
 def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    toks, end = _region(lines, i)
+    toks, end = _region(lines, i, limit=_MAX_LINES, cells=_cells_line)
     cut = _rows(toks)
     if cut is None:
         return None, i + 1
@@ -212,9 +333,10 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     width = sum(1 for w, _ in header if w.endswith("科目"))
     if not width:
         return None, i + 1  # no subject columns named: which subject opens a row is not known
+    nested = any(_SUB_PART.match(w) for w, _ in header)
     picked: list[tuple[_Row, list[tuple[str, str]]]] = []
     for k, row in enumerate(rows):
-        if row.own == 0 or not _in_order(rows, k, header):
+        if row.own == 0 or not (_in_order(rows, k, header) or _alone(row, nested, toks)):
             continue
         cells = [_cell(c) for c in row.cells]
         if any(c is None for c in cells):

@@ -93,7 +93,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import regex as re
 
@@ -216,14 +216,15 @@ def _one_line(line: NLine) -> bool:
     return amounts >= 3 and sum(1 for k in range(len(toks)) if _opens_row(toks, k)) >= 2
 
 
-def _region(lines: Sequence[NLine], i: int, codes: bool = False) -> tuple[list[Token], int]:
-    """The tokens of the table's cell lines from lines[i] on (each with its line), and the index
-    after them; a table run together on one line is that line's words."""
+def _region(lines: Sequence[NLine], i: int, codes: bool = False, limit: int = _MAX_LINES,
+            cells: Callable[[NLine], bool] = cell_line) -> tuple[list[Token], int]:
+    """The tokens of the table's cell lines (`cells`) from lines[i] on (each with its line, `limit`
+    lines at most), and the index after them; a table run together on one line is that line's words."""
     if not cell_line(lines[i]):
         return [(w, lines[i]) for w in lines[i].text.split()], i + 1
     out: list[Token] = []
     own = {" ".join(ln.text.split()) for ln in _title_lines(lines, i)}  # the table's title lines
-    j, n = i, min(len(lines), i + _MAX_LINES)
+    j, n = i, min(len(lines), i + limit)
     page_head = True  # no amount since the table's start or its title printed again on a new page
     while j < n:
         ln = lines[j]
@@ -238,7 +239,7 @@ def _region(lines: Sequence[NLine], i: int, codes: bool = False) -> tuple[list[T
                 # which _lines_of skips as a repeated header)
                 j, page_head = after, True
                 continue
-        if not cell_line(ln) or (title_like(ln) and out):
+        if not cells(ln) or (title_like(ln) and out):
             break
         out.extend((w, ln) for w in t.split())
         page_head = page_head and not any(AMOUNT.match(w) and ("." in w or "," in w) for w in t.split())  # (codes stay)
