@@ -406,9 +406,11 @@ def _words_first(body: list[Piece], first: int) -> tuple[list[Piece], int]:
         return body, first
     between = body[first:k]
     words = [p for p in between if not ORDINAL.match(p.text)]
-    if not words or any(len(p.text) > 4 for p in words):
-        return body, first
     items = [p for p in between if ORDINAL.match(p.text)]
+    if not words or any(len(p.text) > 4 for p in words) or len(items) < 2:
+        return body, first  # (one item before the words is the first row, not the labels' box: plain
+        # pdftotext prints `一、一般公共预算` `支出` `预算` `项目` `46,402.33 一、…支出` row by row, each
+        # label by its amount, and a row whose amount is printed elsewhere would shift the rest)
     return body[:first] + words + items + body[k:], first + len(words)
 
 
