@@ -75,3 +75,27 @@ def test_shared_run_reads_the_copies_interleaved_or_none():
     assert shared_run(d, 3, 2) == [Decimal("3"), Decimal("1"), Decimal("2")]
     # a stream that no two copies of one run give (2 before the 1 of its copy)
     assert shared_run([Decimal(x) for x in ("3", "2", "3", "1")], 2, 2) is None
+
+
+def test_a_table_over_two_pages_its_rows_summed_across_them(tmp_path):
+    # page 2 prints the header's pieces again, then its labels (a class of page 1's last unit first),
+    # the 总计 run, the header's words and its other columns: 某某局（本级） 60.00 = 45.00 + 10.00 (page 1) +
+    # 5.00 (page 2); 合计 100.00 = 60.00 + 40.00
+    def page(labels, run):
+        pairs = [a for v in run for a in (v, v)]
+        return labels + ["总计"] + run + HEAD_AFTER + ["0.00"] * (4 * len(run)) + pairs
+
+    first = ["合计", "某某局（本级）", "\u3000工资福利支出", "\u3000商品和服务支出"]
+    run1 = ["100.00", "60.00", "45.00", "10.00"]
+    second = ["\u3000对个人和家庭的补助", "某某服务", "中心", "\u3000工资福利支出"]
+    run2 = ["5.00", "40.00", "40.00"]
+    body = (["某某局2026年部门预算", "- 11 -", "支出项目类别（资金使用", "单位）"] + first + ["总计"] + run1
+            + [TITLE, "表11", "单位：万元"] + HEAD_AFTER + ["0.00"] * 16 + [a for v in run1 for a in (v, v)]
+            + ["- 12 -", "支出项目类别（资金使用", "单位）"] + page(second, run2) + ["- 13 -"])
+    (t,) = _table(tmp_path, "\n\n".join(body) + "\n")
+    names = [r.name.value for r in t.rows]
+    assert names == ["合计", "某某局（本级）", "工资福利支出", "商品和服务支出", "对个人和家庭的补助", "某某服务中心",
+                     "工资福利支出"]
+    for row, v in zip(t.rows, run1 + run2):
+        assert _cells(row)["总计"] == (Decimal(v), True)
+        assert _cells(row)["财政拨款/一般公共预算"] == (Decimal(v), False)

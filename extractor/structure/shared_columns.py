@@ -16,11 +16,15 @@ such set holds are confirmed; a column chosen among parts the identities do not 
 | 政府性基金预算 | 国有资本经营预算) is a guess, and its cells and the 0s of the others go to review
 (`layout.column_order`). Rows are named in printed order: the 合计 row and each unit confirmed where its
 sum holds (合计 = Σ units, a unit = Σ its classes, each within 0.01 a part: the table rounds each cell);
-rows whose sum does not hold so go to review (`layout.row_guess`). The block is then read like the
-other category streams (row_stream.read_categories).
+rows whose sum does not hold so go to review (`layout.row_guess`). A table over several pages prints
+on each next page the header's first pieces again, that page's labels (perhaps classes of the last
+unit before it), then its header words and amounts (page numbers and unit lines passed over): each
+page's stream is read alone (rows x columns, one run, in the same columns), its rows' sums checked
+across pages. The block is then read like the other category streams (row_stream.read_categories).
 What it does not: read a table whose money comes from several sources (columns other than 0 that
-differ), whose amounts are not rows x columns, whose run no single reading gives, or whose labels run
-over a page break or name a unit broken over lines that no unit's ending closes.
+differ), whose amounts are not rows x columns on every page, whose run no single reading gives, a
+unit's name left open at a page's end or broken over lines that no unit's ending closes, or a table
+pdftotext prints (row_stream / category_rows read those).
 """
 from __future__ import annotations
 
@@ -44,8 +48,11 @@ Token = tuple[str, NLine]
 
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$")
 _TOTAL = "合计"
+_GRAND = "总计"  # the first column's label: no row's
+_PAGE_LINE = re.compile(r"^(?:[-—–]?\s*\d{1,4}\s*[-—–]?|(?:单位名称|编制单位)\s*[:：].*)$")  # page numbers, unit lines
 _CLASS = "\u3000"  # a class's name is printed after a full-width space, under its unit
-_MAX_LINES = 300  # lines of each part of a table's region, at most
+_MAX_LINES = 1200  # lines of each part of a table's region (a page's), at most (pdfminer: a blank line after each)
+_MAX_PAGES = 20  # pages of one table, at most
 _HEAD_PIECES = 8  # header pieces printed above the row labels, at most
 _MAX_STEPS = 50_000  # steps of the run search for one table (well under a second)
 _CENT = Decimal("0.01")
@@ -137,26 +144,68 @@ def _column_sets(k: int, copies: int, ids: list[tuple[int, tuple[int, ...]]]) ->
     return out
 
 
-def _labels(pieces: list[Token]) -> Optional[tuple[list[Token], list[int]]]:
-    """The row labels (合计, units, classes) and, per row, its unit's row (-1: the 合计 row, a unit: 0)."""
-    rows: list[Token] = [pieces[0]]
+def _labels(pages: list[list[Token]]) -> Optional[tuple[list[Token], list[int], list[int]]]:
+    """The row labels (合计, units, classes) of the pages' label lines, per row its unit's row (-1: the
+    合计 row; a unit: 0), and each page's count of rows; None where a name is left open at a page's
+    end or a class stands under no unit."""
+    rows: list[Token] = [pages[0][0]]
     parent = [-1]
-    name, first = "", None
+    counts = []
     unit = None
-    for t, ln in pieces[1:]:
-        if t.startswith(_CLASS) or ln.orig.lstrip(" ").startswith(_CLASS):
-            if name or unit is None:
-                return None
-            rows.append((t.strip(_CLASS + " "), ln))
-            parent.append(unit)
+    for p, pieces in enumerate(pages):
+        name, first, before = "", None, len(rows)
+        for t, ln in pieces[1:] if p == 0 else pieces:
+            if t.startswith(_CLASS) or ln.orig.lstrip(" ").startswith(_CLASS):
+                if name or unit is None:
+                    return None
+                rows.append((t.strip(_CLASS + " "), ln))
+                parent.append(unit)
+                continue
+            name, first = name + t.strip(), first or ln
+            if unit_name(name):
+                unit = len(rows)
+                rows.append((name, first))
+                parent.append(0)
+                name, first = "", None
+        if name:
+            return None
+        counts.append(len(rows) - before + (1 if p == 0 else 0))
+    return None if unit is None else (rows, parent, counts)
+
+
+def _next_page(lines: Sequence[NLine], k: int, pieces: set[str], words: set[str]
+               ) -> Optional[tuple[list[Token], list[Token], int]]:
+    """(the row labels, the amounts, the end) of the table's next page from lines[k]: the header's
+    pieces printed again, the labels, then the header's words, notes and amounts, page numbers passed
+    over; None where lines[k] does not start the header's pieces again."""
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    if k >= len(lines) or lines[k].text.strip() not in pieces:
+        return None
+    labels: list[Token] = []
+    amounts: list[Token] = []
+    closed = False  # the labels are over: a header word, a note or an amount was printed
+    start = k
+    while k < len(lines) and k - start < _MAX_LINES:
+        ln = lines[k]
+        s = ln.text.strip()
+        cells = _cells(ln)
+        if not s or (cells is None and _PAGE_LINE.match(s)):
+            k += 1
             continue
-        name, first = name + t.strip(), first or ln
-        if unit_name(name):
-            unit = len(rows)
-            rows.append((name, first))
-            parent.append(0)
-            name, first = "", None
-    return None if name or unit is None else (rows, parent)
+        if cells is not None:
+            amounts.extend((w, ln) for w in cells)
+            closed = True
+        elif s in words or NOTE_LINE.match(s):
+            closed = True
+        elif not labels and s in pieces:
+            pass
+        elif closed:
+            break  # the next page's header pieces, or a line that is no part of the table
+        else:
+            labels.append((ln.text.rstrip(), ln))
+        k += 1
+    return (labels, amounts, k) if labels and amounts else None
 
 
 def _before_title(lines: Sequence[NLine], t: int) -> Optional[tuple[list[Token], list[Token], list[Token]]]:
@@ -193,7 +242,7 @@ def _before_title(lines: Sequence[NLine], t: int) -> Optional[tuple[list[Token],
         if not s:
             continue
         cells = _cells(ln)
-        if NOTE_LINE.match(s) or cells is not None:
+        if NOTE_LINE.match(s) or cells is not None or s == _GRAND:
             ended = True
         if cells is not None:
             amounts.extend((w, ln) for w in cells)
@@ -245,36 +294,36 @@ def read_shared(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
         return None, i + 1
     pre_words, pieces, pre_amounts = before
     words, amounts, end = _after_title(lines, i)
-    got = _labels(pieces)
+    pages, streams = [pieces], [pre_amounts + amounts]
+    head_pieces = {w for w, _ in pre_words} - {_TOTAL}
+    head_words = {w for w, _ in words} | {ln.text.strip() for _, ln in words} | {_GRAND}
+    while len(pages) < _MAX_PAGES:
+        nxt = _next_page(lines, end, head_pieces, head_words)
+        if nxt is None:
+            break
+        pages.append(nxt[0])
+        streams.append(nxt[1])
+        end = nxt[2]
+    got = _labels(pages)
     tree = _leaves("".join(w for w, _ in pre_words + words))
     if got is None or tree is None or pieces[0][0].strip() != _TOTAL:
         return None, i + 1
-    rows, parent = got
+    rows, parent, counts = got
     leaves, ids = tree
     k, n = len(leaves), len(rows)
-    stream = pre_amounts + amounts
-    if len(stream) != n * k:
-        return None, i + 1
-    values = [_value(w) for w, _ in stream]
-    if any(v < 0 for v in values):
-        return None, i + 1
-    others = [v for v in values if v != 0]
-    if len(others) % n:
-        return None, i + 1
-    copies = len(others) // n
-    run = shared_run(others, n, copies)
-    sets = _column_sets(k, copies, ids)
-    if run is None or not sets or any(v == 0 for v in run):
-        return None, i + 1
-    held = sorted(min(sets, key=sorted))  # the first columns where parts are not told apart
+    run: list[Decimal] = []
+    held: Optional[list[int]] = None
+    cells: list[list[Token]] = []
+    for stream, m in zip(streams, counts):
+        placed = _page(stream, m, k, ids)
+        if placed is None or (held is not None and placed[1] != held):
+            return None, i + 1
+        run += placed[0]
+        held, sets = placed[1], placed[2]
+        cells += placed[3]
+    assert held is not None
     sure = frozenset.intersection(*sets) | (frozenset(range(k)) - frozenset.union(*sets))
     guessed_cols = set(range(k)) - sure
-    # each column's tokens: a run's amount from the tokens printing it, in printed order
-    by_value: dict[Decimal, deque] = defaultdict(deque)
-    for (w, ln), v in zip(stream, values):
-        by_value[v].append((w, ln))
-    cells = [[by_value[run[r]].popleft() if c in held else by_value[Decimal(0)].popleft() for c in range(k)]
-             for r in range(n)]
     guessed = _unconfirmed(run, parent)
     table = [[rows[r]] + cells[r] for r in range(n)]
     header = pre_words + words
@@ -284,6 +333,33 @@ def read_shared(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], in
     if guessed_cols:
         _mark_columns(block, guessed_cols)
     return block, stop
+
+
+def _page(stream: list[Token], n: int, k: int, ids: list[tuple[int, tuple[int, ...]]]
+          ) -> Optional[tuple[list[Decimal], list[int], list[frozenset[int]], list[list[Token]]]]:
+    """The run of a page's `n` rows, the columns it is placed in, the column sets the identities
+    allow, and each row's cells (tokens); None where the page's stream is no copies of one run."""
+    if len(stream) != n * k:
+        return None
+    values = [_value(w) for w, _ in stream]
+    if any(v < 0 for v in values):
+        return None
+    others = [v for v in values if v != 0]
+    if len(others) % n:
+        return None
+    copies = len(others) // n
+    run = shared_run(others, n, copies)
+    sets = _column_sets(k, copies, ids)
+    if run is None or not sets or any(v == 0 for v in run):
+        return None
+    held = sorted(min(sets, key=sorted))  # the first columns where parts are not told apart
+    # each column's tokens: a run's amount from the tokens printing it, in printed order
+    by_value: dict[Decimal, deque] = defaultdict(deque)
+    for (w, ln), v in zip(stream, values):
+        by_value[v].append((w, ln))
+    cells = [[by_value[run[r]].popleft() if c in held else by_value[Decimal(0)].popleft() for c in range(k)]
+             for r in range(n)]
+    return run, held, sets, cells
 
 
 def _unconfirmed(run: list[Decimal], parent: list[int]) -> set[int]:
