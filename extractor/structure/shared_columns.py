@@ -138,8 +138,7 @@ def _column_sets(k: int, copies: int, ids: list[tuple[int, tuple[int, ...]]]) ->
     out = []
     for cols in combinations(range(k), copies):
         s = set(cols)
-        if all((whole in s) == (sum(1 for p in parts if p in s) == 1) and sum(1 for p in parts if p in s) <= 1
-               for whole, parts in ids):
+        if all(sum(1 for p in parts if p in s) == (1 if whole in s else 0) for whole, parts in ids):
             out.append(frozenset(s))
     return out
 
