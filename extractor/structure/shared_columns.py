@@ -40,8 +40,7 @@ from ..evidence.printed import NOTE_LINE
 from .row_stream import read_categories
 from .spaced_labelled import TREES
 from .spaced_rows import unit_name
-from .spaced_text import after_title, covers, furniture, title_above
-from .templates import identify
+from .spaced_text import after_title, covers, furniture, title_above, under_subject_title
 from .text_tables import LastRead, text_reader
 
 Token = tuple[str, NLine]
@@ -389,11 +388,6 @@ def _mark_columns(block: GridBlock, cols: set[int]) -> None:
                                                               status="unconfirmed")]
 
 
-def _subject_title(lines: Sequence[NLine], i: int) -> bool:
-    template = identify(" ".join(ln.text for ln in title_above(lines, i, wide=True)), "")
-    return template is not None and template.shape == "subject"
-
-
 @text_reader(54)
 class SharedColumnsReader:
     """A unit / class table whose columns other than 0 repeat one run (pdfminer.six)."""
@@ -405,7 +399,7 @@ class SharedColumnsReader:
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
         t = lines[i].text.strip()
-        if not t or len(t) > 40 or not after_title(lines, i) or not _subject_title(lines, i):
+        if not t or len(t) > 40 or not after_title(lines, i) or not under_subject_title(lines, i, wide=True):
             return False
         return self.read(lines, i)[0] is not None
 

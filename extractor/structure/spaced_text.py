@@ -17,6 +17,7 @@ import regex as re
 
 from ..datamodel import Cell, NLine, Repair
 from ..evidence.printed import NOTE_LINE, TABLE_CODE, TITLE_END, UNIT_CODE_LINE, UNIT_WORD
+from .templates import identify
 from .text_tables import is_preamble
 
 _OWN_TITLE_END = re.compile(r"表$")  # a table's own title line, printed again on a new page
@@ -188,6 +189,13 @@ def ends_table(line: NLine) -> bool:
 
 _AFTER_TITLE: tuple = (None, {})  # (the lines list last asked about, {index: answer}); the list is held,
 # so its id cannot be reused while cached, and the pair is replaced whole (threads see one or the other)
+
+
+def under_subject_title(lines: Sequence[NLine], i: int, wide: bool = False) -> bool:
+    """The title above lines[i] (`title_above`) names a template of subject rows (a 收入 / 支出 table,
+    not a two-sided or labelled one)."""
+    template = identify(" ".join(ln.text for ln in title_above(lines, i, wide=wide)), "")
+    return template is not None and template.shape == "subject"
 
 
 def after_title(lines: Sequence[NLine], i: int) -> bool:

@@ -33,8 +33,7 @@ from .column_runs import place_grid
 from .row_stream import read_categories
 from .spaced_labelled import TREES
 from .spaced_rows import unit_name
-from .spaced_text import after_title, covers, furniture, title_above
-from .templates import identify
+from .spaced_text import after_title, covers, furniture, under_subject_title
 from .text_tables import LastRead, text_reader
 
 Token = tuple[str, NLine]
@@ -130,11 +129,6 @@ def read_unit_columns(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBloc
     return read_categories(lines, i, end, (header, rows, guessed))
 
 
-def _subject_title(lines: Sequence[NLine], i: int) -> bool:
-    template = identify(" ".join(ln.text for ln in title_above(lines, i)), "")
-    return template is not None and template.shape == "subject"
-
-
 @text_reader(54)
 class UnitColumnsReader:
     """A table keyed by unit printed column by column (pdfminer.six)."""
@@ -146,7 +140,7 @@ class UnitColumnsReader:
 
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
         t = lines[i].text.strip()
-        if not t or len(t) > 40 or not after_title(lines, i) or not _subject_title(lines, i):
+        if not t or len(t) > 40 or not after_title(lines, i) or not under_subject_title(lines, i):
             return False
         return self.read(lines, i)[0] is not None
 
