@@ -41,7 +41,7 @@ from ..catalog import codes_named
 from ..datamodel import GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from .own_runs import parts_add_up
-from .row_stream import Token, _is_stream, _region, _template_shape
+from .row_stream import Token, is_cell_stream, stream_region, template_shape
 from .spaced_text import AMOUNT, after_title, amount_cell, cell_line, text_cell
 from .text_tables import LastRead, text_reader, with_report
 
@@ -190,7 +190,7 @@ def _width(header: list[Token]) -> int:
 
 
 def read_names(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    toks, end = _region(lines, i)
+    toks, end = stream_region(lines, i)
     heads = [w for w, _ in toks if _NAMES_HEADER.match(w)]
     if len(heads) != 1 or any(_CODE_WORD.search(w) for w, _ in toks):
         return None, i + 1
@@ -259,7 +259,7 @@ class NamesRunsReader:
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
         if not lines[i].text.strip() or not after_title(lines, i) or not cell_line(lines[i]):
             return False
-        if _template_shape(lines, i) != "subject" or not _is_stream(lines, i):
+        if template_shape(lines, i) != "subject" or not is_cell_stream(lines, i):
             return False
         return self.read(lines, i)[0] is not None
 

@@ -57,7 +57,7 @@ import regex as re
 from ..catalog import lookup, name_matches
 from ..datamodel import GridBlock, NLine
 from ..evidence.numbers import parse_amount
-from .row_stream import Token, _is_stream, _region, _template_shape
+from .row_stream import Token, is_cell_stream, stream_region, template_shape
 from .spaced_text import AMOUNT, CODE_NAME, MAX_CELL, after_title, amount_cell, cell_line, text_cell
 from .text_tables import LastRead, text_reader, with_report
 
@@ -325,7 +325,7 @@ def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
 
 
 def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
-    toks, end = _region(lines, i, limit=_MAX_LINES, cells=_cells_line)
+    toks, end = stream_region(lines, i, limit=_MAX_LINES, cells=_cells_line)
     cut = _rows(toks)
     if cut is None:
         return None, i + 1
@@ -381,7 +381,7 @@ class OwnRunsReader:
         t = lines[i].text
         if not t.strip() or not after_title(lines, i) or not cell_line(lines[i]):
             return False
-        if _template_shape(lines, i) != "subject" or not _is_stream(lines, i):
+        if template_shape(lines, i) != "subject" or not is_cell_stream(lines, i):
             return False
         return self.read(lines, i)[0] is not None
 

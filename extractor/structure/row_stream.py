@@ -160,12 +160,12 @@ def _title_lines(lines: Sequence[NLine], i: int) -> list[NLine]:
     return wide if template is not None and template.shape in _SHAPES else near
 
 
-def _template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
+def template_shape(lines: Sequence[NLine], i: int) -> Optional[str]:
     template = identify(" ".join(ln.text for ln in _title_lines(lines, i)), "")
     return template.shape if template is not None else None
 
 
-def _is_stream(lines: Sequence[NLine], i: int, one_row: bool = False) -> bool:
+def is_cell_stream(lines: Sequence[NLine], i: int, one_row: bool = False) -> bool:
     """Lone amounts are a quarter or more of the first cell lines from the first number on (a long
     header of column labels broken over many lines comes before it), three at least; with `one_row`
     (a one-row table: 三公) also one or two lone amounts that are every cell line from the first
@@ -216,7 +216,7 @@ def _one_line(line: NLine) -> bool:
     return amounts >= 3 and sum(1 for k in range(len(toks)) if _opens_row(toks, k)) >= 2
 
 
-def _region(lines: Sequence[NLine], i: int, codes: bool = False, limit: int = _MAX_LINES,
+def stream_region(lines: Sequence[NLine], i: int, codes: bool = False, limit: int = _MAX_LINES,
             cells: Callable[[NLine], bool] = cell_line) -> tuple[list[Token], int]:
     """The tokens of the table's cell lines (`cells`) from lines[i] on (each with its line, `limit`
     lines at most), and the index after them; a table run together on one line is that line's words."""
@@ -1013,10 +1013,10 @@ def _amount_cells(block: GridBlock) -> int:
 
 def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: bool = False,
                  codes: bool = False) -> tuple[Optional[GridBlock], int]:
-    shape = _template_shape(lines, i)
+    shape = template_shape(lines, i)
     if shape not in _SHAPES:
         return None, i + 1
-    toks, end = _region(lines, i, codes)
+    toks, end = stream_region(lines, i, codes)
     if by_name_only and shape == "subject":
         categories = category_rows.cut(toks)
         if categories is not None:  # rows keyed by a category's name, some names moved to the page's end
@@ -1244,9 +1244,9 @@ class RowStreamReader:
         if not t.strip() or not after_title(lines, i):
             return False
         if cell_line(lines[i]):
-            shape = _template_shape(lines, i)
-            return shape in _SHAPES and _is_stream(lines, i, one_row=shape == "flat_values")
-        return _template_shape(lines, i) == "subject" and _one_line(lines[i])
+            shape = template_shape(lines, i)
+            return shape in _SHAPES and is_cell_stream(lines, i, one_row=shape == "flat_values")
+        return template_shape(lines, i) == "subject" and _one_line(lines[i])
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         return read_stream(lines, i)
@@ -1263,7 +1263,7 @@ class FamilyRunsReader:
     def starts(self, lines: Sequence[NLine], i: int) -> bool:
         t = lines[i].text
         return bool(t.strip()) and after_title(lines, i) and cell_line(lines[i]) and \
-            _template_shape(lines, i) == "subject" and _is_stream(lines, i)
+            template_shape(lines, i) == "subject" and is_cell_stream(lines, i)
 
     def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         block, end = _read_stream(lines, i, True)
