@@ -1,0 +1,281 @@
+"""Reader `project-runs`: Guangdong's 部门预算项目支出及其他支出预算表 as pdftotext (without `-layout`)
+and pdfminer.six print it — wrapped project names, each row's seven amounts as a run, and the long
+绩效目标 text between them.
+
+The table prints a project (or unit) name per row, wrapped over lines at its narrow column, then seven
+amounts (总计 | 财政拨款 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户拨款 | 其他资金)
+and a 绩效目标 text wrapping over many lines; its pages after the first print the header again, no
+title. The converters print the cells one block after another: the goal text's lines, the name's
+lines, the amounts one a line (the last perhaps followed by goal text), more goal text.
+What it does:
+- Lines are amounts (a line opening with amounts: those leading amounts), names (a short line of
+  Chinese with no sentence mark, not a header word) or other (goal text, header words, page numbers).
+- The amounts are cut into runs of seven where a run adds up: 总计 = 合计 + 财政专户拨款 + 其他资金 and
+  合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算 (an amount that starts no such run is skipped).
+- A run's name is the block of name lines printed right before it (blank lines only between; in
+  pdfminer.six's text, where a blank line follows every line, name lines with blank lines only
+  between, split where a line opens with the project's indent `　　`), the name lines printed among
+  its amounts, and a block printed right after it (its name's last lines, below the amounts' line)
+  where another block stands right before the next run (that one is the next name) or, in
+  pdfminer.six's text, where the next block opens with the indent.
+- A run with no name right before it (the converter printed its name elsewhere: at the page's end,
+  above the header) is not read. A block right after a run that could be its name's end or the next
+  row's name is not joined, and the run's amounts go to review; so do a name of more than
+  _MAX_NAME_LINES lines and, in pdfminer.six's text, a name not opening with the indent (a unit's
+  row, or a project whose first line was printed elsewhere).
+The grid is the name, then the seven amounts; amounts that the sums place are read as printed.
+What it does not: read the 绩效目标 text (goal lines are skipped), rows whose name is not printed next
+to their amounts, `pdftotext -layout` or pypdf text (rows on one line: other readers read those).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional, Sequence
+
+import regex as re
+
+from ..datamodel import GridBlock, NLine
+from ..evidence.numbers import parse_amount
+from .spaced_text import amount_cell, text_cell, title_above
+from .text_tables import LastRead, text_reader, with_report
+
+_TITLE = re.compile(r"项目支出及其他支出预算表")
+_AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
+_SENTENCE = re.compile(r"[，。；：:,;！？!?]")
+_HAN = re.compile(r"\p{Han}")
+_INDENT = ("　", "  ")  # the project's indent: two ideographic spaces (normalized to plain spaces)
+_HEADER_WORDS = {"支出项目类别（资金使用单", "支出项目类别(资金使用单", "位）", "位)", "财政拨款", "总计", "一般公共预",
+                 "政府性基金", "国有资本经", "算", "预算", "营预算", "财政专", "其他资", "户拨款", "金", "绩效目标",
+                 "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户拨款", "其他资金"}
+_END = re.compile(r"^(?:注[:：]|第[一二三四五六七八九十]+部分)")
+_OTHER_TABLE = re.compile(r"^(?:表\d+(?:-\d+)?|\p{Han}*(?:预算|情况)表)$")
+_MAX_NAME_WIDTH = 26  # a name line's width (Chinese characters 2, others 1), its indent not counted
+_MAX_NAME_LINES = 5
+_FULL_HEAD, _FULL_LINE = 17, 21  # a first line / a later line this wide may fill the column
+_FULL = 16  # a wrapped name line's width at least (its indent not counted): a narrower line ends a name
+_MAX_LINES = 20000
+_MIN_ROWS = 3
+_COLUMNS = ["支出项目类别（资金使用单位）", "总计", "财政拨款/合计", "财政拨款/一般公共预算", "财政拨款/政府性基金预算",
+            "财政拨款/国有资本经营预算", "财政专户拨款", "其他资金"]
+_AMBIGUOUS = ("row name uncertain: the converter printed the name's lines apart from the amounts, and a "
+              "block of name lines next to this row may end its name or open the next row's")
+_SPLIT = ("row name uncertain: the name lines before the amounts hold more than one name (a line "
+          "ends one before the last); the last is taken")
+_FILLED = ("row name uncertain: its last line fills the name column, so the name may go on in a line "
+           "the converter printed apart from it")
+_TOO_LONG = "row name uncertain: more name lines printed before the amounts than a name holds"
+_HEADLESS = ("row name uncertain: the name does not open with the project's indent (a unit's row, or a "
+             "project whose first line the converter printed elsewhere)")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass
+class _Item:
+    kind: str  # "blank" | "amount" | "name" | "other"
+    line: NLine
+    words: list[str] = field(default_factory=list)  # an amount line's leading amounts
+    indented: bool = False
+
+
+def _classify(line: NLine) -> _Item:
+    raw = line.text.replace("\f", "")
+    t = raw.strip()
+    if not t:
+        return _Item("blank", line)
+    words = t.split()
+    lead: list[str] = []
+    for w in words:
+        if not _AMOUNT.match(w):
+            break
+        lead.append(w)
+    if lead:
+        return _Item("amount", line, lead)
+    squeezed = "".join(words)
+    if (_HAN.search(t) and not _SENTENCE.search(t) and _width(squeezed) <= _MAX_NAME_WIDTH
+            and t not in _HEADER_WORDS and not all(w in _HEADER_WORDS for w in words)
+            and not _OTHER_TABLE.match(squeezed)):
+        return _Item("name", line, indented=raw.startswith(_INDENT))
+    return _Item("other", line)
+
+
+def _value(word: str) -> Decimal:
+    return parse_amount(word)[0]
+
+
+def _adds_up(words: Sequence[str]) -> bool:
+    """A row's seven amounts: 总计 = 合计 + 专户 + 其他, 合计 = 一般 + 基金 + 国资 (to the cent)."""
+    a = [_value(w) for w in words]
+    if any(v is None for v in a):
+        return False
+    cent = Decimal("0.01")
+    return abs(a[0] - (a[1] + a[5] + a[6])) < cent and abs(a[1] - (a[2] + a[3] + a[4])) < cent
+
+
+def _region(lines: Sequence[NLine], i: int) -> tuple[list[_Item], int]:
+    items: list[_Item] = []
+    j, n = i, min(len(lines), i + _MAX_LINES)
+    while j < n:
+        t = "".join(lines[j].text.split())
+        if _END.match(t) or (items and _OTHER_TABLE.match(t) and not _TITLE.search(t)):
+            break
+        items.append(_classify(lines[j]))
+        j += 1
+    return items, j
+
+
+def _runs(items: list[_Item]) -> list[list[tuple[int, int]]]:
+    """Runs of seven amounts that add up, each as its (item index, word index) places."""
+    places = [(k, w) for k, it in enumerate(items) if it.kind == "amount" for w in range(len(it.words))]
+    out = []
+    p = 0
+    while p + 7 <= len(places):
+        window = places[p:p + 7]
+        if _adds_up([items[k].words[w] for k, w in window]):
+            out.append(window)
+            p += 7
+        else:
+            p += 1
+    return out
+
+
+def _spread(items: list[_Item]) -> bool:
+    """pdfminer.six's text: a blank line after (nearly) every line."""
+    filled = [k for k, it in enumerate(items[:-1]) if it.kind != "blank"]
+    if not filled:
+        return False
+    return sum(items[k + 1].kind == "blank" for k in filled) >= 0.9 * len(filled)
+
+
+def _blocks(items: list[_Item], lo: int, hi: int, spread: bool) -> list[list[int]]:
+    """The name blocks among items[lo:hi], in order: name lines together (blank lines between them
+    too in spread text, split at an indented line), anything else between ends a block."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for k in range(lo, hi):
+        it = items[k]
+        if it.kind == "name":
+            if cur and spread and it.indented:
+                out.append(cur)
+                cur = []
+            cur.append(k)
+        elif it.kind == "blank" and spread:
+            continue
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _adjacent(items: list[_Item], a: int, b: int) -> bool:
+    """Only blank lines between items[a] and items[b] (a < b)."""
+    return all(items[k].kind == "blank" for k in range(a + 1, b))
+
+
+def _may_go_on(items: list[_Item], name: list[int]) -> bool:
+    """The name's last line fills the column (a first line less: the project's indent), so the name
+    may go on in a line the converter printed elsewhere."""
+    width = _width("".join(items[name[-1]].line.text.split()))
+    return width >= (_FULL_HEAD if len(name) == 1 else _FULL_LINE)
+
+
+def _last_name(items: list[_Item], block: list[int]) -> tuple[list[int], Optional[str]]:
+    """The block's last name: a line narrower than a name's wrapped line (_FULL for its first line,
+    _FULL_LINE for a later one) ends a name, so a
+    block holding one before its last line holds more than one name (the converter printed names
+    of rows before together): its last one is taken, under review."""
+    ends = [n for n, k in enumerate(block[:-1])
+            if _width("".join(items[k].line.text.split())) < (_FULL if n == 0 else _FULL_LINE)]
+    if not ends:
+        return list(block), None
+    return block[ends[-1] + 1:], _SPLIT
+
+
+def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Optional[str]]]:
+    spread = _spread(items)
+    indents = spread and any(it.kind == "name" and it.indented for it in items)
+    runs = _runs(items)
+    bounds = [(r[0][0], r[-1][0]) for r in runs]  # first and last item of each run
+    rows = []
+    taken_after: set[int] = set()
+    for r, run in enumerate(runs):
+        first, last = bounds[r]
+        lo = bounds[r - 1][1] + 1 if r else 0
+        before = [b for b in _blocks(items, lo, first, spread) if b[0] not in taken_after]
+        head = before[-1] if before and _adjacent(items, before[-1][-1], first) else None
+        if head is None:
+            continue
+        name, doubt = _last_name(items, head)
+        inside = [k for k in range(first, last) if items[k].kind == "name"]
+        if inside and (not indents or not any(items[k].indented for k in inside)):
+            name += inside
+        elif inside:
+            doubt = _AMBIGUOUS
+        hi = bounds[r + 1][0] if r + 1 < len(runs) else len(items)
+        after = _blocks(items, last + 1, hi, spread)
+        if after and _adjacent(items, last, after[0][0]) and not items[after[0][0]].indented:
+            nxt_head = after[-1] if _adjacent(items, after[-1][-1], hi) and hi < len(items) else None
+            if indents and (len(after) > 1 and items[after[1][0]].indented):
+                name += after[0]
+                taken_after.update(after[0])
+            elif nxt_head is not None and nxt_head is not after[0]:
+                name += after[0]
+                taken_after.update(after[0])
+            elif nxt_head is None:
+                doubt = _AMBIGUOUS
+        if not doubt and _may_go_on(items, name):
+            doubt = _FILLED
+        if len(name) > _MAX_NAME_LINES:
+            doubt = _TOO_LONG
+        if indents and not items[name[0]].indented:
+            doubt = doubt or _HEADLESS
+        rows.append((name, run, doubt))
+    return rows
+
+
+def read_projects(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+    items, end = _region(lines, i)
+    rows = _rows(items)
+    if len(rows) < _MIN_ROWS:
+        return None, i + 1
+    at = lines[i]
+    grid = [[text_cell(at, h) for h in _COLUMNS]]
+    for name, run, doubt in rows:
+        first = items[name[0]].line
+        text = "".join("".join(items[k].line.text.split()) for k in name)
+        row = [text_cell(first, text, joined=len(name) > 1)]
+        for k, w in run:
+            row.append(amount_cell(items[k].line, items[k].words[w], doubt=doubt))
+        grid.append(row)
+    last = max(k for k, _ in rows[-1][1])
+    return with_report(GridBlock(rows=grid, first_line=at.no, last_line=items[last].line.no,
+                                 method="project-runs")), i + last + 1
+
+
+def _under_title(lines: Sequence[NLine], i: int) -> bool:
+    return any(_TITLE.search(ln.text) for ln in title_above(lines, i, wide=True))
+
+
+@text_reader(34)  # before names-runs (35) and row-stream (36), which take the region's cells but not its rows
+class ProjectRunsReader:
+    """Guangdong's 项目支出及其他支出预算表: wrapped names, seven-amount runs, goal text between."""
+
+    name = "project-runs"
+
+    def __init__(self) -> None:
+        self._last = LastRead()
+
+    def starts(self, lines: Sequence[NLine], i: int) -> bool:
+        t = lines[i].text.strip()
+        if not t or _TITLE.search(t) or not _under_title(lines, i):
+            return False
+        return self.read(lines, i)[0] is not None
+
+    def read(self, lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
+        return self._last.get(lines, i, lambda: read_projects(lines, i))
