@@ -65,9 +65,9 @@ _SPLIT = ("row name uncertain: the name lines before the amounts hold more than 
           "ends one before the last); the last is taken")
 _FILLED = ("row name uncertain: its last line fills the name column, so the name may go on in a line "
            "the converter printed apart from it")
+_STACKED = ("row name uncertain: the converter printed this name right after another one, so the rows' "
+            "amounts may follow together in the same order and not each its own name")
 _TOO_LONG = "row name uncertain: more name lines printed before the amounts than a name holds"
-_HEADLESS = ("row name uncertain: the name does not open with the project's indent (a unit's row, or a "
-             "project whose first line the converter printed elsewhere)")
 
 
 def _width(text: str) -> int:
@@ -118,12 +118,14 @@ def _adds_up(words: Sequence[str]) -> bool:
 
 def _region(lines: Sequence[NLine], i: int) -> tuple[list[_Item], int]:
     items: list[_Item] = []
+    seen = False
     j, n = i, min(len(lines), i + _MAX_LINES)
     while j < n:
         t = "".join(lines[j].text.split())
-        if _END.match(t) or (items and _OTHER_TABLE.match(t) and not _TITLE.search(t)):
+        if _END.match(t) or (seen and _OTHER_TABLE.match(t) and not _TITLE.search(t)):
             break
         items.append(_classify(lines[j]))
+        seen = seen or items[-1].kind == "amount"  # a code line (表12) above the header is the table's own
         j += 1
     return items, j
 
@@ -212,6 +214,8 @@ def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Op
         if head is None:
             continue
         name, doubt = _last_name(items, head)
+        if len(before) > 1 and _adjacent(items, before[-2][-1], head[0]):
+            doubt = doubt or _STACKED  # names printed together: their runs may follow together too
         inside = [k for k in range(first, last) if items[k].kind == "name"]
         if inside and (not indents or not any(items[k].indented for k in inside)):
             name += inside
@@ -234,7 +238,7 @@ def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Op
         if len(name) > _MAX_NAME_LINES:
             doubt = _TOO_LONG
         if indents and not items[name[0]].indented:
-            doubt = doubt or _HEADLESS
+            continue  # a piece of a name whose first line was printed elsewhere (or a unit's row)
         rows.append((name, run, doubt))
     return rows
 
