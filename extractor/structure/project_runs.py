@@ -243,8 +243,18 @@ def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Op
     return rows
 
 
+def _rows_on_lines(items: list[_Item]) -> bool:
+    """Rows printed on a line each (pypdf, `-layout`, PyMuPDF, pdfplumber: other readers read them):
+    a tenth or more of the lines with amounts hold two or more."""
+    counts = [sum(bool(_AMOUNT.match(w)) for w in it.line.text.split()) for it in items if it.kind != "blank"]
+    counts = [c for c in counts if c]
+    return bool(counts) and sum(c >= 2 for c in counts) >= 0.1 * len(counts)
+
+
 def read_projects(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     items, end = _region(lines, i)
+    if _rows_on_lines(items[:end - i]):
+        return None, i + 1
     rows = _rows(items)
     if len(rows) < _MIN_ROWS:
         return None, i + 1
