@@ -214,7 +214,8 @@ def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Op
         if head is None:
             continue
         name, doubt = _last_name(items, head)
-        if len(before) > 1 and _adjacent(items, before[-2][-1], head[0]):
+        if len(before) > 1 and _adjacent(items, before[-2][-1], head[0]) and (
+                not indents or items[before[-2][0]].indented):  # (a piece without the indent: a name's end)
             doubt = doubt or _STACKED  # names printed together: their runs may follow together too
         inside = [k for k in range(first, last) if items[k].kind == "name"]
         if inside and (not indents or not any(items[k].indented for k in inside)):
