@@ -660,9 +660,11 @@ def _rows(tmp_path, text: str):
 
 
 def test_pdftotext_names_joined_and_runs_placed_by_sums(tmp_path):
-    # the 合计 / unit rows and the first project (its name printed around goal text, apart from its
-    # amounts) are not read; the rows whose names stand right before their amounts are, confidently
+    # the 合计 / unit rows (names printed above the header) are not read; the first project's name
+    # stands apart from its amounts (a goal line between): read, its end joined from after the
+    # amounts, under review; the rows whose names stand right before their amounts, confidently
     assert _rows(tmp_path, PDFTOTEXT) == [
+        ("广州市政务服务数据管理局数字政府运营中心穗智管运营服务项目", ["1391.47"] * 3 + _ZEROS, False),
         ("广州12345政务服务便民热线平台运营项目", ["12000.00"] * 3 + _ZEROS, True),
         ("政务信息化项目管理经费", ["365.50"] * 3 + _ZEROS, True),
         ("广州网上中介服务超市日常运营项目", ["102.38"] * 3 + _ZEROS, True),

@@ -67,6 +67,8 @@ _FILLED = ("row name uncertain: its last line fills the name column, so the name
            "the converter printed apart from it")
 _STACKED = ("row name uncertain: the converter printed this name right after another one, so the rows' "
             "amounts may follow together in the same order and not each its own name")
+_APART = ("row name uncertain: goal text stands between the name and the amounts, which the converter "
+          "may have printed for another row")
 _TOO_LONG = "row name uncertain: more name lines printed before the amounts than a name holds"
 
 
@@ -76,7 +78,7 @@ def _width(text: str) -> int:
 
 @dataclass
 class _Item:
-    kind: str  # "blank" | "amount" | "name" | "other"
+    kind: str  # "blank" | "amount" | "name" | "goal" (a line of 绩效目标 text) | "other"
     line: NLine
     words: list[str] = field(default_factory=list)  # an amount line's leading amounts
     indented: bool = False
@@ -100,6 +102,8 @@ def _classify(line: NLine) -> _Item:
             and t not in _HEADER_WORDS and not all(w in _HEADER_WORDS for w in words)
             and not _OTHER_TABLE.match(squeezed)):
         return _Item("name", line, indented=raw.startswith(_INDENT))
+    if _SENTENCE.search(t) and _width(squeezed) > _MAX_NAME_WIDTH:
+        return _Item("goal", line)
     return _Item("other", line)
 
 
@@ -199,6 +203,12 @@ def _last_name(items: list[_Item], block: list[int]) -> tuple[list[int], Optiona
     return block[ends[-1] + 1:], _SPLIT
 
 
+def _across_goal(items: list[_Item], a: int, b: int) -> bool:
+    """Only goal text (and blank lines) between items[a] and items[b] (a < b), one line at least."""
+    between = [items[k].kind for k in range(a + 1, b) if items[k].kind != "blank"]
+    return bool(between) and all(kind == "goal" for kind in between)
+
+
 def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Optional[str]]]:
     spread = _spread(items)
     indents = spread and any(it.kind == "name" and it.indented for it in items)
@@ -211,9 +221,14 @@ def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Op
         lo = bounds[r - 1][1] + 1 if r else 0
         before = [b for b in _blocks(items, lo, first, spread) if b[0] not in taken_after]
         head = before[-1] if before and _adjacent(items, before[-1][-1], first) else None
+        apart = head is None and before and _across_goal(items, before[-1][-1], first)
+        if apart:
+            head = before[-1]
         if head is None:
             continue
         name, doubt = _last_name(items, head)
+        if apart:
+            doubt = doubt or _APART
         if len(before) > 1 and _adjacent(items, before[-2][-1], head[0]) and (
                 not indents or items[before[-2][0]].indented):  # (a piece without the indent: a name's end)
             doubt = doubt or _STACKED  # names printed together: their runs may follow together too
