@@ -102,7 +102,8 @@ def _classify(line: NLine) -> _Item:
             and t not in _HEADER_WORDS and not all(w in _HEADER_WORDS for w in words)
             and not _OTHER_TABLE.match(squeezed)):
         return _Item("name", line, indented=raw.startswith(_INDENT))
-    if _SENTENCE.search(t) and _width(squeezed) > _MAX_NAME_WIDTH:
+    header = all(w in _HEADER_WORDS for w in words) or _OTHER_TABLE.match(squeezed) or t.startswith("单位")
+    if _HAN.search(t) and not header and (_SENTENCE.search(t) or _width(squeezed) > _MAX_NAME_WIDTH):
         return _Item("goal", line)
     return _Item("other", line)
 
