@@ -9,23 +9,33 @@ title. The converters print the cells one block after another: the goal text's l
 lines, the amounts one a line (the last perhaps followed by goal text), more goal text.
 What it does:
 - Lines are amounts (a line opening with amounts: those leading amounts), names (a short line of
-  Chinese with no sentence mark, not a header word) or other (goal text, header words, page numbers).
+  Chinese, no sentence mark, not a header word), goal text (any other line of Chinese, not a header
+  word) or other (header words, the code and unit lines).
 - The amounts are cut into runs of seven where a run adds up: 总计 = 合计 + 财政专户拨款 + 其他资金 and
   合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算 (an amount that starts no such run is skipped).
+  The text is declined where a tenth of its amount lines hold two amounts or more (rows on a line:
+  pypdf, `-layout`, PyMuPDF, pdfplumber, which other readers read).
 - A run's name is the block of name lines printed right before it (blank lines only between; in
   pdfminer.six's text, where a blank line follows every line, name lines with blank lines only
   between, split where a line opens with the project's indent `　　`), the name lines printed among
   its amounts, and a block printed right after it (its name's last lines, below the amounts' line)
   where another block stands right before the next run (that one is the next name) or, in
   pdfminer.six's text, where the next block opens with the indent.
-- A run with no name right before it (the converter printed its name elsewhere: at the page's end,
-  above the header) is not read. A block right after a run that could be its name's end or the next
-  row's name is not joined, and the run's amounts go to review; so do a name of more than
-  _MAX_NAME_LINES lines and, in pdfminer.six's text, a name not opening with the indent (a unit's
-  row, or a project whose first line was printed elsewhere).
-The grid is the name, then the seven amounts; amounts that the sums place are read as printed.
-What it does not: read the 绩效目标 text (goal lines are skipped), rows whose name is not printed next
-to their amounts, `pdftotext -layout` or pypdf text (rows on one line: other readers read those).
+- Confident rows: the name stands right before its amounts, as one name. To review (an unconfirmed
+  `layout.column_guess` on each amount, the note saying why): a name with goal text between it and
+  the amounts; a block holding more than one name (a line narrower than a wrapped line, _FULL /
+  _FULL_LINE, before its last: the last name is taken); a name printed right after another name
+  (their runs may follow together); a name whose last line fills the column (it may go on in a line
+  printed elsewhere); a block after the run that may end its name or open the next; a name of more
+  than _MAX_NAME_LINES lines.
+- Not read: a run with no name before it (the converter printed its name elsewhere: at the page's
+  end, above the header), and in pdfminer.six's text a name not opening with the indent (a piece of
+  a name whose first line was printed elsewhere, or a unit's row).
+The grid is the name, then the seven amounts as printed.
+What it does not: read the 绩效目标 text (goal lines are skipped), the 合计 and unit rows where their
+names are printed above the header, rows whose name is not printed next to their amounts (names put
+together at a page's end are not paired: their widths do not tell where one ends), pdfminer.six's
+column-wise runs (a block of rows' first amounts, then their next ones).
 """
 from __future__ import annotations
 
@@ -45,7 +55,7 @@ _TITLE = re.compile(r"项目支出及其他支出预算表")
 _AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
 _SENTENCE = re.compile(r"[，。；：:,;！？!?]")
 _HAN = re.compile(r"\p{Han}")
-_INDENT = ("　", "  ")  # the project's indent: two ideographic spaces (normalized to plain spaces)
+_INDENT = ("　", "  ")  # the project's indent: two ideographic spaces (normalizing makes them plain spaces)
 _HEADER_WORDS = {"支出项目类别（资金使用单", "支出项目类别(资金使用单", "位）", "位)", "财政拨款", "总计", "一般公共预",
                  "政府性基金", "国有资本经", "算", "预算", "营预算", "财政专", "其他资", "户拨款", "金", "绩效目标",
                  "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户拨款", "其他资金"}
