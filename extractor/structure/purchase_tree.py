@@ -9,23 +9,26 @@ the words of each column in their own paragraphs, the amounts either as pairs of
 (pdftotext: `0.30 0.16 0.60` / `0.30 0.16 0.60`, each row's fund amount then its total) or as the
 page's whole fund column followed by its whole 总计 column (pdfminer.six). What stays regular is
 that each column keeps its rows' order, so:
-- a page's amounts give its rows' amounts in row order where they are two equal halves, or pairs of
-  equal paragraphs; where both readings hold and differ, or neither does, the table is declined;
+- the amounts' paragraphs (runs of amount lines; the page breaks are lost in normalizing) give the
+  rows' amounts in row order where they cut into blocks of a run and the same run again (a paragraph
+  and its twin; a page's several fund paragraphs and its one 总计 paragraph); where they cut in no
+  way, or in ways that give different rows, the table is declined;
 - the rows' amounts in order must parse in exactly one way into the tree: 合计 first, then
   categories each followed by its units, each unit followed by its items, every parent equal to the
   sum of its children (to the cent); no parse, or two, and the table is declined;
 - the category words (货物 工程 服务, printed alone) and the unit names (pieces joined from a piece
   that opens with the department's first three characters, `苏州市交通运` `输局`, to one ending in an
   organisation's word: 局 中心 支队 站 …) are taken in printed order and given to the category and
-  unit rows in order, only where on every page the words printed there number the rows whose
-  amounts are printed there.
+  unit rows in order, only where they number those rows and every unit's name is printed after its
+  own category's word and before the next category's (the first column printed top to bottom).
 The grid is `采购品目大类`, the fund column the header names first (`资金来源/一般公共预算资金`) and
 `总计`: the total is the row's own (proved by the sums); the copy's fund column is not shown by the
 print (another fund's column could hold it), so it goes to review (`layout.column_guess`).
 What it does not: read the item rows (their 专项名称 cannot be told from the 经济科目 and 品目名称
 words around it in the scrambled stream; their amounts are only used to prove the tree), rows paid
-by several funds (amounts not printed as equal pairs), or tables of other trees. It runs after the
-other readers declined the table.
+by several funds (amounts not printed as equal pairs), tables of other trees, or more than
+`_MAX_ROWS` rows. It is tried before the subject readers (order 35): it takes only a table titled
+政府采购…表 whose amounts all stand in twin runs that the tree's sums prove.
 """
 from __future__ import annotations
 
@@ -45,6 +48,7 @@ _UNIT_END = re.compile(r"(?:局|中心|支队|大队|站|所|院|处|馆|学校|
 _DEPT = re.compile(r"^(?:编制)?部门(?:名称)?[:：]\s*(\S+)")
 _END = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|公开\s*\d+\s*表|附件|注[:：])")
 _MAX_LINES = 3000
+_MAX_ROWS = 300  # rows' amounts parsed into a tree: the search (and its recursion) stays bounded
 _MAX_PIECES = 4  # a unit name wrapped in its narrow column
 _MAX_PIECE = 8  # characters of one piece of a wrapped unit name
 _FUND_DOUBT = ("column uncertain: the converter printed this row's fund amount apart from the header; it "
@@ -138,7 +142,7 @@ def parse_tree(values: Sequence[Decimal], levels: int = 3) -> Optional[list[int]
     """Each value's level (0: the 合计, 1 … `levels`) in the one way `values` in row order parse into a
     tree whose every parent is the sum of its children; None where they parse in no way or several."""
     n = len(values)
-    if n < 2:
+    if n < 2 or n > _MAX_ROWS:
         return None
 
     @lru_cache(maxsize=None)
