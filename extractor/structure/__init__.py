@@ -48,6 +48,7 @@ from . import zero_row  # noqa: F401  (registers its reader)
 from . import three_stream  # noqa: F401  (registers its reader)
 from . import project_goals  # noqa: F401  (registers its reader)
 from . import coded_goals  # noqa: F401  (registers its reader)
+from . import purchase_tree  # noqa: F401  (registers its reader: a 政府采购支出表 printed as column runs, its tree proved by sums)
 
 
 def structure(ndoc: NormalizedDocument) -> Structured:
