@@ -49,6 +49,7 @@ from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
 from ..evidence.numbers import CENT_PER_PART
 from ..evidence.policy import AMOUNT_UNPLACED as UNPLACED
+from .full_sides import deal_full
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
 
 _CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
@@ -57,6 +58,8 @@ _CERTAIN = 0.9  # the 收入决算表 合计 row is used only when every amount 
 _BUDGET = 500_000  # nodes of the search
 _INCOME_COLUMNS = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 _FUND_COLUMN = "财政拨款收入"
+# the tables whose 合计 row gives the income items' amounts: the 收入决算表, a budget's 收入(预算)表
+_INCOME_TABLES = ("final.02", "budget.income")
 _CATCH_ALL = "其他收入"  # the income item an amount no fund names usually stands in
 _USUAL_FUND = "一般公共预算"  # the fund most of a department's 财政拨款 is
 _USUAL_CARRY = "结转"  # 年初 / 年末 结转和结余: the carry-over rows that usually hold an amount
@@ -65,11 +68,12 @@ _GUESS = ("row uncertain: the sums leave more than one row for this amount ({oth
 
 
 def income_totals(tables: list[Table]) -> dict[str, Decimal]:
-    """The 收入决算表's 合计 row: column name -> amount; {} when the report has no such table, two
+    """The 收入决算表's 合计 row (a budget's 收入表's: its columns named as the income items
+    上级补助收入, 事业收入 … are, their group dropped): column name -> amount; {} when the report has no such table, two
     disagree, or an amount of the row is in doubt (under 0.9: its column may be another)."""
     found: dict[str, Decimal] = {}
     for t in tables:
-        if t.template != "final.02" or not t.rows:
+        if t.template not in _INCOME_TABLES or not t.rows:
             continue
         row = t.rows[0]
         name = row.name.value if row.name is not None else ""
@@ -79,6 +83,8 @@ def income_totals(tables: list[Table]) -> dict[str, Decimal]:
         if any(f.confidence < _CERTAIN for f in fields):
             return {}  # a column of the row in doubt: a blank elsewhere is no blank for certain
         got = {c: f.value for c, f in row.values.items() if f is not None and isinstance(f.value, Decimal)}
+        if t.template != "final.02":  # a budget's 收入表 groups its columns (其他资金收入/事业收入)
+            got = {c.rsplit("/", 1)[-1]: v for c, v in got.items() if c.rsplit("/", 1)[-1] in _INCOME_COLUMNS}
         if found and got != found:
             return {}
         found = got
@@ -153,6 +159,8 @@ def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
     if None in run:
         return _left_note(d, range(len(d.run)), "an amount that is no number")
     wide = bool(d.fund_columns)
+    if not wide and len(run) == len(d.left) + len(d.rows):
+        return _place_full(grid, d, classes, income, run)  # type: ignore[arg-type]
     lanes = _lanes(d, funds or {})
     rows = [(0, r) for r in sorted(d.left)] + [(ln, r) for ln in range(1, len(lanes)) for r in sorted(d.rows)]
     known = funds is not None or not wide
@@ -210,6 +218,58 @@ def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
             "amounts printed apart from their rows, put under review in the rows such amounts usually "
             "stand in (the sums leave more than one row): " + " ".join(d.run[k].text for k in sorted(guessed.values())))
     return note
+
+
+def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, str]],
+                income: dict[str, Decimal], run: list[Decimal]) -> Optional[str]:
+    """An amount in every row (full_sides.py): each row the fitting interleavings all give one value
+    takes it, confirmed; the others are left out and marked open. An income item named like a column
+    of the 收入表's 合计 row takes that column's amount."""
+    left_rows, right_rows = sorted(d.left), sorted(d.rows)
+    left = [(_full_kind(kind), income.get(code) if kind == "item" and code and code != "fund" else None)
+            for kind, code in (_left_kind(d.left[r]) for r in left_rows)]
+    right = []
+    by: set[str] = set()
+    for r in right_rows:
+        kind, code = _right_kind(d.rows[r])
+        must = classes[code][0] if kind == "class" and code in classes else None
+        if must is not None:
+            by.add(classes[code][1])
+        right.append((_full_kind(kind), must))
+    dealt = deal_full(left, right, run, _CENT * max(1, len(by)))
+    lanes = _lanes(d, {})
+    if dealt is None:
+        for key in [(0, r) for r in left_rows] + [(1, r) for r in right_rows]:
+            _mark_open(grid, lanes, key)
+        return _left_note(d, range(len(d.run)), "no placement of them adds up, or too many do")
+    placed: set[int] = set()
+    for side, rows in ((0, left_rows), (1, right_rows)):
+        for pos, r in enumerate(rows):
+            if len(dealt[side][pos]) != 1:
+                _mark_open(grid, lanes, (side, r))
+                continue
+            k = dealt[2][(side, pos)]
+            must = right[pos][1] if side == 1 else None
+            if side == 0 and left[pos][1] is not None:
+                note, who = "placed by the 收入表's 合计 row and the income side's sums", "收入表"
+            elif must is not None:
+                note, who = f"placed by the 类 total {classes[_right_kind(d.rows[r])[1]][1]} prints for this subject", \
+                    classes[_right_kind(d.rows[r])[1]][1]
+            else:
+                note = ("placed where each side's sums hold, an amount in every row (as many amounts as rows): "
+                        "the only value every placement that fits gives this row")
+                who = "、".join(sorted(by)) or "the sums"
+            cell = d.run[k]
+            cell.repairs = [Repair(kind="layout.placed_by_table", note=note, status="confirmed", by=who)]
+            grid.rows[r][lanes[side][1]] = cell
+            placed.add(k)
+    rest = [k for k in range(len(d.run)) if k not in placed]
+    return _left_note(d, rest, "more than one row fits them") if rest else None
+
+
+def _full_kind(kind: str) -> str:
+    """A row's part in its side's sums (full_sides.py): income items, 类 and other rows are items."""
+    return kind if kind in ("year", "grand", "carry") else "item"
 
 
 def _label(d: Detached, key: tuple[int, int]) -> str:

@@ -46,14 +46,16 @@ from .sides_columns import GRAND, YEAR_TOTAL, Item, carry_item, is_subject, ordi
 from .sides_detached import flow_body, of_words
 from .sides_stream import continues, grid_of, region, stream_starts, word_side
 from .spaced_sides import SIDE_COLUMNS
-from .spaced_text import amount_cell, covers
+from .spaced_text import amount_cell, cell_line, covers
 from .text_tables import text_reader, with_report
 
-_HEADER_WORD = re.compile(r"^(?:收入|支出|项目|决算数|预算数|金额|本年收入|本年支出)$")
+_HEADER_WORD = re.compile(r"^(?:收入|支出|项目|决算数|预算数|预算|金额|本年收入|本年支出)$")
 _SIDE_WORD = re.compile(r"^(?:收入|支出)$")
-_COLUMN_NAME = re.compile(r"^(?:决算数|预算数|金额)$")
+_COLUMN_NAME = re.compile(r"^(?:决算数|预算数|预算|金额)$")
 _LINE_NUMBER = re.compile(r"^\d{1,2}$")  # a 行次 / 栏次: the shape of sides-detached, not this one
 _MIN_ROWS = 4
+_NOTE = re.compile(r"^注[:：]")
+_NOTE_LINES = 3  # the lines a note printed amid the stream may run on over
 _UNIT_ONLY = re.compile(r"^(?:金额)?单位[:：]\s*(?:人民币)?(?:万元|千元|亿元|元)$")
 # the words a side of several amount columns is headed with (合计 and the funds, a cost side's columns)
 _WIDE_WORDS = sorted({c for cols in SIDE_COLUMNS if len(cols) > 1 for c in cols if not GRAND.match(c)})
@@ -69,6 +71,8 @@ def bare_region(lines: Sequence[NLine], i: int) -> tuple[list, int]:
     while end < len(lines) and _UNIT_ONLY.match(lines[end].text.strip()) and _grands(pieces) < 2:
         more, end = region(lines, end + 1)
         pieces = pieces + more
+    if _grands(pieces) == 1:
+        pieces, end = _past_note(lines, pieces, end)
     grands = [k for k, p in enumerate(pieces) if not p.amount and GRAND.match(p.text)]
     if len(grands) >= 2:
         after = next((k for k in range(grands[1] + 1, len(pieces)) if not pieces[k].amount), None)
@@ -77,6 +81,23 @@ def bare_region(lines: Sequence[NLine], i: int) -> tuple[list, int]:
             end = next(j for j in range(i, end) if lines[j] is at)
             pieces = pieces[:after]
     return pieces, end
+
+
+def _past_note(lines: Sequence[NLine], pieces: list, end: int) -> tuple[list, int]:
+    """The stream run on past a note printed amid the table's last rows (`注：财政拨款收支情况包括…`
+    and its next line, then the page number: pdftotext prints the page's foot before the boxes of the
+    last rows' amounts and the second 总计), when the cells after the note hold the second 总计; else
+    the stream as it was."""
+    j = end
+    if j >= len(lines) or not _NOTE.match(lines[j].text.strip()):
+        return pieces, end
+    k = j + 1
+    while k < min(len(lines), j + 1 + _NOTE_LINES) and lines[k].text.strip() and not cell_line(lines[k]):
+        k += 1
+    more, after = region(lines, k)
+    if not more or _grands(more) != 1:
+        return pieces, end
+    return pieces + more, after
 
 
 def _grands(pieces: list) -> int:
@@ -164,7 +185,12 @@ def _sides(items: list[Item]) -> bool:
     prev: Optional[int] = None
     for it in items:
         it.no = None
-        if GRAND.match(it.label):
+        if GRAND.match(it.label) and word_side(it.label) is not None:
+            side = word_side(it.label)  # 收入总计 / 支出总计: its side printed
+            if grand[side]:
+                return False
+            grand[side] = True
+        elif GRAND.match(it.label):
             side = prev if prev is not None and not grand[prev] else None
             if side is None:
                 side = 1 - prev if prev is not None and not grand[1 - prev] else None
