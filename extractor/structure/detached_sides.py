@@ -236,6 +236,7 @@ def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
         if must is not None:
             by.add(classes[code][1])
         right.append((_full_kind(kind), must))
+    left, right = _side_total(left), _side_total(right)
     dealt = deal_full(left, right, run, _CENT * max(1, len(by)))
     lanes = _lanes(d, {})
     if dealt is None:
@@ -265,6 +266,15 @@ def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
             placed.add(k)
     rest = [k for k in range(len(d.run)) if k not in placed]
     return _left_note(d, rest, "more than one row fits them") if rest else None
+
+
+def _side_total(rows: list[tuple[str, Optional[Decimal]]]) -> list[tuple[str, Optional[Decimal]]]:
+    """A side whose 总计 is printed as 收入合计 / 支出合计 after its 本年…合计 (sides_bare.py read both as
+    totals of the year): the last of them is the side's 总计."""
+    years = [k for k, (kind, _) in enumerate(rows) if kind == "year"]
+    if len(years) == 2 and years[1] == len(rows) - 1 and not any(kind == "grand" for kind, _ in rows):
+        return rows[:-1] + [("grand", rows[-1][1])]
+    return rows
 
 
 def _full_kind(kind: str) -> str:

@@ -12,8 +12,8 @@ rows' order, and the sums decide it.
 
 What it does: walks every interleaving of the run onto the income rows and the expenditure rows
 (each side's amounts in its rows' order, one amount a row, every row one), keeping those where each
-side's items add up to its 本年…合计 (a cent a part apart), 本年…合计 + the carry-over items = 总计, the
-two 总计 are equal, and a 类 row the report's 支出表 prints a total for takes that total (a cent apart);
+side's items add up to its 本年…合计 (a cent a part apart), 本年…合计 + the carry-over items = 总计 (a
+side of one 合计 and no carry-over: its 合计 stands for 总计), the two 总计 are equal, and a 类 row the report's 支出表 prints a total for takes that total (a cent apart);
 a 类 it prints no total for, and a row no 类 names, may take any amount. The walk keeps states, not
 placements (the amounts dealt to each side so far and the sums they make), so runs of equal amounts
 cost nothing. It returns, for each row, the values the fitting placements give it: a row every one of
@@ -122,9 +122,10 @@ class _Budget(Exception):
 
 
 def _grand(rows: list[tuple[str, Optional[Decimal]]], acc: tuple) -> Optional[Decimal]:
-    """The side's 总计 as placed: year + carry where the side has its 总计 row checked (the walk
-    checked it when placed), else None."""
+    """The side's 总计 as placed: year + carry (the walk checked it against the 总计 row when placed);
+    a side of one total and no carry-over (a 财政拨款收支总表's 收入合计) its 合计; else None."""
     items, parts, year, carry = acc
-    if year is None or not any(kind == "grand" for kind, _ in rows):
+    kinds = {kind for kind, _ in rows}
+    if year is None or ("grand" not in kinds and "carry" in kinds):
         return None
     return year + carry

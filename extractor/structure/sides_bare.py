@@ -54,6 +54,8 @@ _SIDE_WORD = re.compile(r"^(?:收入|支出)$")
 _COLUMN_NAME = re.compile(r"^(?:决算数|预算数|预算|金额)$")
 _LINE_NUMBER = re.compile(r"^\d{1,2}$")  # a 行次 / 栏次: the shape of sides-detached, not this one
 _MIN_ROWS = 4
+# a side's 总计 printed as 收入合计 / 支出合计 (after its 本年收入合计 / 本年支出合计)
+_SIDE_TOTAL = re.compile(r"^(?:收入|支出)合计$")
 _NOTE = re.compile(r"^注[:：]")
 _NOTE_LINES = 3  # the lines a note printed amid the stream may run on over
 _UNIT_ONLY = re.compile(r"^(?:金额)?单位[:：]\s*(?:人民币)?(?:万元|千元|亿元|元)$")
@@ -111,16 +113,18 @@ def _reach(lines: Sequence[NLine], i: int) -> int:
 def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
     """The labelled items in reading order, the amounts in printed order, the column names printed,
     the pieces of several columns' names printed among the rows (`合计` `一般公共预算` `财` `政拨款`);
-    None when a piece is a line number or a label has no side."""
+    None when a piece is a line number (a page number printed amid the stream is dropped)."""
     items: list[Item] = []
     run = []
     names: list[str] = []
     wide: list[str] = []
+    folios = [p for p in body if p.amount and _LINE_NUMBER.match(p.text)]
+    if folios and not _page_number(folios, body):
+        return None
     for k, p in enumerate(body):
         if p.amount:
-            if _LINE_NUMBER.match(p.text):
-                return None
-            run.append(p)
+            if p not in folios:
+                run.append(p)
             continue
         cur = items[-1] if items else None
         if _HEADER_WORD.match(p.text) and not _ends_subject(cur, p.text, run):
@@ -136,6 +140,13 @@ def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
             items.append(Item(p.text, [p.line]))
             items[-1].no = len(run)  # (the amounts printed before it: tells a label broken by an amount)
     return items, run, names, wide
+
+
+def _page_number(small: list, body) -> bool:
+    """The one small whole number among amounts that all print cents is the page's number, printed
+    amid the stream where the page breaks (`1468.70` `5` `支出合计`), no 行次 (a table printing 行次
+    prints one a row). The sums that place the run check it: a dropped amount leaves them broken."""
+    return len(small) == 1 and all("." in p.text for p in body if p.amount and p is not small[0])
 
 
 def _column_piece(body, k: int) -> bool:
@@ -182,10 +193,13 @@ def run_between(item: Item, run: list) -> bool:
 def _sides(items: list[Item]) -> bool:
     """Give each item its side; False when one has none or a side's 总计 is not its last item."""
     grand = [False, False]
+    year = [False, False]
     prev: Optional[int] = None
     for it in items:
         it.no = None
-        if GRAND.match(it.label) and word_side(it.label) is not None:
+        # (收入合计 after 本年收入合计: the side's 总计)
+        side_total = bool(_SIDE_TOTAL.match(it.label)) and year[word_side(it.label)]
+        if (GRAND.match(it.label) or side_total) and word_side(it.label) is not None:
             side = word_side(it.label)  # 收入总计 / 支出总计: its side printed
             if grand[side]:
                 return False
@@ -201,9 +215,18 @@ def _sides(items: list[Item]) -> bool:
             side = word_side(it.label)
             if side is None or grand[side]:
                 return False
+            year[side] = year[side] or bool(YEAR_TOTAL.match(it.label))
         it.side = side
         prev = side
-    return all(grand)
+    return all(grand[s] or _total_only([it for it in items if it.side == s]) for s in (0, 1))
+
+
+def _total_only(side: list[Item]) -> bool:
+    """A side of items and one total, 收入合计 / 支出合计 last, and no carry-over item (a budget's
+    财政拨款收支总表: its 合计 is its 总计)."""
+    return (bool(side) and bool(_SIDE_TOTAL.match(side[-1].label))
+            and sum(1 for it in side if YEAR_TOTAL.match(it.label)) == 1
+            and not any(carry_item(it.label) for it in side))
 
 
 def _side_in_turn(side: list[Item]) -> bool:
@@ -211,6 +234,8 @@ def _side_in_turn(side: list[Item]) -> bool:
     carry-over items (one's funds as sub-items numbered anew after it: 年初财政拨款结转和结余 一、二、三、),
     总计 last."""
     year = [k for k, it in enumerate(side) if YEAR_TOTAL.match(it.label)]
+    if len(year) == 2 and year[1] == len(side) - 1 and _SIDE_TOTAL.match(side[-1].label):
+        year = year[:1]  # its 总计 printed as 收入合计 / 支出合计
     if len(year) != 1:
         return False
     numbers = [ordinal_value(it.label) for it in side[:year[0]]]
@@ -222,7 +247,7 @@ def _side_in_turn(side: list[Item]) -> bool:
         n = ordinal_value(it.label)
         if carry_item(it.label) and n is None:
             sub = 1
-        elif GRAND.match(it.label):
+        elif GRAND.match(it.label) or it is side[-1]:
             sub = None
         elif n is not None and sub == n:
             sub += 1
