@@ -80,7 +80,9 @@ def place_detached(grids: list[GridBlock], tables: list[Table], empty: frozenset
             totals[source] = _class_totals(tables, source)
         if grid.detached.left:  # both sides' amounts in one run (sides_bare.py)
             funds = _fund_totals(tables, grid.detached, out[k].template, empty)
-            note = place_sides(grid, grid.detached, totals[source], income_totals(tables), funds)
+            # (a 财政拨款 table of one column: the 支出表's 类 totals are of all the money, maybe not its own)
+            others = out[k].template in _FUND_TABLES and not grid.detached.fund_columns
+            note = place_sides(grid, grid.detached, totals[source], income_totals(tables), funds, others)
         else:
             note = _place(grid, grid.detached, totals[source])
         grid.detached = None

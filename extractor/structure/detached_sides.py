@@ -151,16 +151,19 @@ def _lanes(d: Detached, funds: Funds) -> list[Lane]:
 
 
 def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, str]],
-                income: dict[str, Decimal], funds: Optional[Funds] = None) -> Optional[str]:
+                income: dict[str, Decimal], funds: Optional[Funds] = None, others: bool = False) -> Optional[str]:
     """Place what every fitting placement agrees on; the note naming what was left out, or None.
     `funds` (a side of 合计 and fund columns): each fund column's 类 totals, None for a blank one; the
-    argument None where a fund column's totals are not known (nothing placed)."""
+    argument None where a fund column's totals are not known (nothing placed). `others`: the 类
+    totals are of more money than the table's own (a 财政拨款 table of one column, the 支出表 of all
+    funds): a table of an amount in every row that no placement fits with them is placed by its
+    sums alone."""
     run = [_value(c.text) for c in d.run]
     if None in run:
         return _left_note(d, range(len(d.run)), "an amount that is no number")
     wide = bool(d.fund_columns)
     if not wide and len(run) == len(d.left) + len(d.rows):
-        return _place_full(grid, d, classes, income, run)  # type: ignore[arg-type]
+        return _place_full(grid, d, classes, income, run, others)  # type: ignore[arg-type]
     lanes = _lanes(d, funds or {})
     rows = [(0, r) for r in sorted(d.left)] + [(ln, r) for ln in range(1, len(lanes)) for r in sorted(d.rows)]
     known = funds is not None or not wide
@@ -221,7 +224,7 @@ def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
 
 
 def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, str]],
-                income: dict[str, Decimal], run: list[Decimal]) -> Optional[str]:
+                income: dict[str, Decimal], run: list[Decimal], others: bool) -> Optional[str]:
     """An amount in every row (full_sides.py): each row the fitting interleavings all give one value
     takes it, confirmed; the others are left out and marked open. An income item named like a column
     of the 收入表's 合计 row takes that column's amount."""
@@ -238,6 +241,9 @@ def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
         right.append((_full_kind(kind), must))
     left, right = _side_total(left), _side_total(right)
     dealt = deal_full(left, right, run, _CENT * max(1, len(by)))
+    if dealt is None and others and by:  # the 类 totals are not this table's: its sums alone
+        right, by = [(kind, None) for kind, _ in right], set()
+        dealt = deal_full(left, right, run, _CENT)
     lanes = _lanes(d, {})
     if dealt is None:
         for key in [(0, r) for r in left_rows] + [(1, r) for r in right_rows]:

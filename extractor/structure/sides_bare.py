@@ -68,7 +68,7 @@ def bare_region(lines: Sequence[NLine], i: int) -> tuple[list, int]:
     """The stream's pieces from lines[i] and the index after it, its end judged by the table's shape:
     a unit line printed amid the stream (pdfminer.six prints the title area's `单位：万元` among the
     cells) is run past while both sides' 总计 are not read, and the stream ends at the first label
-    after the second 总计 (the next table's header may follow with no title: `支出功能分类` …)."""
+    after the second 总计 (the column's name printed again there, `预算` `0.00` `46,402.33`, is none) (the next table's header may follow with no title: `支出功能分类` …)."""
     pieces, end = region(lines, i)
     while end < len(lines) and _UNIT_ONLY.match(lines[end].text.strip()) and _grands(pieces) < 2:
         more, end = region(lines, end + 1)
@@ -77,7 +77,8 @@ def bare_region(lines: Sequence[NLine], i: int) -> tuple[list, int]:
         pieces, end = _past_note(lines, pieces, end)
     grands = [k for k, p in enumerate(pieces) if not p.amount and GRAND.match(p.text)]
     if len(grands) >= 2:
-        after = next((k for k in range(grands[1] + 1, len(pieces)) if not pieces[k].amount), None)
+        after = next((k for k in range(grands[1] + 1, len(pieces))
+                      if not pieces[k].amount and not _COLUMN_NAME.match(pieces[k].text)), None)
         if after is not None:
             at = pieces[after].line
             end = next(j for j in range(i, end) if lines[j] is at)
@@ -245,8 +246,8 @@ def _side_in_turn(side: list[Item]) -> bool:
     sub = None  # the sub-item number expected next, after a carry-over item
     for it in side[year[0] + 1:]:
         n = ordinal_value(it.label)
-        if carry_item(it.label) and n is None:
-            sub = 1
+        if carry_item(it.label) and (n is None or n == numbered[-1] + 1):
+            sub = 1  # (a carry-over item may go on with the side's numbers: 二十四、结转下年)
         elif GRAND.match(it.label) or it is side[-1]:
             sub = None
         elif n is not None and sub == n:
