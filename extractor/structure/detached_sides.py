@@ -358,6 +358,11 @@ def _kinds(d: Detached, lanes: list[Lane], classes: dict[str, tuple[Decimal, str
                 found = [t[code] for t in own if t is not None and code in t]
             total = sum((v for v, _ in found), Decimal(0)) if found else None
             out[(lane, r)] = Kind(kind, code, total, tuple(dict.fromkeys(x for _, x in found)))
+    for lane in range(len(lanes)):  # a 总计 printed 收入合计 / 支出合计 after 本年…合计
+        keys = [key for key in sorted(out) if key[0] == lane]
+        years = [key for key in keys if out[key].kind == "year"]
+        if len(years) == 2 and years[1] == keys[-1] and not any(out[key].kind == "grand" for key in keys):
+            out[years[1]] = Kind("grand")
     return out
 
 
@@ -425,6 +430,8 @@ def _search(rows: list[Key], kinds: dict[Key, Kind], run: list[Decimal], income:
             year = [v for key, v in own.items() if kinds[key].kind == "year"]
             grand = [v for key, v in own.items() if kinds[key].kind == "grand"]
             carry = sum((v for key, v in own.items() if kinds[key].kind == "carry"), Decimal(0))
+            if not grand and len(year) == 1 and not any(kinds[key].kind in ("carry", "grand") for key in by_lane[ln]):
+                grand = year  # a side of one 合计 and no carry-over (a 财政拨款收支总表's 收入合计)
             if len(year) != 1 or len(grand) != 1:
                 return False
             if abs(sum(parts, Decimal(0)) - year[0]) > _CENT * max(1, len(parts)):
