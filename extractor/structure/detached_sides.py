@@ -36,6 +36,11 @@ the catch-all 其他收入 (of income items no fund names). When the placements 
 an unconfirmed `layout.row_guess` repair (review, never confirmed by a sum it was chosen to fit), its
 note naming the other rows that fit; those rows keep their `layout.amount_unplaced` doubt (on a
 side of 合计 and fund columns no row is guessed).
+A run of exactly one amount a row on a side of one column (a budget's 收支总表 prints 0.00 in every
+empty row) is dealt by full_sides.py instead: each row every fitting interleaving gives one value
+takes it, confirmed; an income item named like a column of the 收入表's 合计 row (the 收入决算表's, or
+a budget's 收入表's) takes that column's amount; a 财政拨款 table of one column whose amounts the 类
+totals of the all-funds 支出表 do not fit is dealt by its sums alone.
 What it does not: read text, place an amount in a row that a placement leaves open but as such a
 guess, or guess an amount the best placements put in different rows.
 """

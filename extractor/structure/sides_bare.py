@@ -31,6 +31,14 @@ those column names (no item number, not the rest of a label still open, a 合计
 such piece) are taken as header words, and where they name the four columns the grid's expenditure
 side has them, the fund columns handed on in `detached.fund_columns`; its income side's carry-over
 item has the funds as sub-items numbered anew (`年初财政拨款结转和结余` `一、一般公共预算财政拨款` …).
+A budget's 收支总表 (Guangzhou's 收支总体情况表, Quanzhou's 收支预算总表 and 财政拨款收支预算总表) comes
+the same way in plain pdftotext: its column named `预算` (a header word here, printed again with each
+page's header), its sides' 总计 named 收入总计 / 支出总计 (each taking the side its words name), or
+收入合计 / 支出合计 (after the side's 本年…合计; or, on a side with no carry-over, its one total), a
+note and the page's foot printed before the last amounts and the second 总计 (the stream runs past
+them: `_past_note`), a lone page number amid amounts that all print cents (dropped), and a
+carry-over item that goes on with its side's numbers (`二十四、结转下年`). Such a table prints an
+amount in every row, and detached_sides.py hands a run of one amount a row to full_sides.py.
 What it does not: read tables that print 行次 (sides-detached), header pieces among the rows that name
 no standard column set, or a label it cannot give a side; place any amount itself.
 """
