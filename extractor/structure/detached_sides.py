@@ -66,7 +66,8 @@ _FUND_COLUMN = "财政拨款收入"
 # the tables whose 合计 row gives the income items' amounts: the 收入决算表, a budget's 收入(预算)表
 _INCOME_TABLES = ("final.02", "budget.income")
 _CATCH_ALL = "其他收入"  # the income item an amount no fund names usually stands in
-_USUAL_FUND = "一般公共预算"  # the fund most of a department's 财政拨款 is
+_USUAL_FUND = "一般公共预算"
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds an income item of 财政拨款 names  # the fund most of a department's 财政拨款 is
 _USUAL_CARRY = "结转"  # 年初 / 年末 结转和结余: the carry-over rows that usually hold an amount
 _GUESS = ("row uncertain: the sums leave more than one row for this amount ({others} fit too); it is "
           "put in the row such an amount usually stands in ({why}), a guess no sum confirms")
@@ -124,8 +125,8 @@ def _left_kind(label: str) -> tuple[str, str]:
         return "grand", ""
     if carry_item(name):
         return "carry", ""
-    if "财政拨款" in name:
-        return "item", "fund"
+    if "财政拨款" in name or ("拨款" in name and any(f in name for f in _FUNDS)):
+        return "item", "fund"  # (a budget's 一般公共预算拨款收入 names its fund without 财政)
     return "item", next((c for c in _INCOME_COLUMNS if name == c), "")
 
 
