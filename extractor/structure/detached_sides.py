@@ -38,7 +38,10 @@ note naming the other rows that fit; those rows keep their `layout.amount_unplac
 side of 合计 and fund columns no row is guessed).
 A run of exactly one amount a row on a side of one column (a budget's 收支总表 prints 0.00 in every
 empty row) is dealt by full_sides.py instead: each row every fitting interleaving gives one value
-takes it, confirmed; an income item named like a column of the 收入表's 合计 row (the 收入决算表's, or
+takes it — confirmed where a total pins it (a 类 total, a 收入表 column) or where every unpinned item
+of its side takes the same value (0.00 in each: no order of printing needed), a total row (本年…合计,
+carry-over, 总计) confirmed by the sums; an item whose row rests on the printed order alone goes in
+as an unconfirmed `layout.row_guess` under review; an income item named like a column of the 收入表's 合计 row (the 收入决算表's, or
 a budget's 收入表's) takes that column's amount; a 财政拨款 table of one column whose amounts the 类
 totals of the all-funds 支出表 do not fit is dealt by its sums alone.
 What it does not: read text, place an amount in a row that a placement leaves open but as such a
@@ -69,6 +72,8 @@ _CATCH_ALL = "其他收入"  # the income item an amount no fund names usually s
 _USUAL_FUND = "一般公共预算"
 _FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds an income item of 财政拨款 names  # the fund most of a department's 财政拨款 is
 _USUAL_CARRY = "结转"  # 年初 / 年末 结转和结余: the carry-over rows that usually hold an amount
+_ORDER_GUESS = ("row uncertain: the sums hold with this amount here, but which of the side's items takes which "
+                "amount rests on the order pdftotext printed them in, which no total of this row confirms")
 _GUESS = ("row uncertain: the sums leave more than one row for this amount ({others} fit too); it is "
           "put in the row such an amount usually stands in ({why}), a guess no sum confirms")
 
@@ -256,14 +261,25 @@ def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
             _mark_open(grid, lanes, key)
         return _left_note(d, range(len(d.run)), "no placement of them adds up, or too many do")
     placed: set[int] = set()
+    guessed: list[int] = []
     for side, rows in ((0, left_rows), (1, right_rows)):
+        spec = (left, right)[side]
+        free = _free_rows(spec, dealt[side])
         for pos, r in enumerate(rows):
             if len(dealt[side][pos]) != 1:
                 _mark_open(grid, lanes, (side, r))
                 continue
             k = dealt[2][(side, pos)]
-            must = right[pos][1] if side == 1 else None
-            if side == 0 and left[pos][1] is not None:
+            must = spec[pos][1]
+            if pos in free and not free[pos]:
+                # (an item no total pins: its row only by the order the side's amounts are printed in)
+                cell = d.run[k]
+                cell.repairs = [Repair(kind="layout.row_guess", status="unconfirmed", note=_ORDER_GUESS)]
+                grid.rows[r][lanes[side][1]] = cell
+                placed.add(k)
+                guessed.append(k)
+                continue
+            if side == 0 and must is not None:
                 note, who = "placed by the 收入表's 合计 row and the income side's sums", "收入表"
             elif must is not None:
                 note, who = f"placed by the 类 total {classes[_right_kind(d.rows[r])[1]][1]} prints for this subject", \
@@ -277,7 +293,24 @@ def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
             grid.rows[r][lanes[side][1]] = cell
             placed.add(k)
     rest = [k for k in range(len(d.run)) if k not in placed]
-    return _left_note(d, rest, "more than one row fits them") if rest else None
+    note = _left_note(d, rest, "more than one row fits them") if rest else None
+    if guessed:
+        note = ((note + "; ") if note else "") + (
+            "amounts put in their rows by the order each side's amounts are printed in, which no sum or "
+            "other table confirms (under review): " + " ".join(d.run[k].text for k in guessed))
+    return note
+
+
+def _free_rows(spec: list[tuple[str, Optional[Decimal]]], values: list[set]) -> dict[int, bool]:
+    """The side's items no total pins (no 类 total, no 收入表 column), each -> whether its value is
+    proven without the printed order: True when every such item takes one and the same value (the
+    amounts left to them all equal: 0.00 in each), False when their values differ (which of them
+    takes which then rests on the order the amounts are printed in, which pdftotext does not always
+    keep)."""
+    free = [pos for pos, (kind, must) in enumerate(spec) if kind == "item" and must is None]
+    seen = set().union(*(values[pos] for pos in free)) if free else set()
+    same = len(seen) == 1 and all(len(values[pos]) == 1 for pos in free)
+    return {pos: same for pos in free}
 
 
 def _side_total(rows: list[tuple[str, Optional[Decimal]]]) -> list[tuple[str, Optional[Decimal]]]:

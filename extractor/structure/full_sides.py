@@ -16,8 +16,11 @@ side's items add up to its 本年…合计 (a cent a part apart), 本年…合�
 side of one 合计 and no carry-over: its 合计 stands for 总计), the two 总计 are equal, and a 类 row the report's 支出表 prints a total for takes that total (a cent apart);
 a 类 it prints no total for, and a row no 类 names, may take any amount. The walk keeps states, not
 placements (the amounts dealt to each side so far and the sums they make), so runs of equal amounts
-cost nothing. It returns, for each row, the values the fitting placements give it: a row every one of
-them gives the same value is proven; a row they part over is not.
+cost nothing. It returns, for each row, the values the fitting placements give it: a row they part over is not
+placed; a row every one of them gives the same value is proven only as far as the printed order is
+(detached_sides.py confirms it where a total pins it, or where all the side's unpinned items take
+one same value, and puts it under review otherwise: pdftotext does not always print a side's
+amounts in its rows' order).
 What it does not: read text, decide what goes in with what confidence (detached_sides.py), or deal
 a run with fewer or more amounts than rows (some row blank: detached_sides.py's own search).
 """
