@@ -80,7 +80,9 @@ def place_detached(grids: list[GridBlock], tables: list[Table], empty: frozenset
             totals[source] = _class_totals(tables, source)
         if grid.detached.left:  # both sides' amounts in one run (sides_bare.py)
             funds = _fund_totals(tables, grid.detached, out[k].template, empty)
-            note = place_sides(grid, grid.detached, totals[source], income_totals(tables), funds)
+            # (a 财政拨款 table of one column: the 支出表's 类 totals are of all the money, maybe not its own)
+            others = out[k].template in _FUND_TABLES and not grid.detached.fund_columns
+            note = place_sides(grid, grid.detached, totals[source], income_totals(tables), funds, others)
         else:
             note = _place(grid, grid.detached, totals[source])
         grid.detached = None
@@ -98,22 +100,55 @@ def place_detached(grids: list[GridBlock], tables: list[Table], empty: frozenset
 
 def _class_totals(tables: list[Table], source: tuple[str, ...] = _TOTALS_FROM) -> dict[str, tuple[Decimal, str]]:
     """类 code -> (total, the title of the table printing it), from the report's tables of the
-    templates `source` (02/03 for a 公开01表)."""
+    templates `source` (02/03 for a 公开01表): their 类 rows, or — a table printing only 项 rows that
+    add up to its 合计 — the sum of each 类's 项."""
     seen: dict[str, set[Decimal]] = {}
     title: dict[str, str] = {}
     for t in tables:
         if t.template not in source or not t.columns:
             continue
-        for row in t.rows:
-            code = row.code.value if row.code is not None else None
-            field = row.values.get(t.columns[0])
-            if not isinstance(code, str) or len(code) != 3 or field is None or not isinstance(field.value, Decimal):
-                continue
-            if field.confidence < policy.REVIEW_THRESHOLD:
-                continue
-            seen.setdefault(code, set()).add(field.value)
+        for code, value in (_class_rows(t) or _classes_of_leaves(t)):
+            seen.setdefault(code, set()).add(value)
             title.setdefault(code, t.title or t.template)
     return {code: (next(iter(vs)), title[code]) for code, vs in seen.items() if len(vs) == 1}
+
+
+def _coded(t: Table) -> list[tuple[str, Decimal]]:
+    """The table's rows of a subject code and an amount read for certain in its first column."""
+    out = []
+    for row in t.rows:
+        code = row.code.value if row.code is not None else None
+        field = row.values.get(t.columns[0])
+        if not isinstance(code, str) or field is None or not isinstance(field.value, Decimal):
+            continue
+        if field.confidence < policy.REVIEW_THRESHOLD:
+            continue
+        out.append((code, field.value))
+    return out
+
+
+def _class_rows(t: Table) -> list[tuple[str, Decimal]]:
+    """The 类 rows the table prints (code of three digits) with their totals."""
+    return [(c, v) for c, v in _coded(t) if len(c) == 3]
+
+
+def _classes_of_leaves(t: Table) -> list[tuple[str, Decimal]]:
+    """A table printing only 项 rows (every code of seven digits, or every one of five; no 类 or 款
+    row): each 类's total is the sum of its 项, taken only where they add up to the table's 合计 row
+    (the rows are all the table's spending, none left unread)."""
+    rows = _coded(t)
+    if not rows or len({len(c) for c, _ in rows}) != 1 or len(rows[0][0]) not in (5, 7):
+        return []
+    total = next((f.value for row in t.rows if row.code is None or not row.code.value
+                  for f in [row.values.get(t.columns[0])]
+                  if f is not None and isinstance(f.value, Decimal) and f.confidence >= policy.REVIEW_THRESHOLD
+                  and isinstance(row.name.value if row.name else None, str) and "合计" in row.name.value), None)
+    if total is None or abs(sum((v for _, v in rows), Decimal(0)) - total) > CENT_PER_PART * len(rows):
+        return []
+    out: dict[str, Decimal] = {}
+    for c, v in rows:
+        out[c[:3]] = out.get(c[:3], Decimal(0)) + v
+    return list(out.items())
 
 
 def _fund_totals(tables: list[Table], d: Detached, template: Optional[str], empty: frozenset[str]

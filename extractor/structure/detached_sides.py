@@ -36,6 +36,14 @@ the catch-all 其他收入 (of income items no fund names). When the placements 
 an unconfirmed `layout.row_guess` repair (review, never confirmed by a sum it was chosen to fit), its
 note naming the other rows that fit; those rows keep their `layout.amount_unplaced` doubt (on a
 side of 合计 and fund columns no row is guessed).
+A run of exactly one amount a row on a side of one column (a budget's 收支总表 prints 0.00 in every
+empty row) is dealt by full_sides.py instead: each row every fitting interleaving gives one value
+takes it — confirmed where a total pins it (a 类 total, a 收入表 column) or where every unpinned item
+of its side takes the same value (0.00 in each: no order of printing needed), a total row (本年…合计,
+carry-over, 总计) confirmed by the sums; an item whose row rests on the printed order alone goes in
+as an unconfirmed `layout.row_guess` under review; an income item named like a column of the 收入表's 合计 row (the 收入决算表's, or
+a budget's 收入表's) takes that column's amount; a 财政拨款 table of one column whose amounts the 类
+totals of the all-funds 支出表 do not fit is dealt by its sums alone.
 What it does not: read text, place an amount in a row that a placement leaves open but as such a
 guess, or guess an amount the best placements put in different rows.
 """
@@ -49,6 +57,7 @@ from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
 from ..evidence.numbers import CENT_PER_PART
 from ..evidence.policy import AMOUNT_UNPLACED as UNPLACED
+from .full_sides import deal_full
 from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
 
 _CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
@@ -57,19 +66,25 @@ _CERTAIN = 0.9  # the 收入决算表 合计 row is used only when every amount 
 _BUDGET = 500_000  # nodes of the search
 _INCOME_COLUMNS = ("上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
 _FUND_COLUMN = "财政拨款收入"
+# the tables whose 合计 row gives the income items' amounts: the 收入决算表, a budget's 收入(预算)表
+_INCOME_TABLES = ("final.02", "budget.income")
 _CATCH_ALL = "其他收入"  # the income item an amount no fund names usually stands in
-_USUAL_FUND = "一般公共预算"  # the fund most of a department's 财政拨款 is
+_USUAL_FUND = "一般公共预算"
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营")  # the funds an income item of 财政拨款 names  # the fund most of a department's 财政拨款 is
 _USUAL_CARRY = "结转"  # 年初 / 年末 结转和结余: the carry-over rows that usually hold an amount
+_ORDER_GUESS = ("row uncertain: the sums hold with this amount here, but which of the side's items takes which "
+                "amount rests on the order pdftotext printed them in, which no total of this row confirms")
 _GUESS = ("row uncertain: the sums leave more than one row for this amount ({others} fit too); it is "
           "put in the row such an amount usually stands in ({why}), a guess no sum confirms")
 
 
 def income_totals(tables: list[Table]) -> dict[str, Decimal]:
-    """The 收入决算表's 合计 row: column name -> amount; {} when the report has no such table, two
+    """The 收入决算表's 合计 row (a budget's 收入表's: its columns named as the income items
+    上级补助收入, 事业收入 … are, their group dropped): column name -> amount; {} when the report has no such table, two
     disagree, or an amount of the row is in doubt (under 0.9: its column may be another)."""
     found: dict[str, Decimal] = {}
     for t in tables:
-        if t.template != "final.02" or not t.rows:
+        if t.template not in _INCOME_TABLES or not t.rows:
             continue
         row = t.rows[0]
         name = row.name.value if row.name is not None else ""
@@ -79,6 +94,8 @@ def income_totals(tables: list[Table]) -> dict[str, Decimal]:
         if any(f.confidence < _CERTAIN for f in fields):
             return {}  # a column of the row in doubt: a blank elsewhere is no blank for certain
         got = {c: f.value for c, f in row.values.items() if f is not None and isinstance(f.value, Decimal)}
+        if t.template != "final.02":  # a budget's 收入表 groups its columns (其他资金收入/事业收入)
+            got = {c.rsplit("/", 1)[-1]: v for c, v in got.items() if c.rsplit("/", 1)[-1] in _INCOME_COLUMNS}
         if found and got != found:
             return {}
         found = got
@@ -113,8 +130,8 @@ def _left_kind(label: str) -> tuple[str, str]:
         return "grand", ""
     if carry_item(name):
         return "carry", ""
-    if "财政拨款" in name:
-        return "item", "fund"
+    if "财政拨款" in name or ("拨款" in name and any(f in name for f in _FUNDS)):
+        return "item", "fund"  # (a budget's 一般公共预算拨款收入 names its fund without 财政)
     return "item", next((c for c in _INCOME_COLUMNS if name == c), "")
 
 
@@ -145,14 +162,19 @@ def _lanes(d: Detached, funds: Funds) -> list[Lane]:
 
 
 def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, str]],
-                income: dict[str, Decimal], funds: Optional[Funds] = None) -> Optional[str]:
+                income: dict[str, Decimal], funds: Optional[Funds] = None, others: bool = False) -> Optional[str]:
     """Place what every fitting placement agrees on; the note naming what was left out, or None.
     `funds` (a side of 合计 and fund columns): each fund column's 类 totals, None for a blank one; the
-    argument None where a fund column's totals are not known (nothing placed)."""
+    argument None where a fund column's totals are not known (nothing placed). `others`: the 类
+    totals are of more money than the table's own (a 财政拨款 table of one column, the 支出表 of all
+    funds): a table of an amount in every row that no placement fits with them is placed by its
+    sums alone."""
     run = [_value(c.text) for c in d.run]
     if None in run:
         return _left_note(d, range(len(d.run)), "an amount that is no number")
     wide = bool(d.fund_columns)
+    if not wide and len(run) == len(d.left) + len(d.rows):
+        return _place_full(grid, d, classes, income, run, others)  # type: ignore[arg-type]
     lanes = _lanes(d, funds or {})
     rows = [(0, r) for r in sorted(d.left)] + [(ln, r) for ln in range(1, len(lanes)) for r in sorted(d.rows)]
     known = funds is not None or not wide
@@ -210,6 +232,99 @@ def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
             "amounts printed apart from their rows, put under review in the rows such amounts usually "
             "stand in (the sums leave more than one row): " + " ".join(d.run[k].text for k in sorted(guessed.values())))
     return note
+
+
+def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, str]],
+                income: dict[str, Decimal], run: list[Decimal], others: bool) -> Optional[str]:
+    """An amount in every row (full_sides.py): each row the fitting interleavings all give one value
+    takes it, confirmed; the others are left out and marked open. An income item named like a column
+    of the 收入表's 合计 row takes that column's amount."""
+    left_rows, right_rows = sorted(d.left), sorted(d.rows)
+    left = [(_full_kind(kind), income.get(code) if kind == "item" and code and code != "fund" else None)
+            for kind, code in (_left_kind(d.left[r]) for r in left_rows)]
+    right = []
+    by: set[str] = set()
+    for r in right_rows:
+        kind, code = _right_kind(d.rows[r])
+        must = classes[code][0] if kind == "class" and code in classes else None
+        if must is not None:
+            by.add(classes[code][1])
+        right.append((_full_kind(kind), must))
+    left, right = _side_total(left), _side_total(right)
+    dealt = deal_full(left, right, run, _CENT * max(1, len(by)))
+    if dealt is None and others and by:  # the 类 totals are not this table's: its sums alone
+        right, by = [(kind, None) for kind, _ in right], set()
+        dealt = deal_full(left, right, run, _CENT)
+    lanes = _lanes(d, {})
+    if dealt is None:
+        for key in [(0, r) for r in left_rows] + [(1, r) for r in right_rows]:
+            _mark_open(grid, lanes, key)
+        return _left_note(d, range(len(d.run)), "no placement of them adds up, or too many do")
+    placed: set[int] = set()
+    guessed: list[int] = []
+    for side, rows in ((0, left_rows), (1, right_rows)):
+        spec = (left, right)[side]
+        free = _free_rows(spec, dealt[side])
+        for pos, r in enumerate(rows):
+            if len(dealt[side][pos]) != 1:
+                _mark_open(grid, lanes, (side, r))
+                continue
+            k = dealt[2][(side, pos)]
+            must = spec[pos][1]
+            if pos in free and not free[pos]:
+                # (an item no total pins: its row only by the order the side's amounts are printed in)
+                cell = d.run[k]
+                cell.repairs = [Repair(kind="layout.row_guess", status="unconfirmed", note=_ORDER_GUESS)]
+                grid.rows[r][lanes[side][1]] = cell
+                placed.add(k)
+                guessed.append(k)
+                continue
+            if side == 0 and must is not None:
+                note, who = "placed by the 收入表's 合计 row and the income side's sums", "收入表"
+            elif must is not None:
+                note, who = f"placed by the 类 total {classes[_right_kind(d.rows[r])[1]][1]} prints for this subject", \
+                    classes[_right_kind(d.rows[r])[1]][1]
+            else:
+                note = ("placed where each side's sums hold, an amount in every row (as many amounts as rows): "
+                        "the only value every placement that fits gives this row")
+                who = "、".join(sorted(by)) or "the sums"
+            cell = d.run[k]
+            cell.repairs = [Repair(kind="layout.placed_by_table", note=note, status="confirmed", by=who)]
+            grid.rows[r][lanes[side][1]] = cell
+            placed.add(k)
+    rest = [k for k in range(len(d.run)) if k not in placed]
+    note = _left_note(d, rest, "more than one row fits them") if rest else None
+    if guessed:
+        note = ((note + "; ") if note else "") + (
+            "amounts put in their rows by the order each side's amounts are printed in, which no sum or "
+            "other table confirms (under review): " + " ".join(d.run[k].text for k in guessed))
+    return note
+
+
+def _free_rows(spec: list[tuple[str, Optional[Decimal]]], values: list[set]) -> dict[int, bool]:
+    """The side's items no total pins (no 类 total, no 收入表 column), each -> whether its value is
+    proven without the printed order: True when every such item takes one and the same value (the
+    amounts left to them all equal: 0.00 in each), False when their values differ (which of them
+    takes which then rests on the order the amounts are printed in, which pdftotext does not always
+    keep)."""
+    free = [pos for pos, (kind, must) in enumerate(spec) if kind == "item" and must is None]
+    seen = set().union(*(values[pos] for pos in free)) if free else set()
+    same = len(seen) == 1 and all(len(values[pos]) == 1 for pos in free)
+    return {pos: same for pos in free}
+
+
+def _side_total(rows: list[tuple[str, Optional[Decimal]]]) -> list[tuple[str, Optional[Decimal]]]:
+    """A side whose 总计 is printed as 收入合计 / 支出合计 after its 本年…合计 (sides_bare.py read both as
+    totals of the year): the last of them is the side's 总计."""
+    years = [k for k, (kind, _) in enumerate(rows) if kind == "year"]
+    if len(years) == 2 and years[1] == len(rows) - 1 and not any(kind == "grand" for kind, _ in rows):
+        return rows[:-1] + [("grand", rows[-1][1])]
+    return rows
+
+
+def _full_kind(kind: str) -> str:
+    """A row's part in its side's sums (full_sides.py): income items, 类 and other rows are items."""
+    return kind if kind in ("year", "grand", "carry") else "item"
 
 
 def _label(d: Detached, key: tuple[int, int]) -> str:
@@ -282,6 +397,11 @@ def _kinds(d: Detached, lanes: list[Lane], classes: dict[str, tuple[Decimal, str
                 found = [t[code] for t in own if t is not None and code in t]
             total = sum((v for v, _ in found), Decimal(0)) if found else None
             out[(lane, r)] = Kind(kind, code, total, tuple(dict.fromkeys(x for _, x in found)))
+    for lane in range(len(lanes)):  # a 总计 printed 收入合计 / 支出合计 after 本年…合计
+        keys = [key for key in sorted(out) if key[0] == lane]
+        years = [key for key in keys if out[key].kind == "year"]
+        if len(years) == 2 and years[1] == keys[-1] and not any(out[key].kind == "grand" for key in keys):
+            out[years[1]] = Kind("grand")
     return out
 
 
@@ -349,6 +469,8 @@ def _search(rows: list[Key], kinds: dict[Key, Kind], run: list[Decimal], income:
             year = [v for key, v in own.items() if kinds[key].kind == "year"]
             grand = [v for key, v in own.items() if kinds[key].kind == "grand"]
             carry = sum((v for key, v in own.items() if kinds[key].kind == "carry"), Decimal(0))
+            if not grand and len(year) == 1 and not any(kinds[key].kind in ("carry", "grand") for key in by_lane[ln]):
+                grand = year  # a side of one 合计 and no carry-over (a 财政拨款收支总表's 收入合计)
             if len(year) != 1 or len(grand) != 1:
                 return False
             if abs(sum(parts, Decimal(0)) - year[0]) > _CENT * max(1, len(parts)):

@@ -31,6 +31,14 @@ those column names (no item number, not the rest of a label still open, a 合计
 such piece) are taken as header words, and where they name the four columns the grid's expenditure
 side has them, the fund columns handed on in `detached.fund_columns`; its income side's carry-over
 item has the funds as sub-items numbered anew (`年初财政拨款结转和结余` `一、一般公共预算财政拨款` …).
+A budget's 收支总表 (Guangzhou's 收支总体情况表, Quanzhou's 收支预算总表 and 财政拨款收支预算总表) comes
+the same way in plain pdftotext: its column named `预算` (a header word here, printed again with each
+page's header), its sides' 总计 named 收入总计 / 支出总计 (each taking the side its words name), or
+收入合计 / 支出合计 (after the side's 本年…合计; or, on a side with no carry-over, its one total), a
+note and the page's foot printed before the last amounts and the second 总计 (the stream runs past
+them: `_past_note`), a lone page number amid amounts that all print cents (dropped), and a
+carry-over item that goes on with its side's numbers (`二十四、结转下年`). Such a table prints an
+amount in every row, and detached_sides.py hands a run of one amount a row to full_sides.py.
 What it does not: read tables that print 行次 (sides-detached), header pieces among the rows that name
 no standard column set, or a label it cannot give a side; place any amount itself.
 """
@@ -46,14 +54,18 @@ from .sides_columns import GRAND, YEAR_TOTAL, Item, carry_item, is_subject, ordi
 from .sides_detached import flow_body, of_words
 from .sides_stream import continues, grid_of, region, stream_starts, word_side
 from .spaced_sides import SIDE_COLUMNS
-from .spaced_text import amount_cell, covers
+from .spaced_text import amount_cell, cell_line, covers
 from .text_tables import text_reader, with_report
 
-_HEADER_WORD = re.compile(r"^(?:收入|支出|项目|决算数|预算数|金额|本年收入|本年支出)$")
+_HEADER_WORD = re.compile(r"^(?:收入|支出|项目|决算数|预算数|预算|金额|本年收入|本年支出)$")
 _SIDE_WORD = re.compile(r"^(?:收入|支出)$")
-_COLUMN_NAME = re.compile(r"^(?:决算数|预算数|金额)$")
+_COLUMN_NAME = re.compile(r"^(?:决算数|预算数|预算|金额)$")
 _LINE_NUMBER = re.compile(r"^\d{1,2}$")  # a 行次 / 栏次: the shape of sides-detached, not this one
 _MIN_ROWS = 4
+# a side's 总计 printed as 收入合计 / 支出合计 (after its 本年收入合计 / 本年支出合计)
+_SIDE_TOTAL = re.compile(r"^(?:收入|支出)合计$")
+_NOTE = re.compile(r"^注[:：]")
+_NOTE_LINES = 3  # the lines a note printed amid the stream may run on over
 _UNIT_ONLY = re.compile(r"^(?:金额)?单位[:：]\s*(?:人民币)?(?:万元|千元|亿元|元)$")
 # the words a side of several amount columns is headed with (合计 and the funds, a cost side's columns)
 _WIDE_WORDS = sorted({c for cols in SIDE_COLUMNS if len(cols) > 1 for c in cols if not GRAND.match(c)})
@@ -64,19 +76,39 @@ def bare_region(lines: Sequence[NLine], i: int) -> tuple[list, int]:
     """The stream's pieces from lines[i] and the index after it, its end judged by the table's shape:
     a unit line printed amid the stream (pdfminer.six prints the title area's `单位：万元` among the
     cells) is run past while both sides' 总计 are not read, and the stream ends at the first label
-    after the second 总计 (the next table's header may follow with no title: `支出功能分类` …)."""
+    after the second 总计 (the column's name printed again there, `预算` `0.00` `46,402.33`, is none) (the next table's header may follow with no title: `支出功能分类` …)."""
     pieces, end = region(lines, i)
     while end < len(lines) and _UNIT_ONLY.match(lines[end].text.strip()) and _grands(pieces) < 2:
         more, end = region(lines, end + 1)
         pieces = pieces + more
+    if _grands(pieces) == 1:
+        pieces, end = _past_note(lines, pieces, end)
     grands = [k for k, p in enumerate(pieces) if not p.amount and GRAND.match(p.text)]
     if len(grands) >= 2:
-        after = next((k for k in range(grands[1] + 1, len(pieces)) if not pieces[k].amount), None)
+        after = next((k for k in range(grands[1] + 1, len(pieces))
+                      if not pieces[k].amount and not _COLUMN_NAME.match(pieces[k].text)), None)
         if after is not None:
             at = pieces[after].line
             end = next(j for j in range(i, end) if lines[j] is at)
             pieces = pieces[:after]
     return pieces, end
+
+
+def _past_note(lines: Sequence[NLine], pieces: list, end: int) -> tuple[list, int]:
+    """The stream run on past a note printed amid the table's last rows (`注：财政拨款收支情况包括…`
+    and its next line, then the page number: pdftotext prints the page's foot before the boxes of the
+    last rows' amounts and the second 总计), when the cells after the note hold the second 总计; else
+    the stream as it was."""
+    j = end
+    if j >= len(lines) or not _NOTE.match(lines[j].text.strip()):
+        return pieces, end
+    k = j + 1
+    while k < min(len(lines), j + 1 + _NOTE_LINES) and lines[k].text.strip() and not cell_line(lines[k]):
+        k += 1
+    more, after = region(lines, k)
+    if not more or _grands(more) != 1:
+        return pieces, end
+    return pieces + more, after
 
 
 def _grands(pieces: list) -> int:
@@ -90,16 +122,18 @@ def _reach(lines: Sequence[NLine], i: int) -> int:
 def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
     """The labelled items in reading order, the amounts in printed order, the column names printed,
     the pieces of several columns' names printed among the rows (`合计` `一般公共预算` `财` `政拨款`);
-    None when a piece is a line number or a label has no side."""
+    None when a piece is a line number (a page number printed amid the stream is dropped)."""
     items: list[Item] = []
     run = []
     names: list[str] = []
     wide: list[str] = []
+    folios = [p for p in body if p.amount and _LINE_NUMBER.match(p.text)]
+    if folios and not _page_number(folios, body):
+        return None
     for k, p in enumerate(body):
         if p.amount:
-            if _LINE_NUMBER.match(p.text):
-                return None
-            run.append(p)
+            if p not in folios:
+                run.append(p)
             continue
         cur = items[-1] if items else None
         if _HEADER_WORD.match(p.text) and not _ends_subject(cur, p.text, run):
@@ -115,6 +149,13 @@ def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
             items.append(Item(p.text, [p.line]))
             items[-1].no = len(run)  # (the amounts printed before it: tells a label broken by an amount)
     return items, run, names, wide
+
+
+def _page_number(small: list, body) -> bool:
+    """The one small whole number among amounts that all print cents is the page's number, printed
+    amid the stream where the page breaks (`1468.70` `5` `支出合计`), no 行次 (a table printing 行次
+    prints one a row). The sums that place the run check it: a dropped amount leaves them broken."""
+    return len(small) == 1 and all("." in p.text for p in body if p.amount and p is not small[0])
 
 
 def _column_piece(body, k: int) -> bool:
@@ -161,10 +202,18 @@ def run_between(item: Item, run: list) -> bool:
 def _sides(items: list[Item]) -> bool:
     """Give each item its side; False when one has none or a side's 总计 is not its last item."""
     grand = [False, False]
+    year = [False, False]
     prev: Optional[int] = None
     for it in items:
         it.no = None
-        if GRAND.match(it.label):
+        # (收入合计 after 本年收入合计: the side's 总计)
+        side_total = bool(_SIDE_TOTAL.match(it.label)) and year[word_side(it.label)]
+        if (GRAND.match(it.label) or side_total) and word_side(it.label) is not None:
+            side = word_side(it.label)  # 收入总计 / 支出总计: its side printed
+            if grand[side]:
+                return False
+            grand[side] = True
+        elif GRAND.match(it.label):
             side = prev if prev is not None and not grand[prev] else None
             if side is None:
                 side = 1 - prev if prev is not None and not grand[1 - prev] else None
@@ -175,9 +224,18 @@ def _sides(items: list[Item]) -> bool:
             side = word_side(it.label)
             if side is None or grand[side]:
                 return False
+            year[side] = year[side] or bool(YEAR_TOTAL.match(it.label))
         it.side = side
         prev = side
-    return all(grand)
+    return all(grand[s] or _total_only([it for it in items if it.side == s]) for s in (0, 1))
+
+
+def _total_only(side: list[Item]) -> bool:
+    """A side of items and one total, 收入合计 / 支出合计 last, and no carry-over item (a budget's
+    财政拨款收支总表: its 合计 is its 总计)."""
+    return (bool(side) and bool(_SIDE_TOTAL.match(side[-1].label))
+            and sum(1 for it in side if YEAR_TOTAL.match(it.label)) == 1
+            and not any(carry_item(it.label) for it in side))
 
 
 def _side_in_turn(side: list[Item]) -> bool:
@@ -185,6 +243,8 @@ def _side_in_turn(side: list[Item]) -> bool:
     carry-over items (one's funds as sub-items numbered anew after it: 年初财政拨款结转和结余 一、二、三、),
     总计 last."""
     year = [k for k, it in enumerate(side) if YEAR_TOTAL.match(it.label)]
+    if len(year) == 2 and year[1] == len(side) - 1 and _SIDE_TOTAL.match(side[-1].label):
+        year = year[:1]  # its 总计 printed as 收入合计 / 支出合计
     if len(year) != 1:
         return False
     numbers = [ordinal_value(it.label) for it in side[:year[0]]]
@@ -194,9 +254,9 @@ def _side_in_turn(side: list[Item]) -> bool:
     sub = None  # the sub-item number expected next, after a carry-over item
     for it in side[year[0] + 1:]:
         n = ordinal_value(it.label)
-        if carry_item(it.label) and n is None:
-            sub = 1
-        elif GRAND.match(it.label):
+        if carry_item(it.label) and (n is None or n == numbered[-1] + 1):
+            sub = 1  # (a carry-over item may go on with the side's numbers: 二十四、结转下年)
+        elif GRAND.match(it.label) or it is side[-1]:
             sub = None
         elif n is not None and sub == n:
             sub += 1
