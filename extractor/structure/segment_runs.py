@@ -45,7 +45,6 @@ from .text_tables import LastRead, is_preamble, text_reader, with_report
 _MIN_ROWS = 3
 _SHARE = 1 / 2  # of the table's subject lines, in segments read, for the table to be taken
 _MAX_LINES = 6000
-_MAX_SPLITS = 10_000  # splits counted per segment before it is given up (more than one is enough)
 _CODE_LINE = re.compile(r"^(\d{3}|\d{5}|\d{7})\s+(\p{Han}\S*(?:\s+\S+)*)$")
 _TOTAL_LINE = re.compile(r"^(?:合\s*计|总\s*计)$")
 _NAME_PIECE = re.compile(r"^[\p{Han}（）()、\w]+$")
@@ -94,51 +93,99 @@ def placings(values: Sequence[Decimal], layout: Layout) -> list[tuple[int, ...]]
         grid = [Decimal(0)] * n
         for c, v in zip(cols, values):
             grid[c] = v
-        if all(close(grid[t], sum((grid[p] for p in parts), Decimal(0)), len(parts) + 1)
-               for t, parts in layout.sums) and all(grid[p] <= grid[w] for p, w in layout.bounds):
+        if _keeps(grid, layout):
             out.append(cols)
     return out
 
 
-def one_split(values: Sequence[Decimal], rows: int, layout: Layout) -> Optional[list[int]]:
-    """The run lengths of the one split of `values` into `rows` runs that each place; None where no
-    split or more than one does."""
-    n, width = len(values), len(layout.labels)
-    placed: dict[tuple[int, int], bool] = {}
+def _keeps(grid: Sequence[Decimal], layout: Layout) -> bool:
+    return all(close(grid[t], sum((grid[p] for p in parts), Decimal(0)), len(parts) + 1)
+               for t, parts in layout.sums) and all(grid[p] <= grid[w] for p, w in layout.bounds)
 
-    def places(a: int, b: int) -> bool:
-        if (a, b) not in placed:
-            placed[(a, b)] = bool(placings(values[a:b], layout))
-        return placed[(a, b)]
 
-    ways: dict[tuple[int, int], int] = {}  # (amount index, row index) -> splits of the rest, capped at 2
+def _row_wise(values: Sequence[Decimal], rows: int, layout: Layout) -> list[list[tuple[int, ...]]]:
+    """Every split of `values` into `rows` runs in row order that each place (capped at two), as
+    each row's amount indices."""
+    width = len(layout.labels)
+    out: list[list[tuple[int, ...]]] = []
 
-    def count(j: int, r: int) -> int:
+    def walk(j: int, r: int, got: list[tuple[int, ...]]) -> None:
+        if len(out) > 1:
+            return
         if r == rows:
-            return int(j == n)
-        key = (j, r)
-        if key not in ways:
-            total = 0
-            for m in range(1, width + 1):
-                if j + m > n:
-                    break
-                if places(j, j + m):
-                    total += count(j + m, r + 1)
-                    if total > 1:
-                        break
-            ways[key] = min(total, 2)
-        return ways[key]
+            if j == len(values):
+                out.append(list(got))
+            return
+        left = len(values) - j
+        if left < rows - r or left > (rows - r) * width:
+            return
+        for m in range(1, min(width, left) + 1):
+            if placings(values[j:j + m], layout):
+                walk(j + m, r + 1, got + [tuple(range(j, j + m))])
 
-    if n > rows * width or n < rows or count(0, 0) != 1:
-        return None
-    lengths, j = [], 0
-    for r in range(rows):
-        for m in range(1, width + 1):
-            if j + m <= n and places(j, j + m) and count(j + m, r + 1) == 1:
-                lengths.append(m)
-                j += m
-                break
-    return lengths
+    walk(0, 0, [])
+    return out
+
+
+def _column_wise(values: Sequence[Decimal], start: int, rows: int, layout: Layout) -> list[list[tuple[int, ...]]]:
+    """Every reading of values[start:] as `rows` rows printed column by column, each column's printed
+    cells in row order, blank cells absent, every row printing its total (capped at two distinct
+    readings), as each row's amount indices."""
+    width, n = len(layout.labels), len(values)
+    out: list[list[tuple[int, ...]]] = []
+    subsets = [tuple(r for r in range(rows) if mask >> r & 1) for mask in range(1, 1 << rows)]
+
+    def walk(c: int, j: int, cols: list[dict[int, int]]) -> None:
+        if len(out) > 1:
+            return
+        if c == width:
+            if j != n:
+                return
+            for r in range(rows):
+                grid = [values[cols[k][r]] if r in cols[k] else Decimal(0) for k in range(width)]
+                if not _keeps(grid, layout):
+                    return
+            reading = [tuple(sorted(cols[k][r] for k in range(width) if r in cols[k])) for r in range(rows)]
+            if reading not in out:
+                out.append(reading)
+            return
+        if n - j > (width - c) * rows:
+            return
+        options = [tuple(range(rows))] if c == 0 else [()] + subsets
+        for chosen in options:
+            if j + len(chosen) > n:
+                continue
+            walk(c + 1, j + len(chosen), cols + [{r: j + t for t, r in enumerate(chosen)}])
+
+    walk(0, start, [])
+    return out
+
+
+_MAX_BLOCK = 3  # rows printed column by column at a segment's end, at most
+
+
+def one_reading(values: Sequence[Decimal], rows: int, layout: Layout) -> Optional[list[tuple[int, ...]]]:
+    """Each row's amount indices in the one reading of the segment that places every row (its rows
+    printed row after row, or the first ones so and its last two or three column by column); None
+    where no reading or more than one does."""
+    found: list[list[tuple[int, ...]]] = []
+    for whole in _row_wise(values, rows, layout):
+        found.append(whole)
+    for block in range(2, min(_MAX_BLOCK, rows) + 1):
+        head = rows - block
+        for cut in range(head, min(len(values), head * len(layout.labels)) + 1):
+            heads = _row_wise(values[:cut], head, layout) if head else [[]]
+            if not heads:
+                continue
+            tails = _column_wise(values, cut, block, layout)
+            for h in heads:
+                for t in tails:
+                    reading = h + t
+                    if reading not in found:
+                        found.append(reading)
+            if len(found) > 1:
+                return None
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass
@@ -202,16 +249,14 @@ def read_segments(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], 
         values = [parse_amount(a)[0] for a, _ in seg.amounts]
         if any(v is None for v in values):
             continue
-        lengths = one_split(values, len(seg.subjects), layout)
-        if lengths is None:
+        reading = one_reading(values, len(seg.subjects), layout)
+        if reading is None:
             continue
         read += sum(1 for code, _, _ in seg.subjects if code)
-        k = 0
-        for (code, name, at), m in zip(seg.subjects, lengths):
-            run = seg.amounts[k:k + m]
-            vals = values[k:k + m]
+        for (code, name, at), own in zip(seg.subjects, reading):
+            run = [seg.amounts[k] for k in own]
+            vals = [values[k] for k in own]
             options = placings(vals, layout)
-            k += m
             cells = [text_cell(at, code), text_cell(at, name)] + [text_cell(at, "") for _ in layout.labels]
             for c in range(len(layout.labels)):
                 held = {vals[opt.index(c)] if c in opt else None for opt in options}
