@@ -264,6 +264,8 @@ def read_segments(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], 
                 if pos is not None:
                     word, ln = run[pos]
                     cells[2 + c] = amount_cell(ln, word, doubt=_DOUBT if len(held) > 1 else None)
+                elif len(held) > 1:  # blank in the first placing, an amount in another
+                    cells[2 + c] = amount_cell(at, "", doubt=_DOUBT)
             rows.append(cells)
     subjects = sum(1 for s in segs for code, _, _ in s.subjects if code)
     if read < _MIN_ROWS or read < _SHARE * subjects:
