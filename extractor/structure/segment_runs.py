@@ -109,8 +109,10 @@ def _row_wise(values: Sequence[Decimal], rows: int, layout: Layout) -> list[list
     width = len(layout.labels)
     out: list[list[tuple[int, ...]]] = []
 
+    dead: set[tuple[int, int]] = set()  # (amount, row) from which no split places the rest
+
     def walk(j: int, r: int, got: list[tuple[int, ...]]) -> None:
-        if len(out) > 1:
+        if len(out) > 1 or (j, r) in dead:
             return
         if r == rows:
             if j == len(values):
@@ -119,56 +121,92 @@ def _row_wise(values: Sequence[Decimal], rows: int, layout: Layout) -> list[list
         left = len(values) - j
         if left < rows - r or left > (rows - r) * width:
             return
+        before = len(out)
         for m in range(1, min(width, left) + 1):
             if placings(values[j:j + m], layout):
                 walk(j + m, r + 1, got + [tuple(range(j, j + m))])
+        if len(out) == before:
+            dead.add((j, r))
 
     walk(0, 0, [])
     return out
 
 
-def _column_wise(values: Sequence[Decimal], start: int, rows: int, layout: Layout) -> list[list[tuple[int, ...]]]:
+class _TooMany(Exception):
+    """More placings tried than `_BUDGET`: the segment is not read (its reading is not proven one)."""
+
+
+_MAX_BLOCK = 4  # rows printed column by column at a segment's end, at most
+_BUDGET = 20_000  # column choices tried per segment
+
+
+def _column_wise(values: Sequence[Decimal], start: int, rows: int, layout: Layout,
+                 spent: list[int]) -> list[list[tuple[int, ...]]]:
     """Every reading of values[start:] as `rows` rows printed column by column, each column's printed
     cells in row order, blank cells absent, every row printing its total (capped at two distinct
-    readings), as each row's amount indices."""
+    readings), as each row's amount indices. An identity is checked as soon as its columns are
+    chosen; `spent` counts the choices tried (`_TooMany` past `_BUDGET`)."""
     width, n = len(layout.labels), len(values)
     out: list[list[tuple[int, ...]]] = []
     subsets = [tuple(r for r in range(rows) if mask >> r & 1) for mask in range(1, 1 << rows)]
+    due: dict[int, list] = {}  # column -> the identities complete once it is chosen
+    for t, parts in layout.sums:
+        due.setdefault(max(t, *parts), []).append((t, parts))
+    bounds: dict[int, list] = {}
+    for p, w in layout.bounds:
+        bounds.setdefault(max(p, w), []).append((p, w))
+
+    def cell(cols: list[dict[int, int]], k: int, r: int) -> Decimal:
+        return values[cols[k][r]] if r in cols[k] else Decimal(0)
+
+    def holds(cols: list[dict[int, int]], c: int) -> bool:
+        for r in range(rows):
+            for t, parts in due.get(c, ()):
+                if not close(cell(cols, t, r), sum((cell(cols, q, r) for q in parts), Decimal(0)), len(parts) + 1):
+                    return False
+            for q, w in bounds.get(c, ()):
+                if cell(cols, q, r) > cell(cols, w, r):
+                    return False
+        return True
 
     def walk(c: int, j: int, cols: list[dict[int, int]]) -> None:
+        spent[0] += 1
+        if spent[0] > _BUDGET:
+            raise _TooMany
         if len(out) > 1:
             return
+        if c and not holds(cols, c - 1):
+            return
         if c == width:
-            if j != n:
-                return
-            for r in range(rows):
-                grid = [values[cols[k][r]] if r in cols[k] else Decimal(0) for k in range(width)]
-                if not _keeps(grid, layout):
-                    return
-            reading = [tuple(sorted(cols[k][r] for k in range(width) if r in cols[k])) for r in range(rows)]
-            if reading not in out:
-                out.append(reading)
+            if j == n:
+                reading = [tuple(sorted(cols[k][r] for k in range(width) if r in cols[k])) for r in range(rows)]
+                if reading not in out:
+                    out.append(reading)
             return
         if n - j > (width - c) * rows:
             return
         options = [tuple(range(rows))] if c == 0 else [()] + subsets
         for chosen in options:
-            if j + len(chosen) > n:
-                continue
-            walk(c + 1, j + len(chosen), cols + [{r: j + t for t, r in enumerate(chosen)}])
+            if j + len(chosen) <= n:
+                walk(c + 1, j + len(chosen), cols + [{r: j + t for t, r in enumerate(chosen)}])
 
     walk(0, start, [])
     return out
 
 
-_MAX_BLOCK = 3  # rows printed column by column at a segment's end, at most
-
-
 def one_reading(values: Sequence[Decimal], rows: int, layout: Layout) -> Optional[list[tuple[int, ...]]]:
     """Each row's amount indices in the one reading of the segment that places every row (its rows
-    printed row after row, or the first ones so and its last two or three column by column); None
+    printed row after row, or the first ones so and its last two to `_MAX_BLOCK` column by column); None
     where no reading or more than one does."""
+    try:
+        return _one_reading(values, rows, layout)
+    except _TooMany:
+        return None
+
+
+def _one_reading(values: Sequence[Decimal], rows: int, layout: Layout) -> Optional[list[tuple[int, ...]]]:
     found: list[list[tuple[int, ...]]] = []
+    spent = [0]
     for whole in _row_wise(values, rows, layout):
         found.append(whole)
     for block in range(2, min(_MAX_BLOCK, rows) + 1):
@@ -177,7 +215,7 @@ def one_reading(values: Sequence[Decimal], rows: int, layout: Layout) -> Optiona
             heads = _row_wise(values[:cut], head, layout) if head else [[]]
             if not heads:
                 continue
-            tails = _column_wise(values, cut, block, layout)
+            tails = _column_wise(values, cut, block, layout, spent)
             for h in heads:
                 for t in tails:
                     reading = h + t
