@@ -11,20 +11,26 @@ The header names the columns; its identities are 合计 = 基本支出 + 项目�
 公用经费 (where it splits 基本支出) and 扣除基建项目后预算数 <= 项目支出总数 (a blank cell is 0). For each
 segment of k rows and n amounts, every split of the amounts into k runs in row order is tried, and
 every placing of a run's amounts in the columns in their order; a run places where some placing
-keeps the identities. A segment is read only where exactly one split places every run: then each
-row's amounts are its own. A cell is confident where every placing that keeps the identities puts
-the same amount there (blank or not); else it takes the first such placing's amount under review
+keeps the identities. pdfminer.six also prints a segment's last rows column by column (the 合计
+column's amounts of those rows, then 小计's, … each column's printed cells in row order, blank cells
+absent: `2.500000` `34.963000` `2.500000` `34.963000` `24.403000` `2.500000` `10.560000`): the
+readings where the last two to four rows are so printed (every row printing its 合计) are tried too.
+A segment is read only where exactly one reading gives every row amounts that place: then each
+row's amounts are its own (a reading that takes more than `_BUDGET` choices to count is not read).
+A cell is confident where every placing that keeps the identities puts the same amount there (blank
+or not); else it takes the first such placing's amount under review
 (`layout.column_guess`: `5.000000` is 人员经费 or 公用经费 when 小计 is 5 and only one of them printed).
 A name wrapped onto the next line (a text line between a code line and the segment's amounts) is
 joined to it; the `合计` row (its word, then its amounts) is read the same way.
-The table is taken only where its segments read hold most of its subject lines (two in three) and
+The table is taken only where its segments read hold half its subject lines or more, and
 three rows at least: a converter that prints the table some other way is left to the other readers.
 
-What it does not: read a segment whose amounts split more than one way or none (pdfminer.six moves
+What it does not: read a segment whose amounts read more than one way or none (pdfminer.six moves
 some rows' amounts away from their segment: a run with one amount, or other rows' amounts after a
-segment's own, breaks the sums, and the whole segment is left out), tables whose header names no
-such columns (the 支出总表's three subject columns, the 基本支出表's economic codes printed column by
-column), or a table continued under its title printed again (it ends at the first line that is no
+segment's own, breaks the sums, and the whole segment is left out; so does a code line printed in
+another segment than its amounts, or a column-by-column block of five rows or more, or one in the
+middle of a segment), tables whose header names no such columns (the 支出总表's three subject
+columns, the 基本支出表's economic codes printed column by column), or a table continued under its title printed again (it ends at the first line that is no
 header word, subject line or amount).
 """
 from __future__ import annotations
@@ -45,7 +51,7 @@ from .text_tables import LastRead, is_preamble, text_reader, with_report
 _MIN_ROWS = 3
 _SHARE = 1 / 2  # of the table's subject lines, in segments read, for the table to be taken
 _MAX_LINES = 6000
-_CODE_LINE = re.compile(r"^(\d{3}|\d{5}|\d{7})\s+(\p{Han}\S*(?:\s+\S+)*)$")
+_CODE_LINE = re.compile(r"^(\d{3}|\d{5}|\d{7})\s+(\p{Han}\S*(?:\s+[^\s\d]\S*)*)$")  # no amount after the name
 _TOTAL_LINE = re.compile(r"^(?:合\s*计|总\s*计)$")
 _NAME_PIECE = re.compile(r"^[\p{Han}（）()、\w]+$")
 _DOUBT = ("column uncertain: the converter printed this row's amounts with its blank cells left out, "
