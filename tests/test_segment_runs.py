@@ -1,0 +1,350 @@
+"""segment-runs: Beijing's 预算05表 一般公共预算支出表 as pdfminer.six prints it — segments of
+`code name` lines, each followed by its rows' amounts, blank cells absent. The fixtures are real
+pdfminer.six text of city002_004 (北京市水务局 部门预算), cut short: the table's title and header, then
+its first rows (FIRST) or its title and header and a later run of its rows (LATER). Every value below
+was checked by hand against the PDF route's rows of the same report (/tmp/s/corpus_ref/city002_004.pkl,
+table 预算05表一般公共预算支出表) and `pdftotext -layout`'s lines of the same rows."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from extractor import extract
+from extractor.structure.segment_runs import layout_of, one_reading
+
+FIRST = """\f预算05表 一般公共预算支出表
+
+金额单位：万元
+
+功能分类科目
+
+预算数
+
+科目编码
+
+科目名称
+
+合计
+
+基本支出
+
+项目支出
+
+小计
+
+人员经费
+
+公用经费
+
+项目支出总数
+
+扣除基建项目后
+预算数
+
+2050803 培训支出
+
+2080501 行政单位离退休
+
+588.490000
+
+5.000000
+
+5.000000
+
+583.490000
+
+583.490000
+
+158.294900
+
+158.294900
+
+129.526900
+
+28.768000
+
+2080505 机关事业单位基本养老保险缴费支出
+
+518.267604
+
+518.267604
+
+518.267604
+
+2080506 机关事业单位职业年金缴费支出
+
+259.133868
+
+259.133868
+
+259.133868
+
+2101101 行政单位医疗
+
+2101103 公务员医疗补助
+
+353.415804
+
+353.415804
+
+353.415804
+
+120.482724
+
+120.482724
+
+120.482724
+
+2120399 其他城乡社区公共设施支出
+
+600.000000
+
+600.000000
+
+2130301 行政运行
+
+8,035.366132
+
+8,035.366132
+
+7,361.917474
+
+673.448658
+
+2130304 水利行业业务管理
+
+19,554.161686
+"""
+
+LATER = """\f预算05表 一般公共预算支出表
+
+金额单位：万元
+
+功能分类科目
+
+预算数
+
+科目编码
+
+科目名称
+
+合计
+
+基本支出
+
+项目支出
+
+小计
+
+人员经费
+
+公用经费
+
+项目支出总数
+
+扣除基建项目后
+预算数
+
+2080506 机关事业单位职业年金缴费支出
+
+75.551232
+
+75.551232
+
+75.551232
+
+2101102 事业单位医疗
+
+2110302 水体
+
+130.677516
+
+130.677516
+
+130.677516
+
+5,000.000000
+
+5,000.000000
+
+5,000.000000
+
+2130304 水利行业业务管理
+
+1,901.263631
+
+1,360.089955
+
+1,262.350256
+
+97.739699
+
+541.173676
+
+541.173676
+
+2210201 住房公积金
+
+2210203 购房补贴
+
+2050803 培训支出
+
+2080502 事业单位离退休
+
+129.692400
+
+129.692400
+
+129.692400
+
+138.768000
+
+138.768000
+
+138.768000
+
+2.500000
+
+34.963000
+
+2.500000
+
+34.963000
+
+24.403000
+
+2.500000
+
+10.560000
+
+2080505 机关事业单位基本养老保险缴费支出
+
+153.082560
+
+153.082560
+
+153.082560
+
+2080506 机关事业单位职业年金缴费支出
+
+76.541280
+
+76.541280
+
+76.541280
+
+2101102 事业单位医疗
+
+133.506096
+
+133.506096
+"""
+
+
+def _table(tmp_path, text: str):
+    p = tmp_path / "t.txt"
+    p.write_text(text, encoding="utf-8")
+    tables = [t for t in extract(p, ner=False).tables if t.method == "segment-runs"]
+    assert len(tables) == 1
+    return tables[0]
+
+
+def _amounts(table) -> dict[str, list[str]]:
+    return {row.code.raw: [v.raw for v in row.values.values() if v.raw] for row in table.rows}
+
+
+def test_rows_printed_row_after_row_split_by_the_sums(tmp_path):
+    t = _table(tmp_path, FIRST)
+    assert _amounts(t) == {
+        "2050803": ["588.490000", "5.000000", "5.000000", "583.490000", "583.490000"],
+        "2080501": ["158.294900", "158.294900", "129.526900", "28.768000"],
+        "2080505": ["518.267604", "518.267604", "518.267604"],
+        "2080506": ["259.133868", "259.133868", "259.133868"],
+        "2101101": ["353.415804", "353.415804", "353.415804"],
+        "2101103": ["120.482724", "120.482724", "120.482724"],
+        "2120399": ["600.000000", "600.000000"],
+        "2130301": ["8,035.366132", "8,035.366132", "7,361.917474", "673.448658"],
+    }  # 2130304 printed one amount (its other two float further on): no placing keeps 合计 = 基本 + 项目
+
+
+def test_cells_confident_only_where_every_placing_agrees(tmp_path):
+    t = _table(tmp_path, FIRST)
+    rows = {row.code.raw: row for row in t.rows}
+    cols = list(t.columns)
+    # 2080501: 158.2949 = 158.2949 (小计) = 129.5269 (人员) + 28.768 (公用): one placing
+    r = rows["2080501"]
+    assert [r.values[c].raw for c in cols] == ["158.294900", "158.294900", "129.526900", "28.768000", "", ""]
+    assert all(r.values[c].confidence >= 0.9 for c in cols)
+    # 2120399: 600 = 项目支出总数 (小计 600 would need 人员 or 公用 printed; 扣除基建 <= 项目支出总数)
+    r = rows["2120399"]
+    assert [r.values[c].raw for c in cols] == ["600.000000", "", "", "", "600.000000", ""]
+    assert all(r.values[c].confidence >= 0.9 for c in cols)
+    # 2050803: the 5.000000 after 小计 is 人员经费 or 公用经费 (the PDF: 公用经费): under review
+    r = rows["2050803"]
+    assert r.values[cols[0]].value == Decimal("588.490000") and r.values[cols[0]].confidence >= 0.9
+    assert r.values[cols[1]].raw == "5.000000" and r.values[cols[1]].confidence >= 0.9
+    assert r.values[cols[4]].raw == "583.490000" and r.values[cols[4]].confidence >= 0.9
+    assert r.values[cols[2]].confidence < 0.9 and r.values[cols[3]].confidence < 0.9
+    # 2080505: three equal amounts are 合计 小计 人员, 合计 小计 公用 or 合计 项目 扣除: only 合计 is sure
+    r = rows["2080505"]
+    assert r.values[cols[0]].confidence >= 0.9
+    assert all(r.values[c].confidence < 0.9 for c in cols[1:] if r.values[c].raw)
+
+
+def test_last_rows_of_a_segment_printed_column_by_column(tmp_path):
+    t = _table(tmp_path, LATER)
+    got = _amounts(t)
+    # segment 2210201 2210203 2050803 2080502: the first two row after row, the last two column by
+    # column (合计 2.5 34.963, 小计 2.5 34.963, 人员 24.403, 公用 2.5 10.56)
+    assert got["2210201"] == ["129.692400", "129.692400", "129.692400"]
+    assert got["2210203"] == ["138.768000", "138.768000", "138.768000"]
+    assert got["2050803"] == ["2.500000", "2.500000", "2.500000"]
+    assert got["2080502"] == ["34.963000", "34.963000", "24.403000", "10.560000"]
+    assert got["2110302"] == ["5,000.000000", "5,000.000000", "5,000.000000"]
+    assert got["2130304"] == ["1,901.263631", "1,360.089955", "1,262.350256", "97.739699", "541.173676",
+                              "541.173676"]
+    r = next(row for row in t.rows if row.code.raw == "2080502")
+    assert all(v.confidence >= 0.9 for v in r.values.values())
+
+
+def test_a_segment_that_splits_two_ways_is_not_read():
+    layout = layout_of(["合计", "基本支出", "项目支出", "小计", "人员经费", "公用经费", "项目支出总数",
+                        "扣除基建项目后", "预算数"])
+    d = Decimal
+    # 204.6 204.6 | 204.6 ... : [204.6 204.6] (合计 项目) or [204.6 204.6 204.6]: then the rest differs
+    assert one_reading([d("5"), d("5"), d("5"), d("5"), d("5")], 2, layout) is None
+    assert one_reading([d("5"), d("5"), d("5"), d("7"), d("7")], 2, layout) == [(0, 1, 2), (3, 4)]
+    assert one_reading([d("19554.161686")], 1, layout) is None
+
+
+def test_rows_on_a_line_are_left_to_other_readers(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text(PYPDF, encoding="utf-8")
+    assert not [t for t in extract(p, ner=False).tables if t.method == "segment-runs"]
+
+
+# the same table's first rows as pypdf prints them (a row a line)
+PYPDF = """\
+预算05表 一般公共预算支出表
+金额单位：万元
+功能分类科目 预算数
+科目编码 科目名称 合计
+基本支出 项目支出
+小计 人员经费 公用经费 项目支出总数 扣除基建项目后 预算数
+2050803 培训支出 588.490000 5.000000 5.000000 583.490000 583.490000
+2080501 行政单位离退休 158.294900 158.294900 129.526900 28.768000
+2080505 机关事业单位基本养老保险缴费支出 518.267604 518.267604 518.267604
+2080506 机关事业单位职业年金缴费支出 259.133868 259.133868 259.133868
+"""
+
+
+def test_four_rows_printed_column_by_column():
+    # city002_004 pdfminer.six: `2210201 住房公积金` `2210203 购房补贴` `2050803 培训支出`
+    # `2080502 事业单位离退休`, then the 合计 column's four amounts, 小计's four, 人员经费's three (培训支出
+    # has none), 公用经费's one (培训支出's 2.000000); the PDF route: 62.0976 ×3, 62.8536 ×3, 2.0 ×3
+    # (合计 小计 公用经费), 20.515 ×3 (合计 小计 人员经费)
+    layout = layout_of(["合计", "基本支出", "项目支出", "小计", "人员经费", "公用经费", "项目支出总数",
+                        "扣除基建项目后", "预算数"])
+    printed = ["62.097600", "62.853600", "2.000000", "20.515000", "62.097600", "62.853600", "2.000000",
+               "20.515000", "62.097600", "62.853600", "20.515000", "2.000000"]
+    values = [Decimal(w) for w in printed]
+    assert one_reading(values, 4, layout) == [(0, 4, 8), (1, 5, 9), (2, 6, 11), (3, 7, 10)]
