@@ -186,6 +186,21 @@ def test_a_name_under_a_lone_code_piece_ending_two_pages_is_kept():
     assert footer not in _texts(text)
 
 
+def test_cells_at_two_page_edges_are_no_running_headers():
+    # real shapes (pdfminer.six, Beijing's 预算05表 and 项目支出绩效目标表): a table continued over
+    # pages puts the same cell at two page tops or bottoms; a subject row, a project code, a numbered
+    # item, an indicator value, a row of indicator levels and a unit are kept; the title line that
+    # heads every page is still a running header
+    cells = ["2080506 机关事业单位职业年金缴费支出", "11000026T00", "二十四、债务付息支出", "≥95%",
+             "产出指标 数量指标", "月", "（十）完成区委、区政府交办的其他任务。"]
+    header = "北京市水务局2026年部门预算"
+    for cell in cells:
+        text = f"{header}\n甲\n{cell}\n\f{header}\n{cell}\n乙\n{cell}\n\f{header}\n{cell}\n丙\n"
+        texts = _texts(text)
+        assert texts.count(cell) == 4, cell
+        assert texts.count(header) == 1, cell  # the first page's, which may be the report's title
+
+
 def test_table_title_at_every_page_top_is_kept():
     text = "项目支出绩效自评表\n项目名称\tA\n\f项目支出绩效自评表\n项目名称\tB\n\f项目支出绩效自评表\n项目名称\tC"
     assert _texts(text).count("项目支出绩效自评表") == 3

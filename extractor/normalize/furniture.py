@@ -8,7 +8,9 @@ out of that line (`cut_inline_page_marks`); removes the form feeds pdftotext wri
 at the top (or bottom) of two or more pages after (before) a form feed (`repeated_page_edges`; not
 a line right under a bare subject code, or at a page's bottom under a lone 款 / 项 piece such as
 `05`: that is the code's name, a cell of a table printed one cell per line that happens to end two
-pages), and the bare page numbers there (`counted_page_numbers`: a
+pages; nor a cell that a table continued over pages puts at two page edges: a row opening with a
+subject or project code, a numbered item `二十四、…`, an indicator value `≥95%`, a row of indicator
+levels, a lone character such as the unit `月`), and the bare page numbers there (`counted_page_numbers`: a
 number alone at a page's top, or bottom, where the next or previous page's has the number one more,
 or one less: PyMuPDF prints a page's number first, pdftotext last). All of this runs before a
 line's `orig` is fixed, so offsets of `text` and `orig` stay shared.
@@ -82,12 +84,26 @@ def cut_inline_page_marks(text: str) -> tuple[str, int]:
 _AMOUNT_IN = re.compile(r"\d\.\d{2}(?!\d)")  # an amount printed to the cent
 
 
+# cells that a table continued over pages may put at two page edges, which no running header is:
+# a row opening with a subject code (5 or 7 digits, a 类 code and its name) or a project code
+# (`11000026T00`), an item numbered 二十四、 or （十）, a value opening with a comparison sign, a
+# row of indicator levels (`产出指标 数量指标`, `定性 优`) and a lone character (a unit: 月 套 项)
+_CELL_AT_EDGE = re.compile(
+    r"^(?:(?:\d{5}|\d{7,})(?!\d)|\d{3}\s+\S|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
+    r"|[≥≤＝=<>＜＞])"
+    r"|^(?:\S*指标|定性|定量)(?:\s+(?:\S*指标|定性|定量|优|良|中|差))*$"
+    r"|^\S$"
+)
+
+
 def _edge_candidate(text: str) -> bool:
     """A line that may be a running header or footer: short, no table title or cell, no amount
     (a table's last row, `221 02 03 购房补贴 258.50 258.50`, may end two pages the same way)."""
     t = text.strip()
     if _TOTAL_LABEL.match("".join(t.split())):
         return False  # a table's 合计 row whose label flow-order converters print after its amounts
+    if _CELL_AT_EDGE.search(t):
+        return False
     return (bool(t) and len(t) <= _EDGE_MAX and "表" not in t and not text.startswith("\t")
             and not t.startswith("|") and not re.fullmatch(r"[\d.,%\s-]+", t) and not _AMOUNT_IN.search(t))
 
