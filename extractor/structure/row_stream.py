@@ -718,6 +718,27 @@ def _header_words(header: list[Token]) -> list[Token]:
     return [t for t in header if not (AMOUNT.match(t[0]) and ("." in t[0] or "," in t[0]))]
 
 
+def _paired_header(header: list[Token], toks: list[Token]) -> list[Token]:
+    """The header of a table of two classifications a row, its amounts left out, with the column
+    labels poppler printed among the first rows (`… 小计 工资福利支出 501 日常公用支出 2,772.24 … 合计 301
+    人员支出`) put back: a cell that is exactly a leaf of a column set and stands nowhere in the header
+    joins it, but only where the header then names a column set it did not name before."""
+    words = _header_words(header)
+    text = "".join(w for w, _ in words)
+    if _widest_of_all(text) is not None:
+        return words
+    have = {w for w, _ in words}
+    leaves = {leaf.rpartition("/")[2] for _, ls in STANDARD_COLUMNS + GROUPED_COLUMNS for leaf in ls}
+    extra: list[Token] = []
+    for t in toks:  # (a word the header printed again on the next page counts once)
+        if t[0] in leaves and t[0] not in have and t not in header:
+            have.add(t[0])
+            extra.append(t)
+    if _widest_of_all(text + "".join(w for w, _ in extra)) is None:
+        return words
+    return words + extra
+
+
 def _lanci_width(header: list[Token]) -> int:
     """How many columns the header's 栏次 / 行次 row numbers (1 2 3 … after the label), else 0."""
     words = [w for w, _ in header]
@@ -1083,7 +1104,7 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
             sum(well) < _MIN_WELL_FORMED * len(rows) or codeless) and not families:
         anchored = by_names(toks, _widest_of_all)
         named = anchored is not None
-    family_cols: dict[str, tuple[int, ...]] = {}
+    family_cols: dict[str, frozenset] = {}
     left_out: Optional[list[str]] = None  # rows of a scrambled stream no family's sums settle (family_runs)
     if families:
         by_family = family_runs.read(toks, _widest_of_all) if shape == "subject" and not units and not paired else None
@@ -1122,7 +1143,7 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
             # two subjects a row (部门 | 政府 经济分类): the first rows' amounts mixed into the header
             # are left unread, and so are the rows not printed whole (code, name, second code and
             # name, amounts); the rows printed whole are read
-            split = _header_words(header[0]), []
+            split = _paired_header(header[0], toks), []
             rows = [r for r in rows if _well_formed(r, units, paired) and _first_subject_known(r)]
             if len(rows) < _MIN_NAMED_ROWS:
                 return None, i + 1
@@ -1148,9 +1169,11 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
     block, stop = read_spaced(synthetic, len(title))
     if block is None:
         return None, i + 1
-    if left_out is not None and not family_runs.placed_as(block.rows, family_cols, len(_widest_of_all(
-            "".join(w for w, _ in header[0])) or ())):
-        return None, i + 1  # the column placement is not the one the families' sums settled
+    if left_out is not None:
+        width = len(_widest_of_all("".join(w for w, _ in header[0])) or ())
+        if not family_runs.placed_as(block.rows, family_cols, width):
+            return None, i + 1  # the column placement is not one the families' sums left
+        family_runs.mark_open(block.rows, family_cols, width)
     unread = stop - len(title) - len(head)
     if 0 <= unread < len(rows):  # the spaced reader stopped before the last row: the rest is not this table's
         at = rows[unread][0][1]
