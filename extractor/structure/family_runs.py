@@ -23,9 +23,9 @@ checked agrees on its placement (each family's choices narrow its members' place
 family is read when all its members are left with one); the other rows of the table are left out
 (their names are returned to the caller; the table does not yet list them), so no amount is ever
 placed by order alone. One ambiguity is read rather than declined: where the choices left to a
-family differ only in which of the two leaves of a group with its own 小计 (基本支出: 人员支出 |
-日常公用支出) holds a row's amount — every row printing one basic amount, the sums holding either
-way — the family is read, its rows' other cells certain, and the cells of those two leaves (the
+family differ only in which of two columns no identity tells apart holds a row's amount — the two
+leaves of a group with its own 小计 (基本支出: 人员支出 | 日常公用支出), or the two parts of 合计 |
+基本支出 | 项目支出; every row printing one such amount, the sums holding either way — the family is read, its rows' other cells certain, and the cells of those two leaves (the
 blank one too) go to review with an unconfirmed `layout.column_guess` repair (`mark_open`).
 What it does not: read rows whose amounts are split around their code or printed away from their
 name (they fail their family's sums), guess a code the catalogue does not give, or read tables
@@ -58,7 +58,7 @@ _MIN_READ = 3  # rows read (合计 included): fewer is no table
 _MIN_FAMILIES = 1
 _MAX_ROUNDS = 4  # rounds of narrowing placements family by family (two or three settle a table)
 _OPEN_NOTE = ("column uncertain: the row's amount is its own (its family adds up), but the sums hold "
-              "with it under either of the two 基本支出 leaves (人员 / 公用), and the text does not say which")
+              "with it under either of two columns ({} / {}), and the text does not say which")
 _MAX_HITS = 256  # a family's valid choices kept to narrow its members' placements
 
 
@@ -282,8 +282,9 @@ def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
 
 
 def _leaf_pair(named: tuple[str, ...]) -> Optional[tuple[int, int]]:
-    """The two leaves of the set's one group with a 小计 of its own (基本支出: 小计 人员支出 日常公用支出):
-    the columns no row identity tells apart (小计 = 人员 + 公用 either way); None for other sets."""
+    """The two columns no row identity tells apart: the two leaves of the set's one group with a 小计
+    of its own (基本支出: 小计 = 人员支出 + 日常公用支出 either way), or the two parts of a set of a
+    total and two parts (合计 = 基本支出 + 项目支出); None for other sets."""
     groups: dict[str, list[int]] = {}
     for k, label in enumerate(named):
         group, _, leaf = label.rpartition("/")
@@ -291,6 +292,8 @@ def _leaf_pair(named: tuple[str, ...]) -> Optional[tuple[int, int]]:
             groups.setdefault(group, []).append(k)
     subtotals = {label.rpartition("/")[0] for label in named if label.endswith("/小计")}
     pairs = [tuple(ks) for g, ks in groups.items() if g in subtotals and len(ks) == 2]
+    if not groups and len(named) == 3 and _TOTAL.match(named[0]):
+        pairs = [(1, 2)]  # 合计 | 基本支出 | 项目支出: 合计 = 基本 + 项目 either way
     return pairs[0] if len(pairs) == 1 else None  # type: ignore[return-value]
 
 
@@ -304,19 +307,22 @@ def _one_leaf(option: tuple, pair: tuple[int, int]) -> tuple:
     return tuple(a if c == b else c for c in cols), tuple(merged)
 
 
-def mark_open(block_rows: list[list], placed: dict[str, frozenset], width: int) -> None:
+def mark_open(block_rows: list[list], placed: dict[str, frozenset], labels: tuple[str, ...]) -> None:
     """Send to review the cells the families leave open: in a row with several placements left,
     the amount columns where they differ (the two leaves of 基本支出, see _leaf_pair), the blank one
-    too, each with an unconfirmed `layout.column_guess` repair saying why."""
+    too, each with an unconfirmed `layout.column_guess` repair saying why (`labels`: the column set)."""
+    width = len(labels)
     for row in block_rows:
         texts = [c.text.strip() if c.text else "" for c in row]
         key = next((t for t in texts[:max(len(texts) - width, 0)] if t in placed), None)
         if key is None or len(placed[key]) < 2:
             continue
         options = [set(o) for o in placed[key]]
-        for c in sorted(set().union(*options) - set.intersection(*options)):
+        open_cols = sorted(set().union(*options) - set.intersection(*options))
+        note = _OPEN_NOTE.format(*(labels[c] if c < len(labels) else "?" for c in open_cols[:2]))
+        for c in open_cols:
             cell = row[len(row) - width + c]
-            cell.repairs = (cell.repairs or []) + [Repair(kind="layout.column_guess", note=_OPEN_NOTE,
+            cell.repairs = (cell.repairs or []) + [Repair(kind="layout.column_guess", note=note,
                                                           status="unconfirmed")]
 
 

@@ -1170,10 +1170,10 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
     if block is None:
         return None, i + 1
     if left_out is not None:
-        width = len(_widest_of_all("".join(w for w, _ in header[0])) or ())
-        if not family_runs.placed_as(block.rows, family_cols, width):
+        labels = _widest_of_all("".join(w for w, _ in header[0])) or ()
+        if not family_runs.placed_as(block.rows, family_cols, len(labels)):
             return None, i + 1  # the column placement is not one the families' sums left
-        family_runs.mark_open(block.rows, family_cols, width)
+        family_runs.mark_open(block.rows, family_cols, labels)
     unread = stop - len(title) - len(head)
     if 0 <= unread < len(rows):  # the spaced reader stopped before the last row: the rest is not this table's
         at = rows[unread][0][1]
