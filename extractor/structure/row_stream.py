@@ -718,7 +718,13 @@ def _printed_whole(part: list[Token], units: bool) -> bool:
     the catalogue together), then amounts with decimals (a bare `505` after a name is the second
     subject's code, its name and amounts printed elsewhere)."""
     m = _trailing_amounts(part)
-    return _well_formed(part, units, True) and _first_subject_known(part) and m > 0 and all(
+    words = [w for w, _ in part[:len(part) - m]]
+    k = 1
+    while k < len(words) and _SUB.match(words[k]):
+        k += 1
+    second = next((x for x in range(k + 1, len(words)) if _CODE.match(words[x])), None)
+    return second is not None and any(_HAN.search(w) for w in words[second + 1:]) and _well_formed(
+        part, units, True) and _first_subject_known(part) and m > 0 and all(
         "." in w or "," in w for w, _ in part[len(part) - m:])
 
 
