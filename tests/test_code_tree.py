@@ -204,7 +204,8 @@ def test_two_economic_classifications_side_by_side(tmp_path):
     assert r.name.value == "基本工资"
     assert r.values["政府预算支出经济分类科目编码"].value == "50101"  # a code: text, no amount
     assert r.values["政府预算支出经济分类科目名称"].value == "工资奖金津补贴"
-    assert r.values["小计"].value == Decimal("150.00")
+    # the column set 基本支出预算 (小计 人员支出 日常公用支出), named as the PDF route names it
+    assert r.values["基本支出预算/小计"].value == Decimal("150.00")
 
 
 # --- converted text: one cell per line (PyMuPDF) -----------------------------------------------
@@ -397,7 +398,7 @@ def test_two_subjects_side_by_side_in_a_cell_stream_and_a_first_name_printed_aro
     (t,) = [t for t in report.tables if t.method == "spaced"]
     r = _row(t, "30108")
     assert r.name.value == "机关事业单位基本养老保险缴费"
-    assert (r.values["政府预算支出经济分类科目编码"].value, r.values["小计"].value) == ("50102", Decimal("100.00"))
+    assert (r.values["政府预算支出经济分类科目编码"].value, r.values["基本支出预算/小计"].value) == ("50102", Decimal("100.00"))
 
 
 def test_an_amount_run_into_the_next_side_label_is_two_cells(tmp_path):

@@ -114,7 +114,7 @@ def test_a_family_whose_sums_leave_one_placement_is_read_and_the_rest_left_out()
     assert [r.code for r in rows] == ["20805", "2080501", "2080505", "2080506"]
     assert [[w for w, _ in r.amounts] for r in rows][2] == ["170.00", "170.00", "170.00"]
     # the three-amount rows stand in 合计 小计 人员经费: 公用经费 sums to 50.00 with 行政单位离退休 alone
-    assert placed == {"20805": (0, 1, 2, 3), "2080501": (0, 1, 2, 3), "2080505": (0, 1, 2), "2080506": (0, 1, 2)}
+    assert placed == {"20805": {(0, 1, 2, 3)}, "2080501": {(0, 1, 2, 3)}, "2080505": {(0, 1, 2)}, "2080506": {(0, 1, 2)}}
     assert rows[1].moved is False  # its code printed right before its name
     assert rows[0].moved is True  # 行政事业单位养老支出: the catalogue's code under the printed 208
     # rows whose amounts stand away from their names (a run of the rows above, split around a code)
@@ -136,11 +136,30 @@ def test_the_text_route_reads_the_family_with_its_columns(tmp_path):
     assert "项目支出" not in got["20805"]
 
 
-def test_two_placements_that_both_add_up_are_not_read():
+def _one_basic_amount():
     # every row prints three equal amounts: 人员经费 or 公用经费 — the sums hold either way
     text = STREAM.replace("150.00\n150.00\n100.00\n50.00\n", "150.00\n150.00\n150.00\n")
-    text = text.replace("400.00\n400.00\n350.00\n50.00\n", "400.00\n400.00\n400.00\n")
-    assert family_runs.read(_body(text), _widest_of_all) is None
+    return text.replace("400.00\n400.00\n350.00\n50.00\n", "400.00\n400.00\n400.00\n")
+
+
+def test_two_placements_differing_in_the_basic_leaves_only_are_read_with_both_left_open():
+    head, rows, left, placed = family_runs.read(_body(_one_basic_amount()), _widest_of_all)
+    assert [r.code for r in rows] == ["20805", "2080501", "2080505", "2080506"]
+    # 合计 and 小计 are certain; the third amount is 人员经费 (column 2) or 公用经费 (column 3)
+    assert set(placed.values()) == {frozenset({(0, 1, 2), (0, 1, 3)})}
+
+
+def test_the_open_leaves_go_to_review_and_the_rest_is_confident(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text(_one_basic_amount(), encoding="utf-8")
+    (t,) = [t for t in extract(p).tables if t.method == "family-runs"]
+    row = next(r for r in t.rows if r.code.value == "2080505")
+    assert row.values["合计"].value == Decimal("170.00") and row.values["合计"].confidence >= 0.9
+    assert row.values["基本支出/小计"].value == Decimal("170.00") and row.values["基本支出/小计"].confidence >= 0.9
+    leaves = [row.values[k] for k in ("基本支出/人员经费", "基本支出/公用经费")]
+    assert sorted(f.value for f in leaves if f.value is not None) == [Decimal("170.00")]
+    assert all(f.confidence < 0.9 for f in leaves if f.value is not None)
+    assert any(r.kind == "layout.column_guess" for f in leaves for r in (f.repairs or []))
 
 
 def test_a_run_that_is_not_the_rows_own_fails_its_family():
@@ -192,4 +211,4 @@ def test_a_parents_run_carrying_its_rows_amounts_is_cut_by_the_sums():
     assert got == {"20805": ["400.00", "400.00", "350.00", "50.00"],
                    "2080501": ["150.00", "150.00", "100.00", "50.00"],
                    "2080505": ["170.00", "170.00", "170.00"], "2080506": ["80.00", "80.00", "80.00"]}
-    assert placed["2080506"] == (0, 1, 2)
+    assert placed["2080506"] == {(0, 1, 2)}

@@ -14,7 +14,7 @@ in the header's column set (`columns(header text)`) in every order-keeping way t
 identity (合计 = Σ parts, 小计 = Σ its leaves; blank cells are zero); a run longer than the set is a
 row's run followed by the next rows' amounts, so each of its prefixes is tried. A *family* is a
 parent row (a 类, a 款, or the 合计 row over the 类 rows) with every row under it in the table; its
-amounts are read only when exactly one choice of placements makes the parent equal the sum of its
+amounts are read only when exactly one choice of placements (but see below) makes the parent equal the sum of its
 children in every column. Where a parent's run is longer than its row and none of its children
 prints amounts by its name (their codes and names come further on, bare), the run is cut into the
 parent's amounts and then each child's in code order, every amount used, and read only when one cut
@@ -22,7 +22,11 @@ and placement holds all the sums (`_shared_run`). A row is read only when every 
 checked agrees on its placement (each family's choices narrow its members' placements, and a
 family is read when all its members are left with one); the other rows of the table are left out
 (their names are returned to the caller; the table does not yet list them), so no amount is ever
-placed by order alone.
+placed by order alone. One ambiguity is read rather than declined: where the choices left to a
+family differ only in which of two columns no identity tells apart holds a row's amount — the two
+leaves of a group with its own 小计 (基本支出: 人员支出 | 日常公用支出), or the two parts of 合计 |
+基本支出 | 项目支出; every row printing one such amount, the sums holding either way — the family is read, its rows' other cells certain, and the cells of those two leaves (the
+blank one too) go to review with an unconfirmed `layout.column_guess` repair (`mark_open`).
 What it does not: read rows whose amounts are split around their code or printed away from their
 name (they fail their family's sums), guess a code the catalogue does not give, or read tables
 whose header names no standard column set. The search is bounded (`_MAX_COMBOS` per family), and a
@@ -37,6 +41,7 @@ from typing import Callable, Optional
 import regex as re
 
 from ..catalog import codes_named, lookup, name_matches
+from ..datamodel import Repair
 from ..evidence.numbers import CENT_PER_PART
 from .moved_codes import Row, Token, _is_code_word, _printed_code, _set_adds_up
 
@@ -52,6 +57,8 @@ _MAX_COMBOS = 4096  # choices tried per family (and cuts per shared run): a tabl
 _MIN_READ = 3  # rows read (合计 included): fewer is no table
 _MIN_FAMILIES = 1
 _MAX_ROUNDS = 4  # rounds of narrowing placements family by family (two or three settle a table)
+_OPEN_NOTE = ("column uncertain: the row's amount is its own (its family adds up), but the sums hold "
+              "with it under either of two columns ({} / {}), and the text does not say which")
 _MAX_HITS = 256  # a family's valid choices kept to narrow its members' placements
 
 
@@ -167,7 +174,7 @@ def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row]) -> Optiona
 
 
 def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
-         ) -> Optional[tuple[list[Token], list[Row], list[str], dict[str, tuple[int, ...]]]]:
+         ) -> Optional[tuple[list[Token], list[Row], list[str], dict[str, frozenset]]]:
     """The header's tokens, the rows read (each with its own amounts, in code order, the 合计 row
     first), the names of the rows left out and each read row's columns by its code (合计 for the
     合计 row; the caller checks the placement it gets against them); None where the stream is not this shape or too
@@ -245,27 +252,78 @@ def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
                     options[id(m)], changed = kept, True
         if not changed:
             break
-    fixed: dict[int, tuple] = {}
+    fixed: dict[int, list[tuple]] = {}
     checked = 0
+    pair = _leaf_pair(named)
     for parent, kids in checkable:
         members = [parent] + kids
-        if any(len(options[id(m)]) != 1 for m in members) or any(id(m) in spoiled for m in members):
+        if any(id(m) in spoiled for m in members):
             continue
-        if len(_family_choices([options[id(m)] for m in members], 0) or ()) != 1:
+        if all(len(options[id(m)]) == 1 for m in members):
+            if len(_family_choices([options[id(m)] for m in members], 0) or ()) != 1:
+                continue
+        elif pair is None or not all(len({_one_leaf(o, pair) for o in options[id(m)]}) == 1 for m in members):
+            continue  # the choices left differ in more than which of the two leaves holds an amount
+        elif not _family_choices([options[id(m)] for m in members], 0):
             continue
         checked += 1
         for m in members:
-            fixed[id(m)] = options[id(m)][0]
+            fixed[id(m)] = list(options[id(m)])
     read_rows = [r for r in totals + coded if id(r) in fixed and id(r) not in spoiled]
     if checked < _MIN_FAMILIES or len(read_rows) < _MIN_READ:
         return None
     for r in read_rows:
-        cols, _ = fixed[id(r)]
+        cols, _ = fixed[id(r)][0]
         r.amounts = r.amounts[:len(cols)]
     read_rows.sort(key=lambda r: ("" if r.code is None else r.code))
     left = ["".join(w for w, _ in r.name) for r in rows if r not in read_rows and not _TOTAL.match(r.name[0][0])]
-    placed = {r.code or "合计": fixed[id(r)][0] for r in read_rows}
+    placed = {r.code or "合计": frozenset(cols for cols, _ in fixed[id(r)]) for r in read_rows}
     return _clean_header(named, head or toks[:1], kind), read_rows, left, placed
+
+
+def _leaf_pair(named: tuple[str, ...]) -> Optional[tuple[int, int]]:
+    """The two columns no row identity tells apart: the two leaves of the set's one group with a 小计
+    of its own (基本支出: 小计 = 人员支出 + 日常公用支出 either way), or the two parts of a set of a
+    total and two parts (合计 = 基本支出 + 项目支出); None for other sets."""
+    groups: dict[str, list[int]] = {}
+    for k, label in enumerate(named):
+        group, _, leaf = label.rpartition("/")
+        if group and leaf != "小计":
+            groups.setdefault(group, []).append(k)
+    subtotals = {label.rpartition("/")[0] for label in named if label.endswith("/小计")}
+    pairs = [tuple(ks) for g, ks in groups.items() if g in subtotals and len(ks) == 2]
+    if not groups and len(named) == 3 and _TOTAL.match(named[0]):
+        pairs = [(1, 2)]  # 合计 | 基本支出 | 项目支出: 合计 = 基本 + 项目 either way
+    return pairs[0] if len(pairs) == 1 else None  # type: ignore[return-value]
+
+
+def _one_leaf(option: tuple, pair: tuple[int, int]) -> tuple:
+    """A placement with the pair's second leaf read as its first: placements equal so differ only
+    in which of the two leaves holds the amount (its values keyed the same way)."""
+    cols, full = option
+    a, b = pair
+    merged = list(full)
+    merged[a], merged[b] = full[a] + full[b], Decimal(0)
+    return tuple(a if c == b else c for c in cols), tuple(merged)
+
+
+def mark_open(block_rows: list[list], placed: dict[str, frozenset], labels: tuple[str, ...]) -> None:
+    """Send to review the cells the families leave open: in a row with several placements left,
+    the amount columns where they differ (the two leaves of 基本支出, see _leaf_pair), the blank one
+    too, each with an unconfirmed `layout.column_guess` repair saying why (`labels`: the column set)."""
+    width = len(labels)
+    for row in block_rows:
+        texts = [c.text.strip() if c.text else "" for c in row]
+        key = next((t for t in texts[:max(len(texts) - width, 0)] if t in placed), None)
+        if key is None or len(placed[key]) < 2:
+            continue
+        options = [set(o) for o in placed[key]]
+        open_cols = sorted(set().union(*options) - set.intersection(*options))
+        note = _OPEN_NOTE.format(*(labels[c] if c < len(labels) else "?" for c in open_cols[:2]))
+        for c in open_cols:
+            cell = row[len(row) - width + c]
+            cell.repairs = (cell.repairs or []) + [Repair(kind="layout.column_guess", note=note,
+                                                          status="unconfirmed")]
 
 
 def _clean_header(named: tuple[str, ...], head: list[Token], kind: str) -> list[Token]:
@@ -281,9 +339,10 @@ def _clean_header(named: tuple[str, ...], head: list[Token], kind: str) -> list[
     return [(w, line) for w in words]
 
 
-def placed_as(block_rows: list[list], placed: dict[str, tuple[int, ...]], width: int) -> bool:
+def placed_as(block_rows: list[list], placed: dict[str, frozenset], width: int) -> bool:
     """Every row read here stands in `block_rows` (lists of cells with `.text`) with its amounts in
-    the columns the families gave them (the last `width` cells are the amount columns)."""
+    columns the families left it (one placement, or one of those differing only in the two leaves;
+    the last `width` cells are the amount columns)."""
     seen = set()
     for row in block_rows:
         texts = [c.text.strip() if c.text else "" for c in row]
@@ -291,7 +350,7 @@ def placed_as(block_rows: list[list], placed: dict[str, tuple[int, ...]], width:
         if key is None:
             continue
         cols = tuple(k for k, t in enumerate(texts[-width:]) if t)
-        if cols != placed[key]:
+        if cols not in placed[key]:
             return False
         seen.add(key)
     return seen == set(placed)

@@ -713,9 +713,47 @@ def _first_subject_known(part: list[Token]) -> bool:
         name_matches(code, name, "economic") or name_matches(code, name, "function"))
 
 
+def _printed_whole(part: list[Token], units: bool) -> bool:
+    """A row of two subjects printed whole: code, name, second code and name (the first known to
+    the catalogue together), then amounts with decimals (a bare `505` after a name is the second
+    subject's code, its name and amounts printed elsewhere)."""
+    m = _trailing_amounts(part)
+    words = [w for w, _ in part[:len(part) - m]]
+    k = 1
+    while k < len(words) and _SUB.match(words[k]):
+        k += 1
+    second = next((x for x in range(k + 1, len(words)) if _CODE.match(words[x])), None)
+    return second is not None and any(_HAN.search(w) for w in words[second + 1:]) and _well_formed(
+        part, units, True) and _first_subject_known(part) and m > 0 and all(
+        "." in w or "," in w for w, _ in part[len(part) - m:])
+
+
 def _header_words(header: list[Token]) -> list[Token]:
     """The header's words without the amounts printed among them."""
     return [t for t in header if not (AMOUNT.match(t[0]) and ("." in t[0] or "," in t[0]))]
+
+
+def _paired_header(header: list[Token], toks: list[Token]) -> list[Token]:
+    """The header of a table of two classifications a row, its amounts left out, with the column
+    labels poppler printed among the first rows (`… 小计 工资福利支出 501 日常公用支出 2,772.24 … 合计 301
+    人员支出`) put back: a cell that is exactly a label of a column set (a leaf, a group's or a set's
+    label: 基本支出预算) and stands nowhere in the header joins it (its first printing), but only
+    where the header then names a column set it did not name before."""
+    words = _header_words(header)
+    text = "".join(w for w, _ in words)
+    if _widest_of_all(text) is not None:
+        return words
+    have = {w for w, _ in words}
+    leaves = {part for parent, ls in STANDARD_COLUMNS + GROUPED_COLUMNS for label in ls + (parent,)
+              for part in label.split("/") if part}
+    extra: list[Token] = []
+    for t in toks:  # (a word the header printed again on the next page counts once)
+        if t[0] in leaves and t[0] not in have and t not in header:
+            have.add(t[0])
+            extra.append(t)
+    if _widest_of_all(text + "".join(w for w, _ in extra)) is None:
+        return words
+    return words + extra
 
 
 def _lanci_width(header: list[Token]) -> int:
@@ -1083,7 +1121,7 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
             sum(well) < _MIN_WELL_FORMED * len(rows) or codeless) and not families:
         anchored = by_names(toks, _widest_of_all)
         named = anchored is not None
-    family_cols: dict[str, tuple[int, ...]] = {}
+    family_cols: dict[str, frozenset] = {}
     left_out: Optional[list[str]] = None  # rows of a scrambled stream no family's sums settle (family_runs)
     if families:
         by_family = family_runs.read(toks, _widest_of_all) if shape == "subject" and not units and not paired else None
@@ -1122,10 +1160,16 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
             # two subjects a row (部门 | 政府 经济分类): the first rows' amounts mixed into the header
             # are left unread, and so are the rows not printed whole (code, name, second code and
             # name, amounts); the rows printed whole are read
-            split = _header_words(header[0]), []
-            rows = [r for r in rows if _well_formed(r, units, paired) and _first_subject_known(r)]
+            split = _paired_header(header[0], toks), []
+            rows = [r for r in rows if _printed_whole(r, units)]
             if len(rows) < _MIN_NAMED_ROWS:
                 return None, i + 1
+        elif split is not None and paired and not families:
+            # the 合计 row read from the header; of the rows, only those printed whole (as above):
+            # a row poppler printed out of order (`工资福利支出 505 1,423.81 …`) would end the table
+            split = _paired_header(split[0], toks), split[1]
+            rows = [r for r in rows if _printed_whole(r, units) or (_TOTAL.match(r[0][0]) and _well_formed(
+                r, units, paired))]  # (a 合计 row printed as a row: its label, then its amounts)
         if split is None:
             return None, i + 1  # amounts among the header's words that are no total row: the order is mixed
         header = [split[0]] + header[1:]
@@ -1148,9 +1192,11 @@ def _read_stream(lines: Sequence[NLine], i: int, families: bool, by_name_only: b
     block, stop = read_spaced(synthetic, len(title))
     if block is None:
         return None, i + 1
-    if left_out is not None and not family_runs.placed_as(block.rows, family_cols, len(_widest_of_all(
-            "".join(w for w, _ in header[0])) or ())):
-        return None, i + 1  # the column placement is not the one the families' sums settled
+    if left_out is not None:
+        labels = _widest_of_all("".join(w for w, _ in header[0])) or ()
+        if not family_runs.placed_as(block.rows, family_cols, len(labels)):
+            return None, i + 1  # the column placement is not one the families' sums left
+        family_runs.mark_open(block.rows, family_cols, labels)
     unread = stop - len(title) - len(head)
     if 0 <= unread < len(rows):  # the spaced reader stopped before the last row: the rest is not this table's
         at = rows[unread][0][1]
