@@ -396,6 +396,10 @@ def test_economic_rows_in_blocks_printed_column_by_column(tmp_path):
         assert total.confidence >= 0.9
         others = [v for c, v in r.values.items() if c in ("预算数/人员经费", "预算数/公用经费") and v.raw]
         assert [v.raw for v in others] == [total.raw] and all(v.confidence < 0.9 for v in others)
+    # the guess under review follows the 部门 class: 301 工资福利 人员经费, 302 商品和服务 公用经费
+    assert t.rows[0].values["预算数/人员经费"].raw == "1,459.004400"
+    assert t.rows[10].values["预算数/公用经费"].raw == "59.364000"
+    assert not t.rows[10].values["预算数/人员经费"].raw
 
 
 def test_blocks_of_any_rows_anywhere_in_the_segment():

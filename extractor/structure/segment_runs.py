@@ -23,7 +23,8 @@ read only where exactly one reading gives every row amounts that place (readings
 row the same amounts count once): then each row's amounts are its own. A cell is confident where
 every placing that keeps the identities puts the same amount there (blank or not); else it takes
 the first such placing's amount under review (`layout.column_guess`: `5.000000` is 人员经费 or
-公用经费 when 小计 is 5 and only one of them printed; every 基本支出表 row printing its 合计 twice). A name
+公用经费 when 小计 is 5 and only one of them printed; every 基本支出表 row printing its 合计 twice, the guess
+then the group its 部门 class belongs to, `catalog.basic_groups`). A name
 wrapped onto the next line is joined to it; the `合计` row (its word, then its amounts) is read the
 same way. The table is taken only where its segments read hold half its subject lines or more, and
 three rows at least: a converter that prints the table some other way is left to the other readers.
@@ -45,6 +46,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
+from ..catalog.basic_groups import basic_group
 from ..datamodel import GridBlock, NLine
 from ..evidence.numbers import parse_amount
 from .segment_reading import Layout, one_reading, placings
@@ -283,6 +285,17 @@ def _read_coded(lines: Sequence[NLine], i: int, header: list[str], j: int):
     return layout, _coded_segments(runs, classes) if classes else None, end, rows
 
 
+def _guess_first(options: list[tuple[int, ...]], layout: Layout, extra: Sequence[str]) -> list[tuple[int, ...]]:
+    """The placings, those that put an amount in the group (人员经费 / 公用经费) the row's 部门支出经济分类
+    class belongs to first: the guess a cell under review takes (never a proof: a region may count
+    an item in the other group)."""
+    group = basic_group(extra[-1].split("-")[0][:5]) if extra else None
+    if group is None:
+        return options
+    col = next((c for c, label in enumerate(layout.labels) if label.endswith(group)), None)
+    return sorted(options, key=lambda opt: col not in opt)
+
+
 def read_segments(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     header, j = _header(lines, i)
     if j < len(lines) and _CODED_LINE.match(lines[j].text.strip()):
@@ -312,7 +325,7 @@ def read_segments(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], 
         for (code, name, at), extra, own in zip(seg.subjects, seg.extras, reading):
             run = [seg.amounts[k] for k in own]
             vals = [values[k] for k in own]
-            options = placings(vals, layout)
+            options = _guess_first(placings(vals, layout), layout, extra)
             cells = ([text_cell(at, code), text_cell(at, name)] + [text_cell(at, x) for x in extra]
                      + [text_cell(at, "") for _ in layout.labels])
             first = 2 + len(extra)
