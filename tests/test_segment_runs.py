@@ -422,3 +422,33 @@ def test_other_classifications_pair_only_where_every_column_has_caught_up(tmp_pa
     t = next(t for t in extract(p, ner=False).tables if t.method == "segment-runs")
     assert len(t.rows) == 23
     assert "9.000000" not in {v.raw for r in t.rows for v in r.values.values()}
+
+
+# city002_004 pdftotext (no -layout): the 基本支出表 a row after another (its two classifications, then
+# its amounts), the 合计 row's first two amounts before `合` `计`, its last after; rows cut for the
+# test; the PDF route (checked by hand): 50999/30399 4,610.972899 (合计 人员经费); 合计 179,158.437438 |
+# 163,251.458651 | 15,906.978787
+PDFTOTEXT_BASIC = [
+    "预算06表 一般公共预算基本支出表", "金额单位：万元", "预算数", "政府支出经济分类科目", "部门支出经济分类科目",
+    "合计", "人员经费", "公用经费",
+    "50101-工资奖金津补贴", "30101-基本工资", "1,459.004400", "1,459.004400",
+    "50101-工资奖金津补贴", "30102-津贴补贴", "2,935.811856", "2,935.811856",
+    "50101-工资奖金津补贴", "30103-奖金", "1,827.281400", "1,827.281400",
+    "50905-离退休费", "30301-离休费", "415.489358", "415.489358",
+    "50905-离退休费", "30302-退休费", "4,055.175176", "4,055.175176",
+    "50999-其他对个人和家庭的补助", "30399-其他对个人和家庭的补助", "4,610.972899", "4,610.972899",
+    "179,158.437438", "163,251.458651", "合", "计", "15,906.978787",
+    "预算07表 政府性基金预算支出表",
+]
+
+
+def test_total_row_word_printed_between_its_amounts(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_text("".join(line + "\n\n" for line in PDFTOTEXT_BASIC), encoding="utf-8")
+    t = next(t for t in extract(p, ner=False).tables if t.method == "segment-runs")
+    last = next(r for r in t.rows if r.code is not None and r.code.value == "50999")
+    assert last.values["预算数/合计"].raw == "4,610.972899"
+    total = next(r for r in t.rows if r.name.raw == "合计")
+    assert [total.values[c].raw for c in ("预算数/合计", "预算数/人员经费", "预算数/公用经费")] == [
+        "179,158.437438", "163,251.458651", "15,906.978787"]
+    assert all(total.values[c].confidence >= 0.9 for c in ("预算数/合计", "预算数/人员经费", "预算数/公用经费"))

@@ -13,6 +13,9 @@ its amounts. A code's first digit says its column (支出功能 2, 政府 5, 部
 lines of the header's last classification (printed next to the amounts), and the other columns' lines
 pair with them in table order, up to the last segment after which every column has printed as many
 lines (the segments after it are left out: pdfminer.six moves some 政府 lines to a later segment).
+pdftotext prints the 基本支出表 a row after another (its two classifications, then its amounts: a
+segment a row) and the 合计 row's first amounts before `合` `计`, its last after: that row joins
+the segment whose amounts it follows.
 The header names the columns; its identities are 合计 = 基本支出 + 项目支出, 基本支出 = 人员经费 +
 公用经费 (where it splits 基本支出), 扣除基建项目后预算数 <= 项目支出总数, 合计 = 人员经费 + 公用经费 (the
 基本支出表) (a blank cell is 0). A segment's amounts are its rows in blocks of consecutive rows, each
@@ -200,6 +203,11 @@ def _coded_runs(lines: Sequence[NLine], j: int) -> tuple[list[_CodedRun], list[s
                 in_header or t in _HEADER_WORDS or t.startswith("金额单位")):
             words.append(t)  # the header printed after the first rows' classifications
             in_header, last = True, None
+        elif t == "合" and runs and runs[-1].amounts and runs[-1].total is None and _next_text(lines, j) == "计":
+            # pdftotext: the 合计 row's first amounts, then `合`, then `计`, then its last amount: the
+            # row joins the run whose amounts it follows
+            runs[-1].total, last = ln, None
+            j = _next_index(lines, j)
         elif m or _TOTAL_LINE.match(t):
             if not runs or runs[-1].amounts or runs[-1].total is not None:
                 runs.append(_CodedRun())
@@ -225,6 +233,19 @@ def _coded_runs(lines: Sequence[NLine], j: int) -> tuple[list[_CodedRun], list[s
             break
         j += 1
     return runs, words, j
+
+
+def _next_index(lines: Sequence[NLine], j: int) -> int:
+    """The index of the first non-blank line after lines[j] (len(lines) if none)."""
+    k = j + 1
+    while k < len(lines) and not lines[k].text.strip():
+        k += 1
+    return k
+
+
+def _next_text(lines: Sequence[NLine], j: int) -> str:
+    k = _next_index(lines, j)
+    return lines[k].text.strip() if k < len(lines) else ""
 
 
 def _coded_segments(runs: Sequence[_CodedRun], classes: Sequence[str]) -> Optional[list[_Segment]]:
