@@ -96,14 +96,20 @@ CITY = SHARED / "real-corpus" / "city017_038.pdf"
 def test_a_real_budget_in_pdfminer_text_puts_no_misplaced_amount_above_review(tmp_path):
     """福州 公安局 巡特警支队 2026 单位预算 through pdfminer.six: by hand from the PDF's 收支预算总表, 公共安全支出
     7,927.40, 社会保障和就业支出 1,184.60, 住房保障支出 1,232.71; the text prints 7927.40 after
-    六、科学技术支出. No amount of that table is given at 0.9 or above in a row the PDF does not give it."""
+    六、科学技术支出. No amount of that table is given at 0.9 or above in a row the PDF does not give it.
+    Today no placement of its amounts is certain (pdfminer prints the sides' labels as mixed blocks),
+    so the table is not read, and the report says so in its problems rather than guess the sides."""
     import converted
 
     got = extract(converted.convert(CITY, "pdfminer", tmp_path), Options(ner=False))
-    (table,) = [t for t in got.tables if "".join(t.title.split()) == "2026年度收支预算总表"]
+    tables = [t for t in got.tables if "".join(t.title.split()) == "2026年度收支预算总表"]
     truth = {"公共安全支出": Decimal("7927.40"), "社会保障和就业支出": Decimal("1184.60"),
              "住房保障支出": Decimal("1232.71")}
-    confident = {r.name.value: f.value for r in table.rows for f in r.values.values()
-                 if f.value is not None and f.confidence >= 0.9}
-    assert all(truth.get(name) == v for name, v in confident.items()), confident
-    assert _valued(table)["科学技术支出"].confidence < 0.9
+    for table in tables:
+        confident = {r.name.value: f.value for r in table.rows for f in r.values.values()
+                     if f.value is not None and f.confidence >= 0.9}
+        assert all(truth.get(name) == v for name, v in confident.items()), confident
+        assert _valued(table)["科学技术支出"].confidence < 0.9
+    if not tables:
+        assert any("'2026年度收支预算总表' found but not read" in p.message for p in got.problems), \
+            [p.message for p in got.problems]
