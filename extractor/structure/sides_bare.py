@@ -50,6 +50,7 @@ import regex as re
 
 from ..datamodel import Detached, GridBlock, NLine
 from ..evidence.printed import ORDINAL
+from .bare_tree import is_total, spaced_header, tree_sides, year_column
 from .sides_columns import GRAND, YEAR_TOTAL, Item, carry_item, is_subject, ordinal_value, subject_name
 from .sides_detached import flow_body, of_words
 from .sides_stream import continues, grid_of, region, stream_starts, word_side
@@ -136,6 +137,8 @@ def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
                 run.append(p)
             continue
         cur = items[-1] if items else None
+        if spaced_header(p.text) or _lone_header_char(cur, p.text):
+            continue  # (the header spaced a character a cell: bare_tree.py)
         if _HEADER_WORD.match(p.text) and not _ends_subject(cur, p.text, run):
             if _COLUMN_NAME.match(p.text):
                 names.append(p.text)
@@ -149,6 +152,18 @@ def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
             items.append(Item(p.text, [p.line]))
             items[-1].no = len(run)  # (the amounts printed before it: tells a label broken by an amount)
     return items, run, names, wide
+
+
+def _lone_header_char(cur: Optional[Item], text: str) -> bool:
+    """A lone 收 / 入 / 支 / 出 of the header spaced a character a cell (`本年收入合计` `出`), printed after
+    a label that is whole (a total, a carry-over item, a subject, a label ending in 收入 / 支出 / 拨款)."""
+    if len(text) != 1 or text not in "收入支出":
+        return False
+    if cur is None:
+        return True
+    label = cur.label
+    return bool(is_total(label) or carry_item(label) or is_subject(subject_name(label))
+                or label.endswith(("收入", "支出", "拨款", "资金")))
 
 
 def _page_number(small: list, body) -> bool:
@@ -265,6 +280,14 @@ def _side_in_turn(side: list[Item]) -> bool:
     return True
 
 
+def _ordered(items: list[Item]) -> bool:
+    """sides_bare's own shape: each item given its side in reading order (_sides), each side's items
+    in turn (_side_in_turn)."""
+    if not _sides(items):
+        return False
+    return all(_side_in_turn([it for it in items if it.side == s]) for s in (0, 1))
+
+
 def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
     flow = flow_body(lines, i, bare_region)
@@ -278,15 +301,23 @@ def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
         return declined
     items, run, names, pieces = got
     names += [w for w in header if _COLUMN_NAME.match(w)]
-    pieces = [w for w in header if not _HEADER_WORD.match(w) and of_words(w, _WIDE_WORDS)] + pieces
-    wide = _wide_columns(pieces) if pieces else None
-    if not run or len(set(names)) != 1 or (pieces and wide is None) or not _sides(items):
+    if not names and year_column(lines, i, end):
+        names = [year_column(lines, i, end)]
+    loose = [w for w in header if not _HEADER_WORD.match(w) and not spaced_header(w)]
+    header_pieces = [w for w in loose if of_words(w, _WIDE_WORDS)]
+    wide = _wide_columns(header_pieces + pieces) if header_pieces + pieces else None
+    if not run or len(set(names)) != 1:
         return declined
+    unordered = False
+    if (header_pieces + pieces and wide is None) or not _ordered(items):
+        # (a side of sub-items printed out of order: bare_tree.py; its first item may stand in the header)
+        items = [Item(w, [lines[i]]) for w in loose] + items
+        if pieces or not tree_sides(items) or len(run) != len(items):
+            return declined
+        unordered, wide = True, None
     left = [it for it in items if it.side == 0]
     right = [it for it in items if it.side == 1]
     if len(left) < _MIN_ROWS or len(right) < _MIN_ROWS or len(run) > len(items):
-        return declined
-    if not _side_in_turn(left) or not _side_in_turn(right):
         return declined
     for side in (left, right):
         for r, it in enumerate(side):
@@ -298,7 +329,8 @@ def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     funds = {3 + c: f for c, name in enumerate(wide or ()) for f in _FUNDS if f in name}
     block.detached = Detached(column=3, rows=rows, run=[amount_cell(p.line, p.text) for p in run],
                               totals_from=("final.03", "budget.expenditure"),
-                              left={2 + it.row: it.label for it in left}, left_column=1, fund_columns=funds)
+                              left={2 + it.row: it.label for it in left}, left_column=1, fund_columns=funds,
+                              unordered=unordered)
     while end > i and not lines[end - 1].text.strip():
         end -= 1
     block.method = "sides-bare"
