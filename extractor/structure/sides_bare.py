@@ -120,10 +120,11 @@ def _reach(lines: Sequence[NLine], i: int) -> int:
     return bare_region(lines, i)[1]
 
 
-def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
+def _items(body, spaced: bool = False) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
     """The labelled items in reading order, the amounts in printed order, the column names printed,
     the pieces of several columns' names printed among the rows (`合计` `一般公共预算` `财` `政拨款`);
-    None when a piece is a line number (a page number printed amid the stream is dropped)."""
+    None when a piece is a line number (a page number printed amid the stream is dropped). `spaced`
+    (bare_tree.py's shape): the pieces of a header spaced a character a cell are dropped."""
     items: list[Item] = []
     run = []
     names: list[str] = []
@@ -137,7 +138,7 @@ def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
                 run.append(p)
             continue
         cur = items[-1] if items else None
-        if spaced_header(p.text) or _lone_header_char(cur, p.text):
+        if spaced and (spaced_header(p.text) or _lone_header_char(cur, p.text)):
             continue  # (the header spaced a character a cell: bare_tree.py)
         if _HEADER_WORD.match(p.text) and not _ends_subject(cur, p.text, run):
             if _COLUMN_NAME.match(p.text):
@@ -288,6 +289,25 @@ def _ordered(items: list[Item]) -> bool:
     return all(_side_in_turn([it for it in items if it.side == s]) for s in (0, 1))
 
 
+def _tree(lines: Sequence[NLine], i: int, end: int, body, header: list[str]
+          ) -> Optional[tuple[list[Item], list, list[str]]]:
+    """The items, run and column name of bare_tree.py's shape (sides of sub-items printed out of their
+    rows' order, the header spaced a character a cell, the 财政拨款 table's first item among the
+    header's words); None when the stream is not of it."""
+    got = _items(body, spaced=True)
+    if got is None:
+        return None
+    items, run, names, pieces = got
+    names += [w for w in header if _COLUMN_NAME.match(w)]
+    if not names and year_column(lines, i, end):
+        names = [year_column(lines, i, end)]  # (`2026 年预算数`: a line the stream drops)
+    loose = [Item(w, [lines[i]]) for w in header if not _HEADER_WORD.match(w) and not spaced_header(w)]
+    items = loose + items
+    if not run or len(set(names)) != 1 or pieces or not tree_sides(items) or len(run) != len(items):
+        return None
+    return items, run, names
+
+
 def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
     flow = flow_body(lines, i, bare_region)
@@ -301,20 +321,14 @@ def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
         return declined
     items, run, names, pieces = got
     names += [w for w in header if _COLUMN_NAME.match(w)]
-    if not names and year_column(lines, i, end):
-        names = [year_column(lines, i, end)]
-    loose = [w for w in header if not _HEADER_WORD.match(w) and not spaced_header(w)]
-    header_pieces = [w for w in loose if of_words(w, _WIDE_WORDS)]
-    wide = _wide_columns(header_pieces + pieces) if header_pieces + pieces else None
-    if not run or len(set(names)) != 1:
-        return declined
+    pieces = [w for w in header if not _HEADER_WORD.match(w) and of_words(w, _WIDE_WORDS)] + pieces
+    wide = _wide_columns(pieces) if pieces else None
     unordered = False
-    if (header_pieces + pieces and wide is None) or not _ordered(items):
-        # (a side of sub-items printed out of order: bare_tree.py; its first item may stand in the header)
-        items = [Item(w, [lines[i]]) for w in loose] + items
-        if pieces or not tree_sides(items) or len(run) != len(items):
+    if not run or len(set(names)) != 1 or (pieces and wide is None) or not _ordered(items):
+        got = _tree(lines, i, end, body[first:], header)  # (bare_tree.py's shape)
+        if got is None:
             return declined
-        unordered, wide = True, None
+        items, run, names, unordered, wide = got[0], got[1], got[2], True, None
     left = [it for it in items if it.side == 0]
     right = [it for it in items if it.side == 1]
     if len(left) < _MIN_ROWS or len(right) < _MIN_ROWS or len(run) > len(items):
