@@ -32,6 +32,9 @@ a budget's 一般公共预算 / 政府性基金 / 国有资本经营预算支出
 above), a fund whose table is printed empty (`printed_empty`: its note says 本表无数据, no amount stands
 there) has a blank column, and a fund whose table is neither read nor printed empty leaves the run
 unplaced (its column could hold any of the amounts).
+For such a table printed out of its rows' order (`unordered`: sides_bare.py / bare_tree.py) it also
+hands on the 支出表's 款 / 项 amounts by name, and the 类 totals and 款 / 项 amounts read in doubt
+(`_WEAK`): with those alone detached_sides.py places guesses only.
 What it does not: read any text, or place amounts no other table confirms.
 """
 from __future__ import annotations

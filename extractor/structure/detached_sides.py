@@ -44,6 +44,13 @@ carry-over, 总计) confirmed by the sums; an item whose row rests on the printe
 as an unconfirmed `layout.row_guess` under review; an income item named like a column of the 收入表's 合计 row (the 收入决算表's, or
 a budget's 收入表's) takes that column's amount; a 财政拨款 table of one column whose amounts the 类
 totals of the all-funds 支出表 do not fit is dealt by its sums alone.
+A table sides_bare.py marks `unordered` (sides of sub-items printed out of their rows' order,
+bare_tree.py) is dealt by free_sides.py instead: each row pinned by value (a 类 total, a 款 / 项 amount
+of the 支出表 by name, a 收入表 column), the other rows given the rest of the run where the sums hold,
+no printed order used; a row every fitting assignment gives one value is confirmed, the rows they part
+over guessed (review) as the assignments putting the 一般公共预算 fund's money first all agree; where only
+the 支出表's amounts read in doubt (first column, under review level) let any assignment fit, every
+row goes in as a guess (`layout.row_guess`, unconfirmed).
 What it does not: read text, place an amount in a row that a placement leaves open but as such a
 guess, or guess an amount the best placements put in different rows.
 """

@@ -39,6 +39,11 @@ note and the page's foot printed before the last amounts and the second 总计 (
 them: `_past_note`), a lone page number amid amounts that all print cents (dropped), and a
 carry-over item that goes on with its side's numbers (`二十四、结转下年`). Such a table prints an
 amount in every row, and detached_sides.py hands a run of one amount a row to full_sides.py.
+Where sides_bare's own shape declines, a budget's 收支总表 whose sides have sub-items and whose labels
+are printed out of their rows' order (Shenzhen's: `1.一般公共预算拨款` under `一、财政拨款`, unnumbered 款 /
+项 under numbered 类, `本年收入合计` after `收入总计`, the header spaced a character a cell, the column
+`2026 年预算数`) is read by bare_tree.py's rules and marked `unordered`: detached_sides.py then deals its
+run by value and sums (free_sides.py), never by the printed order.
 What it does not: read tables that print 行次 (sides-detached), header pieces among the rows that name
 no standard column set, or a label it cannot give a side; place any amount itself.
 """
