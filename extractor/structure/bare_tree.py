@@ -12,8 +12,9 @@ labels out of order where the page breaks: `收入总计` before the expenditure
 
 What it does: tells the spaced header's pieces (`spaced_header`), finds the column's name printed
 as a year's 预算数 / 决算数 (`year_column`), and gives each label its side without regard to the
-order (`tree_sides`): by its words (sides_stream.word_side), else — an unnumbered name the
-catalogue knows as a subject — the expenditure side; it then asks of each side one 本年…合计 and at
+order (`tree_sides`): by its words (sides_stream.word_side), else — an unnumbered name, a 款 / 项
+(`统计信息事务`, or `口岸管理`, which the catalogue does not know: the income side's items here are
+numbered or name their side) — the expenditure side; it then asks of each side one 本年…合计 and at
 most one 总计, its 类 / items numbered 一、二、… as a whole set (in any order), the income side's
 arabic-numbered sub-items each after an item or carry-over item and numbered in turn under it, and
 of the expenditure side at least one unnumbered 款 / 项 name (else the shape is sides_bare's own).
@@ -61,8 +62,8 @@ def tree_sides(items: list[Item]) -> bool:
     """Give each item its side regardless of the order printed, and check the shape (module text)."""
     for it in items:
         side = word_side(it.label)
-        if side is None and sub_number(it.label) is None and is_subject(subject_name(it.label)):
-            side = 1
+        if side is None and sub_number(it.label) is None and ordinal_value(it.label) is None:
+            side = 1  # (an unnumbered name with no side's words: a 款 / 项, `统计信息事务`, `口岸管理`)
         if side is None:
             return False
         it.side = side
@@ -80,7 +81,8 @@ def is_total(label: str) -> bool:
 
 
 def _part(label: str) -> bool:
-    """An expenditure 款 / 项 row: an unnumbered subject name, no total or carry-over."""
+    """An expenditure 款 / 项 row: an unnumbered subject name the catalogue knows, no total or
+    carry-over (a side with none such is sides_bare's own shape)."""
     return (ordinal_value(label) is None and not is_total(label) and not carry_item(label)
             and is_subject(subject_name(label)))
 

@@ -324,12 +324,14 @@ def _place_free(grid: GridBlock, d: Detached, totals: tuple[dict, dict], income:
     the most amounts other than 0 in rows such amounts usually stand in (the 一般公共预算 fund, 其他收入,
     a 结转 row) all give them, as an unconfirmed `layout.row_guess`; the rest are left out, marked open.
     Where only the 支出表's amounts read in doubt (`weak`) let an assignment fit, every row goes in as
-    such a guess (the amounts that pinned the rows may be another column's)."""
+    such a guess (the amounts that pinned the rows may be another column's); where the sums alone
+    leave rows open, those amounts may guess them too (a value the sums allow the row)."""
     left_rows, right_rows = sorted(d.left), sorted(d.rows)
     left, right, by = _free_spec(d, left_rows, right_rows, totals[0], income, totals[1])
     dealt = deal_free(left, right, run, _CENT * max(1, len(by)))
     if dealt is None and others and by:  # the 支出表's totals are of more money than this table's
-        dealt = deal_free(left, [Row(r.kind, None, r.parent) for r in right], run, _CENT)
+        right = [Row(r.kind, None, r.parent) for r in right]
+        dealt = deal_free(left, right, run, _CENT)
         by = set() if dealt is not None else by
     doubt = False
     if dealt is None and weak is not None:
@@ -344,8 +346,19 @@ def _place_free(grid: GridBlock, d: Detached, totals: tuple[dict, dict], income:
     pool: dict[Decimal, list[int]] = {}
     for k, v in enumerate(run):
         pool.setdefault(v, []).append(k)
-    labels = (d.left, d.rows)
-    guessed = _free_guesses(dealt, labels, (left_rows, right_rows))
+    guessed = _free_guesses(dealt, (left, right))
+    by_weak: set[tuple[int, int]] = set()
+    if not doubt and weak is not None:  # rows the sums leave open: the amounts read in doubt may guess them
+        w_left, w_right, w_by = _free_spec(d, left_rows, right_rows, weak[0], income, weak[1])
+        w_dealt = deal_free(w_left, w_right, run, _CENT * max(1, len(w_by)))
+        for s in (0, 1):
+            for pos in range(len((left_rows, right_rows)[s])):
+                key, got = (s, pos), (w_dealt.values[s][pos] if w_dealt is not None else set())
+                if key not in guessed and len(dealt.values[s][pos]) > 1 and len(got) == 1 \
+                        and got <= dealt.values[s][pos]:
+                    guessed[key] = next(iter(got))
+                    by_weak.add(key)
+        by = by | (w_by if by_weak else set())
     placed: list[int] = []
     notes_guess: list[int] = []
     for side, rows in ((0, left_rows), (1, right_rows)):
@@ -358,7 +371,7 @@ def _place_free(grid: GridBlock, d: Detached, totals: tuple[dict, dict], income:
             v = next(iter(values)) if len(values) == 1 else guess
             k = pool[v].pop(0)
             cell = d.run[k]
-            if doubt:
+            if doubt or (side, pos) in by_weak:
                 cell.repairs = [Repair(kind="layout.row_guess", status="unconfirmed", note=(
                     "row uncertain: placed by value and sums, with amounts of " + "、".join(sorted(by)) + " that "
                     "are themselves read in doubt (their column not proven) pinning the rows"))]
@@ -401,7 +414,7 @@ def _free_spec(d: Detached, left_rows: list[int], right_rows: list[int], classes
         if parent is not None:
             kind = "sub"
         must = income.get(code) if kind in ("item", "sub") and code and code != "fund" else None
-        left.append(Row(kind, frozenset({must}) if must is not None else None, parent))
+        left.append(Row(kind, frozenset({must}) if must is not None else None, parent, _free_weight(label, kind)))
     left = _free_total(left, labels)
     right: list[Row] = []
     by: set[str] = set()
@@ -429,37 +442,32 @@ def _free_total(rows: list[Row], labels: list[str]) -> list[Row]:
     if len(years) == 2 and not any(r.kind == "grand" for r in rows):
         k = max(years, key=lambda j: labels[j].startswith(("收入合计", "支出合计")))
         rows = list(rows)
-        rows[k] = Row("grand", rows[k].must, rows[k].parent)
+        rows[k] = Row("grand", rows[k].must, rows[k].parent, rows[k].weight)
     return rows
 
 
-def _free_guesses(dealt, labels: tuple[dict[int, str], dict[int, str]], rows: tuple[list[int], list[int]]
-                  ) -> dict[tuple[int, int], Decimal]:
-    """(side, pos) -> value for the rows the fitting assignments part over that every assignment
-    putting the most amounts other than 0 in usual rows (the 一般公共预算 fund item, 其他收入, a 结转
-    carry-over row; those naming the 一般公共预算 fund counted first) gives one value; {} when no such
-    assignment puts any there."""
-    open_keys = [(s, p) for s in (0, 1) for p in range(len(rows[s]))
-                 if len(dealt.values[s][p]) > 1 and (s, p) in dealt.solutions[0]]  # (a free 款 / 项: none)
-    if not open_keys:
-        return {}
+def _free_guesses(dealt, spec: tuple[list[Row], list[Row]]) -> dict[tuple[int, int], Decimal]:
+    """(side, pos) -> value for the rows the fitting assignments part over that every best-scoring
+    assignment (the most weight of amounts other than 0 in usual rows: _free_weight) gives one value;
+    a 款 / 项 row no total pins is never guessed."""
+    out = {}
+    for s in (0, 1):
+        for p, row in enumerate(spec[s]):
+            if row.kind == "part" and row.must is None:
+                continue
+            if len(dealt.values[s][p]) > 1 and len(dealt.best[s][p]) == 1:
+                out[(s, p)] = next(iter(dealt.best[s][p]))
+    return out
 
-    def usual(key) -> bool:
-        label = subject_name(labels[key[0]][rows[key[0]][key[1]]])
-        return key[0] == 0 and (_USUAL_FUND in label or label == _CATCH_ALL
-                                or (carry_item(label) and _USUAL_CARRY in label))
 
-    def score(sol) -> tuple[int, int]:
-        # (the 一般公共预算 fund first: most of a department's money is 财政拨款)
-        held = [key for key in open_keys if usual(key) and sol[key] != 0]
-        fund = sum(1 for key in held if _USUAL_FUND in labels[key[0]][rows[key[0]][key[1]]])
-        return fund, len(held) - fund
-
-    best = max(score(s) for s in dealt.solutions)
-    if best == (0, 0):
-        return {}
-    tops = [s for s in dealt.solutions if score(s) == best]
-    return {key: tops[0][key] for key in open_keys if all(s[key] == tops[0][key] for s in tops)}
+def _free_weight(label: str, kind: str) -> int:
+    """What an income row holding an amount other than 0 scores: the 一般公共预算 fund's (most of a
+    department's money is 财政拨款) before 其他收入 and a 结转 carry-over row (the rows such an amount
+    usually stands in)."""
+    name = subject_name(label)
+    if _USUAL_FUND in name:
+        return 100
+    return 1 if name == _CATCH_ALL or (carry_item(name) and _USUAL_CARRY in name) else 0
 
 
 def _free_rows(spec: list[tuple[str, Optional[Decimal]]], values: list[set]) -> dict[int, bool]:

@@ -161,9 +161,9 @@ def _items(body, spaced: bool = False) -> Optional[tuple[list[Item], list, list[
 
 
 def _lone_header_char(cur: Optional[Item], text: str) -> bool:
-    """A lone 收 / 入 / 支 / 出 of the header spaced a character a cell (`本年收入合计` `出`), printed after
+    """A lone 收 / 入 / 支 / 出 / 项 / 目 of the header spaced a character a cell (`本年收入合计` `出`), printed after
     a label that is whole (a total, a carry-over item, a subject, a label ending in 收入 / 支出 / 拨款)."""
-    if len(text) != 1 or text not in "收入支出":
+    if len(text) != 1 or text not in "收入支出项目":
         return False
     if cur is None:
         return True
