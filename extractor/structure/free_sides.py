@@ -24,7 +24,7 @@ rows a `weight` marks (the usual rows, detached_sides.py: the 一般公共预算
 states, not assignments (the step, the amounts left, the running sums), so equal amounts and rows
 that part over them cost little.
 What it does not: read text, decide confidence (detached_sides.py), or deal a run of more or fewer
-amounts than rows; past its budget of assignments it gives nothing.
+amounts than rows; past its budget of states it gives nothing.
 """
 from __future__ import annotations
 
