@@ -63,6 +63,9 @@ class Detached:
     # the expenditure side's fund columns after `column` (its 合计) where that side prints several
     # (a 财政拨款收入支出决算总表 printing no 行次): grid column -> the fund's words (一般公共预算 …)
     fund_columns: dict[int, str] = field(default_factory=dict)
+    # the rows' labels (and amounts) printed out of their rows' order, the sides' items with sub-items
+    # (structure/sides_bare.py's tree shape): the run is dealt by value and sums, never by order
+    unordered: bool = False
 
 
 @dataclass

@@ -32,6 +32,9 @@ a budget's 一般公共预算 / 政府性基金 / 国有资本经营预算支出
 above), a fund whose table is printed empty (`printed_empty`: its note says 本表无数据, no amount stands
 there) has a blank column, and a fund whose table is neither read nor printed empty leaves the run
 unplaced (its column could hold any of the amounts).
+For such a table printed out of its rows' order (`unordered`: sides_bare.py / bare_tree.py) it also
+hands on the 支出表's 款 / 项 amounts by name, and the 类 totals and 款 / 项 amounts read in doubt
+(`_WEAK`): with those alone detached_sides.py places guesses only.
 What it does not: read any text, or place amounts no other table confirms.
 """
 from __future__ import annotations
@@ -53,6 +56,8 @@ from .unread import UNREAD
 # 收入决算表, 支出决算表 (a budget's 收入总表 / 支出总表): their 类 rows' first column is the 类 total
 _TOTALS_FROM = ("final.02", "final.03", "budget.income", "budget.expenditure")
 _CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
+# the least confidence of a 支出表 amount that may pin a row of a table dealt by value as a guess (review)
+_WEAK = 0.5
 _MAX_SOLUTIONS = 2  # the search stops at the second placement found (one is required)
 # a two-sided fund table's fund columns -> the templates of the fund's own table, by the table's template
 _FUND_TABLES = {
@@ -82,7 +87,12 @@ def place_detached(grids: list[GridBlock], tables: list[Table], empty: frozenset
             funds = _fund_totals(tables, grid.detached, out[k].template, empty)
             # (a 财政拨款 table of one column: the 支出表's 类 totals are of all the money, maybe not its own)
             others = out[k].template in _FUND_TABLES and not grid.detached.fund_columns
-            note = place_sides(grid, grid.detached, totals[source], income_totals(tables), funds, others)
+            subjects, weak = {}, None
+            if grid.detached.unordered:  # (dealt by value: the 款 / 项 amounts too, and those read in doubt)
+                subjects = _subject_totals(tables, source)
+                weak = (_class_totals(tables, source, _WEAK), _subject_totals(tables, source, _WEAK))
+            note = place_sides(grid, grid.detached, totals[source], income_totals(tables), funds, others, subjects,
+                               weak)
         else:
             note = _place(grid, grid.detached, totals[source])
         grid.detached = None
@@ -98,50 +108,74 @@ def place_detached(grids: list[GridBlock], tables: list[Table], empty: frozenset
     return [t for t in out if t is not None], problems
 
 
-def _class_totals(tables: list[Table], source: tuple[str, ...] = _TOTALS_FROM) -> dict[str, tuple[Decimal, str]]:
+def _class_totals(tables: list[Table], source: tuple[str, ...] = _TOTALS_FROM, least: float = policy.REVIEW_THRESHOLD
+                  ) -> dict[str, tuple[Decimal, str]]:
     """类 code -> (total, the title of the table printing it), from the report's tables of the
     templates `source` (02/03 for a 公开01表): their 类 rows, or — a table printing only 项 rows that
-    add up to its 合计 — the sum of each 类's 项."""
+    add up to its 合计 — the sum of each 类's 项 (amounts read at `least` or above)."""
     seen: dict[str, set[Decimal]] = {}
     title: dict[str, str] = {}
     for t in tables:
         if t.template not in source or not t.columns:
             continue
-        for code, value in (_class_rows(t) or _classes_of_leaves(t)):
+        for code, value in (_class_rows(t, least) or _classes_of_leaves(t, least)):
             seen.setdefault(code, set()).add(value)
             title.setdefault(code, t.title or t.template)
     return {code: (next(iter(vs)), title[code]) for code, vs in seen.items() if len(vs) == 1}
 
 
-def _coded(t: Table) -> list[tuple[str, Decimal]]:
-    """The table's rows of a subject code and an amount read for certain in its first column."""
+def _subject_totals(tables: list[Table], source: tuple[str, ...], least: float = policy.REVIEW_THRESHOLD
+                    ) -> dict[str, tuple[frozenset, str]]:
+    """A 款 / 项 name -> (the amounts the report's tables of the templates `source` print for rows so
+    named (code of five or seven digits; first column, read at review level or above), the title of
+    the first such table): what a two-sided table's unnumbered 款 / 项 rows may take (detached_sides.py's
+    deal by value, free_sides.py). A name printed twice may take either amount."""
+    seen: dict[str, set[Decimal]] = {}
+    title: dict[str, str] = {}
+    for t in tables:
+        if t.template not in source or not t.columns:
+            continue
+        names = {row.code.value: row.name.value for row in t.rows if row.code is not None and row.name is not None}
+        for code, value in _coded(t, least):
+            name = names.get(code)
+            if len(code) not in (5, 7) or not isinstance(name, str):
+                continue
+            key = "".join(subject_name(name).split())
+            seen.setdefault(key, set()).add(value)
+            title.setdefault(key, t.title or t.template)
+    return {k: (frozenset(vs), title[k]) for k, vs in seen.items()}
+
+
+def _coded(t: Table, least: float = policy.REVIEW_THRESHOLD) -> list[tuple[str, Decimal]]:
+    """The table's rows of a subject code and an amount read at `least` or above (for certain) in its
+    first column."""
     out = []
     for row in t.rows:
         code = row.code.value if row.code is not None else None
         field = row.values.get(t.columns[0])
         if not isinstance(code, str) or field is None or not isinstance(field.value, Decimal):
             continue
-        if field.confidence < policy.REVIEW_THRESHOLD:
+        if field.confidence < least:
             continue
         out.append((code, field.value))
     return out
 
 
-def _class_rows(t: Table) -> list[tuple[str, Decimal]]:
+def _class_rows(t: Table, least: float = policy.REVIEW_THRESHOLD) -> list[tuple[str, Decimal]]:
     """The 类 rows the table prints (code of three digits) with their totals."""
-    return [(c, v) for c, v in _coded(t) if len(c) == 3]
+    return [(c, v) for c, v in _coded(t, least) if len(c) == 3]
 
 
-def _classes_of_leaves(t: Table) -> list[tuple[str, Decimal]]:
+def _classes_of_leaves(t: Table, least: float = policy.REVIEW_THRESHOLD) -> list[tuple[str, Decimal]]:
     """A table printing only 项 rows (every code of seven digits, or every one of five; no 类 or 款
     row): each 类's total is the sum of its 项, taken only where they add up to the table's 合计 row
     (the rows are all the table's spending, none left unread)."""
-    rows = _coded(t)
+    rows = _coded(t, least)
     if not rows or len({len(c) for c, _ in rows}) != 1 or len(rows[0][0]) not in (5, 7):
         return []
     total = next((f.value for row in t.rows if row.code is None or not row.code.value
                   for f in [row.values.get(t.columns[0])]
-                  if f is not None and isinstance(f.value, Decimal) and f.confidence >= policy.REVIEW_THRESHOLD
+                  if f is not None and isinstance(f.value, Decimal) and f.confidence >= least
                   and isinstance(row.name.value if row.name else None, str) and "合计" in row.name.value), None)
     if total is None or abs(sum((v for _, v in rows), Decimal(0)) - total) > CENT_PER_PART * len(rows):
         return []

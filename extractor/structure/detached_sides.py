@@ -44,6 +44,13 @@ carry-over, 总计) confirmed by the sums; an item whose row rests on the printe
 as an unconfirmed `layout.row_guess` under review; an income item named like a column of the 收入表's 合计 row (the 收入决算表's, or
 a budget's 收入表's) takes that column's amount; a 财政拨款 table of one column whose amounts the 类
 totals of the all-funds 支出表 do not fit is dealt by its sums alone.
+A table sides_bare.py marks `unordered` (sides of sub-items printed out of their rows' order,
+bare_tree.py) is dealt by free_sides.py instead: each row pinned by value (a 类 total, a 款 / 项 amount
+of the 支出表 by name, a 收入表 column), the other rows given the rest of the run where the sums hold,
+no printed order used; a row every fitting assignment gives one value is confirmed, the rows they part
+over guessed (review) as the assignments putting the 一般公共预算 fund's money first all agree; where only
+the 支出表's amounts read in doubt (first column, under review level) let any assignment fit, every
+row goes in as a guess (`layout.row_guess`, unconfirmed).
 What it does not: read text, place an amount in a row that a placement leaves open but as such a
 guess, or guess an amount the best placements put in different rows.
 """
@@ -57,8 +64,10 @@ from ..catalog import codes_named
 from ..datamodel import Detached, GridBlock, Repair, Table
 from ..evidence.numbers import CENT_PER_PART
 from ..evidence.policy import AMOUNT_UNPLACED as UNPLACED
+from .free_sides import Row, deal_free
 from .full_sides import deal_full
-from .sides_columns import GRAND, YEAR_TOTAL, carry_item, subject_name
+from .bare_tree import parents
+from .sides_columns import GRAND, YEAR_TOTAL, carry_item, ordinal_value, subject_name
 
 _CENT = CENT_PER_PART  # per added part (evidence/numbers.py)
 _MAX_SOLUTIONS = 5000
@@ -162,17 +171,23 @@ def _lanes(d: Detached, funds: Funds) -> list[Lane]:
 
 
 def place_sides(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, str]],
-                income: dict[str, Decimal], funds: Optional[Funds] = None, others: bool = False) -> Optional[str]:
+                income: dict[str, Decimal], funds: Optional[Funds] = None, others: bool = False,
+                subjects: Optional[dict[str, tuple[frozenset, str]]] = None,
+                weak: Optional[tuple[dict, dict]] = None) -> Optional[str]:
     """Place what every fitting placement agrees on; the note naming what was left out, or None.
     `funds` (a side of 合计 and fund columns): each fund column's 类 totals, None for a blank one; the
     argument None where a fund column's totals are not known (nothing placed). `others`: the 类
     totals are of more money than the table's own (a 财政拨款 table of one column, the 支出表 of all
     funds): a table of an amount in every row that no placement fits with them is placed by its
-    sums alone."""
+    sums alone. `subjects`: the 款 / 项 amounts of the report's 支出表 by name, for a table whose rows
+    are printed out of order (`unordered`: dealt by value, _place_free); `weak`: the 类 totals and 款 /
+    项 amounts as read in doubt too, with which such a table's amounts go in as guesses only."""
     run = [_value(c.text) for c in d.run]
     if None in run:
         return _left_note(d, range(len(d.run)), "an amount that is no number")
     wide = bool(d.fund_columns)
+    if d.unordered:
+        return _place_free(grid, d, (classes, subjects or {}), income, run, others, weak)  # type: ignore[arg-type]
     if not wide and len(run) == len(d.left) + len(d.rows):
         return _place_full(grid, d, classes, income, run, others)  # type: ignore[arg-type]
     lanes = _lanes(d, funds or {})
@@ -299,6 +314,160 @@ def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
             "amounts put in their rows by the order each side's amounts are printed in, which no sum or "
             "other table confirms (under review): " + " ".join(d.run[k].text for k in guessed))
     return note
+
+
+def _place_free(grid: GridBlock, d: Detached, totals: tuple[dict, dict], income: dict[str, Decimal],
+                run: list[Decimal], others: bool, weak: Optional[tuple[dict, dict]]) -> Optional[str]:
+    """A table of an amount in every row printed out of its rows' order, its sides with sub-items
+    (free_sides.py): each row every fitting assignment gives one value takes it, confirmed (by value
+    and sums, no order); the rows the assignments part over take the value the assignments putting
+    the most amounts other than 0 in rows such amounts usually stand in (the 一般公共预算 fund, 其他收入,
+    a 结转 row) all give them, as an unconfirmed `layout.row_guess`; the rest are left out, marked open.
+    Where only the 支出表's amounts read in doubt (`weak`) let an assignment fit, every row goes in as
+    such a guess (the amounts that pinned the rows may be another column's); where the sums alone
+    leave rows open, those amounts may guess them too (a value the sums allow the row)."""
+    left_rows, right_rows = sorted(d.left), sorted(d.rows)
+    left, right, by = _free_spec(d, left_rows, right_rows, totals[0], income, totals[1])
+    dealt = deal_free(left, right, run, _CENT * max(1, len(by)))
+    if dealt is None and others and by:  # the 支出表's totals are of more money than this table's
+        right = [Row(r.kind, None, r.parent) for r in right]
+        dealt = deal_free(left, right, run, _CENT)
+        by = set() if dealt is not None else by
+    doubt = False
+    if dealt is None and weak is not None:
+        left, right, by = _free_spec(d, left_rows, right_rows, weak[0], income, weak[1])
+        dealt, doubt = deal_free(left, right, run, _CENT * max(1, len(by))), True
+    lanes = _lanes(d, {})
+    keys = [(0, r) for r in left_rows] + [(1, r) for r in right_rows]
+    if dealt is None:
+        for key in keys:
+            _mark_open(grid, lanes, key)
+        return _left_note(d, range(len(d.run)), "no assignment of them adds up, or too many do")
+    pool: dict[Decimal, list[int]] = {}
+    for k, v in enumerate(run):
+        pool.setdefault(v, []).append(k)
+    guessed = _free_guesses(dealt, (left, right))
+    by_weak: set[tuple[int, int]] = set()
+    if not doubt and weak is not None:  # rows the sums leave open: the amounts read in doubt may guess them
+        w_left, w_right, w_by = _free_spec(d, left_rows, right_rows, weak[0], income, weak[1])
+        w_dealt = deal_free(w_left, w_right, run, _CENT * max(1, len(w_by)))
+        for s in (0, 1):
+            for pos in range(len((left_rows, right_rows)[s])):
+                key, got = (s, pos), (w_dealt.values[s][pos] if w_dealt is not None else set())
+                if key not in guessed and len(dealt.values[s][pos]) > 1 and len(got) == 1 \
+                        and got <= dealt.values[s][pos]:
+                    guessed[key] = next(iter(got))
+                    by_weak.add(key)
+        by = by | (w_by if by_weak else set())
+    placed: list[int] = []
+    notes_guess: list[int] = []
+    for side, rows in ((0, left_rows), (1, right_rows)):
+        for pos, r in enumerate(rows):
+            values = dealt.values[side][pos]
+            guess = guessed.get((side, pos))
+            if len(values) != 1 and guess is None:
+                _mark_open(grid, lanes, (side, r))
+                continue
+            v = next(iter(values)) if len(values) == 1 else guess
+            k = pool[v].pop(0)
+            cell = d.run[k]
+            if doubt or (side, pos) in by_weak:
+                cell.repairs = [Repair(kind="layout.row_guess", status="unconfirmed", note=(
+                    "row uncertain: placed by value and sums, with amounts of " + "、".join(sorted(by)) + " that "
+                    "are themselves read in doubt (their column not proven) pinning the rows"))]
+                notes_guess.append(k)
+            elif len(values) != 1:
+                others_fit = sorted(str(x) for x in values if x != v)
+                cell.repairs = [Repair(kind="layout.row_guess", status="unconfirmed", note=(
+                    "row uncertain: the sums let this row take " + "、".join(others_fit) + " too; it takes the "
+                    "value the assignments putting amounts in the rows such amounts usually stand in (the "
+                    "一般公共预算 fund, 其他收入, a 结转 row) all give it, a guess no sum confirms"))]
+                notes_guess.append(k)
+            elif (side, pos) in dealt.pinned:
+                who = ("收入表" if side == 0 else "、".join(sorted(by)) or "支出表")
+                cell.repairs = [Repair(kind="layout.placed_by_table", status="confirmed", by=who, note=(
+                    "placed by value: the amount " + who + " prints for this row (the rows are printed out of order)"))]
+            else:
+                cell.repairs = [Repair(kind="layout.placed_by_table", status="confirmed",
+                                       by="、".join(sorted(by)) or "the sums", note=(
+                    "placed where each side's sums hold, an amount in every row: the only value every "
+                    "assignment of the amounts that fits gives this row (by value, not printed order)"))]
+            grid.rows[r][lanes[side][1]] = cell
+            placed.append(k)
+    rest = [k for k in range(len(d.run)) if k not in placed]
+    note = _left_note(d, rest, "more than one row fits them") if rest else None
+    if notes_guess:
+        note = ((note + "; ") if note else "") + (
+            "amounts put under review in the rows such amounts usually stand in (the sums leave more "
+            "than one row): " + " ".join(d.run[k].text for k in notes_guess))
+    return note
+
+
+def _free_spec(d: Detached, left_rows: list[int], right_rows: list[int], classes: dict[str, tuple[Decimal, str]],
+               income: dict[str, Decimal], subjects: dict[str, tuple[frozenset, str]]
+               ) -> tuple[list[Row], list[Row], set[str]]:
+    """The rows as free_sides.py deals them, and the titles of the tables whose totals pin them."""
+    left: list[Row] = []
+    labels = [d.left[r] for r in left_rows]
+    for label, parent in zip(labels, parents(labels)):
+        kind, code = _left_kind(label)
+        if parent is not None:
+            kind = "sub"
+        must = income.get(code) if kind in ("item", "sub") and code and code != "fund" else None
+        left.append(Row(kind, frozenset({must}) if must is not None else None, parent, _free_weight(label, kind)))
+    left = _free_total(left, labels)
+    right: list[Row] = []
+    by: set[str] = set()
+    labels = [d.rows[r] for r in right_rows]
+    for label in labels:
+        kind, code = _right_kind(label)
+        if kind in ("year", "grand", "carry"):
+            right.append(Row(kind))
+        elif ordinal_value(label) is not None:
+            must = classes.get(code) if kind == "class" else None
+            if must is not None:
+                by.add(must[1])
+            right.append(Row("item", frozenset({must[0]}) if must is not None else None))
+        else:
+            got = subjects.get("".join(subject_name(label).split()))
+            if got is not None:
+                by.add(got[1])
+            right.append(Row("part", got[0] if got is not None else None))
+    return left, _free_total(right, labels), by
+
+
+def _free_total(rows: list[Row], labels: list[str]) -> list[Row]:
+    """A side whose 总计 is printed as 收入合计 / 支出合计 after its 本年…合计: the latter is its 总计."""
+    years = [k for k, r in enumerate(rows) if r.kind == "year"]
+    if len(years) == 2 and not any(r.kind == "grand" for r in rows):
+        k = max(years, key=lambda j: labels[j].startswith(("收入合计", "支出合计")))
+        rows = list(rows)
+        rows[k] = Row("grand", rows[k].must, rows[k].parent, rows[k].weight)
+    return rows
+
+
+def _free_guesses(dealt, spec: tuple[list[Row], list[Row]]) -> dict[tuple[int, int], Decimal]:
+    """(side, pos) -> value for the rows the fitting assignments part over that every best-scoring
+    assignment (the most weight of amounts other than 0 in usual rows: _free_weight) gives one value;
+    a 款 / 项 row no total pins is never guessed."""
+    out = {}
+    for s in (0, 1):
+        for p, row in enumerate(spec[s]):
+            if row.kind == "part" and row.must is None:
+                continue
+            if len(dealt.values[s][p]) > 1 and len(dealt.best[s][p]) == 1:
+                out[(s, p)] = next(iter(dealt.best[s][p]))
+    return out
+
+
+def _free_weight(label: str, kind: str) -> int:
+    """What an income row holding an amount other than 0 scores: the 一般公共预算 fund's (most of a
+    department's money is 财政拨款) before 其他收入 and a 结转 carry-over row (the rows such an amount
+    usually stands in)."""
+    name = subject_name(label)
+    if _USUAL_FUND in name:
+        return 100
+    return 1 if name == _CATCH_ALL or (carry_item(name) and _USUAL_CARRY in name) else 0
 
 
 def _free_rows(spec: list[tuple[str, Optional[Decimal]]], values: list[set]) -> dict[int, bool]:

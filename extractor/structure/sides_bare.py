@@ -39,6 +39,11 @@ note and the page's foot printed before the last amounts and the second 总计 (
 them: `_past_note`), a lone page number amid amounts that all print cents (dropped), and a
 carry-over item that goes on with its side's numbers (`二十四、结转下年`). Such a table prints an
 amount in every row, and detached_sides.py hands a run of one amount a row to full_sides.py.
+Where sides_bare's own shape declines, a budget's 收支总表 whose sides have sub-items and whose labels
+are printed out of their rows' order (Shenzhen's: `1.一般公共预算拨款` under `一、财政拨款`, unnumbered 款 /
+项 under numbered 类, `本年收入合计` after `收入总计`, the header spaced a character a cell, the column
+`2026 年预算数`) is read by bare_tree.py's rules and marked `unordered`: detached_sides.py then deals its
+run by value and sums (free_sides.py), never by the printed order.
 What it does not: read tables that print 行次 (sides-detached), header pieces among the rows that name
 no standard column set, or a label it cannot give a side; place any amount itself.
 """
@@ -50,6 +55,7 @@ import regex as re
 
 from ..datamodel import Detached, GridBlock, NLine
 from ..evidence.printed import ORDINAL
+from .bare_tree import is_total, spaced_header, tree_sides, year_column
 from .sides_columns import GRAND, YEAR_TOTAL, Item, carry_item, is_subject, ordinal_value, subject_name
 from .sides_detached import flow_body, of_words
 from .sides_stream import continues, grid_of, region, stream_starts, word_side
@@ -119,10 +125,11 @@ def _reach(lines: Sequence[NLine], i: int) -> int:
     return bare_region(lines, i)[1]
 
 
-def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
+def _items(body, spaced: bool = False) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
     """The labelled items in reading order, the amounts in printed order, the column names printed,
     the pieces of several columns' names printed among the rows (`合计` `一般公共预算` `财` `政拨款`);
-    None when a piece is a line number (a page number printed amid the stream is dropped)."""
+    None when a piece is a line number (a page number printed amid the stream is dropped). `spaced`
+    (bare_tree.py's shape): the pieces of a header spaced a character a cell are dropped."""
     items: list[Item] = []
     run = []
     names: list[str] = []
@@ -136,6 +143,8 @@ def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
                 run.append(p)
             continue
         cur = items[-1] if items else None
+        if spaced and (spaced_header(p.text) or _lone_header_char(cur, p.text)):
+            continue  # (the header spaced a character a cell: bare_tree.py)
         if _HEADER_WORD.match(p.text) and not _ends_subject(cur, p.text, run):
             if _COLUMN_NAME.match(p.text):
                 names.append(p.text)
@@ -149,6 +158,18 @@ def _items(body) -> Optional[tuple[list[Item], list, list[str], list[str]]]:
             items.append(Item(p.text, [p.line]))
             items[-1].no = len(run)  # (the amounts printed before it: tells a label broken by an amount)
     return items, run, names, wide
+
+
+def _lone_header_char(cur: Optional[Item], text: str) -> bool:
+    """A lone 收 / 入 / 支 / 出 / 项 / 目 of the header spaced a character a cell (`本年收入合计` `出`), printed after
+    a label that is whole (a total, a carry-over item, a subject, a label ending in 收入 / 支出 / 拨款)."""
+    if len(text) != 1 or text not in "收入支出项目":
+        return False
+    if cur is None:
+        return True
+    label = cur.label
+    return bool(is_total(label) or carry_item(label) or is_subject(subject_name(label))
+                or label.endswith(("收入", "支出", "拨款", "资金")))
 
 
 def _page_number(small: list, body) -> bool:
@@ -265,6 +286,33 @@ def _side_in_turn(side: list[Item]) -> bool:
     return True
 
 
+def _ordered(items: list[Item]) -> bool:
+    """sides_bare's own shape: each item given its side in reading order (_sides), each side's items
+    in turn (_side_in_turn)."""
+    if not _sides(items):
+        return False
+    return all(_side_in_turn([it for it in items if it.side == s]) for s in (0, 1))
+
+
+def _tree(lines: Sequence[NLine], i: int, end: int, body, header: list[str]
+          ) -> Optional[tuple[list[Item], list, list[str]]]:
+    """The items, run and column name of bare_tree.py's shape (sides of sub-items printed out of their
+    rows' order, the header spaced a character a cell, the 财政拨款 table's first item among the
+    header's words); None when the stream is not of it."""
+    got = _items(body, spaced=True)
+    if got is None:
+        return None
+    items, run, names, pieces = got
+    names += [w for w in header if _COLUMN_NAME.match(w)]
+    if not names and year_column(lines, i, end):
+        names = [year_column(lines, i, end)]  # (`2026 年预算数`: a line the stream drops)
+    loose = [Item(w, [lines[i]]) for w in header if not _HEADER_WORD.match(w) and not spaced_header(w)]
+    items = loose + items
+    if not run or len(set(names)) != 1 or pieces or not tree_sides(items) or len(run) != len(items):
+        return None
+    return items, run, names
+
+
 def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     declined = None, i + 1
     flow = flow_body(lines, i, bare_region)
@@ -280,13 +328,15 @@ def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     names += [w for w in header if _COLUMN_NAME.match(w)]
     pieces = [w for w in header if not _HEADER_WORD.match(w) and of_words(w, _WIDE_WORDS)] + pieces
     wide = _wide_columns(pieces) if pieces else None
-    if not run or len(set(names)) != 1 or (pieces and wide is None) or not _sides(items):
-        return declined
+    unordered = False
+    if not run or len(set(names)) != 1 or (pieces and wide is None) or not _ordered(items):
+        got = _tree(lines, i, end, body[first:], header)  # (bare_tree.py's shape)
+        if got is None:
+            return declined
+        items, run, names, unordered, wide = got[0], got[1], got[2], True, None
     left = [it for it in items if it.side == 0]
     right = [it for it in items if it.side == 1]
     if len(left) < _MIN_ROWS or len(right) < _MIN_ROWS or len(run) > len(items):
-        return declined
-    if not _side_in_turn(left) or not _side_in_turn(right):
         return declined
     for side in (left, right):
         for r, it in enumerate(side):
@@ -298,7 +348,8 @@ def read_bare(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]
     funds = {3 + c: f for c, name in enumerate(wide or ()) for f in _FUNDS if f in name}
     block.detached = Detached(column=3, rows=rows, run=[amount_cell(p.line, p.text) for p in run],
                               totals_from=("final.03", "budget.expenditure"),
-                              left={2 + it.row: it.label for it in left}, left_column=1, fund_columns=funds)
+                              left={2 + it.row: it.label for it in left}, left_column=1, fund_columns=funds,
+                              unordered=unordered)
     while end > i and not lines[end - 1].text.strip():
         end -= 1
     block.method = "sides-bare"

@@ -158,7 +158,7 @@ def region(lines: Sequence[NLine], i: int) -> tuple[list[Piece], int]:
             j += 1
             continue
         if title_like(ln) and out:
-            after = own_title_block(lines, j, own)
+            after = own_title_block(lines, j, own, codes=True)
             if after is not None and after > j:
                 j = after
                 continue
