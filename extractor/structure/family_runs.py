@@ -131,13 +131,17 @@ def _family_choices(members: list[list], parent_at: int) -> Optional[list[tuple]
     return hits
 
 
-def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row]) -> Optional[list[tuple[list[Token], tuple]]]:
+def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row], pair: Optional[tuple[int, int]] = None
+                ) -> Optional[list[tuple[list[Token], list[tuple]]]]:
     """The parent's run cut into the parent's amounts, then each child's in code order (their names
     printed with no amounts: `行政事业单位养老支出` `3,061.29` `3,061.29` `3,061.29` `155.66` … and the
     children's codes and names further on), every amount used: the one cut and placement under which
     each piece holds the row identity and the parent is the sum of its children in every column, as
-    (piece, placement) per member; None when there is none, more than one, or the search runs past
-    its bound."""
+    (piece, [placement]) per member; None when there is none, more than one, or the search runs past
+    its bound. Cuts that are one cut whose placements differ only in which of the set's two leaves
+    no identity tells apart holds a member's amount (`pair`, see _leaf_pair: 人员经费 | 公用经费 under
+    基本支出 when every row prints `155.66` `155.66` `155.66`) count as one: each member then gets
+    every placement those cuts give it, and the caller's families send the open leaves to review."""
     run, members = parent.amounts, [parent] + sorted(kids, key=lambda r: r.code or "")
     width = len(named)
     if len(run) <= width or len(run) > width * len(members):
@@ -148,7 +152,7 @@ def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row]) -> Optiona
     def walk(at: int, k: int, got: list) -> bool:
         nonlocal steps
         steps += 1
-        if steps > _MAX_COMBOS or len(found) > 1:
+        if steps > _MAX_COMBOS or len(found) > (_MAX_HITS if pair is not None else 1):
             return False
         if k == len(members):
             if at == len(run):
@@ -168,9 +172,30 @@ def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row]) -> Optiona
                     return False
         return True
 
-    if not walk(0, 0, []) or len(found) != 1:
+    if not walk(0, 0, []) or not found:
         return None
-    return found[0]
+    if len(found) == 1:
+        return [(piece, [placed]) for piece, placed in found[0]]
+    return _one_cut(found, pair)
+
+
+def _one_cut(found: list[list[tuple[list[Token], tuple]]], pair: Optional[tuple[int, int]]
+             ) -> Optional[list[tuple[list[Token], list[tuple]]]]:
+    """The shared run's cuts taken as one, (piece, [its placements]) per member, where they all cut
+    the run at the same places and each member's placements differ only in which of the `pair`'s
+    two leaves holds its amount; None otherwise (two readings the sums do not tell apart)."""
+    if pair is None:
+        return None
+    first = found[0]
+    out = []
+    for at, (piece, _) in enumerate(first):
+        if any(len(cut[at][0]) != len(piece) for cut in found):
+            return None  # the run cut elsewhere: another row's amounts in question, not a column
+        placements = list(dict.fromkeys(cut[at][1] for cut in found))
+        if len({_one_leaf(o, pair) for o in placements}) != 1:
+            return None
+        out.append((piece, placements))
+    return out
 
 
 def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
@@ -225,10 +250,10 @@ def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
         families.append((totals[0], [x for x in coded if len(x.code) == 3]))
     for parent, kids in families:  # a parent's run carrying its rows' amounts, their names printed bare
         if not any(r.amounts for r in kids):
-            shared = _shared_run(named, parent, kids)
+            shared = _shared_run(named, parent, kids, _leaf_pair(named))
             if shared is not None:
-                for m, (chunk, placed) in zip([parent] + kids, shared):
-                    m.amounts, options[id(m)] = chunk, [placed]
+                for m, (chunk, placed) in zip([parent] + sorted(kids, key=lambda r: r.code or ""), shared):
+                    m.amounts, options[id(m)] = chunk, placed
     checkable = [(p, kids) for p, kids in families if all(options[id(m)] for m in [p] + kids)]
     spoiled: set[int] = set()
     seen: dict[int, tuple[int, ...]] = {}  # a family's members' option counts when last tried
