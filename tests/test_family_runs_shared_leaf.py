@@ -1,11 +1,19 @@
 """Real text: city006_020 (Suzhou 苏州市交通运输局 2026 部门预算) 一般公共预算支出表 as `pdftotext` without
 `-layout` prints it (cells one a line in poppler's block order, blank lines dropped, `|` below standing
-for a line break). The 行政事业单位养老支出 (20805) run carries its three rows' amounts, their codes and
-names printed bare further on (`行政单位离退休` with no amount by it), and every piece is one basic
-amount printed three times (合计, 小计, one leaf): the run cuts one way only, but each piece holds
-under 人员经费 or under 公用经费. The cut is read, 合计 and 小计 certain, the leaf to review.
+for a line break). Two print quirks of one table:
+- The 行政事业单位养老支出 (20805) run carries its three rows' amounts, their codes and names printed
+  bare further on (`行政单位离退休` with no amount by it); every piece is one basic amount printed
+  three times (合计, 小计, one leaf), so the run cuts one way only, each piece under 人员经费 or 公用经费.
+- The rows at the page's top print only their first amounts (the 合计 row's after the header's last
+  words, `交通运输支出` `230,330.89` `17,577.12`, `行政运行` `2,729.18`), the rest of each row in one run
+  after the page's codes (`3,462.67` `212,753.77` `14,114.45` …), 2149999's second amount after the
+  page's end. The run cuts into those rows' tails one way only, and the 合计 family's sums (合计 =
+  208 + 214 + 221 in every column) then settle every leaf: 人员经费 26,143.66 = 3,061.29 + 14,114.45 +
+  8,967.92.
 Values checked by hand against the PDF route's table (/tmp/s/corpus_ref/city006_020.pkl):
-20805 3,061.29 = 2080501 155.66 + 2080505 1,951.48 + 2080506 954.15, each 合计 = 小计 = 人员经费."""
+合计 242,360.10 | 29,606.33 | 26,143.66 | 3,462.67 | 212,753.77; 214 230,330.89 | 17,577.12 |
+14,114.45 | 3,462.67 | 212,753.77; 20805 3,061.29 = 2080501 155.66 + 2080505 1,951.48 + 2080506
+954.15, each 合计 = 小计 = 人员经费; 2149999 5,997.60 | 项目支出 5,997.60."""
 from decimal import Decimal
 
 from extractor import extract
@@ -37,7 +45,7 @@ def _table(tmp_path):
     return t, {r.code.value: r.values for r in t.rows if r.code is not None}
 
 
-def test_a_shared_run_cut_one_way_is_read_with_the_leaf_to_review(tmp_path):
+def test_a_shared_run_cut_one_way_is_read_and_the_totals_settle_its_leaf(tmp_path):
     t, rows = _table(tmp_path)
     assert t.method == "family-runs"
     for code, amount in (("2080501", "155.66"), ("2080505", "1,951.48"), ("2080506", "954.15")):
@@ -45,10 +53,24 @@ def test_a_shared_run_cut_one_way_is_read_with_the_leaf_to_review(tmp_path):
         want = Decimal(amount.replace(",", ""))
         assert v["合计"].value == want and v["合计"].confidence >= 0.9
         assert v["基本支出/小计"].value == want and v["基本支出/小计"].confidence >= 0.9
-        assert v["项目支出"].value is None
-        leaves = [v[k] for k in _LEAVES if v[k].value is not None]
-        assert [f.value for f in leaves] == [want] and leaves[0].confidence < 0.9
-        assert any(r.kind == "layout.column_guess" for r in leaves[0].repairs or [])
+        assert v["基本支出/人员经费"].value == want and v["基本支出/人员经费"].confidence >= 0.9
+        assert v["基本支出/公用经费"].value is None and v["项目支出"].value is None
+
+
+def test_rows_printed_in_two_runs_are_put_back_together_by_their_sums(tmp_path):
+    t, _ = _table(tmp_path)
+    (total,) = [r for r in t.rows if r.code is None]
+    got = [total.values[k].value for k in ("合计", "基本支出/小计", *_LEAVES, "项目支出")]
+    assert got == [Decimal("242360.10"), Decimal("29606.33"), Decimal("26143.66"), Decimal("3462.67"),
+                   Decimal("212753.77")]
+    assert all(f.confidence >= 0.9 for f in total.values.values())
+    rows = {r.code.value: r.values for r in t.rows if r.code is not None}
+    v = rows["214"]  # read through the 合计 family (its own cannot add up: 21401 is left unread)
+    assert [v[k].value for k in ("合计", "基本支出/小计", *_LEAVES, "项目支出")] == [
+        Decimal("230330.89"), Decimal("17577.12"), Decimal("14114.45"), Decimal("3462.67"), Decimal("212753.77")]
+    v = rows["2149999"]
+    assert v["合计"].value == Decimal("5997.60") and v["项目支出"].value == Decimal("5997.60")
+    assert v["基本支出/小计"].value is None
 
 
 def test_the_parent_of_the_shared_run_keeps_only_its_own_amounts(tmp_path):
