@@ -18,7 +18,14 @@ amounts are read only when exactly one choice of placements (but see below) make
 children in every column. Where a parent's run is longer than its row and none of its children
 prints amounts by its name (their codes and names come further on, bare), the run is cut into the
 parent's amounts and then each child's in code order, every amount used, and read only when one cut
-and placement holds all the sums (`_shared_run`). A row is read only when every family it belongs to and that could be
+and placement holds all the sums (`_shared_run`; cuts that differ only in which of two leaves no
+identity tells apart holds each piece's amount count as one, see below). Rows at a page's top that
+print only their first amounts by their name (`交通运输支出` `230,330.89` `17,577.12`; the 合计 row's
+right after the header's last words), the rest of each row in one run of amounts by no name further
+on (after the page's codes, or past the page's end), get their tails from that run: it is cut in
+print order into the short rows above it, every amount used, and taken only when one cut makes each
+of those rows hold the row identity with all its amounts (`_deferred`); their families must still
+add up. A row is read only when every family it belongs to and that could be
 checked agrees on its placement (each family's choices narrow its members' placements, and a
 family is read when all its members are left with one); the other rows of the table are left out
 (their names are returned to the caller; the table does not yet list them), so no amount is ever
@@ -28,7 +35,7 @@ leaves of a group with its own 小计 (基本支出: 人员支出 | 日常公用
 基本支出 | 项目支出; every row printing one such amount, the sums holding either way — the family is read, its rows' other cells certain, and the cells of those two leaves (the
 blank one too) go to review with an unconfirmed `layout.column_guess` repair (`mark_open`).
 What it does not: read rows whose amounts are split around their code or printed away from their
-name (they fail their family's sums), guess a code the catalogue does not give, or read tables
+name in any other way (they fail their family's sums), guess a code the catalogue does not give, or read tables
 whose header names no standard column set. The search is bounded (`_MAX_COMBOS` per family), and a
 table with fewer than `_MIN_READ` rows read is declined.
 """
@@ -131,13 +138,17 @@ def _family_choices(members: list[list], parent_at: int) -> Optional[list[tuple]
     return hits
 
 
-def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row]) -> Optional[list[tuple[list[Token], tuple]]]:
+def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row], pair: Optional[tuple[int, int]] = None
+                ) -> Optional[list[tuple[list[Token], list[tuple]]]]:
     """The parent's run cut into the parent's amounts, then each child's in code order (their names
     printed with no amounts: `行政事业单位养老支出` `3,061.29` `3,061.29` `3,061.29` `155.66` … and the
     children's codes and names further on), every amount used: the one cut and placement under which
     each piece holds the row identity and the parent is the sum of its children in every column, as
-    (piece, placement) per member; None when there is none, more than one, or the search runs past
-    its bound."""
+    (piece, [placement]) per member; None when there is none, more than one, or the search runs past
+    its bound. Cuts that are one cut whose placements differ only in which of the set's two leaves
+    no identity tells apart holds a member's amount (`pair`, see _leaf_pair: 人员经费 | 公用经费 under
+    基本支出 when every row prints `155.66` `155.66` `155.66`) count as one: each member then gets
+    every placement those cuts give it, and the caller's families send the open leaves to review."""
     run, members = parent.amounts, [parent] + sorted(kids, key=lambda r: r.code or "")
     width = len(named)
     if len(run) <= width or len(run) > width * len(members):
@@ -148,7 +159,7 @@ def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row]) -> Optiona
     def walk(at: int, k: int, got: list) -> bool:
         nonlocal steps
         steps += 1
-        if steps > _MAX_COMBOS or len(found) > 1:
+        if steps > _MAX_COMBOS or len(found) > (_MAX_HITS if pair is not None else 1):
             return False
         if k == len(members):
             if at == len(run):
@@ -168,9 +179,82 @@ def _shared_run(named: tuple[str, ...], parent: Row, kids: list[Row]) -> Optiona
                     return False
         return True
 
-    if not walk(0, 0, []) or len(found) != 1:
+    if not walk(0, 0, []) or not found:
         return None
-    return found[0]
+    if len(found) == 1:
+        return [(piece, [placed]) for piece, placed in found[0]]
+    return _one_cut(found, pair)
+
+
+def _deferred(named: tuple[str, ...], short: list[Row], pool: list[Token], pair: Optional[tuple[int, int]]
+              ) -> Optional[list[tuple[list[Token], list[tuple]]]]:
+    """A run of amounts printed by no name (`pool`) cut into the tails of the rows above it whose own
+    run holds no row identity (`short`, in print order: `交通运输支出` `230,330.89` `17,577.12`, the
+    rest of its row among the amounts poppler printed after the page's codes), every amount used,
+    each tail given in order to one short row or none: the one cut under which every row given a
+    tail holds the row identity with all its amounts, as (tail, [placements]) per short row (an
+    empty tail: the row stays unread); None when there is none, more than one, or the search runs
+    past its bound. Cuts differing only in which of the `pair`'s two leaves holds an amount count as
+    one (see _one_cut). The rows' families still have to add up before any of them is read."""
+    width = len(named)
+    if not short or len(pool) > width * len(short):
+        return None
+    found: list[list[tuple[list[Token], tuple]]] = []
+    steps = 0
+
+    def walk(at: int, k: int, got: list) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > _MAX_COMBOS or len(found) > _MAX_HITS:
+            return False
+        if k == len(short):
+            if at == len(pool):
+                found.append(list(got))
+            return True
+        own = short[k].amounts
+        if not walk(at, k + 1, got + [([], ())]):
+            return False
+        for size in range(1, min(width - len(own), len(pool) - at) + 1):
+            tail = pool[at:at + size]
+            for placed in _placements(named, own + tail):
+                if len(placed[0]) != len(own) + size:
+                    continue
+                if not walk(at + size, k + 1, got + [(tail, placed)]):
+                    return False
+        return True
+
+    if not walk(0, 0, []) or not found:
+        return None
+    if len(found) == 1:
+        return [(tail, [placed] if tail else []) for tail, placed in found[0]]
+    if pair is None or any(len(cut[at][0]) != len(tail) for cut in found for at, (tail, _) in enumerate(found[0])):
+        return None  # the pool cut elsewhere: which row an amount is, not which column, in question
+    out = []
+    for at, (tail, _) in enumerate(found[0]):
+        placements = list(dict.fromkeys(cut[at][1] for cut in found)) if tail else []
+        if tail and len({_one_leaf(o, pair) for o in placements}) != 1:
+            return None
+        out.append((tail, placements))
+    return out
+
+
+def _one_cut(found: list[list[tuple[list[Token], tuple]]], pair: Optional[tuple[int, int]]
+             ) -> Optional[list[tuple[list[Token], list[tuple]]]]:
+    """The shared run's cuts taken as one, (piece, [its placements]) per member, where they all cut
+    the run at the same places and each member's placements differ only in which of the `pair`'s
+    two leaves holds its amount; None otherwise (two readings the sums do not tell apart)."""
+    if pair is None:
+        return None
+    first = found[0]
+    out = []
+    for at, (piece, _) in enumerate(first):
+        if any(len(cut[at][0]) != len(piece) for cut in found):
+            return None  # the run cut elsewhere: another row's amounts in question, not a column
+        placements = list(dict.fromkeys(cut[at][1] for cut in found))
+        if len({_one_leaf(o, pair) for o in placements}) != 1:
+            return None
+        out.append((piece, placements))
+    return out
 
 
 def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
@@ -185,12 +269,18 @@ def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
     kind = "economic" if any(_ECONOMIC.search(w) for w, _ in toks[:first]) else "function"
     rows: list[Row] = []
     head: list[Token] = []
+    pools: list[tuple[int, list[Token]]] = []  # amounts by no name: (rows opened before them, the run)
     k, n = 0, len(toks)
     while k < n:
         w = toks[k][0]
         if not _HAN.search(w) or not (_TOTAL.match(w) or codes_named(w, kind)):
             if _HAN.search(w):
                 head.append(toks[k])
+            if _AMOUNT.match(w) and "." in w and not _is_code_word(w, kind):
+                if pools and pools[-1][0] == len(rows) and k > 0 and toks[k - 1] is pools[-1][1][-1]:
+                    pools[-1][1].append(toks[k])
+                else:
+                    pools.append((len(rows), [toks[k]]))
             k += 1
             continue
         j = k
@@ -203,6 +293,10 @@ def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
             run.append(toks[k])
             k += 1
         rows.append(Row(code=None, name=[toks[name_at]], amounts=run, code_tokens=toks[j:name_at]))
+    for at, r in enumerate(rows):  # the 合计 row's amounts printed after the header's last words
+        if _TOTAL.match(r.name[0][0]) and not r.amounts and pools and pools[0][0] == at + 1:
+            r.amounts = pools.pop(0)[1]
+            break
     # the 合计 column's label may be the one 合计 word printed (the 合计 row's label beside it)
     labels = "".join(w for w, _ in head)
     named = max((columns(labels), columns(labels + "合计")), key=lambda c: len(c or ()))
@@ -216,6 +310,13 @@ def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
     if len(totals) > 1 or len({r.code for r in coded}) != len(coded):
         return None
     options = {id(r): _placements(named, r.amounts) for r in totals + coded}
+    for before, pool in pools:  # rows whose amounts poppler printed in two runs, the second further on
+        short = [r for r in rows[:before] if id(r) in options and r.amounts and not options[id(r)]]
+        filled = _deferred(named, short, pool, _leaf_pair(named))
+        if filled is not None:
+            for m, (tail, placed) in zip(short, filled):
+                if tail:
+                    m.amounts, options[id(m)] = m.amounts + tail, placed
     families: list[tuple[Row, list[Row]]] = []
     for r in coded:
         kids = [x for x in coded if len(x.code) == len(r.code) + 2 and x.code.startswith(r.code)]
@@ -225,10 +326,10 @@ def read(toks: list[Token], columns: Callable[[str], Optional[tuple[str, ...]]]
         families.append((totals[0], [x for x in coded if len(x.code) == 3]))
     for parent, kids in families:  # a parent's run carrying its rows' amounts, their names printed bare
         if not any(r.amounts for r in kids):
-            shared = _shared_run(named, parent, kids)
+            shared = _shared_run(named, parent, kids, _leaf_pair(named))
             if shared is not None:
-                for m, (chunk, placed) in zip([parent] + kids, shared):
-                    m.amounts, options[id(m)] = chunk, [placed]
+                for m, (chunk, placed) in zip([parent] + sorted(kids, key=lambda r: r.code or ""), shared):
+                    m.amounts, options[id(m)] = chunk, placed
     checkable = [(p, kids) for p, kids in families if all(options[id(m)] for m in [p] + kids)]
     spoiled: set[int] = set()
     seen: dict[int, tuple[int, ...]] = {}  # a family's members' option counts when last tried
