@@ -48,6 +48,7 @@ not looked for among the floating runs), rows interleaved other than in whole m-
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -78,6 +79,7 @@ class _Row:
     start: int  # token index of the row's first word
     amounts: list[Token] = field(default_factory=list)  # the run right after the cells
     own: int = 0  # the run's prefix that is the row's (0: none holds)
+    floated: bool = False  # its run is its first three columns, the rest printed elsewhere (proven)
     end: int = 0  # token index after the row's run (after its block, for a row of a block)
     block: int = -1  # the block of rows printed interleaved that holds the row (-1: none)
     whole: bool = False  # the run (every run of the row's block) is exactly its row's own amounts
@@ -305,14 +307,48 @@ def _alone(row: _Row, nested: bool, toks: list[Token]) -> bool:
     one paragraph: a cell there may be another row's)."""
     if row.own < 2 or row.own != len(row.amounts):
         return False
-    starts = [row.start] if row.block >= 0 else [row.start + sum(len(c) for c in row.cells[:n])
-                                                  for n in range(len(row.cells) + 1)]
-    if not all(_opens_paragraph(toks, j) for j in starts):
+    if not _stands_apart(row, toks):
         return False
     if not nested:
         return True
     values = [_amount(w) for w, _ in row.amounts]
     return len(values) >= 3 and values[0] == values[1]
+
+
+def _take_floated_parts(rows: list[_Row], toks: list[Token], nested: bool) -> None:
+    """Rows whose run holds the first of their amounts only, the rest floated away (the converter
+    printed the row's first cells in place and the others elsewhere in the table), taken where the
+    template's identities prove the run the row's own: the amounts the identities predict for the
+    missing parts are printed elsewhere in the table among the amounts no row took as its own.
+    - under a header that splits a part into its own parts (合计 = 小计 + 项目支出, 小计 = 人员经费 +
+      公用经费), a run of exactly three amounts a > b > c: blank cells absent, a > b says the second
+      printed is 小计 (with 小计 blank the second would be 项目支出 = 合计), b > c the third 人员经费
+      (with it blank the third would be 公用经费 = 小计); taken where 公用经费 = b - c and 项目支出 =
+      a - b are both printed elsewhere;
+    - else (合计 = 基本支出 + 项目支出 + …), a run of exactly two amounts a > b, taken where the part
+      a - b is printed elsewhere.
+    The row's cells and its run must each open a paragraph (as for a row read alone). The row is
+    marked `floated`; the floating amounts themselves are not placed (which row's each is, is not
+    proven), and the parts after the total go to review as every part does."""
+    taken = Counter(_amount(w) for r in rows for w, _ in r.amounts[:r.own])
+    free = Counter(_amount(w) for w, _ in toks if _amount(w) is not None) - taken
+    size = 3 if nested else 2
+    for row in rows:
+        if row.own or row.block >= 0 or len(row.amounts) != size or not _stands_apart(row, toks):
+            continue
+        values = [_amount(w) for w, _ in row.amounts]
+        if not all(x > y for x, y in zip(values, values[1:])) or values[-1] <= 0:
+            continue
+        if all(free[x - y] for x, y in zip(values, values[1:])):
+            row.own, row.floated = size, True
+
+
+def _stands_apart(row: _Row, toks: list[Token]) -> bool:
+    """Each of the row's cells (a block's first subjects) opens a paragraph of its own, and so does
+    its run."""
+    starts = [row.start] if row.block >= 0 else [row.start + sum(len(c) for c in row.cells[:n])
+                                                  for n in range(len(row.cells) + 1)]
+    return all(_opens_paragraph(toks, j) for j in starts)
 
 
 def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
@@ -334,9 +370,12 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     if not width:
         return None, i + 1  # no subject columns named: which subject opens a row is not known
     nested = any(_SUB_PART.match(w) for w, _ in header)
+    _take_floated_parts(rows, toks, nested)
     picked: list[tuple[_Row, list[tuple[str, str]]]] = []
     for k, row in enumerate(rows):
-        if row.own == 0 or not (_in_order(rows, k, header) or _alone(row, nested, toks)):
+        if row.floated:
+            pass  # its place was proven by its parts printed elsewhere (see _take_floated_parts)
+        elif row.own == 0 or not (_in_order(rows, k, header) or _alone(row, nested, toks)):
             continue
         cells = [_cell(c) for c in row.cells]
         if any(c is None for c in cells):
