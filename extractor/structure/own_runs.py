@@ -56,7 +56,7 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..catalog import lookup, name_matches
-from ..datamodel import GridBlock, NLine
+from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from .row_stream import Token, is_cell_stream, stream_region, template_shape
 from .spaced_text import AMOUNT, CODE_NAME, MAX_CELL, after_title, amount_cell, cell_line, text_cell
@@ -351,6 +351,46 @@ def _stands_apart(row: _Row, toks: list[Token]) -> bool:
     return all(_opens_paragraph(toks, j) for j in starts)
 
 
+def _kind(code: str) -> tuple[int, str]:
+    return len(code), code[0]
+
+
+def _with_last_subject_apart(rows: list[_Row], picked: list[tuple[_Row, list[tuple[str, str]]]],
+                             short: list[tuple[int, _Row, list[tuple[str, str]]]]
+                             ) -> list[tuple[_Row, list[tuple[str, str]]]]:
+    """The picked rows with the rows that printed every subject cell but the last one (the 支出总表's
+    部门 subject `30102-津贴补贴`: pdftotext floats it away with other rows' into a paragraph of its
+    own, so which row's each is, is not proven), in stream order. Such a row is taken only where its
+    run (every run of its block) is exactly its own amounts, the first the sum of the rest, and its
+    subjects are those of the table's first columns: each further cell's code of the kind (length,
+    first digit) that every full row read gives that column. Its last subject cell is left blank,
+    under review (`_apart_cell`)."""
+    if not short:
+        return picked
+    kinds = [{_kind(code) for code, _ in (cells[c] for _, cells in picked)}
+             for c in range(1, len(picked[0][1]))]
+    if any(len(k) != 1 for k in kinds[:-1]) or kinds[-1] & kinds[-2]:
+        return picked  # columns of mixed or shared kinds: which column a short row's cell fills is not known
+    order = {id(r): k for k, r in enumerate(rows)}
+    taken = [(order[id(r)], r, cells) for r, cells in picked]
+    for k, row, cells in short:
+        if all(_kind(code) in kinds[c] for c, (code, _) in enumerate(cells[1:])):
+            taken.append((k, row, cells))
+    return [(r, cells) for _, r, cells in sorted(taken, key=lambda t: t[0])]
+
+
+_APART_DOUBT = ("subject printed apart: the converter printed this row's last subject cell away from "
+                "the row, among other rows' (which is this row's is not known); left blank")
+
+
+def _apart_cell(at: NLine):
+    """The blank last subject cell of a row whose last subject the converter printed apart, under
+    review."""
+    c = text_cell(at, "")
+    c.repairs = [Repair(kind="layout.column_guess", note=_APART_DOUBT, status="unconfirmed")]
+    return c
+
+
 def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
     """The further subject columns' labels (the header's words ending in 科目 after the first, when
     there is one per subject column; else 科目2 …) and the total column's (the header's total word)."""
@@ -372,6 +412,7 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     nested = any(_SUB_PART.match(w) for w, _ in header)
     _take_floated_parts(rows, toks, nested)
     picked: list[tuple[_Row, list[tuple[str, str]]]] = []
+    short: list[tuple[int, _Row, list[tuple[str, str]]]] = []
     for k, row in enumerate(rows):
         if row.floated:
             pass  # its place was proven by its parts printed elsewhere (see _take_floated_parts)
@@ -380,12 +421,16 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         cells = [_cell(c) for c in row.cells]
         if any(c is None for c in cells):
             continue
+        if len(cells) == width - 1 >= 2 and row.whole and not row.floated:
+            short.append((k, row, cells))  # its last subject printed apart: see _last_subject_apart
+            continue
         if len(cells) != width:
             continue  # a subject cell moved away (or another row's, or the stream opens at a further
             # subject column): which subjects the row has is not known
         picked.append((row, cells))
     if len(picked) < _MIN_ROWS:
         return None, i + 1
+    picked = _with_last_subject_apart(rows, picked, short)
     n = max(r.own for r, _ in picked)
     subjects, total = _labels(header, width - 1)
     first = lines[i]
@@ -396,6 +441,8 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         out = [text_cell(at, cells[0][0]), text_cell(at, cells[0][1], joined=len(row.cells[0]) > 2)]
         for code, name in cells[1:]:
             out.append(text_cell(at, f"{code}-{name}"))
+        if len(cells) < width:
+            out.append(_apart_cell(at))
         for c in range(n):
             if c < row.own:
                 word, ln = row.amounts[c]
