@@ -30,11 +30,17 @@ takes the table. This reader takes the rows that can be read for certain and lea
   a part into parts of its own (小计 人员经费 公用经费), a run `小计 人员经费 公用经费` sums as a row's
   does (its total printed elsewhere), so there the run must hold three amounts or more, its first two
   equal (合计 = 小计, no 项目支出);
+- a row whose run holds its first amounts only, the rest floated away, is read where the template's
+  identities prove the run its own: the parts they predict are printed elsewhere in the table among
+  the amounts no row took (`_take_floated_parts`: 合计 a, 基本支出 b with a - b floating; or under
+  小计 人员经费 公用经费, a > b > c with a - b and b - c floating); the floating amounts stay unplaced;
 - its cells number the subject columns the header names (its words ending in 科目: a table whose
   header names none is declined, as is every row of a stream that opens at a further subject
   column, pdfminer.six's runs of the 部门 subjects), and a cell joined from pieces
   is one whose name the catalogue gives its code (a piece that is a header word or another row's is
-  not taken into a name).
+  not taken into a name); a row that prints every subject but the last (the 支出总表's 部门 subject,
+  floated into a paragraph of several rows' 部门 subjects) is read where its run (its block's every
+  run) is exactly its own, its last subject cell blank and under review (`_with_last_subject_apart`).
 The first amount is the first column's (the total: 合计), read as printed; the parts after it go to
 review (`layout.column_guess`: blank cells are absent and the order does not tell their columns).
 The grid is `科目编码 科目名称`, the further subjects as text columns named by the header's 科目 labels,
@@ -42,7 +48,8 @@ then the total column (named by the header's total word) and 列2… for the par
 The region is the table's cell lines up to `_MAX_LINES` (the title printed once over many pages),
 a line of subject cells side by side longer than a cell among them.
 What it does not: read rows whose amounts stand apart from their cells (a row's missing parts are
-not looked for among the floating runs), rows interleaved other than in whole m-line paragraphs, the
+looked for among the floating amounts only as proof, never placed), rows of a block some of whose
+runs lack floated parts, rows interleaved other than in whole m-line paragraphs, the
 合计 row, or the floating amounts (no amount is placed by order alone); a stream with fewer than
 `_MIN_ROWS` rows read is declined. It runs after every other reader declined the table.
 """
