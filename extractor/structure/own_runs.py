@@ -30,11 +30,17 @@ takes the table. This reader takes the rows that can be read for certain and lea
   a part into parts of its own (小计 人员经费 公用经费), a run `小计 人员经费 公用经费` sums as a row's
   does (its total printed elsewhere), so there the run must hold three amounts or more, its first two
   equal (合计 = 小计, no 项目支出);
+- a row whose run holds its first amounts only, the rest floated away, is read where the template's
+  identities prove the run its own: the parts they predict are printed elsewhere in the table among
+  the amounts no row took (`_take_floated_parts`: 合计 a, 基本支出 b with a - b floating; or under
+  小计 人员经费 公用经费, a > b > c with a - b and b - c floating); the floating amounts stay unplaced;
 - its cells number the subject columns the header names (its words ending in 科目: a table whose
   header names none is declined, as is every row of a stream that opens at a further subject
   column, pdfminer.six's runs of the 部门 subjects), and a cell joined from pieces
   is one whose name the catalogue gives its code (a piece that is a header word or another row's is
-  not taken into a name).
+  not taken into a name); a row that prints every subject but the last (the 支出总表's 部门 subject,
+  floated into a paragraph of several rows' 部门 subjects) is read where its run (its block's every
+  run) is exactly its own, its last subject cell blank and under review (`_with_last_subject_apart`).
 The first amount is the first column's (the total: 合计), read as printed; the parts after it go to
 review (`layout.column_guess`: blank cells are absent and the order does not tell their columns).
 The grid is `科目编码 科目名称`, the further subjects as text columns named by the header's 科目 labels,
@@ -42,12 +48,14 @@ then the total column (named by the header's total word) and 列2… for the par
 The region is the table's cell lines up to `_MAX_LINES` (the title printed once over many pages),
 a line of subject cells side by side longer than a cell among them.
 What it does not: read rows whose amounts stand apart from their cells (a row's missing parts are
-not looked for among the floating runs), rows interleaved other than in whole m-line paragraphs, the
+looked for among the floating amounts only as proof, never placed), rows of a block some of whose
+runs lack floated parts, rows interleaved other than in whole m-line paragraphs, the
 合计 row, or the floating amounts (no amount is placed by order alone); a stream with fewer than
 `_MIN_ROWS` rows read is declined. It runs after every other reader declined the table.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional, Sequence
@@ -55,7 +63,7 @@ from typing import Optional, Sequence
 import regex as re
 
 from ..catalog import lookup, name_matches
-from ..datamodel import GridBlock, NLine
+from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from .row_stream import Token, is_cell_stream, stream_region, template_shape
 from .spaced_text import AMOUNT, CODE_NAME, MAX_CELL, after_title, amount_cell, cell_line, text_cell
@@ -78,6 +86,7 @@ class _Row:
     start: int  # token index of the row's first word
     amounts: list[Token] = field(default_factory=list)  # the run right after the cells
     own: int = 0  # the run's prefix that is the row's (0: none holds)
+    floated: bool = False  # its run is its first three columns, the rest printed elsewhere (proven)
     end: int = 0  # token index after the row's run (after its block, for a row of a block)
     block: int = -1  # the block of rows printed interleaved that holds the row (-1: none)
     whole: bool = False  # the run (every run of the row's block) is exactly its row's own amounts
@@ -305,14 +314,88 @@ def _alone(row: _Row, nested: bool, toks: list[Token]) -> bool:
     one paragraph: a cell there may be another row's)."""
     if row.own < 2 or row.own != len(row.amounts):
         return False
-    starts = [row.start] if row.block >= 0 else [row.start + sum(len(c) for c in row.cells[:n])
-                                                  for n in range(len(row.cells) + 1)]
-    if not all(_opens_paragraph(toks, j) for j in starts):
+    if not _stands_apart(row, toks):
         return False
     if not nested:
         return True
     values = [_amount(w) for w, _ in row.amounts]
     return len(values) >= 3 and values[0] == values[1]
+
+
+def _take_floated_parts(rows: list[_Row], toks: list[Token], nested: bool) -> None:
+    """Rows whose run holds the first of their amounts only, the rest floated away (the converter
+    printed the row's first cells in place and the others elsewhere in the table), taken where the
+    template's identities prove the run the row's own: the amounts the identities predict for the
+    missing parts are printed elsewhere in the table among the amounts no row took as its own.
+    - under a header that splits a part into its own parts (合计 = 小计 + 项目支出, 小计 = 人员经费 +
+      公用经费), a run of exactly three amounts a > b > c: blank cells absent, a > b says the second
+      printed is 小计 (with 小计 blank the second would be 项目支出 = 合计), b > c the third 人员经费
+      (with it blank the third would be 公用经费 = 小计); taken where 公用经费 = b - c and 项目支出 =
+      a - b are both printed elsewhere;
+    - else (合计 = 基本支出 + 项目支出 + …), a run of exactly two amounts a > b, taken where the part
+      a - b is printed elsewhere.
+    The row's cells and its run must each open a paragraph (as for a row read alone). The row is
+    marked `floated`; the floating amounts themselves are not placed (which row's each is, is not
+    proven), and the parts after the total go to review as every part does."""
+    taken = Counter(_amount(w) for r in rows for w, _ in r.amounts[:r.own])
+    free = Counter(_amount(w) for w, _ in toks if _amount(w) is not None) - taken
+    size = 3 if nested else 2
+    for row in rows:
+        if row.own or row.block >= 0 or len(row.amounts) != size or not _stands_apart(row, toks):
+            continue
+        values = [_amount(w) for w, _ in row.amounts]
+        if not all(x > y for x, y in zip(values, values[1:])) or values[-1] <= 0:
+            continue
+        if all(free[x - y] for x, y in zip(values, values[1:])):
+            row.own, row.floated = size, True
+
+
+def _stands_apart(row: _Row, toks: list[Token]) -> bool:
+    """Each of the row's cells (a block's first subjects) opens a paragraph of its own, and so does
+    its run."""
+    starts = [row.start] if row.block >= 0 else [row.start + sum(len(c) for c in row.cells[:n])
+                                                  for n in range(len(row.cells) + 1)]
+    return all(_opens_paragraph(toks, j) for j in starts)
+
+
+def _kind(code: str) -> tuple[int, str]:
+    return len(code), code[0]
+
+
+def _with_last_subject_apart(rows: list[_Row], picked: list[tuple[_Row, list[tuple[str, str]]]],
+                             short: list[tuple[int, _Row, list[tuple[str, str]]]]
+                             ) -> list[tuple[_Row, list[tuple[str, str]]]]:
+    """The picked rows with the rows that printed every subject cell but the last one (the 支出总表's
+    部门 subject `30102-津贴补贴`: pdftotext floats it away with other rows' into a paragraph of its
+    own, so which row's each is, is not proven), in stream order. Such a row is taken only where its
+    run (every run of its block) is exactly its own amounts, the first the sum of the rest, and its
+    subjects are those of the table's first columns: each further cell's code of the kind (length,
+    first digit) that every full row read gives that column. Its last subject cell is left blank,
+    under review (`_apart_cell`)."""
+    if not short:
+        return picked
+    kinds = [{_kind(code) for code, _ in (cells[c] for _, cells in picked)}
+             for c in range(1, len(picked[0][1]))]
+    if any(len(k) != 1 for k in kinds[:-1]) or kinds[-1] & kinds[-2]:
+        return picked  # columns of mixed or shared kinds: which column a short row's cell fills is not known
+    order = {id(r): k for k, r in enumerate(rows)}
+    taken = [(order[id(r)], r, cells) for r, cells in picked]
+    for k, row, cells in short:
+        if all(_kind(code) in kinds[c] for c, (code, _) in enumerate(cells[1:])):
+            taken.append((k, row, cells))
+    return [(r, cells) for _, r, cells in sorted(taken, key=lambda t: t[0])]
+
+
+_APART_DOUBT = ("subject printed apart: the converter printed this row's last subject cell away from "
+                "the row, among other rows' (which is this row's is not known); left blank")
+
+
+def _apart_cell(at: NLine):
+    """The blank last subject cell of a row whose last subject the converter printed apart, under
+    review."""
+    c = text_cell(at, "")
+    c.repairs = [Repair(kind="layout.column_guess", note=_APART_DOUBT, status="unconfirmed")]
+    return c
 
 
 def _labels(header: list[Token], further: int) -> tuple[list[str], str]:
@@ -334,12 +417,19 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
     if not width:
         return None, i + 1  # no subject columns named: which subject opens a row is not known
     nested = any(_SUB_PART.match(w) for w, _ in header)
+    _take_floated_parts(rows, toks, nested)
     picked: list[tuple[_Row, list[tuple[str, str]]]] = []
+    short: list[tuple[int, _Row, list[tuple[str, str]]]] = []
     for k, row in enumerate(rows):
-        if row.own == 0 or not (_in_order(rows, k, header) or _alone(row, nested, toks)):
+        if row.floated:
+            pass  # its place was proven by its parts printed elsewhere (see _take_floated_parts)
+        elif row.own == 0 or not (_in_order(rows, k, header) or _alone(row, nested, toks)):
             continue
         cells = [_cell(c) for c in row.cells]
         if any(c is None for c in cells):
+            continue
+        if len(cells) == width - 1 >= 2 and row.whole and not row.floated:
+            short.append((k, row, cells))  # its last subject printed apart: see _last_subject_apart
             continue
         if len(cells) != width:
             continue  # a subject cell moved away (or another row's, or the stream opens at a further
@@ -347,6 +437,7 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         picked.append((row, cells))
     if len(picked) < _MIN_ROWS:
         return None, i + 1
+    picked = _with_last_subject_apart(rows, picked, short)
     n = max(r.own for r, _ in picked)
     subjects, total = _labels(header, width - 1)
     first = lines[i]
@@ -357,6 +448,8 @@ def read_own(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int]:
         out = [text_cell(at, cells[0][0]), text_cell(at, cells[0][1], joined=len(row.cells[0]) > 2)]
         for code, name in cells[1:]:
             out.append(text_cell(at, f"{code}-{name}"))
+        if len(cells) < width:
+            out.append(_apart_cell(at))
         for c in range(n):
             if c < row.own:
                 word, ln = row.amounts[c]
