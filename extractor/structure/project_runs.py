@@ -28,14 +28,23 @@ What it does:
   (their runs may follow together); a name whose last line fills the column (it may go on in a line
   printed elsewhere); a block after the run that may end its name or open the next; a name of more
   than _MAX_NAME_LINES lines.
-- Not read: a run with no name before it (the converter printed its name elsewhere: at the page's
-  end, above the header), and in pdfminer.six's text a name not opening with the indent (a piece of
-  a name whose first line was printed elsewhere, or a unit's row).
+- Names printed together at a page's end (pdftotext): the runs of a page with no name before them
+  are paired in order with the name lines printed after the page's last run (blank lines only
+  between them, nothing else up to the next page's header) when those lines split into exactly as
+  many names in one way only. The column's width is the widest line of Chinese only among the name
+  lines (a name's first line 4 less: the indent); a line ends a name where the next line's first
+  word would have fit after it, may end one where it would not; a line wider than its place allows
+  cannot stand there; the last line must leave room. Such rows go to review (`layout.row_guess` on
+  the name, `layout.column_guess` on the amounts): the pairing rests on order.
+- Not read: a run with no name before it otherwise (the converter printed its name elsewhere:
+  above the header, or at a page's end that does not split so), and in pdfminer.six's text a name
+  not opening with the indent (a piece of a name whose first line was printed elsewhere, or a
+  unit's row).
 The grid is the name, then the seven amounts as printed.
 What it does not: read the 绩效目标 text (goal lines are skipped), the 合计 and unit rows where their
-names are printed above the header, rows whose name is not printed next to their amounts (names put
-together at a page's end are not paired: their widths do not tell where one ends), pdfminer.six's
-column-wise runs (a block of rows' first amounts, then their next ones).
+names are printed above the header, rows whose name is not printed next to their amounts (save
+names put together at a page's end that split one way only), names at a page's end in pdfminer.six's
+text, pdfminer.six's column-wise runs (a block of rows' first amounts, then their next ones).
 """
 from __future__ import annotations
 
@@ -46,7 +55,7 @@ from typing import Optional, Sequence
 
 import regex as re
 
-from ..datamodel import GridBlock, NLine
+from ..datamodel import GridBlock, NLine, Repair
 from ..evidence.numbers import parse_amount
 from .spaced_text import amount_cell, text_cell, title_above
 from .text_tables import LastRead, text_reader, with_report
@@ -79,6 +88,8 @@ _STACKED = ("row name uncertain: the converter printed this name right after ano
             "amounts may follow together in the same order and not each its own name")
 _APART = ("row name uncertain: goal text stands between the name and the amounts, which the converter "
           "may have printed for another row")
+_PAGE_END = ("row name uncertain: the converter printed this row's amounts with no name by them and the "
+             "page's names together at its end; the names are paired with such rows in order")
 _TOO_LONG = "row name uncertain: more name lines printed before the amounts than a name holds"
 
 
@@ -226,6 +237,7 @@ def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Op
     runs = _runs(items)
     bounds = [(r[0][0], r[-1][0]) for r in runs]  # first and last item of each run
     rows = []
+    nameless: list[int] = []
     taken_after: set[int] = set()
     for r, run in enumerate(runs):
         first, last = bounds[r]
@@ -236,6 +248,7 @@ def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Op
         if apart:
             head = before[-1]
         if head is None:
+            nameless.append(r)
             continue
         name, doubt = _last_name(items, head)
         if apart:
@@ -267,7 +280,97 @@ def _rows(items: list[_Item]) -> list[tuple[list[int], list[tuple[int, int]], Op
         if indents and not items[name[0]].indented:
             continue  # a piece of a name whose first line was printed elsewhere (or a unit's row)
         rows.append((name, run, doubt))
+    if not spread:
+        used = {k for name, _, _ in rows for k in name}
+        rows += _paired_at_page_end(items, runs, nameless, used)
+        rows.sort(key=lambda row: row[1][0])
     return rows
+
+
+def _segments(items: list[_Item]) -> list[tuple[int, int]]:
+    """The pages' bodies: stretches of items with no header line (an `other` item) in them."""
+    out, lo = [], 0
+    for k, it in enumerate(items + [_Item("other", items[-1].line)] if items else []):
+        if it.kind == "other":
+            if k > lo:
+                out.append((lo, k))
+            lo = k + 1
+    return out
+
+
+def _first_token_width(text: str) -> int:
+    """What must fit on the line above for the converter to have printed `text`'s first word there:
+    a Latin word or number whole, else one character; a line opening with a mark is not told (a mark
+    may not open a line, so the line above may have been cut short)."""
+    m = re.match(r"[A-Za-z0-9.\-]+", text)
+    if m:
+        return len(m.group())
+    if not _HAN.match(text):
+        return 10 ** 6
+    return _width(text[0])
+
+
+def _names_in_block(items: list[_Item], block: list[int], wanted: int, full: int) -> Optional[list[list[int]]]:
+    """The block's names when its lines split into exactly `wanted` names in one way only. A name's
+    first line holds at most `full` - 4 (the project's indent), a later line `full`; a line ends a
+    name where the next line's first word would have fit after it, may end one where it would not
+    (the line is full, or the name ends at the column's edge); the last line must be short."""
+    texts = ["".join(items[k].line.text.split()) for k in block]
+    widths = [_width(t) for t in texts]
+    slack = [0 if _width(t) == 2 * len(t) else 2 for t in texts]  # narrow characters: their width is a guess
+    memo: dict[tuple[int, bool, int], int] = {}
+
+    def ways(n: int, first: bool, names: int) -> int:  # splits of texts[n:] giving `wanted` names in all
+        key = (n, first, names)
+        if key not in memo:
+            room = full - 4 if first else full
+            if widths[n] > room + slack[n] or names >= wanted:
+                memo[key] = 0
+            elif n == len(texts) - 1:
+                memo[key] = int(widths[n] + slack[n] + 2 <= room and names + 1 == wanted)
+            else:
+                sure_end = widths[n] + slack[n] + _first_token_width(texts[n + 1]) <= room
+                memo[key] = ways(n + 1, True, names + 1) + (0 if sure_end else ways(n + 1, False, names))
+        return memo[key]
+
+    if not texts or ways(0, True, 0) != 1:
+        return None
+    names: list[list[int]] = []
+    cur: list[int] = []
+    for n, k in enumerate(block):  # the one split: a line ends a name where ending it leaves a way
+        cur.append(k)
+        if n == len(block) - 1 or ways(n + 1, True, len(names) + 1) > 0:
+            names.append(cur)
+            cur = []
+    return names
+
+
+def _paired_at_page_end(items: list[_Item], runs: list[list[tuple[int, int]]], nameless: list[int],
+                        used: set[int]) -> list[tuple[list[int], list[tuple[int, int]], Optional[str]]]:
+    """Runs with no name before them, paired in order with the name lines printed after a page's
+    last run (blank lines only between them, nothing else up to the next header) when that block splits into exactly as many names
+    in one way only; under review (the pairing rests on order)."""
+    texts = ["".join(it.line.text.split()) for it in items if it.kind == "name"]
+    wide = [_width(t) for t in texts if _width(t) == 2 * len(t)]  # lines of Chinese only: widths exact
+    if not wide:
+        return []
+    full = max(wide)  # no name line is wider than the column
+    out = []
+    for lo, hi in _segments(items):
+        own = [r for r in nameless if lo <= runs[r][0][0] and runs[r][-1][0] < hi]
+        inside = [r for r, run in enumerate(runs) if lo <= run[0][0] and run[-1][0] < hi]
+        if not own or not inside:
+            continue
+        last = runs[inside[-1]][-1][0]
+        between = [items[k].kind for k in range(last + 1, hi)]
+        block = [k for k in range(last + 1, hi) if items[k].kind == "name"]
+        if not block or used & set(block) or any(kind not in ("name", "blank") for kind in between):
+            continue
+        names = _names_in_block(items, block, len(own), full)
+        if names is None:
+            continue
+        out += [(name, runs[r], _PAGE_END) for name, r in zip(names, own)]
+    return out
 
 
 def _rows_on_lines(items: list[_Item]) -> bool:
@@ -291,6 +394,8 @@ def read_projects(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], 
         first = items[name[0]].line
         text = "".join("".join(items[k].line.text.split()) for k in name)
         row = [text_cell(first, text, joined=len(name) > 1)]
+        if doubt == _PAGE_END:
+            row[0].repairs = [Repair(kind="layout.row_guess", note=_PAGE_END, status="unconfirmed")]
         for k, w in run:
             row.append(amount_cell(items[k].line, items[k].words[w], doubt=doubt))
         grid.append(row)
