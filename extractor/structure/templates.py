@@ -2,7 +2,8 @@
 
 What it does: identifies a grid by its printed code (公开05表) or title (一般公共预算财政拨款支出决算表; a
 budget title that says 情况表, 收支总体情况表 / 一般公共预算支出情况表, names the same table as 收支总表 /
-一般公共预算支出表)
+一般公共预算支出表; 西安's 部门综合预算 一般公共预算支出明细表（按支出功能分类科目） names the 一般公共预算支出表 and
+…（按支出经济分类科目） its 经济分类 table)
 and gives its shape: `subject` (功能分类/经济分类 code + name + amount columns), `two_sides`
 (公开01/04表: income and expenditure blocks side by side), `groups` (公开06表: code/name/amount groups
 side by side), `flat_values` (公开09表: one row of amounts under a header tree), `indicators`
@@ -43,10 +44,12 @@ TEMPLATES: list[tuple[re.Pattern, Template]] = [
     (re.compile(r"[“\"]?三公[”\"]?经费(?:[、及和]会议费)?(?:[、及和]培训费)?(?:支出)?(?:[及和]机关运行经费)?(?:支出)?(?:预算)?表"), Template("budget.three_public", "一般公共预算“三公”经费支出预算表", "flat_values", None, "三公经费")),
     (re.compile(r"一般公共预算(?:财政拨款)?基本支出(?:部门预算)?(?:经济分类)?(?:情况)?(?:预算)?(?:明细|情况)?表"), Template("budget.basic", "一般公共预算基本支出预算表", "subject")),
     (re.compile(r"一般公共预算(?:财政拨款)?支出(?:部门预算)?经济分类(?:情况)?(?:预算)?表"), Template("budget.general_economic", "一般公共预算支出经济分类预算表", "subject")),
+    # 部门综合预算 (西安): 一般公共预算支出明细表（按支出经济分类科目） / （按支出功能分类科目）
+    (re.compile(r"一般公共预算(?:财政拨款)?支出明细表[（(]按支出经济分类"), Template("budget.general_economic", "一般公共预算支出经济分类预算表", "subject")),
     (re.compile(r"政府性基金(?:预算)?(?:财政拨款)?支出(?:功能分类)?(?:预算)?(?:情况)?表"), Template("budget.fund", "政府性基金预算支出表", "subject")),
     (re.compile(r"国有资本经营(?:预算)?(?:财政拨款)?支出(?:功能分类)?(?:预算)?(?:情况)?表"), Template("budget.state_capital", "国有资本经营预算支出表", "subject")),
     (re.compile(r"一般公共预算(?:财政拨款)?项目支出(?:经济分类)?(?:预算)?(?:情况)?表"), Template("budget.project", "一般公共预算项目支出预算表", "subject")),
-    (re.compile(r"一般公共预算(?:财政拨款)?支出(?:功能分类)?(?:预算)?(?:情况)?表"), Template("budget.general", "一般公共预算支出预算表", "subject")),
+    (re.compile(r"一般公共预算(?:财政拨款)?支出(?:功能分类)?(?:预算)?(?:情况|明细)?表"), Template("budget.general", "一般公共预算支出预算表", "subject")),
     (re.compile(r"收入(?:预算)?(?:总)?表"), Template("budget.income", "收入预算表", "subject")),
     (re.compile(r"(?<!采购|服务)支出(?:预算)?(?:总体情况|总)?表"), Template("budget.expenditure", "支出预算表", "subject")),
     (re.compile(r"绩效(?:目标|自评)表"), Template("performance", "绩效自评表", "indicators")),
