@@ -23,6 +23,10 @@ row order, blank cells absent, the names' blocks put between the amount runs any
   floated away, a number broken over two lines) is not read; the next group is then looked for among
   all the amounts after the last group read, and taken only where one place and one cut hold and a
   row of it has two children or more (a chain of equal amounts, 18.00 18.00 …, fits anywhere).
+- Cuts that give every row the same total, differing only in which copies of a repeated amount a
+  run starts or ends at (2,401.90 printed six times for a 类, its 款 and their cells), count as one:
+  the totals are proven whichever is meant; the earliest start and latest end are taken. Where
+  such cuts end at different amounts, the next group is looked for among the amounts, as above.
 The first amount of a run (the row's total) is read as printed; the parts after it go to review
 (`layout.column_guess`: blank cells are absent and the run does not tell their columns). The grid is
 `科目名称`, the header's total word, then 列2… for the parts.
@@ -98,28 +102,45 @@ def _group_cuts(words: list[str], j: int, n: int, width: int) -> Optional[list[l
 
 
 def _group_cut(words: list[str], starts: range, codes: list[set[str]], width: int,
-               anchored: bool) -> Optional[list[tuple[int, int]]]:
+               anchored: bool) -> tuple[Optional[list[tuple[int, int]]], bool]:
     """The one cut of a group's runs, starting at one of `starts`, that the catalogue's tree and the
     sums confirm (distinct cuts compared by their amounts); None when none or more than one is, or
     the group is a lone row (nothing confirms it). A group looked for among the amounts (not
     `anchored` right after the group before it) must have a row with two children or more that
-    totals them (a chain of equal amounts, 18.00 18.00 …, fits anywhere)."""
+    totals them (a chain of equal amounts, 18.00 18.00 …, fits anywhere).
+    Cuts that differ only in where a repeated amount is split off (2,401.90 printed six times: the
+    first run may start at the first or the second of them; 1,000.96 1,000.96 1,000.96 may end the
+    last run at its second or third) give every row the same total: they are taken as one, the
+    earliest start and then the latest end (the most amounts read); only the parts differ, and they
+    go to review anyway (see `_same_totals`). The second value says whether all such cuts end at
+    the same amount (where not, the next group is not taken as starting right after this one)."""
     if len(codes) < 2:
-        return None
+        return None, False
     good: dict[tuple, list[tuple[int, int]]] = {}
     for j in starts:
         cuts = _group_cuts(words, j, len(codes), width)
         if cuts is None:
-            return None
+            return None, False
         for cut in cuts:
             totals = [_amount(words[s]) for s, _ in cut]
             units = [_unit(words[s:e]) for s, e in cut]
             chosen = _tree(codes, totals, units)
             if chosen is not None and (anchored or _forks(chosen, totals)):
                 good[tuple(tuple(words[s:e]) for s, e in cut)] = cut
-                if len(good) > 1:
-                    return None
-    return next(iter(good.values())) if len(good) == 1 else None
+                if len(good) > _MAX_CUTS:
+                    return None, False
+    cuts = list(good.values())
+    if not cuts or not _same_totals(words, cuts):
+        return None, False
+    return min(cuts, key=lambda cut: (cut[0][0], -cut[-1][1])), len({cut[-1][1] for cut in cuts}) == 1
+
+
+def _same_totals(words: list[str], cuts: list[list[tuple[int, int]]]) -> bool:
+    """The cuts give every row the same total (its run's first amount, as printed): they differ only
+    in which copies of a repeated amount a run starts or ends at, so the totals are proven by the
+    sums whichever is meant."""
+    first = [words[s] for s, _ in cuts[0]]
+    return all([words[s] for s, _ in cut] == first for cut in cuts)
 
 
 def _forks(chosen: list[str], totals: list[Decimal]) -> bool:
@@ -220,14 +241,14 @@ def read_names(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
         m = k + 1  # the group: a 类 and the names under it, up to the next name that can be a 类
         while m < len(names) and not any(len(c) == 3 for c in codes[m]):
             m += 1
-        cut = _group_cut(words, range(j, j + 1) if anchored else range(j, len(words)), codes[k:m], width,
-                         anchored)
+        cut, sure_end = _group_cut(words, range(j, j + 1) if anchored else range(j, len(words)), codes[k:m],
+                                   width, anchored)
         if cut is None:
             anchored = False  # the group's amounts left row order: its names are not read, and
             # the next group is looked for among the amounts from here on
         else:
             taken.extend(zip(names[k:m], cut))
-            j, anchored = cut[-1][1], True
+            j, anchored = cut[-1][1], sure_end
         k = m
     if len(taken) < _MIN_ROWS:
         return None, i + 1
