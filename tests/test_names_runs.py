@@ -160,3 +160,31 @@ def test_the_group_after_a_cut_with_more_than_one_end_is_not_taken_as_adjacent(t
         *["226,000.00"] * 6) + "\n表6：")
     names = [r.name.value for t in _tables(tmp_path, text) for r in t.rows]
     assert names[-1] == "事业单位医疗" and "城乡社区支出" not in names
+
+
+# Hangzhou's 表6 (city008_024, pdftotext without -layout) as printed, up to 办公费: 商品和服务支出 (302) is
+# printed further down the names' block, so 办公费 (30201) follows 工资福利支出's rows directly.
+MOVED_CLASS = "表6：2026年市级部门一般公共预算基本支出预算表\n" + _lines(
+    "部门名称：杭州市交通运输局单位：万元\n本年一般公共预算基本支出", "经济分类科目名称\n**", "合计", "人员经费", "日常公用支出", "1", "2", "3", "合计",
+    "82,529.89", "67,627.51", "工资福利支出", "63,983.80", "63,983.80", "基本工资", "10,588.60", "10,588.60", "津贴补贴",
+    "7,060.99", "7,060.99", "奖金", "3,583.71", "3,583.71", "绩效工资", "21,301.11", "21,301.11", "机关事业单位基本养老保险缴费",
+    "3,991.22", "3,991.22", "职业年金缴费", "2,022.66", "2,022.66", "职工基本医疗保险缴费", "2,401.90", "2,401.90", "149.80",
+    "149.80", "4,524.89", "4,524.89", "203.12", "203.12", "8,155.81", "8,155.81",
+    "其他社会保障缴费\n住房公积金\n医疗费\n其他工资福利支出", "14,902.37", "12,533.77", "12,533.77", "办公费", "626.9", "626.9",
+    "印刷费", "118.00", "118.00", "手续费", "0.50", "0.50",
+) + "\n表7：2026年市级部门一般公共预算“三公”经费预算表\n"
+
+
+def test_a_name_of_another_class_ends_the_group(tmp_path):
+    # checked against the PDF route's 表6: 工资福利支出 63,983.80 and its eleven 款 as printed (合计 =
+    # 人员经费); their totals add up to 63,983.81, within a cent a row. 办公费 and after are not read
+    # (their 类's name and first amounts are elsewhere)
+    rows = [(r.name.value, r.values["合计"].value, r.values["合计"].confidence >= 0.9,
+             r.values["列2"].value, r.values["列2"].confidence >= 0.9)
+            for t in _tables(tmp_path, MOVED_CLASS) for r in t.rows]
+    d = Decimal
+    expected = [("工资福利支出", "63983.80"), ("基本工资", "10588.60"), ("津贴补贴", "7060.99"), ("奖金", "3583.71"),
+                ("绩效工资", "21301.11"), ("机关事业单位基本养老保险缴费", "3991.22"), ("职业年金缴费", "2022.66"),
+                ("职工基本医疗保险缴费", "2401.90"), ("其他社会保障缴费", "149.80"), ("住房公积金", "4524.89"),
+                ("医疗费", "203.12"), ("其他工资福利支出", "8155.81")]
+    assert rows == [(n, d(v), True, d(v), False) for n, v in expected]
