@@ -112,3 +112,79 @@ def test_a_group_whose_amounts_floated_is_skipped_and_the_next_found_further_on(
                                     "其他一般公共服务支出", "教育支出", "职业教育", "技校教育", "其他教育支出", "其他教育支出"]
     assert rows[5][1] == [d("24310.26"), d("14494.34"), d("4709.38"), d("5106.54")]
     assert rows[-1][1] == [d("30.00"), d("30.00")]
+
+
+# Hangzhou's 表5 (city008_024, pdftotext without -layout) as printed, up to 事业单位医疗: the 社会保障和就业
+# 类's 项目支出 (70.97) floats past the table, so that group is not read; the 卫生健康 group after it
+# prints 2,401.90 six times and 1,000.96 three times, so its runs may start at the first or second
+# 2,401.90 and end at the second or third 1,000.96: every such cut gives each row the same total.
+FLOATED = "表5：2026年市级部门一般公共预算支出预算表\n部门名称：杭州市交通运输局单位：万元\n基本支出\n功能分类科目名称\n\n" + _lines(
+    "合计", "**", "1", "小计", "人员经费", "日常公用\n支出", "项目支出", "2", "3", "4", "5", "82,479.29", "67,627.51",
+    "14,902.37", "350,034.4\n2", "合计", "432,513.70", "一般公共服务支出", "6,701.98", "6,701.98", "1.98", "1.98",
+    "1.98", "1.98", "6,700.00", "6,700.00", "6,700.00", "6,700.00", "18.00", "18.00", "18.00", "18.00",
+    "社会工作事务\n其他社会工作事务支出\n其他一般公共服务支出\n其他一般公共服务支出\n国防支出\n国防动员\n交通战备\n教育支出\n职业教育\n技校教育\n其他教育支出\n其他教育支出\n社会保障和就业支出\n人力资源和社会保障管理事务\n其他人力资源和社会保障管理事务支出",
+    "18.00", "18.00", "22,262.08", "19,203.72", "14,494.34", "4,709.38", "3,058.36", "22,232.08",
+    "19,203.72", "14,494.34", "4,709.38", "3,028.36", "22,232.08", "19,203.72", "14,494.34", "4,709.38",
+    "3,028.36", "30.00", "30.00", "30.00", "30.00", "9,527.14", "9,456.17", "9,454.07", "2.10", "58.84",
+    "58.84", "58.84", "58.84", "行政事业单位养老支出", "9,456.17", "9,456.17", "9,454.07", "2.10", "行政单位离退休",
+    "2,553.79", "2,553.79", "2,552.29", "1.50", "事业单位离退休", "888.51", "888.51", "887.91", "0.60",
+    "机关事业单位基本养老保险缴费支出", "3,991.22", "3,991.22", "3,991.22", "机关事业单位职业年金缴费支出", "2,022.66", "2,022.66",
+    "2,022.66", "就业补助\n高技能人才培养补助\n卫生健康支出", "12.13", "12.13", "12.13", "12.13", "2,401.90", "2,401.90",
+    "2,401.90", "行政事业单位医疗", "2,401.90", "2,401.90", "2,401.90", "行政单位医疗", "1,400.95", "1,400.95", "1,400.95",
+    "事业单位医疗", "1,000.96", "1,000.96", "1,000.96",
+) + "\n表6：2026年市级部门一般公共预算基本支出预算表\n"
+
+
+def test_cuts_differing_only_in_a_repeated_amounts_copies_give_the_same_totals_and_are_read(tmp_path):
+    # checked against the PDF route's 表5: 卫生健康支出 2,401.90 (合计, 小计, 人员经费), 行政事业单位医疗
+    # the same, 行政单位医疗 1,400.95 and 事业单位医疗 1,000.96 in those three columns
+    rows = [(r.name.value, [(f.value, f.confidence >= 0.9) for f in r.values.values() if isinstance(f.value, Decimal)])
+            for t in _tables(tmp_path, FLOATED) for r in t.rows]
+    names = [n for n, _ in rows]
+    assert "社会保障和就业支出" not in names and "行政单位离退休" not in names
+    d = Decimal
+    assert rows[-4:] == [
+        ("卫生健康支出", [(d("2401.90"), True), (d("2401.90"), False), (d("2401.90"), False)]),
+        ("行政事业单位医疗", [(d("2401.90"), True), (d("2401.90"), False), (d("2401.90"), False)]),
+        ("行政单位医疗", [(d("1400.95"), True), (d("1400.95"), False), (d("1400.95"), False)]),
+        ("事业单位医疗", [(d("1000.96"), True), (d("1000.96"), False), (d("1000.96"), False)]),
+    ]
+    assert len(rows) == 17  # 一般公共服务 (5), 国防 (3), 教育 (5) and 卫生健康 (4)
+
+
+def test_the_group_after_a_cut_with_more_than_one_end_is_not_taken_as_adjacent(tmp_path):
+    # a lone 类 chain after 事业单位医疗 (城乡社区支出 / 其他城乡社区支出 / 其他城乡社区支出, 226,000.00 each)
+    # right after the 卫生健康 group: its first amount could be the third 1,000.96's successor or not,
+    # so it is looked for among the amounts, where a chain of equal amounts (no fork) is not taken
+    text = FLOATED.replace("\n表6：", "\n城乡社区支出\n其他城乡社区支出\n其他城乡社区支出\n\n" + _lines(
+        *["226,000.00"] * 6) + "\n表6：")
+    names = [r.name.value for t in _tables(tmp_path, text) for r in t.rows]
+    assert names[-1] == "事业单位医疗" and "城乡社区支出" not in names
+
+
+# Hangzhou's 表6 (city008_024, pdftotext without -layout) as printed, up to 办公费: 商品和服务支出 (302) is
+# printed further down the names' block, so 办公费 (30201) follows 工资福利支出's rows directly.
+MOVED_CLASS = "表6：2026年市级部门一般公共预算基本支出预算表\n" + _lines(
+    "部门名称：杭州市交通运输局单位：万元\n本年一般公共预算基本支出", "经济分类科目名称\n**", "合计", "人员经费", "日常公用支出", "1", "2", "3", "合计",
+    "82,529.89", "67,627.51", "工资福利支出", "63,983.80", "63,983.80", "基本工资", "10,588.60", "10,588.60", "津贴补贴",
+    "7,060.99", "7,060.99", "奖金", "3,583.71", "3,583.71", "绩效工资", "21,301.11", "21,301.11", "机关事业单位基本养老保险缴费",
+    "3,991.22", "3,991.22", "职业年金缴费", "2,022.66", "2,022.66", "职工基本医疗保险缴费", "2,401.90", "2,401.90", "149.80",
+    "149.80", "4,524.89", "4,524.89", "203.12", "203.12", "8,155.81", "8,155.81",
+    "其他社会保障缴费\n住房公积金\n医疗费\n其他工资福利支出", "14,902.37", "12,533.77", "12,533.77", "办公费", "626.9", "626.9",
+    "印刷费", "118.00", "118.00", "手续费", "0.50", "0.50",
+) + "\n表7：2026年市级部门一般公共预算“三公”经费预算表\n"
+
+
+def test_a_name_of_another_class_ends_the_group(tmp_path):
+    # checked against the PDF route's 表6: 工资福利支出 63,983.80 and its eleven 款 as printed (合计 =
+    # 人员经费); their totals add up to 63,983.81, within a cent a row. 办公费 and after are not read
+    # (their 类's name and first amounts are elsewhere)
+    rows = [(r.name.value, r.values["合计"].value, r.values["合计"].confidence >= 0.9,
+             r.values["列2"].value, r.values["列2"].confidence >= 0.9)
+            for t in _tables(tmp_path, MOVED_CLASS) for r in t.rows]
+    d = Decimal
+    expected = [("工资福利支出", "63983.80"), ("基本工资", "10588.60"), ("津贴补贴", "7060.99"), ("奖金", "3583.71"),
+                ("绩效工资", "21301.11"), ("机关事业单位基本养老保险缴费", "3991.22"), ("职业年金缴费", "2022.66"),
+                ("职工基本医疗保险缴费", "2401.90"), ("其他社会保障缴费", "149.80"), ("住房公积金", "4524.89"),
+                ("医疗费", "203.12"), ("其他工资福利支出", "8155.81")]
+    assert rows == [(n, d(v), True, d(v), False) for n, v in expected]
