@@ -99,3 +99,22 @@ def test_parse_tree_declines_sums_that_do_not_hold_or_hold_two_ways():
     # the 0 is the first category's second item, or a category of its own with no item
     assert parse_tree([Decimal(v) for v in ["2", "1", "1", "0", "1", "1"]], levels=2) is None
     assert parse_tree([Decimal(v) for v in ["2", "1", "1", "1", "1"]], levels=2) == [0, 1, 2, 1, 2]
+
+
+# Wuxi's 无锡市信访局 2025 部门预算 (city014_030) as pdftotext prints its 公开13表, verbatim: one unit whose
+# name is printed over two lines, the bracketed suffix on the second (`无锡市信访局` `（本级）`). By hand
+# from the PDF: 合计, 服务 and 无锡市信访局（本级） each 225.52 (一般公共预算资金 and 总计).
+WUXI = ["无锡市信访局 2025 年度部门预算公开", "", "公开 13 表", "", "政府采购支出表", "部门：无锡市信访局", "",
+        "单位：万元", "资金来源", "", "采购品目大类", "", "专项名称", "", "经济科目", "", "采购品目名称", "",
+        "采购组织形式", "", "一般公共", "上年结转和", "政府性基金 其他资金", "预算资金", "结余资金", "", "总计", "",
+        "合计", "", "225.52", "", "225.52", "", "服务", "无锡市信访局", "（本级）", "", "225.52", "", "225.52", "",
+        "225.52", "", "225.52", "", "225.52", "", "225.52", "", "运行费增额及矛调业务经", "物业管理费", "费（常年）",
+        "物业及运行经费（常年） 物业管理费", "", "第三部分 2025 年度部门预算情况说明"]
+
+
+def test_a_unit_name_with_its_bracketed_suffix_on_the_next_line(tmp_path):
+    (t,) = _table(tmp_path, WUXI)
+    assert t.method == "purchase-tree"
+    assert [r.name.value for r in t.rows] == ["合计", "服务", "无锡市信访局（本级）"]
+    for r in t.rows:
+        assert r.values["总计"].value == Decimal("225.52") and r.values["总计"].confidence >= 0.9

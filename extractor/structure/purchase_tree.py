@@ -18,8 +18,8 @@ that each column keeps its rows' order, so:
   sum of its children (to the cent); no parse, or two, and the table is declined;
 - the category words (货物 工程 服务, printed alone) and the unit names (pieces joined from a piece
   that opens with the department's first three characters, `苏州市交通运` `输局`, to one ending in an
-  organisation's word: 局 中心 支队 站 …) are taken in printed order and given to the category and
-  unit rows in order, only where they number those rows and every unit's name is printed after its
+  organisation's word: 局 中心 支队 站 …, with a bracketed suffix printed under it, `（本级）`) are
+  taken in printed order and given to the category and unit rows in order, only where they number those rows and every unit's name is printed after its
   own category's word and before the next category's (the first column printed top to bottom).
 The grid is `采购品目大类`, the fund column the header names first (`资金来源/一般公共预算资金`) and
 `总计`: the total is the row's own (proved by the sums); the copy's fund column is not shown by the
@@ -44,6 +44,7 @@ from .text_tables import LastRead, text_reader, with_report
 
 _TITLE = re.compile(r"政府采购(?:支出|预算)?(?:预算)?表")
 _CATEGORY = re.compile(r"^(?:货物|工程|服务)$")
+_SUFFIX = re.compile(r"^[（(][^（）()]{1,8}[）)]$")  # （本级） (机关) printed under a unit's name
 _UNIT_END = re.compile(r"(?:局|中心|支队|大队|站|所|院|处|馆|学校|委员会|办公室|机关|（本级）|\(本级\))$")
 _DEPT = re.compile(r"^(?:编制)?部门(?:名称)?[:：]\s*(\S+)")
 _END = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|公开\s*\d+\s*表|附件|注[:：])")
@@ -208,6 +209,10 @@ def _labels(page: list[NLine], dept: str) -> tuple[list[tuple[str, NLine]], list
                     break
                 j += 1
                 name += nxt
+            # a bracketed suffix printed on the next line is the name's own (`无锡市信访局` `（本级）`)
+            while j + 1 < len(page) and _SUFFIX.match(page[j + 1].text.strip()):
+                j += 1
+                name += page[j].text.strip()
             if _UNIT_END.search(name):
                 units.append((name, page[k]))
                 k = j
