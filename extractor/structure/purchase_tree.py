@@ -19,8 +19,9 @@ that each column keeps its rows' order, so:
 - the category words (货物 工程 服务, printed alone) and the unit names (pieces joined from a piece
   that opens with the department's first three characters, `苏州市交通运` `输局`, to one ending in an
   organisation's word: 局 中心 支队 站 …, with a bracketed suffix printed under it, `（本级）`) are
-  taken in printed order and given to the category and unit rows in order, only where they number those rows and every unit's name is printed after its
-  own category's word and before the next category's (the first column printed top to bottom).
+  taken in printed order and given to the category and unit rows in order, only where they number
+  those rows and every unit's name is printed after its own category's word and before the next
+  category's (the first column printed top to bottom).
 The grid is `采购品目大类`, the fund column the header names first (`资金来源/一般公共预算资金`) and
 `总计`: the total is the row's own (proved by the sums); the copy's fund column is not shown by the
 print (another fund's column could hold it), so it goes to review (`layout.column_guess`).
