@@ -22,7 +22,7 @@ What it does:
   where another block stands right before the next run (that one is the next name) or, in
   pdfminer.six's text, where the next block opens with the indent.
 - Confident rows: the name stands right before its amounts, as one name. To review (an unconfirmed
-  `layout.column_guess` on each amount, the note saying why): a name with goal text between it and
+  `layout.row_guess` on the name and `layout.column_guess` on each amount, the note saying why): a name with goal text between it and
   the amounts; a block holding more than one name (a line narrower than a wrapped line, _FULL /
   _FULL_LINE, before its last: the last name is taken); a name printed right after another name
   (their runs may follow together); a name whose last line fills the column (it may go on in a line
@@ -394,8 +394,8 @@ def read_projects(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], 
         first = items[name[0]].line
         text = "".join("".join(items[k].line.text.split()) for k in name)
         row = [text_cell(first, text, joined=len(name) > 1)]
-        if doubt == _PAGE_END:
-            row[0].repairs = [Repair(kind="layout.row_guess", note=_PAGE_END, status="unconfirmed")]
+        if doubt:  # every doubt is the name's ("row name uncertain"): the name goes to review too
+            row[0].repairs = [Repair(kind="layout.row_guess", note=doubt, status="unconfirmed")]
         for k, w in run:
             row.append(amount_cell(items[k].line, items[k].words[w], doubt=doubt))
         grid.append(row)
