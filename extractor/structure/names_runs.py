@@ -19,18 +19,10 @@ row order, blank cells absent, the names' blocks put between the amount runs any
   order, as tables print them: a name moved out of its place in the block breaks it, where sums
   alone would not tell siblings apart), and every row with children totals their totals (to a unit
   of the last printed decimal a child). A lone 类 (nothing confirms it) is not read.
-- A group ends at a name that can be a 类, or at one that cannot be under its 类 (a 类's name
-  printed out of its place, further down the block: the names after it up to the next 类 are
-  another group's, which starts with no 类 and is not read).
 - A group with no such cut right after the group before it (its amounts printed elsewhere: a part
   floated away, a number broken over two lines) is not read; the next group is then looked for among
   all the amounts after the last group read, and taken only where one place and one cut hold and a
   row of it has two children or more (a chain of equal amounts, 18.00 18.00 …, fits anywhere).
-- Cuts that give every row the same total, differing only in which copies of a repeated amount a
-  run starts or ends at (2,401.90 printed six times for a 类, its 款 and their cells), count as one:
-  the totals are proven whichever is meant; the earliest start and latest end are taken. Where
-  such cuts end at different amounts, the next group is looked for among the amounts, as above.
-  Only where the group's names share no line with an amount (a row a line is for other readers).
 The first amount of a run (the row's total) is read as printed; the parts after it go to review
 (`layout.column_guess`: blank cells are absent and the run does not tell their columns). The grid is
 `科目名称`, the header's total word, then 列2… for the parts.
@@ -106,47 +98,28 @@ def _group_cuts(words: list[str], j: int, n: int, width: int) -> Optional[list[l
 
 
 def _group_cut(words: list[str], starts: range, codes: list[set[str]], width: int,
-               anchored: bool, apart: bool) -> tuple[Optional[list[tuple[int, int]]], bool]:
+               anchored: bool) -> Optional[list[tuple[int, int]]]:
     """The one cut of a group's runs, starting at one of `starts`, that the catalogue's tree and the
     sums confirm (distinct cuts compared by their amounts); None when none or more than one is, or
     the group is a lone row (nothing confirms it). A group looked for among the amounts (not
     `anchored` right after the group before it) must have a row with two children or more that
-    totals them (a chain of equal amounts, 18.00 18.00 …, fits anywhere).
-    Cuts that differ only in where a repeated amount is split off (2,401.90 printed six times: the
-    first run may start at the first or the second of them; 1,000.96 1,000.96 1,000.96 may end the
-    last run at its second or third) give every row the same total: they are taken as one, the
-    earliest start and then the latest end (the most amounts read); only the parts differ, and they
-    go to review anyway (see `_same_totals`). Only where the group's names are printed `apart` from
-    the amounts (no name shares a line with an amount: pdftotext's stream; a text printing a row a
-    line is left to the readers that place its cells by line). The second value says whether all such cuts end at
-    the same amount (where not, the next group is not taken as starting right after this one)."""
+    totals them (a chain of equal amounts, 18.00 18.00 …, fits anywhere)."""
     if len(codes) < 2:
-        return None, False
+        return None
     good: dict[tuple, list[tuple[int, int]]] = {}
     for j in starts:
         cuts = _group_cuts(words, j, len(codes), width)
         if cuts is None:
-            return None, False
+            return None
         for cut in cuts:
             totals = [_amount(words[s]) for s, _ in cut]
             units = [_unit(words[s:e]) for s, e in cut]
             chosen = _tree(codes, totals, units)
             if chosen is not None and (anchored or _forks(chosen, totals)):
                 good[tuple(tuple(words[s:e]) for s, e in cut)] = cut
-                if len(good) > _MAX_CUTS:
-                    return None, False
-    cuts = list(good.values())
-    if not cuts or (len(cuts) > 1 and not (apart and _same_totals(words, cuts))):
-        return None, False
-    return min(cuts, key=lambda cut: (cut[0][0], -cut[-1][1])), len({cut[-1][1] for cut in cuts}) == 1
-
-
-def _same_totals(words: list[str], cuts: list[list[tuple[int, int]]]) -> bool:
-    """The cuts give every row the same total (its run's first amount, as printed): they differ only
-    in which copies of a repeated amount a run starts or ends at, so the totals are proven by the
-    sums whichever is meant."""
-    first = [words[s] for s, _ in cuts[0]]
-    return all([words[s] for s, _ in cut] == first for cut in cuts)
+                if len(good) > 1:
+                    return None
+    return next(iter(good.values())) if len(good) == 1 else None
 
 
 def _forks(chosen: list[str], totals: list[Decimal]) -> bool:
@@ -207,15 +180,6 @@ def _sums(chosen: list[str], totals: list[Decimal], units: list[Decimal]) -> boo
     return True
 
 
-def _under(name_codes: set[str], head_codes: set[str]) -> bool:
-    """The name can be a row under the group's first name (some code of it below one of the 类 that
-    name can be); a name of another 类 (办公费, 30201, after 工资福利支出's rows while 商品和服务支出
-    printed further down the block) ends the group. A first name that cannot be a 类 keeps the rows
-    up to the next 类 together (its group is declined anyway: a group starts at a 类)."""
-    heads = [c for c in head_codes if len(c) == 3]
-    return not heads or any(c.startswith(h) for c in name_codes for h in heads)
-
-
 def _width(header: list[Token]) -> int:
     """The amount columns the header numbers (`1 2 3 …` in its cells), at least 2."""
     nos = [int(w) for w, _ in header if _COLUMN_NO.match(w)]
@@ -248,24 +212,22 @@ def read_names(lines: Sequence[NLine], i: int) -> tuple[Optional[GridBlock], int
         else:
             break  # a word that is no subject name and no amount (a header's piece, a note): the rows end
     words = [w for w, _ in amounts]
-    amount_lines = {id(ln) for _, ln in amounts}
     codes = [codes_named(w, kind) for w, _ in names]
     taken: list[tuple[Token, tuple[int, int]]] = []
     j = k = 0
     anchored = True  # the amounts from j on start at the group's first row (no group was skipped)
     while k < len(names):
         m = k + 1  # the group: a 类 and the names under it, up to the next name that can be a 类
-        while m < len(names) and not any(len(c) == 3 for c in codes[m]) and _under(codes[m], codes[k]):
+        while m < len(names) and not any(len(c) == 3 for c in codes[m]):
             m += 1
-        apart = not any(id(ln) in amount_lines for _, ln in names[k:m])
-        cut, sure_end = _group_cut(words, range(j, j + 1) if anchored else range(j, len(words)), codes[k:m],
-                                   width, anchored, apart)
+        cut = _group_cut(words, range(j, j + 1) if anchored else range(j, len(words)), codes[k:m], width,
+                         anchored)
         if cut is None:
             anchored = False  # the group's amounts left row order: its names are not read, and
             # the next group is looked for among the amounts from here on
         else:
             taken.extend(zip(names[k:m], cut))
-            j, anchored = cut[-1][1], sure_end
+            j, anchored = cut[-1][1], True
         k = m
     if len(taken) < _MIN_ROWS:
         return None, i + 1
