@@ -307,13 +307,8 @@ def _place_full(grid: GridBlock, d: Detached, classes: dict[str, tuple[Decimal, 
             cell.repairs = [Repair(kind="layout.placed_by_table", note=note, status="confirmed", by=who)]
             grid.rows[r][lanes[side][1]] = cell
             placed.add(k)
-    rest = [k for k in range(len(d.run)) if k not in placed]
-    note = _left_note(d, rest, "more than one row fits them") if rest else None
-    if guessed:
-        note = ((note + "; ") if note else "") + (
-            "amounts put in their rows by the order each side's amounts are printed in, which no sum or "
-            "other table confirms (under review): " + " ".join(d.run[k].text for k in guessed))
-    return note
+    return _closing_note(d, placed, guessed, "amounts put in their rows by the order each side's amounts are "
+                         "printed in, which no sum or other table confirms (under review): ")
 
 
 def _place_free(grid: GridBlock, d: Detached, totals: tuple[dict, dict], income: dict[str, Decimal],
@@ -394,12 +389,16 @@ def _place_free(grid: GridBlock, d: Detached, totals: tuple[dict, dict], income:
                     "assignment of the amounts that fits gives this row (by value, not printed order)"))]
             grid.rows[r][lanes[side][1]] = cell
             placed.append(k)
+    return _closing_note(d, placed, notes_guess, "amounts put under review in the rows such amounts usually "
+                         "stand in (the sums leave more than one row): ")
+
+
+def _closing_note(d: Detached, placed, guessed, why: str) -> Optional[str]:
+    """The table's note after a dealing: the amounts left unplaced, then the guessed ones with `why`."""
     rest = [k for k in range(len(d.run)) if k not in placed]
     note = _left_note(d, rest, "more than one row fits them") if rest else None
-    if notes_guess:
-        note = ((note + "; ") if note else "") + (
-            "amounts put under review in the rows such amounts usually stand in (the sums leave more "
-            "than one row): " + " ".join(d.run[k].text for k in notes_guess))
+    if guessed:
+        note = ((note + "; ") if note else "") + why + " ".join(d.run[k].text for k in guessed)
     return note
 
 
